@@ -1,0 +1,36 @@
+import type { Config } from '../../config.js';
+import { redactUrl } from '../../db/connection.js';
+import { buildServer } from '../../http/server.js';
+import { importDemo } from '../../services/import-demo.js';
+import { openReadyStorage } from '../../services/open-storage.js';
+
+/** `pacte serve`: runs until SIGINT/SIGTERM, then closes the server and the database. */
+export async function serve(config: Config, demo: boolean): Promise<number> {
+  const storage = await openReadyStorage(config, `pacte serve (port ${config.port})`);
+  try {
+    if (demo) await importDemo(storage.db);
+    const app = await buildServer({ storage, logLevel: config.logLevel });
+    await app.listen({ port: config.port, host: config.host });
+    const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+    const where = storage.engine === 'pglite' ? `embedded database in ${config.dataDir}` : redactUrl(config.databaseUrl ?? '');
+    process.stdout.write(
+      [
+        '',
+        `Pacte is serving on ${base} (${where})`,
+        ...(demo ? [`  demo review (Morocco, arab-2021): ${base}/reviews/MAR/arab-2021`] : []),
+        `  API: ${base}/api/v1/reviews   documentation: ${base}/api/docs`,
+        '  Accounts arrive with the review workspace; until then every review is readable without signing in.',
+        '  Stop with Ctrl+C.',
+        '',
+      ].join('\n'),
+    );
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await app.close();
+    return 0;
+  } finally {
+    await storage.close();
+  }
+}

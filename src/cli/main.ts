@@ -1,0 +1,115 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { loadConfig, type Config } from '../config.js';
+import { PacteError, isPacteError } from '../domain/errors.js';
+import { translate } from '../i18n/index.js';
+import { dbMigrate } from './commands/db-migrate.js';
+import { exportReview } from './commands/export.js';
+import { importFiles } from './commands/import.js';
+import { serve } from './commands/serve.js';
+
+/** Every command: its options (parsed strictly: an unknown flag is an error) and its handler. */
+const storageOptions = { data: { type: 'string' } } as const;
+const COMMANDS: Record<
+  string,
+  { usage: string; options: ParseArgsConfig['options']; run: (args: Args, config: Config) => Promise<number> }
+> = {
+  serve: {
+    usage: 'pacte serve [--port 8080] [--host 127.0.0.1] [--data DIR] [--demo]',
+    options: { ...storageOptions, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean' } },
+    run: (args, config) => serve(config, Boolean(args.values.demo)),
+  },
+  import: {
+    usage: 'pacte import FILE… [--country ISO3] [--cycle ID] [--dry-run] [--json] [--data DIR]',
+    options: {
+      ...storageOptions,
+      country: { type: 'string' },
+      cycle: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+    run: (args, config) =>
+      importFiles(config, args.positionals, {
+        country: args.values.country as string | undefined,
+        cycle: args.values.cycle as string | undefined,
+        dryRun: Boolean(args.values['dry-run']),
+        json: Boolean(args.values.json),
+      }),
+  },
+  export: {
+    usage: 'pacte export --country ISO3 --cycle ID [--format json] [--output FILE] [--data DIR]',
+    options: {
+      ...storageOptions,
+      country: { type: 'string' },
+      cycle: { type: 'string' },
+      format: { type: 'string', default: 'json' },
+      output: { type: 'string' },
+    },
+    run: (args, config) =>
+      exportReview(config, {
+        country: required(args, 'country'),
+        cycle: required(args, 'cycle'),
+        format: args.values.format as string,
+        output: args.values.output as string | undefined,
+      }),
+  },
+  'db migrate': {
+    usage: 'pacte db migrate [--data DIR]',
+    options: storageOptions,
+    run: (_args, config) => dbMigrate(config),
+  },
+};
+
+type Args = { values: Record<string, string | boolean | undefined>; positionals: string[] };
+
+function required(args: Args, name: string): string {
+  const value = args.values[name];
+  if (typeof value !== 'string' || value === '') throw new PacteError('cli.usage', { problem: `--${name} is required` });
+  return value;
+}
+
+function help(): string {
+  return ['Pacte — reviews of the Global Compact for Migration', '', 'Commands:', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`), '', 'Environment: DATABASE_URL (PostgreSQL; else the embedded database in --data, default ./data), PACTE_PORT, PACTE_HOST, PACTE_DATA_DIR, PACTE_LANG (fr|en|ar), LOG_LEVEL.'].join('\n');
+}
+
+/** Runs one command line; returns the exit code (0 ok, 2 bad input, 1 internal failure). */
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const language = loadConfigLanguage(env);
+  try {
+    const name = argv[0] === 'db' ? `db ${argv[1] ?? ''}` : (argv[0] ?? 'help');
+    if (name === 'help' || name === '--help' || name === '-h') {
+      process.stdout.write(`${help()}\n`);
+      return 0;
+    }
+    const command = COMMANDS[name];
+    if (!command) throw new PacteError('cli.usage', { problem: `unknown command "${name.trim()}"` });
+    let args: Args;
+    try {
+      args = parseArgs({
+        args: argv.slice(name.split(' ').length),
+        options: command.options,
+        allowPositionals: true,
+        strict: true,
+      }) as Args;
+    } catch (error) {
+      throw new PacteError('cli.usage', { problem: (error as Error).message.split('\n')[0] });
+    }
+    const config = loadConfig(
+      { port: args.values.port as string, host: args.values.host as string, data: args.values.data as string },
+      env,
+    );
+    return await command.run(args, config);
+  } catch (error) {
+    const problem = isPacteError(error) ? error : new PacteError('internal.error');
+    if (!isPacteError(error)) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+    process.stderr.write(`error ${problem.code}: ${translate(language, 'errors', problem.code, problem.details)}\n`);
+    return problem.status < 500 ? 2 : 1;
+  }
+}
+
+function loadConfigLanguage(env: NodeJS.ProcessEnv) {
+  try {
+    return loadConfig({}, env).language;
+  } catch {
+    return 'en' as const;
+  }
+}

@@ -1,0 +1,60 @@
+import { fileURLToPath } from 'node:url';
+import { PacteError } from './domain/errors.js';
+import { isLanguage, type Language } from './domain/language.js';
+
+/** The repository root (this file sits in src/ or, compiled, in dist/). */
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const MIGRATIONS_DIR = `${ROOT}migrations`;
+export const CATALOGUE_DIR = `${ROOT}catalogue`;
+export const DEMO_DIR = `${ROOT}demo`;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Language of CLI messages and the default for HTTP clients that ask for none. */
+  language: Language;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+}
+
+/** What the user set, by flag (wins) or environment variable; everything is optional. */
+export interface ConfigInput {
+  port?: string | undefined;
+  host?: string | undefined;
+  data?: string | undefined;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
+
+/**
+ * Reads and checks the configuration. Defaults need no setup: port 8080 on 127.0.0.1, the
+ * embedded database in ./data. Every mistake is reported at once, each with what was expected.
+ */
+export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+
+  const portText = flags.port ?? env.PACTE_PORT ?? env.PORT ?? '8080';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port < 1 || port > 65535) problems.push(`port "${portText}": 1–65535`);
+
+  const host = flags.host ?? env.PACTE_HOST ?? '127.0.0.1';
+  if (!/^[A-Za-z0-9.:\-[\]]+$/.test(host)) problems.push(`host "${host}": an IP address or host name`);
+
+  const dataDir = flags.data ?? env.PACTE_DATA_DIR ?? 'data';
+  if (dataDir.trim() === '') problems.push('data: a directory path');
+
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL: postgres://user:password@host:port/database');
+  }
+
+  const languageText = (env.PACTE_LANG ?? env.LANG ?? 'en').slice(0, 2).toLowerCase();
+  const language: Language = isLanguage(languageText) ? languageText : 'en';
+
+  const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL "${logLevel}": one of ${LOG_LEVELS.join(', ')}`);
+
+  if (problems.length > 0) throw new PacteError('config.invalid', { problems: problems.join('; ') });
+  return { port, host, dataDir, databaseUrl, language, logLevel };
+}

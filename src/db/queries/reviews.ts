@@ -1,0 +1,145 @@
+import type { Kysely } from 'kysely';
+import type { Block } from '../../domain/blocks.js';
+import type { Language } from '../../domain/language.js';
+import type { StoredAnswer } from '../../domain/review.js';
+import type { Database } from '../schema.js';
+
+type Db = Kysely<Database>;
+
+export interface ReviewRow {
+  id: number;
+  country: string;
+  cycle: string;
+  language: Language;
+  title: string;
+  status: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface ReviewSummary extends ReviewRow {
+  answered: number;
+}
+
+const reviewColumns = [
+  'review.id',
+  'review.country_code as country',
+  'review.cycle_id as cycle',
+  'review.language',
+  'review.title',
+  'review.status',
+  'review.created_at as createdAt',
+  'review.updated_at as updatedAt',
+] as const;
+
+export async function findReview(db: Db, country: string, cycle: string): Promise<ReviewRow | undefined> {
+  return db
+    .selectFrom('review')
+    .select(reviewColumns)
+    .where('country_code', '=', country)
+    .where('cycle_id', '=', cycle)
+    .executeTakeFirst();
+}
+
+export async function listReviews(db: Db): Promise<ReviewSummary[]> {
+  const rows = await db
+    .selectFrom('review')
+    .leftJoin('answer', (join) =>
+      join.onRef('answer.review_id', '=', 'review.id').on((eb) => eb.fn('jsonb_array_length', ['answer.blocks']), '>', 0),
+    )
+    .select(reviewColumns)
+    .select((eb) => eb.fn.count<string | number>('answer.question_id').as('answered'))
+    .groupBy('review.id')
+    .orderBy('review.cycle_id')
+    .orderBy('review.country_code')
+    .execute();
+  return rows.map((row) => ({ ...row, answered: Number(row.answered) }));
+}
+
+export async function findAnswers(db: Db, reviewId: number): Promise<Map<string, StoredAnswer>> {
+  const rows = await db
+    .selectFrom('answer')
+    .select(['question_id', 'blocks', 'revision'])
+    .where('review_id', '=', reviewId)
+    .execute();
+  return new Map(rows.map((row) => [row.question_id, { blocks: row.blocks, revision: row.revision }]));
+}
+
+/** Creates the review, or refreshes its title and language; returns its id. */
+export async function upsertReview(
+  db: Db,
+  review: { country: string; cycle: string; language: Language; title: string },
+): Promise<{ id: number; created: boolean }> {
+  const existing = await findReview(db, review.country, review.cycle);
+  if (existing) {
+    await db
+      .updateTable('review')
+      .set({ language: review.language, title: review.title, updated_at: new Date().toISOString() })
+      .where('id', '=', existing.id)
+      .execute();
+    return { id: existing.id, created: false };
+  }
+  const { id } = await db
+    .insertInto('review')
+    .values({ country_code: review.country, cycle_id: review.cycle, language: review.language, title: review.title })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id, created: true };
+}
+
+/** Stores a new revision of one answer: the answer row moves on, the history keeps it. */
+export async function saveAnswerRevision(
+  db: Db,
+  change: {
+    reviewId: number;
+    questionId: string;
+    revision: number;
+    blocks: Block[];
+    author: string;
+    origin: string;
+    sourceSha256: string | null;
+  },
+): Promise<void> {
+  const blocks = JSON.stringify(change.blocks);
+  const now = new Date().toISOString();
+  await db
+    .insertInto('answer')
+    .values({
+      review_id: change.reviewId,
+      question_id: change.questionId,
+      revision: change.revision,
+      blocks,
+      updated_by: change.author,
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc.columns(['review_id', 'question_id']).doUpdateSet({
+        revision: change.revision,
+        blocks,
+        updated_by: change.author,
+        updated_at: now,
+      }),
+    )
+    .execute();
+  await db
+    .insertInto('answer_revision')
+    .values({
+      review_id: change.reviewId,
+      question_id: change.questionId,
+      revision: change.revision,
+      blocks,
+      author: change.author,
+      origin: change.origin,
+      source_sha256: change.sourceSha256,
+    })
+    .execute();
+}
+
+export async function countRevisions(db: Db, reviewId: number): Promise<number> {
+  const row = await db
+    .selectFrom('answer_revision')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('review_id', '=', reviewId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

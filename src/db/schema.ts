@@ -1,0 +1,83 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { Block } from '../domain/blocks.js';
+import type { Multilingual, Language } from '../domain/language.js';
+
+/** Kysely's view of the tables created by migrations/*.sql. Keep the two in step. */
+type Json<T> = ColumnType<T, string, string>;
+type CreatedAt = ColumnType<Date, never, never>;
+type Timestamp = ColumnType<Date, string | undefined, string>;
+
+export interface Database {
+  region: { id: string; name: Json<Multilingual> };
+  country: { code: string; alpha2: string; name: Json<Multilingual> };
+  region_member: { region_id: string; country_code: string };
+  objective: {
+    number: number;
+    title: Json<Multilingual>;
+    short_name: Json<Multilingual>;
+    paragraph: number | null;
+    verified: Json<Record<string, boolean | string>>;
+  };
+  principle: {
+    key: string;
+    letter: string;
+    title: Json<Multilingual>;
+    summary: string | null;
+    verified: Json<Record<string, boolean | string>>;
+  };
+  questionnaire: { id: string; version: number; title: Json<Multilingual>; source_language: Language };
+  questionnaire_section: {
+    questionnaire_id: string;
+    version: number;
+    id: string;
+    position: number;
+    title: Json<Multilingual>;
+    title_status: Json<Record<string, string>>;
+  };
+  question: {
+    questionnaire_id: string;
+    version: number;
+    id: string;
+    section_id: string;
+    letter: string;
+    position: number;
+    text: Json<Multilingual>;
+    text_status: Json<Record<string, string>>;
+  };
+  cycle: {
+    id: string;
+    region_id: string;
+    title: Json<Multilingual>;
+    questionnaire_id: string;
+    questionnaire_version: number;
+    starts_on: ColumnType<string | null, string | null, string | null>;
+  };
+  review: {
+    id: Generated<number>;
+    country_code: string;
+    cycle_id: string;
+    language: Language;
+    title: string;
+    status: ColumnType<string, string | undefined, string>;
+    created_at: CreatedAt;
+    updated_at: Timestamp;
+  };
+  answer: {
+    review_id: number;
+    question_id: string;
+    revision: number;
+    blocks: Json<Block[]>;
+    updated_at: Timestamp;
+    updated_by: string;
+  };
+  answer_revision: {
+    review_id: number;
+    question_id: string;
+    revision: number;
+    blocks: Json<Block[]>;
+    author: string;
+    origin: string;
+    source_sha256: string | null;
+    created_at: CreatedAt;
+  };
+}

@@ -1,0 +1,298 @@
+import { blockTexts, normalizeText } from '../domain/blocks.js';
+import type { Block, ListBlock } from '../domain/blocks.js';
+import { PacteError } from '../domain/errors.js';
+import type { Language, Multilingual } from '../domain/language.js';
+import type { Question, Questionnaire, QuestionnaireSection } from '../domain/questionnaire.js';
+import { detectLanguage } from './detect-language.js';
+
+/**
+ * Parser for the plain text of a country review, as extracted from a PDF of the two-column
+ * table « Questions | Réponses »: every line wrapped, blank lines between lines, page-break
+ * lines starting with spaces, and the table header repeated on each page. The questionnaire
+ * tells which section numerals and question letters exist and how each question is worded,
+ * which is how we know where a question stops and its answer starts.
+ */
+
+export interface ParsedQuestion {
+  id: string;
+  /** The question's wording as found in the document. */
+  sourceText: string;
+  blocks: Block[];
+}
+
+export interface ParsedDocument {
+  language: Language;
+  title: string | null;
+  questions: ParsedQuestion[];
+  unmatched: string[];
+}
+
+/** The table header repeated at the top of each page, in the three languages. */
+const HEADER = /^(?:questions?\s+(?:réponses?|answers?)|الأسئلة\s+الإجابات)$/iu;
+/** `I.- Title`, `I. Title`, `I - Title`, `I: Title`, `Section I: Title`, `Section I`. */
+const SECTION =
+  /^(?:(?:Section|SECTION|section)\s+([IVXLC]+)\b\s*[.:\-–—]*|([IVXLC]+)\s*(?:\.\s*[-–—]?|[-–—]|:))\s*(.*)$/u;
+/** `a) …`, `(a) …`, `a. …` (the dot form needs a space, so `e.g.` is not a question). */
+const QUESTION = /^(?:\((\p{L})\)|(\p{L})\)|(\p{L})\.(?!\S))\s*(.*)$/u;
+const UNORDERED = /^([▪•●◦✓✔\-–*])(?:\s+|$)(.*)$/u;
+/** `1. Text`, `2)Text`: a number of one or two digits is only a marker when a letter follows. */
+const ORDERED = /^(\d{1,2})([.)])\s*(\p{L}.*)$/u;
+
+/** Joins a wrapped line: a line ending in a hyphen goes on with the same word (Covid-|19). */
+function join(text: string, line: string): string {
+  if (text === '') return line;
+  if (line === '') return text;
+  return /\S-$/u.test(text) ? text + line : `${text} ${line}`;
+}
+
+/** Form used to compare wordings: without whitespace, case or apostrophe variants. */
+function compact(text: string): string {
+  return text.normalize('NFC').replace(/\s+/gu, '').replace(/[’‘]/gu, "'").toLowerCase();
+}
+
+/**
+ * Follows a known wording (in any of its languages) line by line. `feed` says how many
+ * characters of the line continue the wording (the whole line, or only its start when the
+ * wording ends mid-line) and whether the wording is then complete; null when the line does
+ * not continue any known wording.
+ */
+class WordingMatcher {
+  private seen = '';
+  private readonly known: string[];
+
+  constructor(texts: Multilingual) {
+    // A wording stored with its letter (« a) Est-ce … ») must still match the line's rest.
+    this.known = Object.values(texts)
+      .map((t) => compact(t.replace(/^\(?\p{L}[.)]\s*/u, '')))
+      .filter((t) => t !== '');
+  }
+
+  feed(line: string): { take: number; done: boolean } | null {
+    const next = this.seen + compact(line);
+    if (this.known.some((k) => k.startsWith(next))) {
+      this.seen = next;
+      return { take: line.length, done: this.known.includes(next) };
+    }
+    const ended = this.known.find((k) => k.startsWith(this.seen) && next.startsWith(k));
+    if (ended === undefined) return null;
+    let missing = ended.length - this.seen.length;
+    let take = 0;
+    for (const ch of line) {
+      if (missing <= 0) break;
+      missing -= compact(ch).length;
+      take += ch.length;
+    }
+    this.seen = ended;
+    return { take, done: true };
+  }
+}
+
+interface Marker {
+  kind: string;
+  number: number | null;
+  text: string;
+}
+
+interface Level {
+  kind: string;
+  list: ListBlock;
+  last: number;
+}
+
+/** Builds an answer's blocks; nesting follows marker kinds, kept as a stack. */
+class AnswerBuilder {
+  readonly blocks: Block[] = [];
+  private readonly stack: Level[] = [];
+
+  /** The list marker starting `line`, if it is one here (numbers must follow on). */
+  marker(line: string): Marker | null {
+    const unordered = UNORDERED.exec(line);
+    if (unordered) return { kind: unordered[1] ?? '', number: null, text: unordered[2] ?? '' };
+    const ordered = ORDERED.exec(line);
+    if (!ordered) return null;
+    const number = Number(ordered[1]);
+    const kind = `1${ordered[2] ?? ''}`;
+    // « 54.000 demandes » never gets here (no letter), but « 19 ans. » or « 12) Voir » could:
+    // only 1, or the number after the previous item of the same list, opens an item.
+    const follows = this.stack.some((level) => level.kind === kind && level.last + 1 === number);
+    return number === 1 || follows ? { kind, number, text: ordered[3] ?? '' } : null;
+  }
+
+  add(line: string): void {
+    const marker = this.marker(line);
+    if (marker) this.addItem(marker);
+    else this.continueText(line);
+  }
+
+  private addItem({ kind, number, text }: Marker): void {
+    let at = this.stack.findIndex((level) => level.kind === kind);
+    // A « 1. » where a numbered list is open starts a new list at that depth.
+    if (at >= 0 && number === 1) {
+      this.stack.length = at;
+      at = -1;
+    }
+    if (at >= 0) {
+      this.stack.length = at + 1; // close the deeper lists: this is a sibling at that level
+    } else {
+      const list: ListBlock = { type: 'list', ordered: number !== null, items: [] };
+      this.container().push(list);
+      this.stack.push({ kind, list, last: 0 });
+    }
+    const level = this.stack[this.stack.length - 1];
+    if (!level) return;
+    level.list.items.push({ text, blocks: [] });
+    level.last = number ?? 0;
+  }
+
+  /** Where a new list goes: inside the current item, or at the top of the answer. */
+  private container(): Block[] {
+    const items = this.stack[this.stack.length - 1]?.list.items;
+    return items?.[items.length - 1]?.blocks ?? this.blocks;
+  }
+
+  private continueText(line: string): void {
+    const items = this.stack[this.stack.length - 1]?.list.items;
+    const item = items?.[items.length - 1];
+    if (item) {
+      item.text = join(item.text, line);
+      return;
+    }
+    const last = this.blocks[this.blocks.length - 1];
+    if (last?.type === 'paragraph') last.text = join(last.text, line);
+    else this.blocks.push({ type: 'paragraph', text: line });
+  }
+}
+
+interface OpenQuestion {
+  id: string;
+  wording: string;
+  /** Following the known wording; null once it is complete (or could not be followed). */
+  matcher: WordingMatcher | null;
+  /** The document's wording differs from ours: it runs until the first list item. */
+  fallback: boolean;
+  answer: AnswerBuilder;
+}
+
+export function parseReviewText(text: string, questionnaire: Questionnaire): ParsedDocument {
+  if (normalizeText(text) === '') throw new PacteError('import.empty_file');
+  const lines = text
+    .split(/\r\n|\r|\n/u)
+    .map(normalizeText)
+    .filter((line) => line !== '');
+
+  const sections = questionnaire.sections;
+  let section: QuestionnaireSection | null = null;
+  let sectionTitle: WordingMatcher | null = null; // a section title may wrap onto the next lines
+  let lastLetter = -1; // index of the previous question found in the current section
+  let title = '';
+  let stray = '';
+  const unmatched: string[] = [];
+  const questions: OpenQuestion[] = [];
+  let current: OpenQuestion | null = null;
+
+  const flushStray = (): void => {
+    if (stray !== '') unmatched.push(stray);
+    stray = '';
+  };
+
+  const sectionAt = (line: string): { section: QuestionnaireSection; rest: string } | null => {
+    const m = SECTION.exec(line);
+    const index = m ? sections.findIndex((s) => s.id === (m[1] ?? m[2])) : -1;
+    const found = sections[index];
+    // Only a later section counts: a numeral at the start of an answer line stays text.
+    if (!m || !found || (section && index <= sections.indexOf(section))) return null;
+    return { section: found, rest: m[3] ?? '' };
+  };
+
+  const questionAt = (line: string): { question: Question; rest: string } | null => {
+    const m = QUESTION.exec(line);
+    if (!m || !section) return null;
+    const letter = m[1] ?? m[2] ?? m[3];
+    const index = section.questions.findIndex((q) => q.letter === letter);
+    const question = section.questions[index];
+    // Documents may skip questions, but letters never go back: « b) » after « d) » is text.
+    if (!question || index <= lastLetter) return null;
+    lastLetter = index;
+    return { question, rest: m[4] ?? '' };
+  };
+
+  /** Continues the open question's known wording; false when the line is not part of it. */
+  const continueWording = (q: OpenQuestion, line: string): boolean => {
+    const r = q.matcher?.feed(line);
+    if (!r) {
+      // The document words the question differently: it then runs until the first list item.
+      if (q.matcher) [q.matcher, q.fallback] = [null, true];
+      return false;
+    }
+    q.wording = join(q.wording, line.slice(0, r.take).trim());
+    if (r.done) q.matcher = null;
+    const rest = line.slice(r.take).trim(); // the answer may start on the wording's last line
+    if (rest !== '') q.answer.add(rest);
+    return true;
+  };
+
+  const answerLine = (q: OpenQuestion, line: string): void => {
+    if (q.fallback && q.answer.marker(line) === null) q.wording = join(q.wording, line);
+    else {
+      q.fallback = false;
+      q.answer.add(line);
+    }
+  };
+
+  const handle = (line: string): void => {
+    if (HEADER.test(line)) return; // also when left over after a heading on the same line
+    if (sectionTitle) {
+      const r = sectionTitle.feed(line);
+      if (!r || r.done) sectionTitle = null;
+      if (r) {
+        const rest = line.slice(r.take).trim();
+        if (rest !== '') handle(rest);
+        return;
+      }
+    }
+    // While the known wording goes on, a line belongs to it even if it looks like a heading.
+    if (current && continueWording(current, line)) return;
+    const heading = sectionAt(line);
+    if (heading) {
+      flushStray();
+      section = heading.section;
+      lastLetter = -1;
+      current = null;
+      sectionTitle = new WordingMatcher(section.title);
+      // Follow the title onto the next lines only if this line holds its start (or nothing).
+      if (heading.rest !== '' && sectionTitle.feed(heading.rest)?.done !== false) sectionTitle = null;
+      return;
+    }
+    const start = questionAt(line);
+    if (start) {
+      flushStray();
+      const q: OpenQuestion = {
+        id: start.question.id,
+        wording: '',
+        matcher: new WordingMatcher(start.question.text),
+        fallback: false,
+        answer: new AnswerBuilder(),
+      };
+      questions.push(q);
+      current = q;
+      if (start.rest !== '' && !continueWording(q, start.rest)) answerLine(q, start.rest);
+      return;
+    }
+    if (!section) title = join(title, line);
+    else if (!current) stray = join(stray, line);
+    else answerLine(current, line);
+  };
+
+  for (const line of lines) handle(line);
+  flushStray();
+
+  if (questions.length === 0) throw new PacteError('import.not_a_review', { questionnaire: questionnaire.id });
+  const parsed = questions.map((q) => ({ id: q.id, sourceText: normalizeText(q.wording), blocks: q.answer.blocks }));
+  const answers = parsed.flatMap((q) => blockTexts(q.blocks)).join(' ');
+  return {
+    language: detectLanguage(answers) ?? detectLanguage(text) ?? questionnaire.sourceLanguage,
+    title: normalizeText(title) || null,
+    questions: parsed,
+    unmatched,
+  };
+}

@@ -1,0 +1,63 @@
+import { direction, type Language } from '../../domain/language.js';
+import { translate } from '../../i18n/index.js';
+
+/** Escapes text for HTML content and attribute values: stored text is always inert. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/** A tagged template whose interpolations are escaped unless they are `Html` already. */
+export class Html {
+  constructor(readonly value: string) {}
+  toString() {
+    return this.value;
+  }
+}
+type Part = Html | string | number | null | undefined | false | readonly Part[];
+
+function render(part: Part): string {
+  if (part === null || part === undefined || part === false) return '';
+  if (part instanceof Html) return part.value;
+  if (Array.isArray(part)) return part.map(render).join('');
+  return escapeHtml(String(part));
+}
+
+export function html(strings: TemplateStringsArray, ...parts: Part[]): Html {
+  return new Html(strings.reduce((out, s, i) => out + s + (i < parts.length ? render(parts[i] as Part) : ''), ''));
+}
+
+/**
+ * The page shell: `<html lang dir>` follow the interface language; a skip link, the language
+ * switch (which keeps the current path), the main content and the footer.
+ */
+export function layout(options: { language: Language; path: string; title: string; main: Html }): string {
+  const { language, path, title, main } = options;
+  const t = (key: string) => translate(language, 'ui', key);
+  const switcher = (['fr', 'en', 'ar'] as const).map(
+    (lang) =>
+      html`<li><a href="${path}?lang=${lang}" lang="${lang}" hreflang="${lang}"${
+        lang === language ? new Html(' aria-current="true"') : ''
+      }>${translate(lang, 'ui', `language.${lang}`)}</a></li>`,
+  );
+  return `<!doctype html>${html`<html lang="${language}" dir="${direction(language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} — ${t('app.name')}</title>
+<link rel="stylesheet" href="/assets/pacte.css">
+</head>
+<body>
+<a class="skip-link" href="#main">${t('skip_link')}</a>
+<header class="masthead">
+  <div class="container masthead-inner">
+    <a class="brand" href="/?lang=${language}">${t('app.name')}<span class="tagline">${t('app.tagline')}</span></a>
+    <nav aria-label="${t('language_switch')}"><ul class="language-switch">${switcher}</ul></nav>
+  </div>
+</header>
+<main id="main" class="container" tabindex="-1">
+${main}
+</main>
+<footer class="footer"><div class="container"><p>${t('footer.text')} <a href="/api/docs">${t('nav.api_docs')}</a></p></div></footer>
+</body>
+</html>`}`;
+}

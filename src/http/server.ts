@@ -1,0 +1,74 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { readFileSync } from 'node:fs';
+import type { Storage } from '../db/connection.js';
+import { PacteError } from '../domain/errors.js';
+import { ROOT } from '../config.js';
+import { pageRoutes } from './pages/pages.js';
+import { sendError } from './problem.js';
+import { catalogueRoutes } from './routes/catalogue/catalogue.js';
+import { blockSchemas } from './routes/reviews/schema.js';
+import { reviewRoutes } from './routes/reviews/reviews.js';
+
+const VERSION = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { version: string }).version;
+
+export interface ServerOptions {
+  storage: Storage;
+  logLevel?: string;
+}
+
+/**
+ * The HTTP front door: the API under /api/v1 (documented at /api/openapi.json and /api/docs),
+ * the web pages, and /healthz. Routes only translate HTTP to service calls and back.
+ */
+export async function buildServer({ storage, logLevel = 'info' }: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: logLevel,
+      // Never log credentials: cookies and authorisation headers are cut from request logs.
+      redact: ['req.headers.cookie', 'req.headers.authorization'],
+    },
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: true, allErrors: false } },
+  });
+
+  for (const schema of blockSchemas) app.addSchema(schema);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Pacte API',
+        version: VERSION,
+        description:
+          'Reviews of the Global Compact for Migration. Errors answer {code, message, details} with the HTTP status of the code (docs/errors.md); messages follow ?lang= or Accept-Language (fr, en, ar).',
+      },
+      tags: [
+        { name: 'reviews', description: "Country reviews and their answers" },
+        { name: 'catalogue', description: 'Questionnaires, GCM objectives and principles, countries' },
+      ],
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (json.$id as string) ?? `def-${i}` },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('x-frame-options', 'DENY');
+  });
+  app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(new PacteError('route.not_found', { path: request.url.split('?')[0] }), request, reply),
+  );
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { schema: { hide: true } }, async () => {
+    await storage.db.selectFrom('cycle').select('id').limit(1).execute();
+    return { status: 'ok', engine: storage.engine, version: VERSION };
+  });
+  reviewRoutes(app, storage.db);
+  catalogueRoutes(app, storage.db);
+  pageRoutes(app, storage.db);
+  return app;
+}

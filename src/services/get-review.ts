@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import * as catalogue from '../db/queries/catalogue.js';
+import * as reviews from '../db/queries/reviews.js';
+import type { Database } from '../db/schema.js';
+import { PacteError } from '../domain/errors.js';
+import type { Questionnaire } from '../domain/questionnaire.js';
+import { buildReviewDocument, type ReviewDocument } from '../domain/review.js';
+
+export interface ReviewInContext {
+  review: ReviewDocument;
+  status: string;
+  questionnaire: Questionnaire;
+  cycle: catalogue.CycleRow;
+  country: catalogue.CountryRow;
+}
+
+/** A review with what a reader needs around it: its questionnaire, cycle and country. */
+export async function getReviewInContext(
+  db: Kysely<Database>,
+  countryCode: string,
+  cycleId: string,
+): Promise<ReviewInContext> {
+  const row = await reviews.findReview(db, countryCode.toUpperCase(), cycleId);
+  if (!row) throw new PacteError('review.not_found', { country: countryCode, cycle: cycleId });
+  const cycle = await catalogue.findCycle(db, row.cycle);
+  const country = await catalogue.findCountry(db, row.country);
+  const questionnaire =
+    cycle && (await catalogue.findQuestionnaire(db, cycle.questionnaireId, cycle.questionnaireVersion));
+  if (!cycle || !country || !questionnaire) throw new PacteError('questionnaire.not_found', { questionnaire: cycleId });
+  const answers = await reviews.findAnswers(db, row.id);
+  const header = { country: row.country, cycle: row.cycle, language: row.language, title: row.title };
+  return {
+    review: buildReviewDocument(questionnaire, header, answers, true),
+    status: row.status,
+    questionnaire,
+    cycle,
+    country,
+  };
+}
+
+/** One review in the review JSON, with each answer's revision. */
+export async function getReview(db: Kysely<Database>, country: string, cycleId: string): Promise<ReviewDocument> {
+  return (await getReviewInContext(db, country, cycleId)).review;
+}

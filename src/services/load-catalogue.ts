@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import countries from 'i18n-iso-countries';
+import type { Kysely } from 'kysely';
+import { CATALOGUE_DIR } from '../config.js';
+import type { Database } from '../db/schema.js';
+import * as catalogue from '../db/queries/catalogue.js';
+import type { Multilingual } from '../domain/language.js';
+import type { Questionnaire } from '../domain/questionnaire.js';
+
+const require = createRequire(import.meta.url);
+for (const language of ['fr', 'en', 'ar']) countries.registerLocale(require(`i18n-iso-countries/langs/${language}.json`));
+
+const read = <T>(file: string): T => JSON.parse(readFileSync(`${CATALOGUE_DIR}/${file}`, 'utf8')) as T;
+
+interface ObjectiveFile {
+  number: number;
+  en: string;
+  fr: string;
+  ar: string | null;
+  shortName: string;
+  shortNameFr: string;
+  paragraph: number;
+  verified: Record<string, boolean | string>;
+}
+interface PrincipleFile {
+  letter: string;
+  key: string;
+  en: string;
+  fr: string;
+  ar: string | null;
+  summary: string;
+  verified: Record<string, boolean | string>;
+}
+interface CycleFile {
+  id: string;
+  title: Multilingual;
+  period: { start: string };
+}
+
+const ARAB_REGION: Multilingual = { fr: 'Région arabe', en: 'Arab region', ar: 'المنطقة العربية' };
+
+/** The reference data that ships in catalogue/, as the database should hold it. */
+export function readCatalogue() {
+  const questionnaire = read<Questionnaire>('questionnaires/arab-2021.json');
+  const cycle = read<CycleFile>('arab-2021-cycle.json');
+  const members = read<{ members: string[] }>('league-of-arab-states.json').members;
+  return {
+    countries: Object.entries(countries.getAlpha3Codes()).map(([alpha3, alpha2]) => ({
+      code: alpha3,
+      alpha2,
+      name: {
+        fr: countries.getName(alpha2, 'fr'),
+        en: countries.getName(alpha2, 'en'),
+        ar: countries.getName(alpha2, 'ar'),
+      } as Multilingual,
+    })),
+    arabRegionMembers: members,
+    objectives: read<ObjectiveFile[]>('gcm-objectives.json').map((o) => ({
+      number: o.number,
+      title: { fr: o.fr, en: o.en, ...(o.ar ? { ar: o.ar } : {}) },
+      shortName: { fr: o.shortNameFr, en: o.shortName },
+      paragraph: o.paragraph,
+      verified: o.verified,
+    })),
+    principles: read<PrincipleFile[]>('gcm-guiding-principles.json').map((p) => ({
+      key: p.key,
+      letter: p.letter,
+      title: { fr: p.fr, en: p.en, ...(p.ar ? { ar: p.ar } : {}) },
+      summary: p.summary,
+      verified: p.verified,
+    })),
+    questionnaire,
+    cycle: {
+      id: cycle.id,
+      regionId: 'arab',
+      title: cycle.title,
+      questionnaireId: questionnaire.id,
+      questionnaireVersion: questionnaire.version,
+      startsOn: cycle.period.start,
+    },
+  };
+}
+
+/** Loads the shipped reference data, in one transaction; safe to run at every start. */
+export async function loadCatalogue(db: Kysely<Database>): Promise<void> {
+  const data = readCatalogue();
+  await db.transaction().execute(async (trx) => {
+    await catalogue.upsertCountries(trx, data.countries);
+    await catalogue.upsertRegion(trx, 'arab', ARAB_REGION, data.arabRegionMembers);
+    await catalogue.upsertObjectives(trx, data.objectives);
+    await catalogue.upsertPrinciples(trx, data.principles);
+    await catalogue.insertQuestionnaire(trx, data.questionnaire);
+    await catalogue.upsertCycle(trx, data.cycle);
+  });
+}
