@@ -26,7 +26,20 @@ export function ensureNodeModules() {
 export function ensureBuild() {
   const stamp = `${ROOT}dist/.built`;
   const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
-  const newest = execFileSync('find', ['src', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json', '-newermt', `@${Math.floor(builtAt / 1000)}`, '-type', 'f'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const newest = execFileSync(
+    'find',
+    [
+      'src',
+      'tsconfig.json',
+      'tsconfig.build.json',
+      'package-lock.json',
+      '-newermt',
+      `@${Math.floor(builtAt / 1000)}`,
+      '-type',
+      'f',
+    ],
+    { cwd: ROOT, encoding: 'utf8' },
+  ).trim();
   if (builtAt > 0 && newest === '') return;
   console.log('pacte: building (tsc)…');
   run('npx', ['tsc', '-p', 'tsconfig.build.json']);

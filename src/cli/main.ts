@@ -63,12 +63,20 @@ type Args = { values: Record<string, string | boolean | undefined>; positionals:
 
 function required(args: Args, name: string): string {
   const value = args.values[name];
-  if (typeof value !== 'string' || value === '') throw new PacteError('cli.usage', { problem: `--${name} is required` });
+  if (typeof value !== 'string' || value === '')
+    throw new PacteError('cli.usage', { problem: `--${name} is required` });
   return value;
 }
 
 function help(): string {
-  return ['Pacte — reviews of the Global Compact for Migration', '', 'Commands:', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`), '', 'Environment: DATABASE_URL (PostgreSQL; else the embedded database in --data, default ./data), PACTE_PORT, PACTE_HOST, PACTE_DATA_DIR, PACTE_LANG (fr|en|ar), LOG_LEVEL.'].join('\n');
+  return [
+    'Pacte — reviews of the Global Compact for Migration',
+    '',
+    'Commands:',
+    ...Object.values(COMMANDS).map((c) => `  ${c.usage}`),
+    '',
+    'Environment: DATABASE_URL (PostgreSQL; else the embedded database in --data, default ./data), PACTE_PORT, PACTE_HOST, PACTE_DATA_DIR, PACTE_LANG (fr|en|ar), LOG_LEVEL.',
+  ].join('\n');
 }
 
 /** Runs one command line; returns the exit code (0 ok, 2 bad input, 1 internal failure). */

@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PacteError } from '../domain/errors.js';
+import { redactUrl } from '../domain/redact-url.js';
 import { lockDataDir } from './lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
@@ -82,8 +83,7 @@ async function openPostgres(databaseUrl: string): Promise<Storage> {
       return {
         // No parameters: pg uses the simple-query protocol, which runs several statements.
         exec: async (script) => void (await client.query(script)),
-        query: async <R>(text: string, params: unknown[] = []) =>
-          (await client.query(text, params)).rows as R[],
+        query: async <R>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as R[],
         close: async () => client.release(),
       };
     },
@@ -91,15 +91,4 @@ async function openPostgres(databaseUrl: string): Promise<Storage> {
       await db.destroy();
     },
   };
-}
-
-/** The URL without its password, for messages and logs. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(unparseable DATABASE_URL)';
-  }
 }

@@ -3,8 +3,12 @@ import type { Language } from '../domain/language.js';
 /** Frequent function words: every real paragraph is full of them. */
 const words = (list: string): ReadonlySet<string> => new Set(list.split(' '));
 const STOP_WORDS: Record<Language, ReadonlySet<string>> = {
-  fr: words('le la les des du de et est une un pour dans que qui sur au aux avec par ce cette ces ont été sont pas ne il elle nous vous leur leurs ainsi en'),
-  en: words('the and of to in is are for with that this on by was were be have has from as an it its their which or not been'),
+  fr: words(
+    'le la les des du de et est une un pour dans que qui sur au aux avec par ce cette ces ont été sont pas ne il elle nous vous leur leurs ainsi en',
+  ),
+  en: words(
+    'the and of to in is are for with that this on by was were be have has from as an it its their which or not been',
+  ),
   ar: words('في من على إلى أن التي الذي عن مع هذا هذه و أو كما بين'),
 };
 

@@ -61,7 +61,9 @@ export function buildReviewDocument(
         return {
           id: question.id,
           text: pick(question.text, header.language),
-          answer: withRevisions ? { blocks, revision: answer && 'revision' in answer ? answer.revision : 0 } : { blocks },
+          answer: withRevisions
+            ? { blocks, revision: answer && 'revision' in answer ? answer.revision : 0 }
+            : { blocks },
         };
       }),
     })),

@@ -17,7 +17,11 @@ export function requestLanguage(request: FastifyRequest, fallback: Language = 'e
 }
 
 export function toProblem(error: PacteError, language: Language): Problem {
-  return { code: error.code, message: translate(language, 'errors', error.code, error.details), details: error.details };
+  return {
+    code: error.code,
+    message: translate(language, 'errors', error.code, error.details),
+    details: error.details,
+  };
 }
 
 /**

@@ -2,7 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
-import type { Storage } from '../db/connection.js';
+import type { Storage } from '../services/storage.js';
 import { PacteError } from '../domain/errors.js';
 import { ROOT } from '../config.js';
 import { pageRoutes } from './pages/pages.js';
@@ -44,7 +44,7 @@ export async function buildServer({ storage, logLevel = 'info' }: ServerOptions)
           'Reviews of the Global Compact for Migration. Errors answer {code, message, details} with the HTTP status of the code (docs/errors.md); messages follow ?lang= or Accept-Language (fr, en, ar).',
       },
       tags: [
-        { name: 'reviews', description: "Country reviews and their answers" },
+        { name: 'reviews', description: 'Country reviews and their answers' },
         { name: 'catalogue', description: 'Questionnaires, GCM objectives and principles, countries' },
       ],
     },

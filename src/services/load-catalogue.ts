@@ -9,7 +9,8 @@ import type { Multilingual } from '../domain/language.js';
 import type { Questionnaire } from '../domain/questionnaire.js';
 
 const require = createRequire(import.meta.url);
-for (const language of ['fr', 'en', 'ar']) countries.registerLocale(require(`i18n-iso-countries/langs/${language}.json`));
+for (const language of ['fr', 'en', 'ar'])
+  countries.registerLocale(require(`i18n-iso-countries/langs/${language}.json`));
 
 const read = <T>(file: string): T => JSON.parse(readFileSync(`${CATALOGUE_DIR}/${file}`, 'utf8')) as T;
 

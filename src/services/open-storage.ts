@@ -1,6 +1,6 @@
 import { MIGRATIONS_DIR, type Config } from '../config.js';
 import { openStorage, type Storage } from '../db/connection.js';
-import { migrate } from '../db/migrate.js';
+import { migrate, type MigrationResult } from '../db/migrate.js';
 import { loadCatalogue } from './load-catalogue.js';
 
 /**
@@ -19,5 +19,19 @@ export async function openReadyStorage(
   } catch (error) {
     await storage.close();
     throw error;
+  }
+}
+
+/** `pacte db migrate`: applies pending migrations and reloads the catalogue, then closes. */
+export async function migrateDatabase(
+  config: Pick<Config, 'dataDir' | 'databaseUrl'>,
+): Promise<MigrationResult & { engine: Storage['engine'] }> {
+  const storage = await openStorage({ ...config, command: 'pacte db migrate' });
+  try {
+    const result = await migrate(storage, MIGRATIONS_DIR);
+    await loadCatalogue(storage.db);
+    return { ...result, engine: storage.engine };
+  } finally {
+    await storage.close();
   }
 }

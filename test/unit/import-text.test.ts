@@ -81,7 +81,9 @@ describe('parseReviewText on the Morocco seed', () => {
     expect(top.every((l) => !l.ordered)).toBe(true);
     expect(top.reduce((n, l) => n + l.items.length, 0)).toBe(86);
     const checks = (id: string): number =>
-      lists(question(doc, id)).flatMap((l) => l.items.flatMap((i) => lists(i.blocks))).reduce((n, l) => n + l.items.length, 0);
+      lists(question(doc, id))
+        .flatMap((l) => l.items.flatMap((i) => lists(i.blocks)))
+        .reduce((n, l) => n + l.items.length, 0);
     expect(checks('III.d')).toBe(14);
     expect(checks('V.a')).toBe(13);
     const others = doc.questions.filter((q) => q.id !== 'III.d' && q.id !== 'V.a' && q.id !== 'I.g');
@@ -91,7 +93,9 @@ describe('parseReviewText on the Morocco seed', () => {
   it('nests the dash list and its numbered list inside a bullet of I.g', () => {
     const bullets = lists(question(doc, 'I.g'))[0]?.items ?? [];
     expect(bullets).toHaveLength(5);
-    expect(bullets[3]?.text).toBe('Dans le cadre de la nouvelle stratégie nationale de migration, la priorité a été donnée aux objectifs suivants :');
+    expect(bullets[3]?.text).toBe(
+      'Dans le cadre de la nouvelle stratégie nationale de migration, la priorité a été donnée aux objectifs suivants :',
+    );
     const dashes = lists(bullets[3]?.blocks ?? [])[0];
     expect(dashes?.ordered).toBe(false);
     expect(dashes?.items).toHaveLength(2);
@@ -101,9 +105,9 @@ describe('parseReviewText on the Morocco seed', () => {
     expect(numbered?.items.map((i) => i.text)).toEqual([
       'Le problème de la migration des mineurs non-accompagnés ;',
       'La sécurité et la géopolitique de la migration ;',
-      'Le caractère territorial de la politique nationale d\'immigration et d’asile ;',
-      'La perception de la migration dans l\'imaginaire collectif au Maroc entre l’acceptation et le rejet des étrangers ;',
-      'Moyens pour soutenir l\'Observatoire Africain des Migrations par l\'Observatoire Marocain des Migrations ;',
+      "Le caractère territorial de la politique nationale d'immigration et d’asile ;",
+      "La perception de la migration dans l'imaginaire collectif au Maroc entre l’acceptation et le rejet des étrangers ;",
+      "Moyens pour soutenir l'Observatoire Africain des Migrations par l'Observatoire Marocain des Migrations ;",
       'Migration et communication ;',
     ]);
     expect(bullets[4]?.text).toMatch(/^La stratégie nationale d'immigration vise/u);
@@ -130,7 +134,7 @@ describe('parseReviewText on the Morocco seed', () => {
       'Addis-Abeba le 29 janvier 2018',
       'sur 54.000 demandes',
       's’élève à 133 274 ressortissants',
-      'Dialogue 5 + 5 s\'est tenue',
+      "Dialogue 5 + 5 s'est tenue",
       'droits de l’Homme 2018-2021. Ce plan',
       'préconise 435 mesures',
       'réseaux ont été démantelés .',
@@ -138,7 +142,10 @@ describe('parseReviewText on the Morocco seed', () => {
       '«levier de co-développement',
       'des chercheurs ...',
     ])
-      expect(answers.some((t) => t.includes(needle)), needle).toBe(true);
+      expect(
+        answers.some((t) => t.includes(needle)),
+        needle,
+      ).toBe(true);
     expect(doc.questions.find((q) => q.id === 'II.c')?.sourceText).toMatch(/la Covid-19 \?$/u);
     expect(doc.questions.find((q) => q.id === 'III.c')?.sourceText).toContain('Avez-vous pris');
   });
@@ -150,7 +157,8 @@ describe('parseReviewText on the Morocco seed', () => {
     let glue = false;
     for (const raw of seed.split('\n')) {
       const line = raw.trim();
-      if (line === '' || line === 'Questions Réponses' || line === TITLE || /^(?:I|II|III|IV|V)\.- /u.test(line)) continue;
+      if (line === '' || line === 'Questions Réponses' || line === TITLE || /^(?:I|II|III|IV|V)\.- /u.test(line))
+        continue;
       const words = line.replace(/^(?:[▪✓-]\s+|\d\.\s*(?=\p{L})|[a-h]\)\s+)/u, '').split(/\s+/u);
       if (glue) expected.push(`${expected.pop() ?? ''}${words.shift() ?? ''}`);
       expected.push(...words);

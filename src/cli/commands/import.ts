@@ -36,7 +36,9 @@ export async function importFiles(config: Config, files: string[], flags: Import
       const what = result.stored
         ? `${result.created ? 'created' : 'updated'}: ${result.changed.length} answers revised, ${result.unchanged.length} unchanged`
         : 'dry run: nothing stored';
-      process.stdout.write(`${file}: ${country} ${cycle} (${language}), ${answered}/${total} questions answered — ${what}\n`);
+      process.stdout.write(
+        `${file}: ${country} ${cycle} (${language}), ${answered}/${total} questions answered — ${what}\n`,
+      );
       for (const text of result.unmatched) process.stdout.write(`  unmatched text: ${text.slice(0, 120)}\n`);
     }
     return 0;

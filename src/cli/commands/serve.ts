@@ -1,5 +1,5 @@
 import type { Config } from '../../config.js';
-import { redactUrl } from '../../db/connection.js';
+import { redactUrl } from '../../domain/redact-url.js';
 import { buildServer } from '../../http/server.js';
 import { importDemo } from '../../services/import-demo.js';
 import { openReadyStorage } from '../../services/open-storage.js';
@@ -12,7 +12,8 @@ export async function serve(config: Config, demo: boolean): Promise<number> {
     const app = await buildServer({ storage, logLevel: config.logLevel });
     await app.listen({ port: config.port, host: config.host });
     const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
-    const where = storage.engine === 'pglite' ? `embedded database in ${config.dataDir}` : redactUrl(config.databaseUrl ?? '');
+    const where =
+      storage.engine === 'pglite' ? `embedded database in ${config.dataDir}` : redactUrl(config.databaseUrl ?? '');
     process.stdout.write(
       [
         '',

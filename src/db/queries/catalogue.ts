@@ -188,11 +188,7 @@ export async function findCycle(db: Db, id: string): Promise<CycleRow | undefine
 export async function findCountry(db: Db, code: string): Promise<CountryRow | undefined> {
   const row = await db.selectFrom('country').selectAll().where('code', '=', code).executeTakeFirst();
   if (!row) return undefined;
-  const regions = await db
-    .selectFrom('region_member')
-    .select('region_id')
-    .where('country_code', '=', code)
-    .execute();
+  const regions = await db.selectFrom('region_member').select('region_id').where('country_code', '=', code).execute();
   return { code: row.code, alpha2: row.alpha2, name: row.name, regions: regions.map((r) => r.region_id) };
 }
 
@@ -243,15 +239,13 @@ export async function findQuestionnaire(db: Db, id: string, version?: number): P
     version: head.version,
     title: head.title,
     sourceLanguage: head.source_language,
-    sections: sections.map(
-      (s): QuestionnaireSection => ({
-        id: s.id,
-        title: s.title,
-        titleStatus: s.title_status,
-        questions: questions
-          .filter((q) => q.section_id === s.id)
-          .map((q) => ({ id: q.id, letter: q.letter, text: q.text, textStatus: q.text_status })),
-      }),
-    ),
+    sections: sections.map((s): QuestionnaireSection => ({
+      id: s.id,
+      title: s.title,
+      titleStatus: s.title_status,
+      questions: questions
+        .filter((q) => q.section_id === s.id)
+        .map((q) => ({ id: q.id, letter: q.letter, text: q.text, textStatus: q.text_status })),
+    })),
   };
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Block } from '../../domain/blocks.js';
-import type { Language } from '../../domain/language.js';
+import type { Language, Multilingual } from '../../domain/language.js';
 import type { StoredAnswer } from '../../domain/review.js';
 import type { Database } from '../schema.js';
 
@@ -19,6 +19,9 @@ export interface ReviewRow {
 
 export interface ReviewSummary extends ReviewRow {
   answered: number;
+  questions: number;
+  countryName: Multilingual;
+  cycleTitle: Multilingual;
 }
 
 const reviewColumns = [
@@ -44,16 +47,28 @@ export async function findReview(db: Db, country: string, cycle: string): Promis
 export async function listReviews(db: Db): Promise<ReviewSummary[]> {
   const rows = await db
     .selectFrom('review')
-    .leftJoin('answer', (join) =>
-      join.onRef('answer.review_id', '=', 'review.id').on((eb) => eb.fn('jsonb_array_length', ['answer.blocks']), '>', 0),
-    )
+    .innerJoin('country', 'country.code', 'review.country_code')
+    .innerJoin('cycle', 'cycle.id', 'review.cycle_id')
     .select(reviewColumns)
-    .select((eb) => eb.fn.count<string | number>('answer.question_id').as('answered'))
-    .groupBy('review.id')
+    .select(['country.name as countryName', 'cycle.title as cycleTitle'])
+    .select((eb) => [
+      eb
+        .selectFrom('answer')
+        .select(eb.fn.countAll<string | number>().as('n'))
+        .whereRef('answer.review_id', '=', 'review.id')
+        .where((inner) => inner(inner.fn('jsonb_array_length', ['answer.blocks']), '>', 0))
+        .as('answered'),
+      eb
+        .selectFrom('question')
+        .select(eb.fn.countAll<string | number>().as('n'))
+        .whereRef('question.questionnaire_id', '=', 'cycle.questionnaire_id')
+        .whereRef('question.version', '=', 'cycle.questionnaire_version')
+        .as('questions'),
+    ])
     .orderBy('review.cycle_id')
     .orderBy('review.country_code')
     .execute();
-  return rows.map((row) => ({ ...row, answered: Number(row.answered) }));
+  return rows.map((row) => ({ ...row, answered: Number(row.answered ?? 0), questions: Number(row.questions ?? 0) }));
 }
 
 export async function findAnswers(db: Db, reviewId: number): Promise<Map<string, StoredAnswer>> {

@@ -35,29 +35,43 @@ export function layout(options: { language: Language; path: string; title: strin
   const t = (key: string) => translate(language, 'ui', key);
   const switcher = (['fr', 'en', 'ar'] as const).map(
     (lang) =>
-      html`<li><a href="${path}?lang=${lang}" lang="${lang}" hreflang="${lang}"${
-        lang === language ? new Html(' aria-current="true"') : ''
-      }>${translate(lang, 'ui', `language.${lang}`)}</a></li>`,
+      html`<li>
+        <a
+          href="${path}?lang=${lang}"
+          lang="${lang}"
+          hreflang="${lang}"
+          ${lang === language ? new Html(' aria-current="true"') : ''}
+          >${translate(lang, 'ui', `language.${lang}`)}</a
+        >
+      </li>`,
   );
   return `<!doctype html>${html`<html lang="${language}" dir="${direction(language)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} — ${t('app.name')}</title>
-<link rel="stylesheet" href="/assets/pacte.css">
-</head>
-<body>
-<a class="skip-link" href="#main">${t('skip_link')}</a>
-<header class="masthead">
-  <div class="container masthead-inner">
-    <a class="brand" href="/?lang=${language}">${t('app.name')}<span class="tagline">${t('app.tagline')}</span></a>
-    <nav aria-label="${t('language_switch')}"><ul class="language-switch">${switcher}</ul></nav>
-  </div>
-</header>
-<main id="main" class="container" tabindex="-1">
-${main}
-</main>
-<footer class="footer"><div class="container"><p>${t('footer.text')} <a href="/api/docs">${t('nav.api_docs')}</a></p></div></footer>
-</body>
-</html>`}`;
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>${title} — ${t('app.name')}</title>
+      <link rel="stylesheet" href="/assets/pacte.css" />
+    </head>
+    <body>
+      <a class="skip-link" href="#main">${t('skip_link')}</a>
+      <header class="masthead">
+        <div class="container masthead-inner">
+          <a class="brand" href="/?lang=${language}"
+            >${t('app.name')}<span class="tagline">${t('app.tagline')}</span></a
+          >
+          <nav aria-label="${t('language_switch')}">
+            <ul class="language-switch">
+              ${switcher}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" class="container" tabindex="-1">${main}</main>
+      <footer class="footer">
+        <div class="container">
+          <p>${t('footer.text')} <a href="/api/docs">${t('nav.api_docs')}</a></p>
+        </div>
+      </footer>
+    </body>
+  </html>`}`;
 }

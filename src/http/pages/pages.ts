@@ -3,14 +3,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Kysely } from 'kysely';
-import * as catalogue from '../../db/queries/catalogue.js';
-import type { Database } from '../../db/schema.js';
 import { isPacteError } from '../../domain/errors.js';
 import { isLanguage } from '../../domain/language.js';
-import { getQuestionnaire } from '../../services/get-questionnaire.js';
 import { getReviewInContext } from '../../services/get-review.js';
 import { listReviews } from '../../services/list-reviews.js';
+import type { Db } from '../../services/storage.js';
 import { requestLanguage } from '../problem.js';
 import { homePage, notFoundPage } from './home-page.js';
 import { reviewPage } from './review-page.js';
@@ -22,14 +19,15 @@ const FONT_DIRS = ['@fontsource/noto-sans', '@fontsource/noto-naskh-arabic'].map
 );
 
 /** Pages run no script and load nothing from elsewhere; stored text cannot become markup. */
-const CSP = "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 function sendPage(reply: FastifyReply, status: number, body: string) {
   return reply.status(status).header('content-security-policy', CSP).type('text/html; charset=utf-8').send(body);
 }
 
 /** The first web pages, server-rendered: the list of reviews and each review. */
-export function pageRoutes(app: FastifyInstance, db: Kysely<Database>) {
+export function pageRoutes(app: FastifyInstance, db: Db) {
   app.get('/assets/pacte.css', { schema: { hide: true } }, (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(CSS),
   );
@@ -37,29 +35,15 @@ export function pageRoutes(app: FastifyInstance, db: Kysely<Database>) {
     const { file } = request.params;
     const dir = /^noto-[a-z-]+-\d00-normal\.woff2$/.test(file) && FONT_DIRS.find((d) => existsSync(`${d}/${file}`));
     if (!dir) return sendPage(reply, 404, notFoundPage('en', request.url));
-    return reply.type('font/woff2').header('cache-control', 'public, max-age=31536000, immutable').send(readFileSync(`${dir}/${file}`));
+    return reply
+      .type('font/woff2')
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .send(readFileSync(`${dir}/${file}`));
   });
 
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
     const language = requestLanguage(request);
-    const reviews = await listReviews(db);
-    const countries = new Map((await catalogue.listCountries(db)).map((c) => [c.code, c.name]));
-    const rows = await Promise.all(
-      reviews.map(async (review) => {
-        const cycle = await catalogue.findCycle(db, review.cycle);
-        const questionnaire = cycle && (await getQuestionnaire(db, cycle.questionnaireId, cycle.questionnaireVersion));
-        return {
-          country: review.country,
-          countryName: countries.get(review.country) ?? { en: review.country },
-          cycle: review.cycle,
-          cycleTitle: cycle?.title ?? { en: review.cycle },
-          language: review.language,
-          status: review.status,
-          answered: review.answered,
-          questions: questionnaire ? questionnaire.sections.flatMap((s) => s.questions).length : 0,
-        };
-      }),
-    );
+    const rows = await listReviews(db);
     return sendPage(reply, 200, homePage(rows, language));
   });
 
@@ -69,7 +53,13 @@ export function pageRoutes(app: FastifyInstance, db: Kysely<Database>) {
     async (request, reply) => {
       const { country, cycle: cycleId } = request.params;
       try {
-        const { review, status, questionnaire, cycle, country: countryRow } = await getReviewInContext(db, country, cycleId);
+        const {
+          review,
+          status,
+          questionnaire,
+          cycle,
+          country: countryRow,
+        } = await getReviewInContext(db, country, cycleId);
         // The page speaks the reader's choice, else the review's own language.
         const language = isLanguage(request.query.lang) ? request.query.lang : review.language;
         const path = `/reviews/${review.country}/${review.cycle}`;

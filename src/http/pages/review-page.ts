@@ -10,7 +10,13 @@ function blocks(items: readonly Block[], language: Language): Html[] {
   return items.map((block) => {
     if (block.type === 'paragraph') return html`<p dir="auto">${block.text}</p>`;
     const entries = block.items.map((item) => html`<li dir="auto">${item.text}${blocks(item.blocks, language)}</li>`);
-    return block.ordered ? html`<ol>${entries}</ol>` : html`<ul>${entries}</ul>`;
+    return block.ordered
+      ? html`<ol>
+          ${entries}
+        </ol>`
+      : html`<ul>
+          ${entries}
+        </ul>`;
   });
 }
 
@@ -37,16 +43,21 @@ export function reviewPage(input: ReviewPageInput, language: Language, path: str
     const questions = section.questions.map((question) => {
       const answer = answered?.questions.find((q) => q.id === question.id)?.answer.blocks ?? [];
       return html`<article class="question" id="q-${question.id}">
-  <h3><span class="question-id">${question.id}</span> ${pick(question.text, language)}${unofficial(question.textStatus[language])}</h3>
-  <div class="answer" lang="${answerLang}" dir="${direction(answerLang)}">
-    ${answer.length > 0 ? blocks(answer, answerLang) : html`<p class="muted">${t('review.no_answer')}</p>`}
-  </div>
-</article>`;
+        <h3>
+          <span class="question-id">${question.id}</span>
+          ${pick(question.text, language)}${unofficial(question.textStatus[language])}
+        </h3>
+        <div class="answer" lang="${answerLang}" dir="${direction(answerLang)}">
+          ${answer.length > 0 ? blocks(answer, answerLang) : html`<p class="muted">${t('review.no_answer')}</p>`}
+        </div>
+      </article>`;
     });
     return html`<section class="section" id="s-${section.id}" aria-labelledby="h-${section.id}">
-  <h2 id="h-${section.id}">${section.id}. ${pick(section.title, language)}${unofficial(section.titleStatus[language])}</h2>
-  ${questions}
-</section>`;
+      <h2 id="h-${section.id}">
+        ${section.id}. ${pick(section.title, language)}${unofficial(section.titleStatus[language])}
+      </h2>
+      ${questions}
+    </section>`;
   });
 
   const contents = questionnaire.sections.map(
@@ -54,15 +65,32 @@ export function reviewPage(input: ReviewPageInput, language: Language, path: str
   );
 
   const main = html`<p class="breadcrumb"><a href="/?lang=${language}">${t('nav.reviews')}</a></p>
-<h1 lang="${answerLang}" dir="auto">${review.title}</h1>
-<dl class="summary">
-  <div><dt>${t('review.country')}</dt><dd>${pick(input.countryName, language)} (${review.country})</dd></div>
-  <div><dt>${t('review.cycle')}</dt><dd>${pick(input.cycleTitle, language)}</dd></div>
-  <div><dt>${t('review.language')}</dt><dd>${t(`language.${answerLang}`)}</dd></div>
-  <div><dt>${t('review.status')}</dt><dd>${t(`status.${review.status}`)}</dd></div>
-</dl>
-<p><a href="/api/v1/reviews/${review.country}/${review.cycle}">${t('review.json')}</a></p>
-<nav class="contents" aria-labelledby="contents-title"><h2 id="contents-title">${t('review.contents')}</h2><ol>${contents}</ol></nav>
-${sections}`;
+    <h1 lang="${answerLang}" dir="auto">${review.title}</h1>
+    <dl class="summary">
+      <div>
+        <dt>${t('review.country')}</dt>
+        <dd>${pick(input.countryName, language)} (${review.country})</dd>
+      </div>
+      <div>
+        <dt>${t('review.cycle')}</dt>
+        <dd>${pick(input.cycleTitle, language)}</dd>
+      </div>
+      <div>
+        <dt>${t('review.language')}</dt>
+        <dd>${t(`language.${answerLang}`)}</dd>
+      </div>
+      <div>
+        <dt>${t('review.status')}</dt>
+        <dd>${t(`status.${review.status}`)}</dd>
+      </div>
+    </dl>
+    <p><a href="/api/v1/reviews/${review.country}/${review.cycle}">${t('review.json')}</a></p>
+    <nav class="contents" aria-labelledby="contents-title">
+      <h2 id="contents-title">${t('review.contents')}</h2>
+      <ol>
+        ${contents}
+      </ol>
+    </nav>
+    ${sections}`;
   return layout({ language, path, title: review.title, main });
 }

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.js';
+
+import type { Db } from '../../../services/storage.js';
 import { getQuestionnaire } from '../../../services/get-questionnaire.js';
 import { listCountries, listObjectives, listPrinciples } from '../../../services/list-catalogue.js';
 import { countriesSchema, objectivesSchema, principlesSchema, questionnaireSchema } from './schema.js';
 
-export function catalogueRoutes(app: FastifyInstance, db: Kysely<Database>) {
+export function catalogueRoutes(app: FastifyInstance, db: Db) {
   app.get<{ Params: { id: string }; Querystring: { version?: number } }>(
     '/api/v1/questionnaires/:id',
     { schema: questionnaireSchema },

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.js';
+
+import type { Db } from '../../../services/storage.js';
 import { getReview } from '../../../services/get-review.js';
 import { listReviews } from '../../../services/list-reviews.js';
 import { getReviewSchema, listReviewsSchema } from './schema.js';
 
-export function reviewRoutes(app: FastifyInstance, db: Kysely<Database>) {
+export function reviewRoutes(app: FastifyInstance, db: Db) {
   app.get('/api/v1/reviews', { schema: listReviewsSchema }, async () => ({
     reviews: (await listReviews(db)).map((review) => ({
       country: review.country,

@@ -1,0 +1,39 @@
+// Lint, including the layer rules of docs/architecture.md: who may import whom.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** Forbids imports of the named layers from files of one layer. */
+const layer = (files, forbidden, why) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: forbidden.map((dir) => ({ group: [`**/${dir}/*`, `**/${dir}`], message: why })) },
+    ],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'data/', 'scratch/', 'test-results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  layer(
+    ['src/domain/**'],
+    ['db', 'services', 'documents', 'http', 'cli', 'web', 'i18n'],
+    'domain is pure: it imports no layer with side effects',
+  ),
+  layer(['src/db/**'], ['services', 'documents', 'http', 'cli', 'web'], 'db may use domain types only'),
+  layer(['src/documents/**'], ['db', 'services', 'http', 'cli', 'web'], 'documents may use domain types only'),
+  layer(['src/services/**'], ['http', 'cli', 'web'], 'services are called by the front doors, never the reverse'),
+  layer(['src/http/**'], ['db', 'documents', 'cli', 'web'], 'http is a front door: it calls services'),
+  // cli may start the HTTP front door (pacte serve), nothing deeper than services.
+  layer(['src/cli/**'], ['db', 'documents', 'web'], 'cli is a front door: it calls services'),
+  { files: ['scripts/**', 'bin/**'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
+);

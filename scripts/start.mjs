@@ -1,0 +1,13 @@
+// `npm start`: installs and builds what is missing, then serves Pacte on the embedded
+// database with the demo review. Needs only Node.js and npm.
+import { ensureBuild, ensureNodeModules, run } from './setup.mjs';
+
+ensureNodeModules();
+ensureBuild();
+const extra = process.argv.slice(2);
+try {
+  run('node', ['bin/pacte.js', 'serve', '--demo', '--port', process.env.PACTE_PORT ?? '8080', ...extra]);
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
