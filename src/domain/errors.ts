@@ -6,7 +6,6 @@
  */
 export const ERRORS = {
   'request.invalid': 400,
-  'request.unsupported_language': 400,
   'route.not_found': 404,
   'country.not_found': 404,
   'cycle.not_found': 404,
@@ -16,7 +15,6 @@ export const ERRORS = {
   'import.empty_file': 422,
   'import.unreadable_file': 422,
   'import.not_a_review': 422,
-  'import.language_unknown': 422,
   'export.unsupported_format': 422,
   'config.invalid': 422,
   'cli.usage': 400,
