@@ -26,9 +26,22 @@ export function normalizeText(text: string): string {
   return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
 }
 
-/** Structural equality, used to decide whether an import changes an answer. */
+/**
+ * Structural equality, used to decide whether an import changes an answer. Key order does not
+ * count: blocks read back from a jsonb column come with their keys in the database's order.
+ */
 export function sameBlocks(a: readonly Block[], b: readonly Block[]): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    entries.sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }
 
 /** Every text of the blocks in reading order (for counting words, search, comparisons). */

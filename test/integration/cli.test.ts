@@ -1,0 +1,149 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReviewDocument } from '../../src/domain/review.js';
+import { buildServer } from '../../src/http/server.js';
+import { translate } from '../../src/i18n/index.js';
+import { createEmptyDatabase } from '../support/empty-database.js';
+import { PROSE, ROOT, SEED, pacte } from '../support/pacte.js';
+import { openTestStorage, type TestStorage } from '../support/storage.js';
+
+// The CLI runs as a child process on the test's database. An embedded database admits one
+// process at a time, so the test's own storage is closed while children run; withStorage()
+// opens it briefly to look.
+let t: TestStorage;
+let dir: string;
+
+beforeAll(async () => {
+  t = await openTestStorage();
+  await t.close();
+  dir = mkdtempSync(join(tmpdir(), 'pacte-cli-'));
+});
+afterAll(async () => {
+  await t?.cleanup();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function withStorage<T>(work: (storage: TestStorage['storage']) => Promise<T>): Promise<T> {
+  const storage = await t.reopen();
+  try {
+    return await work(storage);
+  } finally {
+    await t.close();
+  }
+}
+
+const reviewCount = () =>
+  withStorage(async ({ db }) =>
+    Number(
+      (
+        await db
+          .selectFrom('review')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+  );
+
+/** GET /api/v1/reviews/MAR/arab-2021, as the HTTP API serves it from the same database. */
+const apiReview = () =>
+  withStorage(async (storage) => {
+    const app = await buildServer({ storage, logLevel: 'silent' });
+    try {
+      return (await app.inject({ method: 'GET', url: '/api/v1/reviews/MAR/arab-2021' })).json() as ReviewDocument;
+    } finally {
+      await app.close();
+    }
+  });
+
+const answerTexts = (review: ReviewDocument) =>
+  review.sections.flatMap((s) => s.questions.map((q) => ({ id: q.id, text: q.text, blocks: q.answer.blocks })));
+
+const importSeed = () => pacte(['import', SEED, '--country', 'MAR', '--cycle', 'arab-2021'], t.env);
+
+describe('pacte import', () => {
+  it('prints the review JSON with --dry-run --json and stores nothing', async () => {
+    const run = pacte(['import', SEED, '--dry-run', '--json'], t.env);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const review = JSON.parse(run.stdout) as ReviewDocument;
+    expect(review).toMatchObject({ country: 'MAR', cycle: 'arab-2021', language: 'fr' });
+    expect(review.sections.flatMap((s) => s.questions)).toHaveLength(24);
+    expect(await reviewCount()).toBe(0);
+  });
+
+  it('imports the seed (exit 0), and the API then serves the answers the dry run printed', async () => {
+    const dryRun = JSON.parse(pacte(['import', SEED, '--dry-run', '--json'], t.env).stdout) as ReviewDocument;
+    const run = importSeed();
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('MAR arab-2021 (fr), 24/24');
+    expect(await reviewCount()).toBe(1);
+    expect(answerTexts(await apiReview())).toEqual(answerTexts(dryRun));
+  });
+
+  it('refuses a file that is not a review: exit 2, error import.not_a_review', () => {
+    const file = join(dir, 'prose.txt');
+    writeFileSync(file, PROSE);
+    const run = pacte(['import', file, '--country', 'MAR', '--cycle', 'arab-2021'], t.env);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^error import\.not_a_review: /);
+    expect(run.stderr).toContain(file);
+  });
+
+  it('refuses an unknown flag: exit 2, error cli.usage', () => {
+    const run = pacte(['import', SEED, '--colour'], t.env);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^error cli\.usage: .*--colour/);
+  });
+});
+
+describe('pacte export', () => {
+  it('prints the review as the API serves it', async () => {
+    expect(importSeed().status).toBe(0);
+    const run = pacte(['export', '--country', 'MAR', '--cycle', 'arab-2021', '--format', 'json'], t.env);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(await apiReview());
+  });
+
+  it('refuses an unsupported format: exit 2, error export.unsupported_format', () => {
+    const run = pacte(['export', '--country', 'MAR', '--cycle', 'arab-2021', '--format', 'docx'], t.env);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^error export\.unsupported_format: .*docx/);
+  });
+
+  it('speaks French with PACTE_LANG=fr', () => {
+    const args = ['export', '--country', 'MAR', '--cycle', 'arab-2021', '--format', 'docx'];
+    const message = (language: 'fr' | 'en') =>
+      translate(language, 'errors', 'export.unsupported_format', { format: 'docx', formats: 'json' });
+    expect(message('fr')).not.toBe(message('en'));
+    expect(pacte(args, { ...t.env, PACTE_LANG: 'fr' }).stderr).toBe(
+      `error export.unsupported_format: ${message('fr')}\n`,
+    );
+    expect(pacte(args, t.env).stderr).toBe(`error export.unsupported_format: ${message('en')}\n`);
+  });
+});
+
+describe('pacte db migrate', () => {
+  const migrations = readdirSync(join(ROOT, 'migrations'))
+    .filter((file) => file.endsWith('.sql'))
+    .map((file) => file.replace(/\.sql$/, ''))
+    .sort();
+
+  it('applies every migration to an empty database, then says nothing is left to apply', async () => {
+    const empty = await createEmptyDatabase();
+    try {
+      const first = pacte(['db', 'migrate'], empty.env);
+      expect(first.status).toBe(0);
+      expect(migrations).toContain('002_reviews');
+      expect(first.stdout).toMatch(new RegExp(`^migrations applied: ${migrations.join(', ')} \\(0 already applied`));
+      const second = pacte(['db', 'migrate'], empty.env);
+      expect(second.status).toBe(0);
+      expect(second.stdout).toMatch(new RegExp(`^migrations applied: none \\(${migrations.length} already applied`));
+    } finally {
+      await empty.cleanup();
+    }
+  });
+});
