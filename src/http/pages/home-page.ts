@@ -18,7 +18,7 @@ export function homePage(rows: readonly HomeRow[], language: Language): string {
           <a href="/reviews/${row.country}/${row.cycle}?lang=${language}">${pick(row.countryName, language)}</a>
         </th>
         <td>${pick(row.cycleTitle, language)}</td>
-        <td>${t(`language.${row.language}`)}</td>
+        <td><span lang="${row.language}">${t(`language.${row.language}`)}</span></td>
         <td>${t(`status.${row.status}`)}</td>
         <td class="numeric">${row.answered.toLocaleString(language)} / ${row.questions.toLocaleString(language)}</td>
       </tr>`,

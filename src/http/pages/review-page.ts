@@ -47,8 +47,14 @@ export function reviewPage(input: ReviewPageInput, language: Language, path: str
           <span class="question-id">${question.id}</span>
           ${pick(question.text, language)}${unofficial(question.textStatus[language])}
         </h3>
-        <div class="answer" lang="${answerLang}" dir="${direction(answerLang)}">
-          ${answer.length > 0 ? blocks(answer, answerLang) : html`<p class="muted">${t('review.no_answer')}</p>`}
+        <div class="answer">
+          ${
+            answer.length > 0
+              ? html`<div class="answer-text" lang="${answerLang}" dir="${direction(answerLang)}">
+                  ${blocks(answer, answerLang)}
+                </div>`
+              : html`<p class="muted">${t('review.no_answer')}</p>`
+          }
         </div>
       </article>`;
     });
@@ -77,7 +83,7 @@ export function reviewPage(input: ReviewPageInput, language: Language, path: str
       </div>
       <div>
         <dt>${t('review.language')}</dt>
-        <dd>${t(`language.${answerLang}`)}</dd>
+        <dd><span lang="${answerLang}">${t(`language.${answerLang}`)}</span></dd>
       </div>
       <div>
         <dt>${t('review.status')}</dt>

@@ -1,0 +1,150 @@
+/// <reference lib="dom" />
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/**
+ * Browser tests: the built `pacte serve --demo` in a child process, and Debian's Chromium
+ * driven by playwright-core. Nothing is downloaded; a missing piece stops the run with the
+ * command that installs it (npm test does both).
+ */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const CHROMIUM = '/usr/bin/chromium';
+export const RESULTS_DIR = join(ROOT, 'test-results');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export interface PacteServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `pacte serve --demo` on a free port with a fresh embedded database, and waits for /healthz. */
+export async function startPacte(): Promise<PacteServer> {
+  if (!existsSync(join(ROOT, 'dist/cli/run.js'))) {
+    throw new Error('Pacte is not built: run "npx tsc -p tsconfig.build.json" (npm test builds it)');
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'pacte-e2e-'));
+  const port = await freePort();
+  // The embedded database in dataDir, whatever the caller's environment says.
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
+  for (const name of ['DATABASE_URL', 'PACTE_PORT', 'PACTE_HOST', 'PACTE_DATA_DIR', 'PACTE_LANG']) delete env[name];
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['bin/pacte.js', 'serve', '--demo', '--port', String(port), '--host', '127.0.0.1', '--data', dataDir],
+    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  // Bounded by the hook timeout; the demo import takes a few seconds on two cores.
+  const deadline = Date.now() + 100_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`pacte serve exited with ${child.exitCode}:\n${output}`);
+    }
+    try {
+      const response = await fetch(`${url}/healthz`);
+      if (response.ok) return { url, stop };
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`pacte serve did not answer /healthz:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-noto-core (npm test does it)`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** Where a screenshot goes: test-results/NAME.png (gitignored), to look at. */
+export function resultPath(name: string): string {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  return join(RESULTS_DIR, `${name}.png`);
+}
+
+/** A screenshot of the viewport (or the full page) in test-results/. */
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<string> {
+  const path = resultPath(name);
+  await page.screenshot({ path, fullPage });
+  return path;
+}
+
+/** axe-core's violations that matter most (serious or critical), as readable lines. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  // A run that checked nothing would pass anything: make sure axe really looked at the page.
+  if (results.passes.length === 0) throw new Error(`axe-core ran no check on ${page.url()}`);
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.impact} ${violation.id}: ${violation.help} — ${violation.nodes
+          .slice(0, 3)
+          .map((node) => node.target.join(' '))
+          .join(' | ')}`,
+    );
+}
+
+/**
+ * Elements that stick out of the viewport sideways. scrollWidth alone misses some: in an RTL
+ * page, LTR content that overflows to the right is clipped (unreachable), not scrollable.
+ * The skip link is off-screen on purpose; a table may scroll inside its own `.table-wrap`.
+ */
+export async function elementsOutsideViewport(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('body *'))
+      .filter((el) => !el.closest('.skip-link, .table-wrap > *'))
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        return box.width > 0 && (box.left < -1 || box.right > window.innerWidth + 1);
+      })
+      .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${el.className}` : ''}`),
+  );
+}
