@@ -5,6 +5,8 @@ import { ensureBuild, ensureNodeModules, run } from './setup.mjs';
 ensureNodeModules();
 ensureBuild();
 const extra = process.argv.slice(2);
+// A newcomer's terminal shows warnings only; set LOG_LEVEL=info for the JSON request log.
+process.env.LOG_LEVEL ??= 'warn';
 try {
   run('node', ['bin/pacte.js', 'serve', '--demo', '--port', process.env.PACTE_PORT ?? '8080', ...extra]);
 } catch (error) {
