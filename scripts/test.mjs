@@ -8,7 +8,9 @@ import { startPostgres } from './postgres.mjs';
 const step = (name) => console.log(`\n── ${name} ${'─'.repeat(Math.max(0, 70 - name.length))}`);
 
 ensureNodeModules();
-ensureDebianPackages(['postgresql', 'chromium', 'fonts-noto-core']);
+// PostgreSQL for the second engine, Chromium for browser tests, poppler for PDF import, LibreOffice
+// to make the PDF fixtures from DOCX, Noto fonts so Arabic is shaped in PDFs and screenshots.
+ensureDebianPackages(['postgresql', 'chromium', 'fonts-noto-core', 'fonts-liberation', 'poppler-utils', 'libreoffice-writer-nogui']);
 
 step('typecheck');
 run('npx', ['tsc', '-p', 'tsconfig.json']);

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { PacteError } from './domain/errors.js';
 import { isLanguage, type Language } from './domain/language.js';
+import { DEFAULT_LIMITS, type ReadLimits } from './documents/limits.js';
 
 /** The repository root (this file sits in src/ or, compiled, in dist/). */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -16,6 +17,10 @@ export interface Config {
   /** Language of CLI messages and the default for HTTP clients that ask for none. */
   language: Language;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /** Largest review file an import accepts (PACTE_IMPORT_MAX_BYTES, default 50 MB). */
+  importMaxBytes: number;
+  /** Bounds of document reading: zip inflation, external tools' time and memory. */
+  importLimits: Omit<ReadLimits, 'maxBytes'>;
 }
 
 /** What the user set, by flag (wins) or environment variable; everything is optional. */
@@ -55,6 +60,13 @@ export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
   const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL "${logLevel}": one of ${LOG_LEVELS.join(', ')}`);
 
+  const maxText = env.PACTE_IMPORT_MAX_BYTES ?? String(DEFAULT_LIMITS.maxBytes);
+  const importMaxBytes = Number(maxText);
+  if (!/^\d+$/.test(maxText) || importMaxBytes < 1)
+    problems.push(`PACTE_IMPORT_MAX_BYTES "${maxText}": a number of bytes`);
+  const { maxUncompressedBytes, maxEntries, toolTimeoutMs, toolMemoryBytes } = DEFAULT_LIMITS;
+  const importLimits = { maxUncompressedBytes, maxEntries, toolTimeoutMs, toolMemoryBytes };
+
   if (problems.length > 0) throw new PacteError('config.invalid', { problems: problems.join('; ') });
-  return { port, host, dataDir, databaseUrl, language, logLevel };
+  return { port, host, dataDir, databaseUrl, language, logLevel, importMaxBytes, importLimits };
 }

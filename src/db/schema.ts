@@ -17,6 +17,7 @@ export interface Database {
     short_name: Json<Multilingual>;
     paragraph: number | null;
     verified: Json<Record<string, boolean | string>>;
+    keywords: Json<Partial<Record<Language, string[]>>>;
   };
   principle: {
     key: string;
@@ -79,5 +80,27 @@ export interface Database {
     origin: string;
     source_sha256: string | null;
     created_at: CreatedAt;
+  };
+  fact: {
+    review_id: number;
+    question_id: string;
+    position: number;
+    value: number;
+    kind: string;
+    unit: string | null;
+    qualifier: string | null;
+    period: string | null;
+    quote: string;
+    block_path: number[];
+    char_start: number;
+    char_end: number;
+  };
+  answer_objective: {
+    review_id: number;
+    question_id: string;
+    objective: number;
+    score: number;
+    evidence: Json<string[]>;
+    status: ColumnType<string, string | undefined, string>;
   };
 }

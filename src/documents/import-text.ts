@@ -4,6 +4,7 @@ import { PacteError } from '../domain/errors.js';
 import type { Language, Multilingual } from '../domain/language.js';
 import type { Question, Questionnaire, QuestionnaireSection } from '../domain/questionnaire.js';
 import { detectLanguage } from './detect-language.js';
+import type { SourceLine } from './source-lines.js';
 
 /**
  * Parser for the plain text of a country review, as extracted from a PDF of the two-column
@@ -11,6 +12,10 @@ import { detectLanguage } from './detect-language.js';
  * lines starting with spaces, and the table header repeated on each page. The questionnaire
  * tells which section numerals and question letters exist and how each question is worded,
  * which is how we know where a question stops and its answer starts.
+ *
+ * The same parser reads structured documents (Word): their reader hands over lines that say
+ * where paragraphs start and which are list items at which level (SourceLine), and those facts
+ * replace the guesses made from plain text (wrapped lines, nesting by marker kind).
  */
 
 export interface ParsedQuestion {
@@ -44,6 +49,15 @@ function join(text: string, line: string): string {
   if (line === '') return text;
   return /\S-$/u.test(text) ? text + line : `${text} ${line}`;
 }
+
+/** Joins a line that may be a whole paragraph: paragraphs are not wrapped, so never glued. */
+function joinLine(text: string, line: SourceLine): string {
+  if (!line.paragraph) return join(text, line.text);
+  return text === '' ? line.text : `${text} ${line.text}`;
+}
+
+/** A question mark in Latin or Arabic script (or a colon) ends a wording written as a paragraph. */
+const WORDING_END = /[?؟:]$/u;
 
 /** Form used to compare wordings: without whitespace, case or apostrophe variants. */
 function compact(text: string): string {
@@ -94,12 +108,20 @@ interface Marker {
 }
 
 interface Level {
+  /** The marker kind, or LISTED for a list whose structure the document gave. */
   kind: string;
+  /** Nesting depth: the document's list level, or one more than the enclosing list. */
+  depth: number;
   list: ListBlock;
   last: number;
 }
 
-/** Builds an answer's blocks; nesting follows marker kinds, kept as a stack. */
+const LISTED = 'listed';
+
+/**
+ * Builds an answer's blocks, kept as a stack of open lists. In plain text, nesting follows
+ * marker kinds; lines from a structured document give their list level, which decides it.
+ */
 class AnswerBuilder {
   readonly blocks: Block[] = [];
   private readonly stack: Level[] = [];
@@ -118,10 +140,39 @@ class AnswerBuilder {
     return number === 1 || follows ? { kind, number, text: ordered[3] ?? '' } : null;
   }
 
-  add(line: string): void {
-    const marker = this.marker(line);
+  add(line: SourceLine): void {
+    if (line.list) return this.addListed(line.text, line.list.level, line.list.ordered);
+    const marker = this.marker(line.text);
     if (marker) this.addItem(marker);
-    else this.continueText(line);
+    else if (line.paragraph) this.addParagraph(line.text);
+    else this.continueText(line.text);
+  }
+
+  /** An item whose level is known: deeper levels close, a list of the other kind is another list. */
+  private addListed(text: string, depth: number, ordered: boolean): void {
+    for (let top = this.top(); top; top = this.top()) {
+      const sameList = top.depth === depth && top.kind === LISTED && top.list.ordered === ordered;
+      if (top.depth < depth || sameList) break;
+      this.stack.pop();
+    }
+    let level = this.top();
+    if (level?.depth !== depth) {
+      const list: ListBlock = { type: 'list', ordered, items: [] };
+      this.container().push(list);
+      level = { kind: LISTED, depth, list, last: 0 };
+      this.stack.push(level);
+    }
+    level.list.items.push({ text, blocks: [] });
+  }
+
+  /** A paragraph of its own, at the answer's top level: it closes the open lists. */
+  private addParagraph(text: string): void {
+    this.stack.length = 0;
+    this.blocks.push({ type: 'paragraph', text });
+  }
+
+  private top(): Level | undefined {
+    return this.stack[this.stack.length - 1];
   }
 
   private addItem({ kind, number, text }: Marker): void {
@@ -136,7 +187,7 @@ class AnswerBuilder {
     } else {
       const list: ListBlock = { type: 'list', ordered: number !== null, items: [] };
       this.container().push(list);
-      this.stack.push({ kind, list, last: 0 });
+      this.stack.push({ kind, depth: (this.top()?.depth ?? -1) + 1, list, last: 0 });
     }
     const level = this.stack[this.stack.length - 1];
     if (!level) return;
@@ -174,11 +225,19 @@ interface OpenQuestion {
 }
 
 export function parseReviewText(text: string, questionnaire: Questionnaire): ParsedDocument {
-  if (normalizeText(text) === '') throw new PacteError('import.empty_file');
-  const lines = text
-    .split(/\r\n|\r|\n/u)
-    .map(normalizeText)
-    .filter((line) => line !== '');
+  return parseReviewLines(
+    text.split(/\r\n|\r|\n/u).map((line) => ({ text: line })),
+    questionnaire,
+  );
+}
+
+/**
+ * Parses the lines of a review: plain-text lines (markers recognised in the text, wrapped lines
+ * joined), or lines of a structured document that give paragraph starts and list levels.
+ */
+export function parseReviewLines(source: readonly SourceLine[], questionnaire: Questionnaire): ParsedDocument {
+  const lines = source.map((line) => ({ ...line, text: normalizeText(line.text) })).filter((line) => line.text !== '');
+  if (lines.length === 0) throw new PacteError('import.empty_file');
 
   const sections = questionnaire.sections;
   let section: QuestionnaireSection | null = null;
@@ -217,42 +276,56 @@ export function parseReviewText(text: string, questionnaire: Questionnaire): Par
   };
 
   /** Continues the open question's known wording; false when the line is not part of it. */
-  const continueWording = (q: OpenQuestion, line: string): boolean => {
-    const r = q.matcher?.feed(line);
+  const continueWording = (q: OpenQuestion, line: SourceLine): boolean => {
+    const r = q.matcher?.feed(line.text);
     if (!r) {
       // The document words the question differently: it then runs until the first list item.
       if (q.matcher) [q.matcher, q.fallback] = [null, true];
       return false;
     }
-    q.wording = join(q.wording, line.slice(0, r.take).trim());
+    q.wording = join(q.wording, line.text.slice(0, r.take).trim());
     if (r.done) q.matcher = null;
-    const rest = line.slice(r.take).trim(); // the answer may start on the wording's last line
-    if (rest !== '') q.answer.add(rest);
+    const rest = line.text.slice(r.take).trim(); // the answer may start on the wording's last line
+    if (rest !== '') q.answer.add({ ...line, text: rest });
     return true;
   };
 
-  const answerLine = (q: OpenQuestion, line: string): void => {
-    if (q.fallback && q.answer.marker(line) === null) q.wording = join(q.wording, line);
+  const answerLine = (q: OpenQuestion, line: SourceLine): void => {
+    // A differently worded question goes on until the first list item; when written as
+    // paragraphs, also until a paragraph that follows a wording ending like a question.
+    const wordingGoesOn =
+      q.fallback &&
+      !line.list &&
+      q.answer.marker(line.text) === null &&
+      !(line.paragraph && WORDING_END.test(q.wording));
+    if (wordingGoesOn) q.wording = joinLine(q.wording, line);
     else {
       q.fallback = false;
       q.answer.add(line);
     }
   };
 
-  const handle = (line: string): void => {
-    if (HEADER.test(line)) return; // also when left over after a heading on the same line
+  const handle = (line: SourceLine): void => {
+    const text = line.text;
+    if (HEADER.test(text)) return; // also when left over after a heading on the same line
     if (sectionTitle) {
-      const r = sectionTitle.feed(line);
+      const r = sectionTitle.feed(text);
       if (!r || r.done) sectionTitle = null;
       if (r) {
-        const rest = line.slice(r.take).trim();
-        if (rest !== '') handle(rest);
+        const rest = text.slice(r.take).trim();
+        if (rest !== '') handle({ ...line, text: rest });
         return;
       }
     }
+    if (current && line.list) {
+      // A list item of a structured document is answer, never wording, heading or question.
+      current.matcher = null;
+      answerLine(current, line);
+      return;
+    }
     // While the known wording goes on, a line belongs to it even if it looks like a heading.
     if (current && continueWording(current, line)) return;
-    const heading = sectionAt(line);
+    const heading = sectionAt(text);
     if (heading) {
       flushStray();
       section = heading.section;
@@ -263,7 +336,7 @@ export function parseReviewText(text: string, questionnaire: Questionnaire): Par
       if (heading.rest !== '' && sectionTitle.feed(heading.rest)?.done !== false) sectionTitle = null;
       return;
     }
-    const start = questionAt(line);
+    const start = questionAt(text);
     if (start) {
       flushStray();
       const q: OpenQuestion = {
@@ -275,11 +348,12 @@ export function parseReviewText(text: string, questionnaire: Questionnaire): Par
       };
       questions.push(q);
       current = q;
-      if (start.rest !== '' && !continueWording(q, start.rest)) answerLine(q, start.rest);
+      const rest = { ...line, text: start.rest };
+      if (start.rest !== '' && !continueWording(q, rest)) answerLine(q, rest);
       return;
     }
-    if (!section) title = join(title, line);
-    else if (!current) stray = join(stray, line);
+    if (!section) title = joinLine(title, line);
+    else if (!current) stray = joinLine(stray, line);
     else answerLine(current, line);
   };
 
@@ -290,7 +364,8 @@ export function parseReviewText(text: string, questionnaire: Questionnaire): Par
   const parsed = questions.map((q) => ({ id: q.id, sourceText: normalizeText(q.wording), blocks: q.answer.blocks }));
   const answers = parsed.flatMap((q) => blockTexts(q.blocks)).join(' ');
   return {
-    language: detectLanguage(answers) ?? detectLanguage(text) ?? questionnaire.sourceLanguage,
+    language:
+      detectLanguage(answers) ?? detectLanguage(lines.map((l) => l.text).join('\n')) ?? questionnaire.sourceLanguage,
     title: normalizeText(title) || null,
     questions: parsed,
     unmatched,

@@ -15,6 +15,15 @@ export const ERRORS = {
   'import.empty_file': 422,
   'import.unreadable_file': 422,
   'import.not_a_review': 422,
+  'import.password_protected': 422,
+  'import.corrupt_file': 422,
+  'import.archive_too_large': 422,
+  'import.file_too_large': 413,
+  'import.busy': 503,
+  'import.unsupported_format': 422,
+  'import.tool_missing': 503,
+  'import.no_text': 422,
+  'import.timeout': 422,
   'export.unsupported_format': 422,
   'config.invalid': 422,
   'cli.usage': 400,
@@ -24,6 +33,13 @@ export const ERRORS = {
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERRORS;
+
+/**
+ * What an import reports without failing: it went through, but someone should look. Messages
+ * live next to the errors' (same namespace), under the same keys.
+ */
+export const WARNINGS = ['import.answer_edited', 'import.unanswered_questions', 'import.unmatched_text'] as const;
+export type WarningCode = (typeof WARNINGS)[number];
 export type ErrorDetails = Record<string, unknown>;
 
 export class PacteError extends Error {

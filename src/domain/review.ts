@@ -1,4 +1,5 @@
 import type { Block } from './blocks.js';
+import type { Fact } from './facts.js';
 import { pick, type Language } from './language.js';
 import type { Questionnaire } from './questionnaire.js';
 
@@ -12,7 +13,8 @@ export interface ReviewDocument {
   language: Language;
   title: string;
   sections: ReviewSection[];
-  facts: unknown[];
+  /** The figures the answers quote (src/domain/facts.ts). */
+  facts: Fact[];
 }
 
 export interface ReviewSection {

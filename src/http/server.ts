@@ -9,20 +9,28 @@ import { pageRoutes } from './pages/pages.js';
 import { sendError } from './problem.js';
 import { catalogueRoutes } from './routes/catalogue/catalogue.js';
 import { blockSchemas } from './routes/reviews/schema.js';
+import { importRoutes } from './routes/imports/imports.js';
 import { reviewRoutes } from './routes/reviews/reviews.js';
+import { DEFAULT_LIMITS, type ReadLimits } from '../services/import-review.js';
 
 const VERSION = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { version: string }).version;
 
 export interface ServerOptions {
   storage: Storage;
   logLevel?: string;
+  /** Bounds of file imports (the configuration's importMaxBytes and importLimits). */
+  importLimits?: ReadLimits;
 }
 
 /**
  * The HTTP front door: the API under /api/v1 (documented at /api/openapi.json and /api/docs),
  * the web pages, and /healthz. Routes only translate HTTP to service calls and back.
  */
-export async function buildServer({ storage, logLevel = 'info' }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({
+  storage,
+  logLevel = 'info',
+  importLimits = DEFAULT_LIMITS,
+}: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: logLevel,
@@ -46,6 +54,7 @@ export async function buildServer({ storage, logLevel = 'info' }: ServerOptions)
       tags: [
         { name: 'reviews', description: 'Country reviews and their answers' },
         { name: 'catalogue', description: 'Questionnaires, GCM objectives and principles, countries' },
+        { name: 'imports', description: 'Reading review files (text, Word, PDF)' },
       ],
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (json.$id as string) ?? `def-${i}` },
@@ -69,6 +78,7 @@ export async function buildServer({ storage, logLevel = 'info' }: ServerOptions)
   });
   reviewRoutes(app, storage.db);
   catalogueRoutes(app, storage.db);
+  await importRoutes(app, storage.db, importLimits);
   pageRoutes(app, storage.db);
   return app;
 }

@@ -1,13 +1,19 @@
 import type { Kysely } from 'kysely';
 import * as catalogue from '../db/queries/catalogue.js';
+import * as factQueries from '../db/queries/facts.js';
 import * as reviews from '../db/queries/reviews.js';
 import type { Database } from '../db/schema.js';
 import { PacteError } from '../domain/errors.js';
 import type { Questionnaire } from '../domain/questionnaire.js';
 import { buildReviewDocument, type ReviewDocument } from '../domain/review.js';
 
+/** A stored review: the review JSON with its facts and the objectives suggested or confirmed. */
+export interface StoredReview extends ReviewDocument {
+  objectives: Record<string, factQueries.AnswerObjective[]>;
+}
+
 export interface ReviewInContext {
-  review: ReviewDocument;
+  review: StoredReview;
   status: string;
   questionnaire: Questionnaire;
   cycle: catalogue.CycleRow;
@@ -29,8 +35,10 @@ export async function getReviewInContext(
   if (!cycle || !country || !questionnaire) throw new PacteError('questionnaire.not_found', { questionnaire: cycleId });
   const answers = await reviews.findAnswers(db, row.id);
   const header = { country: row.country, cycle: row.cycle, language: row.language, title: row.title };
+  const facts = await factQueries.findFacts(db, row.id);
+  const objectives = Object.fromEntries(await factQueries.findObjectives(db, row.id));
   return {
-    review: buildReviewDocument(questionnaire, header, answers, true),
+    review: { ...buildReviewDocument(questionnaire, header, answers, true), facts, objectives },
     status: row.status,
     questionnaire,
     cycle,
@@ -39,6 +47,6 @@ export async function getReviewInContext(
 }
 
 /** One review in the review JSON, with each answer's revision. */
-export async function getReview(db: Kysely<Database>, country: string, cycleId: string): Promise<ReviewDocument> {
+export async function getReview(db: Kysely<Database>, country: string, cycleId: string): Promise<StoredReview> {
   return (await getReviewInContext(db, country, cycleId)).review;
 }

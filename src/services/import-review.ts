@@ -1,15 +1,20 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import * as catalogue from '../db/queries/catalogue.js';
+import * as factQueries from '../db/queries/facts.js';
 import * as reviews from '../db/queries/reviews.js';
 import type { Database } from '../db/schema.js';
-import { decodeText } from '../documents/decode-text.js';
-import { parseReviewText } from '../documents/import-text.js';
-import { sameBlocks } from '../domain/blocks.js';
+import { DEFAULT_LIMITS, readReview, type ReadLimits, type ReviewFormat } from '../documents/read-review.js';
+
+export { DEFAULT_LIMITS, type ReadLimits };
+import { blockTexts, sameBlocks, type Block } from '../domain/blocks.js';
 import { detectCountry } from '../domain/detect-country.js';
-import { PacteError, isPacteError } from '../domain/errors.js';
-import { pick } from '../domain/language.js';
+import { PacteError, type WarningCode } from '../domain/errors.js';
+import { extractFacts } from '../domain/facts.js';
+import { pick, type Language } from '../domain/language.js';
+import { suggestObjectives, type ObjectiveSuggestion } from '../domain/objective-suggestions.js';
 import { buildReviewDocument, type ReviewDocument } from '../domain/review.js';
+import { translate } from '../i18n/index.js';
 import { resolveCycle } from './resolve-cycle.js';
 
 export interface ImportRequest {
@@ -23,55 +28,110 @@ export interface ImportRequest {
   dryRun: boolean;
   /** Who imports, recorded in each revision. */
   actor: string;
+  /** Language of the report's messages. */
+  messages?: Language;
+  limits?: ReadLimits;
+}
+
+export interface ImportWarning {
+  code: WarningCode;
+  message: string;
+  questionId?: string;
+}
+
+export interface ImportReport {
+  format: ReviewFormat;
+  recognised: { sections: number; questions: number; items: number; facts: number };
+  /** Questions of the questionnaire the file does not answer. */
+  unanswered: string[];
+  warnings: ImportWarning[];
+  unmatched: { text: string }[];
+}
+
+/** The review JSON of the file, with what the import understood and did. */
+export interface ImportedReview extends ReviewDocument {
+  objectives: Record<string, ObjectiveSuggestion[]>;
+  report: ImportReport;
 }
 
 export interface ImportResult {
-  review: ReviewDocument;
+  review: ImportedReview;
   stored: boolean;
   created: boolean;
-  /** Question ids whose answer got a new revision, and those the file left as they were. */
+  /** Question ids whose answer got a new revision, those left as they were, those in conflict. */
   changed: string[];
   unchanged: string[];
-  unmatched: string[];
+  conflicts: string[];
 }
 
 /**
- * Turns a review file into a stored review: one transaction, so a failure stores nothing.
- * Importing the same file again changes nothing; a changed answer gets a new revision, and
- * questions the file does not answer keep what they had.
+ * Turns a review file (text, DOCX or PDF) into a stored review, in one transaction, so a failure
+ * stores nothing. Importing the same file again changes nothing; a changed answer gets a new
+ * revision; questions the file does not answer keep what they had; an answer someone edited in
+ * Pacte since the last import is never overwritten: it is reported as a conflict.
  */
 export async function importReview(db: Kysely<Database>, request: ImportRequest): Promise<ImportResult> {
-  const text = decodeText(request.bytes, request.file);
+  const language = request.messages ?? 'en';
   const cycle = await resolveCycle(db, request.cycle);
   const questionnaire = await catalogue.findQuestionnaire(db, cycle.questionnaireId, cycle.questionnaireVersion);
   if (!questionnaire) throw new PacteError('questionnaire.not_found', { questionnaire: cycle.questionnaireId });
+  const parsed = await readReview(request.bytes, request.file, questionnaire, request.limits ?? DEFAULT_LIMITS);
 
-  let parsed;
-  try {
-    parsed = parseReviewText(text, questionnaire);
-  } catch (error) {
-    // The parser does not know file names; messages must name the file.
-    if (isPacteError(error)) throw new PacteError(error.code, { ...error.details, file: request.file });
-    throw error;
-  }
-
-  const country = await resolveCountry(db, request.country, text, parsed.language);
+  const allText = [parsed.title ?? '', ...parsed.questions.flatMap((q) => blockTexts(q.blocks))].join('\n');
+  const country = await resolveCountry(db, request.country, allText, parsed.language);
   const header = {
     country,
     cycle: cycle.id,
     language: parsed.language,
     title: parsed.title ?? pick(cycle.title, parsed.language),
   };
-  const incoming = new Map(parsed.questions.map((q) => [q.id, { blocks: q.blocks }]));
+  const objectives = await catalogue.listObjectives(db); // titles and keywords: the suggestions' vocabulary
+  const understood = parsed.questions.map((q) => ({
+    ...q,
+    facts: extractFacts(q.id, q.blocks, parsed.language),
+    objectives: suggestObjectives(q.blocks, parsed.language, objectives),
+  }));
+
+  const warn = (code: WarningCode, details: Record<string, unknown>, questionId?: string): ImportWarning => ({
+    code,
+    message: translate(language, 'errors', code, { file: request.file, ...details }),
+    ...(questionId ? { questionId } : {}),
+  });
+  const answeredIds = new Set(understood.filter((q) => q.blocks.length > 0).map((q) => q.id));
+  const unanswered = questionnaire.sections
+    .flatMap((s) => s.questions.map((q) => q.id))
+    .filter((id) => !answeredIds.has(id));
+  const report: ImportReport = {
+    format: parsed.format,
+    recognised: {
+      sections: new Set(understood.map((q) => q.id.split('.')[0])).size,
+      questions: answeredIds.size,
+      items: understood.reduce((n, q) => n + countItems(q.blocks), 0),
+      facts: understood.reduce((n, q) => n + q.facts.length, 0),
+    },
+    unanswered,
+    warnings: [
+      ...(unanswered.length > 0 ? [warn('import.unanswered_questions', { questions: unanswered.join(', ') })] : []),
+      ...(parsed.unmatched.length > 0 ? [warn('import.unmatched_text', { count: parsed.unmatched.length })] : []),
+    ],
+    unmatched: parsed.unmatched.map((text) => ({ text })),
+  };
+  const document = (answers: Map<string, { blocks: Block[]; revision?: number }>, withRevisions: boolean) => ({
+    ...buildReviewDocument(questionnaire, header, answers, withRevisions),
+    facts: understood.flatMap((q) => q.facts),
+    objectives: Object.fromEntries(understood.filter((q) => q.objectives.length > 0).map((q) => [q.id, q.objectives])),
+    report,
+  });
 
   if (request.dryRun) {
+    const answers = new Map(understood.map((q) => [q.id, { blocks: q.blocks }]));
     return {
-      review: buildReviewDocument(questionnaire, header, incoming, false),
+      review: document(answers, false),
       stored: false,
       created: false,
       changed: [],
       unchanged: [],
-      unmatched: parsed.unmatched,
+      conflicts: [],
     };
   }
 
@@ -81,10 +141,18 @@ export async function importReview(db: Kysely<Database>, request: ImportRequest)
     const existing = await reviews.findAnswers(trx, id);
     const changed: string[] = [];
     const unchanged: string[] = [];
-    for (const question of parsed.questions) {
+    const conflicts: string[] = [];
+    for (const question of understood) {
       const before = existing.get(question.id);
       if (before && sameBlocks(before.blocks, question.blocks)) {
         unchanged.push(question.id);
+        continue;
+      }
+      if (before && before.origin !== 'import') {
+        conflicts.push(question.id);
+        report.warnings.push(
+          warn('import.answer_edited', { question: question.id, revision: before.revision }, question.id),
+        );
         continue;
       }
       const revision = (before?.revision ?? 0) + 1;
@@ -97,25 +165,27 @@ export async function importReview(db: Kysely<Database>, request: ImportRequest)
         origin: 'import',
         sourceSha256: sha256,
       });
-      existing.set(question.id, { blocks: question.blocks, revision });
+      await factQueries.replaceFacts(trx, id, question.id, question.facts);
+      await factQueries.replaceSuggestions(trx, id, question.id, question.objectives);
+      existing.set(question.id, { blocks: question.blocks, revision, origin: 'import' });
       changed.push(question.id);
     }
-    return {
-      review: buildReviewDocument(questionnaire, header, existing, true),
-      stored: true,
-      created,
-      changed,
-      unchanged,
-      unmatched: parsed.unmatched,
-    };
+    return { review: document(existing, true), stored: true, created, changed, unchanged, conflicts };
   });
+}
+
+function countItems(blocks: readonly Block[]): number {
+  return blocks.reduce(
+    (n, block) => n + (block.type === 'list' ? block.items.reduce((m, item) => m + 1 + countItems(item.blocks), 0) : 0),
+    0,
+  );
 }
 
 async function resolveCountry(
   db: Kysely<Database>,
   given: string | undefined,
   text: string,
-  language: Parameters<typeof detectCountry>[1],
+  language: Language,
 ): Promise<string> {
   if (given !== undefined) {
     const code = given.trim().toUpperCase();

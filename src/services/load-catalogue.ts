@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { CATALOGUE_DIR } from '../config.js';
 import type { Database } from '../db/schema.js';
 import * as catalogue from '../db/queries/catalogue.js';
+import type { ObjectiveRow } from '../db/queries/catalogue.js';
 import type { Multilingual } from '../domain/language.js';
 import type { Questionnaire } from '../domain/questionnaire.js';
 
@@ -46,6 +47,7 @@ export function readCatalogue() {
   const questionnaire = read<Questionnaire>('questionnaires/arab-2021.json');
   const cycle = read<CycleFile>('arab-2021-cycle.json');
   const members = read<{ members: string[] }>('league-of-arab-states.json').members;
+  const keywords = read<{ keywords: Record<string, ObjectiveRow['keywords']> }>('objective-keywords.json').keywords;
   return {
     countries: Object.entries(countries.getAlpha3Codes()).map(([alpha3, alpha2]) => ({
       code: alpha3,
@@ -63,6 +65,7 @@ export function readCatalogue() {
       shortName: { fr: o.shortNameFr, en: o.shortName },
       paragraph: o.paragraph,
       verified: o.verified,
+      keywords: keywords[String(o.number)] ?? {},
     })),
     principles: read<PrincipleFile[]>('gcm-guiding-principles.json').map((p) => ({
       key: p.key,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ERRORS } from '../../src/domain/errors.js';
+import { ERRORS, WARNINGS } from '../../src/domain/errors.js';
 import { LANGUAGES } from '../../src/domain/language.js';
 import { MESSAGES, NAMESPACES, negotiateLanguage, translate } from '../../src/i18n/index.js';
 
@@ -16,7 +16,7 @@ describe('messages in French, English and Arabic', () => {
 
   it('has a message for every error code, and no message for a code that does not exist', () => {
     for (const lang of LANGUAGES) {
-      expect(Object.keys(MESSAGES[lang].errors).sort()).toEqual(Object.keys(ERRORS).sort());
+      expect(Object.keys(MESSAGES[lang].errors).sort()).toEqual([...Object.keys(ERRORS), ...WARNINGS].sort());
     }
   });
 

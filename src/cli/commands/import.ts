@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { Config } from '../../config.js';
 import { PacteError } from '../../domain/errors.js';
-import { importReview } from '../../services/import-review.js';
+import { importReview, type ImportResult } from '../../services/import-review.js';
 import { withStorage } from './with-storage.js';
 
 export interface ImportFlags {
@@ -12,43 +12,92 @@ export interface ImportFlags {
   json: boolean;
 }
 
-/** `pacte import FILE…`: each file in its own transaction; stops at the first bad file. */
+/**
+ * `pacte import FILE…`: each file in its own transaction. With several files, a progress bar on
+ * stderr (a terminal only) and a line per file; a bad file is reported and the others go on,
+ * the exit code then says something failed.
+ */
 export async function importFiles(config: Config, files: string[], flags: ImportFlags): Promise<number> {
   if (files.length === 0) throw new PacteError('cli.usage', { problem: 'name the file to import' });
-  const inputs = files.map((file) => ({ file, bytes: readInput(file) }));
+  if (files.length > 1 && flags.json) throw new PacteError('cli.usage', { problem: '--json takes one file' });
   return withStorage(config, 'pacte import', async ({ db }) => {
-    for (const { file, bytes } of inputs) {
-      const result = await importReview(db, {
-        bytes,
-        file,
-        country: flags.country,
-        cycle: flags.cycle,
-        dryRun: flags.dryRun,
-        actor: `cli:${userInfo().username}`,
-      });
-      if (flags.json) {
-        process.stdout.write(`${JSON.stringify(result.review, null, 2)}\n`);
-        continue;
+    const progress = files.length > 1 ? progressBar(files.length) : null;
+    let failed: PacteError | null = null;
+    for (const [index, file] of files.entries()) {
+      progress?.update(index, file);
+      try {
+        const result = await importReview(db, {
+          bytes: readInput(file, config.importMaxBytes),
+          file,
+          country: flags.country,
+          cycle: flags.cycle,
+          dryRun: flags.dryRun,
+          actor: `cli:${userInfo().username}`,
+          messages: config.language,
+          limits: { ...config.importLimits, maxBytes: config.importMaxBytes },
+        });
+        progress?.clear();
+        process.stdout.write(flags.json ? `${JSON.stringify(result.review, null, 2)}\n` : summary(file, result));
+      } catch (error) {
+        if (!(error instanceof PacteError) || files.length === 1) throw error;
+        progress?.clear();
+        failed = error;
+        process.stdout.write(`${file}: error ${error.code}\n`);
       }
-      const { country, cycle, language, sections } = result.review;
-      const answered = sections.flatMap((s) => s.questions).filter((q) => q.answer.blocks.length > 0).length;
-      const total = sections.flatMap((s) => s.questions).length;
-      const what = result.stored
-        ? `${result.created ? 'created' : 'updated'}: ${result.changed.length} answers revised, ${result.unchanged.length} unchanged`
-        : 'dry run: nothing stored';
-      process.stdout.write(
-        `${file}: ${country} ${cycle} (${language}), ${answered}/${total} questions answered — ${what}\n`,
-      );
-      for (const text of result.unmatched) process.stdout.write(`  unmatched text: ${text.slice(0, 120)}\n`);
     }
+    progress?.done();
+    if (failed) throw failed;
     return 0;
   });
 }
 
-function readInput(file: string): Uint8Array {
+function summary(file: string, result: ImportResult): string {
+  const { country, cycle, language, report } = result.review;
+  const total = result.review.sections.flatMap((s) => s.questions).length;
+  const what = result.stored
+    ? `${result.created ? 'created' : 'updated'}: ${result.changed.length} answers revised, ${result.unchanged.length} unchanged, ${result.conflicts.length} in conflict`
+    : 'dry run: nothing stored';
+  const { sections, questions, items, facts } = report.recognised;
+  const lines = [
+    `${file} (${report.format}): ${country} ${cycle}, answers in ${language} — ${what}`,
+    `  recognised: ${sections} sections, ${questions}/${total} questions answered, ${items} list items, ${facts} facts`,
+    ...report.warnings.map((w) => `  warning ${w.code}: ${w.message}`),
+    ...report.unmatched.map((u) => `  unmatched: ${u.text.slice(0, 160)}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** Reads a file after checking its size, so an oversized file is refused before it is loaded. */
+function readInput(file: string, maxBytes: number): Uint8Array {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new PacteError('import.file_not_found', { file });
+  }
+  if (size > maxBytes) {
+    throw new PacteError('import.file_too_large', { file, limit: `${Math.round(maxBytes / 1048576)} MB` });
+  }
   try {
     return readFileSync(file);
   } catch {
     throw new PacteError('import.file_not_found', { file });
   }
+}
+
+function progressBar(total: number) {
+  const tty = process.stderr.isTTY === true;
+  const draw = (done: number, label: string) => {
+    if (!tty) return;
+    const width = 24;
+    const filled = Math.round((done / total) * width);
+    process.stderr.write(
+      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${label.slice(-40)}\u001b[K`,
+    );
+  };
+  return {
+    update: (done: number, file: string) => draw(done, file),
+    clear: () => tty && process.stderr.write('\r\u001b[K'),
+    done: () => draw(total, 'done\n'),
+  };
 }

@@ -9,7 +9,11 @@ export async function serve(config: Config, demo: boolean): Promise<number> {
   const storage = await openReadyStorage(config, `pacte serve (port ${config.port})`);
   try {
     if (demo) await importDemo(storage.db);
-    const app = await buildServer({ storage, logLevel: config.logLevel });
+    const app = await buildServer({
+      storage,
+      logLevel: config.logLevel,
+      importLimits: { ...config.importLimits, maxBytes: config.importMaxBytes },
+    });
     await app.listen({ port: config.port, host: config.host });
     const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
     const where =

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Multilingual } from '../../domain/language.js';
+import type { Language, Multilingual } from '../../domain/language.js';
 import type { Questionnaire, QuestionnaireSection } from '../../domain/questionnaire.js';
 import type { Database } from '../schema.js';
 
@@ -18,6 +18,8 @@ export interface ObjectiveRow {
   shortName: Multilingual;
   paragraph: number | null;
   verified: Record<string, boolean | string>;
+  /** Pacte's curated vocabulary per language (catalogue/objective-keywords.json). */
+  keywords: Partial<Record<Language, string[]>>;
 }
 export interface PrincipleRow {
   key: string;
@@ -71,6 +73,7 @@ export async function upsertObjectives(db: Db, objectives: ObjectiveRow[]): Prom
         short_name: json(o.shortName),
         paragraph: o.paragraph,
         verified: json(o.verified),
+        keywords: json(o.keywords),
       })),
     )
     .onConflict((oc) =>
@@ -79,6 +82,7 @@ export async function upsertObjectives(db: Db, objectives: ObjectiveRow[]): Prom
         short_name: eb.ref('excluded.short_name'),
         paragraph: eb.ref('excluded.paragraph'),
         verified: eb.ref('excluded.verified'),
+        keywords: eb.ref('excluded.keywords'),
       })),
     )
     .execute();
@@ -216,6 +220,7 @@ export async function listObjectives(db: Db): Promise<ObjectiveRow[]> {
     shortName: r.short_name,
     paragraph: r.paragraph,
     verified: r.verified,
+    keywords: r.keywords,
   }));
 }
 

@@ -71,13 +71,22 @@ export async function listReviews(db: Db): Promise<ReviewSummary[]> {
   return rows.map((row) => ({ ...row, answered: Number(row.answered ?? 0), questions: Number(row.questions ?? 0) }));
 }
 
-export async function findAnswers(db: Db, reviewId: number): Promise<Map<string, StoredAnswer>> {
+/** Current answers with their revision and what made it (`import`, later `edit`, `restore`). */
+export async function findAnswers(db: Db, reviewId: number): Promise<Map<string, StoredAnswer & { origin: string }>> {
   const rows = await db
     .selectFrom('answer')
-    .select(['question_id', 'blocks', 'revision'])
-    .where('review_id', '=', reviewId)
+    .innerJoin('answer_revision', (join) =>
+      join
+        .onRef('answer_revision.review_id', '=', 'answer.review_id')
+        .onRef('answer_revision.question_id', '=', 'answer.question_id')
+        .onRef('answer_revision.revision', '=', 'answer.revision'),
+    )
+    .select(['answer.question_id', 'answer.blocks', 'answer.revision', 'answer_revision.origin'])
+    .where('answer.review_id', '=', reviewId)
     .execute();
-  return new Map(rows.map((row) => [row.question_id, { blocks: row.blocks, revision: row.revision }]));
+  return new Map(
+    rows.map((row) => [row.question_id, { blocks: row.blocks, revision: row.revision, origin: row.origin }]),
+  );
 }
 
 /** Creates the review, or refreshes its title and language; returns its id. */

@@ -29,6 +29,69 @@ export const blockSchemas = [
     properties: { text: { type: 'string' }, blocks: { type: 'array', items: { $ref: 'Block#' } } },
   },
   {
+    $id: 'Fact',
+    type: 'object',
+    description: 'A figure quoted in an answer, with where it is (block path and character offsets).',
+    required: ['value', 'kind', 'unit', 'qualifier', 'period', 'questionId', 'quote', 'position'],
+    properties: {
+      value: { type: 'number' },
+      kind: { type: 'string', enum: ['count', 'percent', 'amount'] },
+      unit: { type: ['string', 'null'], examples: ['réseaux'] },
+      qualifier: { type: ['string', 'null'], enum: ['more_than', 'about', 'less_than', null] },
+      period: { type: ['string', 'null'], examples: ['2020', '2002/2020'] },
+      questionId: { type: 'string' },
+      quote: { type: 'string' },
+      position: {
+        type: 'object',
+        required: ['block', 'start', 'end'],
+        properties: {
+          block: { type: 'array', items: { type: 'integer' } },
+          start: { type: 'integer' },
+          end: { type: 'integer' },
+        },
+      },
+    },
+  },
+  {
+    $id: 'ObjectiveSuggestion',
+    type: 'object',
+    description: 'A GCM objective an answer seems to be about, with the words that suggest it.',
+    required: ['number', 'score', 'evidence'],
+    properties: {
+      number: { type: 'integer', minimum: 1, maximum: 23 },
+      score: { type: 'number', minimum: 0, maximum: 1 },
+      evidence: { type: 'array', items: { type: 'string' } },
+      status: { type: 'string', enum: ['suggested', 'confirmed'] },
+    },
+  },
+  {
+    $id: 'ImportReport',
+    type: 'object',
+    required: ['format', 'recognised', 'unanswered', 'warnings', 'unmatched'],
+    properties: {
+      format: { type: 'string', enum: ['txt', 'docx', 'pdf'] },
+      recognised: {
+        type: 'object',
+        properties: {
+          sections: { type: 'integer' },
+          questions: { type: 'integer' },
+          items: { type: 'integer' },
+          facts: { type: 'integer' },
+        },
+      },
+      unanswered: { type: 'array', items: { type: 'string' } },
+      warnings: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['code', 'message'],
+          properties: { code: { type: 'string' }, message: { type: 'string' }, questionId: { type: 'string' } },
+        },
+      },
+      unmatched: { type: 'array', items: { type: 'object', properties: { text: { type: 'string' } } } },
+    },
+  },
+  {
     $id: 'Problem',
     type: 'object',
     required: ['code', 'message', 'details'],
@@ -58,36 +121,36 @@ export const reviewKey = {
 
 export const langQuery = { type: 'object', properties: { lang } } as const;
 
-const reviewDocument = {
-  type: 'object',
-  required: ['country', 'cycle', 'language', 'title', 'sections', 'facts'],
-  properties: {
-    country: { type: 'string' },
-    cycle: { type: 'string' },
-    language: { type: 'string', enum: ['fr', 'en', 'ar'] },
-    title: { type: 'string' },
-    sections: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['id', 'title', 'questions'],
-        properties: {
-          id: { type: 'string' },
-          title: { type: 'string' },
-          questions: {
-            type: 'array',
-            items: {
-              type: 'object',
-              required: ['id', 'text', 'answer'],
-              properties: {
-                id: { type: 'string', examples: ['I.a'] },
-                text: { type: 'string' },
-                answer: {
-                  type: 'object',
-                  required: ['blocks', 'revision'],
-                  properties: {
-                    blocks: { type: 'array', items: { $ref: 'Block#' } },
-                    revision: { type: 'integer', description: '0 when the question was never answered' },
+/** The review JSON (docs/review-json.md); the import preview and the stored review add to it. */
+export const reviewDocumentProperties = {
+  country: { type: 'string' },
+  cycle: { type: 'string' },
+  language: { type: 'string', enum: ['fr', 'en', 'ar'] },
+  title: { type: 'string' },
+  sections: {
+    type: 'array',
+    items: {
+      type: 'object',
+      required: ['id', 'title', 'questions'],
+      properties: {
+        id: { type: 'string' },
+        title: { type: 'string' },
+        questions: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['id', 'text', 'answer'],
+            properties: {
+              id: { type: 'string', examples: ['I.a'] },
+              text: { type: 'string' },
+              answer: {
+                type: 'object',
+                required: ['blocks'],
+                properties: {
+                  blocks: { type: 'array', items: { $ref: 'Block#' } },
+                  revision: {
+                    type: 'integer',
+                    description: 'stored reviews only: 0 when the question was never answered',
                   },
                 },
               },
@@ -96,7 +159,20 @@ const reviewDocument = {
         },
       },
     },
-    facts: { type: 'array', items: { type: 'object', additionalProperties: true } },
+  },
+  facts: { type: 'array', items: { $ref: 'Fact#' } },
+} as const;
+
+const reviewDocument = {
+  type: 'object',
+  required: ['country', 'cycle', 'language', 'title', 'sections', 'facts'],
+  properties: {
+    ...reviewDocumentProperties,
+    objectives: {
+      type: 'object',
+      description: 'Per question id: the GCM objectives suggested at import or confirmed by a person',
+      additionalProperties: { type: 'array', items: { $ref: 'ObjectiveSuggestion#' } },
+    },
   },
 } as const;
 

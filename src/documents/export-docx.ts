@@ -1,0 +1,236 @@
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  HeadingLevel,
+  LevelFormat,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ILevelsOptions,
+  type IParagraphOptions,
+  type IRunOptions,
+} from 'docx';
+import type { Block, ListBlock } from '../domain/blocks.js';
+import type { Language } from '../domain/language.js';
+import type { ReviewDocument, ReviewQuestion, ReviewSection } from '../domain/review.js';
+
+/**
+ * Writes a review as a Word document (DOCX): the title, then each section as a « I.- Title »
+ * heading followed by its questions and answers, either in the questionnaire's own two-column
+ * table « Questions | Réponses » or as plain paragraphs. Lists are real Word lists (numbering
+ * definitions), never typed markers, so that Word, LibreOffice and Pacte's importer see them
+ * as lists. An Arabic review is right-to-left throughout.
+ */
+
+export type DocxLayout = 'table' | 'paragraphs';
+
+export interface DocxOptions {
+  layout: DocxLayout;
+  /** The table's header row, in the review's language (e.g. « Questions » | « Réponses »). */
+  labels: { questions: string; answers: string };
+}
+
+/** The document's language, for spelling and shaping (w:lang). */
+const LOCALES: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB', ar: 'ar-SA' };
+const LATIN_FONT = 'Noto Sans';
+const ARABIC_FONT = 'Noto Naskh Arabic';
+
+/** One character per level, cycling: ▪ then ◦ then –, as in the original questionnaires. */
+const BULLETS = ['▪', '◦', '–'] as const;
+const LEVELS = 9;
+const BULLET_LIST = 'pacte-bullets';
+const ORDERED_LIST = 'pacte-ordered';
+
+/** A4 in twentieths of a point, with 2 cm margins. */
+const PAGE = { width: 11906, height: 16838, margin: 1134 };
+const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
+/** The table's columns: the question, then the (longer) answer. */
+const COLUMNS = [Math.round(TEXT_WIDTH * 0.4), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.4)] as const;
+
+/** Indentation of a list level: each level 360 twips further in, the marker hanging. */
+const indent = (level: number): { left: number; hanging: number } => ({ left: 360 * (level + 1), hanging: 300 });
+
+function levels(ordered: boolean): ILevelsOptions[] {
+  return Array.from({ length: LEVELS }, (_, level) => ({
+    level,
+    format: ordered ? LevelFormat.DECIMAL : LevelFormat.BULLET,
+    text: ordered ? `%${level + 1}.` : (BULLETS[level % BULLETS.length] ?? '▪'),
+    alignment: AlignmentType.START,
+    style: { paragraph: { indent: indent(level) } },
+  }));
+}
+
+/** Builds paragraphs in the review's direction; a new list gets a new numbering instance. */
+class Writer {
+  private instance = 0;
+  private readonly rtl: boolean;
+
+  constructor(language: Language) {
+    this.rtl = language === 'ar';
+  }
+
+  run(text: string, options: IRunOptions = {}): TextRun {
+    return new TextRun({ ...options, text, ...(this.rtl ? { rightToLeft: true } : {}) });
+  }
+
+  paragraph(text: string, options: Omit<IParagraphOptions, 'children' | 'text'> = {}, bold = false): Paragraph {
+    return new Paragraph({
+      ...options,
+      children: text === '' ? [] : [this.run(text, bold ? { bold: true } : {})],
+      ...(this.rtl ? { bidirectional: true } : {}),
+    });
+  }
+
+  blocks(blocks: readonly Block[], level = 0): Paragraph[] {
+    return blocks.flatMap((block) =>
+      block.type === 'paragraph' ? [this.paragraph(block.text)] : this.list(block, level),
+    );
+  }
+
+  private list(list: ListBlock, level: number): Paragraph[] {
+    const numbering = {
+      reference: list.ordered ? ORDERED_LIST : BULLET_LIST,
+      level: Math.min(level, LEVELS - 1),
+      instance: ++this.instance,
+    };
+    return list.items.flatMap((item) => [
+      this.paragraph(item.text, { numbering }),
+      ...this.blocks(item.blocks, level + 1),
+    ]);
+  }
+
+  /** `a) Question text`: the letter is the question id's last part (`I.a` → a). */
+  questionText(question: ReviewQuestion): string {
+    const letter = question.id.split('.').pop() ?? '';
+    return `${letter}) ${question.text}`;
+  }
+
+  heading(section: ReviewSection): Paragraph {
+    return this.paragraph(`${section.id}.- ${section.title}`, { heading: HeadingLevel.HEADING_1 });
+  }
+
+  table(section: ReviewSection, labels: DocxOptions['labels']): Table {
+    const cell = (children: Paragraph[], column: 0 | 1, header = false): TableCell =>
+      new TableCell({
+        children: children.length > 0 ? children : [this.paragraph('')],
+        width: { size: COLUMNS[column], type: WidthType.DXA },
+        margins: { top: 60, bottom: 60, left: 100, right: 100 },
+        ...(header ? { shading: { type: ShadingType.CLEAR, fill: 'D9E2F3', color: 'auto' } } : {}),
+      });
+    const header = new TableRow({
+      tableHeader: true,
+      cantSplit: true,
+      children: [
+        cell([this.paragraph(labels.questions, { keepNext: true }, true)], 0, true),
+        cell([this.paragraph(labels.answers, { keepNext: true }, true)], 1, true),
+      ],
+    });
+    const rows = section.questions.map(
+      (question) =>
+        new TableRow({
+          children: [
+            cell([this.paragraph(this.questionText(question))], 0),
+            cell(this.blocks(question.answer.blocks), 1),
+          ],
+        }),
+    );
+    return new Table({
+      rows: [header, ...rows],
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: [...COLUMNS],
+      layout: TableLayoutType.FIXED,
+      ...(this.rtl ? { visuallyRightToLeft: true } : {}),
+    });
+  }
+
+  questionParagraphs(question: ReviewQuestion): Paragraph[] {
+    return [
+      this.paragraph(this.questionText(question), { keepNext: true, spacing: { before: 240 } }, true),
+      ...this.blocks(question.answer.blocks),
+    ];
+  }
+}
+
+export async function exportDocx(review: ReviewDocument, options: DocxOptions): Promise<Buffer> {
+  const writer = new Writer(review.language);
+  const rtl = review.language === 'ar';
+  const locale = LOCALES[review.language];
+
+  const body: (Paragraph | Table)[] = [writer.paragraph(review.title, { heading: HeadingLevel.TITLE })];
+  for (const section of review.sections) {
+    body.push(writer.heading(section));
+    if (options.layout === 'table') body.push(writer.table(section, options.labels));
+    else body.push(...section.questions.flatMap((question) => writer.questionParagraphs(question)));
+  }
+
+  const document = new Document({
+    title: review.title,
+    creator: 'Pacte',
+    description: `${review.country} ${review.cycle}`,
+    styles: {
+      default: {
+        document: {
+          run: {
+            font: {
+              ascii: LATIN_FONT,
+              hAnsi: LATIN_FONT,
+              eastAsia: LATIN_FONT,
+              cs: ARABIC_FONT,
+              ...(rtl ? { hint: 'cs' } : {}),
+            },
+            size: rtl ? 24 : 21,
+            sizeComplexScript: rtl ? 26 : 22,
+            language: { value: locale, bidirectional: LOCALES.ar },
+          },
+          paragraph: { spacing: { after: 100, line: 264, lineRule: LineRuleType.AUTO } },
+        },
+        title: {
+          run: { size: 36, sizeComplexScript: 40, bold: true, boldComplexScript: true, color: '1F3864' },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360 } },
+        },
+        heading1: {
+          run: { size: 26, sizeComplexScript: 30, bold: true, boldComplexScript: true, color: '1F3864' },
+          paragraph: { spacing: { before: 360, after: 160 }, keepNext: true, keepLines: true },
+        },
+      },
+    },
+    numbering: {
+      config: [
+        { reference: BULLET_LIST, levels: levels(false) },
+        { reference: ORDERED_LIST, levels: levels(true) },
+      ],
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
+          },
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: [PageNumber.CURRENT], ...(rtl ? { rightToLeft: true } : {}) })],
+                ...(rtl ? { bidirectional: true } : {}),
+              }),
+            ],
+          }),
+        },
+        children: body,
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
