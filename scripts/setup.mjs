@@ -67,7 +67,9 @@ export function ensureDebianPackages(packages) {
   console.log(`pacte: installing ${missing.join(' ')} (apt-get)…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update', '-q'], { env });
-  run('apt-get', ['install', '-y', '-q', '--no-install-recommends', '-o', 'DPkg::Lock::Timeout=300', ...missing], { env });
+  run('apt-get', ['install', '-y', '-q', '--no-install-recommends', '-o', 'DPkg::Lock::Timeout=300', ...missing], {
+    env,
+  });
 }
 
 export function readJson(path) {

@@ -10,7 +10,14 @@ const step = (name) => console.log(`\n── ${name} ${'─'.repeat(Math.max(0, 
 ensureNodeModules();
 // PostgreSQL for the second engine, Chromium for browser tests, poppler for PDF import, LibreOffice
 // to make the PDF fixtures from DOCX, Noto fonts so Arabic is shaped in PDFs and screenshots.
-ensureDebianPackages(['postgresql', 'chromium', 'fonts-noto-core', 'fonts-liberation', 'poppler-utils', 'libreoffice-writer-nogui']);
+ensureDebianPackages([
+  'postgresql',
+  'chromium',
+  'fonts-noto-core',
+  'fonts-liberation',
+  'poppler-utils',
+  'libreoffice-writer-nogui',
+]);
 
 step('typecheck');
 run('npx', ['tsc', '-p', 'tsconfig.json']);

@@ -10,6 +10,7 @@
  *   an alef before it (« االستعراض » for « الاستعراض », « إال » for « إلا »): two alefs never
  *   follow each other in Arabic.
  * - A vowel mark (haraka, shadda, tanwin) that a space separated from its letter goes back to it.
+ * - Tatweels (kashidas) that stretched words to justify a line go.
  * - Lines in visual order (left to right on the page, as pdftotext's word boxes give them) are put
  *   back into logical order: an Arabic (right-to-left) line is read from right to left, while the
  *   Latin words and the numbers inside it keep their left-to-right order.
@@ -103,9 +104,14 @@ export function attachDetachedMarks(text: string): string {
   return text.replace(/(\p{L}\p{M}*)[^\S\n]+(\p{M}+)/gu, '$1$2');
 }
 
+/** The tatweel (kashida) stretches a word to justify a line: it is drawing, not text. */
+export function removeTatweel(text: string): string {
+  return text.replace(/(\p{Script=Arabic}\p{M}*)\u0640+/gu, '$1');
+}
+
 /** All the repairs that apply to text already in logical order. */
 export function repairArabic(text: string): string {
-  return repairLamAlef(attachDetachedMarks(normalizePresentationForms(stripBidiControls(text))));
+  return repairLamAlef(removeTatweel(attachDetachedMarks(normalizePresentationForms(stripBidiControls(text)))));
 }
 
 /**

@@ -6,6 +6,7 @@ import type { ReviewDocument } from '../../src/domain/review.js';
 import { buildServer } from '../../src/http/server.js';
 import { translate } from '../../src/i18n/index.js';
 import { createEmptyDatabase } from '../support/empty-database.js';
+import { fixtureReview, writeDocxFixture } from '../support/fixtures.js';
 import { PROSE, ROOT, SEED, pacte } from '../support/pacte.js';
 import { openTestStorage, type TestStorage } from '../support/storage.js';
 
@@ -78,7 +79,7 @@ describe('pacte import', () => {
     const run = importSeed();
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('MAR arab-2021 (fr), 24/24');
+    expect(run.stdout).toContain('MAR arab-2021, answers in fr');
     expect(await reviewCount()).toBe(1);
     expect(answerTexts(await apiReview())).toEqual(answerTexts(dryRun));
   });
@@ -90,6 +91,28 @@ describe('pacte import', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^error import\.not_a_review: /);
     expect(run.stderr).toContain(file);
+  });
+
+  it('imports several files in one go: a bad one is reported, the next is still stored, exit 2', async () => {
+    const docx = await writeDocxFixture(fixtureReview('ar'), 'table', dir);
+    const bad = join(dir, 'notes.txt');
+    writeFileSync(bad, PROSE);
+    const run = pacte(['import', bad, docx, '--country', 'TUN'], t.env);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain(`${docx} (docx): TUN arab-2021, answers in ar`);
+    expect(run.stdout).toContain(`${bad}: error import.not_a_review`);
+    expect(run.stdout).toMatch(/recognised: 5 sections, 8\/24 questions answered, \d+ list items, \d+ facts/);
+    expect(run.stderr).toMatch(/^error import\.not_a_review: /);
+    const stored = await withStorage(async ({ db }) =>
+      db.selectFrom('review').select('country_code').orderBy('country_code').execute(),
+    );
+    expect(stored.map((r) => r.country_code)).toContain('TUN');
+  });
+
+  it('refuses a file over PACTE_IMPORT_MAX_BYTES before reading it: exit 2, error import.file_too_large', () => {
+    const run = pacte(['import', SEED, '--country', 'MAR'], { ...t.env, PACTE_IMPORT_MAX_BYTES: '1000' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^error import\.file_too_large: /);
   });
 
   it('refuses an unknown flag: exit 2, error cli.usage', () => {

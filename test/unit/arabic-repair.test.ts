@@ -5,6 +5,7 @@ import {
   lettersLookVisual,
   lineDirection,
   normalizePresentationForms,
+  removeTatweel,
   repairArabic,
   repairLamAlef,
   stripBidiControls,
@@ -41,6 +42,11 @@ describe('repairs of Arabic text in logical order', () => {
     expect(hex(attachDetachedMarks('مسؤولا ً عن'))).toEqual(hex('مسؤولاً عن'));
     expect(attachDetachedMarks('ضم ّت')).toBe('ضمّت');
     expect(fixMarks('ُأنشئت')).toBe('أُنشئت');
+  });
+
+  it('drops the tatweels that stretched words to justify a line', () => {
+    expect(removeTatweel('الاستعـــراض الوطنـي')).toBe('الاستعراض الوطني');
+    expect(removeTatweel('ـ')).toBe('ـ');
   });
 
   it('does all of it at once', () => {

@@ -1,0 +1,122 @@
+import type { PdfPage, PdfWord } from './bbox.js';
+import { median } from './layout.js';
+
+/** Finds the vertical gutter between a table's question and answer columns, page by page. */
+
+interface Gutter {
+  x: number;
+  /** The stretch of least cover around x. */
+  from: number;
+  to: number;
+  left: number;
+  right: number;
+  crossing: number;
+}
+
+export function groupByLine(words: readonly PdfWord[]): PdfWord[][] {
+  const lines = new Map<number, PdfWord[]>();
+  for (const w of words) {
+    const line = lines.get(w.line);
+    if (line) line.push(w);
+    else lines.set(w.line, [w]);
+  }
+  return [...lines.values()].map((line) => line.sort((a, b) => a.xMin - b.xMin));
+}
+
+/**
+ * Counts, for a vertical line at x, the lines wholly left of it, wholly right, and the others
+ * (across it, or with words on both sides: two cells that pdftotext made one line, or a line
+ * of running text that happens to have a space there).
+ */
+function gutterAt(lines: readonly PdfWord[][], x: number, from = x, to = x): Gutter {
+  const g = { x, from, to, left: 0, right: 0, crossing: 0 };
+  for (const line of lines) {
+    if (line.every((w) => w.xMax <= x + 0.25)) g.left++;
+    else if (line.every((w) => w.xMin >= x - 0.25)) g.right++;
+    else g.crossing++;
+  }
+  return g;
+}
+
+/**
+ * The vertical gutter between two columns: the x, in the middle three fifths of the page, that
+ * the fewest words cover; among the stretches of that least cover, the one with the most lines
+ * on both sides.
+ */
+function findGutter(lines: readonly PdfWord[][], width: number): Gutter | null {
+  const scale = 2; // half-points
+  const lo = Math.floor(width * 0.2 * scale);
+  const hi = Math.ceil(width * 0.8 * scale);
+  if (hi <= lo || lines.length === 0) return null;
+  const delta = new Int32Array(hi - lo + 2);
+  for (const line of lines)
+    for (const w of line) {
+      const a = Math.max(lo, Math.ceil(w.xMin * scale));
+      const b = Math.min(hi, Math.floor(w.xMax * scale));
+      if (a > b) continue;
+      delta[a - lo] = (delta[a - lo] ?? 0) + 1;
+      delta[b - lo + 1] = (delta[b - lo + 1] ?? 0) - 1;
+    }
+  const cover: number[] = [];
+  let running = 0;
+  for (let i = 0; i <= hi - lo; i++) cover.push((running += delta[i] ?? 0));
+  const least = Math.min(...cover);
+  let best: Gutter | null = null;
+  let bestWidth = 0;
+  for (let i = 0; i < cover.length;) {
+    if (cover[i] !== least) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < cover.length && cover[j + 1] === least) j++;
+    const g = gutterAt(lines, (lo + (i + j) / 2) / scale, (lo + i) / scale, (lo + j) / scale);
+    const score = Math.min(g.left, g.right);
+    const bestScore = best ? Math.min(best.left, best.right) : -1;
+    if (score > bestScore || (score === bestScore && j - i > bestWidth)) [best, bestWidth] = [g, j - i];
+    i = j + 1;
+  }
+  return best;
+}
+
+/**
+ * Whether a gutter really parts two columns: lines on both sides, few across, and one side
+ * aligned on it (the answer column's left edge, or in an Arabic table its right edge), which
+ * the ragged ends of single-column text are not.
+ */
+function isTable(g: Gutter | null, lines: readonly PdfWord[][], width: number, minimum: number): g is Gutter {
+  if (g === null || g.left < minimum || g.right < minimum) return false;
+  if (minimum > 1 && g.crossing > 0.5 * (g.left + g.right)) return false;
+  const near = 0.06 * width;
+  let leftAligned = 0;
+  let rightAligned = 0;
+  for (const line of lines) {
+    if (line.some((w) => w.xMin < g.x - 0.25 && w.xMax > g.x + 0.25)) continue;
+    const left = line.filter((w) => w.xMax <= g.x);
+    const right = line.filter((w) => w.xMin >= g.x);
+    if (left.length > 0 && Math.max(...left.map((w) => w.xMax)) >= g.from - near) leftAligned++;
+    if (right.length > 0 && Math.min(...right.map((w) => w.xMin)) <= g.to + near) rightAligned++;
+  }
+  const aligned = (count: number, of: number): boolean => count >= Math.max(minimum + 1, 0.5 * of);
+  return aligned(leftAligned, g.left) || aligned(rightAligned, g.right);
+}
+
+/** Each page's column gutter: its own, or the document's when the page alone says too little. */
+export function pageSeparators(pages: readonly PdfPage[]): (number | null)[] {
+  const perPage = pages.map((p) => groupByLine(p.words));
+  const width = median(pages.map((p) => p.width));
+  const sameSize = pages.map((p) => Math.abs(p.width - width) < 1);
+  const documentLines = perPage.filter((_, i) => sameSize[i]).flat();
+  const documentGutter = findGutter(documentLines, width);
+  const shared = isTable(documentGutter, documentLines, width, 3) ? documentGutter : null;
+  return pages.map((page, i) => {
+    const lines = perPage[i] ?? [];
+    const own = findGutter(lines, page.width);
+    if (isTable(own, lines, page.width, 2)) return own.x;
+    if (shared && sameSize[i]) {
+      const here = gutterAt(lines, shared.x);
+      if (isTable(here, lines, page.width, 1)) return here.x;
+    }
+    return null;
+  });
+}

@@ -1,0 +1,258 @@
+import { repairArabic, visualToLogical } from '../arabic-repair.js';
+import type { Direction } from '../arabic-repair.js';
+import { ROW_START, SECTION_START, byTop, gapsOf, median } from './layout.js';
+import type { Cell, PhysicalLine, Token } from './layout.js';
+
+/**
+ * A cell's physical lines → the lines parseReviewText reads: wrapped lines joined back, list
+ * markers recognised and written by their indentation level.
+ */
+
+/** Text at the start of an answer's line that the text parser would take for a question or a section. */
+const DANGER =
+  /^(?:\(?[a-z]\)|[a-z]\.(?=\s)|\((?:[ivx]+|[IVX]+)\)|(?:[ivx]+|[IVX]+)\s*(?:[.)]\s*[-–—]?|[-–—:])(?=\s|$)|[Ss][Ee][Cc][Tt][Ii][Oo][Nn]\s+[IVX]+\b)/u;
+
+/** Bullet characters, including the Symbol/Wingdings glyphs that land in the Private Use Area. */
+const BULLET = /^[•▪◦●○■□◆◇❖►▸▹▶➢➤➣➔→✓✔✗✘★☐☑⁃∙·‣⦿⦾*\-–—\uE000-\uF8FF]$/u;
+
+/** Markers written for each nesting level (all distinct kinds for the text parser). */
+const LEVEL_BULLETS = ['▪', '◦', '✓', '•', '●', '✔', '–', '*'] as const;
+
+interface Metrics {
+  /** An ordinary space between words. */
+  space: number;
+  /** Line pitch within a paragraph, as a multiple of the line height. */
+  pitch: number;
+  /** Per page and side, the furthest a line reaches (x for left-to-right, -x for right-to-left). */
+  reach: Map<string, { ltr: number; rtl: number }>;
+}
+
+export function measure(lines: readonly PhysicalLine[]): Metrics {
+  const gaps: number[] = [];
+  for (const line of lines)
+    for (const gap of gapsOf(line.tokens)) if (gap > 0.1 * line.height && gap < 0.6 * line.height) gaps.push(gap);
+  const pitches: number[] = [];
+  const byColumn = new Map<string, PhysicalLine[]>();
+  const reach = new Map<string, { ltr: number; rtl: number }>();
+  for (const line of lines) {
+    const key = `${line.page}/${line.side}`;
+    byColumn.set(key, [...(byColumn.get(key) ?? []), line]);
+    const r = reach.get(key) ?? { ltr: -Infinity, rtl: -Infinity };
+    r.ltr = Math.max(r.ltr, ...line.tokens.map((t) => t.xMax));
+    r.rtl = Math.max(r.rtl, ...line.tokens.map((t) => -t.xMin));
+    reach.set(key, r);
+  }
+  for (const column of byColumn.values()) {
+    column.sort(byTop);
+    column.forEach((line, i) => {
+      const prev = column[i - 1];
+      if (!prev) return;
+      const pitch = (line.bottom - prev.bottom) / line.height;
+      if (pitch > 0.8 && pitch < 2.5) pitches.push(pitch);
+    });
+  }
+  const space = median(gaps);
+  const pitch = median(pitches);
+  return { space: Number.isNaN(space) ? 3 : space, pitch: Number.isNaN(pitch) ? 1.2 : pitch, reach };
+}
+
+/** Position along the reading direction: x, or -x in a right-to-left line. */
+const along = (x: number, direction: Direction): number => (direction === 'rtl' ? -x : x);
+
+interface Placed {
+  /** Tokens in reading order. */
+  tokens: Token[];
+  start: number;
+  end: number;
+}
+
+function place(line: PhysicalLine): Placed {
+  const tokens = line.direction === 'rtl' ? [...line.tokens].reverse() : line.tokens;
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  const startOf = (t: Token | undefined): number =>
+    t ? Math.min(along(t.xMin, line.direction), along(t.xMax, line.direction)) : 0;
+  const endOf = (t: Token | undefined): number =>
+    t ? Math.max(along(t.xMin, line.direction), along(t.xMax, line.direction)) : 0;
+  return { tokens, start: startOf(first), end: endOf(last) };
+}
+
+interface Marker {
+  type: 'bullet' | 'number' | 'letter';
+  /** The number of a numbered item, with its punctuation (`.` or `)`). */
+  number?: { value: number; separator: string };
+  /** The marker as written (for letters, kept in the item's text). */
+  written: string;
+  /** Where the marker starts, along the reading direction. */
+  position: number;
+  /** The item's text. */
+  rest: string;
+  /** A dash or star followed by an ordinary space: an item only if the line starts a paragraph anyway. */
+  weak?: boolean;
+}
+
+const logical = (tokens: readonly Token[], direction: Direction): string =>
+  visualToLogical((direction === 'rtl' ? [...tokens].reverse() : tokens).map((t) => t.text).join(' '), direction);
+
+/** A list marker at the start of the line, by its glyph, or a number or letter followed by a tab. */
+function markerOf(line: PhysicalLine, metrics: Metrics): Marker | null {
+  const { tokens, start } = place(line);
+  const first = tokens[0];
+  if (!first) return null;
+  const word = visualToLogical(first.text, line.direction);
+  const next = tokens[1];
+  const gap = next ? Math.abs(line.direction === 'rtl' ? first.xMin - next.xMax : next.xMin - first.xMax) : 0;
+  const wide = next !== undefined && gap >= Math.max(1.8 * metrics.space, 0.4 * line.height);
+  // The rest of the line, in visual order as tokens are kept, read in logical order.
+  const rest = repairArabic(logical(tokens.slice(1), line.direction));
+  if (BULLET.test(word) || (word === 'o' && wide)) {
+    const weak = !wide && /^[-–—*]$/u.test(word);
+    return { type: 'bullet', written: word, position: start, rest, ...(weak ? { weak } : {}) };
+  }
+  const glued = /^([•▪◦●○■□◆◇❖►▸➢➤✓✔\uE000-\uF8FF])(\p{L}.*)$/u.exec(word);
+  if (glued) {
+    const text = [glued[2] ?? '', rest].filter((t) => t !== '').join(' ');
+    return { type: 'bullet', written: glued[1] ?? '', position: start, rest: text };
+  }
+  if (!wide) return null;
+  const number = /^\(?(\d{1,3})([.)])$/u.exec(word);
+  if (number) {
+    const separator = word.startsWith('(') ? ')' : (number[2] ?? '.');
+    return { type: 'number', number: { value: Number(number[1]), separator }, written: word, position: start, rest };
+  }
+  if (/^\(?(?:\p{L}|[ivxlc]{1,5}|[IVXLC]{1,5})[.)]$/u.test(word))
+    return { type: 'letter', written: word, position: start, rest };
+  return null;
+}
+
+/** Joins a wrapped line. */
+function join(text: string, line: string): string {
+  if (text === '') return line;
+  if (line === '') return text;
+  // A hyphen at the end goes on with the same word; an Arabic per cent sign goes before its number.
+  return /\S-$/u.test(text) || (/[٪$]$/u.test(text) && /^[\d٠-٩]/u.test(line)) ? text + line : `${text} ${line}`;
+}
+
+interface LogicalLine {
+  text: string;
+  marker: Marker | null;
+  /** Where the item's text starts (for a hanging indent), along the reading direction. */
+  body: number | null;
+  /** Text at an answer's line start that the parser would misread: written as a list item. */
+  danger: number | null;
+}
+
+/** A cell's physical lines → its logical lines (paragraphs and items, unwrapped). */
+function unwrap(cell: Cell, metrics: Metrics): LogicalLine[] {
+  const out: LogicalLine[] = [];
+  let prev: PhysicalLine | null = null;
+  for (const line of cell.lines) {
+    let marker = markerOf(line, metrics);
+    const placed = place(line);
+    const current = out[out.length - 1];
+    let fresh = current === undefined || (marker !== null && !marker.weak);
+    if (!fresh && prev && current) {
+      const prevPlaced = place(prev);
+      if (prev.page === line.page) {
+        const pitch = line.bottom - prev.bottom;
+        if (pitch > metrics.pitch * line.height + Math.max(2, 0.15 * line.height)) fresh = true;
+      }
+      if (current.body !== null && placed.start < current.body - 2) fresh = true;
+      // A line ends a paragraph when the next line's first word would have fitted on it.
+      const reach = metrics.reach.get(`${prev.page}/${prev.side}`);
+      const limit = reach ? (prev.direction === 'rtl' ? reach.rtl : reach.ltr) : Infinity;
+      const width = unbreakableWidth(placed.tokens, line.direction);
+      const space = /\S-$/u.test(prev.text) ? 0 : metrics.space;
+      if (prev.direction === line.direction && prevPlaced.end + space + width <= limit - 0.5) fresh = true;
+      // Outside tables, a question or a heading after a finished sentence (as at a page's top).
+      if (
+        cell.role === 'flow' &&
+        /[.?!:;؟]$/u.test(prev.text) &&
+        (ROW_START.test(line.text) || SECTION_START.test(line.text))
+      )
+        fresh = true;
+    }
+    // « - 2021 » at the start of a wrapped line goes on with the line before.
+    if (!fresh && marker?.weak) marker = null;
+    if (fresh || !current) {
+      const text = marker ? marker.rest : line.text;
+      const body = marker ? (place(line).tokens[1] ? start(place(line).tokens[1], line.direction) : null) : null;
+      const danger = !marker && cell.role === 'answer' && DANGER.test(line.text) ? placed.start : null;
+      out.push({ text, marker, body, danger });
+    } else current.text = join(current.text, line.text);
+    prev = line;
+  }
+  return out;
+}
+
+/**
+ * Width of what had to go to the next line together: the first word, with the punctuation that
+ * French sets after a no-break space (« créé ? », « 24 % ») or the guillemet before it.
+ */
+function unbreakableWidth(tokens: readonly Token[], direction: Direction): number {
+  const first = tokens[0];
+  if (!first) return 0;
+  let last = first;
+  for (let i = 1; i < tokens.length; i++) {
+    const next = tokens[i];
+    const previousText = visualToLogical(last.text, direction);
+    if (!next || !(/^[?!:;»%‰)\]]+$/u.test(visualToLogical(next.text, direction)) || /^[«([]$/u.test(previousText)))
+      break;
+    last = next;
+  }
+  return Math.max(first.xMax, last.xMax) - Math.min(first.xMin, last.xMin);
+}
+
+function start(token: Token | undefined, direction: Direction): number {
+  return token ? Math.min(along(token.xMin, direction), along(token.xMax, direction)) : 0;
+}
+
+/** Levels of indentation among a cell's markers: positions within 3 points are one level. */
+function levels(positions: number[]): (position: number) => number {
+  const sorted = [...new Set(positions)].sort((a, b) => a - b);
+  const steps: number[] = [];
+  for (const p of sorted) if (steps.length === 0 || p - (steps[steps.length - 1] ?? p) > 3) steps.push(p);
+  return (position) => {
+    let level = 0;
+    steps.forEach((s, i) => {
+      if (position >= s - 3) level = i;
+    });
+    return level;
+  };
+}
+
+export function cellText(cell: Cell, metrics: Metrics): string[] {
+  const lines = unwrap(cell, metrics);
+  const levelOf = levels(
+    lines.flatMap((l) =>
+      l.marker && (cell.role !== 'question' || l.marker.type !== 'letter')
+        ? [l.marker.position]
+        : l.danger !== null
+          ? [l.danger]
+          : [],
+    ),
+  );
+  const bullet = (level: number): string => LEVEL_BULLETS[Math.min(level, LEVEL_BULLETS.length - 1)] ?? '▪';
+  const open: { level: number; separator: string | null }[] = [];
+  return lines.map((line) => {
+    const { marker } = line;
+    if (line.danger !== null) return `${bullet(levelOf(line.danger))} ${line.text}`;
+    if (!marker) return line.text;
+    if (marker.type === 'letter') {
+      // In a question's cell the letter is the question's; elsewhere, a lettered list item.
+      if (cell.role !== 'answer') return `${marker.written} ${line.text}`;
+      return `${bullet(levelOf(marker.position))} ${marker.written} ${line.text}`;
+    }
+    const level = levelOf(marker.position);
+    while ((open[open.length - 1]?.level ?? -1) >= level) open.pop();
+    if (marker.type === 'bullet') {
+      open.push({ level, separator: null });
+      return `${bullet(level)} ${line.text}`;
+    }
+    // A numbered list inside another with the same punctuation would read as its sibling.
+    let separator = marker.number?.separator ?? '.';
+    if (open.some((o) => o.separator === separator)) separator = separator === '.' ? ')' : '.';
+    open.push({ level, separator });
+    return `${marker.number?.value ?? 1}${separator} ${line.text}`;
+  });
+}

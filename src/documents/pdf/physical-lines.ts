@@ -1,0 +1,155 @@
+import { hasArabic, lineDirection, repairArabic, visualToLogical } from '../arabic-repair.js';
+import type { Direction } from '../arabic-repair.js';
+import type { PdfPage, PdfWord } from './bbox.js';
+import { groupByLine } from './columns.js';
+import { gapsOf, median, overlap } from './layout.js';
+import type { PhysicalLine, Side, Token } from './layout.js';
+
+/**
+ * A page's words → its lines as seen on the page, within one column or across it: marks put back
+ * on their letters, words that were split glued back, each line read in its direction.
+ */
+
+/** A list marker by itself, as drawn (« ▪ », « 1. », or « .1 » in an Arabic line). */
+const LONE_MARKER = /^(?:[•▪◦●○■□◆◇❖►▸▹▶➢➤➣➔→✓✔✗✘★☐☑⁃∙·‣⦿⦾\-–—\uE000-\uF8FF]|[.(]?[\d٠-٩]{1,3}[.)]?)$/u;
+
+/**
+ * Marks (harakat, shadda) that the extraction put in a word of their own, often as a line of
+ * their own slightly higher, go back into the word they stand over, after the letter under them.
+ */
+function attachMarks(words: PdfWord[], visual: boolean): PdfWord[] {
+  const marks = words.filter((w) => /^\p{M}+$/u.test(w.text));
+  if (marks.length === 0) return words;
+  const rest = words.filter((w) => !/^\p{M}+$/u.test(w.text)).map((w) => ({ ...w }));
+  for (const mark of marks) {
+    const x = (mark.xMin + mark.xMax) / 2;
+    let best: PdfWord | undefined;
+    let distance = Infinity;
+    for (const w of rest) {
+      if (overlap(w, mark) <= 0) continue;
+      const d = x < w.xMin ? w.xMin - x : x > w.xMax ? x - w.xMax : 0;
+      if (d < distance) [best, distance] = [w, d];
+    }
+    if (!best || distance > 2) continue;
+    // Where along the word the mark stands says which letter it is on.
+    const letters = [...best.text];
+    const bases = letters.flatMap((c, i) => (/\p{M}/u.test(c) ? [] : [i]));
+    const width = Math.max(best.xMax - best.xMin, 0.001);
+    let nth = Math.min(bases.length - 1, Math.max(0, Math.floor(((x - best.xMin) / width) * bases.length)));
+    // Letters in logical order run right to left on the page in an Arabic word.
+    if (!visual && hasArabic(best.text)) nth = bases.length - 1 - nth;
+    const at = bases[nth] ?? 0;
+    // In visual order a mark comes before its letter (see arabic-repair), in logical order after.
+    letters.splice(visual ? at : at + 1, 0, mark.text);
+    best.text = letters.join('');
+  }
+  return rest;
+}
+
+/**
+ * Words closer than a fraction of a space are one word (split by a raised mark, or « ) » then
+ * « a »). A word whose first letter on the page carries a mark (« ُيس ») has its box start at the
+ * mark, a little right of the letter: it is glued to the word before if the gap is clearly less
+ * than the line's spaces.
+ */
+function mergeTight(tokens: Token[]): Token[] {
+  const heights = tokens.map((t) => t.yMax - t.yMin);
+  const spaces = tokens
+    .slice(1)
+    .map((t, i) => t.xMin - (tokens[i]?.xMax ?? t.xMin))
+    .filter((gap, i) => gap > 0.1 * (heights[i] ?? 0));
+  const space = spaces.length > 0 ? median(spaces) : Infinity;
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const last = out[out.length - 1];
+    const height = Math.min(t.yMax - t.yMin, last ? last.yMax - last.yMin : Infinity);
+    const gap = last ? t.xMin - last.xMax : Infinity;
+    if (last && (gap < 0.08 * height || (/^\p{M}/u.test(t.text) && gap < Math.min(0.75 * space, 0.14 * height)))) {
+      last.text += t.text;
+      last.xMax = Math.max(last.xMax, t.xMax);
+      last.yMin = Math.min(last.yMin, t.yMin);
+      last.yMax = Math.max(last.yMax, t.yMax);
+    } else out.push({ ...t });
+  }
+  return out;
+}
+
+export function physicalLines(
+  page: PdfPage,
+  index: number,
+  separator: number | null,
+  visual: boolean,
+  fallback: Direction,
+): PhysicalLine[] {
+  const parts: { side: Side; tokens: Token[] }[] = [];
+  for (const line of groupByLine(attachMarks(page.words, visual))) {
+    const tokens = mergeTight(line);
+    if (separator === null) {
+      parts.push({ side: 'full', tokens });
+      continue;
+    }
+    const crossing = tokens.some((t) => t.xMin < separator - 0.25 && t.xMax > separator + 0.25);
+    const left = tokens.filter((t) => t.xMax <= separator + 0.25);
+    const right = tokens.filter((t) => !left.includes(t));
+    const lastLeft = left[left.length - 1];
+    const firstRight = right[0];
+    if (crossing) parts.push({ side: 'full', tokens });
+    else if (!lastLeft) parts.push({ side: 'right', tokens });
+    else if (!firstRight) parts.push({ side: 'left', tokens });
+    else {
+      // Words on both sides: two cells, unless the gap at the gutter is like the line's other
+      // spaces. A list marker alone on one side (an Arabic item's, past its cell's edge) is a cell's.
+      const gap = firstRight.xMin - lastLeft.xMax;
+      const gaps = [...gapsOf(left), ...gapsOf(right)];
+      const height = median(tokens.map((t) => t.yMax - t.yMin));
+      const lone = (part: Token[]): boolean => part.length === 1 && LONE_MARKER.test(part[0]?.text ?? '');
+      const wide = gap >= (gaps.length > 0 ? Math.max(0.2 * height, 1.3 * median(gaps)) : 0.35 * height);
+      if (wide || lone(left) || lone(right)) {
+        parts.push({ side: 'left', tokens: left }, { side: 'right', tokens: right });
+      } else parts.push({ side: 'full', tokens });
+    }
+  }
+  // Parts of one side at the same height are one line (an Arabic list marker and its text).
+  const merged: { side: Side; tokens: Token[]; box: { yMin: number; yMax: number } }[] = [];
+  for (const part of parts) {
+    const box = bounds(part.tokens);
+    const same = merged.find(
+      (m) =>
+        m.side === part.side && overlap(m.box, box) >= 0.5 * Math.min(m.box.yMax - m.box.yMin, box.yMax - box.yMin),
+    );
+    if (same) {
+      same.tokens = mergeTight([...same.tokens, ...part.tokens].sort((a, b) => a.xMin - b.xMin));
+      same.box = bounds(same.tokens);
+    } else merged.push({ side: part.side, tokens: part.tokens, box });
+  }
+  const raw = merged.map(({ side, tokens }) => ({
+    side,
+    tokens,
+    direction: lineDirection(tokens.map((t) => t.text).join(' ')),
+  }));
+  // A line without letters (« 2020. ») reads in the direction of the other lines of its column.
+  const majority = (side: Side): Direction | null => {
+    const count = (d: Direction) => raw.filter((l) => l.side === side && l.direction === d).length;
+    return count('rtl') + count('ltr') === 0 ? null : count('rtl') > count('ltr') ? 'rtl' : 'ltr';
+  };
+  return raw.map(({ side, tokens, direction: own }) => {
+    const text = tokens.map((t) => t.text).join(' ');
+    const direction = own ?? majority(side) ?? fallback;
+    const bottom = Math.max(...tokens.map((t) => t.yMax));
+    const height = median(tokens.map((t) => t.yMax - t.yMin));
+    return {
+      page: index,
+      side,
+      tokens,
+      direction,
+      text: repairArabic(visualToLogical(text, direction)),
+      top: bottom - height,
+      bottom,
+      height,
+    };
+  });
+}
+
+function bounds(tokens: readonly Token[]): { yMin: number; yMax: number } {
+  return { yMin: Math.min(...tokens.map((t) => t.yMin)), yMax: Math.max(...tokens.map((t) => t.yMax)) };
+}
