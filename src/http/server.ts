@@ -78,7 +78,7 @@ export async function buildServer({
   });
   reviewRoutes(app, storage.db);
   catalogueRoutes(app, storage.db);
-  await importRoutes(app, storage.db, importLimits);
-  pageRoutes(app, storage.db);
+  const { preview } = await importRoutes(app, storage.db, importLimits);
+  pageRoutes(app, storage.db, { preview, maxBytes: importLimits.maxBytes });
   return app;
 }

@@ -44,6 +44,7 @@ export function homePage(rows: readonly HomeRow[], language: Language): string {
         </div>`;
   const main = html`<h1>${t('home.title')}</h1>
     <p class="lead">${t('home.intro')}</p>
+    <p><a href="/imports/new?lang=${language}">${t('nav.import')}</a></p>
     ${table}`;
   return layout({ language, path: '/', title: t('home.title'), main });
 }

@@ -1,24 +1,9 @@
-import type { Block } from '../../domain/blocks.js';
 import { direction, pick, type Language, type Multilingual } from '../../domain/language.js';
 import type { Questionnaire } from '../../domain/questionnaire.js';
 import type { ReviewDocument } from '../../domain/review.js';
 import { translate } from '../../i18n/index.js';
-import { html, layout, type Html } from './html.js';
-
-/** Answers keep the language they were written in; `dir="auto"` lets each block find its way. */
-function blocks(items: readonly Block[], language: Language): Html[] {
-  return items.map((block) => {
-    if (block.type === 'paragraph') return html`<p dir="auto">${block.text}</p>`;
-    const entries = block.items.map((item) => html`<li dir="auto">${item.text}${blocks(item.blocks, language)}</li>`);
-    return block.ordered
-      ? html`<ol>
-          ${entries}
-        </ol>`
-      : html`<ul>
-          ${entries}
-        </ul>`;
-  });
-}
+import { renderBlocks } from './blocks.js';
+import { html, layout } from './html.js';
 
 export interface ReviewPageInput {
   review: ReviewDocument & { status: string };
@@ -51,7 +36,10 @@ export function reviewPage(input: ReviewPageInput, language: Language, path: str
           ${
             answer.length > 0
               ? html`<div class="answer-text" lang="${answerLang}" dir="${direction(answerLang)}">
-                  ${blocks(answer, answerLang)}
+                  ${renderBlocks(
+                    answer,
+                    review.facts.filter((fact) => fact.questionId === question.id),
+                  )}
                 </div>`
               : html`<p class="muted">${t('review.no_answer')}</p>`
           }

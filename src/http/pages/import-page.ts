@@ -1,0 +1,138 @@
+import { direction, pick, type Language, type Multilingual } from '../../domain/language.js';
+import { translate } from '../../i18n/index.js';
+import type { ImportedReview } from '../../services/import-review.js';
+import { renderBlocks } from './blocks.js';
+import { html, layout } from './html.js';
+
+const PATH = '/imports/new';
+
+/**
+ * The form to check a review file. On error, a summary at the top links to the field at
+ * fault (the GOV.UK pattern), and the field says what is wrong.
+ */
+export function importFormPage(language: Language, maxMegabytes: number, error?: { message: string }): string {
+  const t = (key: string, params: Record<string, unknown> = {}) => translate(language, 'ui', key, params);
+  const main = html`${
+      error
+        ? html`<div class="error-summary" role="alert" tabindex="-1">
+            <h2>${t('import.error_summary')}</h2>
+            <ul>
+              <li><a href="#file">${error.message}</a></li>
+            </ul>
+          </div>`
+        : ''
+    }
+    <h1>${t('import.title')}</h1>
+    <p class="lead">${t('import.intro')}</p>
+    <form method="post" action="${PATH}?lang=${language}" enctype="multipart/form-data" novalidate>
+      <div class="field${error ? ' field-error' : ''}">
+        <label for="file">${t('import.file_label')}</label>
+        <p class="hint" id="file-hint">${t('import.file_hint', { limit: `${maxMegabytes} MB` })}</p>
+        ${error ? html`<p class="error-message" id="file-error">${error.message}</p>` : ''}
+        <input
+          id="file"
+          name="file"
+          type="file"
+          accept=".docx,.pdf,.txt"
+          required
+          aria-describedby="file-hint${error ? ' file-error' : ''}"
+        />
+      </div>
+      <div class="field">
+        <label for="country">${t('import.country_label')}</label>
+        <p class="hint" id="country-hint">${t('import.country_hint')}</p>
+        <input
+          id="country"
+          name="country"
+          type="text"
+          maxlength="3"
+          autocomplete="off"
+          spellcheck="false"
+          class="input-short"
+          aria-describedby="country-hint"
+        />
+      </div>
+      <button type="submit" class="button">${t('import.submit')}</button>
+    </form>`;
+  return layout({ language, path: PATH, title: t('import.title'), main });
+}
+
+/** What an import understood, question by question, with the figures highlighted. */
+export function importPreviewPage(
+  review: ImportedReview,
+  language: Language,
+  objectiveNames: ReadonlyMap<number, Multilingual>,
+): string {
+  const t = (key: string, params: Record<string, unknown> = {}) => translate(language, 'ui', key, params);
+  const { report } = review;
+  const list = (items: readonly string[]) =>
+    html`<ul>
+      ${items.map((item) => html`<li>${item}</li>`)}
+    </ul>`;
+  const questions = review.sections.flatMap((section) =>
+    section.questions
+      .filter((q) => q.answer.blocks.length > 0)
+      .map((q) => {
+        const suggestions = review.objectives[q.id] ?? [];
+        return html`<article class="question" id="q-${q.id}">
+          <h3><span class="question-id">${q.id}</span> <span lang="${review.language}" dir="auto">${q.text}</span></h3>
+          <div class="answer">
+            <div class="answer-text" lang="${review.language}" dir="${direction(review.language)}">
+              ${renderBlocks(
+                q.answer.blocks,
+                review.facts.filter((f) => f.questionId === q.id),
+              )}
+            </div>
+          </div>
+          ${
+            suggestions.length > 0
+              ? html`<p class="objectives">
+                  <strong>${t('import.objectives')}:</strong> ${suggestions.map(
+                    (s, i) =>
+                      html`${i > 0 ? ' · ' : ''}<span class="tag"
+                          >${s.number}. ${pick(objectiveNames.get(s.number) ?? {}, language)}</span
+                        >`,
+                  )}
+                </p>`
+              : ''
+          }
+        </article>`;
+      }),
+  );
+  const main = html`<h1>${t('import.preview_title')}</h1>
+    <div class="notice" role="status">${t('import.nothing_stored')}</div>
+    <dl class="summary">
+      <div>
+        <dt>${t('review.country')}</dt>
+        <dd>${review.country}</dd>
+      </div>
+      <div>
+        <dt>${t('review.language')}</dt>
+        <dd><span lang="${review.language}">${t(`language.${review.language}`)}</span></dd>
+      </div>
+      <div>
+        <dt>${t('import.format')}</dt>
+        <dd>${report.format.toUpperCase()}</dd>
+      </div>
+      <div>
+        <dt>${t('import.recognised')}</dt>
+        <dd>${t('import.recognised_counts', report.recognised)}</dd>
+      </div>
+    </dl>
+    ${
+      report.warnings.length > 0
+        ? html`<h2>${t('import.warnings')}</h2>
+            ${list(report.warnings.map((w) => w.message))}`
+        : ''
+    }
+    ${
+      report.unmatched.length > 0
+        ? html`<h2>${t('import.unmatched')}</h2>
+            <div lang="${review.language}" dir="auto">${list(report.unmatched.map((u) => u.text))}</div>`
+        : ''
+    }
+    <h2 lang="${review.language}" dir="auto">${review.title}</h2>
+    ${questions}
+    <p><a class="button" href="${PATH}?lang=${language}">${t('import.check_another')}</a></p>`;
+  return layout({ language, path: PATH, title: t('import.preview_title'), main });
+}
