@@ -53,13 +53,17 @@ export async function writeDocxFixture(review: ReviewDocument, layout: DocxLayou
 }
 
 /**
- * Converts a DOCX into PDF with LibreOffice (apt: libreoffice-writer-nogui fonts-noto-core) and
- * returns the PDF's path. Each call has its own throwaway profile, so parallel runs don't clash.
+ * Converts DOCX files into PDF with LibreOffice (apt: libreoffice-writer-nogui fonts-noto-core)
+ * in one run, and returns the PDF paths. Each run has its own throwaway profile, so parallel runs
+ * don't clash.
  */
-export function docxToPdf(docxPath: string, outDir: string): string {
+export function docxToPdf(docx: string, outDir: string): string;
+export function docxToPdf(docx: readonly string[], outDir: string): string[];
+export function docxToPdf(docx: string | readonly string[], outDir: string): string | string[] {
+  const files = typeof docx === 'string' ? [docx] : [...docx];
   mkdirSync(outDir, { recursive: true });
-  const pdf = join(outDir, basename(docxPath).replace(/\.docx$/iu, '.pdf'));
-  rmSync(pdf, { force: true });
+  const pdfs = files.map((file) => join(outDir, basename(file).replace(/\.docx$/iu, '.pdf')));
+  for (const pdf of pdfs) rmSync(pdf, { force: true });
   const profile = mkdtempSync(join(tmpdir(), 'pacte-soffice-'));
   try {
     const result = spawnSync(
@@ -72,15 +76,18 @@ export function docxToPdf(docxPath: string, outDir: string): string {
         'pdf',
         '--outdir',
         outDir,
-        docxPath,
+        ...files,
       ],
-      { encoding: 'utf8', timeout: 120_000, killSignal: 'SIGKILL' },
+      { encoding: 'utf8', timeout: 60_000 + 30_000 * files.length, killSignal: 'SIGKILL' },
     );
-    if (result.status !== 0 || !existsSync(pdf)) {
+    const missing = pdfs.filter((pdf) => !existsSync(pdf));
+    if (result.status !== 0 || missing.length > 0) {
       const why = result.error?.message ?? `${result.stderr}${result.stdout}`;
-      throw new Error(`soffice could not convert ${docxPath}: status ${String(result.status)} ${why}`);
+      throw new Error(
+        `soffice could not convert ${missing.join(', ')} (apt-get install libreoffice-writer-nogui): ${why}`,
+      );
     }
-    return pdf;
+    return typeof docx === 'string' ? pdfs[0]! : pdfs;
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,13 +25,10 @@ import { blockTexts, normalizeText, type Block } from '../../src/domain/blocks.j
 import { PacteError } from '../../src/domain/errors.js';
 import type { Questionnaire } from '../../src/domain/questionnaire.js';
 import type { ReviewDocument } from '../../src/domain/review.js';
-import { arab2021, fixtureReview, seedReview, writeDocxFixture } from '../support/fixtures.js';
+import { arab2021, docxToPdf, fixtureReview, seedReview, writeDocxFixture } from '../support/fixtures.js';
 import { SEED } from '../support/pacte.js';
 
 const LIMITS = { timeoutMs: 30_000, memoryBytes: 1024 * 1024 * 1024 };
-const hasPdftotext = spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status === 0;
-const hasOffice =
-  hasPdftotext && spawnSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60_000 }).status === 0;
 
 async function failure(run: () => Promise<unknown>): Promise<PacteError | string> {
   try {
@@ -227,7 +223,8 @@ function tablePages(): PlacedText[][] {
   ];
 }
 
-describe.skipIf(!hasPdftotext)('readPdfText on hand-made PDFs', () => {
+// npm test installs poppler-utils and LibreOffice: without them these fail, saying so — never skip.
+describe('readPdfText on hand-made PDFs', () => {
   it('reads a two-column table row by row, without page furniture', async () => {
     const text = await readPdfText(handMadePdf(tablePages()), 'table.pdf', LIMITS);
     expect(text).not.toMatch(/Republic of Testland|Page \d|Questions|Answers/u);
@@ -527,31 +524,7 @@ async function wordLikeDocx(): Promise<Buffer> {
   return Packer.toBuffer(document);
 }
 
-/** Converts DOCX files to PDF in one LibreOffice run (each run has its own profile). */
-function convertToPdf(docx: string[], outDir: string): void {
-  const profile = mkdtempSync(join(tmpdir(), 'pacte-soffice-'));
-  try {
-    const result = spawnSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${profile}`,
-        '--headless',
-        '--norestore',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        outDir,
-        ...docx,
-      ],
-      { encoding: 'utf8', timeout: 180_000, killSignal: 'SIGKILL' },
-    );
-    if (result.status !== 0) throw new Error(`soffice failed: ${result.error?.message ?? result.stderr}`);
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
-}
-
-describe.skipIf(!hasOffice)('readPdfText on PDFs made by LibreOffice', () => {
+describe('readPdfText on PDFs made by LibreOffice', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pacte-import-pdf-'));
   const pdf = (docx: string): Buffer => readFileSync(join(dir, 'pdf', basename(docx).replace(/\.docx$/u, '.pdf')));
   const questionnaire = arab2021();
@@ -566,7 +539,7 @@ describe.skipIf(!hasOffice)('readPdfText on PDFs made by LibreOffice', () => {
     files.word = join(dir, 'docx', 'word-like.docx');
     writeFileSync(files.word, await wordLikeDocx());
     mkdirSync(join(dir, 'pdf'), { recursive: true });
-    convertToPdf(Object.values(files), join(dir, 'pdf'));
+    docxToPdf(Object.values(files), join(dir, 'pdf'));
   }, 180_000);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
