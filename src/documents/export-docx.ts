@@ -22,11 +22,12 @@ import {
 import type { Block, ListBlock } from '../domain/blocks.js';
 import type { Language } from '../domain/language.js';
 import type { ReviewDocument, ReviewQuestion, ReviewSection } from '../domain/review.js';
+import { questionLabel, sectionHeading } from './numbering.js';
 
 /**
  * Writes a review as a Word document (DOCX): the title, then each section as a « I.- Title »
- * heading followed by its questions and answers, either in the questionnaire's own two-column
- * table « Questions | Réponses » or as plain paragraphs. Lists are real Word lists (numbering
+ * heading followed by its questions and answers (« أولاً: Title » and « أ) ب) … » in Arabic),
+ * either in the questionnaire's own two-column table « Questions | Réponses » or as plain paragraphs. Lists are real Word lists (numbering
  * definitions), never typed markers, so that Word, LibreOffice and Pacte's importer see them
  * as lists. An Arabic review is right-to-left throughout.
  */
@@ -74,7 +75,7 @@ class Writer {
   private instance = 0;
   private readonly rtl: boolean;
 
-  constructor(language: Language) {
+  constructor(private readonly language: Language) {
     this.rtl = language === 'ar';
   }
 
@@ -110,12 +111,13 @@ class Writer {
 
   /** `a) Question text`: the letter is the question id's last part (`I.a` → a). */
   questionText(question: ReviewQuestion): string {
-    const letter = question.id.split('.').pop() ?? '';
-    return `${letter}) ${question.text}`;
+    return questionLabel(question.id.split('.').pop() ?? '', question.text, this.language);
   }
 
   heading(section: ReviewSection): Paragraph {
-    return this.paragraph(`${section.id}.- ${section.title}`, { heading: HeadingLevel.HEADING_1 });
+    return this.paragraph(sectionHeading(section.id, section.title, this.language), {
+      heading: HeadingLevel.HEADING_1,
+    });
   }
 
   table(section: ReviewSection, labels: DocxOptions['labels']): Table {

@@ -4,6 +4,7 @@ import { PacteError } from '../domain/errors.js';
 import type { Language, Multilingual } from '../domain/language.js';
 import type { Question, Questionnaire, QuestionnaireSection } from '../domain/questionnaire.js';
 import { detectLanguage } from './detect-language.js';
+import { questionLetter, sectionNumeral } from './numbering.js';
 import type { SourceLine } from './source-lines.js';
 
 /**
@@ -11,7 +12,9 @@ import type { SourceLine } from './source-lines.js';
  * table « Questions | Réponses »: every line wrapped, blank lines between lines, page-break
  * lines starting with spaces, and the table header repeated on each page. The questionnaire
  * tells which section numerals and question letters exist and how each question is worded,
- * which is how we know where a question stops and its answer starts.
+ * which is how we know where a question stops and its answer starts (and where it starts, in a
+ * document that gives its questions no letters). Numerals and letters may be written in Arabic
+ * (numbering.ts).
  *
  * The same parser reads structured documents (Word): their reader hands over lines that say
  * where paragraphs start and which are list items at which level (SourceLine), and those facts
@@ -34,12 +37,9 @@ export interface ParsedDocument {
 
 /** The table header repeated at the top of each page, in the three languages. */
 const HEADER = /^(?:questions?\s+(?:réponses?|answers?)|الأسئلة\s+الإجابات)$/iu;
-/** `I.- Title`, `I. Title`, `I - Title`, `I: Title`, `Section I: Title`, `Section I`. */
-const SECTION =
-  /^(?:(?:Section|SECTION|section)\s+([IVXLC]+)\b\s*[.:\-–—]*|([IVXLC]+)\s*(?:\.\s*[-–—]?|[-–—]|:))\s*(.*)$/u;
-/** `a) …`, `(a) …`, `a. …` (the dot form needs a space, so `e.g.` is not a question). */
-const QUESTION = /^(?:\((\p{L})\)|(\p{L})\)|(\p{L})\.(?!\S))\s*(.*)$/u;
 const UNORDERED = /^([▪•●◦✓✔\-–*])(?:\s+|$)(.*)$/u;
+/** A number or letter numbering a question in a way the questionnaire does not: `1.`, `(iv)`, `B-`. */
+const UNKNOWN_MARKER = /^(?:\(?[\p{L}\d٠-٩]{1,3}\s?[.)\-–]|[▪•●◦✓✔\-–*])\s*/u;
 /** `1. Text`, `2)Text`: a number of one or two digits is only a marker when a letter follows. */
 const ORDERED = /^(\d{1,2})([.)])\s*(\p{L}.*)$/u;
 
@@ -64,6 +64,35 @@ function compact(text: string): string {
   return text.normalize('NFC').replace(/\s+/gu, '').replace(/[’‘]/gu, "'").toLowerCase();
 }
 
+/** A wording stored with its letter (« a) Est-ce … ») without it. */
+const withoutLetter = (text: string): string => text.replace(/^\(?\p{L}[.)]\s*/u, '');
+
+/** How much of a question's wording (compared compact) a line without its letter must start with. */
+const WORDING_PREFIX = 40;
+/** How much of a section's title must follow an ordinal where answers also enumerate with them. */
+const TITLE_PREFIX = 20;
+
+/** Whether `line` starts with the first `length` characters of one of the texts (or all of a shorter one). */
+/** Compacted wordings, computed once per wording: every line of a document is checked against them. */
+const compactWordings = new Map<string, string>();
+function compactWording(text: string): string {
+  let compacted = compactWordings.get(text);
+  if (compacted === undefined) {
+    compacted = compact(withoutLetter(text));
+    compactWordings.set(text, compacted);
+  }
+  return compacted;
+}
+
+/** Whether a line opens with a known wording; `compactLine` when the caller has it already. */
+function beginsWith(line: string, texts: Multilingual, length: number, compactLine = compact(line)): boolean {
+  const start = compactLine;
+  return Object.values(texts).some((text) => {
+    const known = compactWording(text).slice(0, length);
+    return known !== '' && start.startsWith(known);
+  });
+}
+
 /**
  * Follows a known wording (in any of its languages) line by line. `feed` says how many
  * characters of the line continue the wording (the whole line, or only its start when the
@@ -77,7 +106,7 @@ class WordingMatcher {
   constructor(texts: Multilingual) {
     // A wording stored with its letter (« a) Est-ce … ») must still match the line's rest.
     this.known = Object.values(texts)
-      .map((t) => compact(t.replace(/^\(?\p{L}[.)]\s*/u, '')))
+      .map((t) => compactWording(t))
       .filter((t) => t !== '');
   }
 
@@ -243,6 +272,7 @@ export function parseReviewLines(source: readonly SourceLine[], questionnaire: Q
   let section: QuestionnaireSection | null = null;
   let sectionTitle: WordingMatcher | null = null; // a section title may wrap onto the next lines
   let lastLetter = -1; // index of the previous question found in the current section
+  let enumerating = false; // the current section's answers number their points أولاً، ثانياً …
   let title = '';
   let stray = '';
   const unmatched: string[] = [];
@@ -255,24 +285,43 @@ export function parseReviewLines(source: readonly SourceLine[], questionnaire: Q
   };
 
   const sectionAt = (line: string): { section: QuestionnaireSection; rest: string } | null => {
-    const m = SECTION.exec(line);
-    const index = m ? sections.findIndex((s) => s.id === (m[1] ?? m[2])) : -1;
+    const m = sectionNumeral(line);
+    const index = m ? sections.findIndex((s) => s.id === m.id) : -1;
     const found = sections[index];
     // Only a later section counts: a numeral at the start of an answer line stays text.
-    if (!m || !found || (section && index <= sections.indexOf(section))) return null;
-    return { section: found, rest: m[3] ?? '' };
+    if (!m || !found || (section && index <= sections.indexOf(section))) {
+      if (m?.ordinal && section) enumerating = true;
+      return null;
+    }
+    // Where answers enumerate « أولاً … ثانياً », an ordinal heads a section only before its title.
+    if (m.ordinal && enumerating && !beginsWith(m.rest, found.title, TITLE_PREFIX)) return null;
+    return { section: found, rest: m.rest };
+  };
+
+  const found = (index: number, rest: string): { question: Question; rest: string } | null => {
+    const question = section?.questions[index];
+    if (!question) return null;
+    lastLetter = index;
+    return { question, rest };
   };
 
   const questionAt = (line: string): { question: Question; rest: string } | null => {
-    const m = QUESTION.exec(line);
-    if (!m || !section) return null;
-    const letter = m[1] ?? m[2] ?? m[3];
-    const index = section.questions.findIndex((q) => q.letter === letter);
-    const question = section.questions[index];
+    const m = questionLetter(line);
+    const index = m && section ? section.questions.findIndex((q) => q.letter === m.letter) : -1;
     // Documents may skip questions, but letters never go back: « b) » after « d) » is text.
-    if (!question || index <= lastLetter) return null;
-    lastLetter = index;
-    return { question, rest: m[4] ?? '' };
+    return m && index > lastLetter ? found(index, m.rest) : null;
+  };
+
+  /** A line starting with the wording of a later question (in any language): that question, without letter. */
+  const questionByWording = (line: string): { question: Question; rest: string } | null => {
+    const bare = line.replace(UNKNOWN_MARKER, '');
+    const [compactLine, compactBare] = [compact(line), compact(bare)];
+    for (const [index, q] of (section?.questions ?? []).entries()) {
+      if (index <= lastLetter) continue;
+      if (beginsWith(line, q.text, WORDING_PREFIX, compactLine)) return found(index, line);
+      if (beginsWith(bare, q.text, WORDING_PREFIX, compactBare)) return found(index, bare);
+    }
+    return null;
   };
 
   /** Continues the open question's known wording; false when the line is not part of it. */
@@ -305,6 +354,21 @@ export function parseReviewLines(source: readonly SourceLine[], questionnaire: Q
     }
   };
 
+  const open = (start: { question: Question; rest: string }, line: SourceLine): void => {
+    flushStray();
+    const q: OpenQuestion = {
+      id: start.question.id,
+      wording: '',
+      matcher: new WordingMatcher(start.question.text),
+      fallback: false,
+      answer: new AnswerBuilder(),
+    };
+    questions.push(q);
+    current = q;
+    const rest = { ...line, text: start.rest, list: undefined };
+    if (start.rest !== '' && !continueWording(q, rest)) answerLine(q, rest);
+  };
+
   const handle = (line: SourceLine): void => {
     const text = line.text;
     if (HEADER.test(text)) return; // also when left over after a heading on the same line
@@ -318,7 +382,10 @@ export function parseReviewLines(source: readonly SourceLine[], questionnaire: Q
       }
     }
     if (current && line.list) {
-      // A list item of a structured document is answer, never wording, heading or question.
+      // A list item of a structured document is answer, never wording, heading or question,
+      // unless it starts with a later question's wording (questions numbered by Word).
+      const start = questionByWording(text);
+      if (start) return open(start, line);
       current.matcher = null;
       answerLine(current, line);
       return;
@@ -330,28 +397,15 @@ export function parseReviewLines(source: readonly SourceLine[], questionnaire: Q
       flushStray();
       section = heading.section;
       lastLetter = -1;
+      enumerating = false;
       current = null;
       sectionTitle = new WordingMatcher(section.title);
       // Follow the title onto the next lines only if this line holds its start (or nothing).
       if (heading.rest !== '' && sectionTitle.feed(heading.rest)?.done !== false) sectionTitle = null;
       return;
     }
-    const start = questionAt(text);
-    if (start) {
-      flushStray();
-      const q: OpenQuestion = {
-        id: start.question.id,
-        wording: '',
-        matcher: new WordingMatcher(start.question.text),
-        fallback: false,
-        answer: new AnswerBuilder(),
-      };
-      questions.push(q);
-      current = q;
-      const rest = { ...line, text: start.rest };
-      if (start.rest !== '' && !continueWording(q, rest)) answerLine(q, rest);
-      return;
-    }
+    const start = questionAt(text) ?? questionByWording(text);
+    if (start) return open(start, line);
     if (!section) title = joinLine(title, line);
     else if (!current) stray = joinLine(stray, line);
     else answerLine(current, line);

@@ -257,6 +257,24 @@ describe('exportDocx: Arabic', async () => {
     expect(cells(rows(tables(docx.document)[0] ?? '')[0] ?? '').map(text)).toEqual(['الأسئلة', 'الإجابات']);
   });
 
+  it('numbers sections with Arabic ordinals and questions with abjad letters', () => {
+    const headings = paragraphs(docx.document)
+      .filter((p) => attr(p, 'w:pStyle') === 'Heading1')
+      .map(text);
+    const ordinals = ['أولاً', 'ثانياً', 'ثالثاً', 'رابعاً', 'خامساً'];
+    expect(headings).toEqual(review.sections.map((s, i) => `${ordinals[i]}: ${s.title}`));
+    const abjad = ['أ', 'ب', 'ج', 'د', 'هـ', 'و', 'ز', 'ح'];
+    tables(docx.document).forEach((table, index) => {
+      const questions = rows(table).slice(1);
+      expect(questions.map((row) => text(cells(row)[0] ?? ''))).toEqual(
+        review.sections[index]?.questions.map((q, i) => `${abjad[i]}) ${q.text}`),
+      );
+    });
+    const first = text(cells(rows(tables(docx.document)[0] ?? '')[5] ?? '')[0] ?? '');
+    expect(first).toMatch(/^هـ\) هل جرى التواصل/u);
+    expect(texts(docx.document).filter((t) => /^[a-h]\) |^[IVX]+\.- /u.test(t))).toEqual([]);
+  });
+
   it('sets Arabic as the language and a font with Arabic for complex script', () => {
     expect(attr(docx.styles, 'w:lang')).toBe('ar-SA');
     expect(attr(docx.styles, 'w:lang', 'w:bidi')).toBe('ar-SA');

@@ -332,3 +332,138 @@ describe('detectLanguage', () => {
     expect(detectLanguage('2014 — 2018')).toBeNull();
   });
 });
+
+describe('parseReviewText: Arabic numbering and questions without letters', () => {
+  /** The questionnaire's wording of a question in a language. */
+  const wording = (id: string, language: 'fr' | 'en' | 'ar'): string =>
+    arab2021.sections.flatMap((s) => s.questions).find((q) => q.id === id)?.text[language] ?? '';
+  const sectionTitle = (id: string): string => arab2021.sections.find((s) => s.id === id)?.title.ar ?? '';
+  const answers = (doc: ParsedDocument): [string, string, string[]][] =>
+    doc.questions.map((q) => [q.id, q.sourceText, blockTexts(q.blocks)]);
+
+  it('reads أولاً / ثانياً / القسم الثالث headings and abjad letters, و) being f but و starting a sentence text', () => {
+    const text = [
+      'تونس: الاستعراض الوطني',
+      `أولاً: ${sectionTitle('I')}`,
+      `أ) ${wording('I.a', 'ar')}`,
+      'أنشأت الحكومة لجنة وطنية.',
+      'و قد اجتمعت اللجنة سبع مرات،',
+      'وترأستها وزارة الشؤون الاجتماعية.',
+      `(ب) ${wording('I.b', 'ar')}`,
+      'وزارة الشؤون الاجتماعية.',
+      `هـ- ${wording('I.e', 'ar')}`,
+      'نعم.',
+      `و) ${wording('I.f', 'ar')}`,
+      'أولاً: سجلات الحدود.',
+      'ثانياً: المسوح الأسرية.',
+      'ب) نص، لأن الحروف لا تعود إلى الوراء.',
+      `ثانياً - ${sectionTitle('II')}`,
+      `أ. ${wording('II.a', 'ar')} نعم، مع النقابات.`,
+      `القسم الثالث: ${sectionTitle('III')}`,
+      `ج) ${wording('III.c', 'ar')}`,
+      '▪ نجاح أول.',
+    ].join('\n');
+    const doc = parseReviewText(text, arab2021);
+    expect(doc.title).toBe('تونس: الاستعراض الوطني');
+    expect(doc.language).toBe('ar');
+    expect(doc.unmatched).toEqual([]);
+    expect(answers(doc)).toEqual([
+      [
+        'I.a',
+        wording('I.a', 'ar'),
+        ['أنشأت الحكومة لجنة وطنية. و قد اجتمعت اللجنة سبع مرات، وترأستها وزارة الشؤون الاجتماعية.'],
+      ],
+      ['I.b', wording('I.b', 'ar'), ['وزارة الشؤون الاجتماعية.']],
+      ['I.e', wording('I.e', 'ar'), ['نعم.']],
+      [
+        'I.f',
+        wording('I.f', 'ar'),
+        ['أولاً: سجلات الحدود. ثانياً: المسوح الأسرية. ب) نص، لأن الحروف لا تعود إلى الوراء.'],
+      ],
+      ['II.a', wording('II.a', 'ar'), ['نعم، مع النقابات.']],
+      ['III.c', wording('III.c', 'ar'), ['نجاح أول.']],
+    ]);
+  });
+
+  it('maps ه) and (و) to e and f, and keeps و. or و as text', () => {
+    const text = [
+      `أولا ${sectionTitle('I')}`,
+      `ه) ${wording('I.e', 'ar')}`,
+      'و. ليس سؤالاً',
+      'و هذا نص أيضاً.',
+      `(و) ${wording('I.f', 'ar')}`,
+      'بيانات.',
+    ].join('\n');
+    expect(answers(parseReviewText(text, arab2021))).toEqual([
+      ['I.e', wording('I.e', 'ar'), ['و. ليس سؤالاً و هذا نص أيضاً.']],
+      ['I.f', wording('I.f', 'ar'), ['بيانات.']],
+    ]);
+  });
+
+  it('finds English questions without letters by the start of their wording', () => {
+    const english = questionnaire({
+      I: [
+        ['a', 'Was a coordination mechanism set up to prepare the review?'],
+        ['b', 'Who led the review?'],
+        ['c', 'Which data were available for the review, and which were missing?'],
+      ],
+      II: [
+        ['a', 'What policies were adopted since the adoption of the Compact?'],
+        ['b', 'What is the Government’s plan for the next review?'],
+      ],
+    });
+    const text = [
+      'Review of Utopia',
+      'I.- Methodology',
+      'Was a coordination mechanism set up to prepare the review?',
+      'Yes, a committee.',
+      'WHO LED THE REVIEW? The Ministry of the Interior.',
+      'Which data were available for the review, and which',
+      'were missing?',
+      'The census.',
+      'Who led the review? (asked again: stays text, questions go forward)',
+      'Which data',
+      'II.- Policies',
+      '1. What policies were adopted since the adoption of the Compact?',
+      '- A migration law.',
+      "What is the government's plan for the next review?",
+      'A second review in 2026.',
+    ].join('\n');
+    const doc = parseReviewText(text, english);
+    expect(doc.unmatched).toEqual([]);
+    expect(answers(doc)).toEqual([
+      ['I.a', 'Was a coordination mechanism set up to prepare the review?', ['Yes, a committee.']],
+      ['I.b', 'WHO LED THE REVIEW?', ['The Ministry of the Interior.']],
+      [
+        'I.c',
+        'Which data were available for the review, and which were missing?',
+        ['The census. Who led the review? (asked again: stays text, questions go forward) Which data'],
+      ],
+      ['II.a', 'What policies were adopted since the adoption of the Compact?', ['A migration law.']],
+      ['II.b', "What is the government's plan for the next review?", ['A second review in 2026.']],
+    ]);
+  });
+
+  it('reads a document that answers only some questions, found by their French wording', () => {
+    const text = [
+      'Examen national',
+      'I.- Méthodologie',
+      wording('I.c', 'fr'),
+      'Le ministère de l’Intérieur.',
+      'III.- Progrès',
+      wording('III.b', 'fr'),
+      '▪ Une feuille de route.',
+      'V.- Étapes ultérieures',
+      wording('V.a', 'fr'),
+      'La migration de travail.',
+    ].join('\n');
+    const doc = parseReviewText(text, arab2021);
+    expect(doc.title).toBe('Examen national');
+    expect(doc.unmatched).toEqual([]);
+    expect(answers(doc)).toEqual([
+      ['I.c', wording('I.c', 'fr'), ['Le ministère de l’Intérieur.']],
+      ['III.b', wording('III.b', 'fr'), ['Une feuille de route.']],
+      ['V.a', wording('V.a', 'fr'), ['La migration de travail.']],
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Direction } from '../arabic-repair.js';
+import { ARABIC_QUESTION_START, ARABIC_SECTION_START } from '../numbering.js';
 
 /** What the layout steps share: the lines seen on a page, table cells, and a few measures. */
 
@@ -31,10 +32,12 @@ export interface Cell {
   lines: PhysicalLine[];
 }
 
-/** Letter of a question starting a table row: « a) », « (a) », « a. ». */
-export const ROW_START = /^(?:\(\p{L}\)|\p{L}\)|\p{L}\.(?=\s))/u;
-/** A section heading: « I.- Title », « II. Title », « III - Title », « Section IV ». */
-export const SECTION_START = /^(?:section\s+[IVXLC]+\b|[IVXLC]+\s*(?:\.\s*[-–—]|[-–—:]|\.\s))/iu;
+/** Letter of a question starting a table row: « a) », « (a) », « a. », or in Arabic (« أ) », « ب- »). */
+const LATIN_ROW_START = /^(?:\(\p{L}\)|\p{L}\)|\p{L}\.(?=\s))/u;
+export const ROW_START = new RegExp(`${LATIN_ROW_START.source}|${ARABIC_QUESTION_START.source}`, 'u');
+/** A section heading: « I.- Title », « II. Title », « III - Title », « Section IV », « ثانياً: Title ». */
+const LATIN_SECTION_START = /^(?:section\s+[IVXLC]+\b|[IVXLC]+\s*(?:\.\s*[-–—]|[-–—:]|\.\s))/iu;
+export const SECTION_START = new RegExp(`${LATIN_SECTION_START.source}|${ARABIC_SECTION_START.source}`, 'iu');
 
 /** How far two boxes overlap vertically (negative: the gap between them). */
 export const overlap = (a: { yMin: number; yMax: number }, b: { yMin: number; yMax: number }): number =>

@@ -1,5 +1,6 @@
 import { repairArabic, visualToLogical } from '../arabic-repair.js';
 import type { Direction } from '../arabic-repair.js';
+import { ARABIC_QUESTION_START } from '../numbering.js';
 import { ROW_START, SECTION_START, byTop, gapsOf, median } from './layout.js';
 import type { Cell, PhysicalLine, Token } from './layout.js';
 
@@ -9,8 +10,9 @@ import type { Cell, PhysicalLine, Token } from './layout.js';
  */
 
 /** Text at the start of an answer's line that the text parser would take for a question or a section. */
-const DANGER =
+const LATIN_DANGER =
   /^(?:\(?[a-z]\)|[a-z]\.(?=\s)|\((?:[ivx]+|[IVX]+)\)|(?:[ivx]+|[IVX]+)\s*(?:[.)]\s*[-–—]?|[-–—:])(?=\s|$)|[Ss][Ee][Cc][Tt][Ii][Oo][Nn]\s+[IVX]+\b)/u;
+const DANGER = new RegExp(`${LATIN_DANGER.source}|${ARABIC_QUESTION_START.source}`, 'u');
 
 /** Bullet characters, including the Symbol/Wingdings glyphs that land in the Private Use Area. */
 const BULLET = /^[•▪◦●○■□◆◇❖►▸▹▶➢➤➣➔→✓✔✗✘★☐☑⁃∙·‣⦿⦾*\-–—\uE000-\uF8FF]$/u;
