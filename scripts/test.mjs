@@ -2,7 +2,8 @@
 // format, unit, integration on embedded PGlite AND on a real PostgreSQL server started here,
 // and browser tests in Debian's Chromium. Nothing is skipped: a missing tool is installed, or
 // the run stops saying how to install it.
-import { ensureBuild, ensureDebianPackages, ensureNodeModules, run } from './setup.mjs';
+import { mkdirSync } from 'node:fs';
+import { ROOT, ensureBuild, ensureDebianPackages, ensureNodeModules, readJson, run } from './setup.mjs';
 import { startPostgres } from './postgres.mjs';
 
 const step = (name) => console.log(`\n── ${name} ${'─'.repeat(Math.max(0, 70 - name.length))}`);
@@ -26,19 +27,37 @@ run('npx', ['eslint', '--max-warnings=0', '.']);
 run('npx', ['prettier', '--check', '--log-level=warn', '.']);
 ensureBuild(); // the CLI tests run the built `pacte` command
 
+// Each vitest run also writes a JSON report, so the closing line can count every test run.
+const reports = [];
+mkdirSync(`${ROOT}test-results`, { recursive: true });
+function vitest(name, folders, env) {
+  const report = `${ROOT}test-results/vitest-${name}.json`;
+  reports.push(report);
+  run('npx', ['vitest', 'run', ...folders, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
+    env: { ...process.env, ...env },
+  });
+}
+
 step('unit, integration on PGlite, browser');
-run('npx', ['vitest', 'run', 'test/unit', 'test/integration', 'test/e2e'], {
-  env: { ...process.env, PACTE_TEST_ENGINE: 'pglite' },
-});
+vitest('pglite', ['test/unit', 'test/integration', 'test/e2e'], { PACTE_TEST_ENGINE: 'pglite' });
 
 step('integration on PostgreSQL');
 const server = startPostgres();
 console.log(`started ${server.version} for the tests`);
 try {
-  run('npx', ['vitest', 'run', 'test/integration'], {
-    env: { ...process.env, PACTE_TEST_ENGINE: 'postgres', PACTE_TEST_DATABASE_URL: server.url },
-  });
+  vitest('postgres', ['test/integration'], { PACTE_TEST_ENGINE: 'postgres', PACTE_TEST_DATABASE_URL: server.url });
 } finally {
   server.stop();
 }
+const totals = reports
+  .map((file) => readJson(file))
+  .reduce(
+    (sum, r) => ({
+      passed: sum.passed + r.numPassedTests,
+      failed: sum.failed + r.numFailedTests,
+      skipped: sum.skipped + r.numPendingTests + r.numTodoTests,
+    }),
+    { passed: 0, failed: 0, skipped: 0 },
+  );
 console.log('\nAll checks and tests passed.');
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
