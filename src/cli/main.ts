@@ -6,6 +6,7 @@ import { dbMigrate } from './commands/db-migrate.js';
 import { exportReview } from './commands/export.js';
 import { importFiles } from './commands/import.js';
 import { serve } from './commands/serve.js';
+import { userAdd } from './commands/user-add.js';
 
 /** Every command: its options (parsed strictly: an unknown flag is an error) and its handler. */
 const storageOptions = { data: { type: 'string' } } as const;
@@ -52,6 +53,26 @@ const COMMANDS: Record<
         output: args.values.output as string | undefined,
       }),
   },
+  'user add': {
+    usage:
+      'pacte user add --email E --role admin|secretariat|focal_point|validator [--country ISO3] [--region ID] --password-stdin',
+    options: {
+      ...storageOptions,
+      email: { type: 'string' },
+      role: { type: 'string' },
+      country: { type: 'string' },
+      region: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+    },
+    run: (args, config) =>
+      userAdd(config, {
+        email: required(args, 'email'),
+        role: required(args, 'role'),
+        country: args.values.country as string | undefined,
+        region: args.values.region as string | undefined,
+        passwordStdin: Boolean(args.values['password-stdin']),
+      }),
+  },
   'db migrate': {
     usage: 'pacte db migrate [--data DIR]',
     options: storageOptions,
@@ -83,7 +104,7 @@ function help(): string {
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const language = loadConfigLanguage(env);
   try {
-    const name = argv[0] === 'db' ? `db ${argv[1] ?? ''}` : (argv[0] ?? 'help');
+    const name = argv[0] === 'db' || argv[0] === 'user' ? `${argv[0]} ${argv[1] ?? ''}` : (argv[0] ?? 'help');
     if (name === 'help' || name === '--help' || name === '-h') {
       process.stdout.write(`${help()}\n`);
       return 0;

@@ -103,4 +103,36 @@ export interface Database {
     evidence: Json<string[]>;
     status: ColumnType<string, string | undefined, string>;
   };
+  entity: {
+    id: Generated<number>;
+    country_code: string;
+    name: string;
+    category: string;
+    created_at: CreatedAt;
+  };
+  user_account: {
+    id: Generated<number>;
+    email: string;
+    password_hash: string;
+    created_at: CreatedAt;
+    disabled_at: Date | null;
+  };
+  user_role: {
+    user_id: number;
+    role: string;
+    country_code: string | null;
+    region_id: string | null;
+    entity_id: number | null;
+  };
+  session: { token_hash: string; user_id: number; created_at: CreatedAt; expires_at: Timestamp };
+  login_attempt: { email: string; at: CreatedAt; succeeded: boolean };
+  import_draft: {
+    id: string;
+    user_id: number;
+    file_name: string;
+    bytes: Uint8Array;
+    country_code: string;
+    cycle_id: string;
+    created_at: CreatedAt;
+  };
 }

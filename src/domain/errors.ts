@@ -6,7 +6,16 @@
  */
 export const ERRORS = {
   'request.invalid': 400,
+  'request.cross_site': 403,
   'route.not_found': 404,
+  'auth.required': 401,
+  'auth.invalid_credentials': 401,
+  'auth.forbidden': 403,
+  'auth.rate_limited': 429,
+  'user.invalid_email': 422,
+  'user.weak_password': 422,
+  'user.invalid_role': 422,
+  'import.draft_not_found': 404,
   'country.not_found': 404,
   'cycle.not_found': 404,
   'questionnaire.not_found': 404,

@@ -5,7 +5,11 @@ import { readFileSync } from 'node:fs';
 import type { Storage } from '../services/storage.js';
 import { PacteError } from '../domain/errors.js';
 import { ROOT } from '../config.js';
+import { authentication } from './auth.js';
+import { accountPageRoutes } from './pages/account-routes.js';
+import { importPageRoutes } from './pages/import-routes.js';
 import { pageRoutes } from './pages/pages.js';
+import { sessionRoutes } from './routes/session/session.js';
 import { sendError } from './problem.js';
 import { catalogueRoutes } from './routes/catalogue/catalogue.js';
 import { blockSchemas } from './routes/reviews/schema.js';
@@ -55,6 +59,7 @@ export async function buildServer({
         { name: 'reviews', description: 'Country reviews and their answers' },
         { name: 'catalogue', description: 'Questionnaires, GCM objectives and principles, countries' },
         { name: 'imports', description: 'Reading review files (text, Word, PDF)' },
+        { name: 'session', description: 'Signing in and out (a session cookie)' },
       ],
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (json.$id as string) ?? `def-${i}` },
@@ -66,6 +71,7 @@ export async function buildServer({
     reply.header('referrer-policy', 'no-referrer');
     reply.header('x-frame-options', 'DENY');
   });
+  await authentication(app, storage.db);
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
   app.setNotFoundHandler((request, reply) =>
     sendError(new PacteError('route.not_found', { path: request.url.split('?')[0] }), request, reply),
@@ -78,7 +84,10 @@ export async function buildServer({
   });
   reviewRoutes(app, storage.db);
   catalogueRoutes(app, storage.db);
-  const { preview } = await importRoutes(app, storage.db, importLimits);
-  pageRoutes(app, storage.db, { preview, maxBytes: importLimits.maxBytes });
+  sessionRoutes(app, storage.db);
+  const { read } = await importRoutes(app, storage.db, importLimits);
+  pageRoutes(app, storage.db);
+  importPageRoutes(app, storage.db, read, importLimits);
+  accountPageRoutes(app, storage.db);
   return app;
 }

@@ -15,6 +15,8 @@ import { pick, type Language } from '../domain/language.js';
 import { suggestObjectives, type ObjectiveSuggestion } from '../domain/objective-suggestions.js';
 import { buildReviewDocument, type ReviewDocument } from '../domain/review.js';
 import { translate } from '../i18n/index.js';
+import type { Actor } from '../domain/permissions.js';
+import { requireAllowed } from './accounts.js';
 import { resolveCycle } from './resolve-cycle.js';
 
 export interface ImportRequest {
@@ -26,8 +28,8 @@ export interface ImportRequest {
   /** Guessed when the platform has a single cycle. */
   cycle?: string | undefined;
   dryRun: boolean;
-  /** Who imports, recorded in each revision. */
-  actor: string;
+  /** Who imports: recorded in each revision; storing needs the right to import for the country. */
+  actor: Actor;
   /** Language of the report's messages. */
   messages?: Language;
   limits?: ReadLimits;
@@ -135,6 +137,7 @@ export async function importReview(db: Kysely<Database>, request: ImportRequest)
     };
   }
 
+  requireAllowed(request.actor, 'review.import', { country });
   const sha256 = createHash('sha256').update(request.bytes).digest('hex');
   return db.transaction().execute(async (trx) => {
     const { id, created } = await reviews.upsertReview(trx, header);
@@ -161,7 +164,7 @@ export async function importReview(db: Kysely<Database>, request: ImportRequest)
         questionId: question.id,
         revision,
         blocks: question.blocks,
-        author: request.actor,
+        author: request.actor.name,
         origin: 'import',
         sourceSha256: sha256,
       });

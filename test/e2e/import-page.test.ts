@@ -49,7 +49,7 @@ describe('checking a review file in the browser', () => {
     const marks = await page.locator('#q-I\\.f mark.fact').allTextContents();
     expect(marks).toEqual(expect.arrayContaining(['133 274', '111', '3.804']));
     await expect(page.locator('#q-I\\.f .objectives').textContent()).resolves.toContain('1.');
-    await expect(page.locator('[role=status]').textContent()).resolves.toContain('Rien n’a été enregistré');
+    await expect(page.locator('[role=status]').textContent()).resolves.toContain('Rien n’a encore été enregistré');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'import-preview-fr');
     // Nothing was stored: the list of reviews holds the demo only.

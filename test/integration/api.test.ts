@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { operator } from '../../src/domain/permissions.js';
 import type { ReviewDocument } from '../../src/domain/review.js';
 import { buildServer } from '../../src/http/server.js';
 import { translate } from '../../src/i18n/index.js';
@@ -22,7 +23,7 @@ beforeAll(async () => {
     country: 'TUN',
     cycle: 'arab-2021',
     dryRun: false,
-    actor: 'test',
+    actor: operator('test'),
   });
   app = await buildServer({ storage: t.storage, logLevel: 'silent' });
 });
@@ -67,7 +68,7 @@ describe('reviews API', () => {
       bytes: seedBytes(),
       file: 'seed.txt',
       dryRun: true,
-      actor: 'test',
+      actor: operator('test'),
     });
     // The stored review is the file's review JSON, with revisions, and the suggestions' status;
     // the import report belongs to the import only.

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { operator } from '../../src/domain/permissions.js';
 import { blockTexts } from '../../src/domain/blocks.js';
 import type { ReviewDocument } from '../../src/domain/review.js';
 import { buildServer } from '../../src/http/server.js';
@@ -36,7 +37,14 @@ afterAll(async () => {
 });
 
 function dryRun(bytes: Uint8Array, file: string, options: Partial<ImportRequest> = {}) {
-  return importReview(t.storage.db, { bytes, file, cycle: 'arab-2021', dryRun: true, actor: 'test', ...options });
+  return importReview(t.storage.db, {
+    bytes,
+    file,
+    cycle: 'arab-2021',
+    dryRun: true,
+    actor: operator('test'),
+    ...options,
+  });
 }
 
 /** Per question: the list structure (kinds and nesting) and the words, whitespace-normalised. */
@@ -108,7 +116,7 @@ describe('what an import understands', () => {
       country: 'MAR',
       cycle: 'arab-2021',
       dryRun: false,
-      actor: 'test',
+      actor: operator('test'),
     });
     const app = await buildServer({ storage: t.storage, logLevel: 'silent' });
     const review = (await app.inject({ url: '/api/v1/reviews/MAR/arab-2021' })).json();
@@ -123,7 +131,7 @@ describe('an answer edited in Pacte since the last import', () => {
   it('is not overwritten by a re-import: it is reported as a conflict, the other answers are updated', async () => {
     const db = t.storage.db;
     await db.deleteFrom('review').execute();
-    const base = { file: 'seed.txt', country: 'MAR', cycle: 'arab-2021', dryRun: false, actor: 'test' };
+    const base = { file: 'seed.txt', country: 'MAR', cycle: 'arab-2021', dryRun: false, actor: operator('test') };
     await importReview(db, { ...base, bytes: seedBytes() });
     const review = await db.selectFrom('review').select('id').executeTakeFirstOrThrow();
     // Someone edits I.a in Pacte (the workspace will do this through its editor).

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { operator } from '../../src/domain/permissions.js';
 import { PacteError } from '../../src/domain/errors.js';
 import { importReview, type ImportRequest } from '../../src/services/import-review.js';
 import { PROSE, seedBytes } from '../support/pacte.js';
@@ -27,7 +28,7 @@ function load(bytes: Uint8Array, options: Partial<ImportRequest> = {}) {
     country: 'MAR',
     cycle: 'arab-2021',
     dryRun: false,
-    actor: 'test',
+    actor: operator('test'),
     ...options,
   });
 }

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { Config } from '../../config.js';
 import { PacteError } from '../../domain/errors.js';
+import { operator } from '../../domain/permissions.js';
 import { importReview, type ImportResult } from '../../services/import-review.js';
 import { withStorage } from './with-storage.js';
 
@@ -32,7 +33,7 @@ export async function importFiles(config: Config, files: string[], flags: Import
           country: flags.country,
           cycle: flags.cycle,
           dryRun: flags.dryRun,
-          actor: `cli:${userInfo().username}`,
+          actor: operator(userInfo().username),
           messages: config.language,
           limits: { ...config.importLimits, maxBytes: config.importMaxBytes },
         });

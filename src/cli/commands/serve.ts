@@ -1,7 +1,7 @@
 import type { Config } from '../../config.js';
 import { redactUrl } from '../../domain/redact-url.js';
 import { buildServer } from '../../http/server.js';
-import { importDemo } from '../../services/import-demo.js';
+import { importDemo, resetDemoAccounts } from '../../services/import-demo.js';
 import { openReadyStorage } from '../../services/open-storage.js';
 
 /** `pacte serve`: runs until SIGINT/SIGTERM, then closes the server and the database. */
@@ -9,6 +9,7 @@ export async function serve(config: Config, demo: boolean): Promise<number> {
   const storage = await openReadyStorage(config, `pacte serve (port ${config.port})`);
   try {
     if (demo) await importDemo(storage.db);
+    const accounts = demo ? await resetDemoAccounts(storage.db) : [];
     const app = await buildServer({
       storage,
       logLevel: config.logLevel,
@@ -24,7 +25,12 @@ export async function serve(config: Config, demo: boolean): Promise<number> {
         `Pacte is serving on ${base} (${where})`,
         ...(demo ? [`  demo review (Morocco, arab-2021): ${base}/reviews/MAR/arab-2021`] : []),
         `  API: ${base}/api/v1/reviews   documentation: ${base}/api/docs`,
-        '  Accounts arrive with the review workspace; until then every review is readable without signing in.',
+        ...(accounts.length > 0
+          ? [
+              '  demo accounts (new passwords at every start):',
+              ...accounts.map((a) => `    ${a.role.padEnd(12)} ${a.email}  ${a.password}`),
+            ]
+          : []),
         '  Stop with Ctrl+C.',
         '',
       ].join('\n'),

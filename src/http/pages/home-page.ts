@@ -1,5 +1,6 @@
 import { pick, type Language } from '../../domain/language.js';
 import type { ReviewSummary } from '../../services/list-reviews.js';
+import type { Actor } from '../../domain/permissions.js';
 import { translate } from '../../i18n/index.js';
 import { html, layout } from './html.js';
 
@@ -9,7 +10,7 @@ export type HomeRow = Pick<
 >;
 
 /** The list of reviews: a table that stays readable on a phone (it scrolls in its own box). */
-export function homePage(rows: readonly HomeRow[], language: Language): string {
+export function homePage(rows: readonly HomeRow[], language: Language, actor: Actor | null = null): string {
   const t = (key: string) => translate(language, 'ui', key);
   const body = rows.map(
     (row) =>
@@ -46,7 +47,7 @@ export function homePage(rows: readonly HomeRow[], language: Language): string {
     <p class="lead">${t('home.intro')}</p>
     <p><a href="/imports/new?lang=${language}">${t('nav.import')}</a></p>
     ${table}`;
-  return layout({ language, path: '/', title: t('home.title'), main });
+  return layout({ language, path: '/', title: t('home.title'), main, actor });
 }
 
 export function notFoundPage(language: Language, path: string): string {

@@ -1,4 +1,5 @@
 import { direction, type Language } from '../../domain/language.js';
+import type { Actor } from '../../domain/permissions.js';
 import { translate } from '../../i18n/index.js';
 
 /** Escapes text for HTML content and attribute values: stored text is always inert. */
@@ -30,9 +31,24 @@ export function html(strings: TemplateStringsArray, ...parts: Part[]): Html {
  * The page shell: `<html lang dir>` follow the interface language; a skip link, the language
  * switch (which keeps the current path), the main content and the footer.
  */
-export function layout(options: { language: Language; path: string; title: string; main: Html }): string {
-  const { language, path, title, main } = options;
-  const t = (key: string) => translate(language, 'ui', key);
+export function layout(options: {
+  language: Language;
+  path: string;
+  title: string;
+  main: Html;
+  /** Who is signed in, for the account bar; null or absent: a sign-in link. */
+  actor?: Actor | null;
+}): string {
+  const { language, path, title, main, actor } = options;
+  const t = (key: string, params: Record<string, unknown> = {}) => translate(language, 'ui', key, params);
+  const account = actor?.userId
+    ? html`<form class="account-bar" method="post" action="/sign-out?lang=${language}">
+        <span>${t('nav.signed_in_as', { email: actor.name })}</span>
+        <button type="submit" class="link-button">${t('nav.sign_out')}</button>
+      </form>`
+    : html`<p class="account-bar">
+        <a href="/sign-in?lang=${language}&amp;next=${encodeURIComponent(path)}">${t('nav.sign_in')}</a>
+      </p>`;
   const switcher = (['fr', 'en', 'ar'] as const).map(
     (lang) =>
       html`<li>
@@ -66,6 +82,7 @@ export function layout(options: { language: Language; path: string; title: strin
           </nav>
         </div>
       </header>
+      <div class="container">${account}</div>
       <main id="main" class="container" tabindex="-1">${main}</main>
       <footer class="footer">
         <div class="container">

@@ -1,4 +1,5 @@
 import { direction, pick, type Language, type Multilingual } from '../../domain/language.js';
+import type { Actor } from '../../domain/permissions.js';
 import { translate } from '../../i18n/index.js';
 import type { ImportedReview } from '../../services/import-review.js';
 import { renderBlocks } from './blocks.js';
@@ -10,7 +11,12 @@ const PATH = '/imports/new';
  * The form to check a review file. On error, a summary at the top links to the field at
  * fault (the GOV.UK pattern), and the field says what is wrong.
  */
-export function importFormPage(language: Language, maxMegabytes: number, error?: { message: string }): string {
+export function importFormPage(
+  language: Language,
+  maxMegabytes: number,
+  actor: Actor | null,
+  error?: { message: string },
+): string {
   const t = (key: string, params: Record<string, unknown> = {}) => translate(language, 'ui', key, params);
   const main = html`${
       error
@@ -54,7 +60,7 @@ export function importFormPage(language: Language, maxMegabytes: number, error?:
       </div>
       <button type="submit" class="button">${t('import.submit')}</button>
     </form>`;
-  return layout({ language, path: PATH, title: t('import.title'), main });
+  return layout({ language, path: PATH, title: t('import.title'), main, actor });
 }
 
 /** What an import understood, question by question, with the figures highlighted. */
@@ -62,6 +68,9 @@ export function importPreviewPage(
   review: ImportedReview,
   language: Language,
   objectiveNames: ReadonlyMap<number, Multilingual>,
+  /** The kept file's id when the reader may store it; null otherwise. */
+  draftId: string | null,
+  actor: Actor | null,
 ): string {
   const t = (key: string, params: Record<string, unknown> = {}) => translate(language, 'ui', key, params);
   const { report } = review;
@@ -100,7 +109,17 @@ export function importPreviewPage(
       }),
   );
   const main = html`<h1>${t('import.preview_title')}</h1>
-    <div class="notice" role="status">${t('import.nothing_stored')}</div>
+    <div class="notice" role="status">
+      <p>${t('import.nothing_stored')}</p>
+      ${
+        draftId
+          ? html`<form method="post" action="/imports/drafts/${draftId}?lang=${language}">
+              <p>${t('import.store_hint', { country: review.country })}</p>
+              <button type="submit" class="button">${t('import.store')}</button>
+            </form>`
+          : html`<p>${t('import.sign_in_to_store')}</p>`
+      }
+    </div>
     <dl class="summary">
       <div>
         <dt>${t('review.country')}</dt>
@@ -134,5 +153,5 @@ export function importPreviewPage(
     <h2 lang="${review.language}" dir="auto">${review.title}</h2>
     ${questions}
     <p><a class="button" href="${PATH}?lang=${language}">${t('import.check_another')}</a></p>`;
-  return layout({ language, path: PATH, title: t('import.preview_title'), main });
+  return layout({ language, path: PATH, title: t('import.preview_title'), main, actor });
 }

@@ -4,15 +4,11 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { isPacteError } from '../../domain/errors.js';
-import { isLanguage, type Language } from '../../domain/language.js';
+import { isLanguage } from '../../domain/language.js';
 import { getReviewInContext } from '../../services/get-review.js';
 import { listReviews } from '../../services/list-reviews.js';
 import type { Db } from '../../services/storage.js';
-import { requestLanguage, toProblem } from '../problem.js';
-import { readUpload, type Upload } from '../upload.js';
-import { importFormPage, importPreviewPage } from './import-page.js';
-import type { ImportedReview } from '../../services/import-review.js';
-import { listObjectives } from '../../services/list-catalogue.js';
+import { requestLanguage } from '../problem.js';
 import { homePage, notFoundPage } from './home-page.js';
 import { reviewPage } from './review-page.js';
 
@@ -26,19 +22,12 @@ const FONT_DIRS = ['@fontsource/noto-sans', '@fontsource/noto-naskh-arabic'].map
 const CSP =
   "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-function sendPage(reply: FastifyReply, status: number, body: string) {
+export function sendPage(reply: FastifyReply, status: number, body: string) {
   return reply.status(status).header('content-security-policy', CSP).type('text/html; charset=utf-8').send(body);
 }
 
 /** The first web pages, server-rendered: the list of reviews and each review. */
-export interface PageOptions {
-  /** Reads an uploaded review without storing it (from the import routes). */
-  preview: (upload: Upload, language: Language) => Promise<ImportedReview>;
-  maxBytes: number;
-}
-
-export function pageRoutes(app: FastifyInstance, db: Db, options: PageOptions) {
-  const megabytes = Math.round(options.maxBytes / 1048576);
+export function pageRoutes(app: FastifyInstance, db: Db) {
   app.get('/assets/pacte.css', { schema: { hide: true } }, (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(CSS),
   );
@@ -55,24 +44,7 @@ export function pageRoutes(app: FastifyInstance, db: Db, options: PageOptions) {
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
     const language = requestLanguage(request);
     const rows = await listReviews(db);
-    return sendPage(reply, 200, homePage(rows, language));
-  });
-
-  app.get('/imports/new', { schema: { hide: true } }, async (request, reply) =>
-    sendPage(reply, 200, importFormPage(requestLanguage(request), megabytes)),
-  );
-  app.post('/imports/new', { schema: { hide: true } }, async (request, reply) => {
-    const language = requestLanguage(request);
-    try {
-      const review = await options.preview(await readUpload(request, options.maxBytes), language);
-      const names = new Map((await listObjectives(db)).map((o) => [o.number, o.shortName]));
-      return sendPage(reply, 200, importPreviewPage(review, language, names));
-    } catch (error) {
-      if (!isPacteError(error) || error.status >= 500) throw error;
-      // The form again, saying what is wrong with the file, in the reader's language.
-      const message = toProblem(error, language).message;
-      return sendPage(reply, error.status, importFormPage(language, megabytes, { message }));
-    }
+    return sendPage(reply, 200, homePage(rows, language, request.actor));
   });
 
   app.get<{ Params: { country: string; cycle: string }; Querystring: { lang?: string } }>(
@@ -95,6 +67,7 @@ export function pageRoutes(app: FastifyInstance, db: Db, options: PageOptions) {
           { review: { ...review, status }, questionnaire, countryName: countryRow.name, cycleTitle: cycle.title },
           language,
           path,
+          request.actor,
         );
         return sendPage(reply, 200, page);
       } catch (error) {

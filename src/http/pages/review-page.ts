@@ -1,6 +1,7 @@
 import { direction, pick, type Language, type Multilingual } from '../../domain/language.js';
 import type { Questionnaire } from '../../domain/questionnaire.js';
 import type { ReviewDocument } from '../../domain/review.js';
+import type { Actor } from '../../domain/permissions.js';
 import { translate } from '../../i18n/index.js';
 import { renderBlocks } from './blocks.js';
 import { html, layout } from './html.js';
@@ -16,7 +17,12 @@ export interface ReviewPageInput {
  * One review, read as a document: questions in the reader's language (marked when the wording
  * is an unofficial translation), answers as written, with their list structure.
  */
-export function reviewPage(input: ReviewPageInput, language: Language, path: string): string {
+export function reviewPage(
+  input: ReviewPageInput,
+  language: Language,
+  path: string,
+  actor: Actor | null = null,
+): string {
   const { review, questionnaire } = input;
   const t = (key: string) => translate(language, 'ui', key);
   const answerLang = review.language;
@@ -86,5 +92,5 @@ export function reviewPage(input: ReviewPageInput, language: Language, path: str
       </ol>
     </nav>
     ${sections}`;
-  return layout({ language, path, title: review.title, main });
+  return layout({ language, path, title: review.title, main, actor });
 }

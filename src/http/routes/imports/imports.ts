@@ -1,46 +1,52 @@
 import multipart from '@fastify/multipart';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { PacteError } from '../../../domain/errors.js';
-import { importReview, type ReadLimits } from '../../../services/import-review.js';
+import { importReview, type ImportResult, type ReadLimits } from '../../../services/import-review.js';
 import type { Db } from '../../../services/storage.js';
 import { requestLanguage } from '../../problem.js';
 import { readUpload, type Upload } from '../../upload.js';
-import { previewImportSchema } from './schema.js';
+import { importSchema } from './schema.js';
 
 /** Reading a PDF runs pdftotext: a few at a time per instance, the others are asked to retry. */
 const MAX_CONCURRENT = 2;
 
 /**
- * Reading an uploaded review without storing it, for the API and the web page alike. Storing
- * through HTTP comes with accounts (who may import for which country); until then: the CLI.
+ * Reading an uploaded review, for the API and the web page alike: a preview for anyone, stored
+ * (`store=true`) only for someone who may import for the review's country.
  */
 export async function importRoutes(app: FastifyInstance, db: Db, limits: ReadLimits) {
   await app.register(multipart, {
     limits: { fileSize: limits.maxBytes, files: 1, fields: 5, fieldSize: 1024, parts: 6 },
   });
   let inFlight = 0;
-  const preview = async (upload: Upload, language: ReturnType<typeof requestLanguage>) => {
+  const read = async (request: FastifyRequest, upload: Upload, store: boolean): Promise<ImportResult> => {
     if (inFlight >= MAX_CONCURRENT) throw new PacteError('import.busy');
     inFlight++;
     try {
-      const result = await importReview(db, {
+      return await importReview(db, {
         bytes: upload.bytes,
         file: upload.file,
         country: upload.fields.country || undefined,
         cycle: upload.fields.cycle || undefined,
-        dryRun: true,
-        actor: 'preview',
-        messages: language,
+        dryRun: !store,
+        actor: request.actor ?? { userId: null, name: 'anonymous', grants: [] },
+        messages: requestLanguage(request),
         limits,
       });
-      return result.review;
     } finally {
       inFlight--;
     }
   };
 
-  app.post('/api/v1/imports', { schema: previewImportSchema }, async (request) =>
-    preview(await readUpload(request, limits.maxBytes), requestLanguage(request)),
-  );
-  return { preview };
+  app.post('/api/v1/imports', { schema: importSchema }, async (request, reply) => {
+    const upload = await readUpload(request, limits.maxBytes);
+    const store = upload.fields.store === 'true';
+    if (store && !request.actor) throw new PacteError('auth.required');
+    const result = await read(request, upload, store);
+    const { stored, created, changed, unchanged, conflicts } = result;
+    return reply
+      .status(stored ? 201 : 200)
+      .send({ ...result.review, outcome: { stored, created, changed, unchanged, conflicts } });
+  });
+  return { read };
 }

@@ -1,0 +1,41 @@
+import { userInfo } from 'node:os';
+import type { Config } from '../../config.js';
+import { PacteError } from '../../domain/errors.js';
+import { ROLES, operator, type Role } from '../../domain/permissions.js';
+import { addUser } from '../../services/accounts.js';
+import { withStorage } from './with-storage.js';
+
+/**
+ * `pacte user add --email E --role R [--country ISO3] [--region ID] --password-stdin`: the
+ * password comes on standard input, never on the command line (where `ps` and shell history
+ * would show it).
+ */
+export async function userAdd(
+  config: Config,
+  options: { email: string; role: string; country?: string; region?: string; passwordStdin: boolean },
+): Promise<number> {
+  if (!options.passwordStdin)
+    throw new PacteError('cli.usage', { problem: 'give the password on standard input with --password-stdin' });
+  if (!(ROLES as readonly string[]).includes(options.role)) {
+    throw new PacteError('user.invalid_role', { role: options.role, needs: ROLES.join(', ') });
+  }
+  const password = (await readStdin()).replace(/\r?\n$/u, '');
+  return withStorage(config, 'pacte user add', async ({ db }) => {
+    const { created } = await addUser(db, operator(userInfo().username), {
+      email: options.email,
+      password,
+      grant: { role: options.role as Role, country: options.country, region: options.region },
+    });
+    const scope = options.country ?? options.region ?? '';
+    process.stdout.write(
+      `${created ? 'created' : 'updated'} ${options.email}: ${options.role}${scope ? ` ${scope}` : ''}\n`,
+    );
+    return 0;
+  });
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

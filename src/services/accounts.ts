@@ -1,0 +1,136 @@
+import { hash, verify } from '@node-rs/argon2';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import * as accounts from '../db/queries/accounts.js';
+import * as catalogue from '../db/queries/catalogue.js';
+import type { Database } from '../db/schema.js';
+import { PacteError } from '../domain/errors.js';
+import { can, type Action, type Actor, type Grant, type Role, type Scope } from '../domain/permissions.js';
+
+/**
+ * Accounts and sessions: argon2id password hashes, random session tokens of which only a
+ * SHA-256 is stored, sessions and failed sign-ins in the database (so every app instance
+ * shares them). Each function is one use case; the CLI and HTTP call these.
+ */
+const MIN_PASSWORD = 12;
+const SESSION_HOURS = 12;
+export const MAX_FAILURES = 5;
+export const FAILURE_WINDOW_MINUTES = 15;
+
+const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function requireAllowed(actor: Actor | null, action: Action, scope: Scope = {}): Actor {
+  if (!actor) throw new PacteError('auth.required');
+  if (!can(actor, action, scope)) throw new PacteError('auth.forbidden', { action, ...scope });
+  return actor;
+}
+
+export interface NewGrant {
+  role: Role;
+  country?: string | undefined;
+  region?: string | undefined;
+  entity?: number | undefined;
+}
+
+/** Creates the account if it is new (or sets its password), and gives it the role. */
+export async function addUser(
+  db: Kysely<Database>,
+  by: Actor,
+  input: { email: string; password: string; grant: NewGrant },
+): Promise<{ userId: number; created: boolean }> {
+  requireAllowed(by, 'user.manage');
+  const email = input.email.trim();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/u.test(email)) throw new PacteError('user.invalid_email', { email });
+  if ([...input.password].length < MIN_PASSWORD) throw new PacteError('user.weak_password', { min: MIN_PASSWORD });
+  const grant = await checkGrant(db, input.grant);
+  const passwordHash = await hash(input.password);
+  return db.transaction().execute(async (trx) => {
+    const existing = await accounts.findUserByEmail(trx, email);
+    const userId = existing?.id ?? (await accounts.insertUser(trx, email, passwordHash));
+    if (existing) {
+      await accounts.updatePassword(trx, existing.id, passwordHash);
+      await accounts.deleteUserSessions(trx, existing.id); // a new password signs out everywhere
+    }
+    await accounts.addGrant(trx, userId, grant);
+    return { userId, created: !existing };
+  });
+}
+
+/** The role with exactly the scope it needs, its country checked against the catalogue. */
+async function checkGrant(db: Kysely<Database>, grant: NewGrant): Promise<Grant> {
+  const needs: Record<Role, 'none' | 'region' | 'country' | 'entity'> = {
+    admin: 'none',
+    secretariat: 'region',
+    focal_point: 'country',
+    validator: 'country',
+    contributor: 'entity',
+    stakeholder: 'entity',
+  };
+  const need = needs[grant.role];
+  if (!need) throw new PacteError('user.invalid_role', { role: grant.role, needs: Object.keys(needs).join(', ') });
+  const country = grant.country?.trim().toUpperCase();
+  if (need === 'region' && !grant.region)
+    throw new PacteError('user.invalid_role', { role: grant.role, needs: '--region' });
+  if (need === 'country' && !country)
+    throw new PacteError('user.invalid_role', { role: grant.role, needs: '--country' });
+  if (need === 'entity') {
+    throw new PacteError('user.invalid_role', {
+      role: grant.role,
+      needs: '--entity (entities come with the workspace)',
+    });
+  }
+  if (country && !(await catalogue.findCountry(db, country))) throw new PacteError('country.not_found', { country });
+  return {
+    role: grant.role,
+    country: need === 'country' ? (country ?? null) : null,
+    region: need === 'region' ? (grant.region ?? null) : null,
+    entity: null,
+  };
+}
+
+/**
+ * Checks a password and opens a session. The answer is the same whether the address is unknown
+ * or the password wrong; after MAX_FAILURES failures in FAILURE_WINDOW_MINUTES the address is
+ * refused for a while, whatever the password.
+ */
+export async function signIn(
+  db: Kysely<Database>,
+  email: string,
+  password: string,
+): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
+  if ((await accounts.countRecentFailures(db, email, FAILURE_WINDOW_MINUTES)) >= MAX_FAILURES) {
+    throw new PacteError('auth.rate_limited', { minutes: FAILURE_WINDOW_MINUTES });
+  }
+  const user = await accounts.findUserByEmail(db, email);
+  // Verify against something even for an unknown address, so timing does not tell who exists.
+  const ok =
+    user && !user.disabled ? await verify(user.passwordHash, password) : await verify(await dummyHash(), password);
+  await accounts.recordLoginAttempt(db, email, Boolean(user && ok));
+  if (!user || !ok || user.disabled) throw new PacteError('auth.invalid_credentials');
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
+  await accounts.insertSession(db, sha256(token), user.id, expiresAt);
+  return {
+    token,
+    actor: { userId: user.id, name: user.email, grants: await accounts.findGrants(db, user.id) },
+    expiresAt,
+  };
+}
+
+export async function signOut(db: Kysely<Database>, token: string): Promise<void> {
+  await accounts.deleteSession(db, sha256(token));
+}
+
+/** The actor behind a session token, or null (none, unknown, expired, account disabled). */
+export async function actorOfSession(db: Kysely<Database>, token: string | undefined): Promise<Actor | null> {
+  if (!token) return null;
+  const user = await accounts.findSessionUser(db, sha256(token));
+  if (!user) return null;
+  return { userId: user.id, name: user.email, grants: await accounts.findGrants(db, user.id) };
+}
+
+let dummy: Promise<string> | null = null;
+function dummyHash(): Promise<string> {
+  dummy ??= hash('not a password anyone has');
+  return dummy;
+}
