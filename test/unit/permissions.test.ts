@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { can, operator, type Actor, type Grant } from '../../src/domain/permissions.js';
+
+const grant = (role: Grant['role'], scope: Partial<Grant> = {}): Grant => ({
+  role,
+  country: null,
+  region: null,
+  entity: null,
+  ...scope,
+});
+const actor = (...grants: Grant[]): Actor => ({ userId: 1, name: 'someone@example.org', grants });
+
+describe('who may do what, country by country', () => {
+  it('lets a focal point import for its own country only', () => {
+    const focal = actor(grant('focal_point', { country: 'MAR' }));
+    expect(can(focal, 'review.import', { country: 'MAR' })).toBe(true);
+    expect(can(focal, 'review.import', { country: 'TUN' })).toBe(false);
+    expect(can(focal, 'review.import')).toBe(false);
+  });
+
+  it('does not let validators, secretariats, contributors or stakeholders import', () => {
+    for (const g of [
+      grant('validator', { country: 'MAR' }),
+      grant('secretariat', { region: 'arab' }),
+      grant('contributor', { country: 'MAR', entity: 1 }),
+      grant('stakeholder', { country: 'MAR', entity: 2 }),
+    ]) {
+      expect(can(actor(g), 'review.import', { country: 'MAR' }), g.role).toBe(false);
+    }
+  });
+
+  it('lets only administrators (and the operator at the command line) manage users', () => {
+    expect(can(actor(grant('admin')), 'user.manage')).toBe(true);
+    expect(can(operator('root'), 'user.manage')).toBe(true);
+    expect(can(actor(grant('focal_point', { country: 'MAR' })), 'user.manage')).toBe(false);
+  });
+
+  it('lets nobody do anything without signing in, or without a role', () => {
+    expect(can(null, 'review.import', { country: 'MAR' })).toBe(false);
+    expect(can(actor(), 'review.import', { country: 'MAR' })).toBe(false);
+  });
+
+  it('adds up the roles of someone who holds several', () => {
+    const both = actor(grant('validator', { country: 'MAR' }), grant('focal_point', { country: 'TUN' }));
+    expect(can(both, 'review.import', { country: 'TUN' })).toBe(true);
+    expect(can(both, 'review.import', { country: 'MAR' })).toBe(false);
+  });
+});
