@@ -174,6 +174,7 @@ describe('API documentation and health', () => {
       '/api/v1/questionnaires/{id}',
       '/api/v1/reviews',
       '/api/v1/reviews/{country}/{cycle}',
+      '/api/v1/session',
     ]);
     for (const path of Object.values(doc.paths)) {
       expect(Object.keys((path.get ?? path.post)?.responses ?? {})).toContain('200');
