@@ -21,6 +21,8 @@ export interface Config {
   importMaxBytes: number;
   /** Bounds of document reading: zip inflation, external tools' time and memory. */
   importLimits: Omit<ReadLimits, 'maxBytes'>;
+  /** Behind a TLS-terminating proxy: trust X-Forwarded-* (so session cookies are Secure). */
+  trustProxy: boolean;
 }
 
 /** What the user set, by flag (wins) or environment variable; everything is optional. */
@@ -67,6 +69,11 @@ export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
   const { maxUncompressedBytes, maxEntries, toolTimeoutMs, toolMemoryBytes } = DEFAULT_LIMITS;
   const importLimits = { maxUncompressedBytes, maxEntries, toolTimeoutMs, toolMemoryBytes };
 
+  const proxyText = (env.PACTE_TRUST_PROXY ?? 'false').toLowerCase();
+  if (!['true', 'false', '1', '0'].includes(proxyText))
+    problems.push(`PACTE_TRUST_PROXY "${proxyText}": true or false`);
+  const trustProxy = proxyText === 'true' || proxyText === '1';
+
   if (problems.length > 0) throw new PacteError('config.invalid', { problems: problems.join('; ') });
-  return { port, host, dataDir, databaseUrl, language, logLevel, importMaxBytes, importLimits };
+  return { port, host, dataDir, databaseUrl, language, logLevel, importMaxBytes, importLimits, trustProxy };
 }

@@ -24,6 +24,8 @@ export interface ServerOptions {
   logLevel?: string;
   /** Bounds of file imports (the configuration's importMaxBytes and importLimits). */
   importLimits?: ReadLimits;
+  /** Trust X-Forwarded-* headers (PACTE_TRUST_PROXY): the request's protocol is the client's. */
+  trustProxy?: boolean;
 }
 
 /**
@@ -42,6 +44,7 @@ export async function buildServer({
       redact: ['req.headers.cookie', 'req.headers.authorization'],
     },
     bodyLimit: 1024 * 1024,
+    trustProxy,
     ajv: { customOptions: { coerceTypes: true, allErrors: false } },
   });
 
@@ -68,7 +71,9 @@ export async function buildServer({
 
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
+    // Not no-referrer: browsers then send `Origin: null` with the pages' own form posts, which
+    // the cross-site check (auth.ts) must refuse. same-origin still sends nothing to other sites.
+    reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
   });
   await authentication(app, storage.db);

@@ -29,12 +29,38 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** An account `serve --demo` created, with the password it printed (new at every start). */
+export interface DemoAccount {
+  role: string;
+  email: string;
+  password: string;
+}
+
 export interface PacteServer {
   url: string;
+  /** The demo accounts, as listed on stdout after "demo accounts". */
+  accounts: DemoAccount[];
   stop(): Promise<void>;
 }
 
-/** Starts `pacte serve --demo` on a free port with a fresh embedded database, and waits for /healthz. */
+/** The lines `    focal_point  focal.point.mar@demo.pacte.local  <password>` after "demo accounts". */
+export function demoAccounts(output: string): DemoAccount[] {
+  const lines = output.split('\n');
+  const start = lines.findIndex((line) => line.includes('demo accounts'));
+  if (start < 0) return [];
+  const accounts: DemoAccount[] = [];
+  for (const line of lines.slice(start + 1)) {
+    const match = /^\s+(\S+)\s+(\S+@\S+)\s+(\S+)\s*$/.exec(line);
+    if (!match) break;
+    accounts.push({ role: match[1]!, email: match[2]!, password: match[3]! });
+  }
+  return accounts;
+}
+
+/**
+ * Starts `pacte serve --demo` on a free port with a fresh embedded database, waits for /healthz
+ * and for the start-up message (which lists the demo accounts).
+ */
 export async function startPacte(): Promise<PacteServer> {
   if (!existsSync(join(ROOT, 'dist/cli/run.js'))) {
     throw new Error('Pacte is not built: run "npx tsc -p tsconfig.build.json" (npm test builds it)');
@@ -72,7 +98,8 @@ export async function startPacte(): Promise<PacteServer> {
     }
     try {
       const response = await fetch(`${url}/healthz`);
-      if (response.ok) return { url, stop };
+      // The message is written right after listening; it may reach us just after /healthz answers.
+      if (response.ok && output.includes('Stop with Ctrl+C')) return { url, accounts: demoAccounts(output), stop };
     } catch {
       // not listening yet
     }

@@ -29,6 +29,12 @@ describe('configuration', () => {
     }
   });
 
+  it('trusts a proxy only when told to, and says so when the value is not a boolean', () => {
+    expect(loadConfig({}, {}).trustProxy).toBe(false);
+    expect(loadConfig({}, { PACTE_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(() => loadConfig({}, { PACTE_TRUST_PROXY: 'yes' })).toThrow(PacteError);
+  });
+
   it('takes the CLI language from PACTE_LANG or LANG', () => {
     expect(loadConfig({}, { LANG: 'ar_MA.UTF-8' }).language).toBe('ar');
     expect(loadConfig({}, { PACTE_LANG: 'fr', LANG: 'en_US' }).language).toBe('fr');

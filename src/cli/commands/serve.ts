@@ -14,6 +14,7 @@ export async function serve(config: Config, demo: boolean): Promise<number> {
       storage,
       logLevel: config.logLevel,
       importLimits: { ...config.importLimits, maxBytes: config.importMaxBytes },
+      trustProxy: config.trustProxy,
     });
     await app.listen({ port: config.port, host: config.host });
     const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
