@@ -36,6 +36,7 @@ export async function buildServer({
   storage,
   logLevel = 'info',
   importLimits = DEFAULT_LIMITS,
+  trustProxy = false,
 }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {

@@ -104,6 +104,15 @@ async function revisions(): Promise<Map<string, number>> {
   return new Map(review.sections.flatMap((s) => s.questions.map((q) => [q.id, q.answer.revision ?? -1] as const)));
 }
 
+/** Whether an input shows its whole value, without scrolling inside the box. */
+const showsWholeValue = (page: Page, selector: string) =>
+  page.locator(selector).evaluate((el) => el.scrollWidth <= el.clientWidth);
+
+const pathOf = (page: Page) => {
+  const url = new URL(page.url());
+  return url.pathname + url.search;
+};
+
 const storeForm = (page: Page) => page.locator('main form[action^="/imports/drafts/"]');
 
 describe('signing in', () => {
@@ -130,6 +139,7 @@ describe('signing in', () => {
       await expect(link.getAttribute('href')).resolves.toBe('#email');
       await expect(link.textContent()).resolves.toContain('n’est pas correct');
       await expect(page.locator('#email').inputValue()).resolves.toBe(focalPoint.email);
+      expect(await showsWholeValue(page, '#email')).toBe(true);
       await expect(page.locator('#password').inputValue()).resolves.toBe('');
       await expect(page.locator('#email').getAttribute('aria-describedby')).resolves.toBe('email-error');
       await expect(page.locator('#email-error').textContent()).resolves.toContain('n’est pas correct');
@@ -139,12 +149,28 @@ describe('signing in', () => {
 
       const ok = await fillSignIn(page, focalPoint.email, focalPoint.password);
       expect(ok.status()).toBe(303);
-      expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/?lang=fr');
+      expect(pathOf(page)).toBe('/?lang=fr');
       const bar = page.locator('.account-bar');
       await expect(bar.locator('span').textContent()).resolves.toBe(`Connecté en tant que ${focalPoint.email}`);
       await expect(bar.locator('button[type=submit]').textContent()).resolves.toBe('Se déconnecter');
       await expect(bar.locator('a').count()).resolves.toBe(0);
       expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+  it('from the sign-in page’s own “Sign in” link, lands on the home page signed in, not on the form again', async () => {
+    const { context, page } = await newPage();
+    try {
+      await page.goto(`${server.url}/sign-in?lang=en`);
+      await page.click('.account-bar a');
+      await page.waitForLoadState('load');
+      expect((await fillSignIn(page, focalPoint.email, focalPoint.password)).status()).toBe(303);
+      expect(pathOf(page)).toBe('/?lang=en');
+      await expect(page.locator('.account-bar span').textContent()).resolves.toBe(`Signed in as ${focalPoint.email}`);
+      // The sign-in page, like every page, says who is signed in.
+      await page.goto(`${server.url}/sign-in?lang=en`);
+      await expect(page.locator('.account-bar span').textContent()).resolves.toBe(`Signed in as ${focalPoint.email}`);
     } finally {
       await context.close();
     }
@@ -161,7 +187,7 @@ describe('storing a checked review file', () => {
       await page.click('.account-bar a');
       await page.waitForURL(/\/sign-in\?/);
       expect(await fillSignIn(page, focalPoint.email, focalPoint.password).then((r) => r.status())).toBe(303);
-      expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/imports/new?lang=fr');
+      expect(pathOf(page)).toBe('/imports/new?lang=fr');
 
       const preview = await check(page, 'fr', changedDocx);
       expect(preview.status()).toBe(200);
@@ -179,7 +205,7 @@ describe('storing a checked review file', () => {
 
       const stored = await submit(page, 'main form[action^="/imports/drafts/"] button[type=submit]');
       expect(stored.status()).toBe(303);
-      expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/reviews/MAR/arab-2021?lang=fr');
+      expect(pathOf(page)).toBe('/reviews/MAR/arab-2021?lang=fr');
       await expect(page.locator('#q-I\\.a .answer-text').textContent()).resolves.toContain(CHANGED_TEXT);
       await expect(page.locator('.account-bar span').textContent()).resolves.toContain(focalPoint.email);
       expect(await seriousViolations(page)).toEqual([]);
@@ -218,7 +244,9 @@ describe('storing a checked review file', () => {
       await expect(page.locator('main dl.summary').textContent()).resolves.toContain('MAR');
       await expect(storeForm(page).count()).resolves.toBe(0);
       await expect(page.getByRole('button', { name: 'Store this review' }).count()).resolves.toBe(0);
-      await expect(page.locator('main [role=status]').textContent()).resolves.toContain('To store this review, sign in');
+      await expect(page.locator('main [role=status]').textContent()).resolves.toContain(
+        'To store this review, sign in',
+      );
       await expect(page.locator('.account-bar a').textContent()).resolves.toBe('Sign in');
     } finally {
       await context.close();
@@ -248,6 +276,7 @@ describe('the sign-in page in Arabic', () => {
       expect(await seriousViolations(page)).toEqual([]);
       await page.fill('#email', focalPoint.email);
       await page.fill('#password', focalPoint.password);
+      expect(await showsWholeValue(page, '#email')).toBe(true);
       await page.evaluate(() => document.fonts.ready);
       await screenshot(page, 'sign-in-ar');
 
@@ -282,7 +311,7 @@ describe('signing out', () => {
       await page.goto(`${server.url}/reviews/MAR/arab-2021?lang=en`);
       const out = await submit(page, '.account-bar button[type=submit]');
       expect(out.status()).toBe(303);
-      expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/?lang=en');
+      expect(pathOf(page)).toBe('/?lang=en');
       const bar = page.locator('.account-bar');
       await expect(bar.locator('a').textContent()).resolves.toBe('Sign in');
       await expect(bar.locator('button').count()).resolves.toBe(0);

@@ -68,7 +68,7 @@ export async function findSessionUser(db: Db, tokenHash: string): Promise<{ id: 
     .select(['user_account.id', 'user_account.email'])
     .where('session.token_hash', '=', tokenHash)
     .where('session.expires_at', '>', sql<Date>`now()`)
-    
+    .where('user_account.disabled_at', 'is', null)
     .executeTakeFirst();
 }
 

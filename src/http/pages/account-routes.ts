@@ -7,12 +7,16 @@ import { requestLanguage, toProblem } from '../problem.js';
 import { signInPage } from './sign-in-page.js';
 import { sendPage } from './pages.js';
 
-/** Only paths of this site are followed after signing in: never an address elsewhere. */
-const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(?!\/)[^\s\\]*$/.test(next) ? next : '/');
+/**
+ * Only paths of this site are followed after signing in: never an address elsewhere, nor the
+ * sign-in page itself (its own account bar links to it), which would show the form again.
+ */
+const safeNext = (next: unknown) =>
+  typeof next === 'string' && /^\/(?!\/)[^\s\\]*$/.test(next) && !/^\/sign-(in|out)(?![^?#])/.test(next) ? next : '/';
 
 export function accountPageRoutes(app: FastifyInstance, db: Db) {
   app.get<{ Querystring: { next?: string } }>('/sign-in', { schema: { hide: true } }, async (request, reply) =>
-    sendPage(reply, 200, signInPage(requestLanguage(request), safeNext(request.query.next))),
+    sendPage(reply, 200, signInPage(requestLanguage(request), safeNext(request.query.next), request.actor)),
   );
 
   app.post<{ Body: Record<string, string> | undefined }>(
@@ -29,7 +33,7 @@ export function accountPageRoutes(app: FastifyInstance, db: Db) {
       } catch (error) {
         if (!isPacteError(error) || error.status >= 500) throw error;
         const message = toProblem(error, language).message;
-        return sendPage(reply, error.status, signInPage(language, safeNext(next), { message, email }));
+        return sendPage(reply, error.status, signInPage(language, safeNext(next), request.actor, { message, email }));
       }
     },
   );

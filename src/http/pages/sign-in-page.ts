@@ -1,9 +1,16 @@
 import type { Language } from '../../domain/language.js';
+import type { Actor } from '../../domain/permissions.js';
 import { translate } from '../../i18n/index.js';
 import { html, layout } from './html.js';
 
 /** E-mail and password; on error a summary links to the field, and the address is kept. */
-export function signInPage(language: Language, next: string, error?: { message: string; email: string }): string {
+export function signInPage(
+  language: Language,
+  next: string,
+  /** Whoever is signed in already, named in the account bar like on every page. */
+  actor: Actor | null,
+  error?: { message: string; email: string },
+): string {
   const t = (key: string) => translate(language, 'ui', key);
   const main = html`${
       error
@@ -38,5 +45,5 @@ export function signInPage(language: Language, next: string, error?: { message: 
       </div>
       <button type="submit" class="button">${t('signin.submit')}</button>
     </form>`;
-  return layout({ language, path: '/sign-in', title: t('signin.title'), main });
+  return layout({ language, path: '/sign-in', title: t('signin.title'), main, actor });
 }
