@@ -47,7 +47,7 @@ function sameOrigin(request: FastifyRequest): boolean {
 
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, expiresAt: Date) {
   reply.setCookie(SESSION_COOKIE, token, {
-    httpOnly: false,
+    httpOnly: true,
     sameSite: 'strict',
     path: '/',
     secure: request.protocol === 'https',
