@@ -302,7 +302,8 @@ describe('signing out', () => {
     try {
       await signIn(page, 'en', focalPoint);
       const [session] = (await context.cookies()).filter((c) => c.name === 'pacte_session');
-      expect(session).toBeDefined();
+      // Out of scripts' reach, and never sent along with another site's request.
+      expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
       // A preview with the Store button, left open in its own tab.
       const previewTab = await context.newPage();
       await check(previewTab, 'en', unstoredDocx);
