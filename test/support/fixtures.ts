@@ -92,3 +92,19 @@ export function docxToPdf(docx: string | readonly string[], outDir: string): str
     rmSync(profile, { recursive: true, force: true });
   }
 }
+
+/** A hand-made questionnaire: sections of questions given as [letter, English wording]. */
+export function questionnaire(sections: Record<string, [string, string][]>): Questionnaire {
+  return {
+    id: 'test',
+    version: 1,
+    title: { en: 'Test' },
+    sourceLanguage: 'en',
+    sections: Object.entries(sections).map(([id, questions]) => ({
+      id,
+      title: { en: `Section ${id}` },
+      titleStatus: {},
+      questions: questions.map(([letter, en]) => ({ id: `${id}.${letter}`, letter, text: { en }, textStatus: {} })),
+    })),
+  };
+}

@@ -1,8 +1,8 @@
+export { questionnaire } from './fixtures.js';
 import { expect } from 'vitest';
 import type { ParsedDocument } from '../../src/documents/import-text.js';
 import { blockTexts, normalizeText, type Block } from '../../src/domain/blocks.js';
 import { PacteError } from '../../src/domain/errors.js';
-import type { Questionnaire } from '../../src/domain/questionnaire.js';
 import type { ReviewDocument } from '../../src/domain/review.js';
 
 /** What the PDF reader tests share: bounds, error capture, and comparing a read review. */
@@ -21,22 +21,6 @@ export const code = async (run: () => Promise<unknown>): Promise<string> => {
   const error = await failure(run);
   return error instanceof PacteError ? error.code : error;
 };
-
-/** A hand-made questionnaire: sections of questions given as [letter, English wording]. */
-export function questionnaire(sections: Record<string, [string, string][]>): Questionnaire {
-  return {
-    id: 'test',
-    version: 1,
-    title: { en: 'Test' },
-    sourceLanguage: 'en',
-    sections: Object.entries(sections).map(([id, questions]) => ({
-      id,
-      title: { en: `Section ${id}` },
-      titleStatus: {},
-      questions: questions.map(([letter, en]) => ({ id: `${id}.${letter}`, letter, text: { en }, textStatus: {} })),
-    })),
-  };
-}
 
 /** The nesting of blocks, without their text: « P U[(O[,]),] » … */
 export function shape(blocks: readonly Block[]): string {

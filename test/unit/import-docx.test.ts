@@ -23,27 +23,11 @@ import type { SourceLine } from '../../src/documents/source-lines.js';
 import type { Block } from '../../src/domain/blocks.js';
 import { PacteError } from '../../src/domain/errors.js';
 import type { Questionnaire } from '../../src/domain/questionnaire.js';
-import { arab2021, fixtureReview, seedReview, TABLE_LABELS } from '../support/fixtures.js';
+import { arab2021, fixtureReview, seedReview, TABLE_LABELS, questionnaire } from '../support/fixtures.js';
 import { SEED } from '../support/pacte.js';
 
 const LIMITS = { maxUncompressedBytes: 256 * 1024 * 1024, maxEntries: 5000 };
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-
-/** A hand-made questionnaire: sections of questions given as [letter, English wording]. */
-function questionnaire(sections: Record<string, [string, string][]>): Questionnaire {
-  return {
-    id: 'test',
-    version: 1,
-    title: { en: 'Test' },
-    sourceLanguage: 'en',
-    sections: Object.entries(sections).map(([id, questions]) => ({
-      id,
-      title: { en: `Section ${id}` },
-      titleStatus: {},
-      questions: questions.map(([letter, en]) => ({ id: `${id}.${letter}`, letter, text: { en }, textStatus: {} })),
-    })),
-  };
-}
 
 const english = questionnaire({
   I: [

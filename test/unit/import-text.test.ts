@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { questionnaire } from '../support/fixtures.js';
 import { describe, expect, it } from 'vitest';
 import { blockTexts } from '../../src/domain/blocks.js';
 import type { Block, ListBlock } from '../../src/domain/blocks.js';
@@ -15,27 +16,6 @@ const arab2021 = JSON.parse(
 ) as Questionnaire;
 const TITLE =
   'Premier Examen Régional du Pacte mondial pour des migrations sûres, ordonnées et régulières dans la zone arabe';
-
-/** A hand-made questionnaire: sections of questions given as [letter, English wording]. */
-function questionnaire(sections: Record<string, [string, string][]>): Questionnaire {
-  return {
-    id: 'test',
-    version: 1,
-    title: { en: 'Test' },
-    sourceLanguage: 'en',
-    sections: Object.entries(sections).map(([id, questions]) => ({
-      id,
-      title: { en: `Section ${id}` },
-      titleStatus: {},
-      questions: questions.map(([letter, en]) => ({
-        id: `${id}.${letter}`,
-        letter,
-        text: { en },
-        textStatus: {},
-      })),
-    })),
-  };
-}
 
 function lists(blocks: Block[]): ListBlock[] {
   return blocks.filter((b): b is ListBlock => b.type === 'list');
