@@ -135,4 +135,9 @@ export interface Database {
     cycle_id: string;
     created_at: CreatedAt;
   };
+  catalogue_load: {
+    singleton: ColumnType<boolean, boolean | undefined, boolean>;
+    sha256: string;
+    loaded_at: Timestamp;
+  };
 }

@@ -31,7 +31,3 @@ export interface Question {
   text: Multilingual;
   textStatus: Partial<Record<Language, WordingStatus>>;
 }
-
-export function allQuestions(questionnaire: Questionnaire): Question[] {
-  return questionnaire.sections.flatMap((section) => section.questions);
-}

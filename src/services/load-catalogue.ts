@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
@@ -86,9 +87,14 @@ export function readCatalogue() {
   };
 }
 
-/** Loads the shipped reference data, in one transaction; safe to run at every start. */
+/**
+ * Loads the shipped reference data, in one transaction; safe to run at every start. Skipped
+ * when the database already holds this very catalogue (same digest).
+ */
 export async function loadCatalogue(db: Kysely<Database>): Promise<void> {
   const data = readCatalogue();
+  const digest = createHash('sha256').update(JSON.stringify(data)).digest('hex');
+  if ((await catalogue.findCatalogueDigest(db)) === digest) return;
   await db.transaction().execute(async (trx) => {
     await catalogue.upsertCountries(trx, data.countries);
     await catalogue.upsertRegion(trx, 'arab', ARAB_REGION, data.arabRegionMembers);
@@ -96,5 +102,6 @@ export async function loadCatalogue(db: Kysely<Database>): Promise<void> {
     await catalogue.upsertPrinciples(trx, data.principles);
     await catalogue.insertQuestionnaire(trx, data.questionnaire);
     await catalogue.upsertCycle(trx, data.cycle);
+    await catalogue.saveCatalogueDigest(trx, digest);
   });
 }

@@ -605,14 +605,7 @@ describe('pacte user add', () => {
     app = null;
     await t.close();
   });
-  async function withStorage<T>(work: (storage: TestStorage['storage']) => Promise<T>): Promise<T> {
-    const storage = await t.reopen();
-    try {
-      return await work(storage);
-    } finally {
-      await t.close();
-    }
-  }
+  const withStorage = <T>(work: (storage: TestStorage['storage']) => Promise<T>) => t.briefly(work);
   const withServer = <T>(work: (server: FastifyInstance) => Promise<T>) =>
     withStorage(async (storage) => {
       const opened = await buildServer({ storage, logLevel: 'silent' });

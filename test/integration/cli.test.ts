@@ -26,14 +26,7 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function withStorage<T>(work: (storage: TestStorage['storage']) => Promise<T>): Promise<T> {
-  const storage = await t.reopen();
-  try {
-    return await work(storage);
-  } finally {
-    await t.close();
-  }
-}
+const withStorage = <T>(work: (storage: TestStorage['storage']) => Promise<T>) => t.briefly(work);
 
 const reviewCount = () =>
   withStorage(async ({ db }) =>

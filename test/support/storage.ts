@@ -21,6 +21,8 @@ export interface TestStorage {
   close(): Promise<void>;
   /** Reopens the same database after close(). */
   reopen(): Promise<Storage>;
+  /** Reopens the closed database for `work`, then closes it again (CLI children need it closed). */
+  briefly<T>(work: (storage: Storage) => Promise<T>): Promise<T>;
   cleanup(): Promise<void>;
 }
 
@@ -60,6 +62,14 @@ export async function openTestStorage(): Promise<TestStorage> {
       storage = await openReadyStorage(config, 'test');
       handle.storage = storage;
       return storage;
+    },
+    async briefly(work) {
+      const opened = await handle.reopen();
+      try {
+        return await work(opened);
+      } finally {
+        await handle.close();
+      }
     },
     async cleanup() {
       await storage?.close();

@@ -254,3 +254,17 @@ export async function findQuestionnaire(db: Db, id: string, version?: number): P
     })),
   };
 }
+
+/** The digest of the reference data in the database (see migrations/005_catalogue_digest.sql). */
+export async function findCatalogueDigest(db: Db): Promise<string | undefined> {
+  return (await db.selectFrom('catalogue_load').select('sha256').executeTakeFirst())?.sha256;
+}
+
+export async function saveCatalogueDigest(db: Db, sha256: string): Promise<void> {
+  const loaded_at = new Date().toISOString();
+  await db
+    .insertInto('catalogue_load')
+    .values({ sha256, loaded_at })
+    .onConflict((oc) => oc.column('singleton').doUpdateSet({ sha256, loaded_at }))
+    .execute();
+}

@@ -158,12 +158,3 @@ export async function saveAnswerRevision(
     })
     .execute();
 }
-
-export async function countRevisions(db: Db, reviewId: number): Promise<number> {
-  const row = await db
-    .selectFrom('answer_revision')
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .where('review_id', '=', reviewId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}

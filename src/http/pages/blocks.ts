@@ -1,6 +1,17 @@
 import type { Block } from '../../domain/blocks.js';
 import type { Fact } from '../../domain/facts.js';
+import { direction, type Language } from '../../domain/language.js';
 import { html, type Html } from './html.js';
+
+/**
+ * An answer as pages show it: its text in its own language and direction, the figures it
+ * quotes highlighted; the frame around it (.answer) follows the page's direction.
+ */
+export function renderAnswer(blocks: readonly Block[], language: Language, facts: readonly Fact[] = []): Html {
+  return html`<div class="answer-text" lang="${language}" dir="${direction(language)}">
+    ${renderBlocks(blocks, facts)}
+  </div>`;
+}
 
 /**
  * An answer's blocks as HTML. `facts` (optional) are highlighted where their position says,

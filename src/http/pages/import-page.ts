@@ -1,8 +1,8 @@
-import { direction, pick, type Language, type Multilingual } from '../../domain/language.js';
+import { pick, type Language, type Multilingual } from '../../domain/language.js';
 import type { Actor } from '../../domain/permissions.js';
 import { translate } from '../../i18n/index.js';
 import type { ImportedReview } from '../../services/import-review.js';
-import { renderBlocks } from './blocks.js';
+import { renderAnswer } from './blocks.js';
 import { html, layout } from './html.js';
 
 const PATH = '/imports/new';
@@ -86,12 +86,11 @@ export function importPreviewPage(
         return html`<article class="question" id="q-${q.id}">
           <h3><span class="question-id">${q.id}</span> <span lang="${review.language}" dir="auto">${q.text}</span></h3>
           <div class="answer">
-            <div class="answer-text" lang="${review.language}" dir="${direction(review.language)}">
-              ${renderBlocks(
-                q.answer.blocks,
-                review.facts.filter((f) => f.questionId === q.id),
-              )}
-            </div>
+            ${renderAnswer(
+              q.answer.blocks,
+              review.language,
+              review.facts.filter((f) => f.questionId === q.id),
+            )}
           </div>
           ${
             suggestions.length > 0

@@ -1,9 +1,9 @@
-import { direction, pick, type Language, type Multilingual } from '../../domain/language.js';
+import { pick, type Language, type Multilingual } from '../../domain/language.js';
 import type { Questionnaire } from '../../domain/questionnaire.js';
 import type { ReviewDocument } from '../../domain/review.js';
 import type { Actor } from '../../domain/permissions.js';
 import { translate } from '../../i18n/index.js';
-import { renderBlocks } from './blocks.js';
+import { renderAnswer } from './blocks.js';
 import { html, layout } from './html.js';
 
 export interface ReviewPageInput {
@@ -41,12 +41,11 @@ export function reviewPage(
         <div class="answer">
           ${
             answer.length > 0
-              ? html`<div class="answer-text" lang="${answerLang}" dir="${direction(answerLang)}">
-                  ${renderBlocks(
-                    answer,
-                    review.facts.filter((fact) => fact.questionId === question.id),
-                  )}
-                </div>`
+              ? renderAnswer(
+                  answer,
+                  answerLang,
+                  review.facts.filter((fact) => fact.questionId === question.id),
+                )
               : html`<p class="muted">${t('review.no_answer')}</p>`
           }
         </div>

@@ -1,13 +1,10 @@
-import { reviewDocumentProperties } from '../reviews/schema.js';
+import { objectivesByQuestion, reviewDocumentProperties } from '../reviews/schema.js';
 
 const importedReview = {
   type: 'object',
   properties: {
     ...reviewDocumentProperties,
-    objectives: {
-      type: 'object',
-      additionalProperties: { type: 'array', items: { $ref: 'ObjectiveSuggestion#' } },
-    },
+    objectives: objectivesByQuestion,
     report: { $ref: 'ImportReport#' },
     outcome: {
       type: 'object',

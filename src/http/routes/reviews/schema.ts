@@ -163,17 +163,17 @@ export const reviewDocumentProperties = {
   facts: { type: 'array', items: { $ref: 'Fact#' } },
 } as const;
 
+/** Per question id: the GCM objectives suggested at import (or confirmed by a person). */
+export const objectivesByQuestion = {
+  type: 'object',
+  description: 'Per question id: the GCM objectives suggested at import or confirmed by a person',
+  additionalProperties: { type: 'array', items: { $ref: 'ObjectiveSuggestion#' } },
+} as const;
+
 const reviewDocument = {
   type: 'object',
   required: ['country', 'cycle', 'language', 'title', 'sections', 'facts'],
-  properties: {
-    ...reviewDocumentProperties,
-    objectives: {
-      type: 'object',
-      description: 'Per question id: the GCM objectives suggested at import or confirmed by a person',
-      additionalProperties: { type: 'array', items: { $ref: 'ObjectiveSuggestion#' } },
-    },
-  },
+  properties: { ...reviewDocumentProperties, objectives: objectivesByQuestion },
 } as const;
 
 const problems = {
