@@ -70,6 +70,7 @@ export interface Database {
     blocks: Json<Block[]>;
     updated_at: Timestamp;
     updated_by: string;
+    status: ColumnType<string, string | undefined, string>;
   };
   answer_revision: {
     review_id: number;
@@ -80,6 +81,8 @@ export interface Database {
     origin: string;
     source_sha256: string | null;
     created_at: CreatedAt;
+    contribution_ids: ColumnType<number[], number[] | undefined, number[]>;
+    note: string | null;
   };
   fact: {
     review_id: number;
@@ -139,5 +142,77 @@ export interface Database {
     singleton: ColumnType<boolean, boolean | undefined, boolean>;
     sha256: string;
     loaded_at: Timestamp;
+  };
+  assignment: {
+    review_id: number;
+    question_id: string;
+    entity_id: number;
+    due_on: ColumnType<string | null, string | null, string | null>;
+    assigned_by: string;
+    assigned_at: CreatedAt;
+  };
+  contribution: {
+    id: Generated<number>;
+    review_id: number;
+    question_id: string;
+    entity_id: number;
+    kind: string;
+    blocks: Json<Block[]>;
+    revision: ColumnType<number, number | undefined, number>;
+    status: ColumnType<string, string | undefined, string>;
+    response: string | null;
+    updated_by: string;
+    updated_at: Timestamp;
+    submitted_at: ColumnType<Date | null, string | null | undefined, string | null>;
+  };
+  evidence: {
+    id: Generated<number>;
+    contribution_id: number;
+    file_name: string;
+    media_type: string;
+    bytes: Uint8Array;
+    size: number;
+    sha256: string;
+    uploaded_by: string;
+    created_at: CreatedAt;
+  };
+  comment: {
+    id: Generated<number>;
+    review_id: number;
+    question_id: string;
+    author: string;
+    kind: string;
+    body: string;
+    created_at: CreatedAt;
+  };
+  audit_event: {
+    id: Generated<string>;
+    at: CreatedAt;
+    actor: string;
+    user_id: number | null;
+    action: string;
+    country: string | null;
+    cycle: string | null;
+    question_id: string | null;
+    details: Json<Record<string, unknown>>;
+  };
+  notification: {
+    id: Generated<number>;
+    user_id: number;
+    kind: string;
+    country: string;
+    cycle: string;
+    question_id: string | null;
+    details: Json<Record<string, unknown>>;
+    created_at: CreatedAt;
+    read_at: ColumnType<Date | null, string | null | undefined, string | null>;
+    dedupe_key: string | null;
+  };
+  password_reset: {
+    token_hash: string;
+    user_id: number;
+    created_at: CreatedAt;
+    expires_at: Timestamp;
+    used_at: ColumnType<Date | null, string | null | undefined, string | null>;
   };
 }

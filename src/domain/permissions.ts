@@ -1,6 +1,8 @@
 /**
  * Who may do what, country by country. One function, `can`, used by every service that acts
- * on behalf of someone; front doors never decide this themselves.
+ * on behalf of someone; front doors never decide this themselves. The table of who holds each
+ * action is in docs/workspace.md; test/unit/permissions.test.ts and the role × endpoint matrix
+ * test (test/integration/authorisation.test.ts) hold it.
  */
 export const ROLES = ['admin', 'secretariat', 'focal_point', 'validator', 'contributor', 'stakeholder'] as const;
 export type Role = (typeof ROLES)[number];
@@ -24,24 +26,96 @@ export interface Actor {
 export type Action =
   /** Store a review file as the review of a country. */
   | 'review.import'
+  /** Read a review that is not published (its answers, status, dashboard, history). */
+  | 'review.read'
+  /** Move a review along its workflow (open the consultation, validate, submit, publish). */
+  | 'review.move'
+  /** Publish a review whatever its state (a past review imported from its published PDF). */
+  | 'review.publish_any'
+  /** Write the consolidated answer, merge contributions, confirm objectives. */
+  | 'answer.edit'
+  /** Approve an answer, or return it with a comment. */
+  | 'answer.decide'
+  /** Re-open an approved answer, with a reason. */
+  | 'answer.reopen'
+  /** Assign questions to entities, with due dates. */
+  | 'assignment.manage'
+  /** Read an entity's contributions (or a stakeholder's inputs). */
+  | 'contribution.read'
+  /** Write and submit the contribution of one's own entity. */
+  | 'contribution.write'
+  /** Comment on an answer. */
+  | 'comment.write'
+  /** Create entities of a country. */
+  | 'entity.manage'
   /** Create accounts and give roles. */
-  | 'user.manage';
+  | 'user.manage'
+  /** Read the audit log of a country's reviews. */
+  | 'audit.read';
 
 export interface Scope {
   country?: string;
+  /** The region of the country (secretariats read the reviews of their region). */
+  region?: string;
+  entity?: number;
+  /** The review's status, where an action depends on it. */
+  status?: string;
 }
+
+/** Statuses in which a regional secretariat may read a review (read-only). */
+const SECRETARIAT_READS = new Set(['submitted', 'published']);
+
+/** The roles of a country's own team, by action; admins may do everything. */
+const COUNTRY_ROLES: Record<Action, readonly Role[]> = {
+  'review.import': ['focal_point'],
+  'review.read': ['focal_point', 'validator'],
+  'review.move': ['focal_point'],
+  'review.publish_any': [],
+  'answer.edit': ['focal_point'],
+  'answer.decide': ['focal_point', 'validator'],
+  'answer.reopen': ['focal_point'],
+  'assignment.manage': ['focal_point'],
+  'contribution.read': ['focal_point', 'validator'],
+  'contribution.write': [],
+  'comment.write': ['focal_point', 'validator'],
+  'entity.manage': ['focal_point'],
+  'user.manage': [],
+  'audit.read': ['focal_point'],
+};
+
+/** The actions members of an entity (contributors, stakeholders) hold for their own entity. */
+const ENTITY_ACTIONS = new Set<Action>(['contribution.read', 'contribution.write']);
 
 export function can(actor: Actor | null, action: Action, scope: Scope = {}): boolean {
   if (!actor) return false;
   return actor.grants.some((grant) => {
     if (grant.role === 'admin') return true;
-    switch (action) {
-      case 'review.import':
-        return grant.role === 'focal_point' && scope.country !== undefined && grant.country === scope.country;
-      case 'user.manage':
-        return false;
+    if (grant.role === 'secretariat') {
+      return (
+        action === 'review.read' &&
+        scope.region !== undefined &&
+        grant.region === scope.region &&
+        SECRETARIAT_READS.has(scope.status ?? '')
+      );
     }
+    if (scope.country === undefined || grant.country !== scope.country) return false;
+    if (grant.role === 'contributor' || grant.role === 'stakeholder') {
+      return ENTITY_ACTIONS.has(action) && scope.entity !== undefined && grant.entity === scope.entity;
+    }
+    return COUNTRY_ROLES[action].includes(grant.role);
   });
+}
+
+/** Whether the review may be seen at all: published ones by everyone, others by those who may read them. */
+export function canSeeReview(actor: Actor | null, scope: Required<Pick<Scope, 'country' | 'region' | 'status'>>) {
+  return scope.status === 'published' || can(actor, 'review.read', scope);
+}
+
+/** The entities of the country the actor writes for (as contributor or stakeholder). */
+export function entitiesOf(actor: Actor | null, country: string): number[] {
+  return (actor?.grants ?? [])
+    .filter((g) => (g.role === 'contributor' || g.role === 'stakeholder') && g.country === country && g.entity !== null)
+    .map((g) => g.entity as number);
 }
 
 /** The operator at the server's command line: whoever can run `pacte` there may do anything. */
