@@ -17,6 +17,7 @@ import { buildReviewDocument, type ReviewDocument } from '../domain/review.js';
 import { translate } from '../i18n/index.js';
 import type { Actor } from '../domain/permissions.js';
 import { requireAllowed } from './accounts.js';
+import { OPEN_REVIEW, isLocked } from '../domain/workflow.js';
 import { resolveCycle } from './resolve-cycle.js';
 
 export interface ImportRequest {
@@ -140,6 +141,10 @@ export async function importReview(db: Kysely<Database>, request: ImportRequest)
   requireAllowed(request.actor, 'review.import', { country });
   const sha256 = createHash('sha256').update(request.bytes).digest('hex');
   return db.transaction().execute(async (trx) => {
+    const current = await reviews.findReview(trx, header.country, header.cycle);
+    if (current && !OPEN_REVIEW.has(current.status)) {
+      throw new PacteError('review.not_in_state', { status: current.status, expected: 'draft, in_consultation' });
+    }
     const { id, created } = await reviews.upsertReview(trx, header);
     const existing = await reviews.findAnswers(trx, id);
     const changed: string[] = [];
@@ -151,7 +156,8 @@ export async function importReview(db: Kysely<Database>, request: ImportRequest)
         unchanged.push(question.id);
         continue;
       }
-      if (before && before.origin !== 'import') {
+      // Text someone wrote or approved in Pacte is never overwritten by a file.
+      if (before && (before.origin !== 'import' || isLocked(before.status))) {
         conflicts.push(question.id);
         report.warnings.push(
           warn('import.answer_edited', { question: question.id, revision: before.revision }, question.id),
@@ -170,7 +176,12 @@ export async function importReview(db: Kysely<Database>, request: ImportRequest)
       });
       await factQueries.replaceFacts(trx, id, question.id, question.facts);
       await factQueries.replaceSuggestions(trx, id, question.id, question.objectives);
-      existing.set(question.id, { blocks: question.blocks, revision, origin: 'import' });
+      existing.set(question.id, {
+        blocks: question.blocks,
+        revision,
+        origin: 'import',
+        status: before?.status ?? 'drafting',
+      });
       changed.push(question.id);
     }
     return { review: document(existing, true), stored: true, created, changed, unchanged, conflicts };

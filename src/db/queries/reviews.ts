@@ -72,7 +72,10 @@ export async function listReviews(db: Db): Promise<ReviewSummary[]> {
 }
 
 /** Current answers with their revision and what made it (`import`, later `edit`, `restore`). */
-export async function findAnswers(db: Db, reviewId: number): Promise<Map<string, StoredAnswer & { origin: string }>> {
+export async function findAnswers(
+  db: Db,
+  reviewId: number,
+): Promise<Map<string, StoredAnswer & { origin: string; status: string }>> {
   const rows = await db
     .selectFrom('answer')
     .innerJoin('answer_revision', (join) =>
@@ -81,11 +84,14 @@ export async function findAnswers(db: Db, reviewId: number): Promise<Map<string,
         .onRef('answer_revision.question_id', '=', 'answer.question_id')
         .onRef('answer_revision.revision', '=', 'answer.revision'),
     )
-    .select(['answer.question_id', 'answer.blocks', 'answer.revision', 'answer_revision.origin'])
+    .select(['answer.question_id', 'answer.blocks', 'answer.revision', 'answer.status', 'answer_revision.origin'])
     .where('answer.review_id', '=', reviewId)
     .execute();
   return new Map(
-    rows.map((row) => [row.question_id, { blocks: row.blocks, revision: row.revision, origin: row.origin }]),
+    rows.map((row) => [
+      row.question_id,
+      { blocks: row.blocks, revision: row.revision, origin: row.origin, status: row.status },
+    ]),
   );
 }
 
@@ -122,10 +128,15 @@ export async function saveAnswerRevision(
     author: string;
     origin: string;
     sourceSha256: string | null;
+    /** Set when the save also moves the answer (a first save: not_started → drafting). */
+    status?: string;
+    contributionIds?: number[];
+    note?: string | null;
   },
 ): Promise<void> {
   const blocks = JSON.stringify(change.blocks);
   const now = new Date().toISOString();
+  const status = change.status ? { status: change.status } : {};
   await db
     .insertInto('answer')
     .values({
@@ -135,6 +146,7 @@ export async function saveAnswerRevision(
       blocks,
       updated_by: change.author,
       updated_at: now,
+      ...status,
     })
     .onConflict((oc) =>
       oc.columns(['review_id', 'question_id']).doUpdateSet({
@@ -142,6 +154,7 @@ export async function saveAnswerRevision(
         blocks,
         updated_by: change.author,
         updated_at: now,
+        ...status,
       }),
     )
     .execute();
@@ -155,6 +168,105 @@ export async function saveAnswerRevision(
       author: change.author,
       origin: change.origin,
       source_sha256: change.sourceSha256,
+      contribution_ids: change.contributionIds ?? [],
+      note: change.note ?? null,
     })
     .execute();
+}
+
+export interface AnswerRow {
+  questionId: string;
+  revision: number;
+  status: string;
+  blocks: Block[];
+  updatedBy: string;
+  updatedAt: Date;
+}
+
+const answerColumns = [
+  'question_id as questionId',
+  'revision',
+  'status',
+  'blocks',
+  'updated_by as updatedBy',
+  'updated_at as updatedAt',
+] as const;
+
+/** One answer; `lock` holds its row until the transaction ends (saves that check the revision). */
+export async function findAnswer(
+  db: Db,
+  reviewId: number,
+  questionId: string,
+  lock = false,
+): Promise<AnswerRow | undefined> {
+  let query = db
+    .selectFrom('answer')
+    .select(answerColumns)
+    .where('review_id', '=', reviewId)
+    .where('question_id', '=', questionId);
+  if (lock) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+export async function listAnswerRows(db: Db, reviewId: number): Promise<AnswerRow[]> {
+  return db.selectFrom('answer').select(answerColumns).where('review_id', '=', reviewId).execute();
+}
+
+export async function setAnswerStatus(db: Db, reviewId: number, questionId: string, status: string): Promise<void> {
+  await db
+    .updateTable('answer')
+    .set({ status })
+    .where('review_id', '=', reviewId)
+    .where('question_id', '=', questionId)
+    .execute();
+}
+
+export async function setReviewStatus(db: Db, reviewId: number, status: string): Promise<void> {
+  await db
+    .updateTable('review')
+    .set({ status, updated_at: new Date().toISOString() })
+    .where('id', '=', reviewId)
+    .execute();
+}
+
+export interface RevisionRow {
+  revision: number;
+  author: string;
+  origin: string;
+  createdAt: Date;
+  contributionIds: number[];
+  note: string | null;
+}
+
+export async function listRevisions(db: Db, reviewId: number, questionId: string): Promise<RevisionRow[]> {
+  return db
+    .selectFrom('answer_revision')
+    .select(['revision', 'author', 'origin', 'created_at as createdAt', 'contribution_ids as contributionIds', 'note'])
+    .where('review_id', '=', reviewId)
+    .where('question_id', '=', questionId)
+    .orderBy('revision', 'desc')
+    .execute();
+}
+
+export async function findRevision(
+  db: Db,
+  reviewId: number,
+  questionId: string,
+  revision: number,
+): Promise<(RevisionRow & { blocks: Block[] }) | undefined> {
+  return db
+    .selectFrom('answer_revision')
+    .select([
+      'revision',
+      'author',
+      'origin',
+      'created_at as createdAt',
+      'contribution_ids as contributionIds',
+      'note',
+      'blocks',
+    ])
+    .where('review_id', '=', reviewId)
+    .where('question_id', '=', questionId)
+    .where('revision', '=', revision)
+    .executeTakeFirst();
 }

@@ -1,0 +1,73 @@
+import type { Kysely } from 'kysely';
+import * as catalogue from '../db/queries/catalogue.js';
+import * as reviews from '../db/queries/reviews.js';
+import type { Database } from '../db/schema.js';
+import { PacteError } from '../domain/errors.js';
+import { can, canSeeReview, entitiesOf, type Action, type Actor, type Scope } from '../domain/permissions.js';
+import type { Question, Questionnaire, QuestionnaireSection } from '../domain/questionnaire.js';
+import { OPEN_REVIEW } from '../domain/workflow.js';
+
+/**
+ * A review as the workspace services see it: its row, its questionnaire, and the scope every
+ * permission check of it needs (country, the cycle's region, status). The one place that
+ * decides whether a review is visible: a review someone may not see is `review.not_found`
+ * for them, as if it did not exist.
+ */
+export interface ReviewAccess {
+  review: reviews.ReviewRow;
+  questionnaire: Questionnaire;
+  scope: Required<Pick<Scope, 'country' | 'region' | 'status'>>;
+}
+
+/**
+ * Opens a review for `actor`. `participant: true` also admits the contributors and
+ * stakeholders of the country's entities, whose access is then narrowed question by question.
+ */
+export async function openReview(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  country: string,
+  cycleId: string,
+  options: { participant?: boolean } = {},
+): Promise<ReviewAccess> {
+  const code = country.toUpperCase();
+  const notFound = () => new PacteError('review.not_found', { country, cycle: cycleId });
+  const review = await reviews.findReview(db, code, cycleId);
+  if (!review) throw notFound();
+  const cycle = await catalogue.findCycle(db, review.cycle);
+  if (!cycle) throw notFound();
+  const scope = { country: review.country, region: cycle.regionId, status: review.status };
+  const visible =
+    canSeeReview(actor, scope) || (options.participant === true && entitiesOf(actor, review.country).length > 0);
+  if (!visible) throw notFound();
+  const questionnaire = await catalogue.findQuestionnaire(db, cycle.questionnaireId, cycle.questionnaireVersion);
+  if (!questionnaire) throw new PacteError('questionnaire.not_found', { questionnaire: cycle.questionnaireId });
+  return { review, questionnaire, scope };
+}
+
+/** The question of the review's questionnaire, with its section; `question.not_found` otherwise. */
+export function questionOf(
+  access: ReviewAccess,
+  questionId: string,
+): { section: QuestionnaireSection; question: Question } {
+  for (const section of access.questionnaire.sections) {
+    const question = section.questions.find((q) => q.id === questionId);
+    if (question) return { section, question };
+  }
+  throw new PacteError('question.not_found', { question: questionId });
+}
+
+/** Throws `auth.forbidden` unless the actor may do `action` on this review. */
+export function requireOnReview(actor: Actor | null, action: Action, access: ReviewAccess, entity?: number): Actor {
+  if (!actor) throw new PacteError('auth.required');
+  const scope = entity === undefined ? access.scope : { ...access.scope, entity };
+  if (!can(actor, action, scope)) throw new PacteError('auth.forbidden', { action, country: access.scope.country });
+  return actor;
+}
+
+/** Answers and contributions change only while the review is draft or in consultation. */
+export function requireOpen(access: ReviewAccess): void {
+  if (!OPEN_REVIEW.has(access.review.status)) {
+    throw new PacteError('review.not_in_state', { status: access.review.status, expected: 'draft, in_consultation' });
+  }
+}
