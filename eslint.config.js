@@ -35,5 +35,24 @@ export default tseslint.config(
   layer(['src/http/**'], ['db', 'documents', 'cli', 'web'], 'http is a front door: it calls services'),
   // cli may start the HTTP front door (pacte serve), nothing deeper than services.
   layer(['src/cli/**'], ['db', 'documents', 'web'], 'cli is a front door: it calls services'),
+  // The web app runs in the browser and talks to the server only through the HTTP API: it may
+  // import src/web and pure src/domain modules (block types, workflow), nothing with side effects.
+  {
+    files: ['src/web/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...['db', 'services', 'documents', 'http', 'cli', 'i18n'].map((dir) => ({
+              group: [`**/${dir}/*`, `**/${dir}`],
+              message: 'the web app calls the HTTP API; it imports src/web and pure src/domain only',
+            })),
+            { group: ['**/config', '**/config.js', 'node:*'], message: 'the web app runs in the browser' },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['scripts/**', 'bin/**'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
 );

@@ -1,9 +1,11 @@
 // `npm start`: installs and builds what is missing, then serves Pacte on the embedded
 // database with the demo review. Needs only Node.js and npm.
 import { ensureBuild, ensureNodeModules, run } from './setup.mjs';
+import { ensureWebBuild } from './web-build.mjs';
 
 ensureNodeModules();
 ensureBuild();
+ensureWebBuild();
 const extra = process.argv.slice(2);
 // A newcomer's terminal shows warnings only; set LOG_LEVEL=info for the JSON request log.
 process.env.LOG_LEVEL ??= 'warn';

@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { ROOT, ensureBuild, ensureDebianPackages, ensureNodeModules, readJson, run } from './setup.mjs';
 import { startPostgres } from './postgres.mjs';
+import { ensureWebBuild } from './web-build.mjs';
 
 const step = (name) => console.log(`\n── ${name} ${'─'.repeat(Math.max(0, 70 - name.length))}`);
 
@@ -22,10 +23,12 @@ ensureDebianPackages([
 
 step('typecheck');
 run('npx', ['tsc', '-p', 'tsconfig.json']);
+run('npx', ['tsc', '-p', 'src/web']);
 step('lint and format');
 run('npx', ['eslint', '--max-warnings=0', '.']);
 run('npx', ['prettier', '--check', '--log-level=warn', '.']);
 ensureBuild(); // the CLI tests run the built `pacte` command
+ensureWebBuild(); // the browser tests use the web app under /app/
 
 // Each vitest run also writes a JSON report, so the closing line can count every test run.
 const reports = [];

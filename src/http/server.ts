@@ -7,9 +7,14 @@ import { PacteError } from '../domain/errors.js';
 import { ROOT } from '../config.js';
 import { authentication } from './auth.js';
 import { accountPageRoutes } from './pages/account-routes.js';
+import { appRoutes } from './pages/app-routes.js';
 import { importPageRoutes } from './pages/import-routes.js';
 import { pageRoutes } from './pages/pages.js';
 import { sessionRoutes } from './routes/session/session.js';
+import { entityRoutes } from './routes/entities/entities.js';
+import { userRoutes } from './routes/users/users.js';
+import { resetPasswordPageRoutes } from './pages/reset-password-routes.js';
+import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from '../services/accounts.js';
 import { sendError } from './problem.js';
 import { catalogueRoutes } from './routes/catalogue/catalogue.js';
 import { blockSchemas } from './routes/reviews/schema.js';
@@ -26,6 +31,8 @@ export interface ServerOptions {
   importLimits?: ReadLimits;
   /** Trust X-Forwarded-* headers (PACTE_TRUST_PROXY): the request's protocol is the client's. */
   trustProxy?: boolean;
+  /** Failed sign-ins allowed per address and window (PACTE_LOGIN_MAX_FAILURES, PACTE_LOGIN_WINDOW_MINUTES). */
+  loginLimits?: LoginLimits;
 }
 
 /**
@@ -37,6 +44,7 @@ export async function buildServer({
   logLevel = 'info',
   importLimits = DEFAULT_LIMITS,
   trustProxy = false,
+  loginLimits = DEFAULT_LOGIN_LIMITS,
 }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
@@ -63,7 +71,9 @@ export async function buildServer({
         { name: 'reviews', description: 'Country reviews and their answers' },
         { name: 'catalogue', description: 'Questionnaires, GCM objectives and principles, countries' },
         { name: 'imports', description: 'Reading review files (text, Word, PDF)' },
-        { name: 'session', description: 'Signing in and out (a session cookie)' },
+        { name: 'session', description: 'Signing in and out (a session cookie, or a bearer token)' },
+        { name: 'entities', description: 'Ministries, agencies and organisations of each country' },
+        { name: 'users', description: 'Accounts and their roles (administrators)' },
       ],
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (json.$id as string) ?? `def-${i}` },
@@ -90,10 +100,14 @@ export async function buildServer({
   });
   reviewRoutes(app, storage.db);
   catalogueRoutes(app, storage.db);
-  sessionRoutes(app, storage.db);
+  sessionRoutes(app, storage.db, loginLimits);
+  entityRoutes(app, storage.db);
+  userRoutes(app, storage.db);
   const { read } = await importRoutes(app, storage.db, importLimits);
   pageRoutes(app, storage.db);
   importPageRoutes(app, storage.db, read, importLimits);
-  accountPageRoutes(app, storage.db);
+  accountPageRoutes(app, storage.db, loginLimits);
+  resetPasswordPageRoutes(app, storage.db);
+  appRoutes(app);
   return app;
 }
