@@ -23,6 +23,9 @@ export interface Config {
   importLimits: Omit<ReadLimits, 'maxBytes'>;
   /** Behind a TLS-terminating proxy: trust X-Forwarded-* (so session cookies are Secure). */
   trustProxy: boolean;
+  /** Failed sign-ins an address may have within loginWindowMinutes before it is refused. */
+  loginMaxFailures: number;
+  loginWindowMinutes: number;
 }
 
 /** What the user set, by flag (wins) or environment variable; everything is optional. */
@@ -74,6 +77,27 @@ export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
     problems.push(`PACTE_TRUST_PROXY "${proxyText}": true or false`);
   const trustProxy = proxyText === 'true' || proxyText === '1';
 
+  const positive = (name: string, fallback: number) => {
+    const text = env[name] ?? String(fallback);
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || value < 1) problems.push(`${name} "${text}": a whole number of at least 1`);
+    return value;
+  };
+  const loginMaxFailures = positive('PACTE_LOGIN_MAX_FAILURES', 5);
+  const loginWindowMinutes = positive('PACTE_LOGIN_WINDOW_MINUTES', 15);
+
   if (problems.length > 0) throw new PacteError('config.invalid', { problems: problems.join('; ') });
-  return { port, host, dataDir, databaseUrl, language, logLevel, importMaxBytes, importLimits, trustProxy };
+  return {
+    port,
+    host,
+    dataDir,
+    databaseUrl,
+    language,
+    logLevel,
+    importMaxBytes,
+    importLimits,
+    trustProxy,
+    loginMaxFailures,
+    loginWindowMinutes,
+  };
 }

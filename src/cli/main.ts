@@ -1,12 +1,15 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadConfig, type Config } from '../config.js';
+import { ENTITY_CATEGORIES } from '../domain/entities.js';
 import { PacteError, isPacteError } from '../domain/errors.js';
 import { translate } from '../i18n/index.js';
 import { dbMigrate } from './commands/db-migrate.js';
 import { exportReview } from './commands/export.js';
 import { importFiles } from './commands/import.js';
 import { serve } from './commands/serve.js';
+import { entityAdd } from './commands/entity-add.js';
 import { userAdd } from './commands/user-add.js';
+import { userResetPassword } from './commands/user-reset-password.js';
 
 /** Every command: its options (parsed strictly: an unknown flag is an error) and its handler. */
 const storageOptions = { data: { type: 'string' } } as const;
@@ -55,13 +58,14 @@ const COMMANDS: Record<
   },
   'user add': {
     usage:
-      'pacte user add --email E --role admin|secretariat|focal_point|validator [--country ISO3] [--region ID] --password-stdin',
+      'pacte user add --email E --role admin|secretariat|focal_point|validator|contributor|stakeholder [--country ISO3] [--region ID] [--entity ID] --password-stdin',
     options: {
       ...storageOptions,
       email: { type: 'string' },
       role: { type: 'string' },
       country: { type: 'string' },
       region: { type: 'string' },
+      entity: { type: 'string' },
       'password-stdin': { type: 'boolean' },
     },
     run: (args, config) =>
@@ -70,7 +74,30 @@ const COMMANDS: Record<
         role: required(args, 'role'),
         country: args.values.country as string | undefined,
         region: args.values.region as string | undefined,
+        entity: args.values.entity as string | undefined,
         passwordStdin: Boolean(args.values['password-stdin']),
+      }),
+  },
+  'user reset-password': {
+    usage: 'pacte user reset-password --email E   (prints a one-time token, valid 1 hour)',
+    options: { ...storageOptions, email: { type: 'string' } },
+    run: (args, config) => userResetPassword(config, { email: required(args, 'email') }),
+  },
+  'entity add': {
+    usage: `pacte entity add --country ISO3 --name NAME --category ${ENTITY_CATEGORIES.join('|')} [--json]   (prints the id)`,
+    options: {
+      ...storageOptions,
+      country: { type: 'string' },
+      name: { type: 'string' },
+      category: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    run: (args, config) =>
+      entityAdd(config, {
+        country: required(args, 'country'),
+        name: required(args, 'name'),
+        category: required(args, 'category'),
+        json: Boolean(args.values.json),
       }),
   },
   'db migrate': {
@@ -104,7 +131,7 @@ function help(): string {
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const language = loadConfigLanguage(env);
   try {
-    const name = argv[0] === 'db' || argv[0] === 'user' ? `${argv[0]} ${argv[1] ?? ''}` : (argv[0] ?? 'help');
+    const name = ['db', 'user', 'entity'].includes(argv[0] ?? '') ? `${argv[0]} ${argv[1] ?? ''}` : (argv[0] ?? 'help');
     if (name === 'help' || name === '--help' || name === '-h') {
       process.stdout.write(`${help()}\n`);
       return 0;

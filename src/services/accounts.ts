@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import * as accounts from '../db/queries/accounts.js';
 import * as catalogue from '../db/queries/catalogue.js';
+import * as entities from '../db/queries/entities.js';
 import type { Database } from '../db/schema.js';
 import { PacteError } from '../domain/errors.js';
 import { can, type Action, type Actor, type Grant, type Role, type Scope } from '../domain/permissions.js';
@@ -12,10 +13,18 @@ import { can, type Action, type Actor, type Grant, type Role, type Scope } from 
  * SHA-256 is stored, sessions and failed sign-ins in the database (so every app instance
  * shares them). Each function is one use case; the CLI and HTTP call these.
  */
-const MIN_PASSWORD = 12;
+export const MIN_PASSWORD = 12;
 const SESSION_HOURS = 12;
+const RESET_HOURS = 1;
 export const MAX_FAILURES = 5;
 export const FAILURE_WINDOW_MINUTES = 15;
+
+/** How many failed sign-ins an address may have in a window before it is refused (configurable). */
+export interface LoginLimits {
+  maxFailures: number;
+  windowMinutes: number;
+}
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = { maxFailures: MAX_FAILURES, windowMinutes: FAILURE_WINDOW_MINUTES };
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -41,7 +50,7 @@ export async function addUser(
   requireAllowed(by, 'user.manage');
   const email = input.email.trim();
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/u.test(email)) throw new PacteError('user.invalid_email', { email });
-  if ([...input.password].length < MIN_PASSWORD) throw new PacteError('user.weak_password', { min: MIN_PASSWORD });
+  checkPassword(input.password);
   const grant = await checkGrant(db, input.grant);
   const passwordHash = await hash(input.password);
   return db.transaction().execute(async (trx) => {
@@ -56,7 +65,14 @@ export async function addUser(
   });
 }
 
-/** The role with exactly the scope it needs, its country checked against the catalogue. */
+function checkPassword(password: string) {
+  if ([...password].length < MIN_PASSWORD) throw new PacteError('user.weak_password', { min: MIN_PASSWORD });
+}
+
+/**
+ * The role with exactly the scope it needs, its country checked against the catalogue. A
+ * contributor or stakeholder belongs to an entity, whose country is the grant's country.
+ */
 async function checkGrant(db: Kysely<Database>, grant: NewGrant): Promise<Grant> {
   const needs: Record<Role, 'none' | 'region' | 'country' | 'entity'> = {
     admin: 'none',
@@ -74,10 +90,13 @@ async function checkGrant(db: Kysely<Database>, grant: NewGrant): Promise<Grant>
   if (need === 'country' && !country)
     throw new PacteError('user.invalid_role', { role: grant.role, needs: '--country' });
   if (need === 'entity') {
-    throw new PacteError('user.invalid_role', {
-      role: grant.role,
-      needs: '--entity (entities come with the workspace)',
-    });
+    if (grant.entity === undefined) throw new PacteError('user.invalid_role', { role: grant.role, needs: '--entity' });
+    const entity = Number.isSafeInteger(grant.entity) ? await entities.findEntity(db, grant.entity) : undefined;
+    if (!entity) throw new PacteError('entity.not_found', { entity: grant.entity, country: country ?? '—' });
+    if (country && country !== entity.country) {
+      throw new PacteError('entity.country_mismatch', { entity: entity.id, entityCountry: entity.country, country });
+    }
+    return { role: grant.role, country: entity.country, region: null, entity: entity.id };
   }
   if (country && !(await catalogue.findCountry(db, country))) throw new PacteError('country.not_found', { country });
   return {
@@ -97,9 +116,10 @@ export async function signIn(
   db: Kysely<Database>,
   email: string,
   password: string,
+  limits: LoginLimits = DEFAULT_LOGIN_LIMITS,
 ): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
-  if ((await accounts.countRecentFailures(db, email, FAILURE_WINDOW_MINUTES)) >= MAX_FAILURES) {
-    throw new PacteError('auth.rate_limited', { minutes: FAILURE_WINDOW_MINUTES });
+  if ((await accounts.countRecentFailures(db, email, limits.windowMinutes)) >= limits.maxFailures) {
+    throw new PacteError('auth.rate_limited', { minutes: limits.windowMinutes });
   }
   const user = await accounts.findUserByEmail(db, email);
   // Verify against something even for an unknown address, so timing does not tell who exists.
@@ -119,6 +139,57 @@ export async function signIn(
 
 export async function signOut(db: Kysely<Database>, token: string): Promise<void> {
   await accounts.deleteSession(db, sha256(token));
+}
+
+/** Logout everywhere: ends every session of the user of this session; how many ended. */
+export async function signOutEverywhere(db: Kysely<Database>, token: string): Promise<number> {
+  return (await accounts.deleteSessionsOfSameUser(db, sha256(token))).ended;
+}
+
+/**
+ * A one-time password reset token for the account, valid RESET_HOURS; printed by the CLI
+ * (no mail server is assumed). Only its SHA-256 is stored.
+ */
+export async function issuePasswordReset(
+  db: Kysely<Database>,
+  by: Actor,
+  email: string,
+): Promise<{ token: string; email: string; expiresAt: Date }> {
+  requireAllowed(by, 'user.manage');
+  const user = await accounts.findUserByEmail(db, email.trim());
+  if (!user) throw new PacteError('user.not_found', { email: email.trim() });
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + RESET_HOURS * 3600_000);
+  await accounts.insertPasswordReset(db, sha256(token), user.id, expiresAt);
+  return { token, email: user.email, expiresAt };
+}
+
+/**
+ * Sets a new password with a reset token: the token works once and until it expires; every
+ * session of the account ends. A too short password is refused before the token is used.
+ */
+export async function resetPassword(
+  db: Kysely<Database>,
+  token: string,
+  password: string,
+): Promise<{ userId: number; email: string }> {
+  checkPassword(password);
+  const passwordHash = await hash(password);
+  return db.transaction().execute(async (trx) => {
+    const reset = token ? await accounts.usePasswordReset(trx, sha256(token)) : undefined;
+    if (!reset) throw new PacteError('password_reset.invalid_token');
+    const user = await accounts.findUserById(trx, reset.userId);
+    if (!user) throw new PacteError('password_reset.invalid_token');
+    await accounts.updatePassword(trx, user.id, passwordHash);
+    await accounts.deleteUserSessions(trx, user.id);
+    return { userId: user.id, email: user.email };
+  });
+}
+
+/** Every account, its roles and whether it is disabled (the administrators' screen). */
+export async function listUsers(db: Kysely<Database>, by: Actor | null): Promise<accounts.UserWithGrants[]> {
+  requireAllowed(by, 'user.manage');
+  return accounts.listUsers(db);
 }
 
 /** The actor behind a session token, or null (none, unknown, expired, account disabled). */

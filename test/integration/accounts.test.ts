@@ -191,8 +191,9 @@ describe('signing in over the API', () => {
   it('answers the right password with 200, the e-mail and grants, and an HttpOnly SameSite=Strict cookie on /', async () => {
     const response = await apiSignIn(FOCAL_MAR, PASSWORD);
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ email: FOCAL_MAR, grants: [grant('focal_point', 'MAR')] });
     const cookie = response.cookies.find((c) => c.name === 'pacte_session');
+    // The body carries the same token, for API clients (Authorization: Bearer).
+    expect(response.json()).toEqual({ token: cookie?.value, email: FOCAL_MAR, grants: [grant('focal_point', 'MAR')] });
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
     const raw = setCookieHeader(response);
     expect(raw).toMatch(/^pacte_session=[^;]+;/);
@@ -263,7 +264,10 @@ describe('signing in over the API', () => {
     const token = await signInToken(server(), VALIDATOR_MAR, PASSWORD);
     const signedIn = await whoami(token);
     expect(signedIn.statusCode).toBe(200);
-    expect(signedIn.json()).toEqual({ email: VALIDATOR_MAR, grants: [grant('validator', 'MAR')] });
+    const userId = (
+      await db().selectFrom('user_account').select('id').where('email', '=', VALIDATOR_MAR).executeTakeFirstOrThrow()
+    ).id;
+    expect(signedIn.json()).toEqual({ userId, email: VALIDATOR_MAR, grants: [grant('validator', 'MAR')] });
     for (const response of [await whoami(), await whoami('made-up-token')]) {
       expect(response.statusCode).toBe(401);
       expect(response.json()).toMatchObject({ code: 'auth.required' });
@@ -633,7 +637,7 @@ describe('pacte user add', () => {
       s.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password } }),
     );
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ email, grants: [grant('focal_point', 'MAR')] });
+    expect(response.json()).toEqual({ token: sessionToken(response), email, grants: [grant('focal_point', 'MAR')] });
   });
 
   it('refuses to run without --password-stdin: exit 2, error cli.usage, no account', async () => {

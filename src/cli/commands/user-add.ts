@@ -6,27 +6,40 @@ import { addUser } from '../../services/accounts.js';
 import { withStorage } from './with-storage.js';
 
 /**
- * `pacte user add --email E --role R [--country ISO3] [--region ID] --password-stdin`: the
+ * `pacte user add --email E --role R [--country ISO3] [--region ID] [--entity ID] --password-stdin`: the
  * password comes on standard input, never on the command line (where `ps` and shell history
  * would show it).
  */
 export async function userAdd(
   config: Config,
-  options: { email: string; role: string; country?: string; region?: string; passwordStdin: boolean },
+  options: {
+    email: string;
+    role: string;
+    country?: string | undefined;
+    region?: string | undefined;
+    entity?: string | undefined;
+    passwordStdin: boolean;
+  },
 ): Promise<number> {
   if (!options.passwordStdin)
     throw new PacteError('cli.usage', { problem: 'give the password on standard input with --password-stdin' });
   if (!(ROLES as readonly string[]).includes(options.role)) {
     throw new PacteError('user.invalid_role', { role: options.role, needs: ROLES.join(', ') });
   }
+  const entity = options.entity === undefined ? undefined : Number(options.entity);
+  if (entity !== undefined && !(Number.isSafeInteger(entity) && entity > 0)) {
+    throw new PacteError('cli.usage', { problem: `--entity "${options.entity}" is not an entity id (a number)` });
+  }
   const password = (await readStdin()).replace(/\r?\n$/u, '');
   return withStorage(config, 'pacte user add', async ({ db }) => {
     const { created } = await addUser(db, operator(userInfo().username), {
       email: options.email,
       password,
-      grant: { role: options.role as Role, country: options.country, region: options.region },
+      grant: { role: options.role as Role, country: options.country, region: options.region, entity },
     });
-    const scope = options.country ?? options.region ?? '';
+    const scope = [options.country ?? options.region, entity === undefined ? '' : `entity ${entity}`]
+      .filter(Boolean)
+      .join(' ');
     process.stdout.write(
       `${created ? 'created' : 'updated'} ${options.email}: ${options.role}${scope ? ` ${scope}` : ''}\n`,
     );

@@ -125,3 +125,70 @@ export async function findImportDraft(db: Db, id: string) {
 export async function deleteImportDraft(db: Db, id: string): Promise<void> {
   await db.deleteFrom('import_draft').where('id', '=', id).execute();
 }
+
+/** Ends every session of the user of this session; the number of sessions ended (0: no such session). */
+export async function deleteSessionsOfSameUser(
+  db: Db,
+  tokenHash: string,
+): Promise<{ userId: number | null; ended: number }> {
+  const owner = await db.selectFrom('session').select('user_id').where('token_hash', '=', tokenHash).executeTakeFirst();
+  if (!owner) return { userId: null, ended: 0 };
+  const result = await db.deleteFrom('session').where('user_id', '=', owner.user_id).executeTakeFirst();
+  return { userId: owner.user_id, ended: Number(result.numDeletedRows) };
+}
+
+export interface UserWithGrants {
+  id: number;
+  email: string;
+  disabled: boolean;
+  grants: Grant[];
+}
+
+/** Every account with its roles, by e-mail address. */
+export async function listUsers(db: Db): Promise<UserWithGrants[]> {
+  const users = await db
+    .selectFrom('user_account')
+    .select(['id', 'email', 'disabled_at'])
+    .orderBy(sql`lower(email)`)
+    .execute();
+  const roles = await db.selectFrom('user_role').selectAll().orderBy('user_id').orderBy('role').execute();
+  const byUser = new Map<number, Grant[]>();
+  for (const r of roles) {
+    const grants = byUser.get(r.user_id) ?? [];
+    grants.push({ role: r.role as Role, country: r.country_code, region: r.region_id, entity: r.entity_id });
+    byUser.set(r.user_id, grants);
+  }
+  return users.map((u) => ({
+    id: u.id,
+    email: u.email,
+    disabled: u.disabled_at !== null,
+    grants: byUser.get(u.id) ?? [],
+  }));
+}
+
+export async function insertPasswordReset(db: Db, tokenHash: string, userId: number, expiresAt: Date): Promise<void> {
+  await db
+    .insertInto('password_reset')
+    .values({ token_hash: tokenHash, user_id: userId, expires_at: expiresAt.toISOString() })
+    .execute();
+}
+
+/**
+ * Marks the reset token used, if it is unused and unexpired, and answers its user; in one
+ * statement, so that two requests with the same token cannot both use it.
+ */
+export async function usePasswordReset(db: Db, tokenHash: string): Promise<{ userId: number } | undefined> {
+  const row = await db
+    .updateTable('password_reset')
+    .set({ used_at: sql<string>`now()` })
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .returning('user_id')
+    .executeTakeFirst();
+  return row && { userId: row.user_id };
+}
+
+export async function findUserById(db: Db, id: number): Promise<{ id: number; email: string } | undefined> {
+  return db.selectFrom('user_account').select(['id', 'email']).where('id', '=', id).executeTakeFirst();
+}

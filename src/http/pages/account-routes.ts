@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { isPacteError } from '../../domain/errors.js';
-import { signIn, signOut } from '../../services/accounts.js';
+import { DEFAULT_LOGIN_LIMITS, signIn, signOut, type LoginLimits } from '../../services/accounts.js';
 import type { Db } from '../../services/storage.js';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '../auth.js';
 import { requestLanguage, toProblem } from '../problem.js';
@@ -14,7 +14,7 @@ import { sendPage } from './pages.js';
 const safeNext = (next: unknown) =>
   typeof next === 'string' && /^\/(?!\/)[^\s\\]*$/.test(next) && !/^\/sign-(in|out)(?![^?#])/.test(next) ? next : '/';
 
-export function accountPageRoutes(app: FastifyInstance, db: Db) {
+export function accountPageRoutes(app: FastifyInstance, db: Db, limits: LoginLimits = DEFAULT_LOGIN_LIMITS) {
   app.get<{ Querystring: { next?: string } }>('/sign-in', { schema: { hide: true } }, async (request, reply) =>
     sendPage(reply, 200, signInPage(requestLanguage(request), safeNext(request.query.next), request.actor)),
   );
@@ -26,7 +26,7 @@ export function accountPageRoutes(app: FastifyInstance, db: Db) {
       const language = requestLanguage(request);
       const { email = '', password = '', next } = request.body ?? {};
       try {
-        const session = await signIn(db, email, password);
+        const session = await signIn(db, email, password, limits);
         setSessionCookie(request, reply, session.token, session.expiresAt);
         const target = safeNext(next);
         return reply.redirect(`${target}${target.includes('?') ? '&' : '?'}lang=${language}`, 303);

@@ -1,30 +1,53 @@
 import type { FastifyInstance } from 'fastify';
 import { PacteError } from '../../../domain/errors.js';
-import { signIn, signOut } from '../../../services/accounts.js';
+import {
+  DEFAULT_LOGIN_LIMITS,
+  resetPassword,
+  signIn,
+  signOut,
+  signOutEverywhere,
+  type LoginLimits,
+} from '../../../services/accounts.js';
 import type { Db } from '../../../services/storage.js';
-import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '../../auth.js';
-import { signInSchema, signOutSchema, whoamiSchema } from './schema.js';
+import { clearSessionCookie, setSessionCookie } from '../../auth.js';
+import { passwordResetSchema, signInSchema, signOutSchema, whoamiSchema } from './schema.js';
 
-export function sessionRoutes(app: FastifyInstance, db: Db) {
+export function sessionRoutes(app: FastifyInstance, db: Db, limits: LoginLimits = DEFAULT_LOGIN_LIMITS) {
   app.post<{ Body: { email: string; password: string } }>(
     '/api/v1/session',
     { schema: signInSchema },
     async (request, reply) => {
-      const { token, actor, expiresAt } = await signIn(db, request.body.email, request.body.password);
+      const { token, actor, expiresAt } = await signIn(db, request.body.email, request.body.password, limits);
       setSessionCookie(request, reply, token, expiresAt);
-      return { email: actor.name, grants: actor.grants };
+      return { token, email: actor.name, grants: actor.grants };
     },
   );
 
   app.get('/api/v1/session', { schema: whoamiSchema }, async (request) => {
     if (!request.actor) throw new PacteError('auth.required');
-    return { email: request.actor.name, grants: request.actor.grants };
+    return { userId: request.actor.userId, email: request.actor.name, grants: request.actor.grants };
   });
 
-  app.delete('/api/v1/session', { schema: signOutSchema }, async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) await signOut(db, token);
-    clearSessionCookie(reply);
-    return reply.status(204).send();
-  });
+  app.delete<{ Querystring: { everywhere?: boolean } }>(
+    '/api/v1/session',
+    { schema: signOutSchema },
+    async (request, reply) => {
+      const token = request.sessionToken;
+      if (token) {
+        if (request.query.everywhere) await signOutEverywhere(db, token);
+        else await signOut(db, token);
+      }
+      clearSessionCookie(reply);
+      return reply.status(204).send();
+    },
+  );
+
+  app.post<{ Body: { token: string; password: string } }>(
+    '/api/v1/password-reset',
+    { schema: passwordResetSchema },
+    async (request) => {
+      const { email } = await resetPassword(db, request.body.token, request.body.password);
+      return { email };
+    },
+  );
 }
