@@ -1,0 +1,37 @@
+import type { Block } from '../../domain/blocks.js';
+
+/** Answer text: paragraphs and nested lists, each text in its own direction (dir="auto"). */
+export function Blocks({ blocks }: { blocks: readonly Block[] }) {
+  return (
+    <>
+      {blocks.map((block, i) =>
+        block.type === 'paragraph' ? (
+          <p key={i} dir="auto">
+            {block.text}
+          </p>
+        ) : block.ordered ? (
+          <ol key={i}>
+            <Items items={block.items} />
+          </ol>
+        ) : (
+          <ul key={i}>
+            <Items items={block.items} />
+          </ul>
+        ),
+      )}
+    </>
+  );
+}
+
+function Items({ items }: { items: readonly { text: string; blocks: Block[] }[] }) {
+  return (
+    <>
+      {items.map((item, i) => (
+        <li key={i}>
+          <span dir="auto">{item.text}</span>
+          {item.blocks.length > 0 && <Blocks blocks={item.blocks} />}
+        </li>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,111 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../lib/api.js';
+import { useLocale } from '../lib/i18n.js';
+import type { Move } from '../lib/types.js';
+import { describedBy, ErrorSummary, FieldMessage, type FieldError } from './error-summary.js';
+
+/**
+ * The moves allowed from the current status, as buttons. A move that needs a comment (returning
+ * an answer) or a reason (re-opening, going back) first asks for it.
+ */
+export function Moves(props: {
+  kind: 'review' | 'answer';
+  moves: Move[];
+  onMove: (move: Move, text: string) => Promise<void>;
+}) {
+  const { t } = useLocale();
+  const [pending, setPending] = useState<Move | null>(null);
+  const [text, setText] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [busy, setBusy] = useState(false);
+  const field = `${props.kind}-move-text`;
+
+  if (props.moves.length === 0) return <p className="muted">{t('moves.none')}</p>;
+
+  const run = async (move: Move, given: string) => {
+    setBusy(true);
+    try {
+      await props.onMove(move, given);
+      setPending(null);
+      setText('');
+      setErrors([]);
+    } catch (error) {
+      setErrors([{ field: move.requires ? field : `${props.kind}-move-${move.to}`, message: messageOf(error) }]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const confirm = (event: FormEvent) => {
+    event.preventDefault();
+    if (!pending) return;
+    if (text.trim() === '') {
+      setErrors([{ field, message: t(`moves.${pending.requires}_required`) }]);
+      return;
+    }
+    void run(pending, text.trim());
+  };
+
+  if (pending) {
+    return (
+      <form onSubmit={confirm} noValidate className="move-form">
+        <ErrorSummary errors={errors} />
+        <div className={`field${errors.length ? ' field-error' : ''}`}>
+          <label htmlFor={field}>{t(`moves.${pending.requires}_label`)}</label>
+          <p className="hint" id={`${field}-hint`}>
+            {t(`${props.kind}.move.${pending.to}`)}
+          </p>
+          <FieldMessage id={field} errors={errors} />
+          <textarea
+            id={field}
+            dir="auto"
+            rows={4}
+            value={text}
+            aria-describedby={describedBy(field, errors, `${field}-hint`)}
+            onChange={(event) => setText(event.target.value)}
+          />
+        </div>
+        <div className="button-group">
+          <button type="submit" className="button" disabled={busy}>
+            {t(`${props.kind}.move.${pending.to}`)}
+          </button>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => {
+              setPending(null);
+              setErrors([]);
+            }}
+          >
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    );
+  }
+
+  return (
+    <div>
+      <ErrorSummary errors={errors} />
+      <div className="button-group">
+        {props.moves.map((move) => (
+          <button
+            key={move.to}
+            id={`${props.kind}-move-${move.to}`}
+            type="button"
+            className={`button${move.requires ? ' button-secondary' : ''}`}
+            disabled={busy}
+            onClick={() => (move.requires ? setPending(move) : void run(move, ''))}
+          >
+            {t(`${props.kind}.move.${move.to}`)}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export function messageOf(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}

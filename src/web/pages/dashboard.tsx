@@ -1,0 +1,336 @@
+import { useState, type FormEvent } from 'react';
+import { describedBy, ErrorSummary, FieldMessage, type FieldError } from '../components/error-summary.js';
+import { Link } from '../components/link.js';
+import { messageOf, Moves } from '../components/moves.js';
+import { LoadError, Loading, Page } from '../components/page.js';
+import { StatusTag } from '../components/status.js';
+import { post, reviewPath } from '../lib/api.js';
+import { useLocale } from '../lib/i18n.js';
+import type { EntityRef, Move } from '../lib/types.js';
+import { useData } from '../lib/use-data.js';
+
+interface QuestionRow {
+  id: string;
+  text?: string;
+  status: string;
+  assignments?: { entity: EntityRef; dueOn: string; overdue?: boolean; contributionStatus?: string | null }[];
+}
+interface SectionRow {
+  id: string;
+  title?: string;
+  questions: QuestionRow[];
+}
+interface EntityProgress {
+  entity: EntityRef;
+  assigned: number;
+  submitted: number;
+  overdue: number;
+}
+interface OverdueItem {
+  questionId: string;
+  entity: EntityRef;
+  dueOn: string;
+}
+interface Workspace {
+  country: string;
+  cycle: string;
+  countryName?: string;
+  cycleTitle?: string;
+  status: string;
+  allowedMoves: Move[];
+  may?: { move?: boolean; assign?: boolean; edit?: boolean };
+  sections: SectionRow[];
+  entities?: EntityProgress[];
+  overdue?: OverdueItem[];
+}
+
+const ANSWER_ORDER = ['not_started', 'drafting', 'in_review', 'changes_requested', 'approved'];
+
+/** A review's dashboard: where it stands, who owes what, and (focal points) assigning questions. */
+export function DashboardPage({ country, cycle }: { country: string; cycle: string }) {
+  const { t, number, date } = useLocale();
+  const base = reviewPath(country, cycle);
+  const workspace = useData<Workspace>(`${base}/workspace`);
+  if (workspace.error) return <LoadError error={workspace.error} />;
+  if (!workspace.data) return <Loading />;
+  const ws = workspace.data;
+  const title = t('dashboard.title', { country: ws.countryName ?? ws.country, cycle: ws.cycleTitle ?? ws.cycle });
+  const questions = ws.sections.flatMap((s) => s.questions);
+  const overdue =
+    ws.overdue ??
+    questions.flatMap((q) =>
+      (q.assignments ?? [])
+        .filter((a) => a.overdue)
+        .map((a) => ({ questionId: q.id, entity: a.entity, dueOn: a.dueOn })),
+    );
+
+  const move = async (m: Move, text: string) => {
+    await post(`${base}/status`, { to: m.to, ...(m.requires ? { reason: text } : {}) });
+    workspace.reload();
+  };
+
+  return (
+    <Page title={title} caption={<Link to="/tasks">{t('nav.back_to_tasks')}</Link>}>
+      <dl className="summary">
+        <div>
+          <dt>{t('dashboard.status')}</dt>
+          <dd>
+            <StatusTag kind="review" status={ws.status} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('dashboard.approved')}</dt>
+          <dd>
+            {t('dashboard.count_of', {
+              count: number(questions.filter((q) => q.status === 'approved').length),
+              total: number(questions.length),
+            })}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('dashboard.overdue')}</dt>
+          <dd>{number(overdue.length)}</dd>
+        </div>
+      </dl>
+
+      <section aria-labelledby="dashboard-moves">
+        <h2 id="dashboard-moves">{t('dashboard.moves')}</h2>
+        <Moves kind="review" moves={ws.allowedMoves ?? []} onMove={move} />
+      </section>
+
+      <section aria-labelledby="dashboard-sections">
+        <h2 id="dashboard-sections">{t('dashboard.sections')}</h2>
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t('dashboard.sections_caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('dashboard.section')}</th>
+                {ANSWER_ORDER.map((status) => (
+                  <th scope="col" key={status} className="numeric">
+                    {t(`answer.status.${status}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {ws.sections.map((section) => (
+                <tr key={section.id}>
+                  <th scope="row" dir="auto">
+                    {section.id}. {section.title}
+                  </th>
+                  {ANSWER_ORDER.map((status) => (
+                    <td key={status} className="numeric">
+                      {number(section.questions.filter((q) => q.status === status).length)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      {ws.entities && ws.entities.length > 0 && (
+        <section aria-labelledby="dashboard-entities">
+          <h2 id="dashboard-entities">{t('dashboard.entities')}</h2>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('dashboard.entity')}</th>
+                  <th scope="col" className="numeric">
+                    {t('dashboard.assigned')}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('dashboard.submitted')}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('dashboard.overdue')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {ws.entities.map((row) => (
+                  <tr key={row.entity.id}>
+                    <th scope="row" dir="auto">
+                      {row.entity.name}
+                    </th>
+                    <td className="numeric">{number(row.assigned)}</td>
+                    <td className="numeric">{number(row.submitted)}</td>
+                    <td className="numeric">{number(row.overdue)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+
+      <section aria-labelledby="dashboard-overdue">
+        <h2 id="dashboard-overdue">{t('dashboard.overdue_items')}</h2>
+        {overdue.length === 0 ? (
+          <p className="muted">{t('dashboard.no_overdue')}</p>
+        ) : (
+          <ul className="task-list">
+            {overdue.map((item) => (
+              <li key={`${item.questionId}/${item.entity.id}`}>
+                <Link to={`${base}/answers/${encodeURIComponent(item.questionId)}`}>{item.questionId}</Link>{' '}
+                <span dir="auto">{item.entity.name}</span>{' '}
+                <span className="overdue">{t('tasks.overdue_since', { date: date(item.dueOn) })}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="dashboard-questions">
+        <h2 id="dashboard-questions">{t('dashboard.questions')}</h2>
+        {ws.sections.map((section) => (
+          <div key={section.id}>
+            <h3 dir="auto">
+              {section.id}. {section.title}
+            </h3>
+            <ul className="question-list">
+              {section.questions.map((q) => (
+                <li key={q.id}>
+                  <Link to={`${base}/answers/${encodeURIComponent(q.id)}`}>
+                    <span className="question-id">{q.id}</span> <span dir="auto">{q.text ?? ''}</span>
+                  </Link>{' '}
+                  <StatusTag kind="answer" status={q.status} />
+                  {(q.assignments ?? []).length > 0 && (
+                    <p className="task-meta">
+                      {(q.assignments ?? []).map((a) => (
+                        <span key={a.entity.id} className={a.overdue ? 'overdue' : undefined}>
+                          <span dir="auto">{a.entity.name}</span> —{' '}
+                          {a.overdue
+                            ? t('tasks.overdue_since', { date: date(a.dueOn) })
+                            : t('tasks.due_on', { date: date(a.dueOn) })}
+                        </span>
+                      ))}
+                    </p>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </section>
+
+      {(ws.may?.assign ?? false) && (
+        <AssignForm country={ws.country} base={base} sections={ws.sections} onDone={workspace.reload} />
+      )}
+    </Page>
+  );
+}
+
+function AssignForm(props: { country: string; base: string; sections: SectionRow[]; onDone: () => void }) {
+  const { t } = useLocale();
+  const entities = useData<{ entities: (EntityRef & { category: string })[] }>(
+    `/entities?country=${encodeURIComponent(props.country)}`,
+  );
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [entityId, setEntityId] = useState('');
+  const [dueOn, setDueOn] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [done, setDone] = useState('');
+  const firstQuestion = props.sections[0]?.questions[0]?.id ?? '';
+  const questionField = `assign-q-${firstQuestion}`;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: FieldError[] = [];
+    if (selected.size === 0) found.push({ field: questionField, message: t('assign.questions_required') });
+    if (!entityId) found.push({ field: 'assign-entity', message: t('assign.entity_required') });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(dueOn)) found.push({ field: 'assign-due', message: t('assign.due_required') });
+    setErrors(found);
+    setDone('');
+    if (found.length) return;
+    try {
+      await post(`${props.base}/assignments`, { questionIds: [...selected], entityId: Number(entityId), dueOn });
+      const name = entities.data?.entities.find((e) => String(e.id) === entityId)?.name ?? '';
+      setDone(t('assign.done', { count: selected.size, entity: name }));
+      setSelected(new Set());
+      props.onDone();
+    } catch (error) {
+      setErrors([{ field: 'assign-entity', message: messageOf(error) }]);
+    }
+  };
+
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  return (
+    <section aria-labelledby="assign-title">
+      <h2 id="assign-title">{t('assign.title')}</h2>
+      {done && (
+        <p className="notice" role="status">
+          {done}
+        </p>
+      )}
+      <ErrorSummary errors={errors} />
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <fieldset className={`field${errors.some((e) => e.field === questionField) ? ' field-error' : ''}`}>
+          <legend>{t('assign.questions')}</legend>
+          <FieldMessage id={questionField} errors={errors} />
+          {props.sections.map((section) => (
+            <div key={section.id} className="checkbox-group">
+              <p className="checkbox-section" dir="auto">
+                {section.id}. {section.title}
+              </p>
+              {section.questions.map((q) => (
+                <div className="checkbox" key={q.id}>
+                  <input
+                    type="checkbox"
+                    id={`assign-q-${q.id}`}
+                    checked={selected.has(q.id)}
+                    onChange={() => toggle(q.id)}
+                  />
+                  <label htmlFor={`assign-q-${q.id}`}>
+                    <span className="question-id">{q.id}</span> <span dir="auto">{q.text ?? ''}</span>
+                  </label>
+                </div>
+              ))}
+            </div>
+          ))}
+        </fieldset>
+        <div className={`field${errors.some((e) => e.field === 'assign-entity') ? ' field-error' : ''}`}>
+          <label htmlFor="assign-entity">{t('assign.entity')}</label>
+          <FieldMessage id="assign-entity" errors={errors} />
+          <select
+            id="assign-entity"
+            value={entityId}
+            aria-describedby={describedBy('assign-entity', errors)}
+            onChange={(e) => setEntityId(e.target.value)}
+          >
+            <option value="">{t('assign.choose_entity')}</option>
+            {(entities.data?.entities ?? []).map((entity) => (
+              <option key={entity.id} value={entity.id}>
+                {entity.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className={`field${errors.some((e) => e.field === 'assign-due') ? ' field-error' : ''}`}>
+          <label htmlFor="assign-due">{t('assign.due')}</label>
+          <FieldMessage id="assign-due" errors={errors} />
+          <input
+            id="assign-due"
+            type="date"
+            value={dueOn}
+            aria-describedby={describedBy('assign-due', errors)}
+            onChange={(e) => setDueOn(e.target.value)}
+          />
+        </div>
+        <button type="submit" className="button">
+          {t('assign.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
