@@ -123,7 +123,7 @@ function help(): string {
     'Commands:',
     ...Object.values(COMMANDS).map((c) => `  ${c.usage}`),
     '',
-    'Environment: DATABASE_URL (PostgreSQL; else the embedded database in --data, default ./data), PACTE_PORT, PACTE_HOST, PACTE_DATA_DIR, PACTE_LANG (fr|en|ar), LOG_LEVEL.',
+    'Environment: DATABASE_URL (PostgreSQL; else the embedded database in --data, default ./data), PACTE_PORT, PACTE_HOST, PACTE_DATA_DIR, PACTE_LANG (fr|en|ar), LOG_LEVEL, PACTE_LOGIN_MAX_FAILURES, PACTE_LOGIN_WINDOW_MINUTES.',
   ].join('\n');
 }
 

@@ -6,6 +6,7 @@ import * as catalogue from '../db/queries/catalogue.js';
 import * as entities from '../db/queries/entities.js';
 import type { Database } from '../db/schema.js';
 import { PacteError } from '../domain/errors.js';
+import { recordAudit } from './audit.js';
 import { can, type Action, type Actor, type Grant, type Role, type Scope } from '../domain/permissions.js';
 
 /**
@@ -61,6 +62,10 @@ export async function addUser(
       await accounts.deleteUserSessions(trx, existing.id); // a new password signs out everywhere
     }
     await accounts.addGrant(trx, userId, grant);
+    await recordAudit(trx, by, existing ? 'user.updated' : 'user.added', {
+      ...(grant.country ? { country: grant.country } : {}),
+      details: { userId, email, role: grant.role, region: grant.region, entity: grant.entity },
+    });
     return { userId, created: !existing };
   });
 }
@@ -130,20 +135,23 @@ export async function signIn(
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
   await accounts.insertSession(db, sha256(token), user.id, expiresAt);
-  return {
-    token,
-    actor: { userId: user.id, name: user.email, grants: await accounts.findGrants(db, user.id) },
-    expiresAt,
-  };
+  const actor = { userId: user.id, name: user.email, grants: await accounts.findGrants(db, user.id) };
+  await recordAudit(db, actor, 'session.sign_in');
+  return { token, actor, expiresAt };
 }
 
 export async function signOut(db: Kysely<Database>, token: string): Promise<void> {
+  const actor = await actorOfSession(db, token);
   await accounts.deleteSession(db, sha256(token));
+  if (actor) await recordAudit(db, actor, 'session.sign_out');
 }
 
 /** Logout everywhere: ends every session of the user of this session; how many ended. */
 export async function signOutEverywhere(db: Kysely<Database>, token: string): Promise<number> {
-  return (await accounts.deleteSessionsOfSameUser(db, sha256(token))).ended;
+  const actor = await actorOfSession(db, token);
+  const { ended } = await accounts.deleteSessionsOfSameUser(db, sha256(token));
+  if (actor) await recordAudit(db, actor, 'session.sign_out_everywhere', { details: { sessions: ended } });
+  return ended;
 }
 
 /**
@@ -160,7 +168,10 @@ export async function issuePasswordReset(
   if (!user) throw new PacteError('user.not_found', { email: email.trim() });
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + RESET_HOURS * 3600_000);
-  await accounts.insertPasswordReset(db, sha256(token), user.id, expiresAt);
+  await db.transaction().execute(async (trx) => {
+    await accounts.insertPasswordReset(trx, sha256(token), user.id, expiresAt);
+    await recordAudit(trx, by, 'user.password_reset_issued', { details: { userId: user.id, email: user.email } });
+  });
   return { token, email: user.email, expiresAt };
 }
 
@@ -182,6 +193,8 @@ export async function resetPassword(
     if (!user) throw new PacteError('password_reset.invalid_token');
     await accounts.updatePassword(trx, user.id, passwordHash);
     await accounts.deleteUserSessions(trx, user.id);
+    const actor = { userId: user.id, name: user.email, grants: [] };
+    await recordAudit(trx, actor, 'user.password_reset_used', { details: { userId: user.id } });
     return { userId: user.id, email: user.email };
   });
 }

@@ -6,6 +6,7 @@ import { ENTITY_CATEGORIES, isEntityCategory, type Entity } from '../domain/enti
 import { PacteError } from '../domain/errors.js';
 import type { Actor } from '../domain/permissions.js';
 import { requireAllowed } from './accounts.js';
+import { recordAudit } from './audit.js';
 
 /**
  * Creates an entity of a country (a ministry, an agency, an organisation of civil society…).
@@ -26,7 +27,10 @@ export async function addEntity(
     throw new PacteError('entity.invalid_category', { category, categories: ENTITY_CATEGORIES.join(', ') });
   }
   if (!(await catalogue.findCountry(db, country))) throw new PacteError('country.not_found', { country });
-  const entity = await entities.insertEntity(db, { country, name, category });
-  if (!entity) throw new PacteError('entity.duplicate', { country, name });
-  return entity;
+  return db.transaction().execute(async (trx) => {
+    const entity = await entities.insertEntity(trx, { country, name, category });
+    if (!entity) throw new PacteError('entity.duplicate', { country, name });
+    await recordAudit(trx, by, 'entity.added', { country, details: { entity: entity.id, name, category } });
+    return entity;
+  });
 }

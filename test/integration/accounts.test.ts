@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { NewGrant } from '../../src/services/accounts.js';
-import { MAX_FAILURES, actorOfSession, addUser, signIn } from '../../src/services/accounts.js';
+import { MAX_FAILURES, actorOfSession, addUser, issuePasswordReset, signIn } from '../../src/services/accounts.js';
+import { loadConfig } from '../../src/config.js';
 import { operator } from '../../src/domain/permissions.js';
 import { buildServer } from '../../src/http/server.js';
 import { translate } from '../../src/i18n/index.js';
@@ -601,6 +602,296 @@ describe('the web pages: signing in and confirming an import', () => {
   });
 });
 
+describe('API clients: Authorization: Bearer', () => {
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  const apiToken = async (email: string) => {
+    const response = await apiSignIn(email, PASSWORD);
+    expect(response.statusCode).toBe(200);
+    return response.json().token as string;
+  };
+  const whoamiBearer = (token: string, extra: Record<string, string> = {}) =>
+    server().inject({ method: 'GET', url: '/api/v1/session', headers: { ...bearer(token), ...extra } });
+
+  it('accepts the token of the sign-in body as a bearer token, without any cookie', async () => {
+    const token = await apiToken(VALIDATOR_MAR);
+    const response = await whoamiBearer(token);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ userId: expect.any(Number), email: VALIDATOR_MAR });
+    expect((await whoamiBearer('made-up-token')).statusCode).toBe(401);
+    expect((await whoamiBearer(`${token}x`)).statusCode).toBe(401);
+  });
+
+  it('uses the bearer token alone when both come: a cookie cannot stand in for a wrong bearer token', async () => {
+    const cookieToken = await signInToken(server(), FOCAL_MAR, PASSWORD);
+    const response = await whoamiBearer('made-up-token', { cookie: cookieHeader(cookieToken) });
+    expect(response.statusCode).toBe(401);
+    expect((await whoami(cookieToken)).statusCode).toBe(200);
+  });
+
+  it('DELETE /api/v1/session with the bearer token ends that session only', async () => {
+    const token = await apiToken(FOCAL_TUN);
+    const other = await apiToken(FOCAL_TUN);
+    const response = await server().inject({ method: 'DELETE', url: '/api/v1/session', headers: bearer(token) });
+    expect(response.statusCode).toBe(204);
+    expect((await whoamiBearer(token)).statusCode).toBe(401);
+    expect((await whoamiBearer(other)).statusCode).toBe(200);
+  });
+
+  it('logout everywhere: DELETE ?everywhere=true ends every session of the user (cookie and bearer), no one else’s', async () => {
+    const email = 'everywhere@example.org';
+    await createUser(db(), email, PASSWORD, { role: 'validator', country: 'MAR' });
+    const browser = await signInToken(server(), email, PASSWORD);
+    const laptop = await signInToken(server(), email, PASSWORD);
+    const script = await apiToken(email);
+    const someoneElse = await signInToken(server(), VALIDATOR_MAR, PASSWORD);
+    const response = await server().inject({
+      method: 'DELETE',
+      url: '/api/v1/session?everywhere=true',
+      headers: { cookie: cookieHeader(browser) },
+    });
+    expect(response.statusCode).toBe(204);
+    expect(setCookieHeader(response)).toMatch(/^pacte_session=;/);
+    for (const token of [browser, laptop]) expect((await whoami(token)).statusCode).toBe(401);
+    expect((await whoamiBearer(script)).statusCode).toBe(401);
+    expect((await whoami(someoneElse)).statusCode).toBe(200);
+    const userId = (
+      await db().selectFrom('user_account').select('id').where('email', '=', email).executeTakeFirstOrThrow()
+    ).id;
+    expect(await db().selectFrom('session').select('token_hash').where('user_id', '=', userId).execute()).toEqual([]);
+    const audit = await db()
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      'session.sign_in',
+      'session.sign_in',
+      'session.sign_in',
+      'session.sign_out_everywhere',
+    ]);
+    expect(audit.at(-1)).toMatchObject({ actor: email, details: { sessions: 3 } });
+    // The same with a bearer token, and without ?everywhere only one session ends (above).
+    const a = await apiToken(email);
+    const b = await apiToken(email);
+    const byBearer = await server().inject({
+      method: 'DELETE',
+      url: '/api/v1/session?everywhere=true',
+      headers: bearer(a),
+    });
+    expect(byBearer.statusCode).toBe(204);
+    expect((await whoamiBearer(b)).statusCode).toBe(401);
+  });
+
+  it('records sign-in and sign-out in the audit log, never the token', async () => {
+    const token = await apiToken(OTHER_FOCAL_MAR);
+    await server().inject({ method: 'DELETE', url: '/api/v1/session', headers: bearer(token) });
+    const events = await db()
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('actor', '=', OTHER_FOCAL_MAR)
+      .orderBy('id', 'desc')
+      .limit(2)
+      .execute();
+    expect(events.map((e) => e.action)).toEqual(['session.sign_out', 'session.sign_in']);
+    expect(JSON.stringify(events)).not.toContain(token);
+  });
+});
+
+describe('CSRF: cookie requests from another site are refused, bearer requests are not', () => {
+  const EVIL = 'http://evil.example';
+
+  it('refuses a cookie POST marked Sec-Fetch-Site: cross-site even without an Origin header', async () => {
+    const token = await signInToken(server(), FOCAL_MAR, PASSWORD);
+    const response = await server().inject({
+      method: 'DELETE',
+      url: '/api/v1/session',
+      headers: { host: HOST, 'sec-fetch-site': 'cross-site', cookie: cookieHeader(token) },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toMatchObject({ code: 'request.cross_site' });
+    expect((await whoami(token)).statusCode).toBe(200);
+    // same-origin and same-site requests pass.
+    const same = await server().inject({
+      method: 'DELETE',
+      url: '/api/v1/session',
+      headers: { host: HOST, 'sec-fetch-site': 'same-origin', cookie: cookieHeader(token) },
+    });
+    expect(same.statusCode).toBe(204);
+  });
+
+  it('refuses a cross-site POST with the cookie but accepts the same POST with the bearer token', async () => {
+    const token = await signInToken(server(), ADMIN, PASSWORD);
+    const post = (headers: Record<string, string>, name: string) =>
+      server().inject({
+        method: 'POST',
+        url: '/api/v1/entities',
+        headers: { host: HOST, origin: EVIL, 'sec-fetch-site': 'cross-site', ...headers },
+        payload: { country: 'MAR', name, category: 'academia' },
+      });
+    const withCookie = await post({ cookie: cookieHeader(token) }, 'Université Mohammed V');
+    expect(withCookie.statusCode).toBe(403);
+    expect(withCookie.json()).toMatchObject({ code: 'request.cross_site' });
+    expect(await db().selectFrom('entity').select('id').where('name', '=', 'Université Mohammed V').execute()).toEqual(
+      [],
+    );
+    const withBearer = await post({ authorization: `Bearer ${token}` }, 'Université Mohammed V');
+    expect(withBearer.statusCode).toBe(201);
+    expect(withBearer.json()).toMatchObject({ country: 'MAR', name: 'Université Mohammed V' });
+  });
+});
+
+describe('password reset by one-time token', () => {
+  const EMAIL = 'forgetful@example.org';
+  const NEW_PASSWORD = 'a new and long passphrase';
+  const reset = (token: string, password: string, query = '') =>
+    server().inject({ method: 'POST', url: `/api/v1/password-reset${query}`, payload: { token, password } });
+  const issue = async () => (await issuePasswordReset(db(), operator('test'), EMAIL)).token;
+
+  beforeAll(async () => {
+    await createUser(db(), EMAIL, PASSWORD, { role: 'validator', country: 'TUN' });
+  });
+
+  it('sets the new password once: sessions end, the old password fails, the new one works; a second use is refused', async () => {
+    await createUser(db(), EMAIL, PASSWORD, { role: 'validator', country: 'TUN' });
+    const sessions = [await signInToken(server(), EMAIL, PASSWORD), await signInToken(server(), EMAIL, PASSWORD)];
+    const token = await issue();
+    expect(token.length).toBeGreaterThanOrEqual(40);
+    expect(
+      await db().selectFrom('password_reset').select('token_hash').where('token_hash', '=', token).execute(),
+    ).toEqual([]);
+    const response = await reset(token, NEW_PASSWORD);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ email: EMAIL });
+    for (const s of sessions) expect((await whoami(s)).statusCode).toBe(401);
+    expect((await apiSignIn(EMAIL, PASSWORD)).statusCode).toBe(401);
+    expect((await apiSignIn(EMAIL, NEW_PASSWORD)).statusCode).toBe(200);
+
+    const again = await reset(token, 'yet another long passphrase', '?lang=fr');
+    expect(again.statusCode).toBe(400);
+    expect(again.json()).toMatchObject({
+      code: 'password_reset.invalid_token',
+      message: message('fr', 'password_reset.invalid_token'),
+    });
+    expect((await apiSignIn(EMAIL, NEW_PASSWORD)).statusCode).toBe(200);
+    const audit = await db()
+      .selectFrom('audit_event')
+      .select(['action', 'actor'])
+      .where('action', 'like', 'user.password_reset%')
+      .orderBy('id')
+      .execute();
+    expect(audit).toEqual([
+      { action: 'user.password_reset_issued', actor: 'cli:test' },
+      { action: 'user.password_reset_used', actor: EMAIL },
+    ]);
+  });
+
+  it('refuses an expired token, and an unknown one, changing nothing', async () => {
+    await createUser(db(), EMAIL, PASSWORD, { role: 'validator', country: 'TUN' });
+    const token = await issue();
+    await sql`update password_reset set expires_at = now() - interval '1 second' where token_hash = ${tokenHash(token)}`.execute(
+      db(),
+    );
+    for (const t of [token, 'made-up-token', '']) {
+      const response = await reset(t, NEW_PASSWORD);
+      expect(response.statusCode, t).toBe(400);
+      expect(response.json().code).toBe('password_reset.invalid_token');
+    }
+    expect((await apiSignIn(EMAIL, PASSWORD)).statusCode).toBe(200);
+    // It is valid an hour: a token issued now expires between 59 and 61 minutes from now.
+    const fresh = await issue();
+    const row = await db()
+      .selectFrom('password_reset')
+      .select(sql<number>`extract(epoch from expires_at - now())`.as('seconds'))
+      .where('token_hash', '=', tokenHash(fresh))
+      .executeTakeFirstOrThrow();
+    expect(Number(row.seconds)).toBeGreaterThan(59 * 60);
+    expect(Number(row.seconds)).toBeLessThan(61 * 60);
+  });
+
+  it('refuses a too short password without using up the token', async () => {
+    await createUser(db(), EMAIL, PASSWORD, { role: 'validator', country: 'TUN' });
+    const token = await issue();
+    const short = await reset(token, 'short');
+    expect(short.statusCode).toBe(422);
+    expect(short.json()).toMatchObject({ code: 'user.weak_password', details: { min: 12 } });
+    expect((await reset(token, NEW_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('the page: GET shows the form with the token hidden; mismatched passwords and a used token are summarised; success says so', async () => {
+    await createUser(db(), EMAIL, PASSWORD, { role: 'validator', country: 'TUN' });
+    const token = await issue();
+    const form = await server().inject({ method: 'GET', url: `/reset-password?token=${token}&lang=fr` });
+    expect(form.statusCode).toBe(200);
+    expect(form.headers['content-type']).toMatch(/^text\/html/);
+    expect(form.headers['cache-control']).toBe('no-store');
+    expect(form.body).toContain('<html lang="fr" dir="ltr">');
+    expect(form.body).toContain(`name="token" value="${token}"`);
+    expect(form.body).toContain(translate('fr', 'ui', 'reset.title'));
+
+    const post = (fields: Record<string, string>, lang = 'fr') =>
+      server().inject({
+        method: 'POST',
+        url: `/reset-password?lang=${lang}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams(fields).toString(),
+      });
+    const mismatch = await post({ token, password: NEW_PASSWORD, confirm: `${NEW_PASSWORD}!` });
+    expect(mismatch.statusCode).toBe(422);
+    expect(mismatch.body).toContain('class="error-summary"');
+    expect(mismatch.body).toContain('href="#confirm"');
+    expect(mismatch.body).toContain(translate('fr', 'ui', 'reset.mismatch'));
+    expect((await apiSignIn(EMAIL, PASSWORD)).statusCode).toBe(200); // nothing changed, the token is not used
+
+    const done = await post({ token, password: NEW_PASSWORD, confirm: NEW_PASSWORD }, 'ar');
+    expect(done.statusCode).toBe(200);
+    expect(done.body).toContain('dir="rtl"');
+    expect(done.body).toContain(translate('ar', 'ui', 'reset.done_title'));
+    expect((await apiSignIn(EMAIL, NEW_PASSWORD)).statusCode).toBe(200);
+
+    const used = await post({ token, password: NEW_PASSWORD, confirm: NEW_PASSWORD }, 'en');
+    expect(used.statusCode).toBe(400);
+    expect(used.body).toContain('class="error-summary"');
+    expect(used.body).toContain(message('en', 'password_reset.invalid_token').replace(/'/g, '&#39;'));
+  });
+});
+
+describe('configurable sign-in limits', () => {
+  it('reads PACTE_LOGIN_MAX_FAILURES and PACTE_LOGIN_WINDOW_MINUTES (defaults 5 and 15) and refuses nonsense', () => {
+    expect(loadConfig({}, {})).toMatchObject({ loginMaxFailures: 5, loginWindowMinutes: 15 });
+    expect(loadConfig({}, { PACTE_LOGIN_MAX_FAILURES: '1000', PACTE_LOGIN_WINDOW_MINUTES: '2' })).toMatchObject({
+      loginMaxFailures: 1000,
+      loginWindowMinutes: 2,
+    });
+    for (const env of [{ PACTE_LOGIN_MAX_FAILURES: '0' }, { PACTE_LOGIN_WINDOW_MINUTES: 'soon' }]) {
+      expect(() => loadConfig({}, env)).toThrow(/config\.invalid/);
+    }
+  });
+
+  it('limits sign-ins as buildServer is told: after 2 failures, 429 auth.rate_limited for 3 minutes', async () => {
+    const strict = await buildServer({
+      storage: t.storage,
+      logLevel: 'silent',
+      loginLimits: { maxFailures: 2, windowMinutes: 3 },
+    });
+    try {
+      const email = 'strict.limits@example.org';
+      await createUser(db(), email, PASSWORD, { role: 'admin' });
+      const attempt = (password: string) =>
+        strict.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password } });
+      expect((await attempt('wrong password 1')).statusCode).toBe(401);
+      expect((await attempt('wrong password 2')).statusCode).toBe(401);
+      const limited = await attempt(PASSWORD);
+      expect(limited.statusCode).toBe(429);
+      expect(limited.json()).toMatchObject({ code: 'auth.rate_limited', details: { minutes: 3 } });
+      // The same failures under the default limits (5) do not block yet.
+      expect((await apiSignIn(email, PASSWORD)).statusCode).toBe(200);
+    } finally {
+      await strict.close();
+    }
+  });
+});
+
 describe('pacte user add', () => {
   // An embedded database admits one process at a time: the test's own storage and server are
   // closed while the CLI runs, and reopened to look.
@@ -658,5 +949,44 @@ describe('pacte user add', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^error user\.invalid_role: .*chief/);
     expect(await accountsNamed(email)).toEqual([]);
+  });
+});
+
+describe('pacte user reset-password', () => {
+  it('prints a one-time token and its page; the token then sets the password over HTTP, once', async () => {
+    const email = 'cli.reset@example.org';
+    await t.briefly(({ db }) => createUser(db, email, PASSWORD, { role: 'validator', country: 'MAR' }));
+    const run = pacte(['user', 'reset-password', '--email', email], t.env);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const token = /token: (\S+)/.exec(run.stdout)?.[1];
+    expect(token).toBeDefined();
+    expect(run.stdout).toContain(`/reset-password?token=${token}`);
+    expect(run.stdout).toContain('1 hour');
+    const newPassword = 'chosen after a reset';
+    const [first, second, signIn] = await t.briefly(async (storage) => {
+      const server = await buildServer({ storage, logLevel: 'silent' });
+      try {
+        const post = () =>
+          server.inject({ method: 'POST', url: '/api/v1/password-reset', payload: { token, password: newPassword } });
+        return [
+          await post(),
+          await post(),
+          await server.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password: newPassword } }),
+        ];
+      } finally {
+        await server.close();
+      }
+    });
+    expect(first.statusCode).toBe(200);
+    expect(second.statusCode).toBe(400);
+    expect(signIn.statusCode).toBe(200);
+  });
+
+  it('refuses an unknown address: exit 2, error user.not_found, no token', () => {
+    const run = pacte(['user', 'reset-password', '--email', 'nobody.at.all@example.org'], t.env);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^error user\.not_found: /);
   });
 });
