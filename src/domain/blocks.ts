@@ -57,3 +57,43 @@ export function blockTexts(blocks: readonly Block[]): string[] {
   }
   return out;
 }
+
+/** Limits of one answer or contribution, so a save can never grow without bound. */
+export const BLOCK_LIMITS = { depth: 6, lines: 2000, characters: 200_000 } as const;
+
+/**
+ * Blocks as they are stored: texts normalised, empty paragraphs and empty childless items
+ * dropped, empty lists dropped. Returns null when they exceed BLOCK_LIMITS.
+ */
+export function cleanBlocks(blocks: readonly Block[]): Block[] | null {
+  let lines = 0;
+  let characters = 0;
+  const clean = (list: readonly Block[], depth: number): Block[] | null => {
+    if (depth > BLOCK_LIMITS.depth) return null;
+    const out: Block[] = [];
+    for (const block of list) {
+      if (block.type === 'paragraph') {
+        const text = normalizeText(block.text);
+        if (!text) continue;
+        lines++;
+        characters += text.length;
+        out.push({ type: 'paragraph', text });
+      } else {
+        const items = [];
+        for (const item of block.items) {
+          const text = normalizeText(item.text);
+          const children = clean(item.blocks, depth + 1);
+          if (children === null) return null;
+          if (!text && children.length === 0) continue;
+          lines++;
+          characters += text.length;
+          items.push({ text, blocks: children });
+        }
+        if (items.length > 0) out.push({ type: 'list', ordered: block.ordered, items });
+      }
+    }
+    return out;
+  };
+  const out = clean(blocks, 1);
+  return out && lines <= BLOCK_LIMITS.lines && characters <= BLOCK_LIMITS.characters ? out : null;
+}

@@ -65,6 +65,8 @@ export const ERRORS = {
   'evidence.not_found': 404,
   'objective.not_found': 404,
   'contribution.edit_conflict': 409,
+  'blocks.too_large': 422,
+  'review.answers_not_approved': 409,
   'internal.error': 500,
 } as const satisfies Record<string, number>;
 

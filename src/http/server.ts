@@ -19,7 +19,9 @@ import { sendError } from './problem.js';
 import { catalogueRoutes } from './routes/catalogue/catalogue.js';
 import { blockSchemas } from './routes/reviews/schema.js';
 import { importRoutes } from './routes/imports/imports.js';
+import { contributionRoutes } from './routes/contributions/contributions.js';
 import { reviewRoutes } from './routes/reviews/reviews.js';
+import { workspaceRoutes } from './routes/workspace/workspace.js';
 import { DEFAULT_LIMITS, type ReadLimits } from '../services/import-review.js';
 
 const VERSION = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { version: string }).version;
@@ -33,6 +35,8 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** Failed sign-ins allowed per address and window (PACTE_LOGIN_MAX_FAILURES, PACTE_LOGIN_WINDOW_MINUTES). */
   loginLimits?: LoginLimits;
+  /** Largest evidence file of a contribution (PACTE_EVIDENCE_MAX_BYTES). */
+  evidenceMaxBytes?: number;
 }
 
 /**
@@ -45,6 +49,7 @@ export async function buildServer({
   importLimits = DEFAULT_LIMITS,
   trustProxy = false,
   loginLimits = DEFAULT_LOGIN_LIMITS,
+  evidenceMaxBytes,
 }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
@@ -71,9 +76,11 @@ export async function buildServer({
         { name: 'reviews', description: 'Country reviews and their answers' },
         { name: 'catalogue', description: 'Questionnaires, GCM objectives and principles, countries' },
         { name: 'imports', description: 'Reading review files (text, Word, PDF)' },
+        { name: 'workspace', description: 'Preparing a review: tasks, dashboard, answers, workflow, history, audit' },
         { name: 'session', description: 'Signing in and out (a session cookie, or a bearer token)' },
         { name: 'entities', description: 'Ministries, agencies and organisations of each country' },
         { name: 'users', description: 'Accounts and their roles (administrators)' },
+        { name: 'contributions', description: "Entities' contributions, stakeholders' inputs, evidence, merging" },
       ],
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (json.$id as string) ?? `def-${i}` },
@@ -102,8 +109,10 @@ export async function buildServer({
   catalogueRoutes(app, storage.db);
   sessionRoutes(app, storage.db, loginLimits);
   entityRoutes(app, storage.db);
+  workspaceRoutes(app, storage.db);
   userRoutes(app, storage.db);
   const { read } = await importRoutes(app, storage.db, importLimits);
+  contributionRoutes(app, storage.db, { evidenceMaxBytes }); // after importRoutes: needs its multipart parser
   pageRoutes(app, storage.db);
   importPageRoutes(app, storage.db, read, importLimits);
   accountPageRoutes(app, storage.db, loginLimits);

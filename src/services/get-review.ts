@@ -4,8 +4,10 @@ import * as factQueries from '../db/queries/facts.js';
 import * as reviews from '../db/queries/reviews.js';
 import type { Database } from '../db/schema.js';
 import { PacteError } from '../domain/errors.js';
+import type { Actor } from '../domain/permissions.js';
 import type { Questionnaire } from '../domain/questionnaire.js';
 import { buildReviewDocument, type ReviewDocument } from '../domain/review.js';
+import { openReview } from './review-access.js';
 
 /** A stored review: the review JSON with its facts and the objectives suggested or confirmed. */
 export interface StoredReview extends ReviewDocument {
@@ -23,11 +25,11 @@ export interface ReviewInContext {
 /** A review with what a reader needs around it: its questionnaire, cycle and country. */
 export async function getReviewInContext(
   db: Kysely<Database>,
+  actor: Actor | null,
   countryCode: string,
   cycleId: string,
 ): Promise<ReviewInContext> {
-  const row = await reviews.findReview(db, countryCode.toUpperCase(), cycleId);
-  if (!row) throw new PacteError('review.not_found', { country: countryCode, cycle: cycleId });
+  const { review: row } = await openReview(db, actor, countryCode, cycleId); // 404 unless visible
   const cycle = await catalogue.findCycle(db, row.cycle);
   const country = await catalogue.findCountry(db, row.country);
   const questionnaire =
@@ -47,6 +49,11 @@ export async function getReviewInContext(
 }
 
 /** One review in the review JSON, with each answer's revision. */
-export async function getReview(db: Kysely<Database>, country: string, cycleId: string): Promise<StoredReview> {
-  return (await getReviewInContext(db, country, cycleId)).review;
+export async function getReview(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  country: string,
+  cycleId: string,
+): Promise<StoredReview> {
+  return (await getReviewInContext(db, actor, country, cycleId)).review;
 }

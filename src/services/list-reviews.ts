@@ -1,10 +1,16 @@
 import type { Kysely } from 'kysely';
 import * as reviews from '../db/queries/reviews.js';
 import type { Database } from '../db/schema.js';
+import { canSeeReview, type Actor } from '../domain/permissions.js';
 
 export type ReviewSummary = reviews.ReviewSummary;
 
-/** Every review, with how many questions it answers (until accounts exist, all are public). */
-export async function listReviews(db: Kysely<Database>): Promise<reviews.ReviewSummary[]> {
-  return reviews.listReviews(db);
+/**
+ * The reviews `actor` may see, with how many questions each answers: published ones for
+ * everyone, and the unpublished ones their roles let them read.
+ */
+export async function listReviews(db: Kysely<Database>, actor: Actor | null): Promise<reviews.ReviewSummary[]> {
+  return (await reviews.listReviews(db)).filter((r) =>
+    canSeeReview(actor, { country: r.country, region: r.region, status: r.status }),
+  );
 }

@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import type { Config } from '../../config.js';
 import { PacteError } from '../../domain/errors.js';
+import { operator } from '../../domain/permissions.js';
 import { getReview } from '../../services/get-review.js';
 import { withStorage } from './with-storage.js';
 
@@ -14,7 +16,7 @@ export async function exportReview(
     throw new PacteError('export.unsupported_format', { format: options.format, formats: FORMATS.join(', ') });
   }
   return withStorage(config, 'pacte export', async ({ db }) => {
-    const body = `${JSON.stringify(await getReview(db, options.country, options.cycle), null, 2)}\n`;
+    const body = `${JSON.stringify(await getReview(db, operator(userInfo().username), options.country, options.cycle), null, 2)}\n`;
     if (options.output) writeFileSync(options.output, body);
     else process.stdout.write(body);
     return 0;

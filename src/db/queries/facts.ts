@@ -103,3 +103,18 @@ export async function findObjectives(db: Db, reviewId: number): Promise<Map<stri
   }
   return byQuestion;
 }
+
+/** A person's decision on an objective of an answer: confirmed (added if it was not suggested) or removed. */
+export async function setObjectiveStatus(
+  db: Db,
+  reviewId: number,
+  questionId: string,
+  objective: number,
+  status: 'confirmed' | 'removed',
+): Promise<void> {
+  await db
+    .insertInto('answer_objective')
+    .values({ review_id: reviewId, question_id: questionId, objective, score: 0, evidence: '[]', status })
+    .onConflict((oc) => oc.columns(['review_id', 'question_id', 'objective']).doUpdateSet({ status }))
+    .execute();
+}

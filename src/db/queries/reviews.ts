@@ -18,6 +18,8 @@ export interface ReviewRow {
 }
 
 export interface ReviewSummary extends ReviewRow {
+  /** The cycle's region (secretariats read the submitted reviews of theirs). */
+  region: string;
   answered: number;
   questions: number;
   countryName: Multilingual;
@@ -50,7 +52,7 @@ export async function listReviews(db: Db): Promise<ReviewSummary[]> {
     .innerJoin('country', 'country.code', 'review.country_code')
     .innerJoin('cycle', 'cycle.id', 'review.cycle_id')
     .select(reviewColumns)
-    .select(['country.name as countryName', 'cycle.title as cycleTitle'])
+    .select(['country.name as countryName', 'cycle.title as cycleTitle', 'cycle.region_id as region'])
     .select((eb) => [
       eb
         .selectFrom('answer')
@@ -269,4 +271,22 @@ export async function findRevision(
     .where('question_id', '=', questionId)
     .where('revision', '=', revision)
     .executeTakeFirst();
+}
+
+/** Answers in one status, with their review, for the given countries (all when undefined). */
+export async function listAnswersInStatus(db: Db, status: string, countries?: string[]) {
+  if (countries && countries.length === 0) return [];
+  let query = db
+    .selectFrom('answer')
+    .innerJoin('review', 'review.id', 'answer.review_id')
+    .select([
+      'review.country_code as country',
+      'review.cycle_id as cycle',
+      'answer.question_id as questionId',
+      'answer.updated_at as updatedAt',
+    ])
+    .where('answer.status', '=', status)
+    .orderBy('answer.updated_at');
+  if (countries) query = query.where('review.country_code', 'in', countries);
+  return query.execute();
 }

@@ -43,7 +43,7 @@ export function pageRoutes(app: FastifyInstance, db: Db) {
 
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
     const language = requestLanguage(request);
-    const rows = await listReviews(db);
+    const rows = await listReviews(db, request.actor);
     return sendPage(reply, 200, homePage(rows, language, request.actor));
   });
 
@@ -59,7 +59,7 @@ export function pageRoutes(app: FastifyInstance, db: Db) {
           questionnaire,
           cycle,
           country: countryRow,
-        } = await getReviewInContext(db, country, cycleId);
+        } = await getReviewInContext(db, request.actor, country, cycleId);
         // The page speaks the reader's choice, else the review's own language.
         const language = isLanguage(request.query.lang) ? request.query.lang : review.language;
         const path = `/reviews/${review.country}/${review.cycle}`;

@@ -6,8 +6,8 @@ import { listReviews } from '../../../services/list-reviews.js';
 import { getReviewSchema, listReviewsSchema } from './schema.js';
 
 export function reviewRoutes(app: FastifyInstance, db: Db) {
-  app.get('/api/v1/reviews', { schema: listReviewsSchema }, async () => ({
-    reviews: (await listReviews(db)).map((review) => ({
+  app.get('/api/v1/reviews', { schema: listReviewsSchema }, async (request) => ({
+    reviews: (await listReviews(db, request.actor)).map((review) => ({
       country: review.country,
       cycle: review.cycle,
       language: review.language,
@@ -22,6 +22,6 @@ export function reviewRoutes(app: FastifyInstance, db: Db) {
   app.get<{ Params: { country: string; cycle: string } }>(
     '/api/v1/reviews/:country/:cycle',
     { schema: getReviewSchema },
-    async (request) => getReview(db, request.params.country, request.params.cycle),
+    async (request) => getReview(db, request.actor, request.params.country, request.params.cycle),
   );
 }

@@ -10,12 +10,14 @@ export const blockSchemas = [
     $id: 'ParagraphBlock',
     type: 'object',
     required: ['type', 'text'],
+    additionalProperties: false,
     properties: { type: { type: 'string', enum: ['paragraph'] }, text: { type: 'string' } },
   },
   {
     $id: 'ListBlock',
     type: 'object',
     required: ['type', 'ordered', 'items'],
+    additionalProperties: false,
     properties: {
       type: { type: 'string', enum: ['list'] },
       ordered: { type: 'boolean' },
@@ -26,6 +28,7 @@ export const blockSchemas = [
     $id: 'ListItem',
     type: 'object',
     required: ['text', 'blocks'],
+    additionalProperties: false,
     properties: { text: { type: 'string' }, blocks: { type: 'array', items: { $ref: 'Block#' } } },
   },
   {

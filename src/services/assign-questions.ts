@@ -1,0 +1,88 @@
+import type { Kysely } from 'kysely';
+import * as assignments from '../db/queries/assignments.js';
+import type { Database } from '../db/schema.js';
+import { PacteError } from '../domain/errors.js';
+import type { Actor } from '../domain/permissions.js';
+import { recordAudit } from './audit.js';
+import { notifyEntity } from './notify.js';
+import { openReview, questionOf, requireOnReview, requireOpen } from './review-access.js';
+
+/**
+ * `POST /reviews/{country}/{cycle}/assignments`: the focal point gives questions to an entity
+ * of the country, with a due date; the entity's contributors are notified. Assigning again
+ * changes the due date.
+ */
+export async function assignQuestions(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  target: { country: string; cycle: string },
+  request: { questionIds: string[]; entityId: number; dueOn?: string | null | undefined },
+): Promise<{ assigned: string[] }> {
+  const access = await openReview(db, actor, target.country, target.cycle);
+  const who = requireOnReview(actor, 'assignment.manage', access);
+  requireOpen(access);
+  const questionIds = [...new Set(request.questionIds)];
+  if (questionIds.length === 0) throw new PacteError('request.invalid', { problem: 'questionIds is empty' });
+  for (const id of questionIds) questionOf(access, id);
+  const dueOn = request.dueOn ?? null;
+  if (dueOn !== null && !isDate(dueOn)) throw new PacteError('assignment.invalid_due_date', { dueOn });
+  const entity = await assignments.findEntity(db, request.entityId);
+  if (!entity || entity.country !== access.review.country) {
+    throw new PacteError('entity.not_found', { entity: request.entityId, country: access.review.country });
+  }
+  return db.transaction().execute(async (trx) => {
+    for (const questionId of questionIds) {
+      await assignments.upsertAssignment(trx, {
+        reviewId: access.review.id,
+        questionId,
+        entityId: entity.id,
+        dueOn,
+        assignedBy: who.name,
+      });
+      await notifyEntity(
+        trx,
+        { country: access.review.country, entity: entity.id },
+        {
+          kind: 'assigned',
+          country: access.review.country,
+          cycle: access.review.cycle,
+          questionId,
+          details: { entity: entity.name, dueOn },
+        },
+      );
+    }
+    await recordAudit(trx, who, 'assignment.add', {
+      country: access.review.country,
+      cycle: access.review.cycle,
+      details: { questionIds, entityId: entity.id, entity: entity.name, dueOn },
+    });
+    return { assigned: questionIds };
+  });
+}
+
+/** `DELETE …/assignments/{questionId}/{entityId}`; the entity's contribution, if any, is kept. */
+export async function unassignQuestion(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  target: { country: string; cycle: string; questionId: string; entityId: number },
+): Promise<void> {
+  const access = await openReview(db, actor, target.country, target.cycle);
+  const who = requireOnReview(actor, 'assignment.manage', access);
+  await db.transaction().execute(async (trx) => {
+    if (!(await assignments.deleteAssignment(trx, access.review.id, target.questionId, target.entityId))) {
+      throw new PacteError('assignment.not_found', { question: target.questionId });
+    }
+    await recordAudit(trx, who, 'assignment.remove', {
+      country: access.review.country,
+      cycle: access.review.cycle,
+      questionId: target.questionId,
+      details: { entityId: target.entityId },
+    });
+  });
+}
+
+function isDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/u.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
+}

@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import * as catalogue from '../db/queries/catalogue.js';
+import * as reviews from '../db/queries/reviews.js';
+import type { Database } from '../db/schema.js';
+import { PacteError } from '../domain/errors.js';
+import { pick, type Language } from '../domain/language.js';
+import type { Actor } from '../domain/permissions.js';
+import { requireAllowed } from './accounts.js';
+import { recordAudit } from './audit.js';
+
+/** `POST /reviews`: the focal point opens the country's review for a cycle, empty, as a draft. */
+export async function createReview(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  request: { country: string; cycle: string; language: Language },
+): Promise<{ country: string; cycle: string; status: string }> {
+  const country = request.country.trim().toUpperCase();
+  const who = requireAllowed(actor, 'review.import', { country });
+  if (!(await catalogue.findCountry(db, country))) throw new PacteError('country.not_found', { country });
+  const cycle = await catalogue.findCycle(db, request.cycle);
+  if (!cycle) throw new PacteError('cycle.not_found', { cycle: request.cycle });
+  return db.transaction().execute(async (trx) => {
+    if (await reviews.findReview(trx, country, cycle.id)) {
+      throw new PacteError('review.exists', { country, cycle: cycle.id });
+    }
+    const title = pick(cycle.title, request.language);
+    await reviews.upsertReview(trx, { country, cycle: cycle.id, language: request.language, title });
+    await recordAudit(trx, who, 'review.create', { country, cycle: cycle.id });
+    return { country, cycle: cycle.id, status: 'draft' };
+  });
+}

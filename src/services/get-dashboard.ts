@@ -1,0 +1,96 @@
+import type { Kysely } from 'kysely';
+import * as assignments from '../db/queries/assignments.js';
+import * as comments from '../db/queries/comments.js';
+import * as reviews from '../db/queries/reviews.js';
+import type { Database } from '../db/schema.js';
+import type { Multilingual } from '../domain/language.js';
+import { can, type Actor } from '../domain/permissions.js';
+import { ANSWER_STATUSES, type AnswerStatus } from '../domain/workflow.js';
+import { allowedReviewMoves } from './move-review.js';
+import { openReview, requireOnReview } from './review-access.js';
+
+export interface DashboardAssignment {
+  entity: { id: number; name: string; category: string };
+  dueOn: string | null;
+  overdue: boolean;
+  contribution: { status: string } | null;
+}
+
+/**
+ * `GET /reviews/{country}/{cycle}/workspace`: the focal point's dashboard. Every question with
+ * its answer's status, who owes what by when (overdue: due date passed and nothing submitted),
+ * and progress per section and per entity.
+ */
+export async function getDashboard(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  target: { country: string; cycle: string },
+  today = new Date().toISOString().slice(0, 10),
+) {
+  const access = await openReview(db, actor, target.country, target.cycle);
+  requireOnReview(actor, 'review.read', access);
+  const reviewId = access.review.id;
+  const [answers, assigned, states, allComments, entities] = await Promise.all([
+    reviews.listAnswerRows(db, reviewId),
+    assignments.listAssignments(db, { reviewId }),
+    assignments.listContributionStates(db, reviewId),
+    comments.listComments(db, reviewId),
+    assignments.listEntities(db, access.review.country),
+  ]);
+  const answerOf = new Map(answers.map((a) => [a.questionId, a]));
+  const stateOf = new Map(states.map((s) => [`${s.questionId}/${s.entityId}`, s]));
+  const done = (status: string | undefined) => status === 'submitted' || status === 'merged';
+  const byEntity = new Map<
+    number,
+    { entity: DashboardAssignment['entity']; assigned: number; submitted: number; overdue: number }
+  >();
+
+  const sections = access.questionnaire.sections.map((section) => {
+    const count = Object.fromEntries(ANSWER_STATUSES.map((s) => [s, 0])) as Record<AnswerStatus, number>;
+    const questions = section.questions.map((question) => {
+      const answer = answerOf.get(question.id);
+      const status = (answer?.status ?? 'not_started') as AnswerStatus;
+      count[status]++;
+      const mine = assigned.filter((a) => a.questionId === question.id);
+      const rows: DashboardAssignment[] = mine.map((a) => {
+        const state = stateOf.get(`${question.id}/${a.entity.id}`);
+        const overdue = a.dueOn !== null && a.dueOn < today && !done(state?.status);
+        const e = byEntity.get(a.entity.id) ?? { entity: a.entity, assigned: 0, submitted: 0, overdue: 0 };
+        e.assigned++;
+        if (done(state?.status)) e.submitted++;
+        if (overdue) e.overdue++;
+        byEntity.set(a.entity.id, e);
+        return { entity: a.entity, dueOn: a.dueOn, overdue, contribution: state ? { status: state.status } : null };
+      });
+      return {
+        id: question.id,
+        letter: question.letter,
+        text: question.text as Multilingual,
+        textStatus: question.textStatus,
+        status,
+        revision: answer?.revision ?? 0,
+        assignments: rows,
+        inputs: states.filter((s) => s.questionId === question.id && s.kind === 'input' && s.status !== 'draft').length,
+        comments: allComments.filter((c) => c.questionId === question.id).length,
+      };
+    });
+    return { id: section.id, title: section.title, progress: count, questions };
+  });
+
+  return {
+    country: access.review.country,
+    cycle: access.review.cycle,
+    title: access.review.title,
+    language: access.review.language,
+    status: access.review.status,
+    allowedMoves: allowedReviewMoves(actor, access),
+    may: {
+      edit: can(actor, 'answer.edit', access.scope),
+      assign: can(actor, 'assignment.manage', access.scope),
+      audit: can(actor, 'audit.read', access.scope),
+    },
+    sections,
+    byEntity: [...byEntity.values()].sort((a, b) => a.entity.name.localeCompare(b.entity.name)),
+    entities,
+  };
+}

@@ -1,0 +1,75 @@
+import type { Kysely } from 'kysely';
+import * as comments from '../db/queries/comments.js';
+import * as reviews from '../db/queries/reviews.js';
+import type { Database } from '../db/schema.js';
+import { normalizeText } from '../domain/blocks.js';
+import { PacteError } from '../domain/errors.js';
+import { can, type Actor } from '../domain/permissions.js';
+import { ANSWER_MOVES, findMove, isAnswerStatus, type AnswerStatus } from '../domain/workflow.js';
+import { recordAudit } from './audit.js';
+import { notifyCountry, notifyEntity } from './notify.js';
+import { listAssignments } from '../db/queries/assignments.js';
+import { openReview, questionOf, requireOnReview, requireOpen, type ReviewAccess } from './review-access.js';
+
+/**
+ * `POST …/answers/{questionId}/status`: submit an answer for review, approve it, return it
+ * with a comment, or re-open an approved one with a reason. The comment or reason is kept in
+ * the answer's comments; whoever is concerned is notified.
+ */
+export async function moveAnswer(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  target: { country: string; cycle: string; questionId: string },
+  request: { to: string; comment?: string | undefined },
+): Promise<{ questionId: string; status: AnswerStatus }> {
+  const access = await openReview(db, actor, target.country, target.cycle);
+  const { questionId } = target;
+  questionOf(access, questionId);
+  requireOpen(access);
+  return db.transaction().execute(async (trx) => {
+    const answer = await reviews.findAnswer(trx, access.review.id, questionId, true);
+    const from = (answer?.status ?? 'not_started') as AnswerStatus;
+    const to = request.to;
+    const move = isAnswerStatus(to) ? findMove(ANSWER_MOVES, from, to) : undefined;
+    if (!move || !answer) throw new PacteError('answer.move_not_allowed', { from, to });
+    const who = requireOnReview(actor, move.needs, access);
+    const text = normalizeText(request.comment ?? '');
+    if (move.requires === 'comment' && !text) throw new PacteError('workflow.comment_required');
+    if (move.requires === 'reason' && !text) throw new PacteError('workflow.reason_required');
+    await reviews.setAnswerStatus(trx, access.review.id, questionId, move.to);
+    if (text) {
+      const kind = move.requires === 'reason' ? 'reopen' : move.to === 'changes_requested' ? 'return' : 'comment';
+      await comments.insertComment(trx, { reviewId: access.review.id, questionId, author: who.name, kind, body: text });
+    }
+    await recordAudit(trx, who, 'answer.status', {
+      country: access.review.country,
+      cycle: access.review.cycle,
+      questionId,
+      details: { from, to: move.to, ...(text ? { comment: text } : {}) },
+    });
+    await notifyMove(trx, access, questionId, move.to, text);
+    return { questionId, status: move.to };
+  });
+}
+
+/** Returned answers reach the focal points and the entities that contributed; approvals the focal points. */
+async function notifyMove(trx: Kysely<Database>, access: ReviewAccess, questionId: string, to: string, text: string) {
+  const base = { country: access.review.country, cycle: access.review.cycle, questionId, details: { comment: text } };
+  if (to === 'changes_requested') {
+    await notifyCountry(trx, access.review.country, ['focal_point'], { ...base, kind: 'returned' });
+    for (const a of await listAssignments(trx, { reviewId: access.review.id, questionId })) {
+      await notifyEntity(trx, { country: access.review.country, entity: a.entity.id }, { ...base, kind: 'returned' });
+    }
+  } else if (to === 'in_review') {
+    await notifyCountry(trx, access.review.country, ['validator'], { ...base, kind: 'submitted' });
+  } else if (to === 'approved') {
+    await notifyCountry(trx, access.review.country, ['focal_point'], { ...base, kind: 'approved' });
+  }
+}
+
+/** The moves the actor may make now on an answer in `status` (for the editor's buttons). */
+export function allowedAnswerMoves(actor: Actor | null, access: ReviewAccess, status: string) {
+  return ANSWER_MOVES.filter(
+    (m) => m.from === status && m.from !== 'not_started' && can(actor, m.needs, access.scope),
+  ).map((m) => ({ to: m.to, ...(m.requires ? { requires: m.requires } : {}) }));
+}

@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import * as reviews from '../db/queries/reviews.js';
+import type { Database } from '../db/schema.js';
+import { normalizeText } from '../domain/blocks.js';
+import { PacteError } from '../domain/errors.js';
+import { can, type Actor } from '../domain/permissions.js';
+import { REVIEW_MOVES, findMove, isReviewStatus, type ReviewStatus } from '../domain/workflow.js';
+import { recordAudit } from './audit.js';
+import { openReview, requireOnReview, type ReviewAccess } from './review-access.js';
+
+/**
+ * `POST /reviews/{country}/{cycle}/status`: moves a review along its workflow. Validating
+ * needs every written answer approved (the focal point validates section by section, answer by
+ * answer, first); going back needs a reason, kept in the audit log.
+ */
+export async function moveReview(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  target: { country: string; cycle: string },
+  request: { to: string; reason?: string | undefined },
+): Promise<{ country: string; cycle: string; status: ReviewStatus }> {
+  const access = await openReview(db, actor, target.country, target.cycle);
+  const from = access.review.status as ReviewStatus;
+  const to = request.to;
+  const move = isReviewStatus(to) ? findMove(REVIEW_MOVES, from, to) : undefined;
+  // Someone who may not move the review learns nothing about which moves exist.
+  if (!can(actor, 'review.move', access.scope) && !can(actor, 'review.publish_any', access.scope)) {
+    requireOnReview(actor, 'review.move', access);
+  }
+  if (!move) throw new PacteError('review.move_not_allowed', { from, to });
+  const who = requireOnReview(actor, move.needs, access);
+  const reason = normalizeText(request.reason ?? '');
+  if (move.requires === 'reason' && !reason) throw new PacteError('workflow.reason_required');
+  return db.transaction().execute(async (trx) => {
+    if (move.to === 'validated') {
+      const pending = (await reviews.listAnswerRows(trx, access.review.id))
+        .filter((a) => a.status !== 'approved' && a.blocks.length > 0)
+        .map((a) => a.questionId)
+        .sort();
+      if (pending.length > 0) throw new PacteError('review.answers_not_approved', { questions: pending.join(', ') });
+    }
+    await reviews.setReviewStatus(trx, access.review.id, move.to);
+    await recordAudit(trx, who, 'review.status', {
+      country: access.review.country,
+      cycle: access.review.cycle,
+      details: { from, to: move.to, ...(reason ? { reason } : {}) },
+    });
+    return { country: access.review.country, cycle: access.review.cycle, status: move.to };
+  });
+}
+
+/** The moves the actor may make now (for the dashboard's buttons). */
+export function allowedReviewMoves(actor: Actor | null, access: ReviewAccess) {
+  return REVIEW_MOVES.filter((m) => m.from === access.review.status && can(actor, m.needs, access.scope)).map((m) => ({
+    to: m.to,
+    ...(m.requires ? { requires: m.requires } : {}),
+  }));
+}

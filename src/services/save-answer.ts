@@ -1,0 +1,107 @@
+import type { Kysely } from 'kysely';
+import * as catalogue from '../db/queries/catalogue.js';
+import * as factQueries from '../db/queries/facts.js';
+import * as reviews from '../db/queries/reviews.js';
+import type { Database } from '../db/schema.js';
+import { BLOCK_LIMITS, cleanBlocks, type Block } from '../domain/blocks.js';
+import { PacteError } from '../domain/errors.js';
+import { extractFacts } from '../domain/facts.js';
+import { suggestObjectives } from '../domain/objective-suggestions.js';
+import type { Actor } from '../domain/permissions.js';
+import { isLocked } from '../domain/workflow.js';
+import { recordAudit } from './audit.js';
+import { openReview, questionOf, requireOnReview, requireOpen, type ReviewAccess } from './review-access.js';
+
+export interface SavedAnswer {
+  questionId: string;
+  revision: number;
+  status: string;
+  blocks: Block[];
+}
+
+export interface AnswerChange {
+  blocks: Block[];
+  /** The revision the writer started from (0 for an answer not yet written). */
+  baseRevision: number;
+  /** What made the change: 'edit', 'merge', 'restore'. */
+  origin: string;
+  /** The contributions the new text came from (merging). */
+  contributionIds?: number[];
+  note?: string | null;
+}
+
+/** `PUT …/answers/{questionId}`: the focal point writes the consolidated answer. */
+export async function saveAnswer(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  target: { country: string; cycle: string; questionId: string },
+  change: Omit<AnswerChange, 'origin'> & { origin?: string },
+): Promise<SavedAnswer> {
+  const access = await openReview(db, actor, target.country, target.cycle);
+  return db
+    .transaction()
+    .execute((trx) =>
+      writeAnswer(trx, actor, access, target.questionId, { ...change, origin: change.origin ?? 'edit' }),
+    );
+}
+
+/**
+ * Writes a new revision of an answer inside the caller's transaction, after every check: the
+ * right to edit, an open review, the question, the lock of approved answers and optimistic
+ * concurrency (the answer row is locked, so two saves from the same base cannot both pass).
+ * Facts and objective suggestions are recomputed from the new text.
+ */
+export async function writeAnswer(
+  trx: Kysely<Database>,
+  actor: Actor | null,
+  access: ReviewAccess,
+  questionId: string,
+  change: AnswerChange,
+): Promise<SavedAnswer> {
+  const who = requireOnReview(actor, 'answer.edit', access);
+  requireOpen(access);
+  questionOf(access, questionId);
+  const blocks = cleanBlocks(change.blocks);
+  if (!blocks) throw new PacteError('blocks.too_large', { ...BLOCK_LIMITS });
+  const reviewId = access.review.id;
+  const current = await reviews.findAnswer(trx, reviewId, questionId, true);
+  const currentRevision = current?.revision ?? 0;
+  if (currentRevision !== change.baseRevision) {
+    throw new PacteError('answer.edit_conflict', {
+      question: questionId,
+      currentRevision,
+      baseRevision: change.baseRevision,
+      blocks: current?.blocks ?? [],
+      author: current?.updatedBy ?? null,
+    });
+  }
+  if (current && isLocked(current.status)) throw new PacteError('answer.locked', { question: questionId });
+  const revision = currentRevision + 1;
+  await reviews.saveAnswerRevision(trx, {
+    reviewId,
+    questionId,
+    revision,
+    blocks,
+    author: who.name,
+    origin: change.origin,
+    sourceSha256: null,
+    ...(current ? {} : { status: 'drafting' }),
+    contributionIds: change.contributionIds ?? [],
+    note: change.note ?? null,
+  });
+  const language = access.review.language;
+  await factQueries.replaceFacts(trx, reviewId, questionId, extractFacts(questionId, blocks, language));
+  await factQueries.replaceSuggestions(
+    trx,
+    reviewId,
+    questionId,
+    suggestObjectives(blocks, language, await catalogue.listObjectives(trx)),
+  );
+  await recordAudit(trx, who, `answer.${change.origin}`, {
+    country: access.review.country,
+    cycle: access.review.cycle,
+    questionId,
+    details: { revision, ...(change.contributionIds?.length ? { contributionIds: change.contributionIds } : {}) },
+  });
+  return { questionId, revision, status: current?.status ?? 'drafting', blocks };
+}
