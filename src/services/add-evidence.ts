@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import * as contributions from '../db/queries/contributions.js';
+import type { Database } from '../db/schema.js';
+import { detectEvidenceType } from '../documents/evidence-type.js';
+import { formatBytes, safeFileName } from '../domain/contributions.js';
+import { PacteError } from '../domain/errors.js';
+import type { Actor } from '../domain/permissions.js';
+import { recordAudit } from './audit.js';
+import {
+  evidenceUrl,
+  openContribution,
+  requireKindRule,
+  requireNotMerged,
+  type ContributionKey,
+  type EvidenceView,
+} from './contribution-access.js';
+import { requireOpen } from './review-access.js';
+
+/** Evidence files are at most this large unless configured (PACTE_EVIDENCE_MAX_BYTES). */
+export const DEFAULT_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+
+export interface EvidenceUpload {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Attaches an evidence file to an entity's contribution. The rights are checked before the
+ * file is received (`receive` reads the upload, refusing it with evidence.too_large as soon as
+ * it passes `maxBytes`); the type is read from the content (PDF, XLSX or CSV, else
+ * evidence.unsupported_type); the bytes are stored with their SHA-256, in one transaction with
+ * the audit event.
+ */
+export async function addEvidence(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  key: ContributionKey,
+  receive: () => Promise<EvidenceUpload>,
+  maxBytes: number = DEFAULT_EVIDENCE_MAX_BYTES,
+): Promise<EvidenceView> {
+  await writable(db, actor, key);
+  const upload = await receive();
+  const fileName = safeFileName(upload.fileName);
+  if (upload.bytes.byteLength > maxBytes) {
+    throw new PacteError('evidence.too_large', { file: fileName, limit: formatBytes(maxBytes) });
+  }
+  const mediaType = await detectEvidenceType(upload.bytes);
+  if (!mediaType) throw new PacteError('evidence.unsupported_type', { file: fileName });
+  const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
+  return db.transaction().execute(async (trx) => {
+    const { access, writer, row } = await writable(trx, actor, key);
+    const stored = await contributions.insertEvidence(trx, {
+      contributionId: row.id,
+      fileName,
+      mediaType,
+      bytes: upload.bytes,
+      sha256,
+      uploadedBy: writer.name,
+    });
+    await recordAudit(trx, writer, 'evidence.add', {
+      country: access.review.country,
+      cycle: access.review.cycle,
+      questionId: key.questionId,
+      details: { contribution: row.id, entity: key.entityId, evidence: stored.id, fileName, mediaType, sha256 },
+    });
+    return {
+      id: stored.id,
+      fileName: stored.fileName,
+      mediaType: stored.mediaType,
+      size: stored.size,
+      url: evidenceUrl(access, key.questionId, key.entityId, stored.id),
+    };
+  });
+}
+
+/** The contribution exists, may be written by the actor and still changes. */
+async function writable(db: Kysely<Database>, actor: Actor | null, key: ContributionKey) {
+  const { access, actor: writer } = await openContribution(db, actor, key, 'contribution.write');
+  requireOpen(access);
+  const where = { reviewId: access.review.id, questionId: key.questionId, entityId: key.entityId };
+  const row = await contributions.findContribution(db, where, db.isTransaction);
+  if (!row) throw new PacteError('contribution.not_found', { question: key.questionId, entity: key.entityId });
+  requireNotMerged(row);
+  requireKindRule(access, key, row.kind, await contributions.isAssigned(db, where));
+  return { access, writer, row };
+}

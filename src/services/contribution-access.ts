@@ -1,0 +1,139 @@
+import type { Kysely } from 'kysely';
+import * as contributions from '../db/queries/contributions.js';
+import type { Database } from '../db/schema.js';
+import type { Block } from '../domain/blocks.js';
+import type { ContributionKind, ContributionStatus } from '../domain/contributions.js';
+import { PacteError } from '../domain/errors.js';
+import type { Actor } from '../domain/permissions.js';
+import { openReview, questionOf, requireOnReview, type ReviewAccess } from './review-access.js';
+
+/**
+ * What the contribution services share: opening one entity's contribution to a question for
+ * reading or writing (the review visible to the actor, the question in its questionnaire, the
+ * right on that entity), the rules of each kind, and the view every client gets.
+ */
+
+/** One entity's contribution (or input) to one question of a review, as the API names it. */
+export interface ContributionKey {
+  country: string;
+  cycle: string;
+  questionId: string;
+  entityId: number;
+}
+
+export interface EvidenceView {
+  id: number;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  /** Where to download it (for whoever may read the contribution). */
+  url: string;
+}
+
+export interface ContributionView {
+  id: number;
+  questionId: string;
+  entity: { id: number; name: string; category: string };
+  kind: ContributionKind;
+  status: ContributionStatus;
+  revision: number;
+  blocks: Block[];
+  /** How the focal point took a stakeholder's input into account; null until answered. */
+  response: string | null;
+  evidence: EvidenceView[];
+  updatedAt: Date;
+  updatedBy: string;
+}
+
+export interface OpenedContribution {
+  access: ReviewAccess;
+  actor: Actor;
+  entity: { id: number; name: string; category: string };
+}
+
+/**
+ * Opens the review for a participant and checks `action` on the entity. Someone who may not see
+ * the review gets review.not_found; someone who may see it but not this entity's contribution,
+ * auth.forbidden; an entity that is not of the review's country, entity.not_found.
+ */
+export async function openContribution(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  key: ContributionKey,
+  action: 'contribution.read' | 'contribution.write',
+): Promise<OpenedContribution> {
+  const access = await openReview(db, actor, key.country, key.cycle, { participant: true });
+  questionOf(access, key.questionId);
+  const allowed = requireOnReview(actor, action, access, key.entityId);
+  const entity = await contributions.findEntityOfCountry(db, key.entityId, access.review.country);
+  if (!entity) throw new PacteError('entity.not_found', { entity: key.entityId });
+  return { access, actor: allowed, entity };
+}
+
+/**
+ * The kind of what the actor writes for the entity: a contributor writes the entity's
+ * contribution, a stakeholder an input. Others allowed to write (administrators) write a
+ * contribution where the question is assigned to the entity, else an input.
+ */
+export function kindFor(actor: Actor, country: string, entityId: number, assigned: boolean): ContributionKind {
+  const roles = actor.grants.filter((g) => g.country === country && g.entity === entityId).map((g) => g.role);
+  if (roles.includes('contributor')) return 'contribution';
+  if (roles.includes('stakeholder')) return 'input';
+  return assigned ? 'contribution' : 'input';
+}
+
+/**
+ * The rule of each kind: a contribution needs the question assigned to the entity; an input
+ * is written only while the review is in consultation.
+ */
+export function requireKindRule(access: ReviewAccess, key: ContributionKey, kind: ContributionKind, assigned: boolean) {
+  if (kind === 'contribution' && !assigned) {
+    throw new PacteError('assignment.not_found', { question: key.questionId, entity: key.entityId });
+  }
+  if (kind === 'input' && access.review.status !== 'in_consultation') {
+    throw new PacteError('review.not_in_state', { status: access.review.status, expected: 'in_consultation' });
+  }
+}
+
+/** A merged contribution is part of the answer's history: it no longer changes. */
+export function requireNotMerged(row: contributions.ContributionRow) {
+  if (row.status === 'merged') throw new PacteError('contribution.closed', { contribution: row.id });
+}
+
+export function evidenceUrl(access: ReviewAccess, questionId: string, entityId: number, evidenceId: number): string {
+  const { country, cycle } = access.review;
+  return `/api/v1/reviews/${country}/${cycle}/answers/${encodeURIComponent(questionId)}/contributions/${entityId}/evidence/${evidenceId}`;
+}
+
+/** The views of contribution rows, each with its evidence files (read in one query). */
+export async function viewContributions(
+  db: Kysely<Database>,
+  access: ReviewAccess,
+  rows: readonly contributions.ContributionRow[],
+): Promise<ContributionView[]> {
+  const evidence = await contributions.listEvidence(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    questionId: row.questionId,
+    entity: row.entity,
+    kind: row.kind,
+    status: row.status,
+    revision: row.revision,
+    blocks: row.blocks,
+    response: row.response,
+    evidence: evidence
+      .filter((e) => e.contributionId === row.id)
+      .map((e) => ({
+        id: e.id,
+        fileName: e.fileName,
+        mediaType: e.mediaType,
+        size: e.size,
+        url: evidenceUrl(access, row.questionId, row.entity.id, e.id),
+      })),
+    updatedAt: row.updatedAt,
+    updatedBy: row.updatedBy,
+  }));
+}
