@@ -26,6 +26,8 @@ export interface Config {
   /** Failed sign-ins an address may have within loginWindowMinutes before it is refused. */
   loginMaxFailures: number;
   loginWindowMinutes: number;
+  /** Largest evidence file attached to a contribution (PACTE_EVIDENCE_MAX_BYTES, default 10 MB). */
+  evidenceMaxBytes: number;
 }
 
 /** What the user set, by flag (wins) or environment variable; everything is optional. */
@@ -85,6 +87,7 @@ export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
   };
   const loginMaxFailures = positive('PACTE_LOGIN_MAX_FAILURES', 5);
   const loginWindowMinutes = positive('PACTE_LOGIN_WINDOW_MINUTES', 15);
+  const evidenceMaxBytes = positive('PACTE_EVIDENCE_MAX_BYTES', 10 * 1024 * 1024);
 
   if (problems.length > 0) throw new PacteError('config.invalid', { problems: problems.join('; ') });
   return {
@@ -99,5 +102,6 @@ export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
     trustProxy,
     loginMaxFailures,
     loginWindowMinutes,
+    evidenceMaxBytes,
   };
 }

@@ -16,6 +16,7 @@ export async function serve(config: Config, demo: boolean): Promise<number> {
       importLimits: { ...config.importLimits, maxBytes: config.importMaxBytes },
       trustProxy: config.trustProxy,
       loginLimits: { maxFailures: config.loginMaxFailures, windowMinutes: config.loginWindowMinutes },
+      evidenceMaxBytes: config.evidenceMaxBytes,
     });
     await app.listen({ port: config.port, host: config.host });
     const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;

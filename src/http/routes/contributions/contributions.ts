@@ -1,0 +1,155 @@
+import type {} from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { formatBytes, strictBlocks } from '../../../domain/contributions.js';
+import { PacteError } from '../../../domain/errors.js';
+import { addEvidence, DEFAULT_EVIDENCE_MAX_BYTES, type EvidenceUpload } from '../../../services/add-evidence.js';
+import type { ContributionKey } from '../../../services/contribution-access.js';
+import { getContribution } from '../../../services/get-contribution.js';
+import { getEvidence } from '../../../services/get-evidence.js';
+import { mergeContributions } from '../../../services/merge-contributions.js';
+import { respondToInput } from '../../../services/respond-to-input.js';
+import { saveContribution } from '../../../services/save-contribution.js';
+import type { Db } from '../../../services/storage.js';
+import { submitContribution } from '../../../services/submit-contribution.js';
+import {
+  addEvidenceSchema,
+  getContributionSchema,
+  getEvidenceSchema,
+  mergeSchema,
+  respondSchema,
+  saveContributionSchema,
+  submitContributionSchema,
+} from './schema.js';
+
+type AnswerParams = { country: string; cycle: string; questionId: string };
+type Params = AnswerParams & { entityId: number };
+
+const ANSWER = '/api/v1/reviews/:country/:cycle/answers/:questionId';
+const CONTRIBUTION = `${ANSWER}/contributions/:entityId`;
+
+/** Room for the multipart envelope (boundaries, part headers) around the file itself. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+/**
+ * Entities' contributions and stakeholders' inputs to a question, their evidence files, the
+ * focal point's responses, and merging contributions into the answer. Requires the multipart
+ * parser (registered by the import routes).
+ */
+export function contributionRoutes(app: FastifyInstance, db: Db, options: { evidenceMaxBytes?: number } = {}) {
+  const maxBytes = options.evidenceMaxBytes ?? DEFAULT_EVIDENCE_MAX_BYTES;
+  const keyOf = (params: Params): ContributionKey => ({
+    country: params.country,
+    cycle: params.cycle,
+    questionId: params.questionId,
+    entityId: params.entityId,
+  });
+
+  app.get<{ Params: Params }>(CONTRIBUTION, { schema: getContributionSchema }, async (request) =>
+    getContribution(db, request.actor, keyOf(request.params)),
+  );
+
+  app.put<{ Params: Params; Body: { blocks: unknown; baseRevision: number } }>(
+    CONTRIBUTION,
+    { schema: saveContributionSchema, preValidation: refuseUnknownKeys(['blocks', 'baseRevision']) },
+    async (request) => saveContribution(db, request.actor, keyOf(request.params), request.body),
+  );
+
+  app.post<{ Params: Params }>(`${CONTRIBUTION}/submit`, { schema: submitContributionSchema }, async (request) =>
+    submitContribution(db, request.actor, keyOf(request.params)),
+  );
+
+  app.post<{ Params: Params }>(`${CONTRIBUTION}/evidence`, { schema: addEvidenceSchema }, async (request, reply) => {
+    const stored = await addEvidence(
+      db,
+      request.actor,
+      keyOf(request.params),
+      () => receiveEvidence(request, maxBytes),
+      maxBytes,
+    );
+    return reply.status(201).send(stored);
+  });
+
+  app.get<{ Params: Params & { evidenceId: number } }>(
+    `${CONTRIBUTION}/evidence/:evidenceId`,
+    { schema: getEvidenceSchema },
+    async (request, reply) => {
+      const file = await getEvidence(db, request.actor, keyOf(request.params), request.params.evidenceId);
+      return reply
+        .header('content-type', file.mediaType)
+        .header('content-disposition', attachment(file.fileName))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('cache-control', 'private, no-store')
+        .header('etag', `"${file.sha256}"`)
+        .send(Buffer.from(file.bytes));
+    },
+  );
+
+  app.post<{ Params: Params; Body: { text: string } }>(
+    `${CONTRIBUTION}/response`,
+    { schema: respondSchema, preValidation: refuseUnknownKeys(['text']) },
+    async (request) => respondToInput(db, request.actor, keyOf(request.params), request.body.text),
+  );
+
+  app.post<{ Params: AnswerParams; Body: { contributionIds: number[]; baseRevision: number } }>(
+    `${ANSWER}/merge`,
+    { schema: mergeSchema, preValidation: refuseUnknownKeys(['contributionIds', 'baseRevision']) },
+    async (request) => mergeContributions(db, request.actor, request.params, request.body),
+  );
+}
+
+/**
+ * Bodies with a key their schema does not name are refused (request.invalid), blocks included,
+ * before validation: the schemas' `additionalProperties: false` alone would silently drop the
+ * key (Fastify's Ajv removes additional properties), and a client would believe it was kept.
+ */
+function refuseUnknownKeys(keys: readonly string[]) {
+  return async (request: FastifyRequest) => {
+    const body = request.body;
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) return; // the schema answers
+    const unknown = Object.keys(body).find((key) => !keys.includes(key));
+    if (unknown !== undefined) throw new PacteError('request.invalid', { problem: `unknown key "${unknown}"` });
+    if ('blocks' in body) strictBlocks((body as { blocks: unknown }).blocks);
+  };
+}
+
+/**
+ * The `file` part of a multipart upload. A request announcing more than the limit is refused
+ * before anything is read; a file passing the limit is refused as soon as it does.
+ */
+async function receiveEvidence(request: FastifyRequest, maxBytes: number): Promise<EvidenceUpload> {
+  if (!request.isMultipart()) {
+    throw new PacteError('request.invalid', { problem: 'send multipart/form-data with a "file" part' });
+  }
+  const tooLarge = (file: string) => new PacteError('evidence.too_large', { file, limit: formatBytes(maxBytes) });
+  const announced = Number(request.headers['content-length'] ?? 0);
+  if (announced > maxBytes + MULTIPART_OVERHEAD) throw tooLarge('upload');
+  let upload: EvidenceUpload | null = null;
+  for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 1, fields: 4, parts: 5 } })) {
+    if (part.type !== 'file') continue;
+    if (part.fieldname !== 'file') {
+      part.file.resume();
+      continue;
+    }
+    try {
+      upload = { fileName: part.filename || 'evidence', bytes: await part.toBuffer() };
+    } catch (error) {
+      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(part.filename || 'upload');
+      throw error;
+    }
+  }
+  if (!upload || upload.bytes.byteLength === 0) {
+    throw new PacteError('request.invalid', { problem: 'the "file" part is missing or empty' });
+  }
+  return upload;
+}
+
+/** Content-Disposition of a download: an ASCII fallback name and the exact one (RFC 5987/6266). */
+export function attachment(fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/gu, '_');
+  const exact = encodeURIComponent(fileName).replace(
+    /['()*]/gu,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${exact}`;
+}
