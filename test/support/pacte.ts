@@ -1,3 +1,7 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../src/db/schema.js';
+import { operator } from '../../src/domain/permissions.js';
+import { moveReview } from '../../src/services/move-review.js';
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -91,4 +95,9 @@ export async function waitUntil(what: string, check: () => boolean | Promise<boo
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`gave up waiting for ${what}`);
+}
+
+/** Publishes a stored review as an administrator would (any state → published). */
+export async function publishReview(db: Kysely<Database>, country: string, cycle: string): Promise<void> {
+  await moveReview(db, operator('test'), { country, cycle }, { to: 'published' });
 }
