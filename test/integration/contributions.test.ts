@@ -211,6 +211,24 @@ describe('a contributor drafts its entity contribution', () => {
     expect((await save('contributorA', Q, entities.a, [paragraph('Encore.')], 0)).status).toBe(409);
   });
 
+  it('lets only one of two simultaneous saves from the same revision through', async () => {
+    const question = 'I.c';
+    const review = await db().selectFrom('review').select('id').executeTakeFirstOrThrow();
+    await db()
+      .insertInto('assignment')
+      .values({ review_id: review.id, question_id: question, entity_id: entities.a, due_on: null, assigned_by: 'test' })
+      .execute();
+    for (const base of [0, 1]) {
+      const both = await Promise.all(
+        ['Première main', 'Seconde main'].map((text) =>
+          save('contributorA', question, entities.a, [paragraph(`${text}, depuis ${base}.`)], base),
+        ),
+      );
+      expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+      expect((await contributionRow(question, entities.a))?.revision).toBe(base + 1);
+    }
+  });
+
   it('is 404 contribution.not_found before the entity wrote anything', async () => {
     const response = await call('contributorB', 'GET', url(Q, entities.b));
     expect(response.status).toBe(404);
