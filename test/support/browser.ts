@@ -175,3 +175,10 @@ export async function elementsOutsideViewport(page: Page): Promise<string[]> {
       .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${el.className}` : ''}`),
   );
 }
+
+/** The web app (/app/) is built by Vite into dist/web; npm test builds it when its sources change. */
+export function requireWebBuild(): void {
+  if (!existsSync(join(ROOT, 'dist/web/index.html'))) {
+    throw new Error('the web app is not built: run "npx vite build" (npm test and npm start build it)');
+  }
+}

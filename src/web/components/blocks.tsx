@@ -1,7 +1,18 @@
 import type { Block } from '../../domain/blocks.js';
 
-/** Answer text: paragraphs and nested lists, each text in its own direction (dir="auto"). */
+/**
+ * Answer text: paragraphs and nested lists. The whole text takes the direction of its own
+ * language (a French answer in the Arabic interface stays left to right), each text too.
+ */
 export function Blocks({ blocks }: { blocks: readonly Block[] }) {
+  return (
+    <div dir="auto" className="answer-text">
+      <BlockList blocks={blocks} />
+    </div>
+  );
+}
+
+function BlockList({ blocks }: { blocks: readonly Block[] }) {
   return (
     <>
       {blocks.map((block, i) =>
@@ -29,7 +40,7 @@ function Items({ items }: { items: readonly { text: string; blocks: Block[] }[] 
       {items.map((item, i) => (
         <li key={i}>
           <span dir="auto">{item.text}</span>
-          {item.blocks.length > 0 && <Blocks blocks={item.blocks} />}
+          {item.blocks.length > 0 && <BlockList blocks={item.blocks} />}
         </li>
       ))}
     </>

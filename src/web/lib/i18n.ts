@@ -81,3 +81,24 @@ export function makeLocale(language: Language): Locale {
 export const LocaleContext = createContext<Locale>(makeLocale('fr'));
 export const useLocale = () => useContext(LocaleContext);
 export { LANGUAGES, direction };
+
+/**
+ * A text the API gives in several languages ({fr, en, ar}: a question's wording, a country's
+ * name) in the reader's language, else in the first language that has it; a plain string as is.
+ */
+export function localText(value: unknown, language: Language): string {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object') {
+    const map = value as Partial<Record<Language, string>>;
+    return map[language] ?? map.fr ?? map.en ?? map.ar ?? '';
+  }
+  return '';
+}
+
+/** Whether the text shown in `language` is our translation, not the official wording. */
+export function isUnofficial(textStatus: unknown, text: unknown, language: Language): boolean {
+  const map = (text ?? {}) as Partial<Record<Language, string>>;
+  const shown: Language = map[language] ? language : map.fr ? 'fr' : map.en ? 'en' : 'ar';
+  if (typeof textStatus === 'string') return textStatus === 'unofficial';
+  return (textStatus as Partial<Record<Language, string>> | null)?.[shown] === 'unofficial';
+}

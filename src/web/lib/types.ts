@@ -58,13 +58,16 @@ export interface Objective {
   number: number;
   status: string;
   score?: number;
-  title: string;
+  title: Multilingual;
 }
+/** A text in several languages, as the API gives questions' wording and names. */
+export type Multilingual = Partial<Record<'fr' | 'en' | 'ar', string>> | string;
+
 export interface Answer {
   questionId: string;
-  section?: { id: string; title: string };
-  text: string;
-  textStatus?: string;
+  section?: { id: string; title: Multilingual };
+  text: Multilingual;
+  textStatus?: Multilingual | null;
   status: string;
   revision: number;
   blocks: Block[];
@@ -82,7 +85,8 @@ export interface Revision {
   revision: number;
   createdAt?: string;
   author?: string | null;
-  source?: string | null;
+  origin?: string | null;
+  note?: string | null;
   contributionIds?: number[];
 }
 export interface DiffLine {

@@ -9,7 +9,7 @@ import { LoadError, Loading, Page } from '../components/page.js';
 import { StatusTag } from '../components/status.js';
 import { api, post, put, reviewPath } from '../lib/api.js';
 import { draftKey } from '../lib/drafts.js';
-import { useLocale } from '../lib/i18n.js';
+import { isUnofficial, localText, useLocale } from '../lib/i18n.js';
 import type { Answer, Contribution, Move } from '../lib/types.js';
 import { useData } from '../lib/use-data.js';
 
@@ -25,7 +25,7 @@ interface Props {
  * contributor, its entity's contribution editor.
  */
 export function AnswerPage({ country, cycle, questionId }: Props) {
-  const { t, date } = useLocale();
+  const { t, date, language } = useLocale();
   const base = `${reviewPath(country, cycle)}/answers/${encodeURIComponent(questionId)}`;
   const answer = useData<Answer>(base);
   if (answer.error) return <LoadError error={answer.error} />;
@@ -37,8 +37,8 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
   const mine = a.myEntities ?? [];
 
   const move = async (m: Move, text: string) => {
-    const extra = m.requires === 'comment' ? { comment: text } : m.requires === 'reason' ? { reason: text } : {};
-    await post(`${base}/status`, { to: m.to, ...extra });
+    // A return's comment and a re-opening's reason are both kept as a comment on the answer.
+    await post(`${base}/status`, { to: m.to, ...(m.requires ? { comment: text } : {}) });
     answer.reload();
   };
 
@@ -54,15 +54,15 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
       }
     >
       {a.section && (
-        <p className="muted" dir="auto">
-          {a.section.id}. {a.section.title}
+        <p className="muted">
+          {a.section.id}. <span dir="auto">{localText(a.section.title, language)}</span>
         </p>
       )}
       <div className="question-text">
         <p className="lead" dir="auto">
-          {a.text}
+          {localText(a.text, language)}
         </p>
-        {a.textStatus && a.textStatus !== 'official' && (
+        {isUnofficial(a.textStatus, a.text, language) && (
           <p>
             <strong className="tag">{t('answer.unofficial')}</strong>
           </p>
@@ -496,7 +496,7 @@ function Input(props: { contribution: Contribution; base: string; canRespond: bo
 }
 
 function Objectives({ answer, base, onChange }: { answer: Answer; base: string; onChange: () => void }) {
-  const { t } = useLocale();
+  const { t, language } = useLocale();
   const [error, setError] = useState('');
   const set = async (n: number, status: 'confirmed' | 'removed') => {
     try {
@@ -518,7 +518,7 @@ function Objectives({ answer, base, onChange }: { answer: Answer; base: string; 
       <ul className="objective-list">
         {answer.objectives.map((o) => (
           <li key={o.number}>
-            <span dir="auto">{t('objectives.item', { number: o.number, title: o.title })}</span>{' '}
+            <span dir="auto">{t('objectives.item', { number: o.number, title: localText(o.title, language) })}</span>{' '}
             <strong className="tag">{t(`objectives.status.${o.status}`)}</strong>
             {answer.may?.edit && (
               <span className="button-group inline">

@@ -5,19 +5,19 @@ import { messageOf, Moves } from '../components/moves.js';
 import { LoadError, Loading, Page } from '../components/page.js';
 import { StatusTag } from '../components/status.js';
 import { post, reviewPath } from '../lib/api.js';
-import { useLocale } from '../lib/i18n.js';
-import type { EntityRef, Move } from '../lib/types.js';
+import { localText, useLocale } from '../lib/i18n.js';
+import type { EntityRef, Move, Multilingual } from '../lib/types.js';
 import { useData } from '../lib/use-data.js';
 
 interface QuestionRow {
   id: string;
-  text?: string;
+  text?: Multilingual;
   status: string;
-  assignments?: { entity: EntityRef; dueOn: string; overdue?: boolean; contributionStatus?: string | null }[];
+  assignments?: { entity: EntityRef; dueOn: string; overdue?: boolean; contribution?: { status?: string } | null }[];
 }
 interface SectionRow {
   id: string;
-  title?: string;
+  title?: Multilingual;
   questions: QuestionRow[];
 }
 interface EntityProgress {
@@ -34,35 +34,31 @@ interface OverdueItem {
 interface Workspace {
   country: string;
   cycle: string;
-  countryName?: string;
-  cycleTitle?: string;
+  title?: string;
   status: string;
   allowedMoves: Move[];
-  may?: { move?: boolean; assign?: boolean; edit?: boolean };
+  may?: { assign?: boolean; edit?: boolean };
   sections: SectionRow[];
-  entities?: EntityProgress[];
-  overdue?: OverdueItem[];
+  byEntity?: EntityProgress[];
+  /** The entities of the country (those questions may be assigned to). */
+  entities?: EntityRef[];
 }
 
 const ANSWER_ORDER = ['not_started', 'drafting', 'in_review', 'changes_requested', 'approved'];
 
 /** A review's dashboard: where it stands, who owes what, and (focal points) assigning questions. */
 export function DashboardPage({ country, cycle }: { country: string; cycle: string }) {
-  const { t, number, date } = useLocale();
+  const { t, number, date, language } = useLocale();
   const base = reviewPath(country, cycle);
   const workspace = useData<Workspace>(`${base}/workspace`);
   if (workspace.error) return <LoadError error={workspace.error} />;
   if (!workspace.data) return <Loading />;
   const ws = workspace.data;
-  const title = t('dashboard.title', { country: ws.countryName ?? ws.country, cycle: ws.cycleTitle ?? ws.cycle });
+  const title = t('dashboard.title', { country: ws.country, cycle: ws.cycle });
   const questions = ws.sections.flatMap((s) => s.questions);
-  const overdue =
-    ws.overdue ??
-    questions.flatMap((q) =>
-      (q.assignments ?? [])
-        .filter((a) => a.overdue)
-        .map((a) => ({ questionId: q.id, entity: a.entity, dueOn: a.dueOn })),
-    );
+  const overdue: OverdueItem[] = questions.flatMap((q) =>
+    (q.assignments ?? []).filter((a) => a.overdue).map((a) => ({ questionId: q.id, entity: a.entity, dueOn: a.dueOn })),
+  );
 
   const move = async (m: Move, text: string) => {
     await post(`${base}/status`, { to: m.to, ...(m.requires ? { reason: text } : {}) });
@@ -116,8 +112,8 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
             <tbody>
               {ws.sections.map((section) => (
                 <tr key={section.id}>
-                  <th scope="row" dir="auto">
-                    {section.id}. {section.title}
+                  <th scope="row">
+                    {section.id}. <span dir="auto">{localText(section.title, language)}</span>
                   </th>
                   {ANSWER_ORDER.map((status) => (
                     <td key={status} className="numeric">
@@ -131,7 +127,7 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
         </div>
       </section>
 
-      {ws.entities && ws.entities.length > 0 && (
+      {ws.byEntity && ws.byEntity.length > 0 && (
         <section aria-labelledby="dashboard-entities">
           <h2 id="dashboard-entities">{t('dashboard.entities')}</h2>
           <div className="table-wrap">
@@ -151,7 +147,7 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
                 </tr>
               </thead>
               <tbody>
-                {ws.entities.map((row) => (
+                {ws.byEntity.map((row) => (
                   <tr key={row.entity.id}>
                     <th scope="row" dir="auto">
                       {row.entity.name}
@@ -188,14 +184,14 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
         <h2 id="dashboard-questions">{t('dashboard.questions')}</h2>
         {ws.sections.map((section) => (
           <div key={section.id}>
-            <h3 dir="auto">
-              {section.id}. {section.title}
+            <h3>
+              {section.id}. <span dir="auto">{localText(section.title, language)}</span>
             </h3>
             <ul className="question-list">
               {section.questions.map((q) => (
                 <li key={q.id}>
                   <Link to={`${base}/answers/${encodeURIComponent(q.id)}`}>
-                    <span className="question-id">{q.id}</span> <span dir="auto">{q.text ?? ''}</span>
+                    <span className="question-id">{q.id}</span> <span dir="auto">{localText(q.text, language)}</span>
                   </Link>{' '}
                   <StatusTag kind="answer" status={q.status} />
                   {(q.assignments ?? []).length > 0 && (
@@ -218,17 +214,14 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
       </section>
 
       {(ws.may?.assign ?? false) && (
-        <AssignForm country={ws.country} base={base} sections={ws.sections} onDone={workspace.reload} />
+        <AssignForm base={base} sections={ws.sections} entities={ws.entities ?? []} onDone={workspace.reload} />
       )}
     </Page>
   );
 }
 
-function AssignForm(props: { country: string; base: string; sections: SectionRow[]; onDone: () => void }) {
-  const { t } = useLocale();
-  const entities = useData<{ entities: (EntityRef & { category: string })[] }>(
-    `/entities?country=${encodeURIComponent(props.country)}`,
-  );
+function AssignForm(props: { base: string; sections: SectionRow[]; entities: EntityRef[]; onDone: () => void }) {
+  const { t, language } = useLocale();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [entityId, setEntityId] = useState('');
   const [dueOn, setDueOn] = useState('');
@@ -248,7 +241,7 @@ function AssignForm(props: { country: string; base: string; sections: SectionRow
     if (found.length) return;
     try {
       await post(`${props.base}/assignments`, { questionIds: [...selected], entityId: Number(entityId), dueOn });
-      const name = entities.data?.entities.find((e) => String(e.id) === entityId)?.name ?? '';
+      const name = props.entities.find((e) => String(e.id) === entityId)?.name ?? '';
       setDone(t('assign.done', { count: selected.size, entity: name }));
       setSelected(new Set());
       props.onDone();
@@ -280,8 +273,8 @@ function AssignForm(props: { country: string; base: string; sections: SectionRow
           <FieldMessage id={questionField} errors={errors} />
           {props.sections.map((section) => (
             <div key={section.id} className="checkbox-group">
-              <p className="checkbox-section" dir="auto">
-                {section.id}. {section.title}
+              <p className="checkbox-section">
+                {section.id}. <span dir="auto">{localText(section.title, language)}</span>
               </p>
               {section.questions.map((q) => (
                 <div className="checkbox" key={q.id}>
@@ -292,7 +285,7 @@ function AssignForm(props: { country: string; base: string; sections: SectionRow
                     onChange={() => toggle(q.id)}
                   />
                   <label htmlFor={`assign-q-${q.id}`}>
-                    <span className="question-id">{q.id}</span> <span dir="auto">{q.text ?? ''}</span>
+                    <span className="question-id">{q.id}</span> <span dir="auto">{localText(q.text, language)}</span>
                   </label>
                 </div>
               ))}
@@ -309,7 +302,7 @@ function AssignForm(props: { country: string; base: string; sections: SectionRow
             onChange={(e) => setEntityId(e.target.value)}
           >
             <option value="">{t('assign.choose_entity')}</option>
-            {(entities.data?.entities ?? []).map((entity) => (
+            {props.entities.map((entity) => (
               <option key={entity.id} value={entity.id}>
                 {entity.name}
               </option>

@@ -85,7 +85,10 @@ export function HistoryPage({ country, cycle, questionId }: Props) {
               <tr key={r.revision}>
                 <td className="numeric">{number(r.revision)}</td>
                 <td>{r.createdAt ? dateTime(r.createdAt) : '—'}</td>
-                <td dir="auto">{r.author ?? r.source ?? '—'}</td>
+                <td dir="auto">
+                  {r.author ?? '—'}
+                  {r.origin && <span className="muted"> ({t(`history.origin.${r.origin}`)})</span>}
+                </td>
                 <td>
                   {r.revision !== latest && (
                     <button type="button" className="link-button" onClick={() => void restore(r.revision)}>

@@ -1,30 +1,30 @@
 import { useState } from 'react';
 import { Link } from '../components/link.js';
 import { messageOf } from '../components/moves.js';
-import { LoadError, Loading, Page } from '../components/page.js';
+import { Loading, Page } from '../components/page.js';
 import { StatusTag } from '../components/status.js';
 import { post, reviewPath } from '../lib/api.js';
-import { useLocale } from '../lib/i18n.js';
+import { localText, useLocale } from '../lib/i18n.js';
+import type { Multilingual } from '../lib/types.js';
 import { useData } from '../lib/use-data.js';
 
 interface ReviewTask {
   country: string;
   cycle: string;
   status: string;
-  countryName?: string;
-  cycleTitle?: string;
-  roles?: string[];
+  countryName?: Multilingual;
+  cycleTitle?: Multilingual;
 }
 interface QuestionTask {
   country: string;
   cycle: string;
   questionId: string;
-  text?: string;
+  questionText?: Multilingual;
   entity?: { id: number; name: string };
   dueOn?: string | null;
   overdue?: boolean;
   status?: string;
-  contributionStatus?: string;
+  contribution?: { status?: string } | null;
 }
 interface Tasks {
   reviews: ReviewTask[];
@@ -34,10 +34,7 @@ interface Tasks {
 interface Notification {
   id: number;
   kind: string;
-  message?: string;
-  text?: string;
   createdAt: string;
-  read?: boolean;
   readAt?: string | null;
   country?: string | null;
   cycle?: string | null;
@@ -49,9 +46,17 @@ const answerPath = (task: { country: string; cycle: string; questionId: string }
 
 /** My work: the reviews I take part in, the questions my entities owe, the answers I decide. */
 export function TasksPage() {
-  const { t, date } = useLocale();
+  const { t, date, language } = useLocale();
   const tasks = useData<Tasks>('/tasks');
-  if (tasks.error) return <LoadError error={tasks.error} />;
+  if (tasks.error)
+    return (
+      <Page title={t('tasks.title')}>
+        <p className="notice" role="alert">
+          {tasks.error.message}
+        </p>
+        <Notifications />
+      </Page>
+    );
   if (!tasks.data) return <Loading />;
   const { reviews = [], assignments = [], decisions = [] } = tasks.data;
   return (
@@ -66,8 +71,8 @@ export function TasksPage() {
               <li key={`${review.country}/${review.cycle}`}>
                 <Link to={reviewPath(review.country, review.cycle)}>
                   {t('tasks.review_of', {
-                    country: review.countryName ?? review.country,
-                    cycle: review.cycleTitle ?? review.cycle,
+                    country: localText(review.countryName, language) || review.country,
+                    cycle: localText(review.cycleTitle, language) || review.cycle,
                   })}
                 </Link>{' '}
                 <StatusTag kind="review" status={review.status} />
@@ -87,7 +92,7 @@ export function TasksPage() {
               <li key={`${task.country}/${task.cycle}/${task.questionId}/${task.entity?.id ?? ''}`}>
                 <Link to={answerPath(task)}>
                   <span className="question-id">{task.questionId}</span>{' '}
-                  <span dir="auto">{task.text ?? t('tasks.question', { id: task.questionId })}</span>
+                  <span dir="auto">{localText(task.questionText, language)}</span>
                 </Link>
                 <p className="task-meta">
                   {task.entity && <span dir="auto">{task.entity.name}</span>}
@@ -98,9 +103,7 @@ export function TasksPage() {
                         : t('tasks.due_on', { date: date(task.dueOn) })}
                     </span>
                   )}
-                  {(task.contributionStatus ?? task.status) && (
-                    <StatusTag kind="contribution" status={(task.contributionStatus ?? task.status)!} />
-                  )}
+                  <StatusTag kind="contribution" status={task.contribution?.status ?? 'not_started'} />
                 </p>
               </li>
             ))}
@@ -118,9 +121,9 @@ export function TasksPage() {
               <li key={`${task.country}/${task.cycle}/${task.questionId}`}>
                 <Link to={answerPath(task)}>
                   <span className="question-id">{task.questionId}</span>{' '}
-                  <span dir="auto">{task.text ?? t('tasks.question', { id: task.questionId })}</span>
+                  <span dir="auto">{localText(task.questionText, language)}</span>
                 </Link>{' '}
-                {task.status && <StatusTag kind="answer" status={task.status} />}
+                <StatusTag kind="answer" status={task.status ?? 'in_review'} />
               </li>
             ))}
           </ul>
@@ -137,7 +140,7 @@ function Notifications() {
   const [error, setError] = useState('');
   if (notes.error) return null;
   const list = notes.data?.notifications ?? [];
-  const unread = list.filter((n) => !(n.read ?? n.readAt));
+  const unread = list.filter((n) => !n.readAt);
   const markRead = async () => {
     try {
       await post('/notifications/read', { ids: unread.map((n) => n.id) });
@@ -161,8 +164,10 @@ function Notifications() {
         <>
           <ul className="task-list">
             {list.map((note) => {
-              const read = Boolean(note.read ?? note.readAt);
-              const body = note.message ?? note.text ?? t(`notifications.kind.${note.kind}`);
+              const read = Boolean(note.readAt);
+              const body = note.questionId
+                ? t(`notifications.kind.${note.kind}`) + ' — ' + t('tasks.question', { id: note.questionId })
+                : t(`notifications.kind.${note.kind}`);
               return (
                 <li key={note.id} className={read ? 'read' : 'unread'}>
                   {!read && <strong className="tag">{t('notifications.new')}</strong>}{' '}
