@@ -59,7 +59,8 @@ export async function buildServer({
     },
     bodyLimit: 1024 * 1024,
     trustProxy,
-    ajv: { customOptions: { coerceTypes: true, allErrors: false } },
+    // Unknown properties are refused, not silently dropped (removeAdditional would drop them).
+    ajv: { customOptions: { coerceTypes: true, allErrors: false, removeAdditional: false } },
   });
 
   for (const schema of blockSchemas) app.addSchema(schema);

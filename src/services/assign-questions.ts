@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as assignments from '../db/queries/assignments.js';
+import * as entities from '../db/queries/entities.js';
 import type { Database } from '../db/schema.js';
 import { PacteError } from '../domain/errors.js';
 import type { Actor } from '../domain/permissions.js';
@@ -26,7 +27,7 @@ export async function assignQuestions(
   for (const id of questionIds) questionOf(access, id);
   const dueOn = request.dueOn ?? null;
   if (dueOn !== null && !isDate(dueOn)) throw new PacteError('assignment.invalid_due_date', { dueOn });
-  const entity = await assignments.findEntity(db, request.entityId);
+  const entity = await entities.findEntity(db, request.entityId);
   if (!entity || entity.country !== access.review.country) {
     throw new PacteError('entity.not_found', { entity: request.entityId, country: access.review.country });
   }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as assignments from '../db/queries/assignments.js';
 import * as catalogue from '../db/queries/catalogue.js';
 import * as comments from '../db/queries/comments.js';
+import * as entityQueries from '../db/queries/entities.js';
 import * as factQueries from '../db/queries/facts.js';
 import * as reviews from '../db/queries/reviews.js';
 import type { Database } from '../db/schema.js';
@@ -41,7 +42,7 @@ export async function getAnswerWorkspace(
     team || assigned.some((a) => mine.has(a.entity.id)) ? comments.listComments(db, reviewId, question.id) : [],
     factQueries.findObjectives(db, reviewId),
     catalogue.listObjectives(db),
-    assignments.listEntities(db, access.review.country),
+    entityQueries.listEntities(db, [access.review.country]),
   ]);
   const status = answer?.status ?? 'not_started';
   const titleOf = new Map(allObjectives.map((o) => [o.number, o.shortName]));

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import * as assignments from '../db/queries/assignments.js';
 import * as comments from '../db/queries/comments.js';
+import * as entities from '../db/queries/entities.js';
 import * as reviews from '../db/queries/reviews.js';
 import type { Database } from '../db/schema.js';
 import type { Multilingual } from '../domain/language.js';
@@ -30,12 +31,12 @@ export async function getDashboard(
   const access = await openReview(db, actor, target.country, target.cycle);
   requireOnReview(actor, 'review.read', access);
   const reviewId = access.review.id;
-  const [answers, assigned, states, allComments, entities] = await Promise.all([
+  const [answers, assigned, states, allComments, countryEntities] = await Promise.all([
     reviews.listAnswerRows(db, reviewId),
     assignments.listAssignments(db, { reviewId }),
     assignments.listContributionStates(db, reviewId),
     comments.listComments(db, reviewId),
-    assignments.listEntities(db, access.review.country),
+    entities.listEntities(db, [access.review.country]),
   ]);
   const answerOf = new Map(answers.map((a) => [a.questionId, a]));
   const stateOf = new Map(states.map((s) => [`${s.questionId}/${s.entityId}`, s]));
@@ -91,6 +92,6 @@ export async function getDashboard(
     },
     sections,
     byEntity: [...byEntity.values()].sort((a, b) => a.entity.name.localeCompare(b.entity.name)),
-    entities,
+    entities: countryEntities,
   };
 }

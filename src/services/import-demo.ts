@@ -1,13 +1,19 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import { DEMO_DIR } from '../config.js';
+import * as entities from '../db/queries/entities.js';
 import type { Database } from '../db/schema.js';
-import { randomBytes } from 'node:crypto';
+import type { EntityCategory } from '../domain/entities.js';
 import { operator, type Role } from '../domain/permissions.js';
 import { addUser } from './accounts.js';
+import { addEntity } from './add-entity.js';
 import { importReview, type ImportResult } from './import-review.js';
 
-/** The demo: Morocco's review of the Arab-region 2020–21 cycle (the seed), imported as is. */
+/**
+ * The demo: Morocco's review of the Arab-region 2020–21 cycle (the seed), imported as a draft
+ * for Morocco's team to work on, with the entities and one account per role of the workspace.
+ */
 export const DEMO_FILE = `${DEMO_DIR}/morocco-arab-2021.fr.txt`;
 
 export async function importDemo(db: Kysely<Database>): Promise<ImportResult> {
@@ -27,23 +33,59 @@ export interface DemoAccount {
   role: string;
 }
 
+/** Entities of the seed's own list of participants (section I), and one of civil society. */
+const DEMO_ENTITIES: Record<'interior' | 'planning' | 'association', { name: string; category: EntityCategory }> = {
+  interior: { name: "Ministère de l'Intérieur", category: 'government' },
+  planning: { name: 'Haut-Commissariat au Plan', category: 'public_institution' },
+  association: { name: "Association marocaine d'aide aux migrants", category: 'migrant_association' },
+};
+
 /**
  * Demo accounts, with new random passwords at every demo start (printed once by `serve --demo`):
  * a demo never runs with a password someone could know in advance.
  */
 export async function resetDemoAccounts(db: Kysely<Database>): Promise<DemoAccount[]> {
-  const accounts: (DemoAccount & { country?: string })[] = [
-    { email: 'admin@demo.pacte.local', password: randomPassword(), role: 'admin' },
-    { email: 'focal.point.mar@demo.pacte.local', password: randomPassword(), role: 'focal_point', country: 'MAR' },
-  ];
+  const ids = await demoEntities(db);
+  const accounts: (DemoAccount & { grant: { country?: string; region?: string; entity?: number } })[] = [
+    { email: 'admin@demo.pacte.local', role: 'admin', grant: {} },
+    { email: 'secretariat@demo.pacte.local', role: 'secretariat', grant: { region: 'arab' } },
+    { email: 'focal.point.mar@demo.pacte.local', role: 'focal_point', grant: { country: 'MAR' } },
+    { email: 'validator.mar@demo.pacte.local', role: 'validator', grant: { country: 'MAR' } },
+    {
+      email: 'contributor.interieur@demo.pacte.local',
+      role: 'contributor',
+      grant: { country: 'MAR', entity: ids.interior },
+    },
+    { email: 'contributor.hcp@demo.pacte.local', role: 'contributor', grant: { country: 'MAR', entity: ids.planning } },
+    {
+      email: 'stakeholder.association@demo.pacte.local',
+      role: 'stakeholder',
+      grant: { country: 'MAR', entity: ids.association },
+    },
+  ].map((a) => ({ ...a, password: randomPassword() }));
   for (const account of accounts) {
     await addUser(db, operator('demo'), {
       email: account.email,
       password: account.password,
-      grant: { role: account.role as Role, country: account.country },
+      grant: { role: account.role as Role, ...account.grant },
     });
   }
-  return accounts.map(({ email, password, role }) => ({ email, password, role: role }));
+  return accounts.map(({ email, password, role }) => ({ email, password, role }));
+}
+
+/** The demo entities' ids, created on the first demo start. */
+async function demoEntities(db: Kysely<Database>): Promise<Record<keyof typeof DEMO_ENTITIES, number>> {
+  const existing = await entities.listEntities(db, ['MAR']);
+  const ids = {} as Record<keyof typeof DEMO_ENTITIES, number>;
+  for (const [key, entity] of Object.entries(DEMO_ENTITIES) as [
+    keyof typeof DEMO_ENTITIES,
+    (typeof DEMO_ENTITIES)['interior'],
+  ][]) {
+    ids[key] =
+      existing.find((e) => e.name === entity.name)?.id ??
+      (await addEntity(db, operator('demo'), { country: 'MAR', ...entity })).id;
+  }
+  return ids;
 }
 
 function randomPassword(): string {

@@ -26,7 +26,9 @@ export async function serve(config: Config, demo: boolean): Promise<number> {
       [
         '',
         `Pacte is serving on ${base} (${where})`,
-        ...(demo ? [`  demo review (Morocco, arab-2021): ${base}/reviews/MAR/arab-2021`] : []),
+        ...(demo
+          ? [`  workspace: ${base}/app/  (demo: Morocco's arab-2021 review, a draft; sign in with an account below)`]
+          : []),
         `  API: ${base}/api/v1/reviews   documentation: ${base}/api/docs`,
         ...(accounts.length > 0
           ? [

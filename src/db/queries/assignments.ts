@@ -97,20 +97,3 @@ export async function listContributionStates(db: Db, reviewId: number) {
     .where('review_id', '=', reviewId)
     .execute();
 }
-
-export async function findEntity(db: Db, id: number) {
-  return db
-    .selectFrom('entity')
-    .select(['id', 'country_code as country', 'name', 'category'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-export async function listEntities(db: Db, country: string) {
-  return db
-    .selectFrom('entity')
-    .select(['id', 'name', 'category'])
-    .where('country_code', '=', country)
-    .orderBy('name')
-    .execute();
-}
