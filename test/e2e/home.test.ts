@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   elementsOutsideViewport,
   launchChromium,
+  publishDemoReview,
   screenshot,
   seriousViolations,
   startPacte,
@@ -20,6 +21,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startPacte();
+  await publishDemoReview(server); // these pages are the public's
   browser = await launchChromium();
 });
 

@@ -7,7 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, seriousViolations, startPacte, type PacteServer } from '../support/browser.js';
+import {
+  apiAs,
+  launchChromium,
+  screenshot,
+  seriousViolations,
+  startPacte,
+  type PacteServer,
+} from '../support/browser.js';
 import { fixtureReview, seedReview, writeDocxFixture } from '../support/fixtures.js';
 import { PROSE } from '../support/pacte.js';
 
@@ -52,8 +59,9 @@ describe('checking a review file in the browser', () => {
     await expect(page.locator('[role=status]').textContent()).resolves.toContain('Rien n’a encore été enregistré');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'import-preview-fr');
-    // Nothing was stored: the list of reviews holds the demo only.
-    const reviews = (await (await fetch(`${server.url}/api/v1/reviews`)).json()) as { reviews: unknown[] };
+    // Nothing was stored: the list of reviews (all of them, for an administrator) holds the demo only.
+    const asAdmin = { headers: await apiAs(server, 'admin') };
+    const reviews = (await (await fetch(`${server.url}/api/v1/reviews`, asAdmin)).json()) as { reviews: unknown[] };
     expect(reviews.reviews).toHaveLength(1);
     await page.context().close();
   });

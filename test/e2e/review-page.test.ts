@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   elementsOutsideViewport,
   launchChromium,
+  publishDemoReview,
   resultPath,
   screenshot,
   seriousViolations,
@@ -22,6 +23,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startPacte();
+  await publishDemoReview(server); // these pages are the public's
   browser = await launchChromium();
 });
 

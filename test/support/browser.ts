@@ -182,3 +182,30 @@ export function requireWebBuild(): void {
     throw new Error('the web app is not built: run "npx vite build" (npm test and npm start build it)');
   }
 }
+
+/** Signs a demo account in over the API; returns the headers of an API client acting as it. */
+export async function apiAs(server: PacteServer, role: string): Promise<Record<string, string>> {
+  const account = server.accounts.find((a) => a.role === role);
+  if (!account) throw new Error(`the demo printed no ${role} account`);
+  const session = await fetch(`${server.url}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: account.email, password: account.password }),
+  });
+  if (!session.ok) throw new Error(`sign-in of ${account.email} failed: ${session.status}`);
+  const { token } = (await session.json()) as { token: string };
+  return { authorization: `Bearer ${token}` };
+}
+
+/**
+ * Publishes the demo review as the demo administrator would (the public reads published
+ * reviews only; the demo starts as Morocco's draft).
+ */
+export async function publishDemoReview(server: PacteServer): Promise<void> {
+  const moved = await fetch(`${server.url}/api/v1/reviews/MAR/arab-2021/status`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(await apiAs(server, 'admin')) },
+    body: JSON.stringify({ to: 'published' }),
+  });
+  if (!moved.ok) throw new Error(`publishing the demo review failed: ${moved.status} ${await moved.text()}`);
+}
