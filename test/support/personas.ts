@@ -71,3 +71,18 @@ export async function createWorld(db: Kysely<Database>, app: FastifyInstance): P
     as: (who): Record<string, string> => (who === 'anonymous' ? {} : { authorization: `Bearer ${tokens[who]}` }),
   };
 }
+
+/**
+ * One more signed-in person beyond the world's personas (say, a contributor of an entity with
+ * nothing assigned): the account is created with PASSWORD and `grant`; returns the session
+ * token, to send as a bearer token or as the session cookie.
+ */
+export async function addPerson(
+  db: Kysely<Database>,
+  app: FastifyInstance,
+  email: string,
+  grant: Parameters<typeof createUser>[3],
+): Promise<string> {
+  await createUser(db, email, PASSWORD, grant);
+  return signInToken(app, email, PASSWORD);
+}

@@ -1,0 +1,771 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Block } from '../../src/domain/blocks.js';
+import { operator } from '../../src/domain/permissions.js';
+import { buildServer } from '../../src/http/server.js';
+import { addEntity } from '../../src/services/add-entity.js';
+import { cookieHeader, multipart, signInToken } from '../support/accounts.js';
+import { seedBytes } from '../support/pacte.js';
+import { addPerson, PASSWORD, PERSONAS, createWorld, type Persona, type World } from '../support/personas.js';
+import { ENGINE, openTestStorage, type TestStorage } from '../support/storage.js';
+
+/**
+ * The role × endpoint matrix (issue 4): every operation of the API, as the app's own OpenAPI
+ * document lists them, tried by every persona and by an anonymous client, while Morocco's
+ * review is a draft, in consultation, submitted, and published. The expected outcome of each
+ * cell comes from the rule of its row, written from docs/workspace.md (who may do what) and the
+ * issue's contract (someone who may not see an unpublished review gets 404 `review.not_found`,
+ * as if it did not exist) — never from what the server answered. An operation without a row
+ * fails the test: a new route must say who may call it.
+ *
+ * Outcome classes: `ok` — 2xx, or a business-rule refusal (409, 422, 400 other than a malformed
+ * request) once authorisation passed; `forbidden` — 401 or 403; `hidden` — 404 review.not_found.
+ * Any other 404 means the matrix asked for something missing: it never matches.
+ *
+ * The pages (/ and /reviews/MAR/arab-2021, with the session cookie) follow the same rule.
+ */
+let t: TestStorage;
+let app: FastifyInstance;
+let world: World;
+
+/** Columns: the world's personas, an anonymous client, and `idle` — a contributor of a Moroccan entity given nothing. */
+type Who = Persona | 'anonymous' | 'idle';
+/** Refused cells first, so that a request wrongly let through shows before the allowed ones change the state. */
+const WHO: readonly Who[] = [
+  'anonymous',
+  'focalTun',
+  'idle',
+  'secretariat',
+  'stakeholder',
+  'contributorB',
+  'contributorA',
+  'validator',
+  'focal',
+  'admin',
+];
+const tokens = {} as Record<Who, string | null>;
+
+type Phase = 'draft' | 'in_consultation' | 'submitted' | 'published';
+type Outcome = 'ok' | 'forbidden' | 'hidden';
+
+const REVIEW = '/api/v1/reviews/MAR/arab-2021';
+const PAGE = '/reviews/MAR/arab-2021';
+const answer = (q: string) => `${REVIEW}/answers/${q}`;
+/** I.a is given to the Ministry of the Interior (contributorA), I.b to the Planning Commission (contributorB). */
+const Q_A = 'I.a';
+const Q_B = 'I.b';
+/** Answers the focal point edits, moves and restores in the matrix. */
+const Q_EDIT = 'I.c';
+const Q_MOVE = 'II.a';
+/** A question given to the Planning Commission before each cell of the withdrawal row. */
+const Q_WITHDRAW = 'V.a';
+
+/** What the setup made, that requests name. */
+const ids = {
+  reviewId: 0,
+  questionnaire: '',
+  health: 0,
+  evidence: 0,
+  contributionB: 0,
+};
+
+const paragraph = (text: string): Block[] => [{ type: 'paragraph', text }];
+const CSV = new TextEncoder().encode('indicateur,valeur\nmigrants,42\n');
+
+// ── the people ───────────────────────────────────────────────────────────────────────────────
+
+const TEAM: Who[] = ['admin', 'focal', 'validator'];
+/** Members of Moroccan entities with something to do in the review (an assignment, an input). */
+const ENTITY_MEMBERS: Who[] = ['contributorA', 'contributorB', 'stakeholder'];
+const CLOSED = (phase: Phase) => phase === 'submitted' || phase === 'published';
+
+/** Who holds review.read: the country's team, and the region's secretariat once submitted. */
+const readers = (phase: Phase): Who[] => [...TEAM, ...(CLOSED(phase) ? (['secretariat'] as Who[]) : [])];
+/** Who may know the review exists: its readers, and everyone once published. */
+const seers = (phase: Phase): Who[] => (phase === 'published' ? [...WHO] : readers(phase));
+const except = (excluded: readonly Who[]): Who[] => WHO.filter((w) => !excluded.includes(w));
+
+interface Rule {
+  /** Who gets through authorisation (`ok`). */
+  allowed: readonly Who[];
+  /** Who gets 404 review.not_found. Everyone else is `forbidden`. */
+  hiddenFrom: readonly Who[];
+}
+/** Anyone, signed in or not. */
+const anyone = (): Rule => ({ allowed: WHO, hiddenFrom: [] });
+/** Anyone signed in. */
+const signedIn = (): Rule => ({ allowed: except(['anonymous']), hiddenFrom: [] });
+/** Not about one review: those allowed, everyone else refused. */
+const only = (...allowed: Who[]): Rule => ({ allowed, hiddenFrom: [] });
+/** A review's route: hidden from whoever may not know the review exists. */
+const onReview = (phase: Phase, allowed: readonly Who[]): Rule => ({ allowed, hiddenFrom: except(seers(phase)) });
+/** A route that also admits the review's entity members (contributions, comments): they are refused, not hidden. */
+const onReviewOrEntity = (phase: Phase, allowed: readonly Who[]): Rule => ({
+  allowed,
+  hiddenFrom: except([...seers(phase), ...ENTITY_MEMBERS]),
+});
+/** A question's page: hidden from whoever may not open it (contributors see only the questions given to them). */
+const questionPage = (allowed: readonly Who[]): Rule => ({ allowed, hiddenFrom: except(allowed) });
+
+// ── the matrix ───────────────────────────────────────────────────────────────────────────────
+
+interface Request {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  url: string;
+  payload?: object | Buffer;
+  headers?: Record<string, string>;
+  /** Replaces the persona's own bearer token (a session made for the cell). */
+  token?: string | null;
+}
+interface Row {
+  /** METHOD and path template, as in the OpenAPI document. */
+  op: string;
+  rule: (phase: Phase) => Rule;
+  request: (who: Who, phase: Phase) => Request | Promise<Request>;
+  /** Puts back, before each cell, what an allowed cell before it used up. */
+  before?: (phase: Phase) => Promise<void>;
+}
+
+const get = (url: string): Request => ({ method: 'GET', url });
+
+async function revisionOf(questionId: string): Promise<number> {
+  const row = await t.storage.db
+    .selectFrom('answer')
+    .select('revision')
+    .where('review_id', '=', ids.reviewId)
+    .where('question_id', '=', questionId)
+    .executeTakeFirst();
+  return row?.revision ?? 0;
+}
+
+async function contributionRevision(questionId: string, entityId: number): Promise<number> {
+  const row = await t.storage.db
+    .selectFrom('contribution')
+    .select('revision')
+    .where('review_id', '=', ids.reviewId)
+    .where('question_id', '=', questionId)
+    .where('entity_id', '=', entityId)
+    .executeTakeFirst();
+  return row?.revision ?? 0;
+}
+
+const contribution = (rest = '') => `${answer(Q_A)}/contributions/${world.entities.interior}${rest}`;
+
+const ROWS: Row[] = [
+  // Public reading and the catalogue.
+  { op: 'GET /api/v1/reviews', rule: anyone, request: () => get('/api/v1/reviews') },
+  {
+    op: 'GET /api/v1/questionnaires/{id}',
+    rule: anyone,
+    request: () => get(`/api/v1/questionnaires/${ids.questionnaire}`),
+  },
+  { op: 'GET /api/v1/objectives', rule: anyone, request: () => get('/api/v1/objectives') },
+  { op: 'GET /api/v1/principles', rule: anyone, request: () => get('/api/v1/principles') },
+  { op: 'GET /api/v1/countries', rule: anyone, request: () => get('/api/v1/countries') },
+
+  // Sessions and accounts.
+  {
+    op: 'POST /api/v1/session',
+    rule: anyone,
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: PERSONAS.focal.email, password: PASSWORD },
+    }),
+  },
+  { op: 'GET /api/v1/session', rule: signedIn, request: () => get('/api/v1/session') },
+  {
+    // Signing out ends the session it is sent with: each cell signs in afresh first.
+    op: 'DELETE /api/v1/session',
+    rule: anyone,
+    request: async (who) => ({
+      method: 'DELETE',
+      url: '/api/v1/session',
+      token: who === 'anonymous' ? null : await signInToken(app, emailOf(who), PASSWORD),
+    }),
+  },
+  {
+    op: 'POST /api/v1/password-reset',
+    rule: anyone, // a one-time token is the credential: a wrong one is a business refusal (400)
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/password-reset',
+      payload: { token: 'not-a-reset-token-of-anyone', password: 'another horse battery staple' },
+    }),
+  },
+  { op: 'GET /api/v1/users', rule: () => only('admin'), request: () => get('/api/v1/users') },
+  {
+    op: 'POST /api/v1/users',
+    rule: () => only('admin'),
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { email: 'matrix@tun.example.org', password: PASSWORD, role: 'validator', country: 'TUN' },
+    }),
+  },
+  { op: 'GET /api/v1/entities', rule: signedIn, request: () => get('/api/v1/entities?country=MAR') },
+  {
+    // The first allowed cell creates it; the next one is told it exists (409).
+    op: 'POST /api/v1/entities',
+    rule: () => only('admin', 'focal'),
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/entities',
+      payload: { country: 'MAR', name: 'Office des migrations (matrice)', category: 'government' },
+    }),
+  },
+
+  // Everyone's own work.
+  { op: 'GET /api/v1/tasks', rule: signedIn, request: () => get('/api/v1/tasks') },
+  { op: 'GET /api/v1/notifications', rule: signedIn, request: () => get('/api/v1/notifications') },
+  {
+    op: 'POST /api/v1/notifications/read',
+    rule: signedIn,
+    request: () => ({ method: 'POST', url: '/api/v1/notifications/read', payload: {} }),
+  },
+
+  // Opening and importing a review (the review exists: allowed callers are told so, 409).
+  {
+    op: 'POST /api/v1/reviews',
+    rule: () => only('admin', 'focal'),
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/reviews',
+      payload: { country: 'MAR', cycle: 'arab-2021', language: 'fr' },
+    }),
+  },
+  {
+    op: 'POST /api/v1/imports',
+    rule: () => only('admin', 'focal'), // storing; a preview (no store) is for anyone
+    request: async () => {
+      const body = await multipart(
+        { country: 'MAR', cycle: 'arab-2021', store: 'true' },
+        { bytes: seedBytes(), name: 'morocco.txt' },
+      );
+      return { method: 'POST', url: '/api/v1/imports', headers: body.headers, payload: body.payload };
+    },
+  },
+
+  // The review.
+  { op: 'GET /api/v1/reviews/{country}/{cycle}', rule: (p) => onReview(p, seers(p)), request: () => get(REVIEW) },
+  {
+    op: 'GET /api/v1/reviews/{country}/{cycle}/workspace',
+    rule: (p) => onReview(p, readers(p)),
+    request: () => get(`${REVIEW}/workspace`),
+  },
+  {
+    // A move the workflow refuses (409) for whoever may move the review: nothing changes.
+    op: 'POST /api/v1/reviews/{country}/{cycle}/status',
+    rule: (p) => onReview(p, ['admin', 'focal']),
+    request: (_who, phase) => ({
+      method: 'POST',
+      url: `${REVIEW}/status`,
+      payload: { to: CLOSED(phase) ? 'draft' : 'validated' },
+    }),
+  },
+  {
+    op: 'GET /api/v1/reviews/{country}/{cycle}/audit',
+    rule: (p) => onReview(p, ['admin', 'focal']),
+    request: () => get(`${REVIEW}/audit`),
+  },
+  {
+    op: 'POST /api/v1/reviews/{country}/{cycle}/assignments',
+    rule: (p) => onReview(p, ['admin', 'focal']),
+    request: () => ({
+      method: 'POST',
+      url: `${REVIEW}/assignments`,
+      payload: { questionIds: [Q_A], entityId: world.entities.interior, dueOn: '2031-12-31' },
+    }),
+  },
+  {
+    op: 'DELETE /api/v1/reviews/{country}/{cycle}/assignments/{questionId}/{entityId}',
+    rule: (p) => onReview(p, ['admin', 'focal']),
+    before: async () => {
+      await t.storage.db
+        .insertInto('assignment')
+        .values({
+          review_id: ids.reviewId,
+          question_id: Q_WITHDRAW,
+          entity_id: world.entities.planning,
+          due_on: null,
+          assigned_by: 'test',
+        })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    },
+    request: () => ({ method: 'DELETE', url: `${REVIEW}/assignments/${Q_WITHDRAW}/${world.entities.planning}` }),
+  },
+
+  // Answers.
+  {
+    op: 'GET /api/v1/reviews/{country}/{cycle}/answers/{questionId}',
+    rule: (p) =>
+      questionPage([...readers(p), 'contributorA', ...(p === 'in_consultation' ? (['stakeholder'] as Who[]) : [])]),
+    request: () => get(answer(Q_A)),
+  },
+  {
+    op: 'PUT /api/v1/reviews/{country}/{cycle}/answers/{questionId}',
+    rule: (p) => onReview(p, ['admin', 'focal']),
+    request: async (who) => ({
+      method: 'PUT',
+      url: answer(Q_EDIT),
+      payload: { blocks: paragraph(`Texte enregistré par ${who}.`), baseRevision: await revisionOf(Q_EDIT) },
+    }),
+  },
+  {
+    // drafting → in_review needs answer.edit; each cell starts from drafting again.
+    op: 'POST /api/v1/reviews/{country}/{cycle}/answers/{questionId}/status',
+    rule: (p) => onReview(p, ['admin', 'focal']),
+    before: async () => {
+      await t.storage.db
+        .updateTable('answer')
+        .set({ status: 'drafting' })
+        .where('review_id', '=', ids.reviewId)
+        .where('question_id', '=', Q_MOVE)
+        .where('status', '=', 'in_review')
+        .execute();
+    },
+    request: () => ({ method: 'POST', url: `${answer(Q_MOVE)}/status`, payload: { to: 'in_review' } }),
+  },
+  {
+    op: 'GET /api/v1/reviews/{country}/{cycle}/answers/{questionId}/revisions',
+    rule: (p) => onReview(p, readers(p)),
+    request: () => get(`${answer(Q_EDIT)}/revisions`),
+  },
+  {
+    op: 'GET /api/v1/reviews/{country}/{cycle}/answers/{questionId}/revisions/{revision}',
+    rule: (p) => onReview(p, readers(p)),
+    request: () => get(`${answer(Q_EDIT)}/revisions/1`),
+  },
+  {
+    op: 'GET /api/v1/reviews/{country}/{cycle}/answers/{questionId}/diff',
+    rule: (p) => onReview(p, readers(p)),
+    request: () => get(`${answer(Q_EDIT)}/diff?from=1&to=1`),
+  },
+  {
+    op: 'POST /api/v1/reviews/{country}/{cycle}/answers/{questionId}/revisions/{revision}/restore',
+    rule: (p) => onReview(p, ['admin', 'focal']),
+    request: async () => ({
+      method: 'POST',
+      url: `${answer(Q_EDIT)}/revisions/1/restore`,
+      payload: { baseRevision: await revisionOf(Q_EDIT) },
+    }),
+  },
+  {
+    op: 'GET /api/v1/reviews/{country}/{cycle}/answers/{questionId}/comments',
+    rule: (p) =>
+      questionPage([...readers(p), 'contributorA', ...(p === 'in_consultation' ? (['stakeholder'] as Who[]) : [])]),
+    request: () => get(`${answer(Q_A)}/comments`),
+  },
+  {
+    // comment.write: the country's team, and the contributors of the entities the question is given to.
+    op: 'POST /api/v1/reviews/{country}/{cycle}/answers/{questionId}/comments',
+    rule: (p) => onReviewOrEntity(p, [...TEAM, 'contributorA']),
+    request: (who) => ({ method: 'POST', url: `${answer(Q_A)}/comments`, payload: { body: `Remarque de ${who}.` } }),
+  },
+  {
+    op: 'PUT /api/v1/reviews/{country}/{cycle}/answers/{questionId}/objectives/{objective}',
+    rule: (p) => onReview(p, ['admin', 'focal']),
+    request: () => ({ method: 'PUT', url: `${answer(Q_A)}/objectives/1`, payload: { status: 'confirmed' } }),
+  },
+
+  // Contributions: the Ministry of the Interior's to I.a.
+  {
+    op: 'GET /api/v1/reviews/{country}/{cycle}/answers/{questionId}/contributions/{entityId}',
+    rule: (p) => onReviewOrEntity(p, [...TEAM, 'contributorA']),
+    request: () => get(contribution()),
+  },
+  {
+    op: 'PUT /api/v1/reviews/{country}/{cycle}/answers/{questionId}/contributions/{entityId}',
+    rule: (p) => onReviewOrEntity(p, ['admin', 'contributorA']),
+    request: async (who) => ({
+      method: 'PUT',
+      url: contribution(),
+      payload: {
+        blocks: paragraph(`Contribution du ministère, par ${who}.`),
+        baseRevision: await contributionRevision(Q_A, world.entities.interior),
+      },
+    }),
+  },
+  {
+    op: 'POST /api/v1/reviews/{country}/{cycle}/answers/{questionId}/contributions/{entityId}/submit',
+    rule: (p) => onReviewOrEntity(p, ['admin', 'contributorA']),
+    request: () => ({ method: 'POST', url: contribution('/submit') }),
+  },
+  {
+    op: 'POST /api/v1/reviews/{country}/{cycle}/answers/{questionId}/contributions/{entityId}/evidence',
+    rule: (p) => onReviewOrEntity(p, ['admin', 'contributorA']),
+    request: async () => {
+      const body = await multipart({}, { bytes: CSV, name: 'chiffres.csv' });
+      return { method: 'POST', url: contribution('/evidence'), headers: body.headers, payload: body.payload };
+    },
+  },
+  {
+    op: 'GET /api/v1/reviews/{country}/{cycle}/answers/{questionId}/contributions/{entityId}/evidence/{evidenceId}',
+    rule: (p) => onReviewOrEntity(p, [...TEAM, 'contributorA']),
+    request: () => get(contribution(`/evidence/${ids.evidence}`)),
+  },
+  {
+    // How the association's input to I.a was taken into account (answer.edit).
+    op: 'POST /api/v1/reviews/{country}/{cycle}/answers/{questionId}/contributions/{entityId}/response',
+    rule: (p) => onReview(p, ['admin', 'focal']),
+    request: (who) => ({
+      method: 'POST',
+      url: `${answer(Q_A)}/contributions/${world.entities.association}/response`,
+      payload: { text: `Repris au paragraphe 2 (${who}).` },
+    }),
+  },
+  {
+    // The Planning Commission's submitted contribution to I.b: merged by the first allowed cell,
+    // closed (409) for the next ones.
+    op: 'POST /api/v1/reviews/{country}/{cycle}/answers/{questionId}/merge',
+    rule: (p) => onReview(p, ['admin', 'focal']),
+    request: async () => ({
+      method: 'POST',
+      url: `${answer(Q_B)}/merge`,
+      payload: { contributionIds: [ids.contributionB], baseRevision: await revisionOf(Q_B) },
+    }),
+  },
+];
+
+function emailOf(who: Who): string {
+  if (who === 'idle') return IDLE_EMAIL;
+  if (who === 'anonymous') throw new Error('anonymous has no account');
+  return PERSONAS[who].email;
+}
+const IDLE_EMAIL = 'sante@mar.example.org';
+
+// ── running a cell ───────────────────────────────────────────────────────────────────────────
+
+interface Observed {
+  status: number;
+  code: string | undefined;
+  outcome: Outcome | string;
+}
+
+function classify(status: number, code: string | undefined): Outcome | string {
+  if (status >= 200 && status < 300) return 'ok';
+  if (status === 401 || status === 403) return 'forbidden';
+  if (status === 404) return code === 'review.not_found' ? 'hidden' : `missing (${code})`;
+  if (status >= 400 && status < 500 && code !== 'request.invalid') return 'ok'; // a business rule refused it
+  return `unexpected ${status} (${code})`;
+}
+
+const expected = (rule: Rule, who: Who): Outcome =>
+  rule.allowed.includes(who) ? 'ok' : rule.hiddenFrom.includes(who) ? 'hidden' : 'forbidden';
+
+async function send(who: Who, request: Request): Promise<Observed> {
+  const token = request.token !== undefined ? request.token : tokens[who];
+  const response = await app.inject({
+    method: request.method,
+    url: request.url,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...request.headers },
+    ...(request.payload !== undefined ? { payload: request.payload } : {}),
+  });
+  let code: string | undefined;
+  if (response.statusCode >= 400) {
+    try {
+      code = (response.json() as { code?: string }).code;
+    } catch {
+      code = undefined;
+    }
+  }
+  return { status: response.statusCode, code, outcome: classify(response.statusCode, code) };
+}
+
+/** Every cell's answer, by phase and operation, for the checks after the matrix. */
+const observed = new Map<string, Observed>();
+const key = (phase: Phase, op: string, who: Who) => `${phase} ${op} ${who}`;
+
+async function runRow(row: Row, phase: Phase): Promise<string[]> {
+  const rule = row.rule(phase);
+  const differences: string[] = [];
+  for (const who of WHO) {
+    await row.before?.(phase);
+    const request = await row.request(who, phase);
+    const seen = await send(who, request);
+    observed.set(key(phase, row.op, who), seen);
+    const want = expected(rule, who);
+    if (seen.outcome !== want) {
+      differences.push(
+        `${who}: expected ${want}, got ${seen.status} ${seen.code ?? ''} (${request.method} ${request.url})`,
+      );
+    }
+  }
+  return differences;
+}
+
+// ── the world ────────────────────────────────────────────────────────────────────────────────
+
+async function call(who: Who, method: Request['method'], url: string, payload?: object) {
+  const response = await app.inject({
+    method,
+    url,
+    headers: tokens[who] ? { authorization: `Bearer ${tokens[who]}` } : {},
+    ...(payload ? { payload } : {}),
+  });
+  return { status: response.statusCode, json: () => response.json<Record<string, unknown>>() };
+}
+
+async function expectStatus(promise: ReturnType<typeof call>, status: number) {
+  const response = await promise;
+  expect(response.status).toBe(status);
+  return response.json();
+}
+
+beforeAll(async () => {
+  t = await openTestStorage();
+  app = await buildServer({ storage: t.storage, logLevel: 'silent' });
+  world = await createWorld(t.storage.db, app);
+  const db = t.storage.db;
+  for (const who of Object.keys(world.tokens) as Persona[]) tokens[who] = world.tokens[who];
+  tokens.anonymous = null;
+  ids.health = (
+    await addEntity(db, operator('test'), { country: 'MAR', name: 'Ministère de la Santé', category: 'government' })
+  ).id;
+  tokens.idle = await addPerson(db, app, IDLE_EMAIL, { role: 'contributor', country: 'MAR', entity: ids.health });
+  ids.reviewId = (
+    await db
+      .selectFrom('review')
+      .select('id')
+      .where('country_code', '=', 'MAR')
+      .where('cycle_id', '=', 'arab-2021')
+      .executeTakeFirstOrThrow()
+  ).id;
+  ids.questionnaire = (
+    await db.selectFrom('cycle').select('questionnaire_id').where('id', '=', 'arab-2021').executeTakeFirstOrThrow()
+  ).questionnaire_id;
+
+  // I.a to the Interior, I.b to the Planning Commission.
+  await expectStatus(
+    call('focal', 'POST', `${REVIEW}/assignments`, { questionIds: [Q_A], entityId: world.entities.interior }),
+    201,
+  );
+  await expectStatus(
+    call('focal', 'POST', `${REVIEW}/assignments`, { questionIds: [Q_B], entityId: world.entities.planning }),
+    201,
+  );
+  // The Interior's draft contribution to I.a, with a file.
+  await expectStatus(
+    call('contributorA', 'PUT', contribution(), { blocks: paragraph('Brouillon du ministère.'), baseRevision: 0 }),
+    200,
+  );
+  const body = await multipart({}, { bytes: CSV, name: 'chiffres.csv' });
+  const evidence = await app.inject({
+    method: 'POST',
+    url: contribution('/evidence'),
+    headers: { authorization: `Bearer ${tokens.contributorA}`, ...body.headers },
+    payload: body.payload,
+  });
+  expect(evidence.statusCode).toBe(201);
+  ids.evidence = (evidence.json() as { id: number }).id;
+  // The Planning Commission's submitted contribution to I.b, to merge.
+  const planning = `${answer(Q_B)}/contributions/${world.entities.planning}`;
+  ids.contributionB = (
+    await expectStatus(
+      call('contributorB', 'PUT', planning, { blocks: paragraph('Données du recensement.'), baseRevision: 0 }),
+      200,
+    )
+  ).id as number;
+  await expectStatus(call('contributorB', 'POST', `${planning}/submit`), 200);
+  // The association's input to I.a, given during a first consultation.
+  await expectStatus(call('focal', 'POST', `${REVIEW}/status`, { to: 'in_consultation' }), 200);
+  await expectStatus(
+    call('stakeholder', 'PUT', `${answer(Q_A)}/contributions/${world.entities.association}`, {
+      blocks: paragraph('Les associations demandent un guichet unique.'),
+      baseRevision: 0,
+    }),
+    200,
+  );
+  await expectStatus(call('focal', 'POST', `${REVIEW}/status`, { to: 'draft' }), 200);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await t?.cleanup();
+});
+
+// ── the checks ───────────────────────────────────────────────────────────────────────────────
+
+describe('the matrix names every operation of the API', () => {
+  it('has one row per operation of the OpenAPI document, and none other', async () => {
+    await app.ready();
+    const paths = (app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths;
+    const operations = Object.entries(paths)
+      .filter(([path]) => path.startsWith('/api/v1/'))
+      .flatMap(([path, methods]) =>
+        Object.keys(methods)
+          .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+          .map((m) => `${m.toUpperCase()} ${path}`),
+      )
+      .sort();
+    const rows = ROWS.map((r) => r.op).sort();
+    expect(new Set(rows).size, 'one row per operation').toBe(rows.length);
+    expect(
+      operations.filter((op) => !rows.includes(op)),
+      'operations without a row',
+    ).toEqual([]);
+    expect(
+      rows.filter((op) => !operations.includes(op)),
+      'rows without an operation',
+    ).toEqual([]);
+  });
+});
+
+/** The pages: the review's page and the home list, with the session cookie as a browser sends it. */
+async function checkPages(phase: Phase) {
+  const differences: string[] = [];
+  for (const who of WHO) {
+    const headers = tokens[who] ? { cookie: cookieHeader(tokens[who]) } : {};
+    const page = await app.inject({ method: 'GET', url: PAGE, headers });
+    const home = await app.inject({ method: 'GET', url: '/', headers });
+    const sees = seers(phase).includes(who);
+    if (page.statusCode !== (sees ? 200 : 404)) differences.push(`${who}: GET ${PAGE} answered ${page.statusCode}`);
+    if (home.statusCode !== 200) differences.push(`${who}: GET / answered ${home.statusCode}`);
+    if (home.body.includes(PAGE) !== sees)
+      differences.push(`${who}: GET / ${sees ? 'does not list' : 'lists'} ${PAGE}`);
+  }
+  return differences;
+}
+
+/** The review in the API's list, and in "my tasks" (reviews one takes part in). */
+async function checkLists(phase: Phase) {
+  const differences: string[] = [];
+  for (const who of WHO) {
+    const list = (await call(who, 'GET', '/api/v1/reviews')).json().reviews as { country: string }[];
+    const sees = seers(phase).includes(who);
+    if (list.some((r) => r.country === 'MAR') !== sees) {
+      differences.push(`${who}: GET /api/v1/reviews ${sees ? 'does not list' : 'lists'} MAR`);
+    }
+    if (who === 'anonymous') continue;
+    const tasks = (await call(who, 'GET', '/api/v1/tasks')).json().reviews as { country: string }[];
+    // Those who take part must find it there; those who may not know it exists must not.
+    const listed = tasks.some((r) => r.country === 'MAR');
+    const takesPart = readers(phase).includes(who) || ENTITY_MEMBERS.includes(who);
+    if (takesPart && !listed) differences.push(`${who}: GET /api/v1/tasks does not list MAR`);
+    if (!sees && !takesPart && listed) differences.push(`${who}: GET /api/v1/tasks lists MAR`);
+  }
+  return differences;
+}
+
+const REVIEW_OPS = () => ROWS.map((r) => r.op).filter((op) => op.includes('/reviews/{country}/{cycle}'));
+const isWrite = (op: string) => !op.startsWith('GET ');
+
+describe.each([
+  ['draft', async () => {}],
+  [
+    'in_consultation',
+    async () => {
+      await expectStatus(call('focal', 'POST', `${REVIEW}/status`, { to: 'in_consultation' }), 200);
+    },
+  ],
+  [
+    'submitted',
+    async () => {
+      // Every answer approved (as the validator would, one by one), then validated and submitted.
+      const db = t.storage.db;
+      for (const [from, to] of [
+        ['changes_requested', 'in_review'],
+        ['drafting', 'in_review'],
+        ['in_review', 'approved'],
+      ] as const) {
+        await db
+          .updateTable('answer')
+          .set({ status: to })
+          .where('review_id', '=', ids.reviewId)
+          .where('status', '=', from)
+          .execute();
+      }
+      await expectStatus(call('focal', 'POST', `${REVIEW}/status`, { to: 'validated' }), 200);
+      await expectStatus(call('focal', 'POST', `${REVIEW}/status`, { to: 'submitted' }), 200);
+    },
+  ],
+  [
+    'published',
+    async () => {
+      expect((await expectStatus(call('admin', 'POST', `${REVIEW}/status`, { to: 'published' }), 200)).status).toBe(
+        'published',
+      );
+    },
+  ],
+] as const)('while the review is %s', (phase, enter) => {
+  beforeAll(async () => {
+    await enter();
+    expect((await call('admin', 'GET', REVIEW)).status).toBe(200);
+    const row = await t.storage.db
+      .selectFrom('review')
+      .select('status')
+      .where('id', '=', ids.reviewId)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe(phase);
+  });
+
+  it.each(ROWS.map((row) => [row.op, row] as const))('%s', async (_op, row) => {
+    expect((await runRow(row, phase)).join('\n')).toBe('');
+  });
+
+  it('the pages show the review to those who may see it, and 404 to the others', async () => {
+    expect((await checkPages(phase)).join('\n')).toBe('');
+  });
+
+  it('the lists name the review only for those who may see it or take part in it', async () => {
+    expect((await checkLists(phase)).join('\n')).toBe('');
+  });
+
+  if (phase !== 'published') {
+    it('another country’s focal point gets 404 review.not_found from every operation on the review', () => {
+      for (const op of REVIEW_OPS()) {
+        expect(observed.get(key(phase, op, 'focalTun')), op).toMatchObject({ status: 404, code: 'review.not_found' });
+      }
+    });
+  }
+
+  if (phase === 'draft') {
+    it('a contributor cannot read another entity’s draft contribution, nor its evidence', () => {
+      const read = 'GET /api/v1/reviews/{country}/{cycle}/answers/{questionId}/contributions/{entityId}';
+      expect(observed.get(key(phase, read, 'contributorB'))?.outcome).toBe('forbidden');
+      expect(observed.get(key(phase, `${read}/evidence/{evidenceId}`, 'contributorB'))?.outcome).toBe('forbidden');
+      expect(observed.get(key(phase, read, 'contributorA'))?.status).toBe(200);
+    });
+
+    it('the secretariat gets 404 for a draft review', () => {
+      for (const op of REVIEW_OPS()) {
+        expect(observed.get(key(phase, op, 'secretariat')), op).toMatchObject({
+          status: 404,
+          code: 'review.not_found',
+        });
+      }
+    });
+  }
+
+  if (phase === 'submitted') {
+    it('the secretariat reads the submitted review, and may write nothing', () => {
+      expect(observed.get(key(phase, 'GET /api/v1/reviews/{country}/{cycle}', 'secretariat'))?.status).toBe(200);
+      expect(observed.get(key(phase, 'GET /api/v1/reviews/{country}/{cycle}/workspace', 'secretariat'))?.status).toBe(
+        200,
+      );
+      for (const op of REVIEW_OPS().filter(isWrite)) {
+        expect(observed.get(key(phase, op, 'secretariat'))?.status, op).toBe(403);
+      }
+    });
+  }
+
+  if (phase === 'submitted') {
+    it('the stakeholder still sees its input, and how it was taken into account, after the consultation', async () => {
+      const input = await call('stakeholder', 'GET', `${answer(Q_A)}/contributions/${world.entities.association}`);
+      expect(input.status).toBe(200);
+      expect(input.json()).toMatchObject({ kind: 'input', response: expect.stringContaining('Repris') });
+    });
+  }
+
+  if (phase === 'published') {
+    it('anyone reads the published review, and an anonymous client may write nothing', () => {
+      expect(observed.get(key(phase, 'GET /api/v1/reviews/{country}/{cycle}', 'anonymous'))?.status).toBe(200);
+      for (const op of REVIEW_OPS().filter(isWrite)) {
+        expect(observed.get(key(phase, op, 'anonymous'))?.status, op).toBe(401);
+      }
+    });
+  }
+});
+
+it(`runs on ${ENGINE}`, () => expect(['pglite', 'postgres']).toContain(ENGINE));
