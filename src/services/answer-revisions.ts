@@ -5,7 +5,7 @@ import { diffBlocks, type DiffLine } from '../domain/diff.js';
 import { PacteError } from '../domain/errors.js';
 import type { Actor } from '../domain/permissions.js';
 import { openReview, questionOf, requireOnReview, type ReviewAccess } from './review-access.js';
-import { writeAnswer, type SavedAnswer } from './save-answer.js';
+import { inAnswerTransaction, writeAnswer, type SavedAnswer } from './save-answer.js';
 
 /** The history of an answer: every revision, newest first, each with who, when and why. */
 export async function listRevisions(
@@ -53,7 +53,7 @@ export async function restoreRevision(
 ): Promise<SavedAnswer> {
   const access = await readable(db, actor, target);
   const old = await revisionOf(db, access, target.questionId, revision);
-  return db.transaction().execute((trx) =>
+  return inAnswerTransaction(db, access, target.questionId, baseRevision, (trx) =>
     writeAnswer(trx, actor, access, target.questionId, {
       blocks: old.blocks,
       baseRevision,

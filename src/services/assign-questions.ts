@@ -69,6 +69,7 @@ export async function unassignQuestion(
 ): Promise<void> {
   const access = await openReview(db, actor, target.country, target.cycle);
   const who = requireOnReview(actor, 'assignment.manage', access);
+  requireOpen(access);
   await db.transaction().execute(async (trx) => {
     if (!(await assignments.deleteAssignment(trx, access.review.id, target.questionId, target.entityId))) {
       throw new PacteError('assignment.not_found', { question: target.questionId });

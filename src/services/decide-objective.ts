@@ -5,7 +5,7 @@ import type { Database } from '../db/schema.js';
 import { PacteError } from '../domain/errors.js';
 import type { Actor } from '../domain/permissions.js';
 import { recordAudit } from './audit.js';
-import { openReview, questionOf, requireOnReview } from './review-access.js';
+import { openReview, questionOf, requireOnReview, requireOpen } from './review-access.js';
 
 /**
  * `PUT …/answers/{questionId}/objectives/{n}`: the focal point confirms a suggested GCM
@@ -20,6 +20,7 @@ export async function decideObjective(
 ): Promise<{ objective: number; status: string }> {
   const access = await openReview(db, actor, target.country, target.cycle);
   const who = requireOnReview(actor, 'answer.edit', access);
+  requireOpen(access);
   questionOf(access, target.questionId);
   const known = (await catalogue.listObjectives(db)).some((o) => o.number === target.objective);
   if (!known) throw new PacteError('objective.not_found', { objective: target.objective });

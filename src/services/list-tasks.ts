@@ -7,6 +7,7 @@ import type { Database } from '../db/schema.js';
 import { PacteError } from '../domain/errors.js';
 import type { Multilingual } from '../domain/language.js';
 import { can, type Actor } from '../domain/permissions.js';
+import { takesPart } from './review-access.js';
 
 /** Days before a due date when contributors get a reminder. */
 const REMINDER_DAYS = 3;
@@ -38,10 +39,15 @@ export async function listTasks(
     assignments.listAssignments(db, { entityIds }),
     reviews.listAnswersInStatus(db, 'in_review', deciding),
   ]);
-  const involved = (r: reviews.ReviewSummary) =>
-    can(actor, 'review.read', { country: r.country, region: r.region, status: r.status }) ||
-    actor.grants.some((g) => g.entity !== null && g.country === r.country);
-  const open = all.filter(involved);
+  const open: reviews.ReviewSummary[] = [];
+  for (const r of all) {
+    if (
+      can(actor, 'review.read', { country: r.country, region: r.region, status: r.status }) ||
+      (await takesPart(db, actor, r))
+    ) {
+      open.push(r);
+    }
+  }
   const questionText = await questionTexts(db, new Set([...assigned, ...waiting].map((a) => a.cycle)));
   const states = new Map<string, string>();
   for (const reviewId of new Set(assigned.map((a) => a.reviewId))) {

@@ -6,7 +6,7 @@ import { PacteError } from '../domain/errors.js';
 import type { Actor } from '../domain/permissions.js';
 import { isLocked } from '../domain/workflow.js';
 import { openReview, questionOf, requireOnReview, requireOpen } from './review-access.js';
-import { writeAnswer, type SavedAnswer } from './save-answer.js';
+import { inAnswerTransaction, writeAnswer, type SavedAnswer } from './save-answer.js';
 
 /**
  * `POST …/answers/{questionId}/merge`: the focal point appends the chosen submitted
@@ -25,8 +25,8 @@ export async function mergeContributions(
   if (ids.length === 0 || new Set(ids).size !== ids.length) {
     throw new PacteError('request.invalid', { problem: 'contributionIds: one or more distinct contribution ids' });
   }
-  return db.transaction().execute(async (trx) => {
-    const access = await openReview(trx, actor, target.country, target.cycle);
+  const access = await openReview(db, actor, target.country, target.cycle);
+  return inAnswerTransaction(db, access, target.questionId, input.baseRevision, async (trx) => {
     requireOnReview(actor, 'answer.edit', access);
     requireOpen(access);
     const { questionId } = target;

@@ -24,6 +24,10 @@ export async function moveAnswer(
 ): Promise<{ questionId: string; status: AnswerStatus }> {
   const access = await openReview(db, actor, target.country, target.cycle);
   const { questionId } = target;
+  // Rights first: someone who may move no answer learns nothing of states and moves.
+  const toward = ANSWER_MOVES.filter((m) => m.to === request.to);
+  if (!toward.some((m) => can(actor, m.needs, access.scope)))
+    requireOnReview(actor, toward[0]?.needs ?? 'answer.edit', access);
   questionOf(access, questionId);
   requireOpen(access);
   return db.transaction().execute(async (trx) => {

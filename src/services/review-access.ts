@@ -37,12 +37,29 @@ export async function openReview(
   const cycle = await catalogue.findCycle(db, review.cycle);
   if (!cycle) throw notFound();
   const scope = { country: review.country, region: cycle.regionId, status: review.status };
-  const visible =
-    canSeeReview(actor, scope) || (options.participant === true && entitiesOf(actor, review.country).length > 0);
+  const visible = canSeeReview(actor, scope) || (options.participant === true && (await takesPart(db, actor, review)));
   if (!visible) throw notFound();
   const questionnaire = await catalogue.findQuestionnaire(db, cycle.questionnaireId, cycle.questionnaireVersion);
   if (!questionnaire) throw new PacteError('questionnaire.not_found', { questionnaire: cycle.questionnaireId });
   return { review, questionnaire, scope };
+}
+
+/**
+ * Whether a member of an entity takes part in the review: a question is given to their entity,
+ * their entity has written something for it, or (stakeholders) the consultation is open.
+ * Anyone else does not learn that the unpublished review exists.
+ */
+export async function takesPart(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  review: Pick<reviews.ReviewRow, 'id' | 'country' | 'status'>,
+): Promise<boolean> {
+  const entities = entitiesOf(actor, review.country);
+  if (entities.length === 0) return false;
+  const consulting =
+    review.status === 'in_consultation' &&
+    (actor?.grants ?? []).some((g) => g.role === 'stakeholder' && g.country === review.country);
+  return consulting || (await reviews.entitiesTakePart(db, review.id, entities));
 }
 
 /** The question of the review's questionnaire, with its section; `question.not_found` otherwise. */

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as catalogue from '../db/queries/catalogue.js';
 import * as factQueries from '../db/queries/facts.js';
 import * as reviews from '../db/queries/reviews.js';
+import { isUniqueViolation } from '../db/constraints.js';
 import type { Database } from '../db/schema.js';
 import { BLOCK_LIMITS, cleanBlocks, type Block } from '../domain/blocks.js';
 import { PacteError } from '../domain/errors.js';
@@ -38,11 +39,39 @@ export async function saveAnswer(
   change: Omit<AnswerChange, 'origin'> & { origin?: string },
 ): Promise<SavedAnswer> {
   const access = await openReview(db, actor, target.country, target.cycle);
-  return db
-    .transaction()
-    .execute((trx) =>
-      writeAnswer(trx, actor, access, target.questionId, { ...change, origin: change.origin ?? 'edit' }),
-    );
+  return inAnswerTransaction(db, access, target.questionId, change.baseRevision, (trx) =>
+    writeAnswer(trx, actor, access, target.questionId, { ...change, origin: change.origin ?? 'edit' }),
+  );
+}
+
+/**
+ * Runs `work` (which calls writeAnswer) in a transaction. Two first saves of an answer that did
+ * not exist have no row to lock: the second one's insert then hits the primary key, which is
+ * the same edit conflict as a stale revision, and is answered as one.
+ */
+export async function inAnswerTransaction<T>(
+  db: Kysely<Database>,
+  access: ReviewAccess,
+  questionId: string,
+  baseRevision: number,
+  work: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  try {
+    return await db.transaction().execute(work);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    throw editConflict(questionId, await reviews.findAnswer(db, access.review.id, questionId), baseRevision);
+  }
+}
+
+function editConflict(questionId: string, current: reviews.AnswerRow | undefined, baseRevision: number) {
+  return new PacteError('answer.edit_conflict', {
+    question: questionId,
+    currentRevision: current?.revision ?? 0,
+    baseRevision,
+    blocks: current?.blocks ?? [],
+    author: current?.updatedBy ?? null,
+  });
 }
 
 /**
@@ -66,15 +95,7 @@ export async function writeAnswer(
   const reviewId = access.review.id;
   const current = await reviews.findAnswer(trx, reviewId, questionId, true);
   const currentRevision = current?.revision ?? 0;
-  if (currentRevision !== change.baseRevision) {
-    throw new PacteError('answer.edit_conflict', {
-      question: questionId,
-      currentRevision,
-      baseRevision: change.baseRevision,
-      blocks: current?.blocks ?? [],
-      author: current?.updatedBy ?? null,
-    });
-  }
+  if (currentRevision !== change.baseRevision) throw editConflict(questionId, current, change.baseRevision);
   if (current && isLocked(current.status)) throw new PacteError('answer.locked', { question: questionId });
   const revision = currentRevision + 1;
   await reviews.saveAnswerRevision(trx, {

@@ -274,7 +274,8 @@ describe('a contributor drafts its entity contribution', () => {
     expect((await list('focal')).sort()).toEqual([entities.a, entities.b].sort());
     expect(await list('contributorA')).toEqual([entities.a]);
     expect(await list('contributorB')).toEqual([entities.b]);
-    expect(await list('stakeholder')).toEqual([]);
+    // Outside the consultation a stakeholder with no input takes no part: the draft review does not exist for them.
+    await expect(list('stakeholder')).rejects.toMatchObject({ code: 'review.not_found' });
   });
 });
 
@@ -309,10 +310,10 @@ describe('submitting', () => {
 });
 
 describe('stakeholder inputs', () => {
-  it('are refused while the review is not in consultation', async () => {
+  it('are refused while the review is not in consultation (the draft does not even exist for the stakeholder)', async () => {
     const response = await save('stakeholder', Q_UNASSIGNED, entities.ngo, [paragraph('Notre avis.')], 0);
-    expect(response.status).toBe(409);
-    expect(response.body.code).toBe('review.not_in_state');
+    expect(response.status).toBe(404);
+    expect(response.body.code).toBe('review.not_found');
     expect(await contributionRow(Q_UNASSIGNED, entities.ngo)).toBeUndefined();
   });
 

@@ -290,3 +290,23 @@ export async function listAnswersInStatus(db: Db, status: string, countries?: st
   if (countries) query = query.where('review.country_code', 'in', countries);
   return query.execute();
 }
+
+/** Whether one of the entities has a question of the review assigned, or a contribution to it. */
+export async function entitiesTakePart(db: Db, reviewId: number, entityIds: number[]): Promise<boolean> {
+  if (entityIds.length === 0) return false;
+  const row = await db
+    .selectFrom('assignment')
+    .select('entity_id')
+    .where('review_id', '=', reviewId)
+    .where('entity_id', 'in', entityIds)
+    .union(
+      db
+        .selectFrom('contribution')
+        .select('entity_id')
+        .where('review_id', '=', reviewId)
+        .where('entity_id', 'in', entityIds),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
