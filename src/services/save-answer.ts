@@ -5,6 +5,7 @@ import * as reviews from '../db/queries/reviews.js';
 import { isUniqueViolation } from '../db/constraints.js';
 import type { Database } from '../db/schema.js';
 import { BLOCK_LIMITS, cleanBlocks, type Block } from '../domain/blocks.js';
+import { strictBlocks } from '../domain/contributions.js';
 import { PacteError } from '../domain/errors.js';
 import { extractFacts } from '../domain/facts.js';
 import { suggestObjectives } from '../domain/objective-suggestions.js';
@@ -90,7 +91,7 @@ export async function writeAnswer(
   const who = requireOnReview(actor, 'answer.edit', access);
   requireOpen(access);
   questionOf(access, questionId);
-  const blocks = cleanBlocks(change.blocks);
+  const blocks = cleanBlocks(strictBlocks(change.blocks)); // the service's own check, whatever the front door
   if (!blocks) throw new PacteError('blocks.too_large', { ...BLOCK_LIMITS });
   const reviewId = access.review.id;
   const current = await reviews.findAnswer(trx, reviewId, questionId, true);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewDocument } from '../../src/domain/review.js';
+import { createUser, signInToken } from '../support/accounts.js';
 import { buildServer } from '../../src/http/server.js';
 import { translate } from '../../src/i18n/index.js';
 import { createEmptyDatabase } from '../support/empty-database.js';
@@ -45,7 +46,13 @@ const apiReview = () =>
   withStorage(async (storage) => {
     const app = await buildServer({ storage, logLevel: 'silent' });
     try {
-      return (await app.inject({ method: 'GET', url: '/api/v1/reviews/MAR/arab-2021' })).json() as ReviewDocument;
+      // The imported review is a draft: read it as an administrator (the public does not see it).
+      await createUser(storage.db, 'admin@example.org', 'correct horse battery staple', { role: 'admin' });
+      const token = await signInToken(app, 'admin@example.org', 'correct horse battery staple');
+      const headers = { authorization: `Bearer ${token}` };
+      return (
+        await app.inject({ method: 'GET', url: '/api/v1/reviews/MAR/arab-2021', headers })
+      ).json() as ReviewDocument;
     } finally {
       await app.close();
     }

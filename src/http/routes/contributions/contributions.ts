@@ -1,6 +1,6 @@
 import type {} from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { formatBytes, strictBlocks } from '../../../domain/contributions.js';
+import { formatBytes } from '../../../domain/contributions.js';
 import { PacteError } from '../../../domain/errors.js';
 import { addEvidence, DEFAULT_EVIDENCE_MAX_BYTES, type EvidenceUpload } from '../../../services/add-evidence.js';
 import type { ContributionKey } from '../../../services/contribution-access.js';
@@ -50,7 +50,7 @@ export function contributionRoutes(app: FastifyInstance, db: Db, options: { evid
 
   app.put<{ Params: Params; Body: { blocks: unknown; baseRevision: number } }>(
     CONTRIBUTION,
-    { schema: saveContributionSchema, preValidation: refuseUnknownKeys(['blocks', 'baseRevision']) },
+    { schema: saveContributionSchema },
     async (request) => saveContribution(db, request.actor, keyOf(request.params), request.body),
   );
 
@@ -87,30 +87,15 @@ export function contributionRoutes(app: FastifyInstance, db: Db, options: { evid
 
   app.post<{ Params: Params; Body: { text: string } }>(
     `${CONTRIBUTION}/response`,
-    { schema: respondSchema, preValidation: refuseUnknownKeys(['text']) },
+    { schema: respondSchema },
     async (request) => respondToInput(db, request.actor, keyOf(request.params), request.body.text),
   );
 
   app.post<{ Params: AnswerParams; Body: { contributionIds: number[]; baseRevision: number } }>(
     `${ANSWER}/merge`,
-    { schema: mergeSchema, preValidation: refuseUnknownKeys(['contributionIds', 'baseRevision']) },
+    { schema: mergeSchema },
     async (request) => mergeContributions(db, request.actor, request.params, request.body),
   );
-}
-
-/**
- * Bodies with a key their schema does not name are refused (request.invalid), blocks included,
- * before validation: the schemas' `additionalProperties: false` alone would silently drop the
- * key (Fastify's Ajv removes additional properties), and a client would believe it was kept.
- */
-function refuseUnknownKeys(keys: readonly string[]) {
-  return async (request: FastifyRequest) => {
-    const body = request.body;
-    if (body === null || typeof body !== 'object' || Array.isArray(body)) return; // the schema answers
-    const unknown = Object.keys(body).find((key) => !keys.includes(key));
-    if (unknown !== undefined) throw new PacteError('request.invalid', { problem: `unknown key "${unknown}"` });
-    if ('blocks' in body) strictBlocks((body as { blocks: unknown }).blocks);
-  };
 }
 
 /**
