@@ -39,7 +39,7 @@ export async function openReview(
   const scope = { country: review.country, region: cycle.regionId, status: review.status };
   const visible = canSeeReview(actor, scope) || (options.participant === true && (await takesPart(db, actor, review)));
   if (!visible) throw notFound();
-  const questionnaire = await catalogue.findQuestionnaire(db, cycle.questionnaireId, cycle.questionnaireVersion);
+  const questionnaire = await questionnaireOf(db, cycle.questionnaireId, cycle.questionnaireVersion);
   if (!questionnaire) throw new PacteError('questionnaire.not_found', { questionnaire: cycle.questionnaireId });
   return { review, questionnaire, scope };
 }
@@ -60,6 +60,24 @@ export async function takesPart(
     review.status === 'in_consultation' &&
     (actor?.grants ?? []).some((g) => g.role === 'stakeholder' && g.country === review.country);
   return consulting || (await reviews.entitiesTakePart(db, review.id, entities));
+}
+
+/**
+ * A questionnaire version never changes once loaded (a new wording is a new version), so each
+ * process reads it once per database: every workspace request needs it.
+ */
+const questionnaires = new WeakMap<object, Map<string, Promise<Questionnaire | undefined>>>();
+function questionnaireOf(db: Kysely<Database>, id: string, version: number) {
+  const cache = questionnaires.get(db) ?? new Map<string, Promise<Questionnaire | undefined>>();
+  questionnaires.set(db, cache);
+  const key = `${id}@${version}`;
+  let found = cache.get(key);
+  if (!found) {
+    found = catalogue.findQuestionnaire(db, id, version);
+    cache.set(key, found);
+    found.then((q) => q ?? cache.delete(key)).catch(() => cache.delete(key)); // only hits stay
+  }
+  return found;
 }
 
 /** The question of the review's questionnaire, with its section; `question.not_found` otherwise. */
