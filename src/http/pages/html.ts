@@ -44,6 +44,7 @@ export function layout(options: {
   const account = actor?.userId
     ? html`<form class="account-bar" method="post" action="/sign-out?lang=${language}">
         <span>${t('nav.signed_in_as', { email: actor.name })}</span>
+        <a href="/app/?lang=${language}">${t('nav.workspace')}</a>
         <button type="submit" class="link-button">${t('nav.sign_out')}</button>
       </form>`
     : html`<p class="account-bar">
