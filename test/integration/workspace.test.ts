@@ -36,7 +36,7 @@ async function call(
   payload?: object,
 ) {
   const response = await app.inject({ method, url, headers: world.as(who), ...(payload ? { payload } : {}) });
-  return { status: response.statusCode, json: () => response.json() as Record<string, any> };
+  return { status: response.statusCode, json: () => response.json() };
 }
 
 const paragraph = (text: string): Block[] => [{ type: 'paragraph', text }];
