@@ -19,6 +19,11 @@ export function Moves(props: {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const field = `${props.kind}-move-text`;
+  // Back from submitted to validated is a withdrawal, not a second "Validate".
+  const moveLabel = (move: Move) =>
+    props.kind === 'review' && move.to === 'validated' && move.requires
+      ? t('review.move.withdraw')
+      : t(`${props.kind}.move.${move.to}`);
 
   if (props.moves.length === 0) return <p className="muted">{t('moves.none')}</p>;
 
@@ -53,7 +58,7 @@ export function Moves(props: {
         <div className={`field${errors.length ? ' field-error' : ''}`}>
           <label htmlFor={field}>{t(`moves.${pending.requires}_label`)}</label>
           <p className="hint" id={`${field}-hint`}>
-            {t(`${props.kind}.move.${pending.to}`)}
+            {moveLabel(pending)}
           </p>
           <FieldMessage id={field} errors={errors} />
           <textarea
@@ -67,7 +72,7 @@ export function Moves(props: {
         </div>
         <div className="button-group">
           <button type="submit" className="button" disabled={busy}>
-            {t(`${props.kind}.move.${pending.to}`)}
+            {moveLabel(pending)}
           </button>
           <button
             type="button"
@@ -97,7 +102,7 @@ export function Moves(props: {
             disabled={busy}
             onClick={() => (move.requires ? setPending(move) : void run(move, ''))}
           >
-            {t(`${props.kind}.move.${move.to}`)}
+            {moveLabel(move)}
           </button>
         ))}
       </div>

@@ -65,6 +65,8 @@ export type Multilingual = Partial<Record<'fr' | 'en' | 'ar', string>> | string;
 
 export interface Answer {
   questionId: string;
+  /** The review's status: answers change only while it is `draft` or `in_consultation`. */
+  reviewStatus?: string;
   section?: { id: string; title: Multilingual };
   text: Multilingual;
   textStatus?: Multilingual | null;

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { Block } from '../../domain/blocks.js';
+import { OPEN_REVIEW } from '../../domain/workflow.js';
 import { Blocks } from '../components/blocks.js';
 import { DraftEditor } from '../components/draft-editor.js';
 import { describedBy, ErrorSummary, FieldMessage, type FieldError } from '../components/error-summary.js';
@@ -35,6 +36,8 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
   const reviewLink = reviewPath(country, cycle);
   const canSeeReview = may.edit || may.decide || may.assign;
   const mine = a.myEntities ?? [];
+  // Answers and contributions change only while the review is a draft or in consultation.
+  const open = !a.reviewStatus || OPEN_REVIEW.has(a.reviewStatus);
 
   const move = async (m: Move, text: string) => {
     // A return's comment and a re-opening's reason are both kept as a comment on the answer.
@@ -79,6 +82,7 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
           entity={entity}
           assignment={a.assignments?.find((x) => x.entity.id === entity.id)}
           initial={a.contributions?.find((c) => c.entity.id === entity.id)}
+          open={open}
         />
       ))}
 
@@ -106,7 +110,7 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
               </div>
             )}
           </dl>
-          {may.edit && a.status !== 'approved' ? (
+          {may.edit && open && a.status !== 'approved' ? (
             <DraftEditor
               id="answer-text"
               label={t('answer.edit_label')}
@@ -129,7 +133,8 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
             <Link to={`${base}/history`}>{t('answer.history')}</Link>
           </p>
           <h3>{t('answer.moves')}</h3>
-          <Moves kind="answer" moves={a.allowedMoves ?? []} onMove={move} />
+          {/* The API lists moves by role only; it refuses them all once the review is closed. */}
+          <Moves kind="answer" moves={open ? (a.allowedMoves ?? []) : []} onMove={move} />
         </section>
       )}
 
@@ -152,10 +157,10 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
       )}
 
       {!mine.length && (a.contributions ?? []).length > 0 && (
-        <Contributions answer={a} base={base} onChange={answer.reload} />
+        <Contributions answer={a} base={base} open={open} onChange={answer.reload} />
       )}
 
-      {(a.objectives ?? []).length > 0 && <Objectives answer={a} base={base} onChange={answer.reload} />}
+      {(a.objectives ?? []).length > 0 && <Objectives answer={a} base={base} open={open} onChange={answer.reload} />}
 
       <Comments answer={a} base={base} onChange={answer.reload} />
     </Page>
@@ -170,6 +175,7 @@ function ContributionEditor(props: {
   entity: { id: number; name: string };
   assignment?: Answer['assignments'][number];
   initial?: Contribution;
+  open: boolean;
 }) {
   const { t, date, number } = useLocale();
   const path = `${props.base}/contributions/${props.entity.id}`;
@@ -183,7 +189,8 @@ function ContributionEditor(props: {
   const revision = contribution?.revision ?? 0;
   const status = contribution?.status ?? 'not_started';
   const isInput = contribution?.kind === 'input';
-  const locked = status === 'submitted';
+  // Submitted (or merged): the focal point has it; a closed review takes no more changes.
+  const locked = status === 'submitted' || status === 'merged' || !props.open;
 
   return (
     <section aria-labelledby={`contribution-${props.entity.id}`}>
@@ -338,14 +345,18 @@ function Evidence(props: {
   );
 }
 
-function Contributions({ answer, base, onChange }: { answer: Answer; base: string; onChange: () => void }) {
+function Contributions(props: { answer: Answer; base: string; open: boolean; onChange: () => void }) {
+  const { answer, base, open, onChange } = props;
   const { t, date } = useLocale();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [done, setDone] = useState('');
   const contributions = answer.contributions.filter((c) => c.kind !== 'input');
   const inputs = answer.contributions.filter((c) => c.kind === 'input');
-  const firstId = contributions[0] ? `merge-${contributions[0].id}` : 'merge';
+  // Only a submitted contribution may be merged: a draft is not finished, a merged one is in
+  // the answer already (the API refuses both).
+  const mergeable = answer.may?.edit && open ? contributions.filter((c) => c.status === 'submitted') : [];
+  const firstId = mergeable[0] ? `merge-${mergeable[0].id}` : 'merge';
 
   const merge = async () => {
     setDone('');
@@ -398,7 +409,7 @@ function Contributions({ answer, base, onChange }: { answer: Answer; base: strin
                   ))}
                 </ul>
               )}
-              {answer.may?.edit && (
+              {mergeable.includes(c) && (
                 <div className="checkbox">
                   <input
                     type="checkbox"
@@ -420,7 +431,7 @@ function Contributions({ answer, base, onChange }: { answer: Answer; base: strin
           ))}
         </div>
       )}
-      {answer.may?.edit && contributions.length > 0 && (
+      {mergeable.length > 0 && (
         <button type="button" className="button" onClick={() => void merge()}>
           {t('merge.submit')}
         </button>
@@ -429,7 +440,13 @@ function Contributions({ answer, base, onChange }: { answer: Answer; base: strin
         <>
           <h3>{t('inputs.title')}</h3>
           {inputs.map((c) => (
-            <Input key={c.id} contribution={c} base={base} canRespond={Boolean(answer.may?.edit)} onChange={onChange} />
+            <Input
+              key={c.id}
+              contribution={c}
+              base={base}
+              canRespond={Boolean(answer.may?.edit) && open}
+              onChange={onChange}
+            />
           ))}
         </>
       )}
@@ -495,7 +512,8 @@ function Input(props: { contribution: Contribution; base: string; canRespond: bo
   );
 }
 
-function Objectives({ answer, base, onChange }: { answer: Answer; base: string; onChange: () => void }) {
+function Objectives(props: { answer: Answer; base: string; open: boolean; onChange: () => void }) {
+  const { answer, base, onChange } = props;
   const { t, language } = useLocale();
   const [error, setError] = useState('');
   const set = async (n: number, status: 'confirmed' | 'removed') => {
@@ -520,7 +538,7 @@ function Objectives({ answer, base, onChange }: { answer: Answer; base: string; 
           <li key={o.number}>
             <span dir="auto">{t('objectives.item', { number: o.number, title: localText(o.title, language) })}</span>{' '}
             <strong className="tag">{t(`objectives.status.${o.status}`)}</strong>
-            {answer.may?.edit && (
+            {answer.may?.edit && props.open && (
               <span className="button-group inline">
                 {o.status !== 'confirmed' && (
                   <button type="button" className="link-button" onClick={() => void set(o.number, 'confirmed')}>

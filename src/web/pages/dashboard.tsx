@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { OPEN_REVIEW } from '../../domain/workflow.js';
 import { describedBy, ErrorSummary, FieldMessage, type FieldError } from '../components/error-summary.js';
 import { Link } from '../components/link.js';
 import { messageOf, Moves } from '../components/moves.js';
@@ -213,7 +214,7 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
         ))}
       </section>
 
-      {(ws.may?.assign ?? false) && (
+      {(ws.may?.assign ?? false) && OPEN_REVIEW.has(ws.status) && (
         <AssignForm base={base} sections={ws.sections} entities={ws.entities ?? []} onDone={workspace.reload} />
       )}
     </Page>
