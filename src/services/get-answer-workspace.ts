@@ -8,6 +8,7 @@ import * as reviews from '../db/queries/reviews.js';
 import type { Database } from '../db/schema.js';
 import { PacteError } from '../domain/errors.js';
 import { can, entitiesOf, type Actor } from '../domain/permissions.js';
+import { OPEN_REVIEW } from '../domain/workflow.js';
 import { listContributions } from './list-contributions.js';
 import { allowedAnswerMoves } from './move-answer.js';
 import { openReview, questionOf } from './review-access.js';
@@ -27,6 +28,7 @@ export async function getAnswerWorkspace(
   const { section, question } = questionOf(access, target.questionId);
   const team = can(actor, 'review.read', access.scope);
   const reviewId = access.review.id;
+  const open = OPEN_REVIEW.has(access.review.status); // what may change, and so which buttons to offer
   const assigned = await assignments.listAssignments(db, { reviewId, questionId: question.id });
   const mine = new Set(entitiesOf(actor, access.review.country));
   const stakeholderOpen =
@@ -63,9 +65,9 @@ export async function getAnswerWorkspace(
     updatedAt: answer?.updatedAt ?? null,
     allowedMoves: allowedAnswerMoves(actor, access, status),
     may: {
-      edit: can(actor, 'answer.edit', access.scope),
-      decide: can(actor, 'answer.decide', access.scope),
-      assign: can(actor, 'assignment.manage', access.scope),
+      edit: open && can(actor, 'answer.edit', access.scope),
+      decide: open && can(actor, 'answer.decide', access.scope),
+      assign: open && can(actor, 'assignment.manage', access.scope),
       comment: can(actor, 'comment.write', access.scope) || assigned.some((a) => mine.has(a.entity.id)),
     },
     assignments: assigned

@@ -6,7 +6,7 @@ import * as reviews from '../db/queries/reviews.js';
 import type { Database } from '../db/schema.js';
 import type { Multilingual } from '../domain/language.js';
 import { can, type Actor } from '../domain/permissions.js';
-import { ANSWER_STATUSES, type AnswerStatus } from '../domain/workflow.js';
+import { ANSWER_STATUSES, OPEN_REVIEW, type AnswerStatus } from '../domain/workflow.js';
 import { allowedReviewMoves } from './move-review.js';
 import { openReview, requireOnReview } from './review-access.js';
 
@@ -31,6 +31,7 @@ export async function getDashboard(
   const access = await openReview(db, actor, target.country, target.cycle);
   requireOnReview(actor, 'review.read', access);
   const reviewId = access.review.id;
+  const open = OPEN_REVIEW.has(access.review.status); // what may change, and so which buttons to offer
   const [answers, assigned, states, allComments, countryEntities] = await Promise.all([
     reviews.listAnswerRows(db, reviewId),
     assignments.listAssignments(db, { reviewId }),
@@ -86,8 +87,8 @@ export async function getDashboard(
     status: access.review.status,
     allowedMoves: allowedReviewMoves(actor, access),
     may: {
-      edit: can(actor, 'answer.edit', access.scope),
-      assign: can(actor, 'assignment.manage', access.scope),
+      edit: open && can(actor, 'answer.edit', access.scope),
+      assign: open && can(actor, 'assignment.manage', access.scope),
       audit: can(actor, 'audit.read', access.scope),
     },
     sections,

@@ -5,7 +5,7 @@ import type { Database } from '../db/schema.js';
 import { normalizeText } from '../domain/blocks.js';
 import { PacteError } from '../domain/errors.js';
 import { can, type Actor } from '../domain/permissions.js';
-import { ANSWER_MOVES, findMove, isAnswerStatus, type AnswerStatus } from '../domain/workflow.js';
+import { ANSWER_MOVES, OPEN_REVIEW, findMove, isAnswerStatus, type AnswerStatus } from '../domain/workflow.js';
 import { recordAudit } from './audit.js';
 import { notifyCountry, notifyEntity } from './notify.js';
 import { listAssignments } from '../db/queries/assignments.js';
@@ -73,6 +73,7 @@ async function notifyMove(trx: Kysely<Database>, access: ReviewAccess, questionI
 
 /** The moves the actor may make now on an answer in `status` (for the editor's buttons). */
 export function allowedAnswerMoves(actor: Actor | null, access: ReviewAccess, status: string) {
+  if (!OPEN_REVIEW.has(access.review.status)) return []; // answers move only while the review is open
   return ANSWER_MOVES.filter(
     (m) => m.from === status && m.from !== 'not_started' && can(actor, m.needs, access.scope),
   ).map((m) => ({ to: m.to, ...(m.requires ? { requires: m.requires } : {}) }));

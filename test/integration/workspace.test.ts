@@ -326,6 +326,13 @@ describe('the review workflow and the audit log', () => {
     expect((await call('secretariat', 'PUT', answerUrl('I.a'), { blocks: [], baseRevision: 1 })).status).toBe(403);
     const closed = await call('focal', 'PUT', answerUrl('I.d'), { blocks: paragraph('x'), baseRevision: 1 });
     expect(closed.json().code).toBe('review.not_in_state');
+    // Nothing offers what would be refused: no answer moves, no editing, no assigning.
+    const page = (await call('focal', 'GET', answerUrl('II.a'))).json();
+    expect(page).toMatchObject({ allowedMoves: [], may: { edit: false, decide: false, assign: false } });
+    expect((await call('focal', 'GET', `${REVIEW}/workspace`)).json().may).toMatchObject({
+      edit: false,
+      assign: false,
+    });
   });
 
   it('records who did what, readable by the focal point and administrators only', async () => {
