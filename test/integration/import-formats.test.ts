@@ -8,7 +8,7 @@ import type { ReviewDocument } from '../../src/domain/review.js';
 import { buildServer } from '../../src/http/server.js';
 import { importReview, type ImportRequest } from '../../src/services/import-review.js';
 import { docxToPdf, fixtureReview, writeDocxFixture } from '../support/fixtures.js';
-import { seedBytes } from '../support/pacte.js';
+import { publishReview, seedBytes } from '../support/pacte.js';
 import { openTestStorage, type TestStorage } from '../support/storage.js';
 
 /**
@@ -118,6 +118,7 @@ describe('what an import understands', () => {
       dryRun: false,
       actor: operator('test'),
     });
+    await publishReview(t.storage.db, 'MAR', 'arab-2021'); // for the public API to serve it
     const app = await buildServer({ storage: t.storage, logLevel: 'silent' });
     const review = (await app.inject({ url: '/api/v1/reviews/MAR/arab-2021' })).json();
     await app.close();
