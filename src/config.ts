@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { PacteError } from './domain/errors.js';
 import { isLanguage, type Language } from './domain/language.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './documents/limits.js';
+import { isLoopback, type OidcSettings } from './services/oidc.js';
 
 /** The repository root (this file sits in src/ or, compiled, in dist/). */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -28,6 +29,8 @@ export interface Config {
   loginWindowMinutes: number;
   /** Largest evidence file attached to a contribution (PACTE_EVIDENCE_MAX_BYTES, default 10 MB). */
   evidenceMaxBytes: number;
+  /** Sign-in with an OpenID Connect provider (PACTE_OIDC_*), or undefined when not configured. */
+  oidc: OidcSettings | undefined;
 }
 
 /** What the user set, by flag (wins) or environment variable; everything is optional. */
@@ -89,6 +92,8 @@ export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
   const loginWindowMinutes = positive('PACTE_LOGIN_WINDOW_MINUTES', 15);
   const evidenceMaxBytes = positive('PACTE_EVIDENCE_MAX_BYTES', 10 * 1024 * 1024);
 
+  const oidc = readOidc(env, problems);
+
   if (problems.length > 0) throw new PacteError('config.invalid', { problems: problems.join('; ') });
   return {
     port,
@@ -103,5 +108,55 @@ export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
     loginMaxFailures,
     loginWindowMinutes,
     evidenceMaxBytes,
+    oidc,
   };
+}
+
+/**
+ * OpenID Connect is on when its issuer, client id and secret are set; the redirect URI must
+ * then be set too (this server cannot tell its public address behind a proxy). Setting only
+ * some of them is a mistake, reported like any other. Addresses are https, or http on this
+ * machine (development). The secret is never part of a problem's text.
+ */
+function readOidc(env: NodeJS.ProcessEnv, problems: string[]): OidcSettings | undefined {
+  const issuer = env.PACTE_OIDC_ISSUER?.trim() ?? '';
+  const clientId = env.PACTE_OIDC_CLIENT_ID?.trim() ?? '';
+  const clientSecret = env.PACTE_OIDC_CLIENT_SECRET ?? '';
+  const redirectUri = env.PACTE_OIDC_REDIRECT_URI?.trim() ?? '';
+  const given = { PACTE_OIDC_ISSUER: issuer, PACTE_OIDC_CLIENT_ID: clientId, PACTE_OIDC_CLIENT_SECRET: clientSecret };
+  if (!issuer && !clientId && !clientSecret) {
+    if (redirectUri)
+      problems.push('PACTE_OIDC_REDIRECT_URI: set only with PACTE_OIDC_ISSUER, _CLIENT_ID and _CLIENT_SECRET');
+    return undefined;
+  }
+  const before = problems.length;
+  for (const [name, value] of Object.entries(given)) {
+    if (!value) problems.push(`${name}: needed with the other PACTE_OIDC_* settings`);
+  }
+  const address = (name: string, text: string) => {
+    if (!text) return;
+    let url: URL | undefined;
+    try {
+      url = new URL(text);
+    } catch {
+      url = undefined;
+    }
+    if (
+      !url ||
+      !(url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url))) ||
+      url.search ||
+      url.hash
+    ) {
+      problems.push(`${name} "${text}": an https:// address (http:// only on localhost), without ?query or #fragment`);
+    }
+  };
+  address('PACTE_OIDC_ISSUER', issuer);
+  if (!redirectUri)
+    problems.push('PACTE_OIDC_REDIRECT_URI: https://<public host>/auth/oidc/callback, as registered at the provider');
+  else if (!/\/auth\/oidc\/callback$/.test(redirectUri))
+    problems.push(`PACTE_OIDC_REDIRECT_URI "${redirectUri}": must end in /auth/oidc/callback`);
+  address('PACTE_OIDC_REDIRECT_URI', redirectUri);
+  if (problems.length > before) return undefined;
+  const name = env.PACTE_OIDC_NAME?.trim() || new URL(issuer).host;
+  return { issuer, clientId, clientSecret, redirectUri, name };
 }

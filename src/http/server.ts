@@ -23,6 +23,8 @@ import { contributionRoutes } from './routes/contributions/contributions.js';
 import { reviewRoutes } from './routes/reviews/reviews.js';
 import { workspaceRoutes } from './routes/workspace/workspace.js';
 import { DEFAULT_LIMITS, type ReadLimits } from '../services/import-review.js';
+import { OidcLogin, type OidcSettings } from '../services/oidc.js';
+import { oidcRoutes } from './oidc-routes.js';
 
 const VERSION = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { version: string }).version;
 
@@ -37,6 +39,8 @@ export interface ServerOptions {
   loginLimits?: LoginLimits;
   /** Largest evidence file of a contribution (PACTE_EVIDENCE_MAX_BYTES). */
   evidenceMaxBytes?: number;
+  /** Sign-in with an OpenID Connect provider (PACTE_OIDC_*); none when absent. */
+  oidc?: OidcSettings | undefined;
 }
 
 /**
@@ -50,6 +54,7 @@ export async function buildServer({
   trustProxy = false,
   loginLimits = DEFAULT_LOGIN_LIMITS,
   evidenceMaxBytes,
+  oidc,
 }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
@@ -116,7 +121,9 @@ export async function buildServer({
   contributionRoutes(app, storage.db, { evidenceMaxBytes }); // after importRoutes: needs its multipart parser
   pageRoutes(app, storage.db);
   importPageRoutes(app, storage.db, read, importLimits);
-  accountPageRoutes(app, storage.db, loginLimits);
+  const oidcLogin = oidc ? new OidcLogin(oidc, storage.db) : null;
+  oidcRoutes(app, oidcLogin);
+  accountPageRoutes(app, storage.db, loginLimits, oidc ? { name: oidc.name } : null);
   resetPasswordPageRoutes(app, storage.db);
   appRoutes(app);
   return app;

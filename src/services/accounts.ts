@@ -132,11 +132,24 @@ export async function signIn(
     user && !user.disabled ? await verify(user.passwordHash, password) : await verify(await dummyHash(), password);
   await accounts.recordLoginAttempt(db, email, Boolean(user && ok));
   if (!user || !ok || user.disabled) throw new PacteError('auth.invalid_credentials');
+  return openSession(db, user);
+}
+
+/**
+ * Opens a session for an account whose owner has proved who they are (by password, or by an
+ * OpenID Connect provider): a random token of which only the SHA-256 is stored, and the
+ * 'session.sign_in' audit entry (`details` says how, when not by password).
+ */
+export async function openSession(
+  db: Kysely<Database>,
+  user: { id: number; email: string },
+  details?: Record<string, unknown>,
+): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
   await accounts.insertSession(db, sha256(token), user.id, expiresAt);
   const actor = { userId: user.id, name: user.email, grants: await accounts.findGrants(db, user.id) };
-  await recordAudit(db, actor, 'session.sign_in');
+  await recordAudit(db, actor, 'session.sign_in', details ? { details } : {});
   return { token, actor, expiresAt };
 }
 

@@ -174,6 +174,7 @@ const ROWS: Row[] = [
     }),
   },
   { op: 'GET /api/v1/session', rule: signedIn, request: () => get('/api/v1/session') },
+  { op: 'GET /api/v1/session/providers', rule: anyone, request: () => get('/api/v1/session/providers') },
   {
     // Signing out ends the session it is sent with: each cell signs in afresh first.
     op: 'DELETE /api/v1/session',

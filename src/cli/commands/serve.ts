@@ -17,6 +17,7 @@ export async function serve(config: Config, demo: boolean): Promise<number> {
       trustProxy: config.trustProxy,
       loginLimits: { maxFailures: config.loginMaxFailures, windowMinutes: config.loginWindowMinutes },
       evidenceMaxBytes: config.evidenceMaxBytes,
+      oidc: config.oidc,
     });
     await app.listen({ port: config.port, host: config.host });
     const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
@@ -30,6 +31,7 @@ export async function serve(config: Config, demo: boolean): Promise<number> {
           ? [`  workspace: ${base}/app/  (demo: Morocco's arab-2021 review, a draft; sign in with an account below)`]
           : []),
         `  API: ${base}/api/v1/reviews   documentation: ${base}/api/docs`,
+        ...(config.oidc ? [`  sign-in with ${config.oidc.name}: ${config.oidc.issuer} (OpenID Connect)`] : []),
         ...(accounts.length > 0
           ? [
               '  demo accounts (new passwords at every start):',

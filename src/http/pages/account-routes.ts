@@ -11,12 +11,22 @@ import { sendPage } from './pages.js';
  * Only paths of this site are followed after signing in: never an address elsewhere, nor the
  * sign-in page itself (its own account bar links to it), which would show the form again.
  */
-const safeNext = (next: unknown) =>
+export const safeNext = (next: unknown) =>
   typeof next === 'string' && /^\/(?!\/)[^\s\\]*$/.test(next) && !/^\/sign-(in|out)(?![^?#])/.test(next) ? next : '/';
 
-export function accountPageRoutes(app: FastifyInstance, db: Db, limits: LoginLimits = DEFAULT_LOGIN_LIMITS) {
+export function accountPageRoutes(
+  app: FastifyInstance,
+  db: Db,
+  limits: LoginLimits = DEFAULT_LOGIN_LIMITS,
+  /** The OpenID Connect provider offered on the sign-in page, if one is configured. */
+  oidc: { name: string } | null = null,
+) {
   app.get<{ Querystring: { next?: string } }>('/sign-in', { schema: { hide: true } }, async (request, reply) =>
-    sendPage(reply, 200, signInPage(requestLanguage(request), safeNext(request.query.next), request.actor)),
+    sendPage(
+      reply,
+      200,
+      signInPage(requestLanguage(request), safeNext(request.query.next), request.actor, undefined, oidc),
+    ),
   );
 
   app.post<{ Body: Record<string, string> | undefined }>(
@@ -33,7 +43,11 @@ export function accountPageRoutes(app: FastifyInstance, db: Db, limits: LoginLim
       } catch (error) {
         if (!isPacteError(error) || error.status >= 500) throw error;
         const message = toProblem(error, language).message;
-        return sendPage(reply, error.status, signInPage(language, safeNext(next), request.actor, { message, email }));
+        return sendPage(
+          reply,
+          error.status,
+          signInPage(language, safeNext(next), request.actor, { message, email }, oidc),
+        );
       }
     },
   );
