@@ -6,6 +6,7 @@ import { post } from '../lib/api.js';
 import { useLocale } from '../lib/i18n.js';
 import { href, navigate } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
+import { useData } from '../lib/use-data.js';
 import type { Session } from '../lib/types.js';
 
 /** Sign-in: e-mail and password; the API's message, in the reader's language, when it fails. */
@@ -16,6 +17,9 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
+  // A ministry's identity provider, when the server has one configured.
+  const providers = useData<{ oidc: { name: string; startUrl: string } | null }>('/api/v1/session/providers');
+  const oidc = providers.data?.oidc ?? null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -75,6 +79,16 @@ export function SignInPage() {
           {t('sign_in.submit')}
         </button>
       </form>
+      {oidc && (
+        <p>
+          <a
+            className="button secondary"
+            href={`${oidc.startUrl}?next=${encodeURIComponent(`/app/?lang=${language}`)}`}
+          >
+            {t('sign_in.with_provider', { name: oidc.name })}
+          </a>
+        </p>
+      )}
     </Page>
   );
 }
