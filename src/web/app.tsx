@@ -82,9 +82,10 @@ function Shell({ children }: { children: React.ReactNode }) {
   const { session, setSession } = useSession();
   const location = useLocation();
   const extra = Object.fromEntries([...location.query].filter(([k]) => k !== 'lang'));
-  const signOut = async () => {
+  // Everywhere: every session of the account ends (a lost laptop, a shared computer).
+  const signOut = async (everywhere = false) => {
     try {
-      await del('/session');
+      await del(everywhere ? '/session?everywhere=true' : '/session');
     } finally {
       setSession(null);
       navigate(href('/sign-in', language), { replace: true });
@@ -154,6 +155,9 @@ function Shell({ children }: { children: React.ReactNode }) {
             <span>{t('nav.signed_in_as', { email: session.email })}</span>
             <button type="button" className="link-button" onClick={() => void signOut()}>
               {t('nav.sign_out')}
+            </button>
+            <button type="button" className="link-button" onClick={() => void signOut(true)}>
+              {t('nav.sign_out_everywhere')}
             </button>
           </div>
         </div>

@@ -50,6 +50,36 @@ async function heading(page: Page, text: string) {
 }
 
 describe('the web app', () => {
+  it('signs out everywhere: the other browser’s session ends too', async () => {
+    const signIn = async () => {
+      const opened = await newPage();
+      await opened.page.goto(`${server.url}/app/?lang=en`);
+      await heading(opened.page, 'Sign in');
+      await opened.page.fill('#email', focalPoint.email);
+      await opened.page.fill('#password', focalPoint.password);
+      await opened.page.click('main button[type=submit]');
+      await heading(opened.page, 'My tasks');
+      return opened;
+    };
+    const laptop = await signIn();
+    const office = await signIn();
+    try {
+      await laptop.page.getByRole('button', { name: 'Sign out everywhere' }).click();
+      await heading(laptop.page, 'Sign in');
+      // The office browser still holds its cookie, but the server no longer knows the session.
+      await office.page.reload();
+      await heading(office.page, 'Sign in');
+      const cookie = (await office.context.cookies()).find((c) => c.name === 'pacte_session');
+      const who = await fetch(`${server.url}/api/v1/session`, {
+        headers: { cookie: `pacte_session=${cookie?.value}` },
+      });
+      expect(who.status).toBe(401);
+    } finally {
+      await laptop.context.close();
+      await office.context.close();
+    }
+  });
+
   it('is served under /app/ with a strict CSP and immutable hashed assets', async () => {
     const response = await fetch(`${server.url}/app/tasks?lang=fr`);
     expect(response.status).toBe(200);
