@@ -6,6 +6,7 @@
  */
 export const ERRORS = {
   'request.invalid': 400,
+  'search.invalid_query': 400,
   'request.cross_site': 403,
   'route.not_found': 404,
   'auth.required': 401,

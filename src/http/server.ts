@@ -21,6 +21,7 @@ import { blockSchemas } from './routes/reviews/schema.js';
 import { importRoutes } from './routes/imports/imports.js';
 import { contributionRoutes } from './routes/contributions/contributions.js';
 import { reviewRoutes } from './routes/reviews/reviews.js';
+import { searchRoutes } from './routes/search/search.js';
 import { workspaceRoutes } from './routes/workspace/workspace.js';
 import { DEFAULT_LIMITS, type ReadLimits } from '../services/import-review.js';
 import { OidcLogin, type OidcSettings } from '../services/oidc.js';
@@ -87,6 +88,7 @@ export async function buildServer({
         { name: 'entities', description: 'Ministries, agencies and organisations of each country' },
         { name: 'users', description: 'Accounts and their roles (administrators)' },
         { name: 'contributions', description: "Entities' contributions, stakeholders' inputs, evidence, merging" },
+        { name: 'search', description: 'Full-text search across the reviews the caller may see' },
       ],
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (json.$id as string) ?? `def-${i}` },
@@ -112,6 +114,7 @@ export async function buildServer({
     return { status: 'ok', engine: storage.engine, version: VERSION };
   });
   reviewRoutes(app, storage.db);
+  searchRoutes(app, storage.db);
   catalogueRoutes(app, storage.db);
   sessionRoutes(app, storage.db, loginLimits);
   entityRoutes(app, storage.db);

@@ -19,6 +19,7 @@ import type { Actor } from '../domain/permissions.js';
 import { requireAllowed } from './accounts.js';
 import { OPEN_REVIEW, isLocked } from '../domain/workflow.js';
 import { resolveCycle } from './resolve-cycle.js';
+import { indexAnswer } from './search-reviews.js';
 
 export interface ImportRequest {
   bytes: Uint8Array;
@@ -154,6 +155,15 @@ export async function importReview(db: Kysely<Database>, request: ImportRequest)
       const before = existing.get(question.id);
       if (before && sameBlocks(before.blocks, question.blocks)) {
         unchanged.push(question.id);
+        // The review's language changed: its answers are stemmed another way.
+        if (current && current.language !== header.language) {
+          await indexAnswer(trx, {
+            reviewId: id,
+            questionId: question.id,
+            language: header.language,
+            blocks: before.blocks,
+          });
+        }
         continue;
       }
       // Text someone wrote or approved in Pacte is never overwritten by a file.
@@ -176,6 +186,12 @@ export async function importReview(db: Kysely<Database>, request: ImportRequest)
       });
       await factQueries.replaceFacts(trx, id, question.id, question.facts);
       await factQueries.replaceSuggestions(trx, id, question.id, question.objectives);
+      await indexAnswer(trx, {
+        reviewId: id,
+        questionId: question.id,
+        language: header.language,
+        blocks: question.blocks,
+      });
       existing.set(question.id, {
         blocks: question.blocks,
         revision,

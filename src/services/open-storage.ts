@@ -2,6 +2,7 @@ import { MIGRATIONS_DIR, type Config } from '../config.js';
 import { openStorage, type Storage } from '../db/connection.js';
 import { migrate, type MigrationResult } from '../db/migrate.js';
 import { loadCatalogue } from './load-catalogue.js';
+import { indexStaleAnswers } from './search-reviews.js';
 
 /**
  * The database as every front door needs it: opened (locked, if embedded), migrated, with the
@@ -15,6 +16,7 @@ export async function openReadyStorage(
   try {
     await migrate(storage, MIGRATIONS_DIR);
     await loadCatalogue(storage.db);
+    await indexStaleAnswers(storage.db); // answers stored before search, or by an older normalisation
     return storage;
   } catch (error) {
     await storage.close();

@@ -12,6 +12,7 @@ import { suggestObjectives } from '../domain/objective-suggestions.js';
 import type { Actor } from '../domain/permissions.js';
 import { isLocked } from '../domain/workflow.js';
 import { recordAudit } from './audit.js';
+import { indexAnswer } from './search-reviews.js';
 import { openReview, questionOf, requireOnReview, requireOpen, type ReviewAccess } from './review-access.js';
 
 export interface SavedAnswer {
@@ -119,6 +120,7 @@ export async function writeAnswer(
     questionId,
     suggestObjectives(blocks, language, await catalogue.listObjectives(trx)),
   );
+  await indexAnswer(trx, { reviewId, questionId, language, blocks });
   await recordAudit(trx, who, `answer.${change.origin}`, {
     country: access.review.country,
     cycle: access.review.cycle,

@@ -154,6 +154,8 @@ const contribution = (rest = '') => `${answer(Q_A)}/contributions/${world.entiti
 const ROWS: Row[] = [
   // Public reading and the catalogue.
   { op: 'GET /api/v1/reviews', rule: anyone, request: () => get('/api/v1/reviews') },
+  // Anyone may search; the results hold only what the caller may see (test/integration/search.test.ts).
+  { op: 'GET /api/v1/search', rule: anyone, request: () => get('/api/v1/search?q=migration') },
   {
     op: 'GET /api/v1/questionnaires/{id}',
     rule: anyone,

@@ -1,0 +1,187 @@
+import { sql, type Kysely } from 'kysely';
+import type { Block } from '../../domain/blocks.js';
+import type { Language } from '../../domain/language.js';
+import { SEARCH_CONFIG } from '../../domain/search-text.js';
+import type { Database } from '../schema.js';
+
+type Db = Kysely<Database>;
+
+/** The search index (migrations/009_search.sql): one row per answer with text. */
+export async function upsertSearchDocument(
+  db: Db,
+  doc: { reviewId: number; questionId: string; language: Language; body: string; normalization: number },
+): Promise<void> {
+  if (doc.body.trim() === '') {
+    await sql`delete from search_document where review_id = ${doc.reviewId} and question_id = ${doc.questionId}`.execute(
+      db,
+    );
+    return;
+  }
+  await sql`
+    insert into search_document (review_id, question_id, language, body, tsv, normalization)
+    values (${doc.reviewId}, ${doc.questionId}, ${doc.language}, ${doc.body},
+            to_tsvector(${SEARCH_CONFIG[doc.language]}::regconfig, ${doc.body}), ${doc.normalization})
+    on conflict (review_id, question_id) do update
+      set language = excluded.language, body = excluded.body, tsv = excluded.tsv,
+          normalization = excluded.normalization`.execute(db);
+}
+
+/** Answers with text whose index row is missing, made by another normalisation, or in another language. */
+export async function staleSearchDocuments(
+  db: Db,
+  normalization: number,
+): Promise<{ reviewId: number; questionId: string; language: Language; blocks: Block[] }[]> {
+  const { rows } = await sql<{ review_id: number; question_id: string; language: Language; blocks: Block[] }>`
+    select a.review_id, a.question_id, r.language, a.blocks
+    from answer a
+    join review r on r.id = a.review_id
+    left join search_document sd on sd.review_id = a.review_id and sd.question_id = a.question_id
+    where (sd.review_id is null and jsonb_array_length(a.blocks) > 0)
+       or sd.normalization <> ${normalization}
+       or sd.language <> r.language`.execute(db);
+  return rows.map((r) => ({
+    reviewId: r.review_id,
+    questionId: r.question_id,
+    language: r.language,
+    blocks: r.blocks,
+  }));
+}
+
+/** The reviews search may look into, with what visibility is decided on. */
+export async function searchableReviews(
+  db: Db,
+): Promise<{ id: number; country: string; cycle: string; region: string; status: string }[]> {
+  const { rows } = await sql<{ id: number; country: string; cycle: string; region: string; status: string }>`
+    select r.id, r.country_code as country, r.cycle_id as cycle, c.region_id as region, r.status
+    from review r join cycle c on c.id = r.cycle_id`.execute(db);
+  return rows;
+}
+
+export interface SearchFilter {
+  /** Already normalised (normalizeSearchText). */
+  query: string;
+  languages: readonly Language[];
+  reviewIds: readonly number[];
+  section?: string | undefined;
+  questionId?: string | undefined;
+  objective?: number | undefined;
+  limit: number;
+  offset: number;
+}
+
+export interface SearchRow {
+  reviewId: number;
+  questionId: string;
+  language: Language;
+  score: number;
+  blocks: Block[];
+  total: number;
+}
+
+/**
+ * The answers matching `query` in the given reviews, best first (ts_rank, then review and
+ * question for a stable order), with the total count. Each language's answers are matched
+ * with the query through that language's configuration.
+ */
+export async function searchDocuments(db: Db, f: SearchFilter): Promise<{ rows: SearchRow[]; total: number }> {
+  if (f.reviewIds.length === 0 || f.languages.length === 0) return { rows: [], total: 0 };
+  const queries = sql.join(
+    f.languages.map(
+      (l) =>
+        sql`select ${l}::text as language, websearch_to_tsquery(${SEARCH_CONFIG[l]}::regconfig, ${f.query}) as query`,
+    ),
+    sql` union all `,
+  );
+  const where = sql.join(
+    [
+      sql`sd.review_id in (select value::int from jsonb_array_elements_text(${JSON.stringify(f.reviewIds)}::jsonb))`,
+      ...(f.questionId !== undefined ? [sql`sd.question_id = ${f.questionId}`] : []),
+      ...(f.section !== undefined
+        ? [
+            sql`exists (select 1 from cycle c join question qu on qu.questionnaire_id = c.questionnaire_id
+                          and qu.version = c.questionnaire_version
+                        where c.id = r.cycle_id and qu.id = sd.question_id and qu.section_id = ${f.section})`,
+          ]
+        : []),
+      ...(f.objective !== undefined
+        ? [
+            sql`exists (select 1 from answer_objective ao where ao.review_id = sd.review_id
+                          and ao.question_id = sd.question_id and ao.objective = ${f.objective}
+                          and ao.status = 'confirmed')`,
+          ]
+        : []),
+    ],
+    sql` and `,
+  );
+  const { rows } = await sql<{
+    review_id: number;
+    question_id: string;
+    language: Language;
+    score: number;
+    blocks: Block[];
+    total: string | number;
+  }>`
+    with q as (${queries})
+    select sd.review_id, sd.question_id, sd.language, ts_rank(sd.tsv, q.query)::float8 as score, a.blocks,
+           count(*) over () as total
+    from search_document sd
+    join q on q.language = sd.language and sd.tsv @@ q.query
+    join review r on r.id = sd.review_id
+    join answer a on a.review_id = sd.review_id and a.question_id = sd.question_id
+    where ${where}
+    order by score desc, r.country_code, r.cycle_id, sd.question_id
+    limit ${f.limit} offset ${f.offset}`.execute(db);
+  let total = Number(rows[0]?.total ?? 0);
+  if (rows.length === 0 && f.offset > 0) {
+    const counted = await sql<{ n: string | number }>`
+      with q as (${queries})
+      select count(*) as n from search_document sd
+      join q on q.language = sd.language and sd.tsv @@ q.query
+      join review r on r.id = sd.review_id
+      where ${where}`.execute(db);
+    total = Number(counted.rows[0]?.n ?? 0);
+  }
+  return {
+    rows: rows.map((r) => ({
+      reviewId: r.review_id,
+      questionId: r.question_id,
+      language: r.language,
+      score: Number(r.score),
+      blocks: r.blocks,
+      total,
+    })),
+    total,
+  };
+}
+
+/** The lexemes a query looks for (not those it excludes with -word), per language. */
+export async function queryLexemes(
+  db: Db,
+  query: string,
+  languages: readonly Language[],
+): Promise<Map<Language, Set<string>>> {
+  const out = new Map<Language, Set<string>>();
+  for (const l of languages) {
+    const { rows } = await sql<{ tree: string }>`
+      select querytree(websearch_to_tsquery(${SEARCH_CONFIG[l]}::regconfig, ${query}))::text as tree`.execute(db);
+    const tree = rows[0]?.tree ?? '';
+    const lexemes = new Set<string>();
+    for (const m of tree.matchAll(/(!?)\s*'((?:[^']|'')*)'/gu))
+      if (!m[1]) lexemes.add((m[2] ?? '').replace(/''/gu, "'"));
+    out.set(l, lexemes);
+  }
+  return out;
+}
+
+/** The lexemes of each (normalised) word in `language`'s configuration. */
+export async function wordLexemes(
+  db: Db,
+  language: Language,
+  words: readonly string[],
+): Promise<Map<string, string[]>> {
+  if (words.length === 0) return new Map();
+  const { rows } = await sql<{ word: string; lexemes: string[] }>`
+    select w.value as word, to_jsonb(tsvector_to_array(to_tsvector(${SEARCH_CONFIG[language]}::regconfig, w.value))) as lexemes
+    from jsonb_array_elements_text(${JSON.stringify(words)}::jsonb) w`.execute(db);
+  return new Map(rows.map((r) => [r.word, r.lexemes]));
+}
