@@ -4,6 +4,7 @@
 // the run stops saying how to install it.
 import { mkdirSync } from 'node:fs';
 import { ROOT, ensureBuild, ensureDebianPackages, ensureNodeModules, readJson, run } from './setup.mjs';
+import { createServer } from 'node:net';
 import { startPostgres } from './postgres.mjs';
 import { ensureWebBuild } from './web-build.mjs';
 
@@ -45,7 +46,8 @@ step('unit, integration on PGlite, browser');
 vitest('pglite', ['test/unit', 'test/integration', 'test/e2e'], { PACTE_TEST_ENGINE: 'pglite' });
 
 step('integration on PostgreSQL');
-const server = startPostgres();
+// A free port: another cluster (a developer's, a bench's) may already use the default one.
+const server = startPostgres(await freePort());
 console.log(`started ${server.version} for the tests`);
 try {
   vitest('postgres', ['test/integration'], { PACTE_TEST_ENGINE: 'postgres', PACTE_TEST_DATABASE_URL: server.url });
@@ -64,3 +66,14 @@ const totals = reports
   );
 console.log('\nAll checks and tests passed.');
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
