@@ -40,12 +40,15 @@ const COMMANDS: Record<
       }),
   },
   export: {
-    usage: 'pacte export --country ISO3 --cycle ID [--format json] [--output FILE] [--data DIR]',
+    usage:
+      'pacte export --country ISO3 --cycle ID --format docx|html|csv|json [--lang fr|en|ar] [--layout table|paragraphs] [--output FILE] [--data DIR]',
     options: {
       ...storageOptions,
       country: { type: 'string' },
       cycle: { type: 'string' },
       format: { type: 'string', default: 'json' },
+      lang: { type: 'string' },
+      layout: { type: 'string' },
       output: { type: 'string' },
     },
     run: (args, config) =>
@@ -53,6 +56,8 @@ const COMMANDS: Record<
         country: required(args, 'country'),
         cycle: required(args, 'cycle'),
         format: args.values.format as string,
+        lang: args.values.lang as string | undefined,
+        layout: args.values.layout as string | undefined,
         output: args.values.output as string | undefined,
       }),
   },

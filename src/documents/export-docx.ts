@@ -38,6 +38,25 @@ export interface DocxOptions {
   layout: DocxLayout;
   /** The table's header row, in the review's language (e.g. « Questions » | « Réponses »). */
   labels: { questions: string; answers: string };
+  /**
+   * What Pacte writes around the answers, when it is not the review's own language (`pacte
+   * export --lang`): the section titles and question wording of `review` are then expected in
+   * `frame.language`, and the answers keep the review's language and direction.
+   */
+  frame?: DocxFrame;
+}
+
+export interface DocxFrame {
+  /** The language of the headings, the question wording and the labels. */
+  language: Language;
+  /**
+   * A title page: the review's title, then these lines (cycle, country, date, and which wording is
+   * an unofficial translation), then a page break. Never footnotes or marks beside a question: a
+   * PDF made of the document would read them as part of the answers.
+   */
+  cover: readonly string[];
+  /** The footer: « Page » before the page number, « / » and the number of pages after it. */
+  page: { label: string; of: string };
 }
 
 /** The document's language, for spelling and shaping (w:lang). */
@@ -73,22 +92,43 @@ function levels(ordered: boolean): ILevelsOptions[] {
 /** Builds paragraphs in the review's direction; a new list gets a new numbering instance. */
 class Writer {
   private instance = 0;
+  /** The answers' direction. */
   private readonly rtl: boolean;
+  /** The direction of what Pacte writes around them (headings, questions, labels). */
+  readonly frameRtl: boolean;
 
-  constructor(private readonly language: Language) {
+  constructor(
+    private readonly language: Language,
+    private readonly frame: DocxFrame | undefined,
+  ) {
     this.rtl = language === 'ar';
+    this.frameRtl = (frame?.language ?? language) === 'ar';
   }
 
-  run(text: string, options: IRunOptions = {}): TextRun {
-    return new TextRun({ ...options, text, ...(this.rtl ? { rightToLeft: true } : {}) });
+  get frameLanguage(): Language {
+    return this.frame?.language ?? this.language;
   }
 
-  paragraph(text: string, options: Omit<IParagraphOptions, 'children' | 'text'> = {}, bold = false): Paragraph {
+  run(text: string, options: IRunOptions = {}, rtl = this.rtl): TextRun {
+    return new TextRun({ ...options, text, ...(rtl ? { rightToLeft: true } : {}) });
+  }
+
+  paragraph(
+    text: string,
+    options: Omit<IParagraphOptions, 'children' | 'text'> = {},
+    bold = false,
+    rtl = this.rtl,
+  ): Paragraph {
     return new Paragraph({
       ...options,
-      children: text === '' ? [] : [this.run(text, bold ? { bold: true } : {})],
-      ...(this.rtl ? { bidirectional: true } : {}),
+      children: text === '' ? [] : [this.run(text, bold ? { bold: true } : {}, rtl)],
+      ...(rtl ? { bidirectional: true } : {}),
     });
+  }
+
+  /** A paragraph Pacte writes (not an answer's): in the frame's language and direction. */
+  framed(text: string, options: Omit<IParagraphOptions, 'children' | 'text'> = {}, bold = false): Paragraph {
+    return this.paragraph(text, options, bold, this.frameRtl);
   }
 
   blocks(blocks: readonly Block[], level = 0): Paragraph[] {
@@ -111,12 +151,13 @@ class Writer {
 
   /** `a) Question text`: the letter is the question id's last part (`I.a` → a). */
   questionText(question: ReviewQuestion): string {
-    return questionLabel(question.id.split('.').pop() ?? '', question.text, this.language);
+    return questionLabel(question.id.split('.').pop() ?? '', question.text, this.frameLanguage);
   }
 
-  heading(section: ReviewSection): Paragraph {
-    return this.paragraph(sectionHeading(section.id, section.title, this.language), {
+  heading(section: ReviewSection, first = false): Paragraph {
+    return this.framed(sectionHeading(section.id, section.title, this.frameLanguage), {
       heading: HeadingLevel.HEADING_1,
+      ...(first && this.frame ? { pageBreakBefore: true } : {}),
     });
   }
 
@@ -132,17 +173,14 @@ class Writer {
       tableHeader: true,
       cantSplit: true,
       children: [
-        cell([this.paragraph(labels.questions, { keepNext: true }, true)], 0, true),
-        cell([this.paragraph(labels.answers, { keepNext: true }, true)], 1, true),
+        cell([this.framed(labels.questions, { keepNext: true }, true)], 0, true),
+        cell([this.framed(labels.answers, { keepNext: true }, true)], 1, true),
       ],
     });
     const rows = section.questions.map(
       (question) =>
         new TableRow({
-          children: [
-            cell([this.paragraph(this.questionText(question))], 0),
-            cell(this.blocks(question.answer.blocks), 1),
-          ],
+          children: [cell([this.framed(this.questionText(question))], 0), cell(this.blocks(question.answer.blocks), 1)],
         }),
     );
     return new Table({
@@ -150,29 +188,34 @@ class Writer {
       width: { size: TEXT_WIDTH, type: WidthType.DXA },
       columnWidths: [...COLUMNS],
       layout: TableLayoutType.FIXED,
-      ...(this.rtl ? { visuallyRightToLeft: true } : {}),
+      ...(this.frameRtl ? { visuallyRightToLeft: true } : {}),
     });
   }
 
   questionParagraphs(question: ReviewQuestion): Paragraph[] {
     return [
-      this.paragraph(this.questionText(question), { keepNext: true, spacing: { before: 240 } }, true),
+      this.framed(this.questionText(question), { keepNext: true, spacing: { before: 240 } }, true),
       ...this.blocks(question.answer.blocks),
     ];
   }
 }
 
 export async function exportDocx(review: ReviewDocument, options: DocxOptions): Promise<Buffer> {
-  const writer = new Writer(review.language);
+  const writer = new Writer(review.language, options.frame);
   const rtl = review.language === 'ar';
+  const frameRtl = writer.frameRtl;
   const locale = LOCALES[review.language];
 
   const body: (Paragraph | Table)[] = [writer.paragraph(review.title, { heading: HeadingLevel.TITLE })];
-  for (const section of review.sections) {
-    body.push(writer.heading(section));
+  for (const line of options.frame?.cover ?? []) {
+    body.push(writer.framed(line, { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240 } }));
+  }
+  review.sections.forEach((section, i) => {
+    body.push(writer.heading(section, i === 0));
     if (options.layout === 'table') body.push(writer.table(section, options.labels));
     else body.push(...section.questions.flatMap((question) => writer.questionParagraphs(question)));
-  }
+  });
+  const page = options.frame?.page;
 
   const document = new Document({
     title: review.title,
@@ -224,8 +267,15 @@ export async function exportDocx(review: ReviewDocument, options: DocxOptions): 
             children: [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: [PageNumber.CURRENT], ...(rtl ? { rightToLeft: true } : {}) })],
-                ...(rtl ? { bidirectional: true } : {}),
+                children: [
+                  new TextRun({
+                    children: page
+                      ? [`${page.label} `, PageNumber.CURRENT, ` ${page.of} `, PageNumber.TOTAL_PAGES]
+                      : [PageNumber.CURRENT],
+                    ...(frameRtl ? { rightToLeft: true } : {}),
+                  }),
+                ],
+                ...(frameRtl ? { bidirectional: true } : {}),
               }),
             ],
           }),

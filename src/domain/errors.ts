@@ -47,6 +47,7 @@ export const ERRORS = {
   'import.no_text': 422,
   'import.timeout': 422,
   'export.unsupported_format': 422,
+  'export.unsupported_layout': 422,
   'config.invalid': 422,
   'cli.usage': 400,
   'storage.locked': 423,

@@ -252,6 +252,11 @@ const ROWS: Row[] = [
   // The review.
   { op: 'GET /api/v1/reviews/{country}/{cycle}', rule: (p) => onReview(p, seers(p)), request: () => get(REVIEW) },
   {
+    op: 'GET /api/v1/reviews/{country}/{cycle}/export',
+    rule: (p) => onReview(p, seers(p)),
+    request: () => get(`${REVIEW}/export?format=json`),
+  },
+  {
     op: 'GET /api/v1/reviews/{country}/{cycle}/workspace',
     rule: (p) => onReview(p, readers(p)),
     request: () => get(`${REVIEW}/workspace`),

@@ -2,8 +2,13 @@ import type { FastifyInstance } from 'fastify';
 
 import type { Db } from '../../../services/storage.js';
 import { getReview } from '../../../services/get-review.js';
+import { exportReview } from '../../../services/export-review.js';
 import { listReviews } from '../../../services/list-reviews.js';
-import { getReviewSchema, listReviewsSchema } from './schema.js';
+import type { Language } from '../../../domain/language.js';
+import { printableReview } from '../../pages/export-page.js';
+import { requestLanguage } from '../../problem.js';
+import { attachment } from '../contributions/contributions.js';
+import { exportReviewSchema, getReviewSchema, listReviewsSchema } from './schema.js';
 
 export function reviewRoutes(app: FastifyInstance, db: Db) {
   app.get('/api/v1/reviews', { schema: listReviewsSchema }, async (request) => ({
@@ -24,4 +29,25 @@ export function reviewRoutes(app: FastifyInstance, db: Db) {
     { schema: getReviewSchema },
     async (request) => getReview(db, request.actor, request.params.country, request.params.cycle),
   );
+
+  app.get<{
+    Params: { country: string; cycle: string };
+    Querystring: { format: string; lang?: Language; layout?: string };
+  }>('/api/v1/reviews/:country/:cycle/export', { schema: exportReviewSchema }, async (request, reply) => {
+    const { format, layout } = request.query;
+    // ?lang=, else Accept-Language when the client sends one, else the review's own language.
+    const lang = request.query.lang ?? (request.headers['accept-language'] ? requestLanguage(request) : undefined);
+    const file = await exportReview(
+      db,
+      request.actor,
+      { country: request.params.country, cycle: request.params.cycle, format, lang, layout },
+      printableReview,
+    );
+    return reply
+      .header('content-type', file.mediaType)
+      .header('content-disposition', attachment(file.fileName))
+      .header('cache-control', 'private, no-store')
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+      .send(file.bytes);
+  });
 }

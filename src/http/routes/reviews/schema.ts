@@ -222,3 +222,42 @@ export const getReviewSchema = {
   querystring: langQuery,
   response: { 200: reviewDocument, ...problems },
 } as const;
+
+export const exportReviewSchema = {
+  summary: 'Export a review as a file: Word (DOCX), printable HTML, CSV or JSON',
+  description:
+    'For whoever may read the review (a published one: anyone). `lang` is the language of everything Pacte ' +
+    'writes around the answers (headings, question wording, labels; else Accept-Language, else the review’s ' +
+    'own); answers stay in their language. CSV: one row per line of an answer (country, cycle, question_id, ' +
+    'depth, kind, ordered, text), UTF-8 with a BOM, RFC 4180 quoting; a text starting with =, +, - or @ is ' +
+    'prefixed with a single quote so that spreadsheets never run it as a formula. Recorded in the audit log.',
+  tags: ['reviews'],
+  params: reviewKey,
+  querystring: {
+    type: 'object',
+    required: ['format'],
+    properties: {
+      format: {
+        type: 'string',
+        maxLength: 16,
+        description: 'docx | html | csv | json (another: export.unsupported_format)',
+        examples: ['docx'],
+      },
+      lang: { type: 'string', enum: ['fr', 'en', 'ar'], description: 'Language of the document around the answers.' },
+      layout: {
+        type: 'string',
+        maxLength: 16,
+        description: 'DOCX: table (default, « Questions | Réponses ») or paragraphs',
+      },
+    },
+  },
+  response: {
+    200: {
+      description: 'The file, as an attachment (Content-Disposition with an RFC 5987 filename*)',
+      type: 'string',
+      format: 'binary',
+    },
+    ...problems,
+    422: { $ref: 'Problem#' },
+  },
+} as const;

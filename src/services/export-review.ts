@@ -1,0 +1,178 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { exportDocx, type DocxLayout } from '../documents/export-docx.js';
+import type { Block } from '../domain/blocks.js';
+import { PacteError } from '../domain/errors.js';
+import { pick, type Language } from '../domain/language.js';
+import type { Actor } from '../domain/permissions.js';
+import type { ReviewDocument } from '../domain/review.js';
+import { translate } from '../i18n/index.js';
+import { recordAudit } from './audit.js';
+import { getReviewInContext, type ReviewInContext } from './get-review.js';
+
+/**
+ * Exports one review as a file: DOCX (a document a ministry can send as is), printable HTML,
+ * CSV (one row per line of an answer) or JSON (the review contract, as GET /api/v1/reviews/…
+ * returns it). Whoever may read the review may export it (published: anyone; otherwise
+ * `review.not_found`, as for reading). `lang` is the language of everything Pacte writes
+ * around the answers; the answers keep the language they were written in. Each export is
+ * recorded in the audit log (`review.export`).
+ */
+export const EXPORT_FORMATS = ['docx', 'html', 'json', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const DOCX_LAYOUTS: readonly DocxLayout[] = ['table', 'paragraphs'];
+
+export interface ExportRequest {
+  country: string;
+  cycle: string;
+  format: string;
+  /** The language of what Pacte writes around the answers; the review's own by default. */
+  lang?: Language | undefined;
+  /** DOCX only: `table` (default, like the questionnaire) or `paragraphs`. */
+  layout?: string | undefined;
+}
+
+export interface ExportedFile {
+  bytes: Buffer;
+  mediaType: string;
+  fileName: string;
+}
+
+/**
+ * The printable HTML is drawn by the pages' renderer (src/http/pages), which services may not
+ * import: the front doors pass it in.
+ */
+export type HtmlRenderer = (context: ReviewInContext, language: Language) => string;
+
+const MEDIA_TYPES: Record<ExportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8; header=present',
+};
+
+export function isExportFormat(format: string): format is ExportFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(format);
+}
+
+export async function exportReview(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  request: ExportRequest,
+  renderHtml?: HtmlRenderer,
+): Promise<ExportedFile> {
+  const { format } = request;
+  if (!isExportFormat(format)) {
+    throw new PacteError('export.unsupported_format', { format, formats: EXPORT_FORMATS.join(', ') });
+  }
+  const layout = request.layout ?? 'table';
+  if (!(DOCX_LAYOUTS as readonly string[]).includes(layout)) {
+    throw new PacteError('export.unsupported_layout', { layout, layouts: DOCX_LAYOUTS.join(', ') });
+  }
+  const context = await getReviewInContext(db, actor, request.country, request.cycle); // 404 unless visible
+  const { review } = context;
+  const lang = request.lang ?? review.language;
+  let bytes: Buffer;
+  if (format === 'json') bytes = Buffer.from(`${JSON.stringify(review, null, 2)}\n`, 'utf8');
+  else if (format === 'csv') bytes = Buffer.from(`\uFEFF${reviewCsv(review)}`, 'utf8');
+  else if (format === 'html') {
+    if (!renderHtml) throw new Error('exportReview: the HTML format needs the pages renderer');
+    bytes = Buffer.from(renderHtml(context, lang), 'utf8');
+  } else bytes = await reviewDocx(context, lang, layout as DocxLayout);
+  await recordAudit(db, actor, 'review.export', {
+    country: review.country,
+    cycle: review.cycle,
+    details: { format, lang, ...(format === 'docx' ? { layout } : {}) },
+  });
+  return {
+    bytes,
+    mediaType: MEDIA_TYPES[format],
+    fileName: `${review.country.toLowerCase()}-${review.cycle}.${lang}.${format}`,
+  };
+}
+
+/** The review laid out in `lang`: section titles and question wording from the questionnaire. */
+function wordedIn(context: ReviewInContext, lang: Language): ReviewDocument {
+  const { review, questionnaire } = context;
+  return {
+    ...review,
+    sections: review.sections.map((section) => {
+      const source = questionnaire.sections.find((s) => s.id === section.id);
+      return {
+        ...section,
+        title: source ? pick(source.title, lang) : section.title,
+        questions: section.questions.map((question) => {
+          const q = source?.questions.find((x) => x.id === question.id);
+          return { ...question, text: q ? pick(q.text, lang) : question.text };
+        }),
+      };
+    }),
+  };
+}
+
+/** The ids whose wording in `lang` is Pacte's unofficial translation (or missing: shown in another language). */
+function unofficialIds(context: ReviewInContext, lang: Language): Set<string> {
+  const ids = new Set<string>();
+  for (const section of context.questionnaire.sections) {
+    if (section.titleStatus[lang] !== 'official' && context.questionnaire.sourceLanguage !== lang) ids.add(section.id);
+    for (const question of section.questions) {
+      if (question.textStatus[lang] !== 'official' && context.questionnaire.sourceLanguage !== lang)
+        ids.add(question.id);
+    }
+  }
+  return ids;
+}
+
+async function reviewDocx(context: ReviewInContext, lang: Language, layout: DocxLayout): Promise<Buffer> {
+  const t = (key: string, params: Record<string, unknown> = {}) => translate(lang, 'ui', key, params);
+  const date = new Intl.DateTimeFormat(lang === 'ar' ? 'ar-u-nu-latn' : lang, { dateStyle: 'long' }).format(new Date());
+  return exportDocx(wordedIn(context, lang), {
+    layout,
+    labels: { questions: t('export.questions'), answers: t('export.answers') },
+    frame: {
+      language: lang,
+      cover: [
+        pick(context.cycle.title, lang),
+        `${pick(context.country.name, lang)} (${context.country.code})`,
+        t('export.date', { date }),
+        ...(unofficialIds(context, lang).size > 0
+          ? [t('export.unofficial_note', { language: t(`language.${context.questionnaire.sourceLanguage}`) })]
+          : []),
+      ].filter((line) => line !== context.review.title),
+      page: { label: t('export.page'), of: t('export.page_of') },
+    },
+  });
+}
+
+// ── CSV ───────────────────────────────────────────────────────────────────────────────────────
+
+export const CSV_COLUMNS = ['country', 'cycle', 'question_id', 'depth', 'kind', 'ordered', 'text'] as const;
+
+/**
+ * A cell, RFC 4180: quoted when it holds a comma, a quote or a line break (quotes doubled).
+ * A spreadsheet would run a text starting with =, +, - or @ as a formula (CSV injection): such
+ * a text is prefixed with a single quote ('), which spreadsheets show and never evaluate.
+ */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@]/u.test(value) ? `'${value}` : value;
+  return /[",\r\n]/u.test(safe) ? `"${safe.replace(/"/gu, '""')}"` : safe;
+}
+
+/** One row per line of every answer (a paragraph, or a list item), in reading order; CRLF line ends. */
+export function reviewCsv(review: ReviewDocument): string {
+  const rows: string[][] = [[...CSV_COLUMNS]];
+  const walk = (questionId: string, blocks: readonly Block[], depth: number): void => {
+    for (const block of blocks) {
+      if (block.type === 'paragraph') {
+        rows.push([review.country, review.cycle, questionId, String(depth), 'paragraph', '', block.text]);
+        continue;
+      }
+      for (const item of block.items) {
+        rows.push([review.country, review.cycle, questionId, String(depth), 'item', String(block.ordered), item.text]);
+        walk(questionId, item.blocks, depth + 1);
+      }
+    }
+  };
+  for (const section of review.sections) for (const q of section.questions) walk(q.id, q.answer.blocks, 0);
+  return rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
+}
