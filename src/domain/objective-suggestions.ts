@@ -1,6 +1,7 @@
 import { blockTexts } from './blocks.js';
 import type { Block } from './blocks.js';
 import { LANGUAGES } from './language.js';
+import { foldArabic, foldLatin } from './search-text.js';
 import type { Language, Multilingual } from './language.js';
 
 /**
@@ -87,15 +88,9 @@ const GENERIC_WORDS: Record<Language, string> = {
     دورة المجال طوال المجتمعات`,
 };
 
-/** Folds case, accents (French, English) and Arabic letter variants, for comparison only. */
+/** Folds case, accents (French, English) and Arabic letter variants, as search does (domain/search-text.ts). */
 function fold(word: string, language: Language): string {
-  const lower = word.toLowerCase();
-  if (language !== 'ar') return lower.replace(/œ/gu, 'oe').replace(/æ/gu, 'ae').normalize('NFD').replace(/\p{M}/gu, '');
-  return lower
-    .replace(/[\u064B-\u065F\u0670\u0640]/gu, '') // diacritics and tatweel
-    .replace(/[أإآٱ]/gu, 'ا')
-    .replace(/ة/gu, 'ه')
-    .replace(/ى/gu, 'ي');
+  return language === 'ar' ? foldArabic(word.toLowerCase()) : foldLatin(word);
 }
 
 /**

@@ -148,8 +148,12 @@ async function matchersOf(
         keys.add(searchWord(m[0]));
       }
     });
-    const lexemes = await search.wordLexemes(db, language, [...keys]);
     const looked = wanted.get(language) ?? new Set<string>();
+    // A stem keeps the start of its word (after prefixes): only words holding a lexeme's first
+    // three letters are worth asking the configuration about.
+    const starts = [...looked].map((l) => l.slice(0, 3));
+    const candidates = [...keys].filter((k) => starts.some((start) => k.includes(start)));
+    const lexemes = await search.wordLexemes(db, language, candidates);
     const matching = new Set([...lexemes].filter(([, l]) => l.some((x) => looked.has(x))).map(([word]) => word));
     out.set(language, (word) => matching.has(searchWord(word)));
   }

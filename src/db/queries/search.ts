@@ -121,16 +121,21 @@ export async function searchDocuments(db: Db, f: SearchFilter): Promise<{ rows: 
     blocks: Block[];
     total: string | number;
   }>`
-    with q as (${queries})
-    select sd.review_id, sd.question_id, sd.language, ts_rank(sd.tsv, q.query)::float8 as score, a.blocks,
-           count(*) over () as total
-    from search_document sd
-    join q on q.language = sd.language and sd.tsv @@ q.query
-    join review r on r.id = sd.review_id
-    join answer a on a.review_id = sd.review_id and a.question_id = sd.question_id
-    where ${where}
-    order by score desc, r.country_code, r.cycle_id, sd.question_id
-    limit ${f.limit} offset ${f.offset}`.execute(db);
+    with q as (${queries}),
+    page as (
+      select sd.review_id, sd.question_id, sd.language, ts_rank(sd.tsv, q.query)::float8 as score,
+             r.country_code, r.cycle_id, count(*) over () as total
+      from search_document sd
+      join q on q.language = sd.language and sd.tsv @@ q.query
+      join review r on r.id = sd.review_id
+      where ${where}
+      order by score desc, r.country_code, r.cycle_id, sd.question_id
+      limit ${f.limit} offset ${f.offset}
+    )
+    -- The answers' blocks only for the page, not carried through the ranking of every match.
+    select page.*, a.blocks
+    from page join answer a on a.review_id = page.review_id and a.question_id = page.question_id
+    order by page.score desc, page.country_code, page.cycle_id, page.question_id`.execute(db);
   let total = Number(rows[0]?.total ?? 0);
   if (rows.length === 0 && f.offset > 0) {
     const counted = await sql<{ n: string | number }>`
