@@ -118,6 +118,12 @@ describe(`full-text search on ${ENGINE}`, () => {
     expect(await found('régularisation', { cycle: 'no-such-cycle' })).toEqual([]);
   });
 
+  it('keeps one language with ?lang=, each language matched through its own configuration', async () => {
+    expect(await found('régularisation', { lang: 'ar' })).toEqual([]);
+    expect(await found('تصاريح', { lang: 'fr' })).toEqual([]);
+    expect(await found('تصاريح', { lang: 'ar' })).toEqual(['TUN I.f']);
+  });
+
   it('filters by a confirmed GCM objective only', async () => {
     const db = t.storage.db;
     const review = await db
