@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import type { Block } from '../../domain/blocks.js';
 import { OPEN_REVIEW } from '../../domain/workflow.js';
 import { Blocks } from '../components/blocks.js';
 import { DraftEditor } from '../components/draft-editor.js';
@@ -8,11 +7,12 @@ import { Link } from '../components/link.js';
 import { messageOf, Moves } from '../components/moves.js';
 import { LoadError, Loading, Page } from '../components/page.js';
 import { StatusTag } from '../components/status.js';
-import { api, post, put, reviewPath } from '../lib/api.js';
+import { post, put, reviewPath } from '../lib/api.js';
 import { draftKey } from '../lib/drafts.js';
 import { isUnofficial, localText, useLocale } from '../lib/i18n.js';
 import type { Answer, Contribution, Move } from '../lib/types.js';
 import { useData } from '../lib/use-data.js';
+import { ContributionEditor } from './contribution-editor.js';
 
 interface Props {
   country: string;
@@ -164,184 +164,6 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
 
       <Comments answer={a} base={base} onChange={answer.reload} />
     </Page>
-  );
-}
-
-function ContributionEditor(props: {
-  country: string;
-  cycle: string;
-  base: string;
-  questionId: string;
-  entity: { id: number; name: string };
-  assignment?: Answer['assignments'][number];
-  initial?: Contribution;
-  open: boolean;
-}) {
-  const { t, date, number } = useLocale();
-  const path = `${props.base}/contributions/${props.entity.id}`;
-  const loaded = useData<Contribution>(path);
-  const [submitted, setSubmitted] = useState('');
-  const [error, setError] = useState('');
-  const contribution = loaded.data ?? props.initial;
-  if (loaded.error && loaded.error.status !== 404) return <LoadError error={loaded.error} />;
-  if (!contribution && !loaded.error) return <Loading />;
-  const blocks: Block[] = contribution?.blocks ?? [];
-  const revision = contribution?.revision ?? 0;
-  const status = contribution?.status ?? 'not_started';
-  const isInput = contribution?.kind === 'input';
-  // Submitted (or merged): the focal point has it; a closed review takes no more changes.
-  const locked = status === 'submitted' || status === 'merged' || !props.open;
-
-  return (
-    <section aria-labelledby={`contribution-${props.entity.id}`}>
-      <h2 id={`contribution-${props.entity.id}`}>
-        {t(isInput ? 'contribution.input_of' : 'contribution.of', { entity: props.entity.name })}
-      </h2>
-      <dl className="summary">
-        <div>
-          <dt>{t('contribution.status')}</dt>
-          <dd>
-            <StatusTag kind="contribution" status={status} />
-          </dd>
-        </div>
-        {props.assignment && (
-          <div>
-            <dt>{t('contribution.due')}</dt>
-            <dd className={props.assignment.overdue ? 'overdue' : undefined}>
-              {props.assignment.overdue
-                ? t('tasks.overdue_since', { date: date(props.assignment.dueOn) })
-                : date(props.assignment.dueOn)}
-            </dd>
-          </div>
-        )}
-      </dl>
-      {submitted && (
-        <p className="notice" role="status">
-          {submitted}
-        </p>
-      )}
-      {error && (
-        <p className="error-message" role="alert">
-          {error}
-        </p>
-      )}
-      <DraftEditor
-        id={`contribution-text-${props.entity.id}`}
-        label={t('contribution.edit_label')}
-        storageKey={draftKey(props.country, props.cycle, props.questionId, `contribution-${props.entity.id}`)}
-        serverBlocks={blocks}
-        serverRevision={revision}
-        autosave={!locked}
-        disabled={locked}
-        save={(b, baseRevision) => put<{ revision?: number }>(path, { blocks: b, baseRevision })}
-        onSaved={loaded.reload}
-        actions={(flush) =>
-          !locked && (
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={async () => {
-                setError('');
-                if (!(await flush())) return;
-                try {
-                  await post(`${path}/submit`);
-                  setSubmitted(t('contribution.submitted'));
-                  loaded.reload();
-                } catch (failure) {
-                  setError(messageOf(failure));
-                }
-              }}
-            >
-              {t('contribution.submit')}
-            </button>
-          )
-        }
-      />
-      {contribution?.response && (
-        <div className="notice">
-          <h3>{t('contribution.response')}</h3>
-          <p dir="auto">{contribution.response}</p>
-        </div>
-      )}
-      <Evidence path={path} evidence={contribution?.evidence ?? []} onChange={loaded.reload} canUpload={!locked} />
-      <p className="muted">
-        {t('contribution.evidence_count', { count: number(contribution?.evidence?.length ?? 0) })}
-      </p>
-    </section>
-  );
-}
-
-function Evidence(props: {
-  path: string;
-  evidence: NonNullable<Contribution['evidence']>;
-  onChange: () => void;
-  canUpload: boolean;
-}) {
-  const { t, number } = useLocale();
-  const [file, setFile] = useState<File | null>(null);
-  // A new key empties the file field after an upload.
-  const [inputKey, setInputKey] = useState(0);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const id = `evidence-${props.path.replace(/\W+/g, '-')}`;
-  const upload = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!file) {
-      setErrors([{ field: id, message: t('evidence.required') }]);
-      return;
-    }
-    const form = new FormData();
-    form.append('file', file, file.name);
-    try {
-      await api('POST', `${props.path}/evidence`, form);
-      setErrors([]);
-      setFile(null);
-      setInputKey((k) => k + 1);
-      props.onChange();
-    } catch (failure) {
-      setErrors([{ field: id, message: messageOf(failure) }]);
-    }
-  };
-  return (
-    <div className="evidence">
-      <h3>{t('evidence.title')}</h3>
-      {props.evidence.length > 0 && (
-        <ul>
-          {props.evidence.map((e) => (
-            <li key={e.id}>
-              <a href={e.url} download={e.fileName} dir="auto">
-                {e.fileName}
-              </a>{' '}
-              <span className="muted">
-                ({t('evidence.size', { size: number(Math.max(1, Math.round(e.size / 1024))) })})
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-      {props.canUpload && (
-        <form onSubmit={(e) => void upload(e)} noValidate>
-          <ErrorSummary errors={errors} />
-          <div className={`field${errors.length ? ' field-error' : ''}`}>
-            <label htmlFor={id}>{t('evidence.file')}</label>
-            <p className="hint" id={`${id}-hint`}>
-              {t('evidence.hint')}
-            </p>
-            <FieldMessage id={id} errors={errors} />
-            <input
-              key={inputKey}
-              id={id}
-              type="file"
-              accept=".pdf,.xlsx,.csv,application/pdf,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              aria-describedby={describedBy(id, errors, `${id}-hint`)}
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
-          </div>
-          <button type="submit" className="button button-secondary">
-            {t('evidence.upload')}
-          </button>
-        </form>
-      )}
-    </div>
   );
 }
 
