@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewDocument } from '../../src/domain/review.js';
 import { createUser, signInToken } from '../support/accounts.js';
+import { EXPORT_FORMATS } from '../../src/services/export-review.js';
 import { buildServer } from '../../src/http/server.js';
 import { translate } from '../../src/i18n/index.js';
 import { createEmptyDatabase } from '../support/empty-database.js';
@@ -131,16 +132,16 @@ describe('pacte export', () => {
   });
 
   it('refuses an unsupported format: exit 2, error export.unsupported_format', () => {
-    const run = pacte(['export', '--country', 'MAR', '--cycle', 'arab-2021', '--format', 'docx'], t.env);
+    const run = pacte(['export', '--country', 'MAR', '--cycle', 'arab-2021', '--format', 'odt'], t.env);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^error export\.unsupported_format: .*docx/);
+    expect(run.stderr).toMatch(/^error export\.unsupported_format: .*odt/);
   });
 
   it('speaks French with PACTE_LANG=fr', () => {
-    const args = ['export', '--country', 'MAR', '--cycle', 'arab-2021', '--format', 'docx'];
+    const args = ['export', '--country', 'MAR', '--cycle', 'arab-2021', '--format', 'odt'];
     const message = (language: 'fr' | 'en') =>
-      translate(language, 'errors', 'export.unsupported_format', { format: 'docx', formats: 'json' });
+      translate(language, 'errors', 'export.unsupported_format', { format: 'odt', formats: EXPORT_FORMATS.join(', ') });
     expect(message('fr')).not.toBe(message('en'));
     expect(pacte(args, { ...t.env, PACTE_LANG: 'fr' }).stderr).toBe(
       `error export.unsupported_format: ${message('fr')}\n`,
