@@ -22,28 +22,37 @@ export function ensureNodeModules() {
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
+/**
+ * Runs `build` when one of `inputs` (files or folders) is newer than `stamp`, then touches
+ * the stamp. The one staleness check of both builds (tsc and the web app).
+ */
+function rebuildWhenChanged(stamp, inputs, what, build) {
+  const builtAt = existsSync(`${ROOT}${stamp}`) ? statSync(`${ROOT}${stamp}`).mtimeMs : 0;
+  const newest = execFileSync('find', [...inputs, '-newermt', `@${Math.floor(builtAt / 1000)}`, '-type', 'f'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  }).trim();
+  if (builtAt > 0 && newest === '') return;
+  console.log(`pacte: building ${what}…`);
+  build();
+  writeFileSync(`${ROOT}${stamp}`, new Date().toISOString());
+}
+
 /** Rebuild dist/ when a source file is newer than the last build. */
 export function ensureBuild() {
-  const stamp = `${ROOT}dist/.built`;
-  const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
-  const newest = execFileSync(
-    'find',
-    [
-      'src',
-      'tsconfig.json',
-      'tsconfig.build.json',
-      'package-lock.json',
-      '-newermt',
-      `@${Math.floor(builtAt / 1000)}`,
-      '-type',
-      'f',
-    ],
-    { cwd: ROOT, encoding: 'utf8' },
-  ).trim();
-  if (builtAt > 0 && newest === '') return;
-  console.log('pacte: building (tsc)…');
-  run('npx', ['tsc', '-p', 'tsconfig.build.json']);
-  writeFileSync(stamp, new Date().toISOString());
+  rebuildWhenChanged('dist/.built', ['src', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'], '(tsc)', () =>
+    run('npx', ['tsc', '-p', 'tsconfig.build.json']),
+  );
+}
+
+/** Rebuild dist/web when src/web, the pure domain it imports, or the build's config changed. */
+export function ensureWebBuild() {
+  rebuildWhenChanged(
+    'dist/web/.built',
+    ['src/web', 'src/domain', 'src/i18n/locales', 'vite.config.ts', 'package-lock.json'],
+    'the web app (vite)',
+    () => run('npx', ['vite', 'build', '--logLevel', 'warn']),
+  );
 }
 
 function debianInstalled(pkg) {

@@ -1,7 +1,6 @@
 // `npm start`: installs and builds what is missing, then serves Pacte on the embedded
 // database with the demo review. Needs only Node.js and npm.
-import { ensureBuild, ensureNodeModules, run } from './setup.mjs';
-import { ensureWebBuild } from './web-build.mjs';
+import { ensureBuild, ensureNodeModules, ensureWebBuild, run } from './setup.mjs';
 
 ensureNodeModules();
 ensureBuild();

@@ -3,10 +3,9 @@
 // and browser tests in Debian's Chromium. Nothing is skipped: a missing tool is installed, or
 // the run stops saying how to install it.
 import { mkdirSync } from 'node:fs';
-import { ROOT, ensureBuild, ensureDebianPackages, ensureNodeModules, readJson, run } from './setup.mjs';
+import { ROOT, ensureBuild, ensureDebianPackages, ensureNodeModules, ensureWebBuild, readJson, run } from './setup.mjs';
 import { createServer } from 'node:net';
 import { startPostgres } from './postgres.mjs';
-import { ensureWebBuild } from './web-build.mjs';
 
 const step = (name) => console.log(`\n── ${name} ${'─'.repeat(Math.max(0, 70 - name.length))}`);
 

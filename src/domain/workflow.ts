@@ -59,3 +59,11 @@ export const isLocked = (status: string) => status === 'approved';
 
 export const isReviewStatus = (s: string): s is ReviewStatus => (REVIEW_STATUSES as readonly string[]).includes(s);
 export const isAnswerStatus = (s: string): s is AnswerStatus => (ANSWER_STATUSES as readonly string[]).includes(s);
+
+/** An entity has delivered on an assignment once its contribution is submitted (or merged). */
+export const isDelivered = (contributionStatus: string | null | undefined) =>
+  contributionStatus === 'submitted' || contributionStatus === 'merged';
+
+/** Overdue: the due date (YYYY-MM-DD) has passed and the entity has delivered nothing. */
+export const isOverdue = (dueOn: string | null, contributionStatus: string | null | undefined, today: string) =>
+  dueOn !== null && dueOn < today && !isDelivered(contributionStatus);

@@ -8,7 +8,7 @@ import * as reviews from '../db/queries/reviews.js';
 import type { Database } from '../db/schema.js';
 import { PacteError } from '../domain/errors.js';
 import { can, entitiesOf, type Actor } from '../domain/permissions.js';
-import { OPEN_REVIEW } from '../domain/workflow.js';
+import { OPEN_REVIEW, isOverdue } from '../domain/workflow.js';
 import { listContributions } from './list-contributions.js';
 import { allowedAnswerMoves } from './move-answer.js';
 import { openReview, questionOf } from './review-access.js';
@@ -75,8 +75,7 @@ export async function getAnswerWorkspace(
       .map((a) => ({
         entity: a.entity,
         dueOn: a.dueOn,
-        overdue:
-          a.dueOn !== null && a.dueOn < today && !['submitted', 'merged'].includes(states.get(a.entity.id) ?? ''),
+        overdue: isOverdue(a.dueOn, states.get(a.entity.id), today),
         contribution: states.has(a.entity.id) ? { status: states.get(a.entity.id) } : null,
       })),
     contributions,

@@ -6,7 +6,7 @@ import * as reviews from '../db/queries/reviews.js';
 import type { Database } from '../db/schema.js';
 import type { Multilingual } from '../domain/language.js';
 import { can, type Actor } from '../domain/permissions.js';
-import { ANSWER_STATUSES, OPEN_REVIEW, type AnswerStatus } from '../domain/workflow.js';
+import { ANSWER_STATUSES, OPEN_REVIEW, isDelivered, isOverdue, type AnswerStatus } from '../domain/workflow.js';
 import { allowedReviewMoves } from './move-review.js';
 import { openReview, requireOnReview } from './review-access.js';
 
@@ -41,7 +41,6 @@ export async function getDashboard(
   ]);
   const answerOf = new Map(answers.map((a) => [a.questionId, a]));
   const stateOf = new Map(states.map((s) => [`${s.questionId}/${s.entityId}`, s]));
-  const done = (status: string | undefined) => status === 'submitted' || status === 'merged';
   const byEntity = new Map<
     number,
     { entity: DashboardAssignment['entity']; assigned: number; submitted: number; overdue: number }
@@ -56,10 +55,10 @@ export async function getDashboard(
       const mine = assigned.filter((a) => a.questionId === question.id);
       const rows: DashboardAssignment[] = mine.map((a) => {
         const state = stateOf.get(`${question.id}/${a.entity.id}`);
-        const overdue = a.dueOn !== null && a.dueOn < today && !done(state?.status);
+        const overdue = isOverdue(a.dueOn, state?.status, today);
         const e = byEntity.get(a.entity.id) ?? { entity: a.entity, assigned: 0, submitted: 0, overdue: 0 };
         e.assigned++;
-        if (done(state?.status)) e.submitted++;
+        if (isDelivered(state?.status)) e.submitted++;
         if (overdue) e.overdue++;
         byEntity.set(a.entity.id, e);
         return { entity: a.entity, dueOn: a.dueOn, overdue, contribution: state ? { status: state.status } : null };

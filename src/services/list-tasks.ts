@@ -7,6 +7,7 @@ import type { Database } from '../db/schema.js';
 import { PacteError } from '../domain/errors.js';
 import type { Multilingual } from '../domain/language.js';
 import { can, type Actor } from '../domain/permissions.js';
+import { isDelivered, isOverdue } from '../domain/workflow.js';
 import { takesPart } from './review-access.js';
 
 /** Days before a due date when contributors get a reminder. */
@@ -58,7 +59,7 @@ export async function listTasks(
   const inSoon = new Date(Date.parse(`${today}T00:00:00Z`) + REMINDER_DAYS * 86_400_000).toISOString().slice(0, 10);
   const tasks = assigned.map((a) => {
     const status = states.get(`${a.reviewId}/${a.questionId}/${a.entity.id}`) ?? null;
-    const done = status === 'submitted' || status === 'merged';
+    const done = isDelivered(status);
     return {
       country: a.country,
       cycle: a.cycle,
@@ -66,7 +67,7 @@ export async function listTasks(
       questionText: questionText.get(`${a.cycle}/${a.questionId}`) ?? {},
       entity: a.entity,
       dueOn: a.dueOn,
-      overdue: a.dueOn !== null && a.dueOn < today && !done,
+      overdue: isOverdue(a.dueOn, status, today),
       dueSoon: a.dueOn !== null && a.dueOn >= today && a.dueOn <= inSoon && !done,
       contribution: status ? { status } : null,
     };
