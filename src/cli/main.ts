@@ -6,6 +6,7 @@ import { translate } from '../i18n/index.js';
 import { dbMigrate } from './commands/db-migrate.js';
 import { exportReview } from './commands/export.js';
 import { importFiles } from './commands/import.js';
+import { reviewPublish } from './commands/review-publish.js';
 import { serve } from './commands/serve.js';
 import { entityAdd } from './commands/entity-add.js';
 import { userAdd } from './commands/user-add.js';
@@ -41,7 +42,7 @@ const COMMANDS: Record<
   },
   export: {
     usage:
-      'pacte export --country ISO3 --cycle ID --format docx|html|csv|json [--lang fr|en|ar] [--layout table|paragraphs] [--output FILE] [--data DIR]',
+      'pacte export --country ISO3 --cycle ID --format docx|pdf|html|csv|json [--lang fr|en|ar] [--layout table|paragraphs] [--output FILE] [--data DIR]',
     options: {
       ...storageOptions,
       country: { type: 'string' },
@@ -105,6 +106,12 @@ const COMMANDS: Record<
         json: Boolean(args.values.json),
       }),
   },
+  'review publish': {
+    usage: 'pacte review publish --country ISO3 --cycle ID   (any state; each publication is a new dated version)',
+    options: { ...storageOptions, country: { type: 'string' }, cycle: { type: 'string' } },
+    run: (args, config) =>
+      reviewPublish(config, { country: required(args, 'country'), cycle: required(args, 'cycle') }),
+  },
   'db migrate': {
     usage: 'pacte db migrate [--data DIR]',
     options: storageOptions,
@@ -136,7 +143,9 @@ function help(): string {
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const language = loadConfigLanguage(env);
   try {
-    const name = ['db', 'user', 'entity'].includes(argv[0] ?? '') ? `${argv[0]} ${argv[1] ?? ''}` : (argv[0] ?? 'help');
+    const name = ['db', 'user', 'entity', 'review'].includes(argv[0] ?? '')
+      ? `${argv[0]} ${argv[1] ?? ''}`
+      : (argv[0] ?? 'help');
     if (name === 'help' || name === '--help' || name === '-h') {
       process.stdout.write(`${help()}\n`);
       return 0;

@@ -33,6 +33,8 @@ export const REVIEW_MOVES: readonly Move<ReviewStatus>[] = [
   { from: 'draft', to: 'published', needs: 'review.publish_any' },
   { from: 'in_consultation', to: 'published', needs: 'review.publish_any' },
   { from: 'validated', to: 'published', needs: 'review.publish_any' },
+  // Correcting a published review: its versions stay public; publishing again adds the next one.
+  { from: 'published', to: 'draft', needs: 'review.move', requires: 'reason' },
 ];
 
 export const ANSWER_MOVES: readonly Move<AnswerStatus>[] = [

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import * as publications from '../db/queries/publications.js';
 import * as reviews from '../db/queries/reviews.js';
 import type { Database } from '../db/schema.js';
 import { normalizeText } from '../domain/blocks.js';
@@ -6,6 +7,7 @@ import { PacteError } from '../domain/errors.js';
 import { can, type Actor } from '../domain/permissions.js';
 import { REVIEW_MOVES, findMove, isReviewStatus, type ReviewStatus } from '../domain/workflow.js';
 import { recordAudit } from './audit.js';
+import { storedReview } from './get-review.js';
 import { openReview, requireOnReview, type ReviewAccess } from './review-access.js';
 
 /**
@@ -18,7 +20,7 @@ export async function moveReview(
   actor: Actor | null,
   target: { country: string; cycle: string },
   request: { to: string; reason?: string | undefined },
-): Promise<{ country: string; cycle: string; status: ReviewStatus }> {
+): Promise<{ country: string; cycle: string; status: ReviewStatus; version?: number }> {
   const access = await openReview(db, actor, target.country, target.cycle);
   const from = access.review.status as ReviewStatus;
   const to = request.to;
@@ -40,12 +42,17 @@ export async function moveReview(
       if (pending.length > 0) throw new PacteError('review.answers_not_approved', { questions: pending.join(', ') });
     }
     await reviews.setReviewStatus(trx, access.review.id, move.to);
+    const where = { country: access.review.country, cycle: access.review.cycle };
     await recordAudit(trx, who, 'review.status', {
-      country: access.review.country,
-      cycle: access.review.cycle,
+      ...where,
       details: { from, to: move.to, ...(reason ? { reason } : {}) },
     });
-    return { country: access.review.country, cycle: access.review.cycle, status: move.to };
+    if (move.to !== 'published') return { ...where, status: move.to };
+    // What is published is kept as it is now, as the review's next dated version.
+    const document = await storedReview(trx, access.review, access.questionnaire);
+    const version = await publications.addVersion(trx, access.review.id, who.name, document);
+    await recordAudit(trx, who, 'review.publish', { ...where, details: { version } });
+    return { ...where, status: move.to, version };
   });
 }
 

@@ -2,6 +2,7 @@ import { MIGRATIONS_DIR, type Config } from '../config.js';
 import { openStorage, type Storage } from '../db/connection.js';
 import { migrate, type MigrationResult } from '../db/migrate.js';
 import { loadCatalogue } from './load-catalogue.js';
+import { versionPublishedReviews } from './publish-review.js';
 import { indexStaleAnswers } from './search-reviews.js';
 
 /**
@@ -17,6 +18,7 @@ export async function openReadyStorage(
     await migrate(storage, MIGRATIONS_DIR);
     await loadCatalogue(storage.db);
     await indexStaleAnswers(storage.db); // answers stored before search, or by an older normalisation
+    await versionPublishedReviews(storage.db); // reviews published before versions existed
     return storage;
   } catch (error) {
     await storage.close();

@@ -256,6 +256,20 @@ const ROWS: Row[] = [
     rule: (p) => onReview(p, seers(p)),
     request: () => get(`${REVIEW}/export?format=json`),
   },
+  // Published versions: public once one exists; before, for the review's readers (who learn there is none yet).
+  {
+    op: 'GET /api/v1/reviews/{country}/{cycle}/versions',
+    rule: (p) => onReview(p, seers(p)),
+    request: () => get(`${REVIEW}/versions`),
+  },
+  {
+    op: 'GET /api/v1/reviews/{country}/{cycle}/versions/{version}',
+    rule: (p) => onReview(p, seers(p)),
+    request: () => get(`${REVIEW}/versions/1`),
+  },
+  // Open data holds only what is published: anyone.
+  { op: 'GET /api/v1/open-data', rule: anyone, request: () => get('/api/v1/open-data') },
+  { op: 'GET /api/v1/open-data/{cycle}', rule: anyone, request: () => get('/api/v1/open-data/arab-2021') },
   {
     op: 'GET /api/v1/reviews/{country}/{cycle}/workspace',
     rule: (p) => onReview(p, readers(p)),
@@ -454,7 +468,10 @@ interface Observed {
 function classify(status: number, code: string | undefined): Outcome | string {
   if (status >= 200 && status < 300) return 'ok';
   if (status === 401 || status === 403) return 'forbidden';
-  if (status === 404) return code === 'review.not_found' ? 'hidden' : `missing (${code})`;
+  if (status === 404 && code === 'review.not_found') return 'hidden';
+  // Nothing published yet (no version N, no open data for the cycle): authorisation passed.
+  if (status === 404 && (code === 'review.version_not_found' || code === 'open_data.not_found')) return 'ok';
+  if (status === 404) return `missing (${code})`;
   if (status >= 400 && status < 500 && code !== 'request.invalid') return 'ok'; // a business rule refused it
   return `unexpected ${status} (${code})`;
 }

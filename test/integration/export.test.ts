@@ -253,7 +253,7 @@ describe('the export endpoint', () => {
       expect(shown.statusCode).toBe(200);
       expect(shown.headers['content-type']).toMatch(/wordprocessingml/u);
       expect(shown.headers['content-disposition']).toBe(
-        `attachment; filename="jor-arab-2021.ar.docx"; filename*=UTF-8''jor-arab-2021.ar.docx`,
+        `attachment; filename="jor-arab-2021.v1.ar.docx"; filename*=UTF-8''jor-arab-2021.v1.ar.docx`,
       );
       expect(shown.rawPayload.subarray(0, 2).toString()).toBe('PK');
       const bad = await app.inject({ method: 'GET', url: '/api/v1/reviews/JOR/arab-2021/export?format=odt' });

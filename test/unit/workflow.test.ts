@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cleanBlocks, type Block } from '../../src/domain/blocks.js';
 import { diffBlocks } from '../../src/domain/diff.js';
@@ -6,11 +6,15 @@ import { can, canSeeReview, type Actor, type Grant } from '../../src/domain/perm
 import { ANSWER_MOVES, REVIEW_MOVES, findMove } from '../../src/domain/workflow.js';
 import { ROOT } from '../support/pacte.js';
 
-/** The (from, to) pairs a migration inserts into a move table. */
+/** The (from, to) pairs the migrations insert into a move table. */
 function movesInMigration(table: string): string[] {
-  const sql = readFileSync(`${ROOT}migrations/007_workspace.sql`, 'utf8');
-  const insert = new RegExp(`insert into ${table} values([^;]*);`).exec(sql)?.[1] ?? '';
-  return [...insert.matchAll(/\('(\w+)', '(\w+)'\)/g)].map((m) => `${m[1]}→${m[2]}`).sort();
+  const dir = `${ROOT}migrations/`;
+  const sql = readdirSync(dir)
+    .sort()
+    .map((file) => readFileSync(dir + file, 'utf8'))
+    .join('\n');
+  const inserts = [...sql.matchAll(new RegExp(`insert into ${table} values([^;]*);`, 'g'))].map((m) => m[1]).join(',');
+  return [...inserts.matchAll(/\('(\w+)', '(\w+)'\)/g)].map((m) => `${m[1]}→${m[2]}`).sort();
 }
 
 describe('the workflows', () => {

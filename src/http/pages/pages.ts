@@ -2,7 +2,7 @@ import '@fastify/swagger'; // its `schema.hide` keeps pages out of the API docum
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isPacteError } from '../../domain/errors.js';
 import { isLanguage } from '../../domain/language.js';
 import { getReviewInContext } from '../../services/get-review.js';
@@ -47,35 +47,36 @@ export function pageRoutes(app: FastifyInstance, db: Db) {
     return sendPage(reply, 200, homePage(rows, language, request.actor));
   });
 
-  app.get<{ Params: { country: string; cycle: string }; Querystring: { lang?: string } }>(
-    '/reviews/:country/:cycle',
-    { schema: { hide: true } },
-    async (request, reply) => {
-      const { country, cycle: cycleId } = request.params;
-      try {
-        const {
-          review,
-          status,
-          questionnaire,
-          cycle,
-          country: countryRow,
-        } = await getReviewInContext(db, request.actor, country, cycleId);
-        // The page speaks the reader's choice, else the review's own language.
-        const language = isLanguage(request.query.lang) ? request.query.lang : review.language;
-        const path = `/reviews/${review.country}/${review.cycle}`;
-        const page = reviewPage(
-          { review: { ...review, status }, questionnaire, countryName: countryRow.name, cycleTitle: cycle.title },
-          language,
-          path,
-          request.actor,
-        );
-        return sendPage(reply, 200, page);
-      } catch (error) {
-        if (isPacteError(error) && error.status === 404) {
-          return sendPage(reply, 404, notFoundPage(requestLanguage(request), request.url.split('?')[0] ?? '/'));
-        }
-        throw error;
-      }
-    },
-  );
+  type ReviewRequest = FastifyRequest<{
+    Params: { country: string; cycle: string; version?: string };
+    Querystring: { lang?: string };
+  }>;
+  /** A review as a page: the latest version (or the working copy, for those who may read it), or one version. */
+  const showReview = async (request: ReviewRequest, reply: FastifyReply) => {
+    const { country, cycle: cycleId, version } = request.params;
+    const notFound = () =>
+      sendPage(reply, 404, notFoundPage(requestLanguage(request), request.url.split('?')[0] ?? '/'));
+    if (version !== undefined && !/^[1-9]\d{0,5}$/.test(version)) return notFound();
+    try {
+      const context = await getReviewInContext(db, request.actor, country, cycleId, {
+        version: version === undefined ? undefined : Number(version),
+      });
+      const { review, status, questionnaire, cycle, country: countryRow } = context;
+      // The page speaks the reader's choice, else the review's own language.
+      const language = isLanguage(request.query.lang) ? request.query.lang : review.language;
+      const path = `/reviews/${review.country}/${review.cycle}${version === undefined ? '' : `/versions/${version}`}`;
+      const page = reviewPage(
+        { review: { ...review, status }, questionnaire, countryName: countryRow.name, cycleTitle: cycle.title },
+        language,
+        path,
+        request.actor,
+      );
+      return sendPage(reply, 200, page);
+    } catch (error) {
+      if (isPacteError(error) && error.status === 404) return notFound();
+      throw error;
+    }
+  };
+  app.get('/reviews/:country/:cycle', { schema: { hide: true } }, showReview);
+  app.get('/reviews/:country/:cycle/versions/:version', { schema: { hide: true } }, showReview);
 }

@@ -1,5 +1,7 @@
 /** JSON Schemas of the review routes: they validate input and document the API (OpenAPI). */
 
+import { jobAccepted } from '../exports/schema.js';
+
 export const blockSchemas = [
   {
     $id: 'Block',
@@ -173,13 +175,13 @@ export const objectivesByQuestion = {
   additionalProperties: { type: 'array', items: { $ref: 'ObjectiveSuggestion#' } },
 } as const;
 
-const reviewDocument = {
+export const reviewDocument = {
   type: 'object',
   required: ['country', 'cycle', 'language', 'title', 'sections', 'facts'],
   properties: { ...reviewDocumentProperties, objectives: objectivesByQuestion },
 } as const;
 
-const problems = {
+export const problems = {
   400: { $ref: 'Problem#' },
   404: { $ref: 'Problem#' },
 };
@@ -224,7 +226,7 @@ export const getReviewSchema = {
 } as const;
 
 export const exportReviewSchema = {
-  summary: 'Export a review as a file: Word (DOCX), printable HTML, CSV or JSON',
+  summary: 'Export a review as a file: Word (DOCX), printable HTML, CSV or JSON; PDF as a job (202)',
   description:
     'For whoever may read the review (a published one: anyone). `lang` is the language of everything Pacte ' +
     'writes around the answers (headings, question wording, labels; else Accept-Language, else the review’s ' +
@@ -240,7 +242,8 @@ export const exportReviewSchema = {
       format: {
         type: 'string',
         maxLength: 16,
-        description: 'docx | html | csv | json (another: export.unsupported_format)',
+        description:
+          'docx | html | csv | json; pdf answers 202 with a job (as POST /api/v1/exports) (another: export.unsupported_format)',
         examples: ['docx'],
       },
       lang: { type: 'string', enum: ['fr', 'en', 'ar'], description: 'Language of the document around the answers.' },
@@ -248,6 +251,12 @@ export const exportReviewSchema = {
         type: 'string',
         maxLength: 16,
         description: 'DOCX: table (default, « Questions | Réponses ») or paragraphs',
+      },
+      version: {
+        type: 'integer',
+        minimum: 1,
+        maximum: 1_000_000,
+        description: 'One published version (else the latest, or the working copy for those who may read it)',
       },
     },
   },
@@ -259,5 +268,6 @@ export const exportReviewSchema = {
     },
     ...problems,
     422: { $ref: 'Problem#' },
+    202: jobAccepted,
   },
 } as const;

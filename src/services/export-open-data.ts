@@ -1,0 +1,123 @@
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import type { Kysely } from 'kysely';
+import * as catalogue from '../db/queries/catalogue.js';
+import * as publications from '../db/queries/publications.js';
+import type { Database } from '../db/schema.js';
+import { PacteError } from '../domain/errors.js';
+import type { Multilingual } from '../domain/language.js';
+import type { ReviewDocument } from '../domain/review.js';
+import { csvCell, reviewCsv } from './export-review.js';
+
+/**
+ * Open data: everything published, per cycle, as one zip of JSON and CSV with its licence and
+ * the date it was last updated (docs/open-data.md). Only published versions go in (the latest
+ * of each review), so open data never shows a working copy.
+ */
+export const OPEN_DATA_LICENCE = {
+  name: 'CC-BY-4.0',
+  title: 'Creative Commons Attribution 4.0 International',
+  path: 'https://creativecommons.org/licenses/by/4.0/',
+} as const;
+
+export interface OpenDataCycle {
+  cycle: string;
+  title: Multilingual;
+  region: string;
+  reviews: number;
+  lastUpdated: Date;
+}
+
+/** The cycles with published reviews, each with how many and when the newest was published. */
+export async function listOpenData(
+  db: Kysely<Database>,
+): Promise<{ lastUpdated: Date | null; cycles: OpenDataCycle[] }> {
+  const cycles = new Map<string, OpenDataCycle>();
+  for (const row of await publications.listPublished(db)) {
+    const entry = cycles.get(row.cycle) ?? {
+      cycle: row.cycle,
+      title: row.cycleTitle,
+      region: row.region,
+      reviews: 0,
+      lastUpdated: row.publishedAt,
+    };
+    entry.reviews += 1;
+    if (row.publishedAt > entry.lastUpdated) entry.lastUpdated = row.publishedAt;
+    cycles.set(row.cycle, entry);
+  }
+  const list = [...cycles.values()];
+  const lastUpdated = list.reduce<Date | null>((max, c) => (!max || c.lastUpdated > max ? c.lastUpdated : max), null);
+  return { lastUpdated, cycles: list };
+}
+
+const REVIEW_COLUMNS = ['country', 'cycle', 'language', 'title', 'version', 'published_at', 'url'] as const;
+
+/** One cycle's published reviews as a zip: datapackage.json, LICENSE.txt, reviews.csv, answers.csv, reviews/ISO3.json. */
+export async function exportOpenData(
+  db: Kysely<Database>,
+  cycleId: string,
+): Promise<{ bytes: Buffer; fileName: string; lastUpdated: Date }> {
+  const cycle = await catalogue.findCycle(db, cycleId);
+  const rows = cycle ? await publications.listLatestDocuments(db, cycle.id) : [];
+  if (!cycle || rows.length === 0) throw new PacteError('open_data.not_found', { cycle: cycleId });
+  const lastUpdated = new Date(Math.max(...rows.map((r) => r.publishedAt.getTime())));
+  const csv = (cells: readonly string[]) => `${cells.map(csvCell).join(',')}\r\n`;
+  let reviewsCsv = csv(REVIEW_COLUMNS);
+  let answersCsv = '';
+  const files: Zippable = {};
+  for (const row of rows) {
+    const review = row.document as ReviewDocument;
+    const url = `/reviews/${row.country}/${cycle.id}/versions/${row.version}`;
+    reviewsCsv += csv([
+      row.country,
+      cycle.id,
+      review.language,
+      review.title,
+      String(row.version),
+      row.publishedAt.toISOString(),
+      url,
+    ]);
+    const lines = reviewCsv(review).split('\r\n');
+    answersCsv += `${(answersCsv === '' ? lines : lines.slice(1)).filter(Boolean).join('\r\n')}\r\n`;
+    const published = { version: row.version, publishedAt: row.publishedAt.toISOString(), url };
+    files[`reviews/${row.country}.json`] = strToU8(`${JSON.stringify({ ...review, published }, null, 2)}\n`);
+  }
+  const name = `pacte-${cycle.id}`;
+  const datapackage = {
+    name,
+    title: cycle.title,
+    licenses: [OPEN_DATA_LICENCE],
+    last_updated: lastUpdated.toISOString(),
+    resources: [
+      {
+        name: 'reviews',
+        path: 'reviews.csv',
+        format: 'csv',
+        encoding: 'utf-8',
+        schema: { fields: REVIEW_COLUMNS.map((n) => ({ name: n })) },
+      },
+      {
+        name: 'answers',
+        path: 'answers.csv',
+        format: 'csv',
+        encoding: 'utf-8',
+        description: 'One row per line of an answer (paragraph or list item).',
+      },
+      ...rows.map((r) => ({
+        name: `review-${r.country.toLowerCase()}`,
+        path: `reviews/${r.country}.json`,
+        format: 'json',
+      })),
+    ],
+  };
+  files['datapackage.json'] = strToU8(`${JSON.stringify(datapackage, null, 2)}\n`);
+  files['LICENSE.txt'] = strToU8(
+    `${OPEN_DATA_LICENCE.title} (${OPEN_DATA_LICENCE.name})\n${OPEN_DATA_LICENCE.path}\n\n` +
+      `Voluntary national reviews of the Global Compact for Migration, cycle ${cycle.id}, as published by their governments.\n` +
+      `Last updated: ${lastUpdated.toISOString()}\n`,
+  );
+  files['reviews.csv'] = strToU8(`\uFEFF${reviewsCsv}`);
+  files['answers.csv'] = strToU8(`\uFEFF${answersCsv}`);
+  // The same content gives the same bytes: every entry dated by the last publication.
+  const bytes = zipSync(files, { level: 6, mtime: lastUpdated });
+  return { bytes: Buffer.from(bytes), fileName: `${name}.zip`, lastUpdated };
+}
