@@ -215,4 +215,32 @@ export interface Database {
     expires_at: Timestamp;
     used_at: ColumnType<Date | null, string | null | undefined, string | null>;
   };
+  export_job: {
+    id: Generated<string>;
+    user_id: number | null;
+    requester: 'user' | 'anonymous' | 'operator';
+    requester_name: string;
+    country_code: string;
+    cycle_id: string;
+    format: string;
+    lang: Language | null;
+    layout: string | null;
+    status: ColumnType<'queued' | 'running' | 'done' | 'failed', 'queued' | undefined, string>;
+    progress: ColumnType<number, number | undefined, number>;
+    error_code: string | null;
+    attempts: ColumnType<number, never, number>;
+    file_name: string | null;
+    media_type: string | null;
+    bytes: Uint8Array | null;
+    created_at: CreatedAt;
+    heartbeat_at: ColumnType<Date | null, never, string | null>;
+    finished_at: ColumnType<Date | null, never, string | null>;
+  };
+  review_version: {
+    review_id: number;
+    version: number;
+    published_at: CreatedAt;
+    published_by: string;
+    document: Json<unknown>;
+  };
 }

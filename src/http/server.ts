@@ -21,6 +21,7 @@ import { blockSchemas } from './routes/reviews/schema.js';
 import { importRoutes } from './routes/imports/imports.js';
 import { contributionRoutes } from './routes/contributions/contributions.js';
 import { reviewRoutes } from './routes/reviews/reviews.js';
+import { exportRoutes } from './routes/exports/exports.js';
 import { searchRoutes } from './routes/search/search.js';
 import { workspaceRoutes } from './routes/workspace/workspace.js';
 import { DEFAULT_LIMITS, type ReadLimits } from '../services/import-review.js';
@@ -42,6 +43,8 @@ export interface ServerOptions {
   evidenceMaxBytes?: number;
   /** Sign-in with an OpenID Connect provider (PACTE_OIDC_*); none when absent. */
   oidc?: OidcSettings | undefined;
+  /** Run queued export jobs in this process (default); false leaves them to other instances. */
+  exportWorker?: boolean;
 }
 
 /**
@@ -56,6 +59,7 @@ export async function buildServer({
   loginLimits = DEFAULT_LOGIN_LIMITS,
   evidenceMaxBytes,
   oidc,
+  exportWorker = true,
 }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
@@ -113,7 +117,7 @@ export async function buildServer({
     await storage.db.selectFrom('cycle').select('id').limit(1).execute();
     return { status: 'ok', engine: storage.engine, version: VERSION };
   });
-  reviewRoutes(app, storage.db);
+  reviewRoutes(app, storage.db, exportRoutes(app, storage.db, { worker: exportWorker }));
   searchRoutes(app, storage.db);
   catalogueRoutes(app, storage.db);
   sessionRoutes(app, storage.db, loginLimits);

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { exportDocx, type DocxLayout } from '../documents/export-docx.js';
+import { closePdfBrowser, pdfWithContents } from '../documents/export-pdf.js';
+import { questionLabel, sectionHeading } from '../documents/numbering.js';
 import type { Block } from '../domain/blocks.js';
 import { PacteError } from '../domain/errors.js';
 import { pick, type Language } from '../domain/language.js';
@@ -11,16 +13,22 @@ import { recordAudit } from './audit.js';
 import { getReviewInContext, type ReviewInContext } from './get-review.js';
 
 /**
- * Exports one review as a file: DOCX (a document a ministry can send as is), printable HTML,
- * CSV (one row per line of an answer) or JSON (the review contract, as GET /api/v1/reviews/…
- * returns it). Whoever may read the review may export it (published: anyone; otherwise
+ * Exports one review as a file: DOCX (a document a ministry can send as is), PDF (the printable
+ * HTML laid out like the DOCX, printed by Chromium: seconds, so front doors run it as a job —
+ * services/export-jobs.ts), printable HTML, CSV (one row per line of an answer) or JSON (the
+ * review contract, as GET /api/v1/reviews/… returns it). Whoever may read the review may export it (published: anyone; otherwise
  * `review.not_found`, as for reading). `lang` is the language of everything Pacte writes
  * around the answers; the answers keep the language they were written in. Each export is
  * recorded in the audit log (`review.export`).
  */
-export const EXPORT_FORMATS = ['docx', 'html', 'json', 'csv'] as const;
+export const EXPORT_FORMATS = ['docx', 'pdf', 'html', 'json', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const DOCX_LAYOUTS: readonly DocxLayout[] = ['table', 'paragraphs'];
+/** The PDF has the table layout only: the one Pacte's PDF importer reads back. */
+export const PDF_LAYOUTS: readonly DocxLayout[] = ['table'];
+
+/** Closes the browser kept warm for PDF exports (when the server or the CLI ends). */
+export const closeExportBrowser = closePdfBrowser;
 
 export interface ExportRequest {
   country: string;
@@ -28,8 +36,10 @@ export interface ExportRequest {
   format: string;
   /** The language of what Pacte writes around the answers; the review's own by default. */
   lang?: Language | undefined;
-  /** DOCX only: `table` (default, like the questionnaire) or `paragraphs`. */
+  /** DOCX: `table` (default, like the questionnaire) or `paragraphs`; PDF: `table`. */
   layout?: string | undefined;
+  /** One published version; else the latest (or the working copy, for those who may read it). */
+  version?: number | undefined;
 }
 
 export interface ExportedFile {
@@ -40,12 +50,33 @@ export interface ExportedFile {
 
 /**
  * The printable HTML is drawn by the pages' renderer (src/http/pages), which services may not
- * import: the front doors pass it in.
+ * import: the front doors pass it in. With `print`, the HTML the PDF is printed from.
  */
-export type HtmlRenderer = (context: ReviewInContext, language: Language) => string;
+export type HtmlRenderer = (context: ReviewInContext, language: Language, print?: PrintLayout) => string;
 
-const MEDIA_TYPES: Record<ExportFormat, string> = {
+/**
+ * What the PDF's HTML adds to the printable review: numbering as documents write it (« I.- »,
+ * « a) », or « أولاً: », « أ) » in Arabic — numbering.ts, as in the DOCX), the cover lines, and
+ * the table of contents' pages.
+ */
+export interface PrintLayout {
+  sectionHeading(id: string, title: string): string;
+  questionLabel(letter: string, text: string): string;
+  labels: { questions: string; answers: string; contents: string };
+  /** Lines under the title on the cover: cycle, country, date, which wording is unofficial. */
+  cover: readonly string[];
+  /** Page of each section (by id) for the table of contents; null: not known yet. */
+  pages: Readonly<Record<string, number>> | null;
+  /** First rendering: a word put in each section heading, to find the page it falls on. */
+  marker?: (sectionId: string) => string;
+}
+
+/** How far an export is, 0–100 (a job shows it). */
+export type ExportProgress = (percent: number) => Promise<void> | void;
+
+export const MEDIA_TYPES: Record<ExportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
   html: 'text/html; charset=utf-8',
   json: 'application/json; charset=utf-8',
   csv: 'text/csv; charset=utf-8; header=present',
@@ -60,16 +91,11 @@ export async function exportReview(
   actor: Actor | null,
   request: ExportRequest,
   renderHtml?: HtmlRenderer,
+  progress: ExportProgress = () => {},
 ): Promise<ExportedFile> {
-  const { format } = request;
-  if (!isExportFormat(format)) {
-    throw new PacteError('export.unsupported_format', { format, formats: EXPORT_FORMATS.join(', ') });
-  }
-  const layout = request.layout ?? 'table';
-  if (!(DOCX_LAYOUTS as readonly string[]).includes(layout)) {
-    throw new PacteError('export.unsupported_layout', { layout, layouts: DOCX_LAYOUTS.join(', ') });
-  }
-  const context = await getReviewInContext(db, actor, request.country, request.cycle); // 404 unless visible
+  const { format, layout } = checkExportRequest(request);
+  const context = await getReviewInContext(db, actor, request.country, request.cycle, { version: request.version }); // 404 unless visible
+  await progress(10);
   const { review } = context;
   const lang = request.lang ?? review.language;
   let bytes: Buffer;
@@ -78,17 +104,41 @@ export async function exportReview(
   else if (format === 'html') {
     if (!renderHtml) throw new Error('exportReview: the HTML format needs the pages renderer');
     bytes = Buffer.from(renderHtml(context, lang), 'utf8');
+  } else if (format === 'pdf') {
+    if (!renderHtml) throw new Error('exportReview: the PDF format needs the pages renderer');
+    bytes = await reviewPdf(context, lang, renderHtml, progress);
   } else bytes = await reviewDocx(context, lang, layout as DocxLayout);
+  await progress(90);
   await recordAudit(db, actor, 'review.export', {
     country: review.country,
     cycle: review.cycle,
-    details: { format, lang, ...(format === 'docx' ? { layout } : {}) },
+    details: { format, lang, ...(format === 'docx' || format === 'pdf' ? { layout } : {}) },
   });
   return {
     bytes,
     mediaType: MEDIA_TYPES[format],
-    fileName: `${review.country.toLowerCase()}-${review.cycle}.${lang}.${format}`,
+    fileName: `${review.country.toLowerCase()}-${review.cycle}${context.publication ? `.v${context.publication.version}` : ''}.${lang}.${format}`,
   };
+}
+
+/**
+ * Checks what can be checked without the database (format and layout), so that a job is refused
+ * when it is asked for rather than failing later. Returns the format and the layout to use.
+ */
+export function checkExportRequest(request: Pick<ExportRequest, 'format' | 'layout'>): {
+  format: ExportFormat;
+  layout: DocxLayout;
+} {
+  const { format } = request;
+  if (!isExportFormat(format)) {
+    throw new PacteError('export.unsupported_format', { format, formats: EXPORT_FORMATS.join(', ') });
+  }
+  const layouts = format === 'pdf' ? PDF_LAYOUTS : DOCX_LAYOUTS;
+  const layout = request.layout ?? 'table';
+  if (!(layouts as readonly string[]).includes(layout)) {
+    throw new PacteError('export.unsupported_layout', { layout, layouts: layouts.join(', ') });
+  }
+  return { format, layout: layout as DocxLayout };
 }
 
 /** The review laid out in `lang`: section titles and question wording from the questionnaire. */
@@ -123,22 +173,62 @@ function unofficialIds(context: ReviewInContext, lang: Language): Set<string> {
   return ids;
 }
 
-async function reviewDocx(context: ReviewInContext, lang: Language, layout: DocxLayout): Promise<Buffer> {
+/** The cover's lines under the title: cycle, country, date, and which wording is unofficial. */
+function coverLines(context: ReviewInContext, lang: Language): string[] {
   const t = (key: string, params: Record<string, unknown> = {}) => translate(lang, 'ui', key, params);
   const date = new Intl.DateTimeFormat(lang === 'ar' ? 'ar-u-nu-latn' : lang, { dateStyle: 'long' }).format(new Date());
+  return [
+    pick(context.cycle.title, lang),
+    `${pick(context.country.name, lang)} (${context.country.code})`,
+    t('export.date', { date }),
+    ...(unofficialIds(context, lang).size > 0
+      ? [t('export.unofficial_note', { language: t(`language.${context.questionnaire.sourceLanguage}`) })]
+      : []),
+  ].filter((line) => line !== context.review.title);
+}
+
+/**
+ * The PDF: the printable HTML in its print layout, printed by Chromium twice — the second time
+ * with the table of contents' page numbers that the first one gave (documents/export-pdf.ts).
+ */
+async function reviewPdf(
+  context: ReviewInContext,
+  lang: Language,
+  renderHtml: HtmlRenderer,
+  progress: ExportProgress,
+): Promise<Buffer> {
+  const t = (key: string) => translate(lang, 'ui', key);
+  const cover = coverLines(context, lang);
+  const marker = (section: string) => `pacte-toc-${section}`;
+  const layout = (pages: Record<string, number> | null): PrintLayout => ({
+    sectionHeading: (id, title) => sectionHeading(id, title, lang),
+    questionLabel: (letter, text) => questionLabel(letter, text, lang),
+    labels: { questions: t('export.questions'), answers: t('export.answers'), contents: t('review.contents') },
+    cover,
+    pages,
+    ...(pages ? {} : { marker }),
+  });
+  return pdfWithContents(
+    context.questionnaire.sections.map((s) => s.id),
+    marker,
+    (pages) => renderHtml(context, lang, layout(pages)),
+    {
+      language: lang,
+      header: `${pick(context.country.name, lang)} (${context.country.code}) — ${pick(context.cycle.title, lang)}`,
+      page: { label: t('export.page'), of: t('export.page_of') },
+    },
+    progress,
+  );
+}
+
+async function reviewDocx(context: ReviewInContext, lang: Language, layout: DocxLayout): Promise<Buffer> {
+  const t = (key: string, params: Record<string, unknown> = {}) => translate(lang, 'ui', key, params);
   return exportDocx(wordedIn(context, lang), {
     layout,
     labels: { questions: t('export.questions'), answers: t('export.answers') },
     frame: {
       language: lang,
-      cover: [
-        pick(context.cycle.title, lang),
-        `${pick(context.country.name, lang)} (${context.country.code})`,
-        t('export.date', { date }),
-        ...(unofficialIds(context, lang).size > 0
-          ? [t('export.unofficial_note', { language: t(`language.${context.questionnaire.sourceLanguage}`) })]
-          : []),
-      ].filter((line) => line !== context.review.title),
+      cover: coverLines(context, lang),
       page: { label: t('export.page'), of: t('export.page_of') },
     },
   });

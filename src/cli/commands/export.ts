@@ -5,12 +5,28 @@ import { PacteError } from '../../domain/errors.js';
 import { isLanguage } from '../../domain/language.js';
 import { operator } from '../../domain/permissions.js';
 import { printableReview } from '../../http/pages/export-page.js';
-import { EXPORT_FORMATS, exportReview as exportFile, isExportFormat } from '../../services/export-review.js';
+import {
+  downloadExportJob,
+  getExportJob,
+  requestExport,
+  runNextExportJob,
+  type ExportJob,
+} from '../../services/export-jobs.js';
+import {
+  EXPORT_FORMATS,
+  closeExportBrowser,
+  exportReview as exportFile,
+  isExportFormat,
+  type ExportRequest,
+} from '../../services/export-review.js';
+import type { Db } from '../../services/storage.js';
 import { withStorage } from './with-storage.js';
 
 /**
- * `pacte export`: the review as DOCX, HTML, CSV or JSON, to --output or to stdout. A Word file
- * is never written to a terminal (it would only garble it): it needs --output, or a pipe.
+ * `pacte export`: the review as DOCX, PDF, HTML, CSV or JSON, to --output or to stdout. A Word
+ * or PDF file is never written to a terminal (it would only garble it): it needs --output, or a
+ * pipe. A PDF goes through the same job service as the API's (services/export-jobs.ts), run in
+ * this process, its progress on stderr.
  */
 export async function exportReview(
   config: Config,
@@ -29,21 +45,73 @@ export async function exportReview(
   if (options.lang !== undefined && !isLanguage(options.lang)) {
     throw new PacteError('cli.usage', { problem: `--lang must be fr, en or ar (not "${options.lang}")` });
   }
-  if (options.format === 'docx' && !options.output && process.stdout.isTTY) {
+  if ((options.format === 'docx' || options.format === 'pdf') && !options.output && process.stdout.isTTY) {
     throw new PacteError('cli.usage', {
-      problem: 'a Word file is binary: name it with --output FILE (or pipe the output)',
+      problem: `a ${options.format === 'pdf' ? 'PDF' : 'Word'} file is binary: name it with --output FILE (or pipe the output)`,
     });
   }
   const lang = options.lang;
+  const request = {
+    country: options.country,
+    cycle: options.cycle,
+    format: options.format,
+    lang,
+    layout: options.layout,
+  };
   return withStorage(config, 'pacte export', async ({ db }) => {
-    const file = await exportFile(
-      db,
-      operator(userInfo().username),
-      { country: options.country, cycle: options.cycle, format: options.format, lang, layout: options.layout },
-      printableReview,
-    );
+    const actor = operator(userInfo().username);
+    const file =
+      options.format === 'pdf'
+        ? await exportAsJob(db, request).finally(() => closeExportBrowser())
+        : await exportFile(db, actor, request, printableReview);
     if (options.output) writeFileSync(options.output, file.bytes);
     else process.stdout.write(file.bytes);
     return 0;
+  });
+}
+
+/**
+ * Queues the export, runs it here (unless a server sharing the database took it first: then
+ * waits for that one) and returns its file; a failed job is its error.
+ */
+async function exportAsJob(db: Db, request: ExportRequest) {
+  const actor = operator(userInfo().username);
+  const queued = await requestExport(db, actor, request);
+  const show = progressBar();
+  let job: ExportJob | null = await runNextExportJob(db, printableReview, {
+    id: queued.id,
+    onProgress: show,
+    log: (error) => process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`),
+  });
+  while (!job || job.status === 'queued' || job.status === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    job = await getExportJob(db, actor, queued.id);
+    show(job);
+  }
+  show.end();
+  if (job.status === 'failed')
+    throw new PacteError(job.error ?? 'internal.error', { ...request, job: job.id, error: job.error });
+  return downloadExportJob(db, actor, job.id);
+}
+
+/** On a terminal, one line redrawn: « [██████░░░░░░] 50% »; otherwise one line per step. */
+function progressBar(): ((job: ExportJob) => void) & { end(): void } {
+  const tty = process.stderr.isTTY === true;
+  let last = '';
+  const show = (job: ExportJob) => {
+    const key = `${job.status} ${job.progress}`;
+    if (key === last) return;
+    last = key;
+    if (tty) {
+      const filled = Math.round(job.progress / 5);
+      process.stderr.write(
+        `\r[${'█'.repeat(filled)}${'░'.repeat(20 - filled)}] ${String(job.progress).padStart(3)}% ${job.status}`,
+      );
+    } else process.stderr.write(`export ${job.id}: ${job.status} ${job.progress}%\n`);
+  };
+  return Object.assign(show, {
+    end: () => {
+      if (tty && last !== '') process.stderr.write('\n');
+    },
   });
 }

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { direction, pick, type Language } from '../../domain/language.js';
+import type { PrintLayout } from '../../services/export-review.js';
 import type { ReviewInContext } from '../../services/get-review.js';
 import { translate } from '../../i18n/index.js';
 import { Html, html } from './html.js';
+import { renderAnswer } from './blocks.js';
 import { reviewSections } from './review-page.js';
 
 /**
@@ -23,7 +25,7 @@ const CSS = `${readFileSync(new URL('../../../src/http/pages/pacte.css', import.
  * stylesheet inline, no script, no link out; `<html lang dir>` in the export's language, each
  * answer in its own language and direction. The sections are the review page's own.
  */
-export function printableReview(context: ReviewInContext, language: Language): string {
+export function printableReview(context: ReviewInContext, language: Language, print?: PrintLayout): string {
   const { review, status, questionnaire, cycle, country } = context;
   const t = (key: string) => translate(language, 'ui', key);
   const input = {
@@ -38,29 +40,133 @@ export function printableReview(context: ReviewInContext, language: Language): s
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>${review.title}</title>
       <style>
-        ${new Html(CSS)}
+        ${new Html(print ? `${CSS}${PRINT_CSS}` : CSS)}
       </style>
     </head>
-    <body>
-      <main class="printable">
-        <h1 lang="${review.language}" dir="auto">${review.title}</h1>
-        <dl class="summary">
-          <div>
-            <dt>${t('review.country')}</dt>
-            <dd>${pick(country.name, language)} (${review.country})</dd>
-          </div>
-          <div>
-            <dt>${t('review.cycle')}</dt>
-            <dd>${pick(cycle.title, language)}</dd>
-          </div>
-          <div>
-            <dt>${t('review.language')}</dt>
-            <dd><span lang="${review.language}">${t(`language.${review.language}`)}</span></dd>
-          </div>
-        </dl>
-        ${reviewSections(input, language)}
-      </main>
-    </body>
+    ${
+      print
+        ? html`<body class="pdf">
+            ${printBody(context, language, print)}
+          </body>`
+        : html`<body>
+            <main class="printable">
+              <h1 lang="${review.language}" dir="auto">${review.title}</h1>
+              <dl class="summary">
+                <div>
+                  <dt>${t('review.country')}</dt>
+                  <dd>${pick(country.name, language)} (${review.country})</dd>
+                </div>
+                <div>
+                  <dt>${t('review.cycle')}</dt>
+                  <dd>${pick(cycle.title, language)}</dd>
+                </div>
+                <div>
+                  <dt>${t('review.language')}</dt>
+                  <dd><span lang="${review.language}">${t(`language.${review.language}`)}</span></dd>
+                </div>
+              </dl>
+              ${reviewSections(input, language)}
+            </main>
+          </body>`
+    }
   </html>`;
   return `<!doctype html>${page.value}\n`;
+}
+
+/**
+ * The PDF's own rules. Laid out like the DOCX export — a « Questions | Réponses » table per
+ * section under its heading, list markers written as text (▪ ◦ –, numbers) — because that is
+ * the layout Pacte's PDF importer reads back, whoever made the PDF. The cover and the table of
+ * contents come first, each on its own page; the running header and the page numbers are
+ * drawn by Chromium in the margins (src/documents/export-pdf.ts).
+ */
+const PRINT_CSS = `
+@page { size: A4; margin: 22mm 18mm 20mm; }
+body.pdf { font-size: 10.5pt; line-height: 1.45; }
+body.pdf :lang(ar) { line-height: 1.7; }
+.pdf main { max-inline-size: none; margin: 0; padding: 0; }
+.pdf .cover { break-after: page; padding-block-start: 30mm; }
+.pdf .cover h1 { font-size: 20pt; margin-block: 0 12mm; }
+.pdf .cover p { margin-block: 0 3mm; font-size: 12pt; }
+.pdf .toc { break-after: page; }
+.pdf .toc h2 { font-size: 14pt; }
+.pdf .toc ol { list-style: none; padding: 0; margin: 0; }
+.pdf .toc li { margin-block: 0 3mm; }
+.pdf .toc a { color: inherit; text-decoration: none; }
+.pdf .toc .page { font-weight: 700; white-space: nowrap; }
+.pdf h2.section-heading { font-size: 13pt; margin-block: 8mm 3mm; break-after: avoid; position: relative; }
+.pdf .marker { position: absolute; inset-inline-start: 0; inset-block-start: 0; font-size: 2pt; color: #fff; }
+.pdf table.qa { inline-size: 100%; border-collapse: collapse; table-layout: fixed; }
+.pdf table.qa col.question { inline-size: 40%; }
+.pdf table.qa thead { display: table-header-group; }
+.pdf table.qa th, .pdf table.qa td {
+  border: 1px solid #b1b4b6; padding: 2mm 2.5mm; vertical-align: top; text-align: start;
+}
+.pdf table.qa th { background: #f3f2f1; font-weight: 700; }
+.pdf table.qa h3 { font-size: inherit; font-weight: 400; margin: 0; }
+.pdf table.qa p { margin-block: 0 2mm; }
+.pdf table.qa ul, .pdf table.qa ol { margin-block: 0 2mm; padding-inline-start: 6mm; }
+.pdf table.qa li { margin-block: 0 1mm; }
+.pdf table.qa ul { list-style-type: '▪  '; }
+.pdf table.qa ul ul { list-style-type: '◦  '; }
+.pdf table.qa ul ul ul { list-style-type: '–  '; }
+.pdf mark.fact { background: none; color: inherit; }
+`;
+
+function printBody(context: ReviewInContext, language: Language, print: PrintLayout): Html {
+  const { review, questionnaire } = context;
+  const sections = questionnaire.sections.map((section) => {
+    const answered = review.sections.find((s) => s.id === section.id);
+    const rows = section.questions.map((question) => {
+      const answer = answered?.questions.find((q) => q.id === question.id)?.answer.blocks ?? [];
+      return html`<tr>
+        <td><h3>${print.questionLabel(question.letter, pick(question.text, language))}</h3></td>
+        <td>${answer.length > 0 ? renderAnswer(answer, review.language) : ''}</td>
+      </tr>`;
+    });
+    return html`<section class="section" id="s-${section.id}">
+      <h2 class="section-heading">
+        ${print.sectionHeading(section.id, pick(section.title, language))}${print.marker ? html`<span class="marker">${print.marker(section.id)}</span>` : ''}
+      </h2>
+      <table class="qa">
+        <colgroup>
+          <col class="question" />
+          <col class="answer" />
+        </colgroup>
+        <thead>
+          <tr>
+            <th scope="col">${print.labels.questions}</th>
+            <th scope="col">${print.labels.answers}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows}
+        </tbody>
+      </table>
+    </section>`;
+  });
+  // The contents name sections without their numeral (a line starting « I.- » before the first
+  // section would be read back as that section's heading by Pacte's importer), and each page
+  // number follows its title on the line: a column of numbers would be read as a table column.
+  const contents = questionnaire.sections.map((section) => {
+    const page = print.pages?.[section.id];
+    return html`<li>
+      <a href="#s-${section.id}"
+        >${pick(section.title, language)}${page === undefined ? '' : html` <span class="page">… ${page}</span>`}</a
+      >
+    </li>`;
+  });
+  return html`<main>
+    <section class="cover">
+      <h1 lang="${review.language}" dir="auto">${review.title}</h1>
+      ${print.cover.map((line) => html`<p>${line}</p>`)}
+    </section>
+    <nav class="toc" aria-labelledby="toc-title">
+      <h2 id="toc-title">${print.labels.contents}</h2>
+      <ol>
+        ${contents}
+      </ol>
+    </nav>
+    ${sections}
+  </main>`;
 }

@@ -8,9 +8,10 @@ import type { Language } from '../../../domain/language.js';
 import { printableReview } from '../../pages/export-page.js';
 import { requestLanguage } from '../../problem.js';
 import { attachment } from '../contributions/contributions.js';
+import type { ExportQueue } from '../exports/exports.js';
 import { exportReviewSchema, getReviewSchema, listReviewsSchema } from './schema.js';
 
-export function reviewRoutes(app: FastifyInstance, db: Db) {
+export function reviewRoutes(app: FastifyInstance, db: Db, exports?: ExportQueue) {
   app.get('/api/v1/reviews', { schema: listReviewsSchema }, async (request) => ({
     reviews: (await listReviews(db, request.actor)).map((review) => ({
       country: review.country,
@@ -32,15 +33,25 @@ export function reviewRoutes(app: FastifyInstance, db: Db) {
 
   app.get<{
     Params: { country: string; cycle: string };
-    Querystring: { format: string; lang?: Language; layout?: string };
+    Querystring: { format: string; lang?: Language; layout?: string; version?: number };
   }>('/api/v1/reviews/:country/:cycle/export', { schema: exportReviewSchema }, async (request, reply) => {
-    const { format, layout } = request.query;
+    const { format, layout, version } = request.query;
     // ?lang=, else Accept-Language when the client sends one, else the review's own language.
     const lang = request.query.lang ?? (request.headers['accept-language'] ? requestLanguage(request) : undefined);
+    // A PDF takes seconds: it is made by a background job, and the answer is that job (202).
+    if (format === 'pdf' && exports) {
+      return exports.accept(request, reply, {
+        country: request.params.country,
+        cycle: request.params.cycle,
+        format,
+        lang,
+        layout,
+      });
+    }
     const file = await exportReview(
       db,
       request.actor,
-      { country: request.params.country, cycle: request.params.cycle, format, lang, layout },
+      { country: request.params.country, cycle: request.params.cycle, format, lang, layout, version },
       printableReview,
     );
     return reply
