@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as assignments from '../db/queries/assignments.js';
 import * as comments from '../db/queries/comments.js';
 import * as entities from '../db/queries/entities.js';
+import * as publications from '../db/queries/publications.js';
 import * as reviews from '../db/queries/reviews.js';
 import type { Database } from '../db/schema.js';
 import type { Multilingual } from '../domain/language.js';
@@ -32,12 +33,13 @@ export async function getDashboard(
   requireOnReview(actor, 'review.read', access);
   const reviewId = access.review.id;
   const open = OPEN_REVIEW.has(access.review.status); // what may change, and so which buttons to offer
-  const [answers, assigned, states, allComments, countryEntities] = await Promise.all([
+  const [answers, assigned, states, allComments, countryEntities, versions] = await Promise.all([
     reviews.listAnswerRows(db, reviewId),
     assignments.listAssignments(db, { reviewId }),
     assignments.listContributionStates(db, reviewId),
     comments.listComments(db, reviewId),
     entities.listEntities(db, [access.review.country]),
+    publications.listVersions(db, reviewId),
   ]);
   const answerOf = new Map(answers.map((a) => [a.questionId, a]));
   const stateOf = new Map(states.map((s) => [`${s.questionId}/${s.entityId}`, s]));
@@ -93,5 +95,7 @@ export async function getDashboard(
     sections,
     byEntity: [...byEntity.values()].sort((a, b) => a.entity.name.localeCompare(b.entity.name)),
     entities: countryEntities,
+    // What the public reads: each published version, newest first.
+    versions: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt.toISOString() })),
   };
 }

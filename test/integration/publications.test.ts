@@ -11,6 +11,7 @@ import { listReviewAudit } from '../../src/services/list-audit.js';
 import { moveReview } from '../../src/services/move-review.js';
 import { publishReview } from '../../src/services/publish-review.js';
 import { saveAnswer } from '../../src/services/save-answer.js';
+import { createUser, signInToken } from '../support/accounts.js';
 import { craftedReview, pacte, seedBytes } from '../support/pacte.js';
 import { openTestStorage, type TestStorage } from '../support/storage.js';
 
@@ -129,6 +130,19 @@ describe('publishing', () => {
     expect(actions).toContain('review.publish {"version":2}');
     expect(actions).toContain('review.publish {"version":1}');
     expect(actions.some((a) => a.includes('Chiffre erroné en II.d'))).toBe(true);
+  });
+
+  it('shows the focal point each published version on the dashboard', async () => {
+    await createUser(t.storage.db, 'focal@mar.example.org', 'correct horse battery staple', {
+      role: 'focal_point',
+      country: 'MAR',
+    });
+    const token = await signInToken(app, 'focal@mar.example.org', 'correct horse battery staple');
+    const response = await get('/api/v1/reviews/MAR/arab-2021/workspace', { authorization: `Bearer ${token}` });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    // The focal point may take the published review back to correct it (with a reason).
+    expect(response.json().allowedMoves).toEqual([{ to: 'draft', requires: 'reason' }]);
   });
 
   it('answers an unknown version with a specific error in the reader’s language', async () => {

@@ -11,6 +11,8 @@ import { describedBy, ErrorSummary, FieldMessage, type FieldError } from './erro
 export function Moves(props: {
   kind: 'review' | 'answer';
   moves: Move[];
+  /** The current status (a published review goes back to draft to be corrected). */
+  status?: string;
   onMove: (move: Move, text: string) => Promise<void>;
 }) {
   const { t } = useLocale();
@@ -19,11 +21,13 @@ export function Moves(props: {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const field = `${props.kind}-move-text`;
-  // Back from submitted to validated is a withdrawal, not a second "Validate".
-  const moveLabel = (move: Move) =>
-    props.kind === 'review' && move.to === 'validated' && move.requires
-      ? t('review.move.withdraw')
-      : t(`${props.kind}.move.${move.to}`);
+  // Back from submitted to validated is a withdrawal, not a second "Validate"; back from
+  // published is a correction (the published version stays public until the next one).
+  const moveLabel = (move: Move) => {
+    if (props.kind === 'review' && move.to === 'validated' && move.requires) return t('review.move.withdraw');
+    if (props.kind === 'review' && move.to === 'draft' && props.status === 'published') return t('review.move.correct');
+    return t(`${props.kind}.move.${move.to}`);
+  };
 
   if (props.moves.length === 0) return <p className="muted">{t('moves.none')}</p>;
 

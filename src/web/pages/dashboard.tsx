@@ -43,6 +43,8 @@ interface Workspace {
   byEntity?: EntityProgress[];
   /** The entities of the country (those questions may be assigned to). */
   entities?: EntityRef[];
+  /** The published versions, newest first. */
+  versions?: { version: number; publishedAt: string }[];
 }
 
 const ANSWER_ORDER = ['not_started', 'drafting', 'in_review', 'changes_requested', 'approved'];
@@ -92,7 +94,24 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
 
       <section aria-labelledby="dashboard-moves">
         <h2 id="dashboard-moves">{t('dashboard.moves')}</h2>
-        <Moves kind="review" moves={ws.allowedMoves ?? []} onMove={move} />
+        <Moves kind="review" status={ws.status} moves={ws.allowedMoves ?? []} onMove={move} />
+      </section>
+
+      <section aria-labelledby="dashboard-versions">
+        <h2 id="dashboard-versions">{t('dashboard.versions')}</h2>
+        {(ws.versions ?? []).length === 0 ? (
+          <p className="muted">{t('dashboard.versions_none')}</p>
+        ) : (
+          <ul>
+            {(ws.versions ?? []).map((v) => (
+              <li key={v.version}>
+                <a href={`/reviews/${ws.country}/${ws.cycle}/versions/${v.version}?lang=${language}`}>
+                  {t('dashboard.version', { version: number(v.version), date: date(v.publishedAt) })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
 
       <section aria-labelledby="dashboard-sections">

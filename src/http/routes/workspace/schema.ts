@@ -174,6 +174,15 @@ export const dashboardSchema = {
         sections: { type: 'array', items: loose },
         byEntity: { type: 'array', items: loose },
         entities: { type: 'array', items: entity },
+        versions: {
+          type: 'array',
+          description: 'The published versions, newest first (docs/publishing.md)',
+          items: {
+            type: 'object',
+            required: ['version', 'publishedAt'],
+            properties: { version: { type: 'integer' }, publishedAt: { type: 'string', format: 'date-time' } },
+          },
+        },
       },
     },
     ...errors,
