@@ -1,6 +1,8 @@
 /// <reference lib="dom" />
 // The web app (/app/) in real Chromium: signing in (and failing to) in French and Arabic, the
 // tasks page, the language kept in the address and in the browser, the strict CSP.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -210,4 +212,40 @@ describe('the web app', () => {
       }
     });
   }
+
+  it('(ar) lets the focal point download the review: Word at once, the PDF as a job with its progress', async () => {
+    const { context, page } = await newPage();
+    try {
+      await page.goto(`${server.url}/app/sign-in?lang=ar`);
+      await page.fill('#email', focalPoint.email);
+      await page.fill('#password', focalPoint.password);
+      await page.keyboard.press('Enter');
+      await page.locator('.account-bar').waitFor();
+      await page.goto(`${server.url}/app/reviews/MAR/arab-2021?lang=ar`);
+      await page.locator('#dashboard-exports').waitFor();
+      await expect(page.locator('#export-lang').inputValue()).resolves.toBe('ar');
+
+      const [word] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Word (DOCX)' }).click(),
+      ]);
+      expect(word.suggestedFilename()).toBe('mar-arab-2021.ar.docx');
+      const wordBytes = readFileSync((await word.path()) ?? '');
+      expect(wordBytes.subarray(0, 2).toString()).toBe('PK');
+
+      await page.getByRole('button', { name: 'PDF', exact: true }).click();
+      const ready = page.getByRole('link', { name: 'ملف PDF جاهز: نزّله' });
+      await ready.waitFor({ timeout: 60_000 });
+      const [pdf] = await Promise.all([page.waitForEvent('download'), ready.click()]);
+      const pdfPath = (await pdf.path()) ?? '';
+      expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
+      // Written around the answers in Arabic (the country's name), the French answers as they are.
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
+      expect(text).toContain('المغرب');
+      expect(text).toMatch(/régularisation/u);
+      expect(problemsOf(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

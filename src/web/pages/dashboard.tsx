@@ -3,6 +3,7 @@ import { OPEN_REVIEW } from '../../domain/workflow.js';
 import { describedBy, ErrorSummary, FieldMessage, type FieldError } from '../components/error-summary.js';
 import { Link } from '../components/link.js';
 import { messageOf, Moves } from '../components/moves.js';
+import { ReviewExports } from '../components/review-exports.js';
 import { LoadError, Loading, Page } from '../components/page.js';
 import { StatusTag } from '../components/status.js';
 import { post, reviewPath } from '../lib/api.js';
@@ -113,6 +114,8 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
           </ul>
         )}
       </section>
+
+      <ReviewExports country={ws.country} cycle={ws.cycle} />
 
       <section aria-labelledby="dashboard-sections">
         <h2 id="dashboard-sections">{t('dashboard.sections')}</h2>
