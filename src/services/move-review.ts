@@ -8,6 +8,7 @@ import { can, type Actor } from '../domain/permissions.js';
 import { REVIEW_MOVES, findMove, isReviewStatus, type ReviewStatus } from '../domain/workflow.js';
 import { recordAudit } from './audit.js';
 import { storedReview } from './get-review.js';
+import { indexPublication } from './search-reviews.js';
 import { openReview, requireOnReview, type ReviewAccess } from './review-access.js';
 
 /**
@@ -51,6 +52,7 @@ export async function moveReview(
     // What is published is kept as it is now, as the review's next dated version.
     const document = await storedReview(trx, access.review, access.questionnaire);
     const version = await publications.addVersion(trx, access.review.id, who.name, document);
+    await indexPublication(trx, access.review.id, version, document);
     await recordAudit(trx, who, 'review.publish', { ...where, details: { version } });
     return { ...where, status: move.to, version };
   });

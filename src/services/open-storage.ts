@@ -3,7 +3,7 @@ import { openStorage, type Storage } from '../db/connection.js';
 import { migrate, type MigrationResult } from '../db/migrate.js';
 import { loadCatalogue } from './load-catalogue.js';
 import { versionPublishedReviews } from './publish-review.js';
-import { indexStaleAnswers } from './search-reviews.js';
+import { indexStaleAnswers, indexStalePublications } from './search-reviews.js';
 
 /**
  * The database as every front door needs it: opened (locked, if embedded), migrated, with the
@@ -19,6 +19,7 @@ export async function openReadyStorage(
     await loadCatalogue(storage.db);
     await indexStaleAnswers(storage.db); // answers stored before search, or by an older normalisation
     await versionPublishedReviews(storage.db); // reviews published before versions existed
+    await indexStalePublications(storage.db); // versions published before search covered them
     return storage;
   } catch (error) {
     await storage.close();

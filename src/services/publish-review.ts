@@ -6,6 +6,7 @@ import { operator, type Actor } from '../domain/permissions.js';
 import { storedReview } from './get-review.js';
 import { moveReview } from './move-review.js';
 import { openReview } from './review-access.js';
+import { indexPublication } from './search-reviews.js';
 
 /**
  * `pacte review publish --country ISO3 --cycle ID`: publishes a review whatever its state (an
@@ -37,7 +38,8 @@ export async function versionPublishedReviews(db: Kysely<Database>): Promise<num
     const access = await openReview(db, system, country, cycle);
     await db.transaction().execute(async (trx) => {
       const document = await storedReview(trx, access.review, access.questionnaire);
-      await publications.addVersion(trx, access.review.id, system.name, document);
+      const version = await publications.addVersion(trx, access.review.id, system.name, document);
+      await indexPublication(trx, access.review.id, version, document);
     });
   }
   return missing.length;

@@ -4,7 +4,8 @@ import type { Database } from '../db/schema.js';
 import { blockTexts, type Block } from '../domain/blocks.js';
 import { PacteError } from '../domain/errors.js';
 import { LANGUAGES, type Language } from '../domain/language.js';
-import { canSeeReview, type Actor } from '../domain/permissions.js';
+import { can, type Actor } from '../domain/permissions.js';
+import type { ReviewDocument } from '../domain/review.js';
 import {
   SEARCH_NORMALIZATION_VERSION,
   SEARCH_WORD,
@@ -67,6 +68,36 @@ export async function indexAnswer(
   });
 }
 
+/**
+ * Makes `document`, the review's version `version`, what the public searches for the review
+ * (replacing the previous version's rows); call it in the transaction that publishes.
+ */
+export async function indexPublication(
+  trx: Kysely<Database>,
+  reviewId: number,
+  version: number,
+  document: ReviewDocument,
+): Promise<void> {
+  const docs = document.sections.flatMap((section) =>
+    section.questions.map((question) => ({
+      questionId: question.id,
+      language: document.language,
+      body: normalizeSearchText(blockTexts(question.answer.blocks).join('\n')),
+      blocks: question.answer.blocks,
+    })),
+  );
+  await search.replacePublishedSearchDocuments(trx, reviewId, version, docs, SEARCH_NORMALIZATION_VERSION);
+}
+
+/** Indexes latest versions published before search_publication existed, or by an older normalisation; at start. */
+export async function indexStalePublications(db: Kysely<Database>): Promise<number> {
+  const stale = await search.stalePublishedSearch(db, SEARCH_NORMALIZATION_VERSION);
+  for (const { reviewId, version, document } of stale) {
+    await db.transaction().execute((trx) => indexPublication(trx, reviewId, version, document as ReviewDocument));
+  }
+  return stale.length;
+}
+
 /** Indexes the answers stored before search existed, or by an older normalisation; at start. */
 export async function indexStaleAnswers(db: Kysely<Database>): Promise<number> {
   const stale = await search.staleSearchDocuments(db, SEARCH_NORMALIZATION_VERSION);
@@ -88,19 +119,24 @@ export async function searchReviews(
   }
   const query = normalizeSearchText(q);
   const country = request.country?.toUpperCase();
-  const visible = (await search.searchableReviews(db)).filter(
+  // Those who may read a review search its working copy; anyone else, its latest published version.
+  const candidates = (await search.searchableReviews(db)).filter(
     (r) =>
-      (country === undefined || r.country === country) &&
-      (request.cycle === undefined || r.cycle === request.cycle) &&
-      canSeeReview(actor, { country: r.country, region: r.region, status: r.status }),
+      (country === undefined || r.country === country) && (request.cycle === undefined || r.cycle === request.cycle),
   );
+  const live = candidates.filter((r) =>
+    can(actor, 'review.read', { country: r.country, region: r.region, status: r.status }),
+  );
+  const published = candidates.filter((r) => r.published && !live.includes(r));
+  const visible = [...live, ...published];
   const languages = request.lang ? [request.lang] : LANGUAGES;
   const limit = Math.min(Math.max(request.limit ?? 20, 1), MAX_LIMIT);
   const offset = Math.max(request.offset ?? 0, 0);
   const { rows, total } = await search.searchDocuments(db, {
     query,
     languages,
-    reviewIds: visible.map((r) => r.id),
+    reviewIds: live.map((r) => r.id),
+    publishedIds: published.map((r) => r.id),
     section: request.section,
     questionId: request.questionId,
     objective: request.objective,

@@ -113,7 +113,17 @@ describe('publishing', () => {
     expect(exported.statusCode).toBe(200);
     expect(exported.body).not.toContain('Texte corrigé');
 
+    // Search: the public finds what was published, never the correction being written; the team finds both.
+    const search = async (q: string, headers: Record<string, string> = {}) =>
+      (await get(`/api/v1/search?q=${encodeURIComponent(q)}&country=MAR`, headers)).json() as {
+        hits: { questionId: string; snippet: string }[];
+      };
+    expect((await search('corrigé')).hits).toEqual([]);
+    expect((await search('régularisation')).hits.map((h) => h.questionId)).toContain('II.d');
+
     expect(await publishReview(t.storage.db, admin, MAR)).toEqual({ ...MAR, version: 2 });
+    expect((await search('corrigé')).hits.map((h) => h.questionId)).toEqual(['II.d']);
+    expect((await search('corrigé')).hits[0]?.snippet).toContain('<mark>corrigé</mark>');
     expect(answerText((await get('/api/v1/reviews/MAR/arab-2021')).json(), 'II.d')).toBe(CORRECTION);
     expect(answerText((await get('/api/v1/reviews/MAR/arab-2021/versions/1')).json(), 'II.d')).toBe(before);
     expect(answerText((await get('/api/v1/reviews/MAR/arab-2021/versions/2')).json(), 'II.d')).toBe(CORRECTION);

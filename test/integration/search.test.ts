@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operator } from '../../src/domain/permissions.js';
 import { buildServer } from '../../src/http/server.js';
 import { importReview } from '../../src/services/import-review.js';
-import { indexStaleAnswers } from '../../src/services/search-reviews.js';
+import { indexStaleAnswers, indexStalePublications } from '../../src/services/search-reviews.js';
 import { cookieHeader, createUser, signInToken } from '../support/accounts.js';
 import { fixtureReview, writeDocxFixture } from '../support/fixtures.js';
 import { craftedReview, publishReview, seedBytes } from '../support/pacte.js';
@@ -195,14 +195,17 @@ describe(`full-text search on ${ENGINE}`, () => {
     expect(await found('apiculture', {}, focalToken)).toEqual([]);
   });
 
-  it('indexes at start the answers stored without an index row', async () => {
+  it('indexes at start the answers and the published versions stored without an index row', async () => {
     const db = t.storage.db;
     const before = await found('régularisation');
     await sql`delete from search_document`.execute(db);
+    await sql`delete from search_publication`.execute(db);
     expect(await found('régularisation')).toEqual([]);
     expect(await indexStaleAnswers(db)).toBeGreaterThan(10);
+    expect(await indexStalePublications(db)).toBeGreaterThan(0);
     expect(await found('régularisation')).toEqual(before);
     expect(await indexStaleAnswers(db)).toBe(0);
+    expect(await indexStalePublications(db)).toBe(0);
   });
 
   it('is documented in OpenAPI under the tag search', async () => {

@@ -26,6 +26,43 @@ export async function upsertSearchDocument(
           normalization = excluded.normalization`.execute(db);
 }
 
+/** Replaces the published search rows of a review by those of its version `version`. */
+export async function replacePublishedSearchDocuments(
+  db: Db,
+  reviewId: number,
+  version: number,
+  docs: readonly { questionId: string; language: Language; body: string; blocks: readonly Block[] }[],
+  normalization: number,
+): Promise<void> {
+  await sql`delete from search_publication where review_id = ${reviewId}`.execute(db);
+  for (const doc of docs) {
+    if (doc.body.trim() === '') continue;
+    await sql`
+      insert into search_publication (review_id, question_id, version, language, body, tsv, normalization, blocks)
+      values (${reviewId}, ${doc.questionId}, ${version}, ${doc.language}, ${doc.body},
+              to_tsvector(${SEARCH_CONFIG[doc.language]}::regconfig, ${doc.body}), ${normalization},
+              ${JSON.stringify(doc.blocks)}::jsonb)`.execute(db);
+  }
+}
+
+/**
+ * Reviews whose latest version is not what search_publication holds (published before it
+ * existed, or indexed by an older normalisation), with that version's document.
+ */
+export async function stalePublishedSearch(
+  db: Db,
+  normalization: number,
+): Promise<{ reviewId: number; version: number; document: unknown }[]> {
+  const { rows } = await sql<{ review_id: number; version: number; document: unknown }>`
+    select v.review_id, v.version, v.document
+    from review_version v
+    where v.version = (select max(w.version) from review_version w where w.review_id = v.review_id)
+      and (exists (select 1 from search_publication sp where sp.review_id = v.review_id
+                   and (sp.version <> v.version or sp.normalization <> ${normalization}))
+           or not exists (select 1 from search_publication sp where sp.review_id = v.review_id))`.execute(db);
+  return rows.map((r) => ({ reviewId: r.review_id, version: r.version, document: r.document }));
+}
+
 /** Answers with text whose index row is missing, made by another normalisation, or in another language. */
 export async function staleSearchDocuments(
   db: Db,
@@ -50,9 +87,17 @@ export async function staleSearchDocuments(
 /** The reviews search may look into, with what visibility is decided on. */
 export async function searchableReviews(
   db: Db,
-): Promise<{ id: number; country: string; cycle: string; region: string; status: string }[]> {
-  const { rows } = await sql<{ id: number; country: string; cycle: string; region: string; status: string }>`
-    select r.id, r.country_code as country, r.cycle_id as cycle, c.region_id as region, r.status
+): Promise<{ id: number; country: string; cycle: string; region: string; status: string; published: boolean }[]> {
+  const { rows } = await sql<{
+    id: number;
+    country: string;
+    cycle: string;
+    region: string;
+    status: string;
+    published: boolean;
+  }>`
+    select r.id, r.country_code as country, r.cycle_id as cycle, c.region_id as region, r.status,
+           exists (select 1 from review_version v where v.review_id = r.id) as published
     from review r join cycle c on c.id = r.cycle_id`.execute(db);
   return rows;
 }
@@ -61,7 +106,10 @@ export interface SearchFilter {
   /** Already normalised (normalizeSearchText). */
   query: string;
   languages: readonly Language[];
+  /** Reviews searched in their working copy (the caller may read it). */
   reviewIds: readonly number[];
+  /** Reviews searched in their latest published version. */
+  publishedIds: readonly number[];
   section?: string | undefined;
   questionId?: string | undefined;
   objective?: number | undefined;
@@ -84,7 +132,17 @@ export interface SearchRow {
  * with the query through that language's configuration.
  */
 export async function searchDocuments(db: Db, f: SearchFilter): Promise<{ rows: SearchRow[]; total: number }> {
-  if (f.reviewIds.length === 0 || f.languages.length === 0) return { rows: [], total: 0 };
+  if (f.reviewIds.length + f.publishedIds.length === 0 || f.languages.length === 0) return { rows: [], total: 0 };
+  const ids = (list: readonly number[]) =>
+    sql`(select value::int from jsonb_array_elements_text(${JSON.stringify(list)}::jsonb))`;
+  // Working copies and published versions, searched alike.
+  const source = sql`(
+      select review_id, question_id, language, tsv, 'live' as source from search_document
+      where review_id in ${ids(f.reviewIds)}
+      union all
+      select review_id, question_id, language, tsv, 'published' as source from search_publication
+      where review_id in ${ids(f.publishedIds)}
+    )`;
   const queries = sql.join(
     f.languages.map(
       (l) =>
@@ -92,27 +150,24 @@ export async function searchDocuments(db: Db, f: SearchFilter): Promise<{ rows: 
     ),
     sql` union all `,
   );
-  const where = sql.join(
-    [
-      sql`sd.review_id in (select value::int from jsonb_array_elements_text(${JSON.stringify(f.reviewIds)}::jsonb))`,
-      ...(f.questionId !== undefined ? [sql`sd.question_id = ${f.questionId}`] : []),
-      ...(f.section !== undefined
-        ? [
-            sql`exists (select 1 from cycle c join question qu on qu.questionnaire_id = c.questionnaire_id
+  const conditions = [
+    ...(f.questionId !== undefined ? [sql`sd.question_id = ${f.questionId}`] : []),
+    ...(f.section !== undefined
+      ? [
+          sql`exists (select 1 from cycle c join question qu on qu.questionnaire_id = c.questionnaire_id
                           and qu.version = c.questionnaire_version
                         where c.id = r.cycle_id and qu.id = sd.question_id and qu.section_id = ${f.section})`,
-          ]
-        : []),
-      ...(f.objective !== undefined
-        ? [
-            sql`exists (select 1 from answer_objective ao where ao.review_id = sd.review_id
+        ]
+      : []),
+    ...(f.objective !== undefined
+      ? [
+          sql`exists (select 1 from answer_objective ao where ao.review_id = sd.review_id
                           and ao.question_id = sd.question_id and ao.objective = ${f.objective}
                           and ao.status = 'confirmed')`,
-          ]
-        : []),
-    ],
-    sql` and `,
-  );
+        ]
+      : []),
+  ];
+  const where = conditions.length > 0 ? sql.join(conditions, sql` and `) : sql`true`;
   const { rows } = await sql<{
     review_id: number;
     question_id: string;
@@ -124,8 +179,8 @@ export async function searchDocuments(db: Db, f: SearchFilter): Promise<{ rows: 
     with q as (${queries}),
     page as (
       select sd.review_id, sd.question_id, sd.language, ts_rank(sd.tsv, q.query)::float8 as score,
-             r.country_code, r.cycle_id, count(*) over () as total
-      from search_document sd
+             sd.source, r.country_code, r.cycle_id, count(*) over () as total
+      from ${source} sd
       join q on q.language = sd.language and sd.tsv @@ q.query
       join review r on r.id = sd.review_id
       where ${where}
@@ -133,14 +188,17 @@ export async function searchDocuments(db: Db, f: SearchFilter): Promise<{ rows: 
       limit ${f.limit} offset ${f.offset}
     )
     -- The answers' blocks only for the page, not carried through the ranking of every match.
-    select page.*, a.blocks
-    from page join answer a on a.review_id = page.review_id and a.question_id = page.question_id
+    select page.*, case when page.source = 'live' then a.blocks else sp.blocks end as blocks
+    from page
+    left join answer a on page.source = 'live' and a.review_id = page.review_id and a.question_id = page.question_id
+    left join search_publication sp
+      on page.source = 'published' and sp.review_id = page.review_id and sp.question_id = page.question_id
     order by page.score desc, page.country_code, page.cycle_id, page.question_id`.execute(db);
   let total = Number(rows[0]?.total ?? 0);
   if (rows.length === 0 && f.offset > 0) {
     const counted = await sql<{ n: string | number }>`
       with q as (${queries})
-      select count(*) as n from search_document sd
+      select count(*) as n from ${source} sd
       join q on q.language = sd.language and sd.tsv @@ q.query
       join review r on r.id = sd.review_id
       where ${where}`.execute(db);
