@@ -106,6 +106,8 @@ describe('publishing', () => {
     const publicNow = await get('/api/v1/reviews/MAR/arab-2021');
     expect(publicNow.statusCode).toBe(200);
     expect(answerText(publicNow.json(), 'II.d')).toBe(before);
+    const listed = (await get('/api/v1/reviews')).json().reviews as { country: string; status: string }[];
+    expect(listed.find((r) => r.country === 'MAR')).toMatchObject({ status: 'published' });
     const page = await get('/reviews/MAR/arab-2021');
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain('Texte corrigé');

@@ -22,6 +22,8 @@ export interface ReviewSummary extends ReviewRow {
   region: string;
   answered: number;
   questions: number;
+  /** Whether a version of it was ever published (docs/publishing.md). */
+  published: boolean;
   countryName: Multilingual;
   cycleTitle: Multilingual;
 }
@@ -66,11 +68,21 @@ export async function listReviews(db: Db): Promise<ReviewSummary[]> {
         .whereRef('question.questionnaire_id', '=', 'cycle.questionnaire_id')
         .whereRef('question.version', '=', 'cycle.questionnaire_version')
         .as('questions'),
+      eb
+        .exists(
+          eb.selectFrom('review_version').select('version').whereRef('review_version.review_id', '=', 'review.id'),
+        )
+        .as('published'),
     ])
     .orderBy('review.cycle_id')
     .orderBy('review.country_code')
     .execute();
-  return rows.map((row) => ({ ...row, answered: Number(row.answered ?? 0), questions: Number(row.questions ?? 0) }));
+  return rows.map((row) => ({
+    ...row,
+    answered: Number(row.answered ?? 0),
+    questions: Number(row.questions ?? 0),
+    published: Boolean(row.published),
+  }));
 }
 
 /** Current answers with their revision and what made it (`import`, later `edit`, `restore`). */
