@@ -27,6 +27,11 @@ export function html(strings: TemplateStringsArray, ...parts: Part[]): Html {
   return new Html(strings.reduce((out, s, i) => out + s + (i < parts.length ? render(parts[i] as Part) : ''), ''));
 }
 
+/** A day as people write it in `language` ("3 December 2026", « 3 décembre 2026 »), in UTC. */
+export function formatDate(date: Date, language: Language): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
 /**
  * The page shell: `<html lang dir>` follow the interface language; a skip link, the language
  * switch (which keeps the current path), the main content and the footer.
@@ -38,8 +43,10 @@ export function layout(options: {
   main: Html;
   /** Who is signed in, for the account bar; null or absent: a sign-in link. */
   actor?: Actor | null;
+  /** Seconds after which the page reloads itself (a job in progress), with no script. */
+  refresh?: number;
 }): string {
-  const { language, path, title, main, actor } = options;
+  const { language, path, title, main, actor, refresh } = options;
   const t = (key: string, params: Record<string, unknown> = {}) => translate(language, 'ui', key, params);
   const account = actor?.userId
     ? html`<form class="account-bar" method="post" action="/sign-out?lang=${language}">
@@ -50,11 +57,13 @@ export function layout(options: {
     : html`<p class="account-bar">
         <a href="/sign-in?lang=${language}&amp;next=${encodeURIComponent(path)}">${t('nav.sign_in')}</a>
       </p>`;
+  // `path` may carry a query (the search page keeps its question when the language changes).
+  const withLang = (lang: string) => `${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
   const switcher = (['fr', 'en', 'ar'] as const).map(
     (lang) =>
       html`<li>
         <a
-          href="${path}?lang=${lang}"
+          href="${withLang(lang)}"
           lang="${lang}"
           hreflang="${lang}"
           ${lang === language ? new Html(' aria-current="true"') : ''}
@@ -66,6 +75,7 @@ export function layout(options: {
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
+      ${refresh === undefined ? '' : html`<meta http-equiv="refresh" content="${refresh}" />`}
       <title>${title} — ${t('app.name')}</title>
       <link rel="stylesheet" href="/assets/pacte.css" />
     </head>
@@ -87,7 +97,12 @@ export function layout(options: {
       <main id="main" class="container" tabindex="-1">${main}</main>
       <footer class="footer">
         <div class="container">
-          <p>${t('footer.text')} <a href="/api/docs">${t('nav.api_docs')}</a></p>
+          <ul class="footer-links">
+            <li><a href="/search?lang=${language}">${t('nav.search')}</a></li>
+            <li><a href="/open-data?lang=${language}">${t('nav.open_data')}</a></li>
+            <li><a href="/api/docs">${t('nav.api_docs')}</a></li>
+          </ul>
+          <p>${t('footer.text')}</p>
         </div>
       </footer>
     </body>

@@ -6,10 +6,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isPacteError } from '../../domain/errors.js';
 import { isLanguage } from '../../domain/language.js';
 import { getReviewInContext } from '../../services/get-review.js';
+import { listPublications } from '../../services/list-publications.js';
 import { listReviews } from '../../services/list-reviews.js';
 import type { Db } from '../../services/storage.js';
 import { requestLanguage } from '../problem.js';
 import { homePage, notFoundPage } from './home-page.js';
+import { portalPageRoutes } from './portal-routes.js';
 import { reviewPage } from './review-page.js';
 
 const require = createRequire(import.meta.url);
@@ -26,7 +28,7 @@ export function sendPage(reply: FastifyReply, status: number, body: string) {
   return reply.status(status).header('content-security-policy', CSP).type('text/html; charset=utf-8').send(body);
 }
 
-/** The first web pages, server-rendered: the list of reviews and each review. */
+/** The server-rendered pages: the public portal, each review (and each of its versions), search, open data. */
 export function pageRoutes(app: FastifyInstance, db: Db) {
   app.get('/assets/pacte.css', { schema: { hide: true } }, (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(CSS),
@@ -43,8 +45,10 @@ export function pageRoutes(app: FastifyInstance, db: Db) {
 
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
     const language = requestLanguage(request);
-    const rows = await listReviews(db, request.actor);
-    return sendPage(reply, 200, homePage(rows, language, request.actor));
+    const published = await listPublications(db);
+    // Someone signed in also sees the reviews they work on, in whatever state.
+    const rows = request.actor?.userId ? await listReviews(db, request.actor) : [];
+    return sendPage(reply, 200, homePage(published, rows, language, request.actor));
   });
 
   type ReviewRequest = FastifyRequest<{
@@ -61,12 +65,19 @@ export function pageRoutes(app: FastifyInstance, db: Db) {
       const context = await getReviewInContext(db, request.actor, country, cycleId, {
         version: version === undefined ? undefined : Number(version),
       });
-      const { review, status, questionnaire, cycle, country: countryRow } = context;
+      const { review, status, questionnaire, cycle, country: countryRow, publication, versions } = context;
       // The page speaks the reader's choice, else the review's own language.
       const language = isLanguage(request.query.lang) ? request.query.lang : review.language;
       const path = `/reviews/${review.country}/${review.cycle}${version === undefined ? '' : `/versions/${version}`}`;
       const page = reviewPage(
-        { review: { ...review, status }, questionnaire, countryName: countryRow.name, cycleTitle: cycle.title },
+        {
+          review: { ...review, status },
+          questionnaire,
+          countryName: countryRow.name,
+          cycleTitle: cycle.title,
+          publication,
+          versions,
+        },
         language,
         path,
         request.actor,
@@ -79,4 +90,5 @@ export function pageRoutes(app: FastifyInstance, db: Db) {
   };
   app.get('/reviews/:country/:cycle', { schema: { hide: true } }, showReview);
   app.get('/reviews/:country/:cycle/versions/:version', { schema: { hide: true } }, showReview);
+  portalPageRoutes(app, db);
 }

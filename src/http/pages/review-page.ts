@@ -4,14 +4,26 @@ import type { ReviewDocument } from '../../domain/review.js';
 import type { Actor } from '../../domain/permissions.js';
 import { translate } from '../../i18n/index.js';
 import { renderAnswer } from './blocks.js';
-import { html, layout, type Html } from './html.js';
+import { formatDate, html, layout, type Html } from './html.js';
 
 export interface ReviewPageInput {
   review: ReviewDocument & { status: string };
   questionnaire: Questionnaire;
   countryName: Multilingual;
   cycleTitle: Multilingual;
+  /** The published version shown; null: the working copy (for those who may read it). */
+  publication?: PublishedVersion | null;
+  /** Every published version, newest first. */
+  versions?: readonly PublishedVersion[];
 }
+
+export interface PublishedVersion {
+  version: number;
+  publishedAt: Date;
+}
+
+/** The formats of the downloads, in the order offered; PDF is made by a job (a form). */
+const DOWNLOADS = ['docx', 'pdf', 'html', 'csv', 'json'] as const;
 
 /**
  * One review, read as a document: questions in the reader's language (marked when the wording
@@ -52,7 +64,7 @@ export function reviewPage(
         <dd>${t(`status.${review.status}`)}</dd>
       </div>
     </dl>
-    <p><a href="/api/v1/reviews/${review.country}/${review.cycle}">${t('review.json')}</a></p>
+    ${publicationBlock(input, language)}
     <nav class="contents" aria-labelledby="contents-title">
       <h2 id="contents-title">${t('review.contents')}</h2>
       <ol>
@@ -103,4 +115,84 @@ export function reviewSections(input: ReviewPageInput, language: Language): Html
       ${questions}
     </section>`;
   });
+}
+
+/**
+ * Which version this is and when it was published (or that it is the working copy), a note when
+ * a newer version exists, every version at its stable address, and the downloads of what is
+ * shown, in the page's language.
+ */
+function publicationBlock(input: ReviewPageInput, language: Language): Html {
+  const t = (key: string, params: Record<string, unknown> = {}) => translate(language, 'ui', key, params);
+  const { review, publication = null, versions = [] } = input;
+  const base = `/reviews/${review.country}/${review.cycle}`;
+  const describe = (v: PublishedVersion) =>
+    t('review.version_published', {
+      version: v.version.toLocaleString(language),
+      date: formatDate(v.publishedAt, language),
+    });
+  const latest = versions[0];
+
+  let status: Html;
+  if (publication) {
+    const newer =
+      latest && latest.version > publication.version
+        ? html`<div class="notice" role="note">
+            <p>${t('review.newer_version', { version: describe(latest) })}</p>
+            <p><a href="${base}?lang=${language}">${t('review.read_latest')}</a></p>
+          </div>`
+        : '';
+    status = html`<p class="version-line">${describe(publication)}</p>
+      ${newer}`;
+  } else {
+    status = html`<div class="notice" role="note">
+      <p>${t('review.working_copy')}</p>
+      ${latest ? html`<p>${t('review.public_reads', { version: describe(latest) })}</p>` : ''}
+    </div>`;
+  }
+
+  const list =
+    versions.length === 0
+      ? ''
+      : html`<section class="versions" aria-labelledby="versions-title">
+          <h2 id="versions-title">${t('review.versions')}</h2>
+          <ol>
+            ${versions.map(
+              (v) =>
+                html`<li>
+                  <a
+                    href="${base}/versions/${v.version}?lang=${language}"
+                    ${publication?.version === v.version ? html`aria-current="page"` : ''}
+                    >${describe(v)}</a
+                  >
+                </li>`,
+            )}
+          </ol>
+        </section>`;
+
+  // The links name the version shown, so a download is the text of this page.
+  const version = publication ? `&version=${publication.version}` : '';
+  const exportUrl = (format: string) =>
+    `/api/v1/reviews/${review.country}/${review.cycle}/export?format=${format}&lang=${language}${version}`;
+  // A PDF job exports the latest version (or the working copy): offered where that is what is shown.
+  const pdfShowsThis = !publication || !latest || latest.version === publication.version;
+  const downloads = DOWNLOADS.filter((format) => format !== 'pdf' || pdfShowsThis).map((format) =>
+    format === 'pdf'
+      ? html`<li>
+          <form class="inline-form" method="post" action="${base}/pdf?lang=${language}">
+            <button type="submit" class="link-button">${t('download.pdf')}</button>
+            <span class="muted">${t('download.pdf_hint')}</span>
+          </form>
+        </li>`
+      : html`<li><a href="${exportUrl(format)}">${t(`download.${format}`)}</a></li>`,
+  );
+  return html`${status}
+    <section class="downloads" aria-labelledby="downloads-title">
+      <h2 id="downloads-title">${t('review.downloads')}</h2>
+      <p class="hint">${t('review.downloads_hint', { language: t(`language.${language}`) })}</p>
+      <ul>
+        ${downloads}
+      </ul>
+    </section>
+    ${list}`;
 }

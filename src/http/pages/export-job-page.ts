@@ -1,0 +1,54 @@
+import type { Language } from '../../domain/language.js';
+import type { Actor } from '../../domain/permissions.js';
+import { translate } from '../../i18n/index.js';
+import type { ExportJob } from '../../services/export-jobs.js';
+import { html, layout } from './html.js';
+
+/** Seconds between reloads of a job's page while it is made (no script: a meta refresh). */
+export const JOB_REFRESH_SECONDS = 2;
+
+/**
+ * A PDF being made, for pages without script: the page reloads itself until the job is done,
+ * then offers the file; a failed job says so (`failure`: the translated reason) and links back.
+ */
+export function exportJobPage(
+  job: ExportJob,
+  failure: string | null,
+  language: Language,
+  actor: Actor | null = null,
+): string {
+  const t = (key: string, params: Record<string, unknown> = {}) => translate(language, 'ui', key, params);
+  const back = html`<p><a href="/reviews/${job.country}/${job.cycle}?lang=${language}">${t('job.back')}</a></p>`;
+  const waiting = job.status === 'queued' || job.status === 'running';
+  let title: string;
+  let body;
+  if (waiting) {
+    title = t('job.title');
+    body = html`<p role="status">
+        ${job.status === 'queued' ? t('job.queued') : t('job.running', { progress: job.progress })}
+      </p>
+      <progress id="job-progress" max="100" value="${job.progress}" aria-label="${t('job.title')}">
+        ${job.progress}%
+      </progress>
+      <p class="hint">${t('job.refresh_note')}</p>`;
+  } else if (job.status === 'done') {
+    title = t('job.done_title');
+    body = html`<p>
+        <a class="button" href="/api/v1/jobs/${job.id}/file" download>${t('job.download')}</a>
+      </p>
+      <p class="hint">${job.fileName ?? ''}</p>`;
+  } else {
+    title = t('job.failed_title');
+    body = html`<div class="notice" role="alert"><p>${failure ?? ''}</p></div>`;
+  }
+  const main = html`<h1>${title}</h1>
+    ${body} ${back}`;
+  return layout({
+    language,
+    path: `/exports/${job.id}`,
+    title,
+    main,
+    actor,
+    ...(waiting ? { refresh: JOB_REFRESH_SECONDS } : {}),
+  });
+}

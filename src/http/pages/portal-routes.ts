@@ -1,0 +1,151 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { PacteError, isPacteError } from '../../domain/errors.js';
+import { isLanguage, type Language } from '../../domain/language.js';
+import { translate } from '../../i18n/index.js';
+import { describeSearchHits } from '../../services/describe-search-hits.js';
+import { getExportJob, requestExport } from '../../services/export-jobs.js';
+import { OPEN_DATA_LICENCE, listOpenData } from '../../services/export-open-data.js';
+import { listPublications } from '../../services/list-publications.js';
+import { MAX_LIMIT, searchReviews } from '../../services/search-reviews.js';
+import type { Db } from '../../services/storage.js';
+import { requestLanguage, toProblem } from '../problem.js';
+import { exportJobPage } from './export-job-page.js';
+import { html, layout } from './html.js';
+import { notFoundPage } from './home-page.js';
+import { openDataPage } from './open-data-page.js';
+import { sendPage } from './pages.js';
+import {
+  SEARCH_PAGE_SIZE,
+  searchPage,
+  type SearchForm,
+  type SearchOptions,
+  type SearchOutcome,
+} from './search-page.js';
+
+const COUNTRY = /^[A-Za-z]{3}$/;
+const CYCLE = /^[a-z0-9-]{1,64}$/;
+const JOB_ID = /^[0-9a-f-]{36}$/i;
+
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+/** The search form as asked; what is not a valid filter is dropped (the form shows "all"). */
+function searchForm(query: Record<string, unknown>): SearchForm {
+  const language = text(query.language);
+  const country = text(query.country)?.toUpperCase();
+  const cycle = text(query.cycle);
+  const offset = Number(text(query.offset) ?? 0);
+  const limit = Number(text(query.limit) ?? SEARCH_PAGE_SIZE);
+  return {
+    q: text(query.q),
+    language: isLanguage(language) ? language : undefined,
+    country: country && COUNTRY.test(country) ? country : undefined,
+    cycle: cycle && CYCLE.test(cycle) ? cycle : undefined,
+    offset: Number.isInteger(offset) && offset >= 0 && offset <= 10_000 ? offset : 0,
+    limit: Number.isInteger(limit) && limit >= 1 && limit <= MAX_LIMIT ? limit : SEARCH_PAGE_SIZE,
+  };
+}
+
+/** Countries and cycles of the filters: those with published reviews. */
+async function searchOptions(db: Db): Promise<SearchOptions> {
+  const countries = new Map<string, SearchOptions['countries'][number]>();
+  const cycles = new Map<string, SearchOptions['cycles'][number]>();
+  for (const row of await listPublications(db)) {
+    countries.set(row.country, { code: row.country, name: row.countryName });
+    cycles.set(row.cycle, { id: row.cycle, title: row.cycleTitle });
+  }
+  return {
+    countries: [...countries.values()].sort((a, b) => a.code.localeCompare(b.code)),
+    cycles: [...cycles.values()],
+  };
+}
+
+/** A page saying what went wrong, in the reader's language, with the error's status. */
+function problemPage(reply: FastifyReply, error: PacteError, language: Language, request: FastifyRequest) {
+  const { message } = toProblem(error, language);
+  const title = translate(language, 'ui', 'import.error_summary');
+  const main = html`<h1>${title}</h1>
+    <div class="notice" role="alert"><p>${message}</p></div>
+    <p><a href="/?lang=${language}">${translate(language, 'ui', 'error.back')}</a></p>`;
+  return sendPage(
+    reply,
+    error.status,
+    layout({ language, path: request.url.split('?')[0] ?? '/', title, main, actor: request.actor }),
+  );
+}
+
+/**
+ * The public's pages around the reviews: search, open data, and the PDF of a review for pages
+ * without script (a form that queues the export job, then a page that reloads itself until the
+ * file is ready). Writes go through the same cross-site check as every form (auth.ts).
+ */
+export function portalPageRoutes(app: FastifyInstance, db: Db) {
+  app.get<{ Querystring: Record<string, unknown> }>('/search', { schema: { hide: true } }, async (request, reply) => {
+    const language = requestLanguage(request);
+    const form = searchForm(request.query);
+    const options = await searchOptions(db);
+    let outcome: SearchOutcome = { kind: 'form' };
+    let status = 200;
+    if (form.q !== undefined) {
+      try {
+        const result = await searchReviews(db, request.actor, {
+          q: form.q,
+          lang: form.language,
+          country: form.country,
+          cycle: form.cycle,
+          limit: form.limit,
+          offset: form.offset,
+        });
+        const hits = await describeSearchHits(db, result.hits);
+        outcome = { kind: 'results', hits, total: result.total };
+      } catch (error) {
+        if (!isPacteError(error) || error.status >= 500) throw error;
+        outcome = { kind: 'error', message: toProblem(error, language).message };
+        status = error.status;
+      }
+    }
+    return sendPage(reply, status, searchPage(form, options, outcome, language, request.actor));
+  });
+
+  app.get('/open-data', { schema: { hide: true } }, async (request, reply) => {
+    const language = requestLanguage(request);
+    return sendPage(reply, 200, openDataPage(await listOpenData(db), OPEN_DATA_LICENCE, language, request.actor));
+  });
+
+  app.post<{ Params: { country: string; cycle: string } }>(
+    '/reviews/:country/:cycle/pdf',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const language = requestLanguage(request);
+      const { country, cycle } = request.params;
+      try {
+        const job = await requestExport(db, request.actor, { country, cycle, format: 'pdf', lang: language });
+        return reply.redirect(`/exports/${job.id}?lang=${language}`, 303);
+      } catch (error) {
+        if (!isPacteError(error) || error.status >= 500) throw error;
+        if (error.status === 404) return sendPage(reply, 404, notFoundPage(language, request.url.split('?')[0] ?? '/'));
+        return problemPage(reply, error, language, request);
+      }
+    },
+  );
+
+  app.get<{ Params: { id: string } }>('/exports/:id', { schema: { hide: true } }, async (request, reply) => {
+    const language = requestLanguage(request);
+    const notFound = () => sendPage(reply, 404, notFoundPage(language, request.url.split('?')[0] ?? '/'));
+    if (!JOB_ID.test(request.params.id)) return notFound();
+    try {
+      const job = await getExportJob(db, request.actor, request.params.id);
+      const failure =
+        job.status === 'failed'
+          ? toProblem(
+              new PacteError(job.error ?? 'internal.error', { country: job.country, cycle: job.cycle, job: job.id }),
+              language,
+            ).message
+          : null;
+      reply.header('cache-control', 'no-store');
+      return sendPage(reply, 200, exportJobPage(job, failure, language, request.actor));
+    } catch (error) {
+      if (isPacteError(error) && error.status === 404) return notFound();
+      throw error;
+    }
+  });
+}

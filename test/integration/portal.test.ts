@@ -1,0 +1,291 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { operator } from '../../src/domain/permissions.js';
+import { buildServer } from '../../src/http/server.js';
+import { translate } from '../../src/i18n/index.js';
+import { importDemo } from '../../src/services/import-demo.js';
+import { importReview } from '../../src/services/import-review.js';
+import { moveReview } from '../../src/services/move-review.js';
+import { MAX_QUERY_LENGTH } from '../../src/services/search-reviews.js';
+import { cookieHeader, createUser, signInToken } from '../support/accounts.js';
+import { craftedReview, publishReview } from '../support/pacte.js';
+import { ENGINE, openTestStorage, type TestStorage } from '../support/storage.js';
+
+/**
+ * The public portal and its pages (/, /reviews/…, /search, /open-data, the PDF form), on both
+ * engines: only published reviews are listed, a review being corrected keeps showing its
+ * published text, every version stays at its address, stored text is never markup, and errors
+ * speak the reader's language.
+ */
+const HOSTILE_TITLE = 'Examen <script>alert(2)</script> de Tunisie';
+const FIRST = "Le comité de coordination <script>alert('pacte')</script> réunit douze ministères & agences.";
+const SECOND = 'Le comité de coordination réunit désormais quatorze ministères et la société civile.';
+const DRAFT_ONLY = 'Une commission pastorale provisoire a été créée.';
+const actor = operator('test');
+
+let t: TestStorage;
+let app: FastifyInstance;
+
+const hostileReview = (answer: string) =>
+  Buffer.from(craftedReview(answer).replace('Examen de test du Pacte mondial', HOSTILE_TITLE));
+
+async function importTun(answer: string) {
+  await importReview(t.storage.db, {
+    bytes: hostileReview(answer),
+    file: 'tun.txt',
+    country: 'TUN',
+    cycle: 'arab-2021',
+    dryRun: false,
+    actor,
+  });
+}
+
+async function get(url: string, headers: Record<string, string> = {}) {
+  const response = await app.inject({ method: 'GET', url, headers });
+  return { status: response.statusCode, body: response.body, headers: response.headers };
+}
+
+/** Decodes the character references an HTML page uses for escaped text. */
+function htmlText(fragment: string): string {
+  const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+  return fragment.replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (whole, ref: string) => {
+    if (ref.startsWith('#x') || ref.startsWith('#X')) return String.fromCodePoint(parseInt(ref.slice(2), 16));
+    if (ref.startsWith('#')) return String.fromCodePoint(Number(ref.slice(1)));
+    return named[ref.toLowerCase()] ?? whole;
+  });
+}
+
+/** The page's markup has no element the stored text could have brought. */
+function expectInert(body: string) {
+  expect(body).not.toMatch(/<script/i);
+  expect(body).not.toContain('<b>');
+}
+
+beforeAll(async () => {
+  t = await openTestStorage();
+  const db = t.storage.db;
+  await importDemo(db); // MAR, a draft
+  await importTun(FIRST);
+  await importReview(db, {
+    bytes: Buffer.from(craftedReview(DRAFT_ONLY)),
+    file: 'dza.txt',
+    country: 'DZA',
+    cycle: 'arab-2021',
+    dryRun: false,
+    actor,
+  });
+  await publishReview(db, 'MAR', 'arab-2021');
+  await publishReview(db, 'TUN', 'arab-2021');
+  // Jobs stay queued: the job page is looked at while it waits.
+  app = await buildServer({ storage: t.storage, logLevel: 'silent', exportWorker: false });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await t?.cleanup();
+});
+
+describe(`the public portal on ${ENGINE}`, () => {
+  it('lists the published reviews only, under their region and cycle, with version and date', async () => {
+    const { status, body } = await get('/?lang=fr');
+    expect(status).toBe(200);
+    expect(body).toContain('href="/reviews/MAR/arab-2021?lang=fr"');
+    expect(body).toContain('href="/reviews/TUN/arab-2021?lang=fr"');
+    expect(body).not.toContain('/reviews/DZA/');
+    expect(htmlText(body)).toContain('Version 1, publiée le');
+    expect(body).toMatch(/<h3>[^<]*<\/h3>\s*<h4>[^<]*<\/h4>/); // region, then cycle
+    expect(body).toContain('action="/search"');
+    expect(body).toContain('href="/open-data?lang=fr"');
+    expectInert(body);
+  });
+
+  it('also shows someone signed in the reviews they work on, and the way to the workspace', async () => {
+    await createUser(t.storage.db, 'focal.dza@example.org', 'a long enough password', {
+      role: 'focal_point',
+      country: 'DZA',
+    });
+    const token = await signInToken(app, 'focal.dza@example.org', 'a long enough password');
+    const { body } = await get('/?lang=en', { cookie: cookieHeader(token) });
+    expect(body).toContain('id="work-title"');
+    expect(body).toMatch(/<th scope="row">\s*<a href="\/reviews\/DZA\/arab-2021\?lang=en">/);
+    expect(body).toContain('href="/app/?lang=en"');
+    // The public list still lists the published reviews only.
+    const published = body.slice(body.indexOf('id="published-title"'));
+    expect(published).not.toContain('/reviews/DZA/');
+    expect(published).toContain('/reviews/MAR/arab-2021?lang=en');
+  });
+
+  it('speaks Arabic right to left', async () => {
+    const { body } = await get('/?lang=ar');
+    expect(body).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(htmlText(body)).toContain(translate('ar', 'ui', 'portal.published_title'));
+  });
+
+  it('escapes stored text in search snippets', async () => {
+    const found = await get('/search?lang=fr&country=TUN&q=coordination');
+    expectInert(found.body);
+    expect(found.body).toContain('data-country="TUN"');
+    expect(found.body).toContain('<mark>coordination</mark> &lt;script&gt;alert(');
+  });
+
+  it('keeps showing version 1 while the review is corrected, then version 2, version 1 at its address', async () => {
+    const db = t.storage.db;
+    await moveReview(db, actor, { country: 'TUN', cycle: 'arab-2021' }, { to: 'draft', reason: 'a correction' });
+    await importTun(SECOND);
+
+    const during = await get('/reviews/TUN/arab-2021?lang=fr');
+    expect(during.status).toBe(200);
+    const duringText = htmlText(during.body);
+    expect(duringText).toContain(FIRST);
+    expect(duringText).not.toContain(SECOND);
+    expect(duringText).toContain('Version 1, publiée le');
+    expect((await get('/?lang=fr')).body).toContain('href="/reviews/TUN/arab-2021?lang=fr"');
+
+    await publishReview(db, 'TUN', 'arab-2021');
+    const latest = htmlText((await get('/reviews/TUN/arab-2021?lang=fr')).body);
+    expect(latest).toContain(SECOND);
+    expect(latest).not.toContain(FIRST);
+    expect(latest).toContain('Version 2, publiée le');
+    expect(latest).toContain('/reviews/TUN/arab-2021/versions/1?lang=fr');
+    expect(latest).toContain('/api/v1/reviews/TUN/arab-2021/export?format=docx&lang=fr&version=2');
+
+    const old = await get('/reviews/TUN/arab-2021/versions/1?lang=en');
+    expect(old.status).toBe(200);
+    const oldText = htmlText(old.body);
+    expect(oldText).toContain(FIRST);
+    expect(oldText).not.toContain(SECOND);
+    expect(oldText).toMatch(/Version 1, published/);
+    expect(oldText).toContain('A newer version exists: Version 2, published');
+    expect(old.body).toMatch(/href="\/reviews\/TUN\/arab-2021\/versions\/1\?lang=en"\s+aria-current="page"/);
+    expect(oldText).toContain('/api/v1/reviews/TUN/arab-2021/export?format=csv&lang=en&version=1');
+    // The PDF job exports the latest version: not offered on an older one.
+    expect(old.body).not.toContain('/pdf?lang=en');
+    expect((await get('/?lang=fr')).body).toMatch(/Version 2, publi/);
+  });
+
+  it('escapes stored text on the review page', async () => {
+    const { body } = await get('/reviews/TUN/arab-2021/versions/1?lang=fr');
+    expectInert(body);
+    expect(htmlText(body)).toContain(HOSTILE_TITLE);
+    expect(htmlText(body)).toContain("<script>alert('pacte')</script>");
+  });
+
+  it('offers the downloads in the page’s language, and the PDF as a form', async () => {
+    const { body } = await get('/reviews/MAR/arab-2021?lang=ar');
+    const text = htmlText(body);
+    for (const format of ['docx', 'html', 'csv', 'json']) {
+      expect(text).toContain(`/api/v1/reviews/MAR/arab-2021/export?format=${format}&lang=ar&version=1`);
+    }
+    expect(body).toContain('action="/reviews/MAR/arab-2021/pdf?lang=ar"');
+  });
+});
+
+describe(`the search page on ${ENGINE}`, () => {
+  it('finds, names the question, marks the words, links to the answer in the page’s language', async () => {
+    const { status, body } = await get('/search?q=r%C3%A9gularisation&lang=fr&country=MAR');
+    expect(status).toBe(200);
+    expect(body).toContain('data-question="II.d"');
+    expect(body).toContain('<mark>régularisation</mark>');
+    expect(body).toContain('href="/reviews/MAR/arab-2021?lang=fr#q-II.d"');
+    expect(htmlText(body)).toMatch(/Réponses 1 à \d+ sur \d+/);
+    expect(body).toMatch(/<option\s+value="MAR"\s+selected/);
+    expect(body).toContain('value="régularisation"');
+  });
+
+  it('escapes what was asked, in the form', async () => {
+    const { body } = await get(`/search?lang=fr&q=${encodeURIComponent('quatorze <b>x</b>')}`);
+    expectInert(body);
+    expect(body).toContain('value="quatorze &#60;b&#62;x&#60;/b&#62;"');
+  });
+
+  it('shows only what the reader may see: never a draft', async () => {
+    const { body } = await get('/search?q=pastorale&lang=fr');
+    expect(body).not.toContain('data-country="DZA"');
+    expect(htmlText(body)).toContain(translate('fr', 'ui', 'search.none'));
+  });
+
+  it('pages through the results with the same question', async () => {
+    const first = await get('/search?q=migrants&lang=fr&limit=2');
+    const next = /href="([^"]+)" rel="next"/.exec(first.body)?.[1];
+    expect(next).toBeDefined();
+    const second = await get(htmlText(next ?? ''));
+    expect(second.status).toBe(200);
+    expect(htmlText(second.body)).toMatch(/Réponses 3 à 4 sur \d+/);
+    expect(second.body).toContain('rel="prev"');
+  });
+
+  it('answers an empty or too long query with 400 and the message in the reader’s language, form kept', async () => {
+    const empty = await get('/search?q=&lang=ar');
+    expect(empty.status).toBe(400);
+    expect(empty.body).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(htmlText(empty.body)).toContain(
+      translate('ar', 'errors', 'search.invalid_query', { max: MAX_QUERY_LENGTH }),
+    );
+    expect(empty.body).toContain('aria-invalid="true"');
+
+    const long = 'migration '.repeat(25);
+    const tooLong = await get(`/search?lang=fr&country=MAR&q=${encodeURIComponent(long)}`);
+    expect(tooLong.status).toBe(400);
+    expect(htmlText(tooLong.body)).toContain(
+      translate('fr', 'errors', 'search.invalid_query', { max: MAX_QUERY_LENGTH }),
+    );
+    expect(tooLong.body).toContain(`value="${long}"`);
+    expect(tooLong.body).toMatch(/<option\s+value="MAR"\s+selected/);
+  });
+
+  it('shows the form alone when nothing was asked yet', async () => {
+    const { status, body } = await get('/search?lang=en');
+    expect(status).toBe(200);
+    expect(body).toContain('id="search-q"');
+    expect(body).not.toContain('results-title');
+  });
+});
+
+describe(`open data and the PDF form on ${ENGINE}`, () => {
+  it('lists each cycle with its reviews, last update, zip and licence', async () => {
+    const { status, body } = await get('/open-data?lang=en');
+    expect(status).toBe(200);
+    expect(body).toContain('href="/api/v1/open-data/arab-2021"');
+    expect(body).toMatch(/<td class="numeric">2<\/td>/);
+    expect(body).toContain('https://creativecommons.org/licenses/by/4.0/');
+    expect(body).toContain('href="/api/docs"');
+  });
+
+  it('queues the PDF and sends to a page that reloads itself while the job waits', async () => {
+    const posted = await app.inject({
+      method: 'POST',
+      url: '/reviews/MAR/arab-2021/pdf?lang=fr',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: '',
+    });
+    expect(posted.statusCode).toBe(303);
+    const location = String(posted.headers.location);
+    expect(location).toMatch(/^\/exports\/[0-9a-f-]{36}\?lang=fr$/);
+    const page = await get(location);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<meta http-equiv="refresh" content="2" />');
+    expect(page.body).toContain('<progress');
+    expect(page.body).toContain('href="/reviews/MAR/arab-2021?lang=fr"');
+    expect((await get('/exports/00000000-0000-0000-0000-000000000000?lang=fr')).status).toBe(404);
+  });
+
+  it('refuses the PDF form posted from another site', async () => {
+    const posted = await app.inject({
+      method: 'POST',
+      url: '/reviews/MAR/arab-2021/pdf?lang=fr',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+      payload: '',
+    });
+    expect(posted.statusCode).toBe(403);
+  });
+
+  it('answers 404 for the PDF of a review the reader may not see', async () => {
+    const posted = await app.inject({
+      method: 'POST',
+      url: '/reviews/DZA/arab-2021/pdf?lang=fr',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: '',
+    });
+    expect(posted.statusCode).toBe(404);
+  });
+});
