@@ -11,6 +11,9 @@
  *   follow each other in Arabic.
  * - A vowel mark (haraka, shadda, tanwin) that a space separated from its letter goes back to it.
  * - Tatweels (kashidas) that stretched words to justify a line go.
+ * - Renderers differ on where a mark goes in visual order: before its letter (LibreOffice, Word),
+ *   or after it (Chromium, and so every PDF printed from a browser). marksFollowLetters tells
+ *   them apart; marksBeforeLetters brings the second kind to the first, which the rest expects.
  * - Lines in visual order (left to right on the page, as pdftotext's word boxes give them) are put
  *   back into logical order: an Arabic (right-to-left) line is read from right to left, while the
  *   Latin words and the numbers inside it keep their left-to-right order.
@@ -215,4 +218,40 @@ export function lettersLookVisual(words: Iterable<string>): boolean {
     if (/[ةى]\p{M}*$/u.test(w)) logical++;
   }
   return visual > logical;
+}
+
+/** Arabic harakat, shadda, sukun, the dagger alef: the marks that sit on an Arabic letter. */
+const ARABIC_MARKS = '\u064B-\u065F\u0670';
+const MARKS_AFTER = new RegExp(`(\\p{Script=Arabic})([${ARABIC_MARKS}]+)`, 'gu');
+const SHADDA_ON_FIRST = /^\p{L}\u0651/u;
+const reversed = (text: string): string => units(text).reverse().join('');
+
+/**
+ * Whether the Arabic words of a document in visual order (`lettersLookVisual`) carry their marks
+ * after the letter under them (« مّض » for « ضمّ », as Chromium writes) rather than before it (« ّمض »,
+ * as LibreOffice and Word do). The sure signs: read the wrong way, a shadda lands on a word's
+ * first letter, where Arabic never puts one; and only the « before » kind can start a word with
+ * a mark. Without marks, or without a sign either way: before, as most PDFs.
+ */
+export function marksFollowLetters(words: Iterable<string>): boolean {
+  let after = 0;
+  let before = 0;
+  for (const word of words) {
+    if (!/[\u064B-\u065F\u0670]/u.test(word) || !hasArabic(word)) continue;
+    if (/^\p{M}/u.test(word)) before++;
+    if (SHADDA_ON_FIRST.test(reversed(word))) after++;
+    if (SHADDA_ON_FIRST.test(reversed(marksBeforeLetters(word)))) before++;
+  }
+  return after > before;
+}
+
+/**
+ * « مّض » → « ّمض »: each run of marks put before the Arabic letter it followed, and reversed, as
+ * the rest of a word in visual order is (« دٍّ » → « ٍّد » read back gives « دٍّ »).
+ */
+export function marksBeforeLetters(text: string): string {
+  return text.replace(
+    MARKS_AFTER,
+    (_all, letter: string, marks: string) => `${[...marks].reverse().join('')}${letter}`,
+  );
 }

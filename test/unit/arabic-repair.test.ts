@@ -4,6 +4,8 @@ import {
   fixMarks,
   lettersLookVisual,
   lineDirection,
+  marksBeforeLetters,
+  marksFollowLetters,
   normalizePresentationForms,
   removeTatweel,
   repairArabic,
@@ -115,5 +117,25 @@ describe('guessing directions', () => {
     expect(lettersLookVisual(['ةيبرعلا', 'ةغللا', 'ضارعتسالا', 'يف'])).toBe(true);
     expect(lettersLookVisual(['العربية', 'اللغة', 'الاستعراض', 'في'])).toBe(false);
     expect(lettersLookVisual(['English', 'words'])).toBe(false);
+  });
+});
+
+describe('where marks stand in visual order', () => {
+  // « ضمّت » and « وفّر », as Chromium's PDFs give them (mark after its letter; pdftotext also
+  // splits the word before the cluster) and as LibreOffice's do (mark before its letter).
+  const chromium = ['ت', 'مّض', 'ر', 'فّو', 'اًرجاهم'];
+  const office = ['تّمض', 'رّفو', 'ًارجاهم'];
+
+  it('tells Chromium’s order from LibreOffice’s, and LibreOffice’s when there is no sign', () => {
+    expect(marksFollowLetters(chromium)).toBe(true);
+    expect(marksFollowLetters(office)).toBe(false);
+    expect(marksFollowLetters(['ةيبرعلا', 'ةغللا'])).toBe(false);
+  });
+
+  it('puts Chromium’s marks before their letter, so that reading back gives the logical word', () => {
+    expect(marksBeforeLetters('مّض')).toBe('ّمض');
+    expect(visualToLogical(marksBeforeLetters('رفّو'), 'rtl')).toBe('وفّر');
+    expect(visualToLogical(marksBeforeLetters('اًرجاهم'), 'rtl')).toBe('مهاجراً');
+    expect(visualToLogical(marksBeforeLetters('دٍّحت'), 'rtl')).toBe('تحدٍّ');
   });
 });

@@ -1,5 +1,5 @@
 import { PacteError } from '../../domain/errors.js';
-import { lettersLookVisual, lineDirection } from '../arabic-repair.js';
+import { lettersLookVisual, lineDirection, marksBeforeLetters, marksFollowLetters } from '../arabic-repair.js';
 import { parseBboxLayout } from './bbox.js';
 import type { PdfPage } from './bbox.js';
 import { pageSeparators } from './columns.js';
@@ -45,9 +45,14 @@ export async function readPdfText(bytes: Uint8Array, file: string, options: PdfR
  * Page layout → the text parseReviewText reads. Exported for tests on crafted word boxes; PDF
  * files go through readPdfText.
  */
-export function pdfLayoutText(pages: readonly PdfPage[]): string {
-  const words = pages.flatMap((p) => p.words.map((w) => w.text));
+export function pdfLayoutText(given: readonly PdfPage[]): string {
+  const words = given.flatMap((p) => p.words.map((w) => w.text));
   const visual = lettersLookVisual(words);
+  // Chromium's PDFs put marks after their letter in visual order: brought to the usual order.
+  const pages =
+    visual && marksFollowLetters(words)
+      ? given.map((p) => ({ ...p, words: p.words.map((w) => ({ ...w, text: marksBeforeLetters(w.text) })) }))
+      : given;
   const direction = lineDirection(words.join(' ')) ?? 'ltr';
   const separators = pageSeparators(pages);
   const lines = pages.map((page, index) => physicalLines(page, index, separators[index] ?? null, visual, direction));
