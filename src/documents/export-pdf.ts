@@ -112,7 +112,7 @@ export async function htmlToPdf(html: string, frame: PdfFrame): Promise<Buffer> 
   }
 }
 
-/** The 1-based page on which each marker word appears first (markers not found are left out). */
+/** The 1-based page on which each marker appears first, in a word (markers not found are left out). */
 export async function markerPages(pdf: Uint8Array, markers: readonly string[]): Promise<Map<string, number>> {
   const pages = parseBboxLayout(
     await runPdftotext(pdf, 'export.pdf', { timeoutMs: 30_000, memoryBytes: 512 * 1024 * 1024 }),
@@ -120,7 +120,9 @@ export async function markerPages(pdf: Uint8Array, markers: readonly string[]): 
   const wanted = new Set(markers);
   const found = new Map<string, number>();
   pages.forEach((page, index) => {
-    for (const word of page.words) if (wanted.has(word.text) && !found.has(word.text)) found.set(word.text, index + 1);
+    for (const word of page.words) {
+      for (const marker of wanted) if (word.text.includes(marker) && !found.has(marker)) found.set(marker, index + 1);
+    }
   });
   return found;
 }

@@ -199,7 +199,9 @@ async function reviewPdf(
 ): Promise<Buffer> {
   const t = (key: string) => translate(lang, 'ui', key);
   const cover = coverLines(context, lang);
-  const marker = (section: string) => `pacte-toc-${section}`;
+  // « pacte07toc »: no marker is part of another, and pdftotext may glue one to the word before it.
+  const ids = context.questionnaire.sections.map((s) => s.id);
+  const marker = (section: string) => `pacte${String(ids.indexOf(section)).padStart(2, '0')}toc`;
   const layout = (pages: Record<string, number> | null): PrintLayout => ({
     sectionHeading: (id, title) => sectionHeading(id, title, lang),
     questionLabel: (letter, text) => questionLabel(letter, text, lang),
@@ -209,7 +211,7 @@ async function reviewPdf(
     ...(pages ? {} : { marker }),
   });
   return pdfWithContents(
-    context.questionnaire.sections.map((s) => s.id),
+    ids,
     marker,
     (pages) => renderHtml(context, lang, layout(pages)),
     {

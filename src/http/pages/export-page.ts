@@ -94,8 +94,10 @@ body.pdf :lang(ar) { line-height: 1.7; }
 .pdf .toc li { margin-block: 0 3mm; }
 .pdf .toc a { color: inherit; text-decoration: none; }
 .pdf .toc .page { font-weight: 700; white-space: nowrap; }
-.pdf h2.section-heading { font-size: 13pt; margin-block: 8mm 3mm; break-after: avoid; position: relative; }
-.pdf .marker { position: absolute; inset-inline-start: 0; inset-block-start: 0; font-size: 2pt; color: #fff; }
+/* The marker goes with its heading's first line, wherever the page breaks, and takes no room:
+   an in-flow inline block of no width, its (white, tiny) text overflowing under the heading's. */
+.pdf h2.section-heading { font-size: 13pt; margin-block: 8mm 3mm; break-after: avoid; }
+.pdf .marker { display: inline-block; inline-size: 0; white-space: nowrap; font-size: 2pt; color: #fff; vertical-align: top; }
 .pdf table.qa { inline-size: 100%; border-collapse: collapse; table-layout: fixed; }
 .pdf table.qa col.question { inline-size: 40%; }
 .pdf table.qa thead { display: table-header-group; }
@@ -126,7 +128,7 @@ function printBody(context: ReviewInContext, language: Language, print: PrintLay
     });
     return html`<section class="section" id="s-${section.id}">
       <h2 class="section-heading">
-        ${print.sectionHeading(section.id, pick(section.title, language))}${print.marker ? html`<span class="marker">${print.marker(section.id)}</span>` : ''}
+        ${print.marker ? html`<span class="marker">${print.marker(section.id)}</span>` : ''}${print.sectionHeading(section.id, pick(section.title, language))}
       </h2>
       <table class="qa">
         <colgroup>
