@@ -5,7 +5,7 @@ import { operator } from '../../src/domain/permissions.js';
 import { buildServer } from '../../src/http/server.js';
 import { addEntity } from '../../src/services/add-entity.js';
 import { cookieHeader, multipart, signInToken } from '../support/accounts.js';
-import { seedBytes } from '../support/pacte.js';
+import { seedBytes, waitUntil } from '../support/pacte.js';
 import { addPerson, PASSWORD, PERSONAS, createWorld, type Persona, type World } from '../support/personas.js';
 import { ENGINE, openTestStorage, type TestStorage } from '../support/storage.js';
 
@@ -127,6 +127,29 @@ interface Row {
 }
 
 const get = (url: string): Request => ({ method: 'GET', url });
+
+/** An export job of the administrator's, finished, one per phase. */
+const adminJobs = new Map<Phase, Promise<string>>();
+function adminJob(phase: Phase): Promise<string> {
+  let job = adminJobs.get(phase);
+  if (!job) {
+    job = (async () => {
+      const created = await call('admin', 'POST', '/api/v1/exports', {
+        country: 'MAR',
+        cycle: 'arab-2021',
+        format: 'csv',
+      });
+      const id = created.json().id as string;
+      await waitUntil(
+        `export job ${id}`,
+        async () => (await call('admin', 'GET', `/api/v1/jobs/${id}`)).json().status === 'done',
+      );
+      return id;
+    })();
+    adminJobs.set(phase, job);
+  }
+  return job;
+}
 
 async function revisionOf(questionId: string): Promise<number> {
   const row = await t.storage.db
@@ -255,6 +278,26 @@ const ROWS: Row[] = [
     op: 'GET /api/v1/reviews/{country}/{cycle}/export',
     rule: (p) => onReview(p, seers(p)),
     request: () => get(`${REVIEW}/export?format=json`),
+  },
+  // Export jobs: asking is exporting; a job is its requester's alone (others: 404 job.not_found).
+  {
+    op: 'POST /api/v1/exports',
+    rule: (p) => onReview(p, seers(p)),
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/exports',
+      payload: { country: 'MAR', cycle: 'arab-2021', format: 'json' },
+    }),
+  },
+  {
+    op: 'GET /api/v1/jobs/{id}',
+    rule: () => ({ allowed: ['admin'], hiddenFrom: except(['admin']) }),
+    request: async (_who, phase) => get(`/api/v1/jobs/${await adminJob(phase)}`),
+  },
+  {
+    op: 'GET /api/v1/jobs/{id}/file',
+    rule: () => ({ allowed: ['admin'], hiddenFrom: except(['admin']) }),
+    request: async (_who, phase) => get(`/api/v1/jobs/${await adminJob(phase)}/file`),
   },
   // Published versions: public once one exists; before, for the review's readers (who learn there is none yet).
   {
@@ -469,6 +512,7 @@ function classify(status: number, code: string | undefined): Outcome | string {
   if (status >= 200 && status < 300) return 'ok';
   if (status === 401 || status === 403) return 'forbidden';
   if (status === 404 && code === 'review.not_found') return 'hidden';
+  if (status === 404 && code === 'job.not_found') return 'hidden'; // someone else's job, as if there were none
   // Nothing published yet (no version N, no open data for the cycle): authorisation passed.
   if (status === 404 && (code === 'review.version_not_found' || code === 'open_data.not_found')) return 'ok';
   if (status === 404) return `missing (${code})`;
