@@ -12,6 +12,7 @@ import {
   elementsOutsideViewport,
   launchChromium,
   publishDemoReview,
+  resultPath,
   screenshot,
   seriousViolations,
   startPacte,
@@ -130,6 +131,41 @@ describe('the portal in French', () => {
   });
 });
 
+describe('the PDF of a review, without script', () => {
+  it('is asked with a form, made by a job, and downloaded from the job’s page', async () => {
+    const page = await open('/reviews/TUN/arab-2021?lang=ar');
+    try {
+      await page.locator('main .downloads').screenshot({ path: resultPath('review-ar-downloads') });
+      await page.locator('main .versions').screenshot({ path: resultPath('review-ar-versions') });
+      await page.locator('main .downloads form[method=post] button').click();
+      await page.waitForURL(/\/exports\/[0-9a-f-]{36}\?lang=ar$/);
+      await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
+      expect(await seriousViolations(page)).toEqual([]);
+      // Not ready yet: the page offers to look again, or to reload itself (a PDF takes seconds).
+      const download = page.locator('main a.button[href$="/file"]');
+      if ((await download.count()) === 0) {
+        await expect(page.locator('meta[http-equiv=refresh]').count()).resolves.toBe(0);
+        await page.locator('main a[href*="follow=1"]').click();
+        await expect(page.locator('meta[http-equiv=refresh]').count()).resolves.toBe(1);
+      }
+      const deadline = Date.now() + 90_000;
+      while ((await download.count().catch(() => 0)) === 0) {
+        if (Date.now() > deadline) throw new Error(`the PDF job did not finish: ${await page.content()}`);
+        await page.waitForTimeout(500);
+      }
+      await expect(page.locator('meta[http-equiv=refresh]').count()).resolves.toBe(0);
+      await screenshot(page, 'export-job-ar-done');
+      const href = await download.getAttribute('href');
+      const file = await page.request.get(`${server.url}${href}`);
+      expect(file.status()).toBe(200);
+      expect(file.headers()['content-type']).toBe('application/pdf');
+      expect((await file.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
 describe('the portal in Arabic', () => {
   it('finds the Arabic answers by another form of the word, marked, right to left', async () => {
     const page = await open('/?lang=ar');
@@ -162,6 +198,7 @@ describe('the portal in Arabic', () => {
         await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
         expect(await seriousViolations(page), path).toEqual([]);
         if (path === '/?lang=ar') await screenshot(page, 'portal-ar-desktop', true);
+        if (path === '/open-data?lang=ar') await screenshot(page, 'open-data-ar-desktop', true);
       } finally {
         await page.context().close();
       }

@@ -8,18 +8,22 @@ import { html, layout } from './html.js';
 export const JOB_REFRESH_SECONDS = 2;
 
 /**
- * A PDF being made, for pages without script: the page reloads itself until the job is done,
- * then offers the file; a failed job says so (`failure`: the translated reason) and links back.
+ * A PDF being made, for pages without script: how far it is, a link to look again and, for
+ * whoever asks for it (`follow`), a page that reloads itself until the job ends — asked, not
+ * imposed: a page that reloads on its own is a time limit for people with screen readers
+ * (WCAG 2.2.1). Then the file; a failed job says so (`failure`: the translated reason).
  */
 export function exportJobPage(
   job: ExportJob,
   failure: string | null,
   language: Language,
   actor: Actor | null = null,
+  follow = false,
 ): string {
   const t = (key: string, params: Record<string, unknown> = {}) => translate(language, 'ui', key, params);
   const back = html`<p><a href="/reviews/${job.country}/${job.cycle}?lang=${language}">${t('job.back')}</a></p>`;
   const waiting = job.status === 'queued' || job.status === 'running';
+  const self = `/exports/${job.id}?lang=${language}`;
   let title: string;
   let body;
   if (waiting) {
@@ -30,7 +34,14 @@ export function exportJobPage(
       <progress id="job-progress" max="100" value="${job.progress}" aria-label="${t('job.title')}">
         ${job.progress}%
       </progress>
-      <p class="hint">${t('job.refresh_note')}</p>`;
+      <p><a href="${self}">${t('job.check_again')}</a></p>
+      <p class="hint">
+        ${
+          follow
+            ? html`${t('job.refresh_note')} <a href="${self}">${t('job.stop_follow')}</a>`
+            : html`<a href="${self}&amp;follow=1">${t('job.follow')}</a>`
+        }
+      </p>`;
   } else if (job.status === 'done') {
     title = t('job.done_title');
     body = html`<p>
@@ -49,6 +60,6 @@ export function exportJobPage(
     title,
     main,
     actor,
-    ...(waiting ? { refresh: JOB_REFRESH_SECONDS } : {}),
+    ...(waiting && follow ? { refresh: JOB_REFRESH_SECONDS } : {}),
   });
 }

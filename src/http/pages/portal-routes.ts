@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PacteError, isPacteError } from '../../domain/errors.js';
 import { isLanguage, type Language } from '../../domain/language.js';
+import type { Actor } from '../../domain/permissions.js';
 import { translate } from '../../i18n/index.js';
 import { describeSearchHits } from '../../services/describe-search-hits.js';
-import { getExportJob, requestExport } from '../../services/export-jobs.js';
+import { getExportJob, requestExport, type ExportJob } from '../../services/export-jobs.js';
 import { OPEN_DATA_LICENCE, listOpenData } from '../../services/export-open-data.js';
 import { listPublications } from '../../services/list-publications.js';
 import { MAX_LIMIT, searchReviews } from '../../services/search-reviews.js';
@@ -45,6 +46,24 @@ function searchForm(query: Record<string, unknown>): SearchForm {
   };
 }
 
+/** How long a request waits for an export job to end; a job nobody has taken yet is not waited for long. */
+const JOB_WAIT = { totalMs: 8000, queuedMs: 2500, pollMs: 400 };
+
+/**
+ * The job once it has ended, or as it is after a short wait: a worker (every server process runs
+ * one) takes a job within its poll interval, and a PDF takes a few seconds.
+ */
+async function waitForJob(db: Db, actor: Actor | null, id: string): Promise<ExportJob> {
+  const start = Date.now();
+  for (;;) {
+    const job = await getExportJob(db, actor, id);
+    const elapsed = Date.now() - start;
+    if (job.status === 'done' || job.status === 'failed') return job;
+    if (elapsed >= JOB_WAIT.totalMs || (job.status === 'queued' && elapsed >= JOB_WAIT.queuedMs)) return job;
+    await new Promise((resolve) => setTimeout(resolve, JOB_WAIT.pollMs));
+  }
+}
+
 /** Countries and cycles of the filters: those with published reviews. */
 async function searchOptions(db: Db): Promise<SearchOptions> {
   const countries = new Map<string, SearchOptions['countries'][number]>();
@@ -75,8 +94,8 @@ function problemPage(reply: FastifyReply, error: PacteError, language: Language,
 
 /**
  * The public's pages around the reviews: search, open data, and the PDF of a review for pages
- * without script (a form that queues the export job, then a page that reloads itself until the
- * file is ready). Writes go through the same cross-site check as every form (auth.ts).
+ * without script (a form that queues the export job, then the job's page: its progress, a link
+ * to look again or, if asked, a page that reloads itself, and the file when it is ready). Writes go through the same cross-site check as every form (auth.ts).
  */
 export function portalPageRoutes(app: FastifyInstance, db: Db) {
   app.get<{ Querystring: Record<string, unknown> }>('/search', { schema: { hide: true } }, async (request, reply) => {
@@ -119,6 +138,8 @@ export function portalPageRoutes(app: FastifyInstance, db: Db) {
       const { country, cycle } = request.params;
       try {
         const job = await requestExport(db, request.actor, { country, cycle, format: 'pdf', lang: language });
+        // A PDF takes a few seconds: most are ready when the job's page first shows.
+        await waitForJob(db, request.actor, job.id);
         return reply.redirect(`/exports/${job.id}?lang=${language}`, 303);
       } catch (error) {
         if (!isPacteError(error) || error.status >= 500) throw error;
@@ -128,24 +149,32 @@ export function portalPageRoutes(app: FastifyInstance, db: Db) {
     },
   );
 
-  app.get<{ Params: { id: string } }>('/exports/:id', { schema: { hide: true } }, async (request, reply) => {
-    const language = requestLanguage(request);
-    const notFound = () => sendPage(reply, 404, notFoundPage(language, request.url.split('?')[0] ?? '/'));
-    if (!JOB_ID.test(request.params.id)) return notFound();
-    try {
-      const job = await getExportJob(db, request.actor, request.params.id);
-      const failure =
-        job.status === 'failed'
-          ? toProblem(
-              new PacteError(job.error ?? 'internal.error', { country: job.country, cycle: job.cycle, job: job.id }),
-              language,
-            ).message
-          : null;
-      reply.header('cache-control', 'no-store');
-      return sendPage(reply, 200, exportJobPage(job, failure, language, request.actor));
-    } catch (error) {
-      if (isPacteError(error) && error.status === 404) return notFound();
-      throw error;
-    }
-  });
+  app.get<{ Params: { id: string }; Querystring: { follow?: string } }>(
+    '/exports/:id',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const language = requestLanguage(request);
+      const follow = request.query.follow === '1';
+      const notFound = () => sendPage(reply, 404, notFoundPage(language, request.url.split('?')[0] ?? '/'));
+      if (!JOB_ID.test(request.params.id)) return notFound();
+      try {
+        // Asked to look again: wait a little for the end rather than answer "still running" at once.
+        const job = follow
+          ? await getExportJob(db, request.actor, request.params.id)
+          : await waitForJob(db, request.actor, request.params.id);
+        const failure =
+          job.status === 'failed'
+            ? toProblem(
+                new PacteError(job.error ?? 'internal.error', { country: job.country, cycle: job.cycle, job: job.id }),
+                language,
+              ).message
+            : null;
+        reply.header('cache-control', 'no-store');
+        return sendPage(reply, 200, exportJobPage(job, failure, language, request.actor, follow));
+      } catch (error) {
+        if (isPacteError(error) && error.status === 404) return notFound();
+        throw error;
+      }
+    },
+  );
 }
