@@ -166,8 +166,11 @@ export async function runNextExportJob(
  * The worker of one process: polls the table every `pollMs` (and at once when `poke`d, after a
  * request in this process), runs one job at a time — a PDF takes a whole core for a second or
  * two — and now and then fails the jobs that died too often and deletes old ones. `stop` waits
- * for the job in hand and closes the browser.
+ * for the job in hand, and the last worker of the process to stop closes the browser.
  */
+/** Workers started in this process: the shared browser is closed when the last one stops. */
+let liveWorkers = 0;
+
 export class ExportWorker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -182,6 +185,7 @@ export class ExportWorker {
   ) {}
 
   start(): this {
+    liveWorkers++;
     this.schedule(0);
     return this;
   }
@@ -228,9 +232,11 @@ export class ExportWorker {
   }
 
   async stop(): Promise<void> {
+    if (this.stopped) return;
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
-    await closeExportBrowser();
+    // Another server of this process (tests build several) may be printing with it.
+    if (--liveWorkers === 0) await closeExportBrowser();
   }
 }
