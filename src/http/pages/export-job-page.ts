@@ -47,7 +47,7 @@ export function exportJobPage(
     body = html`<p>
         <a class="button" href="/api/v1/jobs/${job.id}/file" download>${t('job.download')}</a>
       </p>
-      <p class="hint">${job.fileName ?? ''}</p>`;
+      <p class="hint"><bdi>${job.fileName ?? ''}</bdi></p>`;
   } else {
     title = t('job.failed_title');
     body = html`<div class="notice" role="alert"><p>${failure ?? ''}</p></div>`;

@@ -21,7 +21,7 @@ export function openDataPage(
         <th scope="row">${pick(cycle.title, language)}</th>
         <td class="numeric">${cycle.reviews.toLocaleString(language)}</td>
         <td>${formatDate(cycle.lastUpdated, language)}</td>
-        <td><a href="/api/v1/open-data/${cycle.cycle}" download>pacte-${cycle.cycle}.zip</a></td>
+        <td><a href="/api/v1/open-data/${cycle.cycle}" download dir="ltr">pacte-${cycle.cycle}.zip</a></td>
       </tr>`,
   );
   const main = html`<h1>${t('opendata.title')}</h1>
@@ -29,7 +29,7 @@ export function openDataPage(
     <dl class="summary">
       <div>
         <dt>${t('opendata.licence')}</dt>
-        <dd><a href="${licence.path}" rel="license">${licence.title} (${licence.name})</a></dd>
+        <dd><a href="${licence.path}" rel="license" lang="en" dir="ltr">${licence.title} (${licence.name})</a></dd>
       </div>
       <div>
         <dt>${t('opendata.last_updated')}</dt>
@@ -60,7 +60,7 @@ export function openDataPage(
     <h2>${t('opendata.api_title')}</h2>
     <p>
       ${t('opendata.api')} <a href="/api/docs">${t('nav.api_docs')}</a> ·
-      <a href="/api/v1/open-data">/api/v1/open-data</a>
+      <a href="/api/v1/open-data" dir="ltr">/api/v1/open-data</a>
     </p>`;
   return layout({ language, path: '/open-data', title: t('opendata.title'), main, actor });
 }
