@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operator } from '../../src/domain/permissions.js';
+import { homePage } from '../../src/http/pages/home-page.js';
 import { buildServer } from '../../src/http/server.js';
 import { translate } from '../../src/i18n/index.js';
 import { importDemo } from '../../src/services/import-demo.js';
@@ -86,6 +87,12 @@ afterAll(async () => {
 });
 
 describe(`the public portal on ${ENGINE}`, () => {
+  it('says so when nothing is published yet', () => {
+    const page = homePage([], [], 'en');
+    expect(page).toContain(translate('en', 'ui', 'portal.empty'));
+    expect(page).toContain('action="/search"');
+  });
+
   it('lists the published reviews only, under their region and cycle, with version and date', async () => {
     const { status, body } = await get('/?lang=fr');
     expect(status).toBe(200);
@@ -231,6 +238,9 @@ describe(`the search page on ${ENGINE}`, () => {
     );
     expect(tooLong.body).toContain(`value="${long}"`);
     expect(tooLong.body).toMatch(/<option\s+value="MAR"\s+selected/);
+    // A filter the options do not list (a review that is not published) stays in the form.
+    const unlisted = await get('/search?lang=fr&country=DZA&q=pastorale');
+    expect(unlisted.body).toMatch(/<option\s+value="DZA"\s+selected/);
   });
 
   it('shows the form alone when nothing was asked yet', async () => {

@@ -102,6 +102,13 @@ export function portalPageRoutes(app: FastifyInstance, db: Db) {
     const language = requestLanguage(request);
     const form = searchForm(request.query);
     const options = await searchOptions(db);
+    // A filter on a review that is not published (someone signed in may search theirs) stays shown.
+    if (form.country && !options.countries.some((c) => c.code === form.country)) {
+      options.countries.push({ code: form.country, name: { en: form.country } });
+    }
+    if (form.cycle && !options.cycles.some((c) => c.id === form.cycle)) {
+      options.cycles.push({ id: form.cycle, title: { en: form.cycle } });
+    }
     let outcome: SearchOutcome = { kind: 'form' };
     let status = 200;
     if (form.q !== undefined) {
