@@ -52,6 +52,7 @@ export const ERRORS = {
   'job.not_ready': 409,
   'job.failed': 409,
   'job.interrupted': 500,
+  'job.too_many': 429,
   'config.invalid': 422,
   'cli.usage': 400,
   'storage.locked': 423,

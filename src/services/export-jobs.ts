@@ -27,6 +27,12 @@ import { getReviewInContext } from './get-review.js';
 export const STALE_SECONDS = 120;
 export const MAX_ATTEMPTS = 2;
 export const KEEP_HOURS = 24;
+/**
+ * Unfinished jobs allowed, in all and per requester (anonymous clients count as one): a PDF
+ * costs seconds of a core, and a flood of requests must not queue hours of work.
+ */
+export const MAX_WAITING = 100;
+export const MAX_WAITING_PER_REQUESTER = 5;
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
 
@@ -60,9 +66,18 @@ export async function requestExport(
 ): Promise<ExportJob> {
   const { format, layout } = checkExportRequest(request);
   const context = await getReviewInContext(db, actor, request.country, request.cycle);
+  const requester = actor === null ? 'anonymous' : actor.userId !== null ? 'user' : 'operator';
+  const waiting = await jobs.countWaitingExportJobs(db, { userId: actor?.userId ?? null, requester });
+  if (waiting.mine >= MAX_WAITING_PER_REQUESTER || waiting.all >= MAX_WAITING) {
+    const [count, limit] =
+      waiting.mine >= MAX_WAITING_PER_REQUESTER
+        ? [waiting.mine, MAX_WAITING_PER_REQUESTER]
+        : [waiting.all, MAX_WAITING];
+    throw new PacteError('job.too_many', { waiting: count, limit });
+  }
   const row = await jobs.insertExportJob(db, {
     userId: actor?.userId ?? null,
-    requester: actor === null ? 'anonymous' : actor.userId !== null ? 'user' : 'operator',
+    requester,
     requesterName: actor?.name ?? 'anonymous',
     country: context.review.country,
     cycle: context.review.cycle,
@@ -105,8 +120,8 @@ export async function downloadExportJob(
 async function requesterOf(db: Kysely<Database>, row: jobs.ExportJobRow): Promise<Actor | null> {
   if (row.requester === 'anonymous') return null;
   if (row.requester === 'operator') return operator(row.requester_name.replace(/^cli:/u, ''));
-  const user = row.user_id === null ? undefined : await accounts.findUserById(db, row.user_id);
-  if (!user) return null; // the account went: the job runs with no more rights than anyone's
+  const user = row.user_id === null ? undefined : await jobs.findActiveUser(db, row.user_id);
+  if (!user) return null; // the account went or was disabled: no more rights than anyone's
   return { userId: user.id, name: user.email, grants: await accounts.findGrants(db, user.id) };
 }
 

@@ -11,7 +11,8 @@ import { blockTexts, type Block } from '../../src/domain/blocks.js';
 import { operator } from '../../src/domain/permissions.js';
 import type { ReviewDocument } from '../../src/domain/review.js';
 import { buildServer } from '../../src/http/server.js';
-import { requestExport } from '../../src/services/export-jobs.js';
+import { MAX_WAITING_PER_REQUESTER, requestExport, runNextExportJob } from '../../src/services/export-jobs.js';
+import { printableReview } from '../../src/http/pages/export-page.js';
 import { getReview } from '../../src/services/get-review.js';
 import { importReview } from '../../src/services/import-review.js';
 import { createUser, signInToken } from '../support/accounts.js';
@@ -415,6 +416,35 @@ describe('the job queue in the database', () => {
     expect(await exportJobs.deleteOldExportJobs(db, 24)).toBe(1);
     expect(await exportJobs.findExportJob(db, a.id)).toBeUndefined();
     expect(await exportJobs.findExportJob(db, b.id)).toBeDefined();
+  });
+
+  it('refuses more than five unfinished jobs of one requester, writing nothing', async () => {
+    const db = t.storage.db;
+    await db.deleteFrom('export_job').execute();
+    const ask = () => requestExport(db, admin, { country: 'MAR', cycle: 'arab-2021', format: 'json' });
+    for (let i = 0; i < MAX_WAITING_PER_REQUESTER; i++) await ask();
+    await expect(ask()).rejects.toMatchObject({ code: 'job.too_many', details: { waiting: 5, limit: 5 } });
+    expect((await db.selectFrom('export_job').select('id').execute()).length).toBe(MAX_WAITING_PER_REQUESTER);
+  });
+
+  it('runs a job with its requester’s rights as they are then: a disabled account’s as anyone’s', async () => {
+    const db = t.storage.db;
+    await db.deleteFrom('export_job').execute();
+    const user = await db
+      .selectFrom('user_account')
+      .select('id')
+      .where('email', '=', 'focal@mar.example.org')
+      .executeTakeFirstOrThrow();
+    const focal = {
+      userId: user.id,
+      name: 'focal@mar.example.org',
+      grants: [{ role: 'focal_point' as const, country: 'MAR', region: null, entity: null }],
+    };
+    const job = await requestExport(db, focal, { country: 'MAR', cycle: 'arab-2021', format: 'json' });
+    await db.updateTable('user_account').set({ disabled_at: new Date() }).where('id', '=', user.id).execute();
+    const ran = await runNextExportJob(db, printableReview, { id: job.id });
+    expect([ran?.status, ran?.error]).toEqual(['failed', 'review.not_found']);
+    await db.updateTable('user_account').set({ disabled_at: null }).where('id', '=', user.id).execute();
   });
 });
 

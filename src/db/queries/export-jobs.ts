@@ -175,3 +175,26 @@ export async function deleteOldExportJobs(db: Db, hours: number): Promise<number
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Jobs not finished yet: all of them, and those of one requester (anonymous ones count together). */
+export async function countWaitingExportJobs(
+  db: Db,
+  requester: { userId: number | null; requester: string },
+): Promise<{ all: number; mine: number }> {
+  const { rows } = await sql<{ all: string; mine: string }>`
+    select count(*) as all,
+           count(*) filter (where requester = ${requester.requester}
+                              and user_id is not distinct from ${requester.userId}::integer) as mine
+    from export_job where status in ('queued', 'running')`.execute(db);
+  return { all: Number(rows[0]?.all ?? 0), mine: Number(rows[0]?.mine ?? 0) };
+}
+
+/** An account that may still act (not disabled), for a job run on its behalf. */
+export async function findActiveUser(db: Db, id: number): Promise<{ id: number; email: string } | undefined> {
+  return db
+    .selectFrom('user_account')
+    .select(['id', 'email'])
+    .where('id', '=', id)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+}
