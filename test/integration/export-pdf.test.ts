@@ -17,7 +17,7 @@ import { getReview } from '../../src/services/get-review.js';
 import { importReview } from '../../src/services/import-review.js';
 import { createUser, signInToken } from '../support/accounts.js';
 import { fixtureReview, writeDocxFixture } from '../support/fixtures.js';
-import { pacte, publishReview, seedBytes, waitUntil } from '../support/pacte.js';
+import { ROOT, childEnv, pacte, publishReview, seedBytes, waitUntil } from '../support/pacte.js';
 import { LIMITS } from '../support/pdf-review.js';
 import { openTestStorage, type TestStorage } from '../support/storage.js';
 
@@ -449,7 +449,7 @@ describe('the job queue in the database', () => {
 });
 
 describe('pacte export --format pdf', () => {
-  it('writes a real PDF through the same jobs, with one progress line per step off a terminal', async () => {
+  it('writes a real PDF through the same jobs: one progress line per step off a terminal, a bar on one', async () => {
     await t.close(); // an embedded database admits one process at a time
     try {
       const output = join(dir, 'cli.pdf');
@@ -464,6 +464,19 @@ describe('pacte export --format pdf', () => {
       const text = squash(pdftotext(readFileSync(output)));
       expect(text).toContain('I.- Questions sur la méthodologie');
       expect(text).toContain('Page 1 sur');
+      // On a terminal (script(1) gives the child one), one bar redrawn in place instead.
+      const bar = spawnSync(
+        'script',
+        [
+          '-qec',
+          `${process.execPath} bin/pacte.js export --country MAR --cycle arab-2021 --format pdf --output ${join(dir, 'tty.pdf')}`,
+          '/dev/null',
+        ],
+        { cwd: ROOT, env: childEnv(t.env), encoding: 'utf8' },
+      );
+      expect(bar.status, bar.stdout).toBe(0);
+      expect(bar.stdout).toMatch(/\r\[█{20}\] 100% done/u);
+      expect(bar.stdout).not.toMatch(/^export [0-9a-f-]{36}:/mu);
       const refused = pacte(
         [
           'export',
@@ -485,5 +498,5 @@ describe('pacte export --format pdf', () => {
     } finally {
       await t.reopen();
     }
-  }, 120_000);
+  }, 300_000);
 });
