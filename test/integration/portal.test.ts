@@ -296,6 +296,22 @@ describe(`open data and the PDF form on ${ENGINE}`, () => {
     expect(posted.statusCode).toBe(403);
   });
 
+  it('says in the reader’s language when too many PDFs are waiting', async () => {
+    const post = () =>
+      app.inject({
+        method: 'POST',
+        url: '/reviews/MAR/arab-2021/pdf?lang=fr',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: '',
+      });
+    let refused = await post();
+    for (let i = 0; i < 10 && refused.statusCode === 303; i++) refused = await post();
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers['content-type']).toMatch(/^text\/html/);
+    expect(htmlText(refused.body)).toContain('Trop d');
+    expect(refused.body).toMatch(/<html lang="fr" dir="ltr">/);
+  });
+
   it('answers 404 for the PDF of a review the reader may not see', async () => {
     const posted = await app.inject({
       method: 'POST',
