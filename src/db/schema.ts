@@ -225,6 +225,7 @@ export interface Database {
     format: string;
     lang: Language | null;
     layout: string | null;
+    version: ColumnType<number | null, number | null | undefined, number | null>;
     status: ColumnType<'queued' | 'running' | 'done' | 'failed', 'queued' | undefined, string>;
     progress: ColumnType<number, number | undefined, number>;
     error_code: string | null;

@@ -65,7 +65,7 @@ export async function requestExport(
   request: ExportRequest,
 ): Promise<ExportJob> {
   const { format, layout } = checkExportRequest(request);
-  const context = await getReviewInContext(db, actor, request.country, request.cycle);
+  const context = await getReviewInContext(db, actor, request.country, request.cycle, { version: request.version });
   const requester = actor === null ? 'anonymous' : actor.userId !== null ? 'user' : 'operator';
   const waiting = await jobs.countWaitingExportJobs(db, { userId: actor?.userId ?? null, requester });
   if (waiting.mine >= MAX_WAITING_PER_REQUESTER || waiting.all >= MAX_WAITING) {
@@ -84,6 +84,7 @@ export async function requestExport(
     format,
     lang: request.lang ?? null,
     layout: request.layout === undefined ? null : layout,
+    version: request.version ?? null,
   });
   return view(row);
 }
@@ -163,6 +164,7 @@ export async function runNextExportJob(
       format: claimed.format,
       lang: claimed.lang ?? undefined,
       layout: claimed.layout ?? undefined,
+      version: claimed.version ?? undefined,
     };
     const file = await exportReview(db, await requesterOf(db, claimed), request, renderHtml, progress);
     await jobs.finishExportJob(db, claimed.id, attempt, file);

@@ -383,6 +383,16 @@ describe('export jobs: who sees them, and bad requests', () => {
     const file = await app.inject({ method: 'GET', url: job.links.download! });
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toMatch(/^text\/csv/u);
+    // One published version, by number; a version that does not exist is refused at once.
+    const before = await t.storage.db.selectFrom('export_job').select('id').execute();
+    const missing = await post({ country: 'TUN', cycle: 'arab-2021', format: 'pdf', version: 9 }, null);
+    expect([missing.statusCode, missing.json().code]).toEqual([404, 'review.version_not_found']);
+    expect(await t.storage.db.selectFrom('export_job').select('id').execute()).toHaveLength(before.length);
+    const first = await post({ country: 'TUN', cycle: 'arab-2021', format: 'json', version: 1 }, null);
+    expect(first.statusCode).toBe(202);
+    const versioned = await settle(first.json().id, null);
+    const download = await app.inject({ method: 'GET', url: versioned.links.download! });
+    expect(download.headers['content-disposition']).toContain('tun-arab-2021.v1.ar.json');
   });
 });
 

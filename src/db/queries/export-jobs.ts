@@ -19,6 +19,7 @@ const COLUMNS = [
   'format',
   'lang',
   'layout',
+  'version',
   'status',
   'progress',
   'error_code',
@@ -41,6 +42,7 @@ export async function insertExportJob(
     format: string;
     lang: Language | null;
     layout: string | null;
+    version: number | null;
   },
 ): Promise<ExportJobRow> {
   return db
@@ -54,6 +56,7 @@ export async function insertExportJob(
       format: job.format,
       lang: job.lang,
       layout: job.layout,
+      version: job.version,
     })
     .returning(COLUMNS)
     .executeTakeFirstOrThrow();

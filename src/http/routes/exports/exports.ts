@@ -50,16 +50,14 @@ export function exportRoutes(app: FastifyInstance, db: Db, options: { worker?: b
     return reply.code(202).header('location', body.links.self).header('cache-control', 'no-store').send(body);
   };
 
-  app.post<{ Body: { country: string; cycle: string; format: string; lang?: Language; layout?: string } }>(
-    '/api/v1/exports',
-    { schema: createExportSchema },
-    async (request, reply) => {
-      const { country, cycle, format, layout } = request.body;
-      // lang, else Accept-Language when the client sends one, else the review's own language.
-      const lang = request.body.lang ?? (request.headers['accept-language'] ? requestLanguage(request) : undefined);
-      return accept(request, reply, { country, cycle, format, lang, layout });
-    },
-  );
+  app.post<{
+    Body: { country: string; cycle: string; format: string; lang?: Language; layout?: string; version?: number };
+  }>('/api/v1/exports', { schema: createExportSchema }, async (request, reply) => {
+    const { country, cycle, format, layout, version } = request.body;
+    // lang, else Accept-Language when the client sends one, else the review's own language.
+    const lang = request.body.lang ?? (request.headers['accept-language'] ? requestLanguage(request) : undefined);
+    return accept(request, reply, { country, cycle, format, lang, layout, version });
+  });
 
   app.get<{ Params: { id: string } }>('/api/v1/jobs/:id', { schema: getJobSchema }, async (request, reply) => {
     const job = await getExportJob(db, request.actor, request.params.id);

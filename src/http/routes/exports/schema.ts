@@ -68,6 +68,11 @@ export const createExportSchema = {
       country: { type: 'string', pattern: '^[A-Za-z]{3}$', description: 'ISO 3166-1 alpha-3, e.g. MAR' },
       cycle: { type: 'string', pattern: '^[a-z0-9-]{1,64}$', description: 'e.g. arab-2021' },
       ...exportParameters,
+      version: {
+        type: 'integer',
+        minimum: 1,
+        description: 'One published version (else the latest; review.version_not_found if there is none such)',
+      },
     },
   },
   response: { 202: jobAccepted, 400: problem, 404: problem, 422: problem },

@@ -46,6 +46,7 @@ export function reviewRoutes(app: FastifyInstance, db: Db, exports?: ExportQueue
         format,
         lang,
         layout,
+        version,
       });
     }
     const file = await exportReview(
