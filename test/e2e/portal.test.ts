@@ -60,11 +60,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function open(path: string, viewport = DESKTOP): Promise<Page> {
+async function open(path: string, viewport = DESKTOP, status = 200): Promise<Page> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const response = await page.goto(`${server.url}${path}`);
-  expect(response?.status()).toBe(200);
+  expect(response?.status()).toBe(status);
   await page.evaluate(() => document.fonts.ready);
   return page;
 }
@@ -186,6 +186,21 @@ describe('the portal in Arabic', () => {
       );
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, 'search-ar-desktop', true);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('shows an empty query’s error in Arabic, linked to the field, without serious axe-core violation', async () => {
+    const page = await open('/search?q=&lang=ar', DESKTOP, 400);
+    try {
+      await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
+      const summary = page.locator('main .error-summary a');
+      await expect(summary.getAttribute('href')).resolves.toBe('#search-q');
+      await expect(summary.textContent()).resolves.toMatch(/[\u0600-\u06FF]{3,}/);
+      await expect(page.locator('#search-q').getAttribute('aria-invalid')).resolves.toBe('true');
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'search-ar-error');
     } finally {
       await page.context().close();
     }
