@@ -20,6 +20,7 @@ import { catalogueRoutes } from './routes/catalogue/catalogue.js';
 import { blockSchemas } from './routes/reviews/schema.js';
 import { importRoutes } from './routes/imports/imports.js';
 import { contributionRoutes } from './routes/contributions/contributions.js';
+import { publicationRoutes } from './routes/publications/publications.js';
 import { reviewRoutes } from './routes/reviews/reviews.js';
 import { exportRoutes } from './routes/exports/exports.js';
 import { searchRoutes } from './routes/search/search.js';
@@ -118,6 +119,7 @@ export async function buildServer({
     return { status: 'ok', engine: storage.engine, version: VERSION };
   });
   reviewRoutes(app, storage.db, exportRoutes(app, storage.db, { worker: exportWorker }));
+  publicationRoutes(app, storage.db);
   searchRoutes(app, storage.db);
   catalogueRoutes(app, storage.db);
   sessionRoutes(app, storage.db, loginLimits);
