@@ -3,28 +3,39 @@ import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import { DEMO_DIR } from '../config.js';
 import * as entities from '../db/queries/entities.js';
+import * as publications from '../db/queries/publications.js';
+import * as reviews from '../db/queries/reviews.js';
 import type { Database } from '../db/schema.js';
 import type { EntityCategory } from '../domain/entities.js';
 import { operator, type Role } from '../domain/permissions.js';
 import { addUser } from './accounts.js';
 import { addEntity } from './add-entity.js';
 import { importReview, type ImportResult } from './import-review.js';
+import { moveReview } from './move-review.js';
 
 /**
- * The demo: Morocco's review of the Arab-region 2020–21 cycle (the seed), imported as a draft
- * for Morocco's team to work on, with the entities and one account per role of the workspace.
+ * The demo: Morocco's review of the Arab-region 2020–21 cycle (the seed), with the entities and
+ * one account per role of the workspace. The seed is the review as Morocco published it, so the
+ * public portal shows it as version 1; Morocco's team works on a draft of its next version.
  */
 export const DEMO_FILE = `${DEMO_DIR}/morocco-arab-2021.fr.txt`;
+const DEMO_REVIEW = { country: 'MAR', cycle: 'arab-2021' };
 
 export async function importDemo(db: Kysely<Database>): Promise<ImportResult> {
-  return importReview(db, {
+  const actor = operator('demo');
+  const result = await importReview(db, {
     bytes: readFileSync(DEMO_FILE),
     file: 'demo/morocco-arab-2021.fr.txt',
-    country: 'MAR',
-    cycle: 'arab-2021',
+    ...DEMO_REVIEW,
     dryRun: false,
-    actor: operator('demo'),
+    actor,
   });
+  const review = await reviews.findReview(db, DEMO_REVIEW.country, DEMO_REVIEW.cycle);
+  if (review && review.status !== 'published' && (await publications.listVersions(db, review.id)).length === 0) {
+    await moveReview(db, actor, DEMO_REVIEW, { to: 'published' });
+    await moveReview(db, actor, DEMO_REVIEW, { to: 'draft', reason: 'Démonstration : préparation de la mise à jour' });
+  }
+  return result;
 }
 
 export interface DemoAccount {

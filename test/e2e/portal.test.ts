@@ -93,16 +93,16 @@ describe('the portal in French', () => {
       const morocco = page.locator('main .publications a', { hasText: 'Maroc' });
       await expect(morocco.getAttribute('href')).resolves.toBe('/reviews/MAR/arab-2021?lang=fr');
       await expect(page.locator('main .publications li', { hasText: 'Maroc' }).textContent()).resolves.toContain(
-        'Version 1, publiée le',
+        'Version 2, publiée le',
       );
       await screenshot(page, 'portal-fr-desktop', true);
       await morocco.click();
       await page.waitForURL(/\/reviews\/MAR\/arab-2021\?lang=fr$/);
-      await expect(page.locator('main .version-line').textContent()).resolves.toMatch(/^Version 1, publiée le/);
+      await expect(page.locator('main .version-line').textContent()).resolves.toMatch(/^Version 2, publiée le/);
       await expect(page.locator('main .versions li a[aria-current=page]').count()).resolves.toBe(1);
       const docx = page.locator('main .downloads a', { hasText: 'DOCX' });
       await expect(docx.getAttribute('href')).resolves.toBe(
-        '/api/v1/reviews/MAR/arab-2021/export?format=docx&lang=fr&version=1',
+        '/api/v1/reviews/MAR/arab-2021/export?format=docx&lang=fr&version=2',
       );
       await expect(page.locator('main .downloads form[method=post] button').count()).resolves.toBe(1);
     } finally {
