@@ -67,6 +67,22 @@ export async function requestExport(
   const { format, layout } = checkExportRequest(request);
   const context = await getReviewInContext(db, actor, request.country, request.cycle, { version: request.version });
   const requester = actor === null ? 'anonymous' : actor.userId !== null ? 'user' : 'operator';
+  // The public reads published versions, which never change: every anonymous reader asking for
+  // the same export of the same version shares one job (and its file), so a crowd asking for a
+  // review's PDF costs one rendering, not one each, and is not refused by the limit below.
+  const shared =
+    requester === 'anonymous' && context.publication
+      ? {
+          country: context.review.country,
+          cycle: context.review.cycle,
+          format,
+          lang: request.lang ?? null,
+          layout: request.layout === undefined ? null : layout,
+          version: context.publication.version,
+        }
+      : null;
+  const existing = shared && (await jobs.findSharedExportJob(db, shared));
+  if (existing) return view(existing);
   const waiting = await jobs.countWaitingExportJobs(db, { userId: actor?.userId ?? null, requester });
   if (waiting.mine >= MAX_WAITING_PER_REQUESTER || waiting.all >= MAX_WAITING) {
     const [count, limit] =
@@ -84,7 +100,7 @@ export async function requestExport(
     format,
     lang: request.lang ?? null,
     layout: request.layout === undefined ? null : layout,
-    version: request.version ?? null,
+    version: shared?.version ?? request.version ?? null,
   });
   return view(row);
 }

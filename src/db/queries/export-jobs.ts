@@ -62,6 +62,37 @@ export async function insertExportJob(
     .executeTakeFirstOrThrow();
 }
 
+/**
+ * An anonymous job, not failed, of exactly this export of one published version: a version
+ * never changes, so its file can be given to every reader who asks for it.
+ */
+export async function findSharedExportJob(
+  db: Db,
+  job: {
+    country: string;
+    cycle: string;
+    format: string;
+    lang: Language | null;
+    layout: string | null;
+    version: number;
+  },
+): Promise<ExportJobRow | undefined> {
+  return db
+    .selectFrom('export_job')
+    .select(COLUMNS)
+    .where('requester', '=', 'anonymous')
+    .where('status', '<>', 'failed')
+    .where('country_code', '=', job.country)
+    .where('cycle_id', '=', job.cycle)
+    .where('format', '=', job.format)
+    .where('version', '=', job.version)
+    .where(sql<boolean>`lang is not distinct from ${job.lang}`)
+    .where(sql<boolean>`layout is not distinct from ${job.layout}`)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** A job, without its file; undefined for an id that is no job (or not a uuid at all). */
 export async function findExportJob(db: Db, id: string): Promise<ExportJobRow | undefined> {
   if (!UUID.test(id)) return undefined;
