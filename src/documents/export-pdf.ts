@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { PacteError } from '../domain/errors.js';
 import { direction, type Language } from '../domain/language.js';
 import { parseBboxLayout } from './pdf/bbox.js';
-import { runPdftotext } from './pdf/run-pdftotext.js';
+import { findProgram, runPdftotext } from './pdf/run-pdftotext.js';
 
 /**
  * HTML → PDF with Debian's Chromium, driven by playwright-core (no browser is downloaded).
@@ -39,12 +41,26 @@ const FONTS = "'Noto Sans', 'Noto Naskh Arabic', sans-serif";
 
 let browser: Promise<Browser> | null = null;
 
+/** What making a PDF needs on the server, and how an administrator installs it (Debian). */
+const PDF_INSTALL = 'apt-get install -y chromium fonts-noto-core poppler-utils';
+
+/**
+ * Throws `export.tool_missing` (503) naming the program and the command that installs it,
+ * unless Chromium (printing) and pdftotext (the contents' page numbers) are both there: asked
+ * before a PDF export is queued, so nobody waits for a job that cannot succeed.
+ */
+export async function requirePdfTools(chromiumPath = CHROMIUM): Promise<void> {
+  const missing = !existsSync(chromiumPath) ? 'chromium' : (await findProgram('pdftotext')) ? null : 'pdftotext';
+  if (missing) throw new PacteError('export.tool_missing', { tool: missing, install: PDF_INSTALL });
+}
+
 async function warmBrowser(): Promise<Browser> {
   if (browser) {
     const current = await browser.catch(() => null);
     if (current?.isConnected()) return current;
     browser = null;
   }
+  await requirePdfTools();
   const launching = chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: PAGE_TIMEOUT_MS });
   browser = launching;
   launching.catch(() => {

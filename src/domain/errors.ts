@@ -46,6 +46,7 @@ export const ERRORS = {
   'import.busy': 503,
   'import.unsupported_format': 422,
   'import.tool_missing': 503,
+  'export.tool_missing': 503,
   'import.no_text': 422,
   'import.timeout': 422,
   'export.unsupported_format': 422,

@@ -385,9 +385,9 @@ describe('export jobs: who sees them, and bad requests', () => {
     expect(file.headers['content-type']).toMatch(/^text\/csv/u);
     // A published version never changes: anonymous readers asking for the same export share its job.
     const again = await post({ country: 'TUN', cycle: 'arab-2021', format: 'csv', version: 1 }, null);
-    expect([again.statusCode, again.json().id, again.json().status]).toEqual([202, job.id, 'done']);
+    expect([again.statusCode, again.json().id, again.json().status]).toEqual([202, created.json().id, 'done']);
     const otherLanguage = await post({ country: 'TUN', cycle: 'arab-2021', format: 'csv', lang: 'fr' }, null);
-    expect(otherLanguage.json().id).not.toBe(job.id);
+    expect(otherLanguage.json().id).not.toBe(created.json().id);
     // One published version, by number; a version that does not exist is refused at once.
     const before = await t.storage.db.selectFrom('export_job').select('id').execute();
     const missing = await post({ country: 'TUN', cycle: 'arab-2021', format: 'pdf', version: 9 }, null);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pdfFurniture } from '../../src/documents/export-pdf.js';
+import { pdfFurniture, requirePdfTools } from '../../src/documents/export-pdf.js';
 
 /** The running header and footer Chromium draws in the PDF's margins (src/documents/export-pdf.ts). */
 describe('PDF header and footer templates', () => {
@@ -22,5 +22,19 @@ describe('PDF header and footer templates', () => {
     const { footerTemplate } = pdfFurniture({ language: 'fr', header: 'Maroc', page: { label: 'Page', of: 'sur' } });
     expect(footerTemplate).toMatch(/^<div lang="fr" dir="ltr" /u);
     expect(footerTemplate).toContain('Page <span class="pageNumber"></span> sur <span class="totalPages"></span>');
+  });
+});
+
+describe('the tools a PDF needs', () => {
+  it('are named, with the command that installs them, when one is missing', async () => {
+    await expect(requirePdfTools('/nowhere/chromium')).rejects.toMatchObject({
+      code: 'export.tool_missing',
+      status: 503,
+      details: { tool: 'chromium', install: expect.stringContaining('apt-get install -y chromium fonts-noto-core') },
+    });
+  });
+
+  it('are found on this machine (npm test installs them)', async () => {
+    await expect(requirePdfTools()).resolves.toBeUndefined();
   });
 });

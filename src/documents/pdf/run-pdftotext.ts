@@ -21,7 +21,8 @@ const TOOL = { tool: 'pdftotext', install: 'apt-get install poppler-utils' };
 /** pdftotext's XHTML is about 200 bytes per word: this is some 500 000 words. */
 const MAX_OUTPUT_BYTES = 128 * 1024 * 1024;
 
-async function findProgram(name: string): Promise<string | null> {
+/** The program's path on PATH, or null when it is not installed. */
+export async function findProgram(name: string): Promise<string | null> {
   for (const dir of (process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin').split(delimiter)) {
     if (dir === '') continue;
     const path = joinPath(dir, name);
