@@ -8,12 +8,12 @@ import {
   checkExportRequest,
   closeExportBrowser,
   exportReview,
+  requirePdfExport,
   type ExportProgress,
   type ExportRequest,
   type HtmlRenderer,
 } from './export-review.js';
 import { getReviewInContext } from './get-review.js';
-import { requirePdfTools } from '../documents/export-pdf.js';
 
 /**
  * Exports as background jobs (migrations/011_export_jobs.sql). Asking checks the request and
@@ -66,7 +66,7 @@ export async function requestExport(
   request: ExportRequest,
 ): Promise<ExportJob> {
   const { format, layout } = checkExportRequest(request);
-  if (format === 'pdf') await requirePdfTools();
+  if (format === 'pdf') await requirePdfExport();
   const context = await getReviewInContext(db, actor, request.country, request.cycle, { version: request.version });
   const requester = actor === null ? 'anonymous' : actor.userId !== null ? 'user' : 'operator';
   // The public reads published versions, which never change: every anonymous reader asking for

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { exportDocx, type DocxLayout } from '../documents/export-docx.js';
-import { closePdfBrowser, pdfWithContents } from '../documents/export-pdf.js';
+import { closePdfBrowser, pdfWithContents, requirePdfTools } from '../documents/export-pdf.js';
 import { questionLabel, sectionHeading } from '../documents/numbering.js';
 import type { Block } from '../domain/blocks.js';
 import { PacteError } from '../domain/errors.js';
@@ -29,6 +29,9 @@ export const PDF_LAYOUTS: readonly DocxLayout[] = ['table'];
 
 /** Closes the browser kept warm for PDF exports (when the server or the CLI ends). */
 export const closeExportBrowser = closePdfBrowser;
+
+/** Throws `export.tool_missing` (with the install command) unless this server can make PDFs. */
+export const requirePdfExport = requirePdfTools;
 
 export interface ExportRequest {
   country: string;
