@@ -10,6 +10,7 @@ import { mergeContributions } from '../../../services/merge-contributions.js';
 import { respondToInput } from '../../../services/respond-to-input.js';
 import { saveContribution } from '../../../services/save-contribution.js';
 import type { Db } from '../../../services/storage.js';
+import { sendDownload } from '../../download.js';
 import { submitContribution } from '../../../services/submit-contribution.js';
 import {
   addEvidenceSchema,
@@ -74,14 +75,7 @@ export function contributionRoutes(app: FastifyInstance, db: Db, options: { evid
     { schema: getEvidenceSchema },
     async (request, reply) => {
       const file = await getEvidence(db, request.actor, keyOf(request.params), request.params.evidenceId);
-      return reply
-        .header('content-type', file.mediaType)
-        .header('content-disposition', attachment(file.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'private, no-store')
-        .header('etag', `"${file.sha256}"`)
-        .send(Buffer.from(file.bytes));
+      return sendDownload(reply.header('etag', `"${file.sha256}"`), file);
     },
   );
 
@@ -127,14 +121,4 @@ async function receiveEvidence(request: FastifyRequest, maxBytes: number): Promi
     throw new PacteError('request.invalid', { problem: 'the "file" part is missing or empty' });
   }
   return upload;
-}
-
-/** Content-Disposition of a download: an ASCII fallback name and the exact one (RFC 5987/6266). */
-export function attachment(fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/gu, '_');
-  const exact = encodeURIComponent(fileName).replace(
-    /['()*]/gu,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${exact}`;
 }

@@ -11,7 +11,7 @@ import type { ExportRequest } from '../../../services/export-review.js';
 import type { Db } from '../../../services/storage.js';
 import { printableReview } from '../../pages/export-page.js';
 import { requestLanguage } from '../../problem.js';
-import { attachment } from '../contributions/contributions.js';
+import { sendDownload } from '../../download.js';
 import { createExportSchema, getJobFileSchema, getJobSchema } from './schema.js';
 
 /** The JSON of a job: what it is at, and where to look again and fetch the file. */
@@ -66,12 +66,7 @@ export function exportRoutes(app: FastifyInstance, db: Db, options: { worker?: b
 
   app.get<{ Params: { id: string } }>('/api/v1/jobs/:id/file', { schema: getJobFileSchema }, async (request, reply) => {
     const file = await downloadExportJob(db, request.actor, request.params.id);
-    return reply
-      .header('content-type', file.mediaType)
-      .header('content-disposition', attachment(file.fileName))
-      .header('cache-control', 'private, no-store')
-      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
-      .send(file.bytes);
+    return sendDownload(reply, file);
   });
 
   return { accept };

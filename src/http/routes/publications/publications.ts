@@ -3,7 +3,7 @@ import { exportOpenData, listOpenData, OPEN_DATA_LICENCE } from '../../../servic
 import { getReview } from '../../../services/get-review.js';
 import { listReviewVersions } from '../../../services/list-review-versions.js';
 import type { Db } from '../../../services/storage.js';
-import { attachment } from '../contributions/contributions.js';
+import { sendDownload } from '../../download.js';
 import { downloadOpenDataSchema, getVersionSchema, listOpenDataSchema, listVersionsSchema } from './schema.js';
 
 /** Published versions of reviews, and open data: what the public may take away. */
@@ -58,12 +58,8 @@ export function publicationRoutes(app: FastifyInstance, db: Db) {
     { schema: downloadOpenDataSchema },
     async (request, reply) => {
       const file = await exportOpenData(db, request.params.cycle);
-      return reply
-        .header('content-type', 'application/zip')
-        .header('content-disposition', attachment(file.fileName))
-        .header('last-modified', file.lastUpdated.toUTCString())
-        .header('cache-control', 'public, max-age=300')
-        .send(file.bytes);
+      const zip = { ...file, mediaType: 'application/zip' };
+      return sendDownload(reply.header('last-modified', file.lastUpdated.toUTCString()), zip, 'public, max-age=300');
     },
   );
 }

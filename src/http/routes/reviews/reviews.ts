@@ -7,7 +7,7 @@ import { listReviews } from '../../../services/list-reviews.js';
 import type { Language } from '../../../domain/language.js';
 import { printableReview } from '../../pages/export-page.js';
 import { requestLanguage } from '../../problem.js';
-import { attachment } from '../contributions/contributions.js';
+import { sendDownload } from '../../download.js';
 import type { ExportQueue } from '../exports/exports.js';
 import { exportReviewSchema, getReviewSchema, listReviewsSchema } from './schema.js';
 
@@ -55,11 +55,6 @@ export function reviewRoutes(app: FastifyInstance, db: Db, exports?: ExportQueue
       { country: request.params.country, cycle: request.params.cycle, format, lang, layout, version },
       printableReview,
     );
-    return reply
-      .header('content-type', file.mediaType)
-      .header('content-disposition', attachment(file.fileName))
-      .header('cache-control', 'private, no-store')
-      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
-      .send(file.bytes);
+    return sendDownload(reply, file);
   });
 }
