@@ -137,24 +137,27 @@ export function portalPageRoutes(app: FastifyInstance, db: Db) {
     return sendPage(reply, 200, openDataPage(await listOpenData(db), OPEN_DATA_LICENCE, language, request.actor));
   });
 
-  app.post<{ Params: { country: string; cycle: string } }>(
-    '/reviews/:country/:cycle/pdf',
-    { schema: { hide: true } },
-    async (request, reply) => {
-      const language = requestLanguage(request);
-      const { country, cycle } = request.params;
-      try {
-        const job = await requestExport(db, request.actor, { country, cycle, format: 'pdf', lang: language });
-        // A PDF takes a few seconds: most are ready when the job's page first shows.
-        await waitForJob(db, request.actor, job.id);
-        return reply.redirect(`/exports/${job.id}?lang=${language}`, 303);
-      } catch (error) {
-        if (!isPacteError(error) || error.status >= 500) throw error;
-        if (error.status === 404) return sendPage(reply, 404, notFoundPage(language, request.url.split('?')[0] ?? '/'));
-        return problemPage(reply, error, language, request);
-      }
-    },
-  );
+  type PdfRequest = FastifyRequest<{ Params: { country: string; cycle: string; version?: string } }>;
+  /** The PDF of the page shown: the latest version (or the working copy), or one version. */
+  const askPdf = async (request: PdfRequest, reply: FastifyReply) => {
+    const language = requestLanguage(request);
+    const { country, cycle } = request.params;
+    const notFound = () => sendPage(reply, 404, notFoundPage(language, request.url.split('?')[0] ?? '/'));
+    if (request.params.version !== undefined && !/^[1-9]\d{0,5}$/.test(request.params.version)) return notFound();
+    const version = request.params.version === undefined ? undefined : Number(request.params.version);
+    try {
+      const job = await requestExport(db, request.actor, { country, cycle, format: 'pdf', lang: language, version });
+      // A PDF takes a few seconds: most are ready when the job's page first shows.
+      await waitForJob(db, request.actor, job.id);
+      return reply.redirect(`/exports/${job.id}?lang=${language}`, 303);
+    } catch (error) {
+      if (!isPacteError(error) || error.status >= 500) throw error;
+      if (error.status === 404) return notFound();
+      return problemPage(reply, error, language, request);
+    }
+  };
+  app.post('/reviews/:country/:cycle/pdf', { schema: { hide: true } }, askPdf);
+  app.post('/reviews/:country/:cycle/versions/:version/pdf', { schema: { hide: true } }, askPdf);
 
   app.get<{ Params: { id: string }; Querystring: { follow?: string } }>(
     '/exports/:id',

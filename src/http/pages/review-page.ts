@@ -174,12 +174,12 @@ function publicationBlock(input: ReviewPageInput, language: Language): Html {
   const version = publication ? `&version=${publication.version}` : '';
   const exportUrl = (format: string) =>
     `/api/v1/reviews/${review.country}/${review.cycle}/export?format=${format}&lang=${language}${version}`;
-  // A PDF job exports the latest version (or the working copy): offered where that is what is shown.
-  const pdfShowsThis = !publication || !latest || latest.version === publication.version;
-  const downloads = DOWNLOADS.filter((format) => format !== 'pdf' || pdfShowsThis).map((format) =>
+  // The PDF is made by a job, asked with a form (pages run no script), of the version shown.
+  const pdfAction = `${base}${publication ? `/versions/${publication.version}` : ''}/pdf?lang=${language}`;
+  const downloads = DOWNLOADS.map((format) =>
     format === 'pdf'
       ? html`<li>
-          <form class="inline-form" method="post" action="${base}/pdf?lang=${language}">
+          <form class="inline-form" method="post" action="${pdfAction}">
             <button type="submit" class="link-button">${t('download.pdf')}</button>
             <span class="muted">${t('download.pdf_hint')}</span>
           </form>
