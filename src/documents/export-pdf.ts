@@ -23,7 +23,8 @@ import { findProgram, runPdftotext } from './pdf/run-pdftotext.js';
  */
 
 export const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
+/** Headless, without sandbox (containers), and nothing that reaches the network on its own. */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -61,7 +62,7 @@ async function warmBrowser(): Promise<Browser> {
     browser = null;
   }
   await requirePdfTools();
-  const launching = chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: PAGE_TIMEOUT_MS });
+  const launching = chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: PAGE_TIMEOUT_MS });
   browser = launching;
   launching.catch(() => {
     if (browser === launching) browser = null;

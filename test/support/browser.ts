@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../src/documents/export-pdf.js';
 
 /**
  * Browser tests: the built `pacte serve --demo` in a child process, and Debian's Chromium
@@ -14,7 +15,6 @@ import { chromium, type Browser, type Page } from 'playwright-core';
  * command that installs it (npm test does both).
  */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const CHROMIUM = '/usr/bin/chromium';
 export const RESULTS_DIR = join(ROOT, 'test-results');
 
 async function freePort(): Promise<number> {
@@ -115,19 +115,7 @@ export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-noto-core (npm test does it)`);
   }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
 /** Where a screenshot goes: test-results/NAME.png (gitignored), to look at. */
