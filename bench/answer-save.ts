@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { postgresOn } from './measure.js';
 import { ROOT } from '../src/config.js';
 import type { Block } from '../src/domain/blocks.js';
 import { operator } from '../src/domain/permissions.js';
@@ -168,30 +169,6 @@ function measure(job: Job): Promise<Outcome> {
 
 // ─── Set-up, measures and report (main thread) ───────────────────────────────────────────────
 
-interface Cluster {
-  url: string;
-  version: string;
-  stop(): void;
-}
-
-/** A PostgreSQL answering on `port` with trust auth, or a throwaway cluster started there. */
-async function cluster(port: number): Promise<{ url: string; stop: (() => void) | null }> {
-  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await probe.connect();
-    await probe.end();
-    return { url, stop: null };
-  } catch {
-    await probe.end().catch(() => {});
-  }
-  const script = (await import(new URL('../scripts/postgres.mjs', import.meta.url).href)) as {
-    startPostgres(port: number): Cluster;
-  };
-  const started = script.startPostgres(port);
-  return { url: started.url, stop: () => started.stop() };
-}
-
 async function admin(url: string, statement: string): Promise<string | undefined> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -221,7 +198,7 @@ async function main() {
   const clients = Math.round(env('BENCH_CLIENTS', 50));
   const durationMs = env('BENCH_SECONDS', 10) * 1000;
   const warmupMs = env('BENCH_WARMUP_SECONDS', 3) * 1000;
-  const server = await cluster(Math.round(env('BENCH_PG_PORT', 55432)));
+  const server = (await postgresOn(Math.round(env('BENCH_PG_PORT', 55432)), true))!;
   const reused = server.stop === null;
   const database = `pacte_bench_${process.pid}_${Date.now()}`;
   const databaseUrl = server.url.replace(/\/postgres$/u, `/${database}`);

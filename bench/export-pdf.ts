@@ -14,18 +14,7 @@ import { importReview } from '../src/services/import-review.js';
 import { docxToPdf } from '../test/support/fixtures.js';
 import { seedBytes } from '../test/support/pacte.js';
 import { openTestStorage } from '../test/support/storage.js';
-
-async function median(work: () => Promise<unknown> | unknown, runs: number, warmup = 1): Promise<number> {
-  for (let i = 0; i < warmup; i++) await work();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    await work();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
+import { median } from './measure.js';
 
 const t = await openTestStorage();
 const dir = mkdtempSync(join(tmpdir(), 'pacte-bench-export-pdf-'));
@@ -47,9 +36,9 @@ try {
   const rounds = 7;
   const docxMs = await median(() => exportReview(db, actor, docxRequest), rounds, 3);
   // The first PDF starts Chromium (the warm-up); the rounds measure the warm browser.
-  const pdfMs = await median(() => exportReview(db, actor, pdfRequest, printableReview), rounds);
+  const pdfMs = await median(() => exportReview(db, actor, pdfRequest, printableReview), rounds, 1);
   // Each LibreOffice run starts soffice with a fresh profile, as the tests and a one-off conversion do.
-  const libreOfficeMs = await median(() => docxToPdf(docx, join(dir, 'pdf')), 5);
+  const libreOfficeMs = await median(() => docxToPdf(docx, join(dir, 'pdf')), 5, 1);
   const ratio = (ms: number) => (ms / libreOfficeMs).toFixed(3);
   console.log(
     [

@@ -10,18 +10,7 @@ import { DEFAULT_LIMITS, readReview } from '../src/documents/read-review.js';
 import { readZipEntries } from '../src/documents/zip.js';
 import { arab2021, docxToPdf, seedReview, writeDocxFixture } from '../test/support/fixtures.js';
 import { SEED } from '../test/support/pacte.js';
-
-async function median(work: () => Promise<unknown> | unknown, runs: number): Promise<number> {
-  for (let i = 0; i < 3; i++) await work();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    await work();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
+import { median } from './measure.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pacte-bench-'));
 try {

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { postgresOn } from './measure.js';
 import { ROOT } from '../src/config.js';
 import * as catalogue from '../src/db/queries/catalogue.js';
 import type { Storage } from '../src/db/connection.js';
@@ -135,25 +136,6 @@ async function measure(name: string, storage: Storage) {
   console.log(`  search p95 / primary-key lookup p95 = ${(s95 / l95).toFixed(0)}×`);
 }
 
-async function postgresUrl(): Promise<{ url: string; stop: (() => void) | null } | null> {
-  const port = Math.round(env('BENCH_PG_PORT', 55432));
-  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await probe.connect();
-    await probe.end();
-    return { url, stop: null };
-  } catch {
-    await probe.end().catch(() => {});
-  }
-  if (process.env.BENCH_PG !== 'start') return null;
-  const script = (await import(new URL('../scripts/postgres.mjs', import.meta.url).href)) as {
-    startPostgres(port: number): { url: string; stop(): void };
-  };
-  const started = script.startPostgres(port);
-  return { url: started.url, stop: () => started.stop() };
-}
-
 async function admin(url: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -176,7 +158,7 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-const server = await postgresUrl();
+const server = await postgresOn(Math.round(env('BENCH_PG_PORT', 55432)), process.env.BENCH_PG === 'start');
 if (!server) console.log('PostgreSQL: none on BENCH_PG_PORT (BENCH_PG=start starts one)');
 else {
   const database = `pacte_bench_search_${process.pid}`;

@@ -43,6 +43,16 @@ async function importTun(answer: string) {
   });
 }
 
+/** A form posted from this site's own page (an empty body: the PDF form has no field). */
+function postForm(url: string, headers: Record<string, string> = {}) {
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    payload: '',
+  });
+}
+
 async function get(url: string, headers: Record<string, string> = {}) {
   const response = await app.inject({ method: 'GET', url, headers });
   return { status: response.statusCode, body: response.body, headers: response.headers };
@@ -169,12 +179,7 @@ describe(`the public portal on ${ENGINE}`, () => {
     expect(oldText).toContain('/api/v1/reviews/TUN/arab-2021/export?format=csv&lang=en&version=1');
     // The PDF of an older version is of that version.
     expect(old.body).toContain('action="/reviews/TUN/arab-2021/versions/1/pdf?lang=en"');
-    const asked = await app.inject({
-      method: 'POST',
-      url: '/reviews/TUN/arab-2021/versions/1/pdf?lang=en',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: '',
-    });
+    const asked = await postForm('/reviews/TUN/arab-2021/versions/1/pdf?lang=en');
     expect(asked.statusCode).toBe(303);
     const jobId = /\/exports\/([0-9a-f-]{36})/.exec(asked.headers.location ?? '')?.[1] ?? '';
     const job = await t.storage.db
@@ -278,12 +283,7 @@ describe(`open data and the PDF form on ${ENGINE}`, () => {
   });
 
   it('queues the PDF and sends to the job’s page, which reloads itself only when asked', async () => {
-    const posted = await app.inject({
-      method: 'POST',
-      url: '/reviews/MAR/arab-2021/pdf?lang=fr',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: '',
-    });
+    const posted = await postForm('/reviews/MAR/arab-2021/pdf?lang=fr');
     expect(posted.statusCode).toBe(303);
     const location = String(posted.headers.location);
     expect(location).toMatch(/^\/exports\/[0-9a-f-]{36}\?lang=fr$/);
@@ -303,23 +303,12 @@ describe(`open data and the PDF form on ${ENGINE}`, () => {
   });
 
   it('refuses the PDF form posted from another site', async () => {
-    const posted = await app.inject({
-      method: 'POST',
-      url: '/reviews/MAR/arab-2021/pdf?lang=fr',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
-      payload: '',
-    });
+    const posted = await postForm('/reviews/MAR/arab-2021/pdf?lang=fr', { origin: 'https://evil.example' });
     expect(posted.statusCode).toBe(403);
   });
 
   it('says in the reader’s language when too many PDFs are waiting', async () => {
-    const post = () =>
-      app.inject({
-        method: 'POST',
-        url: '/reviews/MAR/arab-2021/pdf?lang=fr',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        payload: '',
-      });
+    const post = () => postForm('/reviews/MAR/arab-2021/pdf?lang=fr');
     // Readers asking for the same PDF share one job: asking again never piles up work.
     const first = await post();
     expect(first.statusCode).toBe(303);
@@ -345,12 +334,7 @@ describe(`open data and the PDF form on ${ENGINE}`, () => {
   });
 
   it('answers 404 for the PDF of a review the reader may not see', async () => {
-    const posted = await app.inject({
-      method: 'POST',
-      url: '/reviews/DZA/arab-2021/pdf?lang=fr',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: '',
-    });
+    const posted = await postForm('/reviews/DZA/arab-2021/pdf?lang=fr');
     expect(posted.statusCode).toBe(404);
   });
 });
