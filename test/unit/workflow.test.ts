@@ -134,4 +134,16 @@ describe('answer text', () => {
         .map((l) => l.text),
     ).toEqual(['y', 'B']);
   });
+
+  it('is compared at the largest size an answer may have: one changed line in 2,000 is one removal and one addition', () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => p(`ligne ${i}`));
+    const changed = lines.map((block, i) => (i === 1234 ? p('ligne modifiée') : block));
+    const diff = diffBlocks(lines, changed);
+    expect(diff).toHaveLength(2001);
+    expect(diff.filter((l) => l.op !== 'same')).toEqual([
+      { op: 'removed', depth: 0, marker: '', text: 'ligne 1234' },
+      { op: 'added', depth: 0, marker: '', text: 'ligne modifiée' },
+    ]);
+    expect(diff.findIndex((l) => l.op === 'removed')).toBe(1234);
+  });
 });
