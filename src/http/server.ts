@@ -28,6 +28,8 @@ import { workspaceRoutes } from './routes/workspace/workspace.js';
 import { DEFAULT_LIMITS, type ReadLimits } from '../services/import-review.js';
 import { OidcLogin, type OidcSettings } from '../services/oidc.js';
 import { oidcRoutes } from './oidc-routes.js';
+import { SECURITY_SCHEMES } from './contract.js';
+import { checkResponsesAgainstSchemas } from './contract-checks.js';
 
 const VERSION = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { version: string }).version;
 
@@ -46,6 +48,8 @@ export interface ServerOptions {
   oidc?: OidcSettings | undefined;
   /** Run queued export jobs in this process (default); false leaves them to other instances. */
   exportWorker?: boolean;
+  /** Check every JSON response against its route's schema (on under tests: see contract-checks.ts). */
+  checkResponses?: boolean;
 }
 
 /**
@@ -61,6 +65,7 @@ export async function buildServer({
   evidenceMaxBytes,
   oidc,
   exportWorker = true,
+  checkResponses = process.env.NODE_ENV === 'test',
 }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
@@ -81,6 +86,7 @@ export async function buildServer({
       info: {
         title: 'Pacte API',
         version: VERSION,
+        license: { name: 'MIT', identifier: 'MIT' },
         description:
           'Reviews of the Global Compact for Migration. Errors answer {code, message, details} with the HTTP status of the code (docs/errors.md); messages follow ?lang= or Accept-Language (fr, en, ar).',
       },
@@ -94,10 +100,15 @@ export async function buildServer({
         { name: 'users', description: 'Accounts and their roles (administrators)' },
         { name: 'contributions', description: "Entities' contributions, stakeholders' inputs, evidence, merging" },
         { name: 'search', description: 'Full-text search across the reviews the caller may see' },
+        { name: 'publications', description: 'Published versions of reviews, and open data' },
+        { name: 'open data', description: 'Everything published, per cycle, as one zip of JSON and CSV' },
       ],
+      servers: [{ url: 'http://localhost:8080', description: 'npm start; a deployment serves the same paths' }],
+      components: { securitySchemes: SECURITY_SCHEMES },
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (json.$id as string) ?? `def-${i}` },
   });
+  if (checkResponses) checkResponsesAgainstSchemas(app);
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.addHook('onSend', async (_request, reply) => {

@@ -1,74 +1,10 @@
 /** JSON Schemas of the review routes: they validate input and document the API (OpenAPI). */
 
+import { SHARED_SCHEMAS } from '../../contract.js';
 import { jobAccepted } from '../exports/schema.js';
 
 export const blockSchemas = [
-  {
-    $id: 'Block',
-    description: 'A paragraph, or a list whose items may hold nested blocks.',
-    oneOf: [{ $ref: 'ParagraphBlock#' }, { $ref: 'ListBlock#' }],
-  },
-  {
-    $id: 'ParagraphBlock',
-    type: 'object',
-    required: ['type', 'text'],
-    additionalProperties: false,
-    properties: { type: { type: 'string', enum: ['paragraph'] }, text: { type: 'string' } },
-  },
-  {
-    $id: 'ListBlock',
-    type: 'object',
-    required: ['type', 'ordered', 'items'],
-    additionalProperties: false,
-    properties: {
-      type: { type: 'string', enum: ['list'] },
-      ordered: { type: 'boolean' },
-      items: { type: 'array', items: { $ref: 'ListItem#' } },
-    },
-  },
-  {
-    $id: 'ListItem',
-    type: 'object',
-    required: ['text', 'blocks'],
-    additionalProperties: false,
-    properties: { text: { type: 'string' }, blocks: { type: 'array', items: { $ref: 'Block#' } } },
-  },
-  {
-    $id: 'Fact',
-    type: 'object',
-    description: 'A figure quoted in an answer, with where it is (block path and character offsets).',
-    required: ['value', 'kind', 'unit', 'qualifier', 'period', 'questionId', 'quote', 'position'],
-    properties: {
-      value: { type: 'number' },
-      kind: { type: 'string', enum: ['count', 'percent', 'amount'] },
-      unit: { type: ['string', 'null'], examples: ['réseaux'] },
-      qualifier: { type: ['string', 'null'], enum: ['more_than', 'about', 'less_than', null] },
-      period: { type: ['string', 'null'], examples: ['2020', '2002/2020'] },
-      questionId: { type: 'string' },
-      quote: { type: 'string' },
-      position: {
-        type: 'object',
-        required: ['block', 'start', 'end'],
-        properties: {
-          block: { type: 'array', items: { type: 'integer' } },
-          start: { type: 'integer' },
-          end: { type: 'integer' },
-        },
-      },
-    },
-  },
-  {
-    $id: 'ObjectiveSuggestion',
-    type: 'object',
-    description: 'A GCM objective an answer seems to be about, with the words that suggest it.',
-    required: ['number', 'score', 'evidence'],
-    properties: {
-      number: { type: 'integer', minimum: 1, maximum: 23 },
-      score: { type: 'number', minimum: 0, maximum: 1 },
-      evidence: { type: 'array', items: { type: 'string' } },
-      status: { type: 'string', enum: ['suggested', 'confirmed'] },
-    },
-  },
+  ...SHARED_SCHEMAS,
   {
     $id: 'ImportReport',
     type: 'object',
@@ -94,17 +30,6 @@ export const blockSchemas = [
         },
       },
       unmatched: { type: 'array', items: { type: 'object', properties: { text: { type: 'string' } } } },
-    },
-  },
-  {
-    $id: 'Problem',
-    type: 'object',
-    required: ['code', 'message', 'details'],
-    description: 'An error: a stable code (docs/errors.md), a message in the requested language, details.',
-    properties: {
-      code: { type: 'string', examples: ['review.not_found'] },
-      message: { type: 'string' },
-      details: { type: 'object', additionalProperties: true },
     },
   },
 ];
