@@ -5,7 +5,7 @@
  * and the OpenAPI document (and from it the web app's types) is generated from them.
  */
 import { Type, type Static, type TSchema, type TUnsafe } from '@sinclair/typebox';
-import { LANGUAGES } from '../domain/language.js';
+import type { LANGUAGES } from '../domain/language.js';
 
 /** The body of every error response (docs/errors.md): a stable code, a message, details. */
 export const Problem = Type.Object(
