@@ -5,7 +5,7 @@
  * Under tests, every JSON response is also checked against its schema, because Fastify's
  * serializer silently drops a property the schema does not list and never notices a missing one.
  */
-import { Kind, type TSchema } from '@sinclair/typebox';
+import { FormatRegistry, Kind, type TSchema } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import type { FastifyInstance } from 'fastify';
 import { SHARED_SCHEMAS } from './contract.js';
@@ -20,6 +20,20 @@ export function requireContract(app: FastifyInstance) {
     }
   });
 }
+
+// TypeBox's checker fails every string whose format it does not know: teach it the ones the
+// schemas use, as strictly as Fastify's validator (ajv-formats) reads them.
+const FORMATS: Record<string, (value: string) => boolean> = {
+  date: (value) => {
+    const day = new Date(`${value}T00:00:00Z`); // 2024-02-30 would roll over to March: compare back
+    return /^\d{4}-\d{2}-\d{2}$/u.test(value) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value);
+  },
+  'date-time': (value) =>
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/iu.test(value) &&
+    !Number.isNaN(Date.parse(value)),
+};
+for (const [format, check] of Object.entries(FORMATS))
+  if (!FormatRegistry.Has(format)) FormatRegistry.Set(format, check);
 
 const compiled = new WeakMap<TSchema, TypeCheck<TSchema>>();
 

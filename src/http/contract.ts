@@ -125,8 +125,20 @@ export const ObjectiveSuggestion = Type.Object(
   },
 );
 
+/** A text in the languages it exists in (src/domain/language.ts): question wording, names, titles. */
+export const Multilingual = Type.Object(
+  { fr: Type.Optional(Type.String()), en: Type.Optional(Type.String()), ar: Type.Optional(Type.String()) },
+  { $id: 'Multilingual', additionalProperties: false, description: 'A text in the languages it exists in.' },
+);
+export const MultilingualRef = refTo(Multilingual);
+
+/** An instant, as JSON carries it (presenters turn Dates into these). */
+export const DateTime = (options: { description?: string } = {}) => Type.String({ format: 'date-time', ...options });
+/** A calendar day, YYYY-MM-DD (due dates). */
+export const DateOnly = (options: { description?: string } = {}) => Type.String({ format: 'date', ...options });
+
 /** The schemas registered once with Fastify (app.addSchema) and named in the OpenAPI components. */
-export const SHARED_SCHEMAS = [Problem, Block, Fact, ObjectiveSuggestion];
+export const SHARED_SCHEMAS = [Problem, Block, Fact, ObjectiveSuggestion, Multilingual];
 
 /** `/{country}/{cycle}`: one review. */
 export const ReviewKey = Type.Object({
