@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { PacteError } from '../domain/errors.js';
+import { escapeHtml } from '../domain/html.js';
 import { direction, type Language } from '../domain/language.js';
 import { parseBboxLayout } from './pdf/bbox.js';
 import { findProgram, runPdftotext } from './pdf/run-pdftotext.js';
@@ -87,8 +88,6 @@ export interface PdfFrame {
   page: { label: string; of: string };
 }
 
-const escape = (text: string): string => text.replace(/[&<>"']/gu, (ch) => `&#${ch.charCodeAt(0)};`);
-
 /**
  * Chromium draws these in the page margins, without the page's styles: the font, size and
  * direction are set here. Only the classes pageNumber and totalPages are filled in; stored text
@@ -99,9 +98,9 @@ export function pdfFurniture(frame: PdfFrame): { headerTemplate: string; footerT
   const box = (content: string, align: string) =>
     `<div lang="${frame.language}" dir="${dir}" style="inline-size: 100%; margin-inline: 18mm; font-family: ${FONTS}; font-size: 8pt; color: #505a5f; text-align: ${align};">${content}</div>`;
   return {
-    headerTemplate: box(escape(frame.header), 'start'),
+    headerTemplate: box(escapeHtml(frame.header), 'start'),
     footerTemplate: box(
-      `${escape(frame.page.label)} <span class="pageNumber"></span> ${escape(frame.page.of)} <span class="totalPages"></span>`,
+      `${escapeHtml(frame.page.label)} <span class="pageNumber"></span> ${escapeHtml(frame.page.of)} <span class="totalPages"></span>`,
       'center',
     ),
   };

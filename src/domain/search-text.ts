@@ -1,3 +1,4 @@
+import { escapeHtml } from './html.js';
 import type { Language } from './language.js';
 
 /**
@@ -73,9 +74,6 @@ export const SEARCH_CONFIG: Record<Language, 'french' | 'english' | 'arabic'> = 
 
 /** Bumped when normalizeSearchText changes: documents indexed by an older one are indexed again at start. */
 export const SEARCH_NORMALIZATION_VERSION = 1;
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/gu, (c) => ESCAPES[c] ?? c);
 
 /** Words of context around the best match, and the longest snippet in words. */
 const BEFORE = 10;

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWK } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/http/server.js';
-import { escapeHtml } from '../../src/http/pages/html.js';
+import { escapeHtml } from '../../src/domain/html.js';
 import { translate } from '../../src/i18n/index.js';
 import type { OidcSettings } from '../../src/services/oidc.js';
 import { createUser } from '../support/accounts.js';

@@ -144,7 +144,7 @@ describe(`the public portal on ${ENGINE}`, () => {
     const found = await get('/search?lang=fr&country=TUN&q=coordination');
     expectInert(found.body);
     expect(found.body).toContain('data-country="TUN"');
-    expect(found.body).toContain('<mark>coordination</mark> &lt;script&gt;alert(');
+    expect(found.body).toContain('<mark>coordination</mark> &#60;script&#62;alert(');
   });
 
   it('keeps showing version 1 while the review is corrected, then version 2, version 1 at its address', async () => {

@@ -49,7 +49,7 @@ describe('snippets', () => {
 
   it('escapes the text and wraps matches in <mark>', () => {
     expect(buildSnippet('a <script>alert(1)</script> & Régularisation "x"', byWord('regularisation'))).toBe(
-      'a &lt;script&gt;alert(1)&lt;/script&gt; &amp; <mark>Régularisation</mark> &quot;x&quot;',
+      'a &#60;script&#62;alert(1)&#60;/script&#62; &#38; <mark>Régularisation</mark> &#34;x&#34;',
     );
   });
 
@@ -63,6 +63,6 @@ describe('snippets', () => {
   });
 
   it('shows the beginning when nothing matches', () => {
-    expect(buildSnippet('Rien <b>ici</b>', () => false)).toBe('Rien &lt;b&gt;ici&lt;/b&gt;');
+    expect(buildSnippet('Rien <b>ici</b>', () => false)).toBe('Rien &#60;b&#62;ici&#60;/b&#62;');
   });
 });

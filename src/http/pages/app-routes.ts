@@ -4,7 +4,8 @@ import { extname, join } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ROOT } from '../../config.js';
 import { requestLanguage } from '../problem.js';
-import { html, layout } from './html.js';
+import { html } from '../../domain/html.js';
+import { layout } from './html.js';
 
 /** Where Vite builds the web app (vite.config.ts). */
 const WEB_DIR = join(ROOT, 'dist/web');

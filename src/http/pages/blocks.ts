@@ -1,7 +1,7 @@
 import type { Block } from '../../domain/blocks.js';
 import type { Fact } from '../../domain/facts.js';
 import { direction, type Language } from '../../domain/language.js';
-import { html, type Html } from './html.js';
+import { html, type Html } from '../../domain/html.js';
 
 /**
  * An answer as pages show it: its text in its own language and direction, the figures it

@@ -2,7 +2,8 @@ import type { Language } from '../../domain/language.js';
 import type { Actor } from '../../domain/permissions.js';
 import { translate } from '../../i18n/index.js';
 import type { ExportJob } from '../../services/export-jobs.js';
-import { html, layout } from './html.js';
+import { html } from '../../domain/html.js';
+import { layout } from './html.js';
 
 /** Seconds between reloads of a job's page while it is made (no script: a meta refresh). */
 export const JOB_REFRESH_SECONDS = 2;

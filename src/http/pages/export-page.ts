@@ -3,7 +3,7 @@ import { direction, pick, type Language } from '../../domain/language.js';
 import type { PrintLayout } from '../../services/export-review.js';
 import type { ReviewInContext } from '../../services/get-review.js';
 import { translate } from '../../i18n/index.js';
-import { Html, html } from './html.js';
+import { Html, html } from '../../domain/html.js';
 import { renderAnswer } from './blocks.js';
 import { reviewSections } from './review-page.js';
 

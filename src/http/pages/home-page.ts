@@ -3,7 +3,8 @@ import type { Actor } from '../../domain/permissions.js';
 import type { PublishedReview } from '../../services/list-publications.js';
 import type { ReviewSummary } from '../../services/list-reviews.js';
 import { translate } from '../../i18n/index.js';
-import { formatDate, html, layout, type Html } from './html.js';
+import { html, type Html } from '../../domain/html.js';
+import { formatDate, layout } from './html.js';
 
 export type HomeRow = Pick<
   ReviewSummary,

@@ -1,31 +1,7 @@
 import { direction, type Language } from '../../domain/language.js';
 import type { Actor } from '../../domain/permissions.js';
 import { translate } from '../../i18n/index.js';
-
-/** Escapes text for HTML content and attribute values: stored text is always inert. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-
-/** A tagged template whose interpolations are escaped unless they are `Html` already. */
-export class Html {
-  constructor(readonly value: string) {}
-  toString() {
-    return this.value;
-  }
-}
-type Part = Html | string | number | null | undefined | false | readonly Part[];
-
-function render(part: Part): string {
-  if (part === null || part === undefined || part === false) return '';
-  if (part instanceof Html) return part.value;
-  if (Array.isArray(part)) return part.map(render).join('');
-  return escapeHtml(String(part));
-}
-
-export function html(strings: TemplateStringsArray, ...parts: Part[]): Html {
-  return new Html(strings.reduce((out, s, i) => out + s + (i < parts.length ? render(parts[i] as Part) : ''), ''));
-}
+import { Html, html } from '../../domain/html.js';
 
 /** A day as people write it in `language` ("3 December 2026", « 3 décembre 2026 »), in UTC. */
 export function formatDate(date: Date, language: Language): string {

@@ -3,7 +3,8 @@ import type { Actor } from '../../domain/permissions.js';
 import { translate } from '../../i18n/index.js';
 import type { ImportedReview } from '../../services/import-review.js';
 import { renderAnswer } from './blocks.js';
-import { html, layout } from './html.js';
+import { html } from '../../domain/html.js';
+import { layout } from './html.js';
 
 const PATH = '/imports/new';
 

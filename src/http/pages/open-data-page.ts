@@ -2,7 +2,8 @@ import { pick, type Language } from '../../domain/language.js';
 import type { Actor } from '../../domain/permissions.js';
 import { translate } from '../../i18n/index.js';
 import type { OpenDataCycle } from '../../services/export-open-data.js';
-import { formatDate, html, layout } from './html.js';
+import { html } from '../../domain/html.js';
+import { formatDate, layout } from './html.js';
 
 /**
  * Open data: the licence, when it was last updated, and per cycle how many reviews and the zip

@@ -1,7 +1,8 @@
 import type { Language } from '../../domain/language.js';
 import type { Actor } from '../../domain/permissions.js';
 import { translate } from '../../i18n/index.js';
-import { html, layout } from './html.js';
+import { html } from '../../domain/html.js';
+import { layout } from './html.js';
 
 /**
  * Choosing a new password with a one-time token (`pacte user reset-password` prints its

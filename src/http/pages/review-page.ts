@@ -4,7 +4,8 @@ import type { ReviewDocument } from '../../domain/review.js';
 import type { Actor } from '../../domain/permissions.js';
 import { translate } from '../../i18n/index.js';
 import { renderAnswer } from './blocks.js';
-import { formatDate, html, layout, type Html } from './html.js';
+import { html, type Html } from '../../domain/html.js';
+import { formatDate, layout } from './html.js';
 
 export interface ReviewPageInput {
   review: ReviewDocument & { status: string };

@@ -2,7 +2,8 @@ import { LANGUAGES, pick, type Language, type Multilingual } from '../../domain/
 import type { Actor } from '../../domain/permissions.js';
 import { translate } from '../../i18n/index.js';
 import type { DescribedHit } from '../../services/describe-search-hits.js';
-import { Html, html, layout } from './html.js';
+import { Html, html } from '../../domain/html.js';
+import { layout } from './html.js';
 
 /** What the search form was asked (kept in the form and in the pages' links). */
 export interface SearchForm {
