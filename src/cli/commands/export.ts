@@ -20,6 +20,7 @@ import {
   type ExportRequest,
 } from '../../services/export-review.js';
 import type { Db } from '../../services/storage.js';
+import { progressBar } from '../progress-bar.js';
 import { withStorage } from './with-storage.js';
 
 /**
@@ -77,7 +78,9 @@ export async function exportReview(
 async function exportAsJob(db: Db, request: ExportRequest) {
   const actor = operator(userInfo().username);
   const queued = await requestExport(db, actor, request);
-  const show = progressBar();
+  // Off a terminal, one line per step: « export <id>: running 40% ».
+  const bar = progressBar(process.stderr, (percent, status) => `export ${queued.id}: ${status} ${percent}%`);
+  const show = (job: ExportJob) => bar.update(job.progress, job.status);
   let job: ExportJob | null = await runNextExportJob(db, printableReview, {
     id: queued.id,
     onProgress: show,
@@ -88,30 +91,8 @@ async function exportAsJob(db: Db, request: ExportRequest) {
     job = await getExportJob(db, actor, queued.id);
     show(job);
   }
-  show.end();
+  bar.end();
   if (job.status === 'failed')
     throw new PacteError(job.error ?? 'internal.error', { ...request, job: job.id, error: job.error });
   return downloadExportJob(db, actor, job.id);
-}
-
-/** On a terminal, one line redrawn: « [██████░░░░░░] 50% »; otherwise one line per step. */
-function progressBar(): ((job: ExportJob) => void) & { end(): void } {
-  const tty = process.stderr.isTTY === true;
-  let last = '';
-  const show = (job: ExportJob) => {
-    const key = `${job.status} ${job.progress}`;
-    if (key === last) return;
-    last = key;
-    if (tty) {
-      const filled = Math.round(job.progress / 5);
-      process.stderr.write(
-        `\r[${'█'.repeat(filled)}${'░'.repeat(20 - filled)}] ${String(job.progress).padStart(3)}% ${job.status}`,
-      );
-    } else process.stderr.write(`export ${job.id}: ${job.status} ${job.progress}%\n`);
-  };
-  return Object.assign(show, {
-    end: () => {
-      if (tty && last !== '') process.stderr.write('\n');
-    },
-  });
 }

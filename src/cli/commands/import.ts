@@ -4,6 +4,7 @@ import type { Config } from '../../config.js';
 import { PacteError } from '../../domain/errors.js';
 import { operator } from '../../domain/permissions.js';
 import { importReview, type ImportResult } from '../../services/import-review.js';
+import { progressBar } from '../progress-bar.js';
 import { withStorage } from './with-storage.js';
 
 export interface ImportFlags {
@@ -22,10 +23,10 @@ export async function importFiles(config: Config, files: string[], flags: Import
   if (files.length === 0) throw new PacteError('cli.usage', { problem: 'name the file to import' });
   if (files.length > 1 && flags.json) throw new PacteError('cli.usage', { problem: '--json takes one file' });
   return withStorage(config, 'pacte import', async ({ db }) => {
-    const progress = files.length > 1 ? progressBar(files.length) : null;
+    const progress = files.length > 1 ? progressBar() : null;
     let failed: PacteError | null = null;
     for (const [index, file] of files.entries()) {
-      progress?.update(index, file);
+      progress?.update(Math.round((index / files.length) * 100), `${index + 1}/${files.length} ${file}`);
       try {
         const result = await importReview(db, {
           bytes: readInput(file, config.importMaxBytes),
@@ -46,7 +47,8 @@ export async function importFiles(config: Config, files: string[], flags: Import
         process.stdout.write(`${file}: error ${error.code}\n`);
       }
     }
-    progress?.done();
+    progress?.update(100, 'done');
+    progress?.end();
     if (failed) throw failed;
     return 0;
   });
@@ -84,21 +86,4 @@ function readInput(file: string, maxBytes: number): Uint8Array {
   } catch {
     throw new PacteError('import.file_not_found', { file });
   }
-}
-
-function progressBar(total: number) {
-  const tty = process.stderr.isTTY === true;
-  const draw = (done: number, label: string) => {
-    if (!tty) return;
-    const width = 24;
-    const filled = Math.round((done / total) * width);
-    process.stderr.write(
-      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${label.slice(-40)}\u001b[K`,
-    );
-  };
-  return {
-    update: (done: number, file: string) => draw(done, file),
-    clear: () => tty && process.stderr.write('\r\u001b[K'),
-    done: () => draw(total, 'done\n'),
-  };
 }
