@@ -39,7 +39,7 @@ export async function readReview(
 ): Promise<ParsedDocument & { format: ReviewFormat }> {
   if (bytes.length === 0) throw new PacteError('import.empty_file', { file });
   if (bytes.length > limits.maxBytes) {
-    throw new PacteError('import.file_too_large', { file, limit: `${Math.round(limits.maxBytes / 1048576)} MB` });
+    throw new PacteError('import.file_too_large', { file, limitBytes: limits.maxBytes });
   }
   const format = detectFormat(bytes, file);
   try {

@@ -19,16 +19,17 @@ export interface ZipLimits {
 const RATIO_FROM_BYTES = 1024 * 1024;
 const MAX_RATIO = 200;
 
-function tooLarge(file: string, limit: string): PacteError {
-  return new PacteError('import.archive_too_large', { file, limit });
+/** Too many parts (`limit`), or too much data once unpacked (`limitBytes`, shown in the reader's units). */
+function tooLarge(file: string, exceeded: { limit: number } | { limitBytes: number }): PacteError {
+  return new PacteError('import.archive_too_large', {
+    file,
+    exceeded: 'limit' in exceeded ? 'parts' : 'size',
+    ...exceeded,
+  });
 }
 
 function corrupt(file: string, cause?: unknown): PacteError {
   return new PacteError('import.corrupt_file', { file }, cause === undefined ? undefined : { cause });
-}
-
-function megabytes(bytes: number): string {
-  return `${Math.floor((bytes / (1024 * 1024)) * 10) / 10} MB`;
 }
 
 function open(bytes: Uint8Array): Promise<ZipFile> {
@@ -76,7 +77,7 @@ function inflateEntry(zip: ZipFile, entry: Entry, file: string): Promise<Buffer>
       stream.on('data', (chunk: Buffer) => {
         size += chunk.length;
         // A lying header: more data than declared. Stop before inflating any further.
-        if (size > entry.uncompressedSize) fail(tooLarge(file, megabytes(entry.uncompressedSize)));
+        if (size > entry.uncompressedSize) fail(tooLarge(file, { limitBytes: entry.uncompressedSize }));
         else chunks.push(chunk);
       });
       stream.on('error', (cause: unknown) => fail(corrupt(file, cause)));
@@ -107,7 +108,7 @@ export async function readZipEntries(
     throw corrupt(file, error);
   }
   try {
-    if (zip.entryCount > limits.maxEntries) throw tooLarge(file, String(limits.maxEntries));
+    if (zip.entryCount > limits.maxEntries) throw tooLarge(file, { limit: limits.maxEntries });
     let entries: Entry[];
     try {
       entries = await listEntries(zip);
@@ -123,7 +124,7 @@ export async function readZipEntries(
         total > limits.maxUncompressedBytes ||
         (entry.uncompressedSize > RATIO_FROM_BYTES && ratio > MAX_RATIO)
       )
-        throw tooLarge(file, megabytes(limits.maxUncompressedBytes));
+        throw tooLarge(file, { limitBytes: limits.maxUncompressedBytes });
     }
     const wanted = new Map(names.map((name) => [name.toLowerCase(), name]));
     const found = new Map<string, Buffer>();

@@ -82,10 +82,3 @@ export function safeFileName(name: string): string {
   const short = [...clean].slice(0, 200).join('');
   return short === '' || short === '.' || short === '..' ? 'evidence' : short;
 }
-
-/** A size for messages: bytes, KB or MB. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Math.floor((bytes / (1024 * 1024)) * 10) / 10} MB`;
-  if (bytes >= 1024) return `${Math.floor((bytes / 1024) * 10) / 10} KB`;
-  return `${bytes} bytes`;
-}

@@ -1,6 +1,9 @@
 import { diffArrays } from 'diff';
 import type { Block } from './blocks.js';
 
+/** How a line changed between two revisions (the history page names each). */
+export const DIFF_OPS = ['same', 'added', 'removed'] as const;
+
 /**
  * What changed between two revisions of an answer, line by line: each paragraph and each list
  * item is a line with its nesting depth. The comparison is the `diff` package's (Myers' O(ND)
@@ -8,7 +11,7 @@ import type { Block } from './blocks.js';
  * lengths, which matters at the 2,000 lines an answer may hold).
  */
 export interface DiffLine {
-  op: 'same' | 'added' | 'removed';
+  op: (typeof DIFF_OPS)[number];
   depth: number;
   /** '' for a paragraph, '•' for a bullet item, '1.' for a numbered item (its number). */
   marker: string;

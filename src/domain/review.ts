@@ -3,6 +3,10 @@ import type { Fact } from './facts.js';
 import { pick, type Language } from './language.js';
 import type { Questionnaire } from './questionnaire.js';
 
+/** What made a revision of an answer (`answer_revision.origin`); the history page names each. */
+export const REVISION_ORIGINS = ['import', 'edit', 'merge', 'restore'] as const;
+export type RevisionOrigin = (typeof REVISION_ORIGINS)[number];
+
 /**
  * The review JSON (docs/review-json.md): what `pacte import --dry-run --json` prints and what
  * `GET /api/v1/reviews/{country}/{cycle}` returns (the API adds `revision` to each answer).

@@ -25,7 +25,7 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
         bytes = await part.toBuffer();
       } catch (error) {
         if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new PacteError('import.file_too_large', { file, limit: `${Math.round(maxBytes / 1048576)} MB` });
+          throw new PacteError('import.file_too_large', { file, limitBytes: maxBytes });
         }
         throw error;
       }

@@ -1,36 +1,45 @@
 import { readFileSync } from 'node:fs';
 import { LANGUAGES, isLanguage, type Language } from '../domain/language.js';
+import { createI18n, translator, type Catalogue, type Params, type Translate } from './messages.js';
 
 /**
- * Messages for people, in fr/en/ar, from src/i18n/locales/<lang>/<namespace>.json.
- * A test fails when one locale misses a key another has (test/unit/i18n.test.ts).
+ * Messages for people, in fr/en/ar, from src/i18n/locales/<lang>/<namespace>.json: ICU
+ * MessageFormat through one i18next instance for the process (messages.ts, docs/i18n.md).
+ * The web app's namespace (`web`) is bundled by the app itself. test/unit/i18n.test.ts checks
+ * every key exists in each language with the same arguments, parses, and is used.
  */
 export const NAMESPACES = ['errors', 'ui'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
-type Catalogue = Record<Namespace, Record<string, string>>;
-
-function load(language: Language): Catalogue {
-  const read = (namespace: Namespace) =>
-    JSON.parse(
-      readFileSync(new URL(`../../src/i18n/locales/${language}/${namespace}.json`, import.meta.url), 'utf8'),
-    ) as Record<string, string>;
-  return { errors: read('errors'), ui: read('ui') };
+/** A catalogue as it is on disk: src/ is read from both src/i18n and dist/i18n. */
+export function readCatalogue(language: Language, namespace: string): Catalogue {
+  const file = new URL(`../../src/i18n/locales/${language}/${namespace}.json`, import.meta.url);
+  return JSON.parse(readFileSync(file, 'utf8')) as Catalogue;
 }
 
-export const MESSAGES: Record<Language, Catalogue> = { fr: load('fr'), en: load('en'), ar: load('ar') };
+function load(language: Language): Record<Namespace, Catalogue> {
+  return { errors: readCatalogue(language, 'errors'), ui: readCatalogue(language, 'ui') };
+}
 
-/** The message for `key`, with `{name}` replaced by params (missing ones stay visible). */
-export function translate(
-  language: Language,
-  namespace: Namespace,
-  key: string,
-  params: Record<string, unknown> = {},
-): string {
-  const template = MESSAGES[language][namespace][key] ?? MESSAGES.en[namespace][key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined || params[name] === null ? whole : String(params[name]),
-  );
+export const MESSAGES: Record<Language, Record<Namespace, Catalogue>> = {
+  fr: load('fr'),
+  en: load('en'),
+  ar: load('ar'),
+};
+
+const i18n = createI18n(MESSAGES);
+const translators = new Map<string, Translate>();
+
+/**
+ * The message for `key` in `language` (English when that language lacks it), its ICU arguments
+ * filled from params: numbers for plurals, `…Bytes` as sizes; a missing value stays visible as
+ * `{name}`.
+ */
+export function translate(language: Language, namespace: Namespace, key: string, params: Params = {}): string {
+  const id = `${language}:${namespace}`;
+  let t = translators.get(id);
+  if (!t) translators.set(id, (t = translator(i18n, language, namespace)));
+  return t(key, params);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import * as contributions from '../db/queries/contributions.js';
 import type { Database } from '../db/schema.js';
 import { detectEvidenceType } from '../documents/evidence-type.js';
-import { formatBytes, safeFileName } from '../domain/contributions.js';
+import { safeFileName } from '../domain/contributions.js';
 import { PacteError } from '../domain/errors.js';
 import type { Actor } from '../domain/permissions.js';
 import { recordAudit } from './audit.js';
@@ -43,7 +43,7 @@ export async function addEvidence(
   const upload = await receive();
   const fileName = safeFileName(upload.fileName);
   if (upload.bytes.byteLength > maxBytes) {
-    throw new PacteError('evidence.too_large', { file: fileName, limit: formatBytes(maxBytes) });
+    throw new PacteError('evidence.too_large', { file: fileName, limitBytes: maxBytes });
   }
   const mediaType = await detectEvidenceType(upload.bytes);
   if (!mediaType) throw new PacteError('evidence.unsupported_type', { file: fileName });

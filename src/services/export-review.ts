@@ -6,6 +6,7 @@ import { questionLabel, sectionHeading } from '../documents/numbering.js';
 import type { Block } from '../domain/blocks.js';
 import { PacteError } from '../domain/errors.js';
 import { pick, type Language } from '../domain/language.js';
+import { formatDate } from '../domain/locale-format.js';
 import type { Actor } from '../domain/permissions.js';
 import type { ReviewDocument } from '../domain/review.js';
 import { translate } from '../i18n/index.js';
@@ -179,7 +180,7 @@ function unofficialIds(context: ReviewInContext, lang: Language): Set<string> {
 /** The cover's lines under the title: cycle, country, date, and which wording is unofficial. */
 function coverLines(context: ReviewInContext, lang: Language): string[] {
   const t = (key: string, params: Record<string, unknown> = {}) => translate(lang, 'ui', key, params);
-  const date = new Intl.DateTimeFormat(lang === 'ar' ? 'ar-u-nu-latn' : lang, { dateStyle: 'long' }).format(new Date());
+  const date = formatDate(new Date(), lang);
   return [
     pick(context.cycle.title, lang),
     `${pick(context.country.name, lang)} (${context.country.code})`,

@@ -544,7 +544,7 @@ describe('readDocxLines on files that are not sound DOCX', () => {
     );
     expect(error).toBeInstanceOf(PacteError);
     expect((error as PacteError).code).toBe('import.archive_too_large');
-    expect((error as PacteError).details).toEqual({ file: 'many.docx', limit: '10' });
+    expect((error as PacteError).details).toEqual({ file: 'many.docx', exceeded: 'parts', limit: 10 });
     const big = docxOf(p('x'.repeat(5000)));
     const small = { maxUncompressedBytes: 4000, maxEntries: 10 };
     expect(await errorCode(() => readDocxLines(big, 'x.docx', small))).toBe('import.archive_too_large');
@@ -565,7 +565,11 @@ describe('readDocxLines on files that are not sound DOCX', () => {
       // Beyond a smaller size limit.
       const limits = { maxUncompressedBytes: 50 * 1024 * 1024, maxEntries: 100 };
       const error = await readDocxLines(honest, 'bomb.docx', limits).catch((e: unknown) => e);
-      expect((error as PacteError).details).toEqual({ file: 'bomb.docx', limit: '50 MB' });
+      expect((error as PacteError).details).toEqual({
+        file: 'bomb.docx',
+        exceeded: 'size',
+        limitBytes: 50 * 1024 * 1024,
+      });
       expect(performance.now() - started).toBeLessThan(1000);
     });
 

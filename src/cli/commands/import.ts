@@ -79,7 +79,7 @@ function readInput(file: string, maxBytes: number): Uint8Array {
     throw new PacteError('import.file_not_found', { file });
   }
   if (size > maxBytes) {
-    throw new PacteError('import.file_too_large', { file, limit: `${Math.round(maxBytes / 1048576)} MB` });
+    throw new PacteError('import.file_too_large', { file, limitBytes: maxBytes });
   }
   try {
     return readFileSync(file);

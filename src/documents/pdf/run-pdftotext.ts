@@ -96,7 +96,7 @@ function toolError(error: ToolFailure, file: string, options: PdfReadOptions): E
   const stderr = error.stderr ?? '';
   if (error.code === 'ENOENT') return new PacteError('import.tool_missing', { file, ...TOOL }, { cause: error });
   if (error.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
-    return new PacteError('import.file_too_large', { file, limit: `${MAX_OUTPUT_BYTES / 1048576} MB of text` });
+    return new PacteError('import.file_too_large', { file, limitBytes: MAX_OUTPUT_BYTES });
   }
   if (error.killed && error.signal === 'SIGKILL') {
     return new PacteError('import.timeout', { file, seconds: Math.round(options.timeoutMs / 1000) }, { cause: error });

@@ -4,7 +4,8 @@ import type { PublishedReview } from '../../services/list-publications.js';
 import type { ReviewSummary } from '../../services/list-reviews.js';
 import { translate } from '../../i18n/index.js';
 import { html, type Html } from '../../domain/html.js';
-import { formatDate, layout } from './html.js';
+import { formatDate, formatNumber } from '../../domain/locale-format.js';
+import { layout } from './html.js';
 
 export type HomeRow = Pick<
   ReviewSummary,
@@ -75,7 +76,7 @@ function publishedList(published: readonly PublishedReview[], language: Language
                       >
                       <span class="muted"
                         >${t('review.version_published', {
-                          version: row.version.toLocaleString(language),
+                          version: formatNumber(row.version, language),
                           date: formatDate(row.publishedAt, language),
                         })}
                         · <span lang="${row.language}">${t(`language.${row.language}`)}</span></span
@@ -100,7 +101,7 @@ function workSection(rows: readonly HomeRow[], language: Language): Html {
         <td>${pick(row.cycleTitle, language)}</td>
         <td><span lang="${row.language}">${t(`language.${row.language}`)}</span></td>
         <td>${t(`status.${row.status}`)}</td>
-        <td class="numeric">${row.answered.toLocaleString(language)} / ${row.questions.toLocaleString(language)}</td>
+        <td class="numeric">${formatNumber(row.answered, language)} / ${formatNumber(row.questions, language)}</td>
       </tr>`,
   );
   const table =

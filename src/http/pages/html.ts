@@ -3,11 +3,6 @@ import type { Actor } from '../../domain/permissions.js';
 import { translate } from '../../i18n/index.js';
 import { Html, html } from '../../domain/html.js';
 
-/** A day as people write it in `language` ("3 December 2026", « 3 décembre 2026 »), in UTC. */
-export function formatDate(date: Date, language: Language): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-}
-
 /**
  * The page shell: `<html lang dir>` follow the interface language; a skip link, the language
  * switch (which keeps the current path), the main content and the footer.

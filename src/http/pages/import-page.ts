@@ -14,7 +14,7 @@ const PATH = '/imports/new';
  */
 export function importFormPage(
   language: Language,
-  maxMegabytes: number,
+  maxBytes: number,
   actor: Actor | null,
   error?: { message: string },
 ): string {
@@ -34,7 +34,7 @@ export function importFormPage(
     <form method="post" action="${PATH}?lang=${language}" enctype="multipart/form-data" novalidate>
       <div class="field${error ? ' field-error' : ''}">
         <label for="file">${t('import.file_label')}</label>
-        <p class="hint" id="file-hint">${t('import.file_hint', { limit: `${maxMegabytes} MB` })}</p>
+        <p class="hint" id="file-hint">${t('import.file_hint', { limitBytes: maxBytes })}</p>
         ${error ? html`<p class="error-message" id="file-error">${error.message}</p>` : ''}
         <input
           id="file"

@@ -17,10 +17,8 @@ type Read = (request: FastifyRequest, upload: Upload, store: boolean) => Promise
  * Errors come back as the form, saying what is wrong, in the reader's language.
  */
 export function importPageRoutes(app: FastifyInstance, db: Db, read: Read, limits: ReadLimits) {
-  const megabytes = Math.round(limits.maxBytes / 1048576);
-
   app.get('/imports/new', { schema: { hide: true } }, async (request, reply) =>
-    sendPage(reply, 200, importFormPage(requestLanguage(request), megabytes, request.actor)),
+    sendPage(reply, 200, importFormPage(requestLanguage(request), limits.maxBytes, request.actor)),
   );
 
   app.post('/imports/new', { schema: { hide: true } }, async (request, reply) => {
@@ -39,7 +37,7 @@ export function importPageRoutes(app: FastifyInstance, db: Db, read: Read, limit
     } catch (error) {
       if (!isPacteError(error) || error.status >= 500) throw error;
       const message = toProblem(error, language).message;
-      return sendPage(reply, error.status, importFormPage(language, megabytes, request.actor, { message }));
+      return sendPage(reply, error.status, importFormPage(language, limits.maxBytes, request.actor, { message }));
     }
   });
 
@@ -52,7 +50,7 @@ export function importPageRoutes(app: FastifyInstance, db: Db, read: Read, limit
     } catch (error) {
       if (!isPacteError(error) || error.status >= 500) throw error;
       const message = toProblem(error, language).message;
-      return sendPage(reply, error.status, importFormPage(language, megabytes, request.actor, { message }));
+      return sendPage(reply, error.status, importFormPage(language, limits.maxBytes, request.actor, { message }));
     }
   });
 }

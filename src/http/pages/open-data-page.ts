@@ -3,7 +3,8 @@ import type { Actor } from '../../domain/permissions.js';
 import { translate } from '../../i18n/index.js';
 import type { OpenDataCycle } from '../../services/export-open-data.js';
 import { html } from '../../domain/html.js';
-import { formatDate, layout } from './html.js';
+import { formatDate, formatNumber } from '../../domain/locale-format.js';
+import { layout } from './html.js';
 
 /**
  * Open data: the licence, when it was last updated, and per cycle how many reviews and the zip
@@ -20,7 +21,7 @@ export function openDataPage(
     (cycle) =>
       html`<tr>
         <th scope="row">${pick(cycle.title, language)}</th>
-        <td class="numeric">${cycle.reviews.toLocaleString(language)}</td>
+        <td class="numeric">${formatNumber(cycle.reviews, language)}</td>
         <td>${formatDate(cycle.lastUpdated, language)}</td>
         <td><a href="/api/v1/open-data/${cycle.cycle}" download dir="ltr">pacte-${cycle.cycle}.zip</a></td>
       </tr>`,

@@ -5,7 +5,8 @@ import type { Actor } from '../../domain/permissions.js';
 import { translate } from '../../i18n/index.js';
 import { renderAnswer } from './blocks.js';
 import { html, type Html } from '../../domain/html.js';
-import { formatDate, layout } from './html.js';
+import { formatDate, formatNumber } from '../../domain/locale-format.js';
+import { layout } from './html.js';
 
 export interface ReviewPageInput {
   review: ReviewDocument & { status: string };
@@ -129,7 +130,7 @@ function publicationBlock(input: ReviewPageInput, language: Language): Html {
   const base = `/reviews/${review.country}/${review.cycle}`;
   const describe = (v: PublishedVersion) =>
     t('review.version_published', {
-      version: v.version.toLocaleString(language),
+      version: formatNumber(v.version, language),
       date: formatDate(v.publishedAt, language),
     });
   const latest = versions[0];

@@ -3,6 +3,7 @@ import type { Actor } from '../../domain/permissions.js';
 import { translate } from '../../i18n/index.js';
 import type { DescribedHit } from '../../services/describe-search-hits.js';
 import { Html, html } from '../../domain/html.js';
+import { formatNumber } from '../../domain/locale-format.js';
 import { layout } from './html.js';
 
 /** What the search form was asked (kept in the form and in the pages' links). */
@@ -147,11 +148,12 @@ function results(
   const t = (key: string, params: Record<string, unknown> = {}) => translate(language, 'ui', key, params);
   const { hits, total } = outcome;
   const { limit } = form;
-  const number = (n: number) => n.toLocaleString(language);
+  const number = (n: number) => formatNumber(n, language);
   const count =
     hits.length === 0
-      ? t(total === 0 ? 'search.none' : 'search.beyond', { total: number(total) })
+      ? t(total === 0 ? 'search.none' : 'search.beyond', { total })
       : t('search.range', {
+          count: hits.length,
           from: number(form.offset + 1),
           to: number(form.offset + hits.length),
           total: number(total),

@@ -1,27 +1,23 @@
 import { createContext, useContext } from 'react';
+import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, direction, isLanguage, type Language } from '../../domain/language.js';
-import ar from '../../i18n/locales/ar/web.json';
-import en from '../../i18n/locales/en/web.json';
-import fr from '../../i18n/locales/fr/web.json';
+import { formatBytes, formatDate, formatDateTime, formatNumber, formatTime } from '../../domain/locale-format.js';
+import { createI18n, translator, type Translate } from '../../i18n/messages.js';
+import ar from '../../i18n/locales/ar/web.json' with { type: 'json' };
+import en from '../../i18n/locales/en/web.json' with { type: 'json' };
+import fr from '../../i18n/locales/fr/web.json' with { type: 'json' };
 
 /**
- * The web app's messages (src/i18n/locales/<lang>/web.json; a unit test keeps the three
- * languages' keys and placeholders equal) and the language the reader chose: `?lang=` in the
- * address first, then what this browser chose last time, then the browser's own languages.
+ * The web app's messages (src/i18n/locales/<lang>/web.json, ICU MessageFormat; unit tests keep
+ * the three languages' keys and arguments equal) through the same i18next set-up as the server
+ * (src/i18n/messages.ts), registered with react-i18next so that `useTranslation('web')` agrees
+ * with `useLocale()`; and the language the reader chose: `?lang=` in the address first, then
+ * what this browser chose last time, then the browser's own languages.
  */
-export const MESSAGES: Record<Language, Record<string, string>> = { fr, en, ar };
-export type Translate = (key: string, vars?: Record<string, unknown>) => string;
+export const i18n = createI18n({ fr: { web: fr }, en: { web: en }, ar: { web: ar } }, [initReactI18next]);
+export type { Translate };
 
 const STORAGE_KEY = 'pacte.lang';
-
-export function translator(language: Language): Translate {
-  return (key, vars = {}) => {
-    const template = MESSAGES[language][key] ?? MESSAGES.en[key] ?? key;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      vars[name] === undefined || vars[name] === null ? whole : String(vars[name]),
-    );
-  };
-}
 
 export function initialLanguage(): Language {
   const fromUrl = new URLSearchParams(window.location.search).get('lang');
@@ -34,6 +30,7 @@ export function initialLanguage(): Language {
 
 export function rememberLanguage(language: Language) {
   safeStorage(() => window.localStorage.setItem(STORAGE_KEY, language));
+  void i18n.changeLanguage(language);
   document.documentElement.lang = language;
   document.documentElement.dir = direction(language);
 }
@@ -56,25 +53,20 @@ export interface Locale {
   /** A time of day (hours and minutes). */
   time: (value: Date | string) => string;
   number: (value: number) => string;
+  /** A file size with the reader's units (« 12 ko », "12 KB"). */
+  bytes: (value: number) => string;
 }
 
+/** Dates, numbers and sizes as src/domain/locale-format.ts decides for the whole of Pacte. */
 export function makeLocale(language: Language): Locale {
-  const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' });
-  const dateTimeFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
-  const timeFormat = new Intl.DateTimeFormat(language, { timeStyle: 'short' });
-  const numberFormat = new Intl.NumberFormat(language);
-  const parse = (value: string) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-  const safe = (format: (d: Date) => string) => (value: string) => {
-    const d = parse(value);
-    return Number.isNaN(d.getTime()) ? value : format(d);
-  };
   return {
     language,
-    t: translator(language),
-    date: safe((d) => dateFormat.format(d)),
-    dateTime: safe((d) => dateTimeFormat.format(d)),
-    time: (value) => timeFormat.format(typeof value === 'string' ? new Date(value) : value),
-    number: (value) => numberFormat.format(value),
+    t: translator(i18n, language, 'web'),
+    date: (value) => formatDate(value, language),
+    dateTime: (value) => formatDateTime(value, language),
+    time: (value) => formatTime(value, language),
+    number: (value) => formatNumber(value, language),
+    bytes: (value) => formatBytes(value, language),
   };
 }
 

@@ -10,6 +10,9 @@ import { focalCountries, useSession } from '../lib/session.js';
 import type { EntityRef, Grant } from '../lib/types.js';
 import { useData } from '../lib/use-data.js';
 
+/** The shortest password the server accepts (MIN_PASSWORD in services): checked here first to say so early. */
+const MIN_PASSWORD = 12;
+
 type Entity = EntityRef & { country: string; category: string };
 
 function Field(props: {
@@ -186,7 +189,8 @@ export function AdminUsersPage() {
     const found: FieldError[] = [];
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.email.trim()))
       found.push({ field: 'user-email', message: t('admin.email_required') });
-    if (form.password.length < 12) found.push({ field: 'user-password', message: t('admin.password_short') });
+    if (form.password.length < MIN_PASSWORD)
+      found.push({ field: 'user-password', message: t('admin.password_short', { min: MIN_PASSWORD }) });
     if (needsCountry && !/^[A-Za-z]{3}$/.test(form.country))
       found.push({ field: 'user-country', message: t('admin.country_required') });
     if (needsEntity && !form.entity) found.push({ field: 'user-entity', message: t('admin.entity_required') });
@@ -261,7 +265,12 @@ export function AdminUsersPage() {
             />
           )}
         </Field>
-        <Field id="user-password" label={t('admin.password')} hint={t('admin.password_hint')} errors={errors}>
+        <Field
+          id="user-password"
+          label={t('admin.password')}
+          hint={t('admin.password_hint', { min: MIN_PASSWORD })}
+          errors={errors}
+        >
           {(d) => (
             <input
               id="user-password"

@@ -11,6 +11,9 @@ import { useLocale } from '../lib/i18n.js';
 import type { Answer, Contribution } from '../lib/types.js';
 import { useData } from '../lib/use-data.js';
 
+/** The server's default limit for one evidence file (PACTE_EVIDENCE_MAX_BYTES); it checks it again. */
+const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+
 /** A contributor's editor of its entity's contribution (or a stakeholder's input), with evidence files. */
 export function ContributionEditor(props: {
   country: string;
@@ -22,7 +25,7 @@ export function ContributionEditor(props: {
   initial?: Contribution;
   open: boolean;
 }) {
-  const { t, date, number } = useLocale();
+  const { t, date } = useLocale();
   const path = `${props.base}/contributions/${props.entity.id}`;
   const loaded = useData<Contribution>(path);
   const [submitted, setSubmitted] = useState('');
@@ -109,9 +112,7 @@ export function ContributionEditor(props: {
         </div>
       )}
       <Evidence path={path} evidence={contribution?.evidence ?? []} onChange={loaded.reload} canUpload={!locked} />
-      <p className="muted">
-        {t('contribution.evidence_count', { count: number(contribution?.evidence?.length ?? 0) })}
-      </p>
+      <p className="muted">{t('contribution.evidence_count', { count: contribution?.evidence?.length ?? 0 })}</p>
     </section>
   );
 }
@@ -122,7 +123,7 @@ function Evidence(props: {
   onChange: () => void;
   canUpload: boolean;
 }) {
-  const { t, number } = useLocale();
+  const { t, bytes } = useLocale();
   const [file, setFile] = useState<File | null>(null);
   // A new key empties the file field after an upload.
   const [inputKey, setInputKey] = useState(0);
@@ -156,9 +157,7 @@ function Evidence(props: {
               <a href={e.url} download={e.fileName} dir="auto">
                 {e.fileName}
               </a>{' '}
-              <span className="muted">
-                ({t('evidence.size', { size: number(Math.max(1, Math.round(e.size / 1024))) })})
-              </span>
+              <span className="muted">({bytes(e.size)})</span>
             </li>
           ))}
         </ul>
@@ -169,7 +168,7 @@ function Evidence(props: {
           <div className={`field${errors.length ? ' field-error' : ''}`}>
             <label htmlFor={id}>{t('evidence.file')}</label>
             <p className="hint" id={`${id}-hint`}>
-              {t('evidence.hint')}
+              {t('evidence.hint', { limitBytes: EVIDENCE_MAX_BYTES })}
             </p>
             <FieldMessage id={id} errors={errors} />
             <input

@@ -1,6 +1,5 @@
 import type {} from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { formatBytes } from '../../../domain/contributions.js';
 import { PacteError } from '../../../domain/errors.js';
 import { addEvidence, DEFAULT_EVIDENCE_MAX_BYTES, type EvidenceUpload } from '../../../services/add-evidence.js';
 import type { ContributionKey } from '../../../services/contribution-access.js';
@@ -100,7 +99,7 @@ async function receiveEvidence(request: FastifyRequest, maxBytes: number): Promi
   if (!request.isMultipart()) {
     throw new PacteError('request.invalid', { problem: 'send multipart/form-data with a "file" part' });
   }
-  const tooLarge = (file: string) => new PacteError('evidence.too_large', { file, limit: formatBytes(maxBytes) });
+  const tooLarge = (file: string) => new PacteError('evidence.too_large', { file, limitBytes: maxBytes });
   const announced = Number(request.headers['content-length'] ?? 0);
   if (announced > maxBytes + MULTIPART_OVERHEAD) throw tooLarge('upload');
   let upload: EvidenceUpload | null = null;
