@@ -27,6 +27,10 @@ run('npx', ['tsc', '-p', 'src/web']);
 step('lint and format');
 run('npx', ['eslint', '--max-warnings=0', '.']);
 run('npx', ['prettier', '--check', '--log-level=warn', '.']);
+step('database schema');
+// src/db/schema.ts is generated from the migrations (npm run db:schema); a stale one fails here,
+// before the long runs, on a throwaway server of its own (a few seconds).
+run('node', ['scripts/db-schema.mjs', '--check']);
 ensureBuild(); // the CLI tests run the built `pacte` command
 ensureWebBuild(); // the browser tests use the web app under /app/
 

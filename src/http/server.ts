@@ -27,6 +27,7 @@ import { searchRoutes } from './routes/search/search.js';
 import { workspaceRoutes } from './routes/workspace/workspace.js';
 import { DEFAULT_LIMITS, type ReadLimits } from '../services/import-review.js';
 import { OidcLogin, type OidcSettings } from '../services/oidc.js';
+import { checkHealth } from '../services/check-health.js';
 import { oidcRoutes } from './oidc-routes.js';
 import { SECURITY_SCHEMES } from './contract.js';
 import { checkResponsesAgainstSchemas } from './contract-checks.js';
@@ -126,7 +127,7 @@ export async function buildServer({
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => {
-    await storage.db.selectFrom('cycle').select('id').limit(1).execute();
+    await checkHealth(storage.db);
     return { status: 'ok', engine: storage.engine, version: VERSION };
   });
   reviewRoutes(app, storage.db, exportRoutes(app, storage.db, { worker: exportWorker }));

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { sql, type Generated, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import * as client from 'openid-client';
 import * as accounts from '../db/queries/accounts.js';
+import * as logins from '../db/queries/oidc-logins.js';
 import type { Database } from '../db/schema.js';
 import { PacteError, isPacteError } from '../domain/errors.js';
 import type { Actor } from '../domain/permissions.js';
@@ -31,18 +32,6 @@ export interface OidcSettings {
 
 export const LOGIN_MINUTES = 10;
 
-type OidcTables = {
-  oidc_login: {
-    key_hash: string;
-    state: string;
-    nonce: string;
-    code_verifier: string;
-    next_path: string;
-    created_at: Generated<Date>;
-    expires_at: string;
-  };
-};
-
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** http is allowed only for a provider on this machine (development and tests). */
@@ -52,14 +41,11 @@ export function isLoopback(url: URL): boolean {
 
 export class OidcLogin {
   private configuration: Promise<client.Configuration> | null = null;
-  private readonly logins: Kysely<Database & OidcTables>;
 
   constructor(
     readonly settings: OidcSettings,
     private readonly db: Kysely<Database>,
-  ) {
-    this.logins = db.withTables<OidcTables>();
-  }
+  ) {}
 
   /** The provider's metadata, read once; a failure is retried at the next login. */
   private discover(): Promise<client.Configuration> {
@@ -86,21 +72,7 @@ export class OidcLogin {
     const nonce = client.randomNonce();
     const verifier = client.randomPKCECodeVerifier();
     const expiresAt = new Date(Date.now() + LOGIN_MINUTES * 60_000);
-    await this.logins
-      .deleteFrom('oidc_login')
-      .where('expires_at', '<', sql<string>`now()`)
-      .execute();
-    await this.logins
-      .insertInto('oidc_login')
-      .values({
-        key_hash: sha256(key),
-        state,
-        nonce,
-        code_verifier: verifier,
-        next_path: next,
-        expires_at: expiresAt.toISOString(),
-      })
-      .execute();
+    await logins.insertLogin(this.db, sha256(key), { state, nonce, codeVerifier: verifier, nextPath: next }, expiresAt);
     const url = client.buildAuthorizationUrl(configuration, {
       redirect_uri: this.settings.redirectUri,
       scope: 'openid email',
@@ -121,13 +93,7 @@ export class OidcLogin {
     key: string | undefined,
     query: string,
   ): Promise<{ token: string; actor: Actor; expiresAt: Date; next: string }> {
-    const login = key
-      ? await this.logins
-          .deleteFrom('oidc_login')
-          .where('key_hash', '=', sha256(key))
-          .returning(['state', 'nonce', 'code_verifier', 'next_path', sql<boolean>`expires_at > now()`.as('live')])
-          .executeTakeFirst()
-      : undefined;
+    const login = key ? await logins.takeLogin(this.db, sha256(key)) : undefined;
     if (!login?.live) throw new PacteError('auth.oidc_expired', { minutes: LOGIN_MINUTES });
     const provider = this.settings.name;
     const configuration = await this.discover();
@@ -137,7 +103,7 @@ export class OidcLogin {
     let claims: client.IDToken | undefined;
     try {
       const tokens = await client.authorizationCodeGrant(configuration, currentUrl, {
-        pkceCodeVerifier: login.code_verifier,
+        pkceCodeVerifier: login.codeVerifier,
         expectedState: login.state,
         expectedNonce: login.nonce,
         idTokenExpected: true,
@@ -154,6 +120,6 @@ export class OidcLogin {
     if (!user) throw new PacteError('auth.oidc_unknown_account', { email, provider });
     if (user.disabled) throw new PacteError('auth.oidc_account_disabled', { email });
     const session = await openSession(this.db, user, { method: 'oidc' });
-    return { ...session, next: login.next_path };
+    return { ...session, next: login.nextPath };
   }
 }

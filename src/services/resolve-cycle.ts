@@ -10,8 +10,8 @@ export async function resolveCycle(db: Kysely<Database>, id: string | undefined)
     if (!cycle) throw new PacteError('cycle.not_found', { cycle: id });
     return cycle;
   }
-  const ids = await db.selectFrom('cycle').select('id').execute();
-  const only = ids.length === 1 ? await catalogue.findCycle(db, ids[0]!.id) : undefined;
+  const ids = await catalogue.listCycleIds(db);
+  const only = ids.length === 1 ? await catalogue.findCycle(db, ids[0]!) : undefined;
   if (!only) throw new PacteError('request.invalid', { problem: 'name the review cycle (--cycle ID)' });
   return only;
 }

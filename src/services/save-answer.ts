@@ -10,6 +10,7 @@ import { PacteError } from '../domain/errors.js';
 import { extractFacts } from '../domain/facts.js';
 import { suggestObjectives } from '../domain/objective-suggestions.js';
 import type { Actor } from '../domain/permissions.js';
+import type { RevisionOrigin } from '../domain/review.js';
 import { isLocked } from '../domain/workflow.js';
 import { recordAudit } from './audit.js';
 import { indexAnswer } from './search-reviews.js';
@@ -27,7 +28,7 @@ export interface AnswerChange {
   /** The revision the writer started from (0 for an answer not yet written). */
   baseRevision: number;
   /** What made the change: 'edit', 'merge', 'restore'. */
-  origin: string;
+  origin: RevisionOrigin;
   /** The contributions the new text came from (merging). */
   contributionIds?: number[];
   note?: string | null;
@@ -38,7 +39,7 @@ export async function saveAnswer(
   db: Kysely<Database>,
   actor: Actor | null,
   target: { country: string; cycle: string; questionId: string },
-  change: Omit<AnswerChange, 'origin'> & { origin?: string },
+  change: Omit<AnswerChange, 'origin'> & { origin?: RevisionOrigin },
 ): Promise<SavedAnswer> {
   const access = await openReview(db, actor, target.country, target.cycle);
   return inAnswerTransaction(db, access, target.questionId, change.baseRevision, (trx) =>

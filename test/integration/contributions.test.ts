@@ -3,7 +3,9 @@ import { crc32 } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Block } from '../../src/domain/blocks.js';
+import type { EntityCategory } from '../../src/domain/entities.js';
 import { operator, type Actor } from '../../src/domain/permissions.js';
+import type { ReviewStatus } from '../../src/domain/workflow.js';
 import { buildServer } from '../../src/http/server.js';
 import { actorOfSession } from '../../src/services/accounts.js';
 import { importReview } from '../../src/services/import-review.js';
@@ -55,7 +57,7 @@ beforeAll(async () => {
   });
   const review = await db.selectFrom('review').select('id').where('country_code', '=', 'MAR').executeTakeFirstOrThrow();
   // Entities are inserted directly: this file tests contributions, not entity management.
-  const entity = async (name: string, category: string) =>
+  const entity = async (name: string, category: EntityCategory) =>
     (
       await db
         .insertInto('entity')
@@ -117,7 +119,7 @@ const save = (who: Who, question: string, entityId: number, blocks: unknown, bas
   call(who, 'PUT', url(question, entityId), { blocks, baseRevision });
 const submit = (who: Who, question: string, entityId: number) => call(who, 'POST', url(question, entityId, '/submit'));
 
-async function setReviewStatus(status: string) {
+async function setReviewStatus(status: ReviewStatus) {
   await db().updateTable('review').set({ status }).where('country_code', '=', 'MAR').execute();
 }
 

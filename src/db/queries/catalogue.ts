@@ -189,6 +189,11 @@ export async function findCycle(db: Db, id: string): Promise<CycleRow | undefine
   );
 }
 
+/** The ids of every cycle the platform knows, in order. */
+export async function listCycleIds(db: Db): Promise<string[]> {
+  return (await db.selectFrom('cycle').select('id').orderBy('id').execute()).map((row) => row.id);
+}
+
 export async function findCountry(db: Db, code: string): Promise<CountryRow | undefined> {
   const row = await db.selectFrom('country').selectAll().where('code', '=', code).executeTakeFirst();
   if (!row) return undefined;

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Block } from '../../domain/blocks.js';
+import type { ContributionKind, ContributionStatus, EvidenceType } from '../../domain/contributions.js';
 import type { Database } from '../schema.js';
 
 type Db = Kysely<Database>;
@@ -50,8 +51,8 @@ type Selected = {
   id: number;
   reviewId: number;
   questionId: string;
-  kind: string;
-  status: string;
+  kind: ContributionKind;
+  status: ContributionStatus;
   revision: number;
   blocks: Block[];
   response: string | null;
@@ -219,7 +220,7 @@ export async function insertEvidence(
   evidence: {
     contributionId: number;
     fileName: string;
-    mediaType: string;
+    mediaType: EvidenceType;
     bytes: Uint8Array;
     sha256: string;
     uploadedBy: string;

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { Role } from '../../domain/permissions.js';
 import type { Database } from '../schema.js';
 
 type Db = Kysely<Database>;
@@ -27,7 +28,7 @@ export interface NewNotification {
 /** The users holding one of `roles` for an entity (contributors) or a country (focal points…). */
 export async function findUsersWithRole(
   db: Db,
-  roles: string[],
+  roles: Role[],
   scope: { country: string; entity?: number },
 ): Promise<number[]> {
   let query = db

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Block } from '../../domain/blocks.js';
 import type { Language, Multilingual } from '../../domain/language.js';
-import type { StoredAnswer } from '../../domain/review.js';
+import type { RevisionOrigin, StoredAnswer } from '../../domain/review.js';
+import type { AnswerStatus, ReviewStatus } from '../../domain/workflow.js';
 import type { Database } from '../schema.js';
 
 type Db = Kysely<Database>;
@@ -12,7 +13,7 @@ export interface ReviewRow {
   cycle: string;
   language: Language;
   title: string;
-  status: string;
+  status: ReviewStatus;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -89,7 +90,7 @@ export async function listReviews(db: Db): Promise<ReviewSummary[]> {
 export async function findAnswers(
   db: Db,
   reviewId: number,
-): Promise<Map<string, StoredAnswer & { origin: string; status: string }>> {
+): Promise<Map<string, StoredAnswer & { origin: RevisionOrigin; status: AnswerStatus }>> {
   const rows = await db
     .selectFrom('answer')
     .innerJoin('answer_revision', (join) =>
@@ -140,10 +141,10 @@ export async function saveAnswerRevision(
     revision: number;
     blocks: Block[];
     author: string;
-    origin: string;
+    origin: RevisionOrigin;
     sourceSha256: string | null;
     /** Set when the save also moves the answer (a first save: not_started → drafting). */
-    status?: string;
+    status?: AnswerStatus;
     contributionIds?: number[];
     note?: string | null;
   },
@@ -191,7 +192,7 @@ export async function saveAnswerRevision(
 export interface AnswerRow {
   questionId: string;
   revision: number;
-  status: string;
+  status: AnswerStatus;
   blocks: Block[];
   updatedBy: string;
   updatedAt: Date;
@@ -226,7 +227,12 @@ export async function listAnswerRows(db: Db, reviewId: number): Promise<AnswerRo
   return db.selectFrom('answer').select(answerColumns).where('review_id', '=', reviewId).execute();
 }
 
-export async function setAnswerStatus(db: Db, reviewId: number, questionId: string, status: string): Promise<void> {
+export async function setAnswerStatus(
+  db: Db,
+  reviewId: number,
+  questionId: string,
+  status: AnswerStatus,
+): Promise<void> {
   await db
     .updateTable('answer')
     .set({ status })
@@ -235,7 +241,7 @@ export async function setAnswerStatus(db: Db, reviewId: number, questionId: stri
     .execute();
 }
 
-export async function setReviewStatus(db: Db, reviewId: number, status: string): Promise<void> {
+export async function setReviewStatus(db: Db, reviewId: number, status: ReviewStatus): Promise<void> {
   await db
     .updateTable('review')
     .set({ status, updated_at: new Date().toISOString() })
@@ -246,7 +252,7 @@ export async function setReviewStatus(db: Db, reviewId: number, status: string):
 export interface RevisionRow {
   revision: number;
   author: string;
-  origin: string;
+  origin: RevisionOrigin;
   createdAt: Date;
   contributionIds: number[];
   note: string | null;
@@ -286,7 +292,7 @@ export async function findRevision(
 }
 
 /** Answers in one status, with their review, for the given countries (all when undefined). */
-export async function listAnswersInStatus(db: Db, status: string, countries?: string[]) {
+export async function listAnswersInStatus(db: Db, status: AnswerStatus, countries?: string[]) {
   if (countries && countries.length === 0) return [];
   let query = db
     .selectFrom('answer')
