@@ -44,7 +44,7 @@ export async function describeSearchHits(db: Kysely<Database>, hits: readonly Se
     });
     const language = await once(languages, `${hit.country}/${hit.cycle}`, async () => {
       const review = await reviews.findReview(db, hit.country, hit.cycle);
-      return review ? (review.language as Language) : null;
+      return review ? review.language : null;
     });
     const question = cycle?.questionnaire.sections
       .flatMap((section) => section.questions)

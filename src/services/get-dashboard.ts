@@ -52,7 +52,7 @@ export async function getDashboard(
     const count = Object.fromEntries(ANSWER_STATUSES.map((s) => [s, 0])) as Record<AnswerStatus, number>;
     const questions = section.questions.map((question) => {
       const answer = answerOf.get(question.id);
-      const status = (answer?.status ?? 'not_started') as AnswerStatus;
+      const status: AnswerStatus = answer?.status ?? 'not_started';
       count[status]++;
       const mine = assigned.filter((a) => a.questionId === question.id);
       const rows: DashboardAssignment[] = mine.map((a) => {

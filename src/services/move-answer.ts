@@ -32,7 +32,7 @@ export async function moveAnswer(
   requireOpen(access);
   return db.transaction().execute(async (trx) => {
     const answer = await reviews.findAnswer(trx, access.review.id, questionId, true);
-    const from = (answer?.status ?? 'not_started') as AnswerStatus;
+    const from: AnswerStatus = answer?.status ?? 'not_started';
     const to = request.to;
     const move = isAnswerStatus(to) ? findMove(ANSWER_MOVES, from, to) : undefined;
     if (!move || !answer) throw new PacteError('answer.move_not_allowed', { from, to });

@@ -23,7 +23,7 @@ export async function moveReview(
   request: { to: string; reason?: string | undefined },
 ): Promise<{ country: string; cycle: string; status: ReviewStatus; version?: number }> {
   const access = await openReview(db, actor, target.country, target.cycle);
-  const from = access.review.status as ReviewStatus;
+  const from = access.review.status;
   const to = request.to;
   const move = isReviewStatus(to) ? findMove(REVIEW_MOVES, from, to) : undefined;
   // Someone who may not move the review learns nothing about which moves exist.

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Grant, Role } from '../../domain/permissions.js';
+import type { Grant } from '../../domain/permissions.js';
 import type { Database } from '../schema.js';
 
 type Db = Kysely<Database>;
@@ -50,7 +50,7 @@ export async function addGrant(db: Db, userId: number, grant: Grant): Promise<vo
 
 export async function findGrants(db: Db, userId: number): Promise<Grant[]> {
   const rows = await db.selectFrom('user_role').selectAll().where('user_id', '=', userId).execute();
-  return rows.map((r) => ({ role: r.role as Role, country: r.country_code, region: r.region_id, entity: r.entity_id }));
+  return rows.map((r) => ({ role: r.role, country: r.country_code, region: r.region_id, entity: r.entity_id }));
 }
 
 export async function insertSession(db: Db, tokenHash: string, userId: number, expiresAt: Date): Promise<void> {
@@ -155,7 +155,7 @@ export async function listUsers(db: Db): Promise<UserWithGrants[]> {
   const byUser = new Map<number, Grant[]>();
   for (const r of roles) {
     const grants = byUser.get(r.user_id) ?? [];
-    grants.push({ role: r.role as Role, country: r.country_code, region: r.region_id, entity: r.entity_id });
+    grants.push({ role: r.role, country: r.country_code, region: r.region_id, entity: r.entity_id });
     byUser.set(r.user_id, grants);
   }
   return users.map((u) => ({

@@ -4,11 +4,11 @@ import type { Database } from '../schema.js';
 
 type Db = Kysely<Database>;
 
-const toEntity = (row: { id: number; country_code: string; name: string; category: string }): Entity => ({
+const toEntity = (row: { id: number; country_code: string; name: string; category: EntityCategory }): Entity => ({
   id: row.id,
   country: row.country_code,
   name: row.name,
-  category: row.category as EntityCategory,
+  category: row.category,
 });
 
 /** Inserts the entity; undefined when the country already has one of that name (any case). */
