@@ -31,22 +31,22 @@ const FORMATS: Record<string, (value: string) => boolean> = {
   'date-time': (value) =>
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/iu.test(value) &&
     !Number.isNaN(Date.parse(value)),
+  uuid: (value) => /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/iu.test(value),
 };
 for (const [format, check] of Object.entries(FORMATS))
   if (!FormatRegistry.Has(format)) FormatRegistry.Set(format, check);
 
-const compiled = new WeakMap<TSchema, TypeCheck<TSchema>>();
-
-function checker(schema: TSchema): TypeCheck<TSchema> {
-  let check = compiled.get(schema);
-  if (!check) {
-    check = TypeCompiler.Compile(schema, SHARED_SCHEMAS);
-    compiled.set(schema, check);
-  }
-  return check;
-}
-
-export function checkResponsesAgainstSchemas(app: FastifyInstance) {
+/** `references`: the schemas registered by $id (app.addSchema) that response schemas refer to. */
+export function checkResponsesAgainstSchemas(app: FastifyInstance, references: readonly TSchema[] = SHARED_SCHEMAS) {
+  const compiled = new WeakMap<TSchema, TypeCheck<TSchema>>();
+  const checker = (schema: TSchema): TypeCheck<TSchema> => {
+    let check = compiled.get(schema);
+    if (!check) {
+      check = TypeCompiler.Compile(schema, [...references]);
+      compiled.set(schema, check);
+    }
+    return check;
+  };
   app.addHook('preSerialization', async (request, reply, payload) => {
     const responses = request.routeOptions.schema?.response as Record<string, unknown> | undefined;
     const schema = responses?.[String(reply.statusCode)] ?? responses?.[`${String(reply.statusCode)[0]}xx`];

@@ -155,3 +155,12 @@ export const OneOf = <const T extends readonly string[]>(values: T, options: { d
     values.map((value) => Type.Literal(value as T[number])),
     options,
   );
+
+/**
+ * A file answered as an attachment (Content-Disposition with an RFC 5987 filename*), documented
+ * with its media types. The payload is a Buffer: Fastify neither serializes nor checks it.
+ */
+export function FileResponse(mediaTypes: readonly string[], description: string) {
+  const schema = Type.String({ format: 'binary' });
+  return { description, content: Object.fromEntries(mediaTypes.map((mediaType) => [mediaType, { schema }])) };
+}

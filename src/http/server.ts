@@ -17,7 +17,9 @@ import { resetPasswordPageRoutes } from './pages/reset-password-routes.js';
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from '../services/accounts.js';
 import { sendError } from './problem.js';
 import { catalogueRoutes } from './routes/catalogue/catalogue.js';
-import { blockSchemas } from './routes/reviews/schema.js';
+import { Review } from './routes/reviews/schema.js';
+import { ExportJob } from './routes/exports/schema.js';
+import { ImportReport } from './routes/imports/schema.js';
 import { importRoutes } from './routes/imports/imports.js';
 import { contributionRoutes } from './routes/contributions/contributions.js';
 import { publicationRoutes } from './routes/publications/publications.js';
@@ -29,10 +31,16 @@ import { DEFAULT_LIMITS, type ReadLimits } from '../services/import-review.js';
 import { OidcLogin, type OidcSettings } from '../services/oidc.js';
 import { checkHealth } from '../services/check-health.js';
 import { oidcRoutes } from './oidc-routes.js';
-import { SECURITY_SCHEMES } from './contract.js';
+import { SECURITY_SCHEMES, SHARED_SCHEMAS } from './contract.js';
 import { checkResponsesAgainstSchemas } from './contract-checks.js';
 
 const VERSION = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { version: string }).version;
+
+/**
+ * The schemas routes refer to by $id: registered once (app.addSchema), named in the OpenAPI
+ * document's components, and known to the response check.
+ */
+const NAMED_SCHEMAS = [...SHARED_SCHEMAS, Review, ExportJob, ImportReport];
 
 export interface ServerOptions {
   storage: Storage;
@@ -80,7 +88,7 @@ export async function buildServer({
     ajv: { customOptions: { coerceTypes: true, allErrors: false, removeAdditional: false } },
   });
 
-  for (const schema of blockSchemas) app.addSchema(schema);
+  for (const schema of NAMED_SCHEMAS) app.addSchema(schema);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -109,7 +117,7 @@ export async function buildServer({
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (json.$id as string) ?? `def-${i}` },
   });
-  if (checkResponses) checkResponsesAgainstSchemas(app);
+  if (checkResponses) checkResponsesAgainstSchemas(app, NAMED_SCHEMAS);
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.addHook('onSend', async (_request, reply) => {

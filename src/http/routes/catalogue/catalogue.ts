@@ -1,17 +1,22 @@
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 
 import type { Db } from '../../../services/storage.js';
 import { getQuestionnaire } from '../../../services/get-questionnaire.js';
 import { listCountries, listObjectives, listPrinciples } from '../../../services/list-catalogue.js';
-import { countriesSchema, objectivesSchema, principlesSchema, questionnaireSchema } from './schema.js';
+import { presentObjective } from '../../presenters/catalogue.js';
+import { getQuestionnaireSchema, listCountriesSchema, listObjectivesSchema, listPrinciplesSchema } from './schema.js';
 
 export function catalogueRoutes(app: FastifyInstance, db: Db) {
-  app.get<{ Params: { id: string }; Querystring: { version?: number } }>(
-    '/api/v1/questionnaires/:id',
-    { schema: questionnaireSchema },
-    async (request) => getQuestionnaire(db, request.params.id, request.query.version),
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  api.get('/api/v1/questionnaires/:id', { schema: getQuestionnaireSchema }, async (request) =>
+    getQuestionnaire(db, request.params.id, request.query.version),
   );
-  app.get('/api/v1/objectives', { schema: objectivesSchema }, async () => ({ objectives: await listObjectives(db) }));
-  app.get('/api/v1/principles', { schema: principlesSchema }, async () => ({ principles: await listPrinciples(db) }));
-  app.get('/api/v1/countries', { schema: countriesSchema }, async () => ({ countries: await listCountries(db) }));
+  api.get('/api/v1/objectives', { schema: listObjectivesSchema }, async () => ({
+    objectives: (await listObjectives(db)).map(presentObjective),
+  }));
+  api.get('/api/v1/principles', { schema: listPrinciplesSchema }, async () => ({
+    principles: await listPrinciples(db),
+  }));
+  api.get('/api/v1/countries', { schema: listCountriesSchema }, async () => ({ countries: await listCountries(db) }));
 }

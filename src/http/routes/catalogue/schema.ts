@@ -1,140 +1,151 @@
-import { langQuery } from '../reviews/schema.js';
+/** The catalogue routes: one schema per route (TypeBox); it validates input, types the handler and documents the API. */
+import { Type } from '@sinclair/typebox';
+import { LANGUAGES } from '../../../domain/language.js';
+import { Lang, LangQuery, MultilingualRef, Nullable, OneOf, PUBLIC, problems } from '../../contract.js';
 
-const multilingual = {
-  type: 'object',
-  description: 'A text per language: {fr, en, ar}',
-  properties: { fr: { type: 'string' }, en: { type: 'string' }, ar: { type: 'string' } },
-} as const;
+/** Per language: how far the wording may be trusted. */
+const languageMap = <T extends Parameters<typeof Type.Optional>[0]>(value: T, description: string) =>
+  Type.Object(
+    { fr: Type.Optional(value), en: Type.Optional(value), ar: Type.Optional(value) },
+    { additionalProperties: false, description },
+  );
 
-const status = {
-  type: 'object',
-  description: 'Per language: whether the text is verified/official (true, "official"), from a secondary source, or an unofficial translation (false, "unofficial")',
-  additionalProperties: { type: ['boolean', 'string'] },
-} as const;
+/** The questionnaire's wording per language: the secretariat's text, or Pacte's own translation. */
+const WordingStatus = languageMap(
+  OneOf(['official', 'unofficial']),
+  'Per language: `official` (the text the secretariat sent out) or `unofficial` (Pacte’s translation)',
+);
 
-export const questionnaireSchema = {
+/** A reference text per language: verified (true), from a secondary source (a word saying which), or not (false). */
+const Verified = languageMap(
+  Type.Union([Type.Boolean(), Type.String({ examples: ['secondary'] })]),
+  'Per language: whether the text is verified against the official one (true), from a secondary source ("secondary"), or an unofficial translation (false)',
+);
+
+export const getQuestionnaireSchema = {
+  operationId: 'getQuestionnaire',
   summary: 'A questionnaire: sections and questions, worded in fr/en/ar',
   tags: ['catalogue'],
-  params: {
-    type: 'object',
-    required: ['id'],
-    properties: { id: { type: 'string', pattern: '^[a-z0-9-]{1,64}$' } },
-  },
-  querystring: {
-    type: 'object',
-    properties: { ...langQuery.properties, version: { type: 'integer', minimum: 1, description: 'default: latest' } },
-  },
+  security: PUBLIC,
+  params: Type.Object({ id: Type.String({ pattern: '^[a-z0-9-]{1,64}$', examples: ['arab-2021'] }) }),
+  querystring: Type.Object({
+    lang: Type.Optional(Lang),
+    version: Type.Optional(Type.Integer({ minimum: 1, description: 'default: latest' })),
+  }),
   response: {
-    200: {
-      type: 'object',
-      required: ['id', 'version', 'title', 'sourceLanguage', 'sections'],
-      properties: {
-        id: { type: 'string' },
-        version: { type: 'integer' },
-        title: multilingual,
-        sourceLanguage: { type: 'string' },
-        sections: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: {
-              id: { type: 'string' },
-              title: multilingual,
-              titleStatus: status,
-              questions: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  properties: {
-                    id: { type: 'string' },
-                    letter: { type: 'string' },
-                    text: multilingual,
-                    textStatus: status,
+    200: Type.Object(
+      {
+        id: Type.String({ examples: ['arab-2021'] }),
+        version: Type.Integer({ minimum: 1 }),
+        title: MultilingualRef,
+        sourceLanguage: OneOf(LANGUAGES, { description: 'The language of the official wording' }),
+        sections: Type.Array(
+          Type.Object(
+            {
+              id: Type.String({ description: 'Roman numeral', examples: ['I'] }),
+              title: MultilingualRef,
+              titleStatus: WordingStatus,
+              questions: Type.Array(
+                Type.Object(
+                  {
+                    id: Type.String({ examples: ['I.a'] }),
+                    letter: Type.String({ examples: ['a'] }),
+                    text: MultilingualRef,
+                    textStatus: WordingStatus,
                   },
-                },
-              },
+                  { additionalProperties: false },
+                ),
+              ),
             },
-          },
-        },
+            { additionalProperties: false },
+          ),
+        ),
       },
-    },
-    404: { $ref: 'Problem#' },
+      { additionalProperties: false },
+    ),
+    ...problems(400, 404),
   },
-} as const;
+};
 
-export const objectivesSchema = {
+export const listObjectivesSchema = {
+  operationId: 'listObjectives',
   summary: 'The 23 GCM objectives',
   tags: ['catalogue'],
-  querystring: langQuery,
+  security: PUBLIC,
+  querystring: LangQuery,
   response: {
-    200: {
-      type: 'object',
-      properties: {
-        objectives: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: {
-              number: { type: 'integer' },
-              title: multilingual,
-              shortName: multilingual,
-              paragraph: { type: ['integer', 'null'] },
-              verified: status,
+    200: Type.Object(
+      {
+        objectives: Type.Array(
+          Type.Object(
+            {
+              number: Type.Integer({ minimum: 1, maximum: 23 }),
+              title: MultilingualRef,
+              shortName: MultilingualRef,
+              paragraph: Nullable(Type.Integer({ description: 'Its paragraph in the Compact' })),
+              verified: Verified,
             },
-          },
-        },
+            { additionalProperties: false },
+          ),
+        ),
       },
-    },
+      { additionalProperties: false },
+    ),
+    ...problems(400),
   },
-} as const;
+};
 
-export const principlesSchema = {
+export const listPrinciplesSchema = {
+  operationId: 'listPrinciples',
   summary: 'The 10 guiding principles of the GCM',
   tags: ['catalogue'],
-  querystring: langQuery,
+  security: PUBLIC,
+  querystring: LangQuery,
   response: {
-    200: {
-      type: 'object',
-      properties: {
-        principles: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: {
-              key: { type: 'string' },
-              letter: { type: 'string' },
-              title: multilingual,
-              summary: { type: ['string', 'null'] },
-              verified: status,
+    200: Type.Object(
+      {
+        principles: Type.Array(
+          Type.Object(
+            {
+              key: Type.String(),
+              letter: Type.String({ examples: ['a'] }),
+              title: MultilingualRef,
+              summary: Nullable(Type.String()),
+              verified: Verified,
             },
-          },
-        },
+            { additionalProperties: false },
+          ),
+        ),
       },
-    },
+      { additionalProperties: false },
+    ),
+    ...problems(400),
   },
-} as const;
+};
 
-export const countriesSchema = {
+export const listCountriesSchema = {
+  operationId: 'listCountries',
   summary: 'Countries (ISO 3166-1 alpha-3) with their names and regions',
   tags: ['catalogue'],
-  querystring: langQuery,
+  security: PUBLIC,
+  querystring: LangQuery,
   response: {
-    200: {
-      type: 'object',
-      properties: {
-        countries: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: {
-              code: { type: 'string' },
-              alpha2: { type: 'string' },
-              name: multilingual,
-              regions: { type: 'array', items: { type: 'string' } },
+    200: Type.Object(
+      {
+        countries: Type.Array(
+          Type.Object(
+            {
+              code: Type.String({ description: 'ISO 3166-1 alpha-3', examples: ['MAR'] }),
+              alpha2: Type.String({ description: 'ISO 3166-1 alpha-2', examples: ['MA'] }),
+              name: MultilingualRef,
+              regions: Type.Array(Type.String({ examples: ['arab'] })),
             },
-          },
-        },
+            { additionalProperties: false },
+          ),
+        ),
       },
-    },
+      { additionalProperties: false },
+    ),
+    ...problems(400),
   },
-} as const;
+};

@@ -1,11 +1,13 @@
 import multipart from '@fastify/multipart';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { PacteError } from '../../../domain/errors.js';
 import { importReview, type ImportResult, type ReadLimits } from '../../../services/import-review.js';
 import type { Db } from '../../../services/storage.js';
 import { requestLanguage } from '../../problem.js';
 import { readUpload, type Upload } from '../../upload.js';
-import { importSchema } from './schema.js';
+import { presentImport } from '../../presenters/imports.js';
+import { importReviewSchema } from './schema.js';
 
 /** Reading a PDF runs pdftotext: a few at a time per instance, the others are asked to retry. */
 const MAX_CONCURRENT = 2;
@@ -38,15 +40,14 @@ export async function importRoutes(app: FastifyInstance, db: Db, limits: ReadLim
     }
   };
 
-  app.post('/api/v1/imports', { schema: importSchema }, async (request, reply) => {
-    const upload = await readUpload(request, limits.maxBytes);
-    const store = upload.fields.store === 'true';
-    if (store && !request.actor) throw new PacteError('auth.required');
-    const result = await read(request, upload, store);
-    const { stored, created, changed, unchanged, conflicts } = result;
-    return reply
-      .status(stored ? 201 : 200)
-      .send({ ...result.review, outcome: { stored, created, changed, unchanged, conflicts } });
-  });
+  app
+    .withTypeProvider<TypeBoxTypeProvider>()
+    .post('/api/v1/imports', { schema: importReviewSchema }, async (request, reply) => {
+      const upload = await readUpload(request, limits.maxBytes);
+      const store = upload.fields.store === 'true';
+      if (store && !request.actor) throw new PacteError('auth.required');
+      const result = await read(request, upload, store);
+      return reply.status(result.stored ? 201 : 200).send(presentImport(result));
+    });
   return { read };
 }

@@ -1,86 +1,97 @@
-import { langQuery, problems, reviewDocument, reviewKey } from '../reviews/schema.js';
+/** Published versions and open data: one schema per route (TypeBox); it validates input, types the handler and documents the API. */
+import { Type } from '@sinclair/typebox';
+import {
+  DateTime,
+  FileResponse,
+  LangQuery,
+  MultilingualRef,
+  Nullable,
+  PUBLIC,
+  ReviewKey,
+  problems,
+  refTo,
+} from '../../contract.js';
+import { Review } from '../reviews/schema.js';
 
-const version = {
-  type: 'object',
-  required: ['version', 'publishedAt', 'url', 'page'],
-  properties: {
-    version: { type: 'integer', minimum: 1 },
-    publishedAt: { type: 'string', format: 'date-time' },
-    url: { type: 'string', description: 'This version in the review JSON (a stable URL)' },
-    page: { type: 'string', description: 'This version as a public page (a stable URL)' },
+const Version = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    publishedAt: DateTime(),
+    url: Type.String({ description: 'This version in the review JSON (a stable URL)' }),
+    page: Type.String({ description: 'This version as a public page (a stable URL)' }),
   },
-} as const;
+  { additionalProperties: false },
+);
 
-export const listVersionsSchema = {
+export const listReviewVersionsSchema = {
+  operationId: 'listReviewVersions',
   summary: 'The published versions of a review, newest first',
   description:
     'Publishing a review makes a dated version of it; a correction is published as the next version. ' +
     'Every version keeps its URL; the review’s own URL shows the latest. Public once a version exists.',
   tags: ['publications'],
-  params: reviewKey,
-  querystring: langQuery,
+  security: PUBLIC,
+  params: ReviewKey,
+  querystring: LangQuery,
   response: {
-    200: {
-      type: 'object',
-      required: ['country', 'cycle', 'versions'],
-      properties: {
-        country: { type: 'string' },
-        cycle: { type: 'string' },
-        versions: { type: 'array', items: version },
-      },
-    },
-    ...problems,
+    200: Type.Object(
+      { country: Type.String(), cycle: Type.String(), versions: Type.Array(Version) },
+      { additionalProperties: false },
+    ),
+    ...problems(400, 404),
   },
-} as const;
+};
 
-export const getVersionSchema = {
+export const getReviewVersionSchema = {
+  operationId: 'getReviewVersion',
   summary: 'One published version of a review, as it was published',
   tags: ['publications'],
-  params: {
-    ...reviewKey,
-    required: [...reviewKey.required, 'version'],
-    properties: { ...reviewKey.properties, version: { type: 'integer', minimum: 1, maximum: 1_000_000 } },
-  },
-  querystring: langQuery,
-  response: { 200: reviewDocument, ...problems },
-} as const;
+  security: PUBLIC,
+  params: Type.Object({ ...ReviewKey.properties, version: Type.Integer({ minimum: 1, maximum: 1_000_000 }) }),
+  querystring: LangQuery,
+  response: { 200: refTo(Review), ...problems(400, 404) },
+};
 
 export const listOpenDataSchema = {
+  operationId: 'listOpenData',
   summary: 'Open data: what is published, per cycle, with its licence and when it was last updated',
   tags: ['open data'],
-  querystring: langQuery,
+  security: PUBLIC,
+  querystring: LangQuery,
   response: {
-    200: {
-      type: 'object',
-      required: ['licence', 'lastUpdated', 'cycles'],
-      properties: {
-        licence: {
-          type: 'object',
-          required: ['name', 'title', 'path'],
-          properties: { name: { type: 'string' }, title: { type: 'string' }, path: { type: 'string' } },
-        },
-        lastUpdated: { type: ['string', 'null'], format: 'date-time' },
-        cycles: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['cycle', 'title', 'region', 'reviews', 'lastUpdated', 'download'],
-            properties: {
-              cycle: { type: 'string' },
-              title: { type: 'object', additionalProperties: { type: 'string' } },
-              region: { type: 'string' },
-              reviews: { type: 'integer' },
-              lastUpdated: { type: 'string', format: 'date-time' },
-              download: { type: 'string', description: 'The bulk zip of this cycle' },
-            },
+    200: Type.Object(
+      {
+        licence: Type.Object(
+          {
+            name: Type.String({ examples: ['CC-BY-4.0'] }),
+            title: Type.String(),
+            path: Type.String({ description: 'The licence’s text' }),
           },
-        },
+          { additionalProperties: false },
+        ),
+        lastUpdated: Nullable(DateTime({ description: 'The newest publication; null when nothing is published' })),
+        cycles: Type.Array(
+          Type.Object(
+            {
+              cycle: Type.String({ examples: ['arab-2021'] }),
+              title: MultilingualRef,
+              region: Type.String({ examples: ['arab'] }),
+              reviews: Type.Integer({ minimum: 1, description: 'Published reviews of the cycle' }),
+              lastUpdated: DateTime(),
+              download: Type.String({ description: 'The bulk zip of this cycle' }),
+            },
+            { additionalProperties: false },
+          ),
+        ),
       },
-    },
+      { additionalProperties: false },
+    ),
+    ...problems(400),
   },
-} as const;
+};
 
 export const downloadOpenDataSchema = {
+  operationId: 'downloadOpenData',
   summary: 'One cycle’s published reviews as a zip of JSON and CSV',
   description:
     'datapackage.json (a Frictionless Data Package: licence, last_updated, resources), LICENSE.txt, ' +
@@ -88,10 +99,11 @@ export const downloadOpenDataSchema = {
     'an answer, as the CSV export) and reviews/ISO3.json (each review JSON as published). Last-Modified ' +
     'is the date of the newest publication.',
   tags: ['open data'],
-  params: { type: 'object', required: ['cycle'], properties: { cycle: reviewKey.properties.cycle } },
-  querystring: langQuery,
+  security: PUBLIC,
+  params: Type.Object({ cycle: ReviewKey.properties.cycle }),
+  querystring: LangQuery,
   response: {
-    200: { description: 'The zip, as an attachment', type: 'string', format: 'binary' },
-    ...problems,
+    200: FileResponse(['application/zip'], 'The zip, as an attachment'),
+    ...problems(400, 404),
   },
-} as const;
+};

@@ -1,24 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import type { Language } from '../../../domain/language.js';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { searchReviews } from '../../../services/search-reviews.js';
 import type { Db } from '../../../services/storage.js';
-import { searchSchema } from './schema.js';
-
-interface SearchQuery {
-  q: string;
-  lang?: Language;
-  country?: string;
-  cycle?: string;
-  section?: string;
-  question?: string;
-  objective?: number;
-  limit?: number;
-  offset?: number;
-}
+import { searchReviewsSchema } from './schema.js';
 
 export function searchRoutes(app: FastifyInstance, db: Db) {
-  app.get<{ Querystring: SearchQuery }>('/api/v1/search', { schema: searchSchema }, async (request) => {
-    const { question, ...query } = request.query;
-    return searchReviews(db, request.actor, { ...query, questionId: question });
-  });
+  // The service answers the JSON of the API as it is (hits and total): no presenter needed.
+  app
+    .withTypeProvider<TypeBoxTypeProvider>()
+    .get('/api/v1/search', { schema: searchReviewsSchema }, async (request) => {
+      const { question, ...query } = request.query;
+      return searchReviews(db, request.actor, { ...query, questionId: question });
+    });
 }

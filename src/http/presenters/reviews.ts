@@ -1,0 +1,61 @@
+import type { Static } from '@sinclair/typebox';
+import { isReviewStatus, type ReviewStatus } from '../../domain/workflow.js';
+import type { StoredReview } from '../../services/get-review.js';
+import type { ReviewSummary } from '../../services/list-reviews.js';
+import type { Review } from '../routes/reviews/schema.js';
+
+/** The address of a review in the API (the review JSON). */
+export const reviewUrl = (country: string, cycle: string) => `/api/v1/reviews/${country}/${cycle}`;
+
+/** A review in the list: what it is, how far it is, and where to read it. */
+export function presentReviewSummary(review: ReviewSummary) {
+  return {
+    country: review.country,
+    cycle: review.cycle,
+    language: review.language,
+    title: review.title,
+    status: reviewStatus(review.status),
+    answered: review.answered,
+    updatedAt: review.updatedAt.toISOString(),
+    url: reviewUrl(review.country, review.cycle),
+  };
+}
+
+/**
+ * The review JSON, as stored or as published. Objectives of a stored review carry their status
+ * (`suggested` or `confirmed`: removed ones are left out by the query, and the database allows
+ * no other); a published version holds what the stored review was when it was published.
+ */
+export function presentReview(review: StoredReview): Static<typeof Review> {
+  const objectives = Object.fromEntries(
+    Object.entries(review.objectives).map(([questionId, list]) => [
+      questionId,
+      list.map(({ number, score, evidence, status }) => ({
+        number,
+        score,
+        evidence,
+        status: objectiveStatus(status),
+      })),
+    ]),
+  );
+  return {
+    country: review.country,
+    cycle: review.cycle,
+    language: review.language,
+    title: review.title,
+    sections: review.sections,
+    facts: review.facts,
+    objectives,
+  };
+}
+
+function objectiveStatus(status: string): 'suggested' | 'confirmed' {
+  if (status !== 'suggested' && status !== 'confirmed') throw new Error(`objective status ${status} is not shown`);
+  return status;
+}
+
+/** The status column as the domain's union (the database's check allows no other value). */
+function reviewStatus(status: string): ReviewStatus {
+  if (!isReviewStatus(status)) throw new Error(`review status ${status} is not one of the workflow's`);
+  return status;
+}
