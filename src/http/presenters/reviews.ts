@@ -1,5 +1,4 @@
 import type { Static } from '@sinclair/typebox';
-import { isReviewStatus, type ReviewStatus } from '../../domain/workflow.js';
 import type { StoredReview } from '../../services/get-review.js';
 import type { ReviewSummary } from '../../services/list-reviews.js';
 import type { Review } from '../routes/reviews/schema.js';
@@ -14,7 +13,7 @@ export function presentReviewSummary(review: ReviewSummary) {
     cycle: review.cycle,
     language: review.language,
     title: review.title,
-    status: reviewStatus(review.status),
+    status: review.status,
     answered: review.answered,
     updatedAt: review.updatedAt.toISOString(),
     url: reviewUrl(review.country, review.cycle),
@@ -49,13 +48,8 @@ export function presentReview(review: StoredReview): Static<typeof Review> {
   };
 }
 
+/** The query leaves removed objectives out; the column is a plain string in db/schema.ts. */
 function objectiveStatus(status: string): 'suggested' | 'confirmed' {
   if (status !== 'suggested' && status !== 'confirmed') throw new Error(`objective status ${status} is not shown`);
-  return status;
-}
-
-/** The status column as the domain's union (the database's check allows no other value). */
-function reviewStatus(status: string): ReviewStatus {
-  if (!isReviewStatus(status)) throw new Error(`review status ${status} is not one of the workflow's`);
   return status;
 }
