@@ -19,7 +19,8 @@ import { ROOT } from '../src/config.js';
 import type { Block } from '../src/domain/blocks.js';
 import { operator } from '../src/domain/permissions.js';
 import { buildServer } from '../src/http/server.js';
-import { addUser, signIn } from '../src/services/accounts.js';
+import { addUser } from '../src/services/add-user.js';
+import { signIn } from '../src/services/sign-in.js';
 import { importReview } from '../src/services/import-review.js';
 import { openReadyStorage } from '../src/services/open-storage.js';
 

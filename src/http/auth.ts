@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PacteError } from '../domain/errors.js';
 import type { Actor } from '../domain/permissions.js';
-import { actorOfSession } from '../services/accounts.js';
+import { actorOfSession } from '../services/actor-of-session.js';
 import type { Db } from '../services/storage.js';
 
 declare module 'fastify' {

@@ -14,7 +14,7 @@ import { sessionRoutes } from './routes/session/session.js';
 import { entityRoutes } from './routes/entities/entities.js';
 import { userRoutes } from './routes/users/users.js';
 import { resetPasswordPageRoutes } from './pages/reset-password-routes.js';
-import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from '../services/accounts.js';
+import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from '../services/sign-in.js';
 import { sendError } from './problem.js';
 import { catalogueRoutes } from './routes/catalogue/catalogue.js';
 import { Review } from './routes/reviews/schema.js';

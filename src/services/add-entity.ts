@@ -5,7 +5,7 @@ import type { Database } from '../db/schema.js';
 import { ENTITY_CATEGORIES, isEntityCategory, type Entity } from '../domain/entities.js';
 import { PacteError } from '../domain/errors.js';
 import type { Actor } from '../domain/permissions.js';
-import { requireAllowed } from './accounts.js';
+import { requireAllowed } from './require-allowed.js';
 import { recordAudit } from './audit.js';
 
 /**

@@ -5,7 +5,7 @@ import type { Database } from '../db/schema.js';
 import { PacteError } from '../domain/errors.js';
 import { pick, type Language } from '../domain/language.js';
 import type { Actor } from '../domain/permissions.js';
-import { requireAllowed } from './accounts.js';
+import { requireAllowed } from './require-allowed.js';
 import { recordAudit } from './audit.js';
 
 /** `POST /reviews`: the focal point opens the country's review for a cycle, empty, as a draft. */

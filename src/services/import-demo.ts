@@ -8,7 +8,7 @@ import * as reviews from '../db/queries/reviews.js';
 import type { Database } from '../db/schema.js';
 import type { EntityCategory } from '../domain/entities.js';
 import { operator, type Role } from '../domain/permissions.js';
-import { addUser } from './accounts.js';
+import { addUser } from './add-user.js';
 import { addEntity } from './add-entity.js';
 import { importReview, type ImportResult } from './import-review.js';
 import { moveReview } from './move-review.js';

@@ -16,7 +16,7 @@ import { suggestObjectives, type ObjectiveSuggestion } from '../domain/objective
 import { buildReviewDocument, type ReviewDocument } from '../domain/review.js';
 import { translate } from '../i18n/index.js';
 import type { Actor } from '../domain/permissions.js';
-import { requireAllowed } from './accounts.js';
+import { requireAllowed } from './require-allowed.js';
 import { OPEN_REVIEW, isLocked } from '../domain/workflow.js';
 import { resolveCycle } from './resolve-cycle.js';
 import { indexAnswer } from './search-reviews.js';

@@ -6,7 +6,7 @@ import * as logins from '../db/queries/oidc-logins.js';
 import type { Database } from '../db/schema.js';
 import { PacteError, isPacteError } from '../domain/errors.js';
 import type { Actor } from '../domain/permissions.js';
-import { openSession } from './accounts.js';
+import { openSession } from './open-session.js';
 
 /**
  * Optional sign-in with a ministry's OpenID Connect provider (PACTE_OIDC_*): the authorization

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { NewGrant } from '../../src/services/accounts.js';
-import { MAX_FAILURES, actorOfSession, addUser, issuePasswordReset, signIn } from '../../src/services/accounts.js';
+import { actorOfSession } from '../../src/services/actor-of-session.js';
+import { addUser, type NewGrant } from '../../src/services/add-user.js';
+import { issuePasswordReset } from '../../src/services/issue-password-reset.js';
+import { MAX_FAILURES, signIn } from '../../src/services/sign-in.js';
 import { loadConfig } from '../../src/config.js';
 import { operator } from '../../src/domain/permissions.js';
 import { buildServer } from '../../src/http/server.js';

@@ -7,7 +7,7 @@ import type { EntityCategory } from '../../src/domain/entities.js';
 import { operator, type Actor } from '../../src/domain/permissions.js';
 import type { ReviewStatus } from '../../src/domain/workflow.js';
 import { buildServer } from '../../src/http/server.js';
-import { actorOfSession } from '../../src/services/accounts.js';
+import { actorOfSession } from '../../src/services/actor-of-session.js';
 import { importReview } from '../../src/services/import-review.js';
 import { listContributions } from '../../src/services/list-contributions.js';
 import { openReview } from '../../src/services/review-access.js';

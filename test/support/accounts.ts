@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.js';
 import { operator } from '../../src/domain/permissions.js';
-import { addUser, type NewGrant } from '../../src/services/accounts.js';
+import { addUser, type NewGrant } from '../../src/services/add-user.js';
 import { ROOT, childEnv, type CliResult } from './pacte.js';
 
 /** Accounts, sessions and requests as a browser or an API client sends them, for the tests. */

@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import type { Config } from '../../config.js';
 import { PacteError } from '../../domain/errors.js';
 import { ROLES, operator, type Role } from '../../domain/permissions.js';
-import { addUser } from '../../services/accounts.js';
+import { addUser } from '../../services/add-user.js';
 import { withStorage } from './with-storage.js';
 
 /**

@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import type { Config } from '../../config.js';
 import { operator } from '../../domain/permissions.js';
-import { issuePasswordReset } from '../../services/accounts.js';
+import { issuePasswordReset } from '../../services/issue-password-reset.js';
 import { withStorage } from './with-storage.js';
 
 /**

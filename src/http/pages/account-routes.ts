@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { isPacteError } from '../../domain/errors.js';
-import { DEFAULT_LOGIN_LIMITS, signIn, signOut, type LoginLimits } from '../../services/accounts.js';
+import { DEFAULT_LOGIN_LIMITS, signIn, type LoginLimits } from '../../services/sign-in.js';
+import { signOut } from '../../services/sign-out.js';
 import type { Db } from '../../services/storage.js';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '../auth.js';
 import { requestLanguage, toProblem } from '../problem.js';

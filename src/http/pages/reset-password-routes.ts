@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { isPacteError } from '../../domain/errors.js';
 import { translate } from '../../i18n/index.js';
-import { MIN_PASSWORD, resetPassword } from '../../services/accounts.js';
+import { MIN_PASSWORD } from '../../domain/password.js';
+import { resetPassword } from '../../services/reset-password.js';
 import type { Db } from '../../services/storage.js';
 import { clearSessionCookie } from '../auth.js';
 import { requestLanguage, toProblem } from '../problem.js';

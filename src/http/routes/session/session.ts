@@ -1,13 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { PacteError } from '../../../domain/errors.js';
-import {
-  DEFAULT_LOGIN_LIMITS,
-  resetPassword,
-  signIn,
-  signOut,
-  signOutEverywhere,
-  type LoginLimits,
-} from '../../../services/accounts.js';
+import { resetPassword } from '../../../services/reset-password.js';
+import { DEFAULT_LOGIN_LIMITS, signIn, type LoginLimits } from '../../../services/sign-in.js';
+import { signOutEverywhere } from '../../../services/sign-out-everywhere.js';
+import { signOut } from '../../../services/sign-out.js';
 import type { Db } from '../../../services/storage.js';
 import { clearSessionCookie, setSessionCookie } from '../../auth.js';
 import { passwordResetSchema, signInSchema, signOutSchema, whoamiSchema } from './schema.js';

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '../../../domain/permissions.js';
-import { addUser, listUsers, requireAllowed } from '../../../services/accounts.js';
+import { addUser } from '../../../services/add-user.js';
+import { listUsers } from '../../../services/list-users.js';
+import { requireAllowed } from '../../../services/require-allowed.js';
 import type { Db } from '../../../services/storage.js';
 import { addUserSchema, listUsersSchema } from './schema.js';
 
