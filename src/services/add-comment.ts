@@ -6,6 +6,7 @@ import { PacteError } from '../domain/errors.js';
 import { can, entitiesOf, type Actor } from '../domain/permissions.js';
 import { recordAudit } from './audit.js';
 import { openReview, questionOf } from './review-access.js';
+import { inTransaction } from './use-case.js';
 
 const MAX_COMMENT = 10_000;
 
@@ -33,7 +34,7 @@ export async function addComment(
   if (!text) throw new PacteError('request.invalid', { problem: 'the comment is empty' });
   if (text.length > MAX_COMMENT)
     throw new PacteError('request.invalid', { problem: `comment over ${MAX_COMMENT} characters` });
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const comment = await comments.insertComment(trx, {
       reviewId: access.review.id,
       questionId: target.questionId,

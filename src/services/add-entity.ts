@@ -7,6 +7,7 @@ import { PacteError } from '../domain/errors.js';
 import type { Actor } from '../domain/permissions.js';
 import { requireAllowed } from './require-allowed.js';
 import { recordAudit } from './audit.js';
+import { inTransaction } from './use-case.js';
 
 /**
  * Creates an entity of a country (a ministry, an agency, an organisation of civil society…).
@@ -27,7 +28,7 @@ export async function addEntity(
     throw new PacteError('entity.invalid_category', { category, categories: ENTITY_CATEGORIES.join(', ') });
   }
   if (!(await catalogue.findCountry(db, country))) throw new PacteError('country.not_found', { country });
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const entity = await entities.insertEntity(trx, { country, name, category });
     if (!entity) throw new PacteError('entity.duplicate', { country, name });
     await recordAudit(trx, by, 'entity.added', { country, details: { entity: entity.id, name, category } });

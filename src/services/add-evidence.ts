@@ -15,7 +15,8 @@ import {
   type ContributionKey,
   type EvidenceView,
 } from './contribution-access.js';
-import { requireOpen } from './review-access.js';
+import { lockReview, requireOnReview, requireOpen } from './review-access.js';
+import { inTransaction } from './use-case.js';
 
 /** Evidence files are at most this large unless configured (PACTE_EVIDENCE_MAX_BYTES). */
 export const DEFAULT_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
@@ -48,7 +49,7 @@ export async function addEvidence(
   const mediaType = await detectEvidenceType(upload.bytes);
   if (!mediaType) throw new PacteError('evidence.unsupported_type', { file: fileName });
   const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const { access, writer, row } = await writable(trx, actor, key);
     const stored = await contributions.insertEvidence(trx, {
       contributionId: row.id,
@@ -74,9 +75,15 @@ export async function addEvidence(
   });
 }
 
-/** The contribution exists, may be written by the actor and still changes. */
+/**
+ * The contribution exists, may be written by the actor and still changes. Checked once before
+ * the upload is read (to refuse early), and again in the transaction that stores the file, with
+ * the review then the contribution locked.
+ */
 async function writable(db: Kysely<Database>, actor: Actor | null, key: ContributionKey) {
-  const { access, actor: writer } = await openContribution(db, actor, key, 'contribution.write');
+  const opened = await openContribution(db, actor, key, 'contribution.write');
+  const access = db.isTransaction ? await lockReview(db, opened.access, 'share') : opened.access;
+  const writer = requireOnReview(actor, 'contribution.write', access, key.entityId);
   requireOpen(access);
   const where = { reviewId: access.review.id, questionId: key.questionId, entityId: key.entityId };
   const row = await contributions.findContribution(db, where, db.isTransaction);

@@ -6,7 +6,8 @@ import { PacteError } from '../domain/errors.js';
 import type { Actor } from '../domain/permissions.js';
 import { recordAudit } from './audit.js';
 import { notifyEntity } from './notify.js';
-import { openReview, questionOf, requireOnReview, requireOpen } from './review-access.js';
+import { lockReview, openReview, questionOf, requireOnReview, requireOpen } from './review-access.js';
+import { inTransaction } from './use-case.js';
 
 /**
  * `POST /reviews/{country}/{cycle}/assignments`: the focal point gives questions to an entity
@@ -19,19 +20,21 @@ export async function assignQuestions(
   target: { country: string; cycle: string },
   request: { questionIds: string[]; entityId: number; dueOn?: string | null | undefined },
 ): Promise<{ assigned: string[] }> {
-  const access = await openReview(db, actor, target.country, target.cycle);
-  const who = requireOnReview(actor, 'assignment.manage', access);
-  requireOpen(access);
+  const seen = await openReview(db, actor, target.country, target.cycle);
+  requireOnReview(actor, 'assignment.manage', seen);
   const questionIds = [...new Set(request.questionIds)];
   if (questionIds.length === 0) throw new PacteError('request.invalid', { problem: 'questionIds is empty' });
-  for (const id of questionIds) questionOf(access, id);
+  for (const id of questionIds) questionOf(seen, id);
   const dueOn = request.dueOn ?? null;
   if (dueOn !== null && !isDate(dueOn)) throw new PacteError('assignment.invalid_due_date', { dueOn });
   const entity = await entities.findEntity(db, request.entityId);
-  if (!entity || entity.country !== access.review.country) {
-    throw new PacteError('entity.not_found', { entity: request.entityId, country: access.review.country });
+  if (!entity || entity.country !== seen.review.country) {
+    throw new PacteError('entity.not_found', { entity: request.entityId, country: seen.review.country });
   }
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
+    const access = await lockReview(trx, seen, 'share'); // open until this commits
+    const who = requireOnReview(actor, 'assignment.manage', access);
+    requireOpen(access);
     for (const questionId of questionIds) {
       await assignments.upsertAssignment(trx, {
         reviewId: access.review.id,
@@ -67,10 +70,12 @@ export async function unassignQuestion(
   actor: Actor | null,
   target: { country: string; cycle: string; questionId: string; entityId: number },
 ): Promise<void> {
-  const access = await openReview(db, actor, target.country, target.cycle);
-  const who = requireOnReview(actor, 'assignment.manage', access);
-  requireOpen(access);
-  await db.transaction().execute(async (trx) => {
+  const seen = await openReview(db, actor, target.country, target.cycle);
+  requireOnReview(actor, 'assignment.manage', seen);
+  await inTransaction(db, async (trx) => {
+    const access = await lockReview(trx, seen, 'share'); // open until this commits
+    const who = requireOnReview(actor, 'assignment.manage', access);
+    requireOpen(access);
     if (!(await assignments.deleteAssignment(trx, access.review.id, target.questionId, target.entityId))) {
       throw new PacteError('assignment.not_found', { question: target.questionId });
     }

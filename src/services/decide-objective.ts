@@ -5,7 +5,8 @@ import type { Database } from '../db/schema.js';
 import { PacteError } from '../domain/errors.js';
 import type { Actor } from '../domain/permissions.js';
 import { recordAudit } from './audit.js';
-import { openReview, questionOf, requireOnReview, requireOpen } from './review-access.js';
+import { lockReview, openReview, questionOf, requireOnReview, requireOpen } from './review-access.js';
+import { inTransaction } from './use-case.js';
 
 /**
  * `PUT …/answers/{questionId}/objectives/{n}`: the focal point confirms a suggested GCM
@@ -18,13 +19,15 @@ export async function decideObjective(
   target: { country: string; cycle: string; questionId: string; objective: number },
   status: 'confirmed' | 'removed',
 ): Promise<{ objective: number; status: string }> {
-  const access = await openReview(db, actor, target.country, target.cycle);
-  const who = requireOnReview(actor, 'answer.edit', access);
-  requireOpen(access);
-  questionOf(access, target.questionId);
+  const seen = await openReview(db, actor, target.country, target.cycle);
+  requireOnReview(actor, 'answer.edit', seen);
+  questionOf(seen, target.questionId);
   const known = (await catalogue.listObjectives(db)).some((o) => o.number === target.objective);
   if (!known) throw new PacteError('objective.not_found', { objective: target.objective });
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
+    const access = await lockReview(trx, seen, 'share'); // open until this commits
+    const who = requireOnReview(actor, 'answer.edit', access);
+    requireOpen(access);
     await factQueries.setObjectiveStatus(trx, access.review.id, target.questionId, target.objective, status);
     await recordAudit(trx, who, 'objective.decide', {
       country: access.review.country,

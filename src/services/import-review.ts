@@ -20,6 +20,7 @@ import { requireAllowed } from './require-allowed.js';
 import { OPEN_REVIEW, isLocked } from '../domain/workflow.js';
 import { resolveCycle } from './resolve-cycle.js';
 import { indexAnswer } from './search-reviews.js';
+import { inTransaction } from './use-case.js';
 
 export interface ImportRequest {
   bytes: Uint8Array;
@@ -141,8 +142,11 @@ export async function importReview(db: Kysely<Database>, request: ImportRequest)
 
   requireAllowed(request.actor, 'review.import', { country });
   const sha256 = createHash('sha256').update(request.bytes).digest('hex');
-  return db.transaction().execute(async (trx) => {
-    const current = await reviews.findReview(trx, header.country, header.cycle);
+  return inTransaction(db, async (trx) => {
+    // Locked (update: the import may rewrite its title and language) before its state is checked,
+    // so the review cannot leave the open states while the file's answers are written.
+    const found = await reviews.findReview(trx, header.country, header.cycle);
+    const current = found && (await reviews.lockReview(trx, found.id, 'update'));
     if (current && !OPEN_REVIEW.has(current.status)) {
       throw new PacteError('review.not_in_state', { status: current.status, expected: 'draft, in_consultation' });
     }

@@ -9,6 +9,7 @@ import * as catalogue from '../db/queries/catalogue.js';
 import type { ObjectiveRow } from '../db/queries/catalogue.js';
 import type { Multilingual } from '../domain/language.js';
 import type { Questionnaire } from '../domain/questionnaire.js';
+import { inTransaction } from './use-case.js';
 
 const require = createRequire(import.meta.url);
 for (const language of ['fr', 'en', 'ar'])
@@ -95,7 +96,7 @@ export async function loadCatalogue(db: Kysely<Database>): Promise<void> {
   const data = readCatalogue();
   const digest = createHash('sha256').update(JSON.stringify(data)).digest('hex');
   if ((await catalogue.findCatalogueDigest(db)) === digest) return;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await catalogue.upsertCountries(trx, data.countries);
     await catalogue.upsertRegion(trx, 'arab', ARAB_REGION, data.arabRegionMembers);
     await catalogue.upsertObjectives(trx, data.objectives);

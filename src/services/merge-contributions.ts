@@ -5,7 +5,7 @@ import type { Database } from '../db/schema.js';
 import { PacteError } from '../domain/errors.js';
 import type { Actor } from '../domain/permissions.js';
 import { isLocked } from '../domain/workflow.js';
-import { openReview, questionOf, requireOnReview, requireOpen } from './review-access.js';
+import { lockReview, openReview, questionOf, requireOnReview, requireOpen } from './review-access.js';
 import { inAnswerTransaction, writeAnswer, type SavedAnswer } from './save-answer.js';
 
 /**
@@ -25,8 +25,10 @@ export async function mergeContributions(
   if (ids.length === 0 || new Set(ids).size !== ids.length) {
     throw new PacteError('request.invalid', { problem: 'contributionIds: one or more distinct contribution ids' });
   }
-  const access = await openReview(db, actor, target.country, target.cycle);
-  return inAnswerTransaction(db, access, target.questionId, input.baseRevision, async (trx) => {
+  const seen = await openReview(db, actor, target.country, target.cycle);
+  return inAnswerTransaction(db, seen, target.questionId, input.baseRevision, async (trx) => {
+    // Lock order: the review, the answer, then the contributions (by id), as every write does.
+    const access = await lockReview(trx, seen, 'share');
     requireOnReview(actor, 'answer.edit', access);
     requireOpen(access);
     const { questionId } = target;

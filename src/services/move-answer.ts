@@ -9,7 +9,15 @@ import { ANSWER_MOVES, OPEN_REVIEW, findMove, isAnswerStatus, type AnswerStatus 
 import { recordAudit } from './audit.js';
 import { notifyCountry, notifyEntity } from './notify.js';
 import { listAssignments } from '../db/queries/assignments.js';
-import { openReview, questionOf, requireOnReview, requireOpen, type ReviewAccess } from './review-access.js';
+import {
+  lockReview,
+  openReview,
+  questionOf,
+  requireOnReview,
+  requireOpen,
+  type ReviewAccess,
+} from './review-access.js';
+import { inTransaction } from './use-case.js';
 
 /**
  * `POST …/answers/{questionId}/status`: submit an answer for review, approve it, return it
@@ -22,15 +30,17 @@ export async function moveAnswer(
   target: { country: string; cycle: string; questionId: string },
   request: { to: string; comment?: string | undefined },
 ): Promise<{ questionId: string; status: AnswerStatus }> {
-  const access = await openReview(db, actor, target.country, target.cycle);
+  const seen = await openReview(db, actor, target.country, target.cycle);
   const { questionId } = target;
   // Rights first: someone who may move no answer learns nothing of states and moves.
   const toward = ANSWER_MOVES.filter((m) => m.to === request.to);
-  if (!toward.some((m) => can(actor, m.needs, access.scope)))
-    requireOnReview(actor, toward[0]?.needs ?? 'answer.edit', access);
-  questionOf(access, questionId);
-  requireOpen(access);
-  return db.transaction().execute(async (trx) => {
+  if (!toward.some((m) => can(actor, m.needs, seen.scope)))
+    requireOnReview(actor, toward[0]?.needs ?? 'answer.edit', seen);
+  questionOf(seen, questionId);
+  return inTransaction(db, async (trx) => {
+    // The review first (share: it must stay open until this commits), then the answer.
+    const access = await lockReview(trx, seen, 'share');
+    requireOpen(access);
     const answer = await reviews.findAnswer(trx, access.review.id, questionId, true);
     const from: AnswerStatus = answer?.status ?? 'not_started';
     const to = request.to;

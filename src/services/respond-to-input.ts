@@ -5,7 +5,8 @@ import { PacteError } from '../domain/errors.js';
 import type { Actor } from '../domain/permissions.js';
 import { recordAudit } from './audit.js';
 import type { ContributionKey } from './contribution-access.js';
-import { openReview, questionOf, requireOnReview, requireOpen } from './review-access.js';
+import { lockReview, openReview, questionOf, requireOnReview, requireOpen } from './review-access.js';
+import { inTransaction } from './use-case.js';
 
 /** Responses are at most this long (characters). */
 export const MAX_RESPONSE = 10_000;
@@ -25,9 +26,12 @@ export async function respondToInput(
   if (response.length === 0 || response.length > MAX_RESPONSE) {
     throw new PacteError('request.invalid', { problem: `a response of 1 to ${MAX_RESPONSE} characters` });
   }
-  return db.transaction().execute(async (trx) => {
-    const access = await openReview(trx, actor, key.country, key.cycle);
-    questionOf(access, key.questionId);
+  const seen = await openReview(db, actor, key.country, key.cycle);
+  questionOf(seen, key.questionId);
+  requireOnReview(actor, 'answer.edit', seen);
+  return inTransaction(db, async (trx) => {
+    // The review first (share: it must stay open until this commits), then the input.
+    const access = await lockReview(trx, seen, 'share');
     const editor = requireOnReview(actor, 'answer.edit', access);
     requireOpen(access);
     const row = await contributions.findContribution(

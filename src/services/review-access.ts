@@ -100,6 +100,24 @@ export function requireOnReview(actor: Actor | null, action: Action, access: Rev
   return actor;
 }
 
+/**
+ * The review re-read inside the transaction that writes, its row locked (reviews.lockReview),
+ * so that the state a write decides on — the status, for a move or for `requireOpen` — is the
+ * one it commits with. `openReview` may come first, outside, for the 404 and 403 answers; the
+ * decision is made again on what this returns. Lock order: the review first, then the answer,
+ * then contributions, in every use case, so two of them never wait for each other.
+ */
+export async function lockReview(
+  trx: Kysely<Database>,
+  access: ReviewAccess,
+  mode: 'update' | 'share',
+): Promise<ReviewAccess> {
+  if (!trx.isTransaction) throw new Error('lockReview runs in the transaction that writes (inTransaction)');
+  const review = await reviews.lockReview(trx, access.review.id, mode);
+  if (!review) throw new PacteError('review.not_found', { country: access.review.country, cycle: access.review.cycle });
+  return { ...access, review, scope: { ...access.scope, status: review.status } };
+}
+
 /** Answers and contributions change only while the review is draft or in consultation. */
 export function requireOpen(access: ReviewAccess): void {
   if (!OPEN_REVIEW.has(access.review.status)) {

@@ -14,7 +14,15 @@ import type { RevisionOrigin } from '../domain/review.js';
 import { isLocked } from '../domain/workflow.js';
 import { recordAudit } from './audit.js';
 import { indexAnswer } from './search-reviews.js';
-import { openReview, questionOf, requireOnReview, requireOpen, type ReviewAccess } from './review-access.js';
+import {
+  lockReview,
+  openReview,
+  questionOf,
+  requireOnReview,
+  requireOpen,
+  type ReviewAccess,
+} from './review-access.js';
+import { inTransaction } from './use-case.js';
 
 export interface SavedAnswer {
   questionId: string;
@@ -60,7 +68,7 @@ export async function inAnswerTransaction<T>(
   work: (trx: Kysely<Database>) => Promise<T>,
 ): Promise<T> {
   try {
-    return await db.transaction().execute(work);
+    return await inTransaction(db, work);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     throw editConflict(questionId, await reviews.findAnswer(db, access.review.id, questionId), baseRevision);
@@ -80,16 +88,19 @@ function editConflict(questionId: string, current: reviews.AnswerRow | undefined
 /**
  * Writes a new revision of an answer inside the caller's transaction, after every check: the
  * right to edit, an open review, the question, the lock of approved answers and optimistic
- * concurrency (the answer row is locked, so two saves from the same base cannot both pass).
- * Facts and objective suggestions are recomputed from the new text.
+ * concurrency. The review row is share-locked first, so the review cannot be validated,
+ * submitted or published between the check that it is open and the commit; then the answer row,
+ * so two saves from the same base cannot both pass. Facts and objective suggestions are
+ * recomputed from the new text.
  */
 export async function writeAnswer(
   trx: Kysely<Database>,
   actor: Actor | null,
-  access: ReviewAccess,
+  seen: ReviewAccess,
   questionId: string,
   change: AnswerChange,
 ): Promise<SavedAnswer> {
+  const access = await lockReview(trx, seen, 'share');
   const who = requireOnReview(actor, 'answer.edit', access);
   requireOpen(access);
   questionOf(access, questionId);

@@ -13,7 +13,8 @@ import {
   requireNotMerged,
   type ContributionKey,
 } from './contribution-access.js';
-import { requireOpen } from './review-access.js';
+import { lockReview, requireOnReview, requireOpen } from './review-access.js';
+import { inTransaction } from './use-case.js';
 
 export interface SavedContribution {
   id: number;
@@ -39,8 +40,12 @@ export async function saveContribution(
 ): Promise<SavedContribution> {
   const blocks = cleanBlocks(strictBlocks(input.blocks));
   if (!blocks) throw new PacteError('blocks.too_large', { ...BLOCK_LIMITS });
-  return db.transaction().execute(async (trx) => {
-    const { access, actor: writer } = await openContribution(trx, actor, key, 'contribution.write');
+  const opened = await openContribution(db, actor, key, 'contribution.write');
+  return inTransaction(db, async (trx) => {
+    // The review first (share: it must stay open, or in consultation for an input, until this
+    // commits), then the contribution.
+    const access = await lockReview(trx, opened.access, 'share');
+    const writer = requireOnReview(actor, 'contribution.write', access, key.entityId);
     requireOpen(access);
     const where = { reviewId: access.review.id, questionId: key.questionId, entityId: key.entityId };
     const assigned = await contributions.isAssigned(trx, where);

@@ -13,6 +13,7 @@ import {
   normalizeSearchText,
   searchWord,
 } from '../domain/search-text.js';
+import { inTransaction } from './use-case.js';
 
 /**
  * Full-text search across the reviews someone may see (docs/database.md, "Search"). Answers are
@@ -93,7 +94,7 @@ export async function indexPublication(
 export async function indexStalePublications(db: Kysely<Database>): Promise<number> {
   const stale = await search.stalePublishedSearch(db, SEARCH_NORMALIZATION_VERSION);
   for (const { reviewId, version, document } of stale) {
-    await db.transaction().execute((trx) => indexPublication(trx, reviewId, version, document as ReviewDocument));
+    await inTransaction(db, (trx) => indexPublication(trx, reviewId, version, document as ReviewDocument));
   }
   return stale.length;
 }
@@ -102,7 +103,7 @@ export async function indexStalePublications(db: Kysely<Database>): Promise<numb
 export async function indexStaleAnswers(db: Kysely<Database>): Promise<number> {
   const stale = await search.staleSearchDocuments(db, SEARCH_NORMALIZATION_VERSION);
   if (stale.length === 0) return 0;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     for (const answer of stale) await indexAnswer(trx, answer);
   });
   return stale.length;

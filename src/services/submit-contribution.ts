@@ -7,7 +7,8 @@ import type { Actor } from '../domain/permissions.js';
 import { recordAudit } from './audit.js';
 import { openContribution, requireKindRule, requireNotMerged, type ContributionKey } from './contribution-access.js';
 import { notifyCountry } from './notify.js';
-import { requireOpen } from './review-access.js';
+import { lockReview, requireOnReview, requireOpen } from './review-access.js';
+import { inTransaction } from './use-case.js';
 
 /**
  * Submits an entity's contribution (or a stakeholder's input) to the focal point: it becomes
@@ -19,8 +20,12 @@ export async function submitContribution(
   actor: Actor | null,
   key: ContributionKey,
 ): Promise<{ id: number; revision: number; status: 'submitted' }> {
-  return db.transaction().execute(async (trx) => {
-    const { access, actor: writer, entity } = await openContribution(trx, actor, key, 'contribution.write');
+  const opened = await openContribution(db, actor, key, 'contribution.write');
+  const { entity } = opened;
+  return inTransaction(db, async (trx) => {
+    // The review first (share: it must stay open until this commits), then the contribution.
+    const access = await lockReview(trx, opened.access, 'share');
+    const writer = requireOnReview(actor, 'contribution.write', access, key.entityId);
     requireOpen(access);
     const where = { reviewId: access.review.id, questionId: key.questionId, entityId: key.entityId };
     const row = await contributions.findContribution(trx, where, true);

@@ -29,7 +29,7 @@ export async function addVersion(db: Db, reviewId: number, publishedBy: string, 
     .insertInto('review_version')
     .values({
       review_id: reviewId,
-      // The review row is locked by the status change of the same transaction: no race on max + 1.
+      // The caller holds the review row's lock (select … for update): no race on max + 1.
       version: sql<number>`(select coalesce(max(version), 0) + 1 from review_version where review_id = ${reviewId})`,
       published_by: publishedBy,
       document: JSON.stringify(document),

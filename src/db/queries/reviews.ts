@@ -49,6 +49,17 @@ export async function findReview(db: Db, country: string, cycle: string): Promis
     .executeTakeFirst();
 }
 
+/**
+ * The review as it is now, its row locked until the transaction ends: `update` by whoever may
+ * change it (a status move, an import), `share` by writes that need it to stay as it is (an
+ * answer or a contribution saved while the review is open). Shares do not wait for each
+ * other; a move waits for them, and they for it.
+ */
+export async function lockReview(db: Db, reviewId: number, mode: 'update' | 'share'): Promise<ReviewRow | undefined> {
+  const query = db.selectFrom('review').select(reviewColumns).where('id', '=', reviewId);
+  return (mode === 'update' ? query.forUpdate() : query.forShare()).executeTakeFirst();
+}
+
 export async function listReviews(db: Db): Promise<ReviewSummary[]> {
   const rows = await db
     .selectFrom('review')
