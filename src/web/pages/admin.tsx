@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ENTITY_CATEGORIES } from '../../domain/entities.js';
+import { MIN_PASSWORD } from '../../domain/password.js';
 import { ROLES } from '../../domain/permissions.js';
 import { describedBy, ErrorSummary, FieldMessage, type FieldError } from '../components/error-summary.js';
 import { messageOf } from '../components/moves.js';
@@ -9,9 +10,6 @@ import { useLocale } from '../lib/i18n.js';
 import { focalCountries, useSession } from '../lib/session.js';
 import type { EntityRef, Grant } from '../lib/types.js';
 import { useData } from '../lib/use-data.js';
-
-/** The shortest password the server accepts (MIN_PASSWORD in services): checked here first to say so early. */
-const MIN_PASSWORD = 12;
 
 type Entity = EntityRef & { country: string; category: string };
 
