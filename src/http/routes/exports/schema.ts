@@ -82,7 +82,8 @@ export const createExportJobSchema = {
     },
     { additionalProperties: false },
   ),
-  response: { 202: JobAccepted, ...problems(400, 404, 422, 429, 503) },
+  // 403: a browser's write from another site (request.cross_site).
+  response: { 202: JobAccepted, ...problems(400, 403, 404, 422, 429, 503) },
 };
 
 const JobParams = Type.Object({ id: Type.String({ maxLength: 64, description: 'The job’s id' }) });
