@@ -40,7 +40,8 @@ export async function addEvidence(
   receive: () => Promise<EvidenceUpload>,
   maxBytes: number = DEFAULT_EVIDENCE_MAX_BYTES,
 ): Promise<EvidenceView> {
-  await writable(db, actor, key);
+  // Refused before the upload is read, whoever may not write; checked again when it is stored.
+  await inTransaction(db, (trx) => writable(trx, actor, key));
   const upload = await receive();
   const fileName = safeFileName(upload.fileName);
   if (upload.bytes.byteLength > maxBytes) {
@@ -76,19 +77,18 @@ export async function addEvidence(
 }
 
 /**
- * The contribution exists, may be written by the actor and still changes. Checked once before
- * the upload is read (to refuse early), and again in the transaction that stores the file, with
- * the review then the contribution locked.
+ * The contribution exists, may be written by the actor and still changes: decided in a
+ * transaction, with the review then the contribution locked.
  */
-async function writable(db: Kysely<Database>, actor: Actor | null, key: ContributionKey) {
-  const opened = await openContribution(db, actor, key, 'contribution.write');
-  const access = db.isTransaction ? await lockReview(db, opened.access, 'share') : opened.access;
+async function writable(trx: Kysely<Database>, actor: Actor | null, key: ContributionKey) {
+  const opened = await openContribution(trx, actor, key, 'contribution.write');
+  const access = await lockReview(trx, opened.access, 'share');
   const writer = requireOnReview(actor, 'contribution.write', access, key.entityId);
   requireOpen(access);
   const where = { reviewId: access.review.id, questionId: key.questionId, entityId: key.entityId };
-  const row = await contributions.findContribution(db, where, db.isTransaction);
+  const row = await contributions.findContribution(trx, where, true);
   if (!row) throw new PacteError('contribution.not_found', { question: key.questionId, entity: key.entityId });
   requireNotMerged(row);
-  requireKindRule(access, key, row.kind, await contributions.isAssigned(db, where));
+  requireKindRule(access, key, row.kind, await contributions.isAssigned(trx, where));
   return { access, writer, row };
 }

@@ -5,7 +5,7 @@ import type { Block } from '../domain/blocks.js';
 import type { ContributionKind, ContributionStatus } from '../domain/contributions.js';
 import { PacteError } from '../domain/errors.js';
 import type { Actor } from '../domain/permissions.js';
-import { openReview, questionOf, requireOnReview, type ReviewAccess } from './review-access.js';
+import { openReview, questionOf, requireOnReview, type LockedReview, type ReviewAccess } from './review-access.js';
 
 /**
  * What the contribution services share: opening one entity's contribution to a question for
@@ -86,7 +86,7 @@ export function kindFor(actor: Actor, country: string, entityId: number, assigne
  * The rule of each kind: a contribution needs the question assigned to the entity; an input
  * is written only while the review is in consultation.
  */
-export function requireKindRule(access: ReviewAccess, key: ContributionKey, kind: ContributionKind, assigned: boolean) {
+export function requireKindRule(access: LockedReview, key: ContributionKey, kind: ContributionKind, assigned: boolean) {
   if (kind === 'contribution' && !assigned) {
     throw new PacteError('assignment.not_found', { question: key.questionId, entity: key.entityId });
   }

@@ -111,15 +111,21 @@ export async function lockReview(
   trx: Kysely<Database>,
   access: ReviewAccess,
   mode: 'update' | 'share',
-): Promise<ReviewAccess> {
+): Promise<LockedReview> {
   if (!trx.isTransaction) throw new Error('lockReview runs in the transaction that writes (inTransaction)');
   const review = await reviews.lockReview(trx, access.review.id, mode);
   if (!review) throw new PacteError('review.not_found', { country: access.review.country, cycle: access.review.cycle });
-  return { ...access, review, scope: { ...access.scope, status: review.status } };
+  return { ...access, review, scope: { ...access.scope, status: review.status }, locked: mode };
 }
 
+/**
+ * A review read under its lock (lockReview): what a write decides the review's state on. The
+ * checks of the state take only this, so the compiler refuses one made on an earlier read.
+ */
+export type LockedReview = ReviewAccess & { readonly locked: 'update' | 'share' };
+
 /** Answers and contributions change only while the review is draft or in consultation. */
-export function requireOpen(access: ReviewAccess): void {
+export function requireOpen(access: LockedReview): void {
   if (!OPEN_REVIEW.has(access.review.status)) {
     throw new PacteError('review.not_in_state', { status: access.review.status, expected: 'draft, in_consultation' });
   }
