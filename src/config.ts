@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { PacteError } from './domain/errors.js';
 import { isLanguage, type Language } from './domain/language.js';
-import { DEFAULT_LIMITS, type ReadLimits } from './documents/limits.js';
-import { isLoopback, type OidcSettings } from './services/oidc.js';
+import { isLoopback } from './domain/loopback.js';
+import { DEFAULT_LIMITS, type ReadLimits } from './domain/read-limits.js';
 
 /** The repository root (this file sits in src/ or, compiled, in dist/). */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -31,6 +31,18 @@ export interface Config {
   evidenceMaxBytes: number;
   /** Sign-in with an OpenID Connect provider (PACTE_OIDC_*), or undefined when not configured. */
   oidc: OidcSettings | undefined;
+}
+
+/** Sign-in with a ministry's OpenID Connect provider (services/oidc.ts). */
+export interface OidcSettings {
+  /** The provider's issuer URL; its discovery document is at <issuer>/.well-known/openid-configuration. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** This server's callback as registered at the provider: https://<public host>/auth/oidc/callback. */
+  redirectUri: string;
+  /** The provider's name on the sign-in button ("Sign in with <name>"). */
+  name: string;
 }
 
 /** What the user set, by flag (wins) or environment variable; everything is optional. */

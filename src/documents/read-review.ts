@@ -4,9 +4,7 @@ import { decodeText } from './decode-text.js';
 import { readDocxLines } from './import-docx.js';
 import { readPdfText } from './import-pdf.js';
 import { parseReviewLines, parseReviewText, type ParsedDocument } from './import-text.js';
-import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
-
-export { DEFAULT_LIMITS, type ReadLimits };
+import { DEFAULT_LIMITS, type ReadLimits } from '../domain/read-limits.js';
 
 export type ReviewFormat = 'txt' | 'docx' | 'pdf';
 

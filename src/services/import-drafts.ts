@@ -4,7 +4,8 @@ import * as accounts from '../db/queries/accounts.js';
 import type { Database } from '../db/schema.js';
 import { PacteError } from '../domain/errors.js';
 import { can, type Actor } from '../domain/permissions.js';
-import { importReview, type ImportResult, type ReadLimits } from './import-review.js';
+import type { ReadLimits } from '../domain/read-limits.js';
+import { importReview, type ImportResult } from './import-review.js';
 
 /**
  * Check first, then confirm: a file someone may import is kept after its preview, so that the

@@ -4,11 +4,10 @@ import * as catalogue from '../db/queries/catalogue.js';
 import * as factQueries from '../db/queries/facts.js';
 import * as reviews from '../db/queries/reviews.js';
 import type { Database } from '../db/schema.js';
-import { DEFAULT_LIMITS, readReview, type ReadLimits, type ReviewFormat } from '../documents/read-review.js';
-
-export { DEFAULT_LIMITS, type ReadLimits };
+import { readReview, type ReviewFormat } from '../documents/read-review.js';
 import { blockTexts, sameBlocks, type Block } from '../domain/blocks.js';
 import { detectCountry } from '../domain/detect-country.js';
+import { DEFAULT_LIMITS, type ReadLimits } from '../domain/read-limits.js';
 import { PacteError, type WarningCode } from '../domain/errors.js';
 import { extractFacts } from '../domain/facts.js';
 import { pick, type Language } from '../domain/language.js';

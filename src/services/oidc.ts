@@ -4,7 +4,9 @@ import * as client from 'openid-client';
 import * as accounts from '../db/queries/accounts.js';
 import * as logins from '../db/queries/oidc-logins.js';
 import type { Database } from '../db/schema.js';
+import type { OidcSettings } from '../config.js';
 import { PacteError, isPacteError } from '../domain/errors.js';
+import { isLoopback } from '../domain/loopback.js';
 import type { Actor } from '../domain/permissions.js';
 import { openSession } from './open-session.js';
 
@@ -19,25 +21,9 @@ import { openSession } from './open-session.js';
  * (table oidc_login), so any app instance can finish a login; the browser holds only a random
  * key (a cookie), of which only the SHA-256 is stored. A login works once and for LOGIN_MINUTES.
  */
-export interface OidcSettings {
-  /** The provider's issuer URL; its discovery document is at <issuer>/.well-known/openid-configuration. */
-  issuer: string;
-  clientId: string;
-  clientSecret: string;
-  /** This server's callback as registered at the provider: https://<public host>/auth/oidc/callback. */
-  redirectUri: string;
-  /** The provider's name on the sign-in button ("Sign in with <name>"). */
-  name: string;
-}
-
 export const LOGIN_MINUTES = 10;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-/** http is allowed only for a provider on this machine (development and tests). */
-export function isLoopback(url: URL): boolean {
-  return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-}
 
 export class OidcLogin {
   private configuration: Promise<client.Configuration> | null = null;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/http/server.js';
 import { escapeHtml } from '../../src/domain/html.js';
 import { translate } from '../../src/i18n/index.js';
-import type { OidcSettings } from '../../src/services/oidc.js';
+import type { OidcSettings } from '../../src/config.js';
 import { createUser } from '../support/accounts.js';
 import { openTestStorage, type TestStorage } from '../support/storage.js';
 

@@ -2,13 +2,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isPacteError } from '../../domain/errors.js';
 import { can } from '../../domain/permissions.js';
 import { confirmImport, keepForConfirmation } from '../../services/import-drafts.js';
-import type { ImportResult, ReadLimits } from '../../services/import-review.js';
+import type { ReadLimits } from '../../domain/read-limits.js';
+import type { ImportResult } from '../../services/import-review.js';
 import { listObjectives } from '../../services/list-catalogue.js';
 import type { Db } from '../../services/storage.js';
 import { requestLanguage, toProblem } from '../problem.js';
 import { readUpload, type Upload } from '../upload.js';
 import { importFormPage, importPreviewPage } from './import-page.js';
-import { sendPage } from './pages.js';
+import { sendPage } from './send-page.js';
 
 type Read = (request: FastifyRequest, upload: Upload, store: boolean) => Promise<ImportResult>;
 
