@@ -8,7 +8,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { operator } from '../src/domain/permissions.js';
-import { printableReview } from '../src/http/pages/export-page.js';
 import { closeExportBrowser, exportReview } from '../src/services/export-review.js';
 import { importReview } from '../src/services/import-review.js';
 import { docxToPdf } from '../test/support/fixtures.js';
@@ -36,7 +35,7 @@ try {
   const rounds = 7;
   const docxMs = await median(() => exportReview(db, actor, docxRequest), rounds, 3);
   // The first PDF starts Chromium (the warm-up); the rounds measure the warm browser.
-  const pdfMs = await median(() => exportReview(db, actor, pdfRequest, printableReview), rounds, 1);
+  const pdfMs = await median(() => exportReview(db, actor, pdfRequest), rounds, 1);
   // Each LibreOffice run starts soffice with a fresh profile, as the tests and a one-off conversion do.
   const libreOfficeMs = await median(() => docxToPdf(docx, join(dir, 'pdf')), 5, 1);
   const ratio = (ms: number) => (ms / libreOfficeMs).toFixed(3);

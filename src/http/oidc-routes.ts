@@ -6,7 +6,7 @@ import { LOGIN_MINUTES, type OidcLogin } from '../services/oidc.js';
 import { setSessionCookie } from './auth.js';
 import { safeNext } from './pages/account-routes.js';
 import { html } from '../domain/html.js';
-import { sendPage } from './pages/pages.js';
+import { sendPage } from './pages/send-page.js';
 import { signInPage } from './pages/sign-in-page.js';
 import { requestLanguage, toProblem } from './problem.js';
 

@@ -11,7 +11,6 @@ import {
   requirePdfExport,
   type ExportProgress,
   type ExportRequest,
-  type HtmlRenderer,
 } from './export-review.js';
 import { getReviewInContext } from './get-review.js';
 
@@ -158,7 +157,6 @@ export interface RunOptions {
  */
 export async function runNextExportJob(
   db: Kysely<Database>,
-  renderHtml: HtmlRenderer,
   options: RunOptions & { log?: (error: unknown) => void } = {},
 ): Promise<ExportJob | null> {
   const claimed = await jobs.claimExportJob(db, {
@@ -184,7 +182,7 @@ export async function runNextExportJob(
       layout: claimed.layout ?? undefined,
       version: claimed.version ?? undefined,
     };
-    const file = await exportReview(db, await requesterOf(db, claimed), request, renderHtml, progress);
+    const file = await exportReview(db, await requesterOf(db, claimed), request, progress);
     await jobs.finishExportJob(db, claimed.id, attempt, file);
     current = { ...current, status: 'done', progress: 100, fileName: file.fileName };
   } catch (error) {
@@ -215,7 +213,6 @@ export class ExportWorker {
 
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly renderHtml: HtmlRenderer,
     private readonly options: { pollMs?: number; log?: (error: unknown) => void } = {},
   ) {}
 
@@ -258,7 +255,7 @@ export class ExportWorker {
         errorCode: 'job.interrupted',
       });
       while (!this.stopped) {
-        const job = await runNextExportJob(this.db, this.renderHtml, { log: this.options.log });
+        const job = await runNextExportJob(this.db, { log: this.options.log });
         if (!job) break;
       }
     } catch (error) {

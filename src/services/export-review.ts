@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { exportDocx, type DocxLayout } from '../documents/export-docx.js';
+import { printableReview, type PrintLayout } from '../documents/export-html.js';
 import { closePdfBrowser, pdfWithContents, requirePdfTools } from '../documents/export-pdf.js';
 import { questionLabel, sectionHeading } from '../documents/numbering.js';
+import type { ReviewContent, Translate } from '../documents/review-html.js';
 import type { Block } from '../domain/blocks.js';
 import { PacteError } from '../domain/errors.js';
 import { pick, type Language } from '../domain/language.js';
@@ -28,11 +30,21 @@ export const DOCX_LAYOUTS: readonly DocxLayout[] = ['table', 'paragraphs'];
 /** The PDF has the table layout only: the one Pacte's PDF importer reads back. */
 export const PDF_LAYOUTS: readonly DocxLayout[] = ['table'];
 
-/** Closes the browser kept warm for PDF exports (when the server or the CLI ends). */
-export const closeExportBrowser = closePdfBrowser;
+/**
+ * Ends the Chromium that PDF exports keep warm, when this process is done exporting (the CLI
+ * after its job; the server's workers when the last one stops).
+ */
+export async function closeExportBrowser(): Promise<void> {
+  await closePdfBrowser();
+}
 
-/** Throws `export.tool_missing` (with the install command) unless this server can make PDFs. */
-export const requirePdfExport = requirePdfTools;
+/**
+ * Whether this machine can make PDFs: throws `export.tool_missing` (with the command that
+ * installs what is missing) unless Chromium and pdftotext are there. `pacte serve` says so at start.
+ */
+export async function requirePdfExport(): Promise<void> {
+  await requirePdfTools();
+}
 
 export interface ExportRequest {
   country: string;
@@ -50,29 +62,6 @@ export interface ExportedFile {
   bytes: Buffer;
   mediaType: string;
   fileName: string;
-}
-
-/**
- * The printable HTML is drawn by the pages' renderer (src/http/pages), which services may not
- * import: the front doors pass it in. With `print`, the HTML the PDF is printed from.
- */
-export type HtmlRenderer = (context: ReviewInContext, language: Language, print?: PrintLayout) => string;
-
-/**
- * What the PDF's HTML adds to the printable review: numbering as documents write it (« I.- »,
- * « a) », or « أولاً: », « أ) » in Arabic — numbering.ts, as in the DOCX), the cover lines, and
- * the table of contents' pages.
- */
-export interface PrintLayout {
-  sectionHeading(id: string, title: string): string;
-  questionLabel(letter: string, text: string): string;
-  labels: { questions: string; answers: string; contents: string };
-  /** Lines under the title on the cover: cycle, country, date, which wording is unofficial. */
-  cover: readonly string[];
-  /** Page of each section (by id) for the table of contents; null: not known yet. */
-  pages: Readonly<Record<string, number>> | null;
-  /** First rendering: a word put in each section heading, to find the page it falls on. */
-  marker?: (sectionId: string) => string;
 }
 
 /** How far an export is, 0–100 (a job shows it). */
@@ -94,7 +83,6 @@ export async function exportReview(
   db: Kysely<Database>,
   actor: Actor | null,
   request: ExportRequest,
-  renderHtml?: HtmlRenderer,
   progress: ExportProgress = () => {},
 ): Promise<ExportedFile> {
   const { format, layout } = checkExportRequest(request);
@@ -105,13 +93,9 @@ export async function exportReview(
   let bytes: Buffer;
   if (format === 'json') bytes = Buffer.from(`${JSON.stringify(review, null, 2)}\n`, 'utf8');
   else if (format === 'csv') bytes = Buffer.from(`\uFEFF${reviewCsv(review)}`, 'utf8');
-  else if (format === 'html') {
-    if (!renderHtml) throw new Error('exportReview: the HTML format needs the pages renderer');
-    bytes = Buffer.from(renderHtml(context, lang), 'utf8');
-  } else if (format === 'pdf') {
-    if (!renderHtml) throw new Error('exportReview: the PDF format needs the pages renderer');
-    bytes = await reviewPdf(context, lang, renderHtml, progress);
-  } else bytes = await reviewDocx(context, lang, layout as DocxLayout);
+  else if (format === 'html') bytes = Buffer.from(printableReview(contentOf(context), lang, uiText(lang)), 'utf8');
+  else if (format === 'pdf') bytes = await reviewPdf(context, lang, progress);
+  else bytes = await reviewDocx(context, lang, layout as DocxLayout);
   await progress(90);
   await recordAudit(db, actor, 'review.export', {
     country: review.country,
@@ -143,6 +127,18 @@ export function checkExportRequest(request: Pick<ExportRequest, 'format' | 'layo
     throw new PacteError('export.unsupported_layout', { layout, layouts: layouts.join(', ') });
   }
   return { format, layout: layout as DocxLayout };
+}
+
+/** What Pacte writes around the answers, in `lang`. */
+const uiText =
+  (lang: Language): Translate =>
+  (key, params = {}) =>
+    translate(lang, 'ui', key, params);
+
+/** The review with what its HTML shows around it (documents/review-html.ts). */
+function contentOf(context: ReviewInContext): ReviewContent {
+  const { review, status, questionnaire, cycle, country } = context;
+  return { review: { ...review, status }, questionnaire, countryName: country.name, cycleTitle: cycle.title };
 }
 
 /** The review laid out in `lang`: section titles and question wording from the questionnaire. */
@@ -195,12 +191,7 @@ function coverLines(context: ReviewInContext, lang: Language): string[] {
  * The PDF: the printable HTML in its print layout, printed by Chromium twice — the second time
  * with the table of contents' page numbers that the first one gave (documents/export-pdf.ts).
  */
-async function reviewPdf(
-  context: ReviewInContext,
-  lang: Language,
-  renderHtml: HtmlRenderer,
-  progress: ExportProgress,
-): Promise<Buffer> {
+async function reviewPdf(context: ReviewInContext, lang: Language, progress: ExportProgress): Promise<Buffer> {
   const t = (key: string) => translate(lang, 'ui', key);
   const cover = coverLines(context, lang);
   // « pacte07toc »: no marker is part of another, and pdftotext may glue one to the word before it.
@@ -217,7 +208,7 @@ async function reviewPdf(
   return pdfWithContents(
     ids,
     marker,
-    (pages) => renderHtml(context, lang, layout(pages)),
+    (pages) => printableReview(contentOf(context), lang, uiText(lang), layout(pages)),
     {
       language: lang,
       header: `${pick(context.country.name, lang)} (${context.country.code}) — ${pick(context.cycle.title, lang)}`,

@@ -12,7 +12,6 @@ import { operator } from '../../src/domain/permissions.js';
 import type { ReviewDocument } from '../../src/domain/review.js';
 import { buildServer } from '../../src/http/server.js';
 import { MAX_WAITING_PER_REQUESTER, requestExport, runNextExportJob } from '../../src/services/export-jobs.js';
-import { printableReview } from '../../src/http/pages/export-page.js';
 import { getReview } from '../../src/services/get-review.js';
 import { importReview } from '../../src/services/import-review.js';
 import { createUser, signInToken } from '../support/accounts.js';
@@ -457,7 +456,7 @@ describe('the job queue in the database', () => {
     };
     const job = await requestExport(db, focal, { country: 'MAR', cycle: 'arab-2021', format: 'json' });
     await db.updateTable('user_account').set({ disabled_at: new Date() }).where('id', '=', user.id).execute();
-    const ran = await runNextExportJob(db, printableReview, { id: job.id });
+    const ran = await runNextExportJob(db, { id: job.id });
     expect([ran?.status, ran?.error]).toEqual(['failed', 'review.not_found']);
     await db.updateTable('user_account').set({ disabled_at: null }).where('id', '=', user.id).execute();
   });

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockTexts, type Block } from '../../src/domain/blocks.js';
 import { operator } from '../../src/domain/permissions.js';
 import type { ReviewDocument } from '../../src/domain/review.js';
-import { printableReview } from '../../src/http/pages/export-page.js';
 import { buildServer } from '../../src/http/server.js';
 import { exportReview, reviewCsv, type ExportRequest } from '../../src/services/export-review.js';
 import { getReview } from '../../src/services/get-review.js';
@@ -25,7 +24,7 @@ const admin = operator('test');
 const AR = fixtureReview('ar'); // Tunisia, Arabic answers
 
 const run = (request: Omit<ExportRequest, 'cycle'> & { cycle?: string }, actor = admin) =>
-  exportReview(t.storage.db, actor, { cycle: 'arab-2021', ...request }, printableReview);
+  exportReview(t.storage.db, actor, { cycle: 'arab-2021', ...request });
 
 async function store(bytes: Uint8Array, file: string, country?: string) {
   await importReview(t.storage.db, { bytes, file, country, cycle: 'arab-2021', dryRun: false, actor: admin });

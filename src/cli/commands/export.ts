@@ -4,7 +4,6 @@ import type { Config } from '../../config.js';
 import { PacteError } from '../../domain/errors.js';
 import { isLanguage } from '../../domain/language.js';
 import { operator } from '../../domain/permissions.js';
-import { printableReview } from '../../http/pages/export-page.js';
 import {
   downloadExportJob,
   getExportJob,
@@ -64,7 +63,7 @@ export async function exportReview(
     const file =
       options.format === 'pdf'
         ? await exportAsJob(db, request).finally(() => closeExportBrowser())
-        : await exportFile(db, actor, request, printableReview);
+        : await exportFile(db, actor, request);
     if (options.output) writeFileSync(options.output, file.bytes);
     else process.stdout.write(file.bytes);
     return 0;
@@ -81,7 +80,7 @@ async function exportAsJob(db: Db, request: ExportRequest) {
   // Off a terminal, one line per step: « export <id>: running 40% ».
   const bar = progressBar(process.stderr, (percent, status) => `export ${queued.id}: ${status} ${percent}%`);
   const show = (job: ExportJob) => bar.update(job.progress, job.status);
-  let job: ExportJob | null = await runNextExportJob(db, printableReview, {
+  let job: ExportJob | null = await runNextExportJob(db, {
     id: queued.id,
     onProgress: show,
     log: (error) => process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`),

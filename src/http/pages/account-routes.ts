@@ -6,7 +6,7 @@ import type { Db } from '../../services/storage.js';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '../auth.js';
 import { requestLanguage, toProblem } from '../problem.js';
 import { signInPage } from './sign-in-page.js';
-import { sendPage } from './pages.js';
+import { sendPage } from './send-page.js';
 
 /**
  * Only paths of this site are followed after signing in: never an address elsewhere, nor the

@@ -2,7 +2,7 @@ import { pick, type Language, type Multilingual } from '../../domain/language.js
 import type { Actor } from '../../domain/permissions.js';
 import { translate } from '../../i18n/index.js';
 import type { ImportedReview } from '../../services/import-review.js';
-import { renderAnswer } from './blocks.js';
+import { renderAnswer } from '../../documents/review-html.js';
 import { html } from '../../domain/html.js';
 import { layout } from './html.js';
 

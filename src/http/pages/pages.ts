@@ -13,20 +13,13 @@ import { requestLanguage } from '../problem.js';
 import { homePage, notFoundPage } from './home-page.js';
 import { portalPageRoutes } from './portal-routes.js';
 import { reviewPage } from './review-page.js';
+import { sendPage } from './send-page.js';
 
 const require = createRequire(import.meta.url);
 const CSS = readFileSync(new URL('../../../src/http/pages/pacte.css', import.meta.url));
 const FONT_DIRS = ['@fontsource/noto-sans', '@fontsource/noto-naskh-arabic'].map(
   (pkg) => `${dirname(require.resolve(`${pkg}/package.json`))}/files`,
 );
-
-/** Pages run no script and load nothing from elsewhere; stored text cannot become markup. */
-const CSP =
-  "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
-export function sendPage(reply: FastifyReply, status: number, body: string) {
-  return reply.status(status).header('content-security-policy', CSP).type('text/html; charset=utf-8').send(body);
-}
 
 /** The server-rendered pages: the public portal, each review (and each of its versions), search, open data. */
 export function pageRoutes(app: FastifyInstance, db: Db) {

@@ -15,7 +15,7 @@ import { html } from '../../domain/html.js';
 import { layout } from './html.js';
 import { notFoundPage } from './home-page.js';
 import { openDataPage } from './open-data-page.js';
-import { sendPage } from './pages.js';
+import { sendPage } from './send-page.js';
 import {
   SEARCH_PAGE_SIZE,
   searchPage,

@@ -6,7 +6,7 @@ import { resetPassword } from '../../services/reset-password.js';
 import type { Db } from '../../services/storage.js';
 import { clearSessionCookie } from '../auth.js';
 import { requestLanguage, toProblem } from '../problem.js';
-import { sendPage } from './pages.js';
+import { sendPage } from './send-page.js';
 import { passwordChangedPage, resetPasswordPage } from './reset-password-page.js';
 
 /** Pages holding a reset token are never kept by a cache. */

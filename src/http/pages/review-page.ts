@@ -1,18 +1,12 @@
-import { pick, type Language, type Multilingual } from '../../domain/language.js';
-import type { Questionnaire } from '../../domain/questionnaire.js';
-import type { ReviewDocument } from '../../domain/review.js';
+import { pick, type Language } from '../../domain/language.js';
 import type { Actor } from '../../domain/permissions.js';
 import { translate } from '../../i18n/index.js';
-import { renderAnswer } from './blocks.js';
+import { reviewSections, type ReviewContent } from '../../documents/review-html.js';
 import { html, type Html } from '../../domain/html.js';
 import { formatDate, formatNumber } from '../../domain/locale-format.js';
 import { layout } from './html.js';
 
-export interface ReviewPageInput {
-  review: ReviewDocument & { status: string };
-  questionnaire: Questionnaire;
-  countryName: Multilingual;
-  cycleTitle: Multilingual;
+export interface ReviewPageInput extends ReviewContent {
   /** The published version shown; null: the working copy (for those who may read it). */
   publication?: PublishedVersion | null;
   /** Every published version, newest first. */
@@ -40,7 +34,7 @@ export function reviewPage(
   const { review, questionnaire } = input;
   const t = (key: string) => translate(language, 'ui', key);
   const answerLang = review.language;
-  const sections = reviewSections(input, language);
+  const sections = reviewSections(input, language, (key, params) => translate(language, 'ui', key, params));
 
   const contents = questionnaire.sections.map(
     (section) => html`<li><a href="#s-${section.id}">${section.id}. ${pick(section.title, language)}</a></li>`,
@@ -75,48 +69,6 @@ export function reviewPage(
     </nav>
     ${sections}`;
   return layout({ language, path, title: review.title, main, actor });
-}
-
-/**
- * The review's sections: questions in `language` (marked when the wording is an unofficial
- * translation), answers as written. Shared by the review page and the printable export.
- */
-export function reviewSections(input: ReviewPageInput, language: Language): Html[] {
-  const { review, questionnaire } = input;
-  const t = (key: string) => translate(language, 'ui', key);
-  const answerLang = review.language;
-  const unofficial = (status: string | undefined) =>
-    status === 'unofficial' ? html` <span class="tag">${t('review.unofficial_translation')}</span>` : '';
-
-  return questionnaire.sections.map((section) => {
-    const answered = review.sections.find((s) => s.id === section.id);
-    const questions = section.questions.map((question) => {
-      const answer = answered?.questions.find((q) => q.id === question.id)?.answer.blocks ?? [];
-      return html`<article class="question" id="q-${question.id}">
-        <h3>
-          <span class="question-id">${question.id}</span>
-          ${pick(question.text, language)}${unofficial(question.textStatus[language])}
-        </h3>
-        <div class="answer">
-          ${
-            answer.length > 0
-              ? renderAnswer(
-                  answer,
-                  answerLang,
-                  review.facts.filter((fact) => fact.questionId === question.id),
-                )
-              : html`<p class="muted">${t('review.no_answer')}</p>`
-          }
-        </div>
-      </article>`;
-    });
-    return html`<section class="section" id="s-${section.id}" aria-labelledby="h-${section.id}">
-      <h2 id="h-${section.id}">
-        ${section.id}. ${pick(section.title, language)}${unofficial(section.titleStatus[language])}
-      </h2>
-      ${questions}
-    </section>`;
-  });
 }
 
 /**

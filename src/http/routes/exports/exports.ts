@@ -3,7 +3,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ExportWorker, downloadExportJob, getExportJob, requestExport } from '../../../services/export-jobs.js';
 import type { ExportRequest } from '../../../services/export-review.js';
 import type { Db } from '../../../services/storage.js';
-import { printableReview } from '../../pages/export-page.js';
 import { requestLanguage } from '../../problem.js';
 import { sendDownload } from '../../download.js';
 import { presentJob } from '../../presenters/exports.js';
@@ -22,9 +21,7 @@ export interface ExportQueue {
 export function exportRoutes(app: FastifyInstance, db: Db, options: { worker?: boolean } = {}): ExportQueue {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const worker =
-    options.worker === false
-      ? null
-      : new ExportWorker(db, printableReview, { log: (error) => app.log.error(error) }).start();
+    options.worker === false ? null : new ExportWorker(db, { log: (error) => app.log.error(error) }).start();
   app.addHook('onClose', async () => worker?.stop());
 
   const accept: ExportQueue['accept'] = async (request, reply, exportRequest) => {

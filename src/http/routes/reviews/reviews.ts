@@ -5,7 +5,6 @@ import type { Db } from '../../../services/storage.js';
 import { getReview } from '../../../services/get-review.js';
 import { exportReview } from '../../../services/export-review.js';
 import { listReviews } from '../../../services/list-reviews.js';
-import { printableReview } from '../../pages/export-page.js';
 import { requestLanguage } from '../../problem.js';
 import { sendDownload } from '../../download.js';
 import { presentReview, presentReviewSummary } from '../../presenters/reviews.js';
@@ -31,12 +30,7 @@ export function reviewRoutes(app: FastifyInstance, db: Db, exports?: ExportQueue
     if (format === 'pdf' && exports) {
       return exports.accept(request, reply, { country, cycle, format, lang, layout, version });
     }
-    const file = await exportReview(
-      db,
-      request.actor,
-      { country, cycle, format, lang, layout, version },
-      printableReview,
-    );
+    const file = await exportReview(db, request.actor, { country, cycle, format, lang, layout, version });
     return sendDownload(reply, file);
   });
 }

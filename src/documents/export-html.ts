@@ -1,17 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { direction, pick, type Language } from '../../domain/language.js';
-import type { PrintLayout } from '../../services/export-review.js';
-import type { ReviewInContext } from '../../services/get-review.js';
-import { translate } from '../../i18n/index.js';
-import { Html, html } from '../../domain/html.js';
-import { renderAnswer } from './blocks.js';
-import { reviewSections } from './review-page.js';
+import { Html, html } from '../domain/html.js';
+import { direction, pick, type Language } from '../domain/language.js';
+import { renderAnswer, reviewSections, type ReviewContent, type Translate } from './review-html.js';
 
 /**
- * The pages' stylesheet without its @font-face rules (they point at the server, and the file
- * must stand alone: the fonts named are the installed Noto ones), plus A4 print rules.
+ * The site's stylesheet (src/http/pages/pacte.css, which the pages load from /assets/), so the
+ * file looks like the review page; without its @font-face rules (they point at the server, and
+ * the file must stand alone: the fonts named are the installed Noto ones), plus A4 print rules.
  */
-const CSS = `${readFileSync(new URL('../../../src/http/pages/pacte.css', import.meta.url), 'utf8').replace(
+const CSS = `${readFileSync(new URL('../../src/http/pages/pacte.css', import.meta.url), 'utf8').replace(
   /@font-face\s*\{[^}]*\}\s*/gu,
   '',
 )}
@@ -21,19 +18,30 @@ const CSS = `${readFileSync(new URL('../../../src/http/pages/pacte.css', import.
 `;
 
 /**
+ * What the PDF's HTML adds to the printable review: numbering as documents write it (« I.- »,
+ * « a) », or « أولاً: », « أ) » in Arabic — numbering.ts, as in the DOCX), the cover lines, and
+ * the table of contents' pages.
+ */
+export interface PrintLayout {
+  sectionHeading(id: string, title: string): string;
+  questionLabel(letter: string, text: string): string;
+  labels: { questions: string; answers: string; contents: string };
+  /** Lines under the title on the cover: cycle, country, date, which wording is unofficial. */
+  cover: readonly string[];
+  /** Page of each section (by id) for the table of contents; null: not known yet. */
+  pages: Readonly<Record<string, number>> | null;
+  /** First rendering: a word put in each section heading, to find the page it falls on. */
+  marker?: (sectionId: string) => string;
+}
+
+/**
  * A review as one printable, self-contained HTML file (`pacte export --format html`): the
  * stylesheet inline, no script, no link out; `<html lang dir>` in the export's language, each
- * answer in its own language and direction. The sections are the review page's own.
+ * answer in its own language and direction. The sections are the review page's own
+ * (review-html.ts). With `print`, the HTML the PDF is printed from (export-pdf.ts).
  */
-export function printableReview(context: ReviewInContext, language: Language, print?: PrintLayout): string {
-  const { review, status, questionnaire, cycle, country } = context;
-  const t = (key: string) => translate(language, 'ui', key);
-  const input = {
-    review: { ...review, status },
-    questionnaire,
-    countryName: country.name,
-    cycleTitle: cycle.title,
-  };
+export function printableReview(content: ReviewContent, language: Language, t: Translate, print?: PrintLayout): string {
+  const { review, countryName, cycleTitle } = content;
   const page = html`<html lang="${language}" dir="${direction(language)}">
     <head>
       <meta charset="utf-8" />
@@ -46,7 +54,7 @@ export function printableReview(context: ReviewInContext, language: Language, pr
     ${
       print
         ? html`<body class="pdf">
-            ${printBody(context, language, print)}
+            ${printBody(content, language, print)}
           </body>`
         : html`<body>
             <main class="printable">
@@ -54,18 +62,18 @@ export function printableReview(context: ReviewInContext, language: Language, pr
               <dl class="summary">
                 <div>
                   <dt>${t('review.country')}</dt>
-                  <dd>${pick(country.name, language)} (${review.country})</dd>
+                  <dd>${pick(countryName, language)} (${review.country})</dd>
                 </div>
                 <div>
                   <dt>${t('review.cycle')}</dt>
-                  <dd>${pick(cycle.title, language)}</dd>
+                  <dd>${pick(cycleTitle, language)}</dd>
                 </div>
                 <div>
                   <dt>${t('review.language')}</dt>
                   <dd><span lang="${review.language}">${t(`language.${review.language}`)}</span></dd>
                 </div>
               </dl>
-              ${reviewSections(input, language)}
+              ${reviewSections(content, language, t)}
             </main>
           </body>`
     }
@@ -115,8 +123,8 @@ body.pdf :lang(ar) { line-height: 1.7; }
 .pdf mark.fact { background: none; color: inherit; }
 `;
 
-function printBody(context: ReviewInContext, language: Language, print: PrintLayout): Html {
-  const { review, questionnaire } = context;
+function printBody(content: ReviewContent, language: Language, print: PrintLayout): Html {
+  const { review, questionnaire } = content;
   const sections = questionnaire.sections.map((section) => {
     const answered = review.sections.find((s) => s.id === section.id);
     const rows = section.questions.map((question) => {
