@@ -1,4 +1,5 @@
 import type {} from '@fastify/multipart';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { PacteError } from '../../../domain/errors.js';
 import { addEvidence, DEFAULT_EVIDENCE_MAX_BYTES, type EvidenceUpload } from '../../../services/add-evidence.js';
@@ -9,20 +10,19 @@ import { mergeContributions } from '../../../services/merge-contributions.js';
 import { respondToInput } from '../../../services/respond-to-input.js';
 import { saveContribution } from '../../../services/save-contribution.js';
 import type { Db } from '../../../services/storage.js';
-import { sendDownload } from '../../download.js';
 import { submitContribution } from '../../../services/submit-contribution.js';
+import { sendDownload } from '../../download.js';
+import { presentSavedAnswer } from '../../presenters/answers.js';
+import { presentContribution, presentEvidence } from '../../presenters/contributions.js';
 import {
   addEvidenceSchema,
   getContributionSchema,
   getEvidenceSchema,
-  mergeSchema,
-  respondSchema,
+  mergeContributionsSchema,
+  respondToInputSchema,
   saveContributionSchema,
   submitContributionSchema,
 } from './schema.js';
-
-type AnswerParams = { country: string; cycle: string; questionId: string };
-type Params = AnswerParams & { entityId: number };
 
 const ANSWER = '/api/v1/reviews/:country/:cycle/answers/:questionId';
 const CONTRIBUTION = `${ANSWER}/contributions/:entityId`;
@@ -36,59 +36,49 @@ const MULTIPART_OVERHEAD = 64 * 1024;
  * parser (registered by the import routes).
  */
 export function contributionRoutes(app: FastifyInstance, db: Db, options: { evidenceMaxBytes?: number } = {}) {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const maxBytes = options.evidenceMaxBytes ?? DEFAULT_EVIDENCE_MAX_BYTES;
-  const keyOf = (params: Params): ContributionKey => ({
+  const keyOf = (params: ContributionKey): ContributionKey => ({
     country: params.country,
     cycle: params.cycle,
     questionId: params.questionId,
     entityId: params.entityId,
   });
 
-  app.get<{ Params: Params }>(CONTRIBUTION, { schema: getContributionSchema }, async (request) =>
-    getContribution(db, request.actor, keyOf(request.params)),
+  api.get(CONTRIBUTION, { schema: getContributionSchema }, async (request) =>
+    presentContribution(request.params, await getContribution(db, request.actor, keyOf(request.params))),
   );
 
-  app.put<{ Params: Params; Body: { blocks: unknown; baseRevision: number } }>(
-    CONTRIBUTION,
-    { schema: saveContributionSchema },
-    async (request) => saveContribution(db, request.actor, keyOf(request.params), request.body),
-  );
-
-  app.post<{ Params: Params }>(`${CONTRIBUTION}/submit`, { schema: submitContributionSchema }, async (request) =>
-    submitContribution(db, request.actor, keyOf(request.params)),
-  );
-
-  app.post<{ Params: Params }>(`${CONTRIBUTION}/evidence`, { schema: addEvidenceSchema }, async (request, reply) => {
-    const stored = await addEvidence(
-      db,
-      request.actor,
-      keyOf(request.params),
-      () => receiveEvidence(request, maxBytes),
-      maxBytes,
-    );
-    return reply.status(201).send(stored);
+  api.put(CONTRIBUTION, { schema: saveContributionSchema }, async (request) => {
+    const saved = await saveContribution(db, request.actor, keyOf(request.params), request.body);
+    return { id: saved.id, revision: saved.revision, status: saved.status, blocks: saved.blocks };
   });
 
-  app.get<{ Params: Params & { evidenceId: number } }>(
-    `${CONTRIBUTION}/evidence/:evidenceId`,
-    { schema: getEvidenceSchema },
-    async (request, reply) => {
-      const file = await getEvidence(db, request.actor, keyOf(request.params), request.params.evidenceId);
-      return sendDownload(reply.header('etag', `"${file.sha256}"`), file);
-    },
-  );
+  api.post(`${CONTRIBUTION}/submit`, { schema: submitContributionSchema }, async (request) => {
+    const submitted = await submitContribution(db, request.actor, keyOf(request.params));
+    return { id: submitted.id, revision: submitted.revision, status: submitted.status };
+  });
 
-  app.post<{ Params: Params; Body: { text: string } }>(
-    `${CONTRIBUTION}/response`,
-    { schema: respondSchema },
-    async (request) => respondToInput(db, request.actor, keyOf(request.params), request.body.text),
-  );
+  api.post(`${CONTRIBUTION}/evidence`, { schema: addEvidenceSchema }, async (request, reply) => {
+    const key = keyOf(request.params);
+    const stored = await addEvidence(db, request.actor, key, () => receiveEvidence(request, maxBytes), maxBytes);
+    return reply.status(201).send(presentEvidence(key, key.questionId, key.entityId, stored));
+  });
 
-  app.post<{ Params: AnswerParams; Body: { contributionIds: number[]; baseRevision: number } }>(
-    `${ANSWER}/merge`,
-    { schema: mergeSchema },
-    async (request) => mergeContributions(db, request.actor, request.params, request.body),
-  );
+  api.get(`${CONTRIBUTION}/evidence/:evidenceId`, { schema: getEvidenceSchema }, async (request, reply) => {
+    const file = await getEvidence(db, request.actor, keyOf(request.params), request.params.evidenceId);
+    return sendDownload(reply.header('etag', `"${file.sha256}"`), file);
+  });
+
+  api.post(`${CONTRIBUTION}/response`, { schema: respondToInputSchema }, async (request) => {
+    const { id, response } = await respondToInput(db, request.actor, keyOf(request.params), request.body.text);
+    return { id, response };
+  });
+
+  api.post(`${ANSWER}/merge`, { schema: mergeContributionsSchema }, async (request) => {
+    const merged = await mergeContributions(db, request.actor, request.params, request.body);
+    return { ...presentSavedAnswer(merged), contributionIds: merged.contributionIds };
+  });
 }
 
 /**

@@ -1,220 +1,188 @@
-/** JSON Schemas of the contribution routes: they validate input and document the API (OpenAPI). */
+/** TypeBox schemas of the contribution routes: they validate input, type the handlers and document the API. */
+import { Type } from '@sinclair/typebox';
 import { CONTRIBUTION_KINDS, CONTRIBUTION_STATUSES, EVIDENCE_TYPES } from '../../../domain/contributions.js';
-import { langQuery } from '../reviews/schema.js';
+import { ENTITY_CATEGORIES } from '../../../domain/entities.js';
+import { ANSWER_STATUSES } from '../../../domain/workflow.js';
+import {
+  Blocks,
+  DateTime,
+  FileResponse,
+  LangQuery,
+  Nullable,
+  OneOf,
+  ReviewKey,
+  SIGNED_IN,
+  problems,
+} from '../../contract.js';
 
-const problem = { $ref: 'Problem#' } as const;
-const problems = (...statuses: number[]) => Object.fromEntries(statuses.map((status) => [status, problem]));
+/** An entity as assignments, contributions and dashboards name it (its country is the review's). */
+export const EntityRef = Type.Object(
+  { id: Type.Integer(), name: Type.String(), category: OneOf(ENTITY_CATEGORIES) },
+  { additionalProperties: false },
+);
 
-const blocks = { type: 'array', items: { $ref: 'Block#' } } as const;
+const AnswerKey = Type.Object({
+  ...ReviewKey.properties,
+  questionId: Type.String({ maxLength: 32, description: 'e.g. I.a' }),
+});
 
-const answerKey = {
-  type: 'object',
-  required: ['country', 'cycle', 'questionId'],
-  properties: {
-    country: { type: 'string', pattern: '^[A-Za-z]{3}$', description: 'ISO 3166-1 alpha-3, e.g. MAR' },
-    cycle: { type: 'string', pattern: '^[a-z0-9-]{1,64}$', description: 'e.g. arab-2021' },
-    questionId: { type: 'string', maxLength: 32, description: 'e.g. I.a' },
+const ContributionKey = Type.Object({
+  ...AnswerKey.properties,
+  entityId: Type.Integer({ minimum: 1, description: 'The contributing entity (or the stakeholder)' }),
+});
+
+const EvidenceKey = Type.Object({ ...ContributionKey.properties, evidenceId: Type.Integer({ minimum: 1 }) });
+
+const Evidence = Type.Object(
+  {
+    id: Type.Integer(),
+    fileName: Type.String(),
+    mediaType: OneOf(EVIDENCE_TYPES),
+    size: Type.Integer({ description: 'bytes' }),
+    url: Type.String({ description: 'where to download it' }),
   },
-} as const;
-
-const contributionKey = {
-  type: 'object',
-  required: [...answerKey.required, 'entityId'],
-  properties: {
-    ...answerKey.properties,
-    entityId: { type: 'integer', minimum: 1, description: 'The contributing entity (or the stakeholder)' },
-  },
-} as const;
-
-const evidenceKey = {
-  type: 'object',
-  required: [...contributionKey.required, 'evidenceId'],
-  properties: { ...contributionKey.properties, evidenceId: { type: 'integer', minimum: 1 } },
-} as const;
-
-const evidence = {
-  type: 'object',
-  required: ['id', 'fileName', 'mediaType', 'size', 'url'],
-  properties: {
-    id: { type: 'integer' },
-    fileName: { type: 'string' },
-    mediaType: { type: 'string', enum: [...EVIDENCE_TYPES] },
-    size: { type: 'integer', description: 'bytes' },
-    url: { type: 'string', description: 'where to download it' },
-  },
-} as const;
+  { additionalProperties: false },
+);
 
 /** One contribution (or input) as GET answers it; the answer page lists the same items. */
-export const contribution = {
-  type: 'object',
-  required: [
-    'id',
-    'questionId',
-    'entity',
-    'kind',
-    'status',
-    'revision',
-    'blocks',
-    'response',
-    'evidence',
-    'updatedAt',
-    'updatedBy',
-  ],
-  properties: {
-    id: { type: 'integer' },
-    questionId: { type: 'string' },
-    entity: {
-      type: 'object',
-      required: ['id', 'name', 'category'],
-      properties: { id: { type: 'integer' }, name: { type: 'string' }, category: { type: 'string' } },
-    },
-    kind: {
-      type: 'string',
-      enum: [...CONTRIBUTION_KINDS],
+export const Contribution = Type.Object(
+  {
+    id: Type.Integer(),
+    questionId: Type.String(),
+    entity: EntityRef,
+    kind: OneOf(CONTRIBUTION_KINDS, {
       description: "an entity's contribution to an assigned question, or a stakeholder's input",
-    },
-    status: { type: 'string', enum: [...CONTRIBUTION_STATUSES] },
-    revision: { type: 'integer' },
-    blocks,
-    response: {
-      type: ['string', 'null'],
-      description: "how the focal point took a stakeholder's input into account",
-    },
-    evidence: { type: 'array', items: evidence },
-    updatedAt: { type: 'string', format: 'date-time' },
-    updatedBy: { type: 'string' },
+    }),
+    status: OneOf(CONTRIBUTION_STATUSES),
+    revision: Type.Integer(),
+    blocks: Blocks,
+    response: Nullable(Type.String({ description: "how the focal point took a stakeholder's input into account" })),
+    evidence: Type.Array(Evidence),
+    updatedAt: DateTime(),
+    updatedBy: Type.String(),
   },
-} as const;
+  { additionalProperties: false },
+);
 
 const tags = ['contributions'];
 
 export const getContributionSchema = {
+  operationId: 'getContribution',
   summary: "An entity's contribution (or a stakeholder's input) to a question",
   description:
     "For the country's focal points and validators, and the contributors and stakeholders of that entity. 404 contribution.not_found when the entity has written nothing yet.",
   tags,
-  params: contributionKey,
-  querystring: langQuery,
-  response: { 200: contribution, ...problems(401, 403, 404) },
-} as const;
+  security: SIGNED_IN,
+  params: ContributionKey,
+  querystring: LangQuery,
+  response: { 200: Contribution, ...problems(400, 401, 403, 404) },
+};
 
 export const saveContributionSchema = {
+  operationId: 'saveContribution',
   summary: "Save the entity's contribution (or the stakeholder's input)",
   description:
     'Contributors write for an entity the question is assigned to (else 404 assignment.not_found); stakeholders write inputs while the review is in consultation. `baseRevision` is the revision the text started from (0 creates): if someone saved meanwhile, 409 contribution.edit_conflict with details {currentRevision, baseRevision, blocks, author}. Saving a submitted contribution takes it back to draft; a merged one is closed (409 contribution.closed).',
   tags,
-  params: contributionKey,
-  querystring: langQuery,
-  body: {
-    type: 'object',
-    required: ['blocks', 'baseRevision'],
-    additionalProperties: false,
-    properties: { blocks, baseRevision: { type: 'integer', minimum: 0 } },
-  },
+  security: SIGNED_IN,
+  params: ContributionKey,
+  querystring: LangQuery,
+  body: Type.Object({ blocks: Blocks, baseRevision: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }),
   response: {
-    200: {
-      type: 'object',
-      required: ['id', 'revision', 'status', 'blocks'],
-      properties: {
-        id: { type: 'integer' },
-        revision: { type: 'integer' },
-        status: { type: 'string', enum: [...CONTRIBUTION_STATUSES] },
-        blocks,
-      },
-    },
+    200: Type.Object(
+      { id: Type.Integer(), revision: Type.Integer(), status: OneOf(CONTRIBUTION_STATUSES), blocks: Blocks },
+      { additionalProperties: false },
+    ),
     ...problems(400, 401, 403, 404, 409, 422),
   },
-} as const;
+};
 
 export const submitContributionSchema = {
+  operationId: 'submitContribution',
   summary: 'Submit the contribution (or input) to the focal point',
   description: "The country's focal points are notified. An empty contribution is refused (422 contribution.empty).",
   tags,
-  params: contributionKey,
-  querystring: langQuery,
+  security: SIGNED_IN,
+  params: ContributionKey,
+  querystring: LangQuery,
   response: {
-    200: {
-      type: 'object',
-      required: ['id', 'revision', 'status'],
-      properties: { id: { type: 'integer' }, revision: { type: 'integer' }, status: { type: 'string' } },
-    },
-    ...problems(401, 403, 404, 409, 422),
+    200: Type.Object(
+      { id: Type.Integer(), revision: Type.Integer(), status: Type.Literal('submitted') },
+      { additionalProperties: false },
+    ),
+    ...problems(400, 401, 403, 404, 409, 422),
   },
-} as const;
+};
 
 export const addEvidenceSchema = {
+  operationId: 'addEvidence',
   summary: 'Attach an evidence file (PDF, XLSX or CSV) to the contribution',
   description:
     'multipart/form-data with a `file` part. The type is read from the content, not the name (else 422 evidence.unsupported_type); files above the configured limit (PACTE_EVIDENCE_MAX_BYTES, 10 MB by default) are refused while they arrive (413 evidence.too_large).',
   tags,
+  security: SIGNED_IN,
   consumes: ['multipart/form-data'],
-  params: contributionKey,
-  querystring: langQuery,
-  response: { 201: evidence, ...problems(400, 401, 403, 404, 409, 413, 422) },
-} as const;
+  params: ContributionKey,
+  querystring: LangQuery,
+  response: { 201: Evidence, ...problems(400, 401, 403, 404, 409, 413, 422) },
+};
 
 export const getEvidenceSchema = {
+  operationId: 'getEvidence',
   summary: 'Download an evidence file',
   description: 'The stored bytes, with their media type, as an attachment: for whoever may read the contribution.',
   tags,
-  params: evidenceKey,
-  querystring: langQuery,
+  security: SIGNED_IN,
+  params: EvidenceKey,
+  querystring: LangQuery,
   response: {
-    200: { description: 'The file (application/pdf, XLSX or text/csv)', type: 'string', format: 'binary' },
-    ...problems(401, 403, 404),
+    200: FileResponse(EVIDENCE_TYPES, 'The file (application/pdf, XLSX or text/csv)'),
+    ...problems(400, 401, 403, 404),
   },
-} as const;
+};
 
-export const respondSchema = {
+export const respondToInputSchema = {
+  operationId: 'respondToInput',
   summary: "Say how a stakeholder's input was taken into account",
   description: 'The focal point (answer.edit); the stakeholder sees the response with the input.',
   tags,
-  params: contributionKey,
-  querystring: langQuery,
-  body: {
-    type: 'object',
-    required: ['text'],
-    additionalProperties: false,
-    properties: { text: { type: 'string', minLength: 1, maxLength: 10000 } },
-  },
+  security: SIGNED_IN,
+  params: ContributionKey,
+  querystring: LangQuery,
+  body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 10000 }) }, { additionalProperties: false }),
   response: {
-    200: {
-      type: 'object',
-      required: ['id', 'response'],
-      properties: { id: { type: 'integer' }, response: { type: 'string' } },
-    },
+    200: Type.Object({ id: Type.Integer(), response: Type.String() }, { additionalProperties: false }),
     ...problems(400, 401, 403, 404, 409),
   },
-} as const;
+};
 
-export const mergeSchema = {
+export const mergeContributionsSchema = {
+  operationId: 'mergeContributions',
   summary: 'Append submitted contributions to the answer',
   description:
     "The chosen contributions' blocks are appended, in the given order, to the current answer: a new revision (origin merge) that names them, and they become merged. A stale `baseRevision` is answered 409 answer.edit_conflict with details {currentRevision, baseRevision, blocks, author}; contributions of another question are 400 request.invalid. Nothing is written when anything is refused.",
   tags,
-  params: answerKey,
-  querystring: langQuery,
-  body: {
-    type: 'object',
-    required: ['contributionIds', 'baseRevision'],
-    additionalProperties: false,
-    properties: {
-      contributionIds: { type: 'array', minItems: 1, maxItems: 100, items: { type: 'integer', minimum: 1 } },
-      baseRevision: { type: 'integer', minimum: 0 },
+  security: SIGNED_IN,
+  params: AnswerKey,
+  querystring: LangQuery,
+  body: Type.Object(
+    {
+      contributionIds: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 100 }),
+      baseRevision: Type.Integer({ minimum: 0 }),
     },
-  },
+    { additionalProperties: false },
+  ),
   response: {
-    200: {
-      type: 'object',
-      required: ['questionId', 'revision', 'status', 'blocks', 'contributionIds'],
-      properties: {
-        questionId: { type: 'string' },
-        revision: { type: 'integer' },
-        status: { type: 'string' },
-        blocks,
-        contributionIds: { type: 'array', items: { type: 'integer' } },
+    200: Type.Object(
+      {
+        questionId: Type.String(),
+        revision: Type.Integer(),
+        status: OneOf(ANSWER_STATUSES),
+        blocks: Blocks,
+        contributionIds: Type.Array(Type.Integer()),
       },
-    },
+      { additionalProperties: false },
+    ),
     ...problems(400, 401, 403, 404, 409, 422),
   },
-} as const;
+};

@@ -1,6 +1,5 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import type { Block } from '../../../domain/blocks.js';
-import type { Language } from '../../../domain/language.js';
 import { addComment } from '../../../services/add-comment.js';
 import { diffRevisions, getRevision, listRevisions, restoreRevision } from '../../../services/answer-revisions.js';
 import { assignQuestions, unassignQuestion } from '../../../services/assign-questions.js';
@@ -15,111 +14,98 @@ import { moveAnswer } from '../../../services/move-answer.js';
 import { moveReview } from '../../../services/move-review.js';
 import { saveAnswer } from '../../../services/save-answer.js';
 import type { Db } from '../../../services/storage.js';
-import * as s from './schema.js';
-
-type ReviewParams = { country: string; cycle: string };
-type AnswerParams = ReviewParams & { questionId: string };
-type RevisionParams = AnswerParams & { revision: number };
+import {
+  presentAnswerWorkspace,
+  presentComment,
+  presentRevision,
+  presentSavedAnswer,
+} from '../../presenters/answers.js';
+import { presentAuditEvent, presentDashboard, presentNotifications, presentTasks } from '../../presenters/workspace.js';
+import { known } from '../../presenters/known.js';
+import { REVIEW_STATUSES } from '../../../domain/workflow.js';
+import * as answers from './schema-answers.js';
+import * as review from './schema-review.js';
+import * as revisions from './schema-revisions.js';
+import * as tasks from './schema-tasks.js';
 
 const BASE = '/api/v1/reviews/:country/:cycle';
 const ANSWER = `${BASE}/answers/:questionId`;
 
 /** The workspace API (docs/workspace.md): each route hands the session's actor to one service. */
 export function workspaceRoutes(app: FastifyInstance, db: Db) {
-  app.get('/api/v1/tasks', { schema: s.tasksSchema }, async (request) => listTasks(db, request.actor));
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  app.get('/api/v1/notifications', { schema: s.notificationsSchema }, async (request) =>
-    listNotifications(db, request.actor),
+  api.get('/api/v1/tasks', { schema: tasks.listTasksSchema }, async (request) =>
+    presentTasks(await listTasks(db, request.actor)),
   );
-  app.post<{ Body: { ids?: number[] } }>(
-    '/api/v1/notifications/read',
-    { schema: s.readNotificationsSchema },
-    async (request, reply) => {
-      await markNotificationsRead(db, request.actor, request.body?.ids);
-      return reply.status(204).send();
-    },
+  api.get('/api/v1/notifications', { schema: tasks.listNotificationsSchema }, async (request) =>
+    presentNotifications(await listNotifications(db, request.actor)),
   );
+  api.post('/api/v1/notifications/read', { schema: tasks.markNotificationsReadSchema }, async (request, reply) => {
+    await markNotificationsRead(db, request.actor, request.body?.ids);
+    return reply.status(204).send(null);
+  });
 
-  app.post<{ Body: { country: string; cycle: string; language: Language } }>(
-    '/api/v1/reviews',
-    { schema: s.createReviewSchema },
-    async (request, reply) => reply.status(201).send(await createReview(db, request.actor, request.body)),
+  api.post('/api/v1/reviews', { schema: review.createReviewSchema }, async (request, reply) => {
+    const created = await createReview(db, request.actor, request.body);
+    return reply.status(201).send({ ...created, status: known(REVIEW_STATUSES, created.status) });
+  });
+  api.get(`${BASE}/workspace`, { schema: review.getDashboardSchema }, async (request) =>
+    presentDashboard(await getDashboard(db, request.actor, request.params)),
   );
-
-  app.get<{ Params: ReviewParams }>(`${BASE}/workspace`, { schema: s.dashboardSchema }, async (request) =>
-    getDashboard(db, request.actor, request.params),
+  api.post(`${BASE}/status`, { schema: review.moveReviewSchema }, async (request) =>
+    moveReview(db, request.actor, request.params, request.body),
   );
-  app.post<{ Params: ReviewParams; Body: { to: string; reason?: string } }>(
-    `${BASE}/status`,
-    { schema: s.moveReviewSchema },
-    async (request) => moveReview(db, request.actor, request.params, request.body),
+  api.get(`${BASE}/audit`, { schema: review.listReviewAuditSchema }, async (request) => {
+    const { events } = await listReviewAudit(db, request.actor, request.params, request.query);
+    return { events: events.map(presentAuditEvent) };
+  });
+  api.post(`${BASE}/assignments`, { schema: review.assignQuestionsSchema }, async (request, reply) =>
+    reply.status(201).send(await assignQuestions(db, request.actor, request.params, request.body)),
   );
-  app.get<{ Params: ReviewParams; Querystring: { limit?: number; before?: string } }>(
-    `${BASE}/audit`,
-    { schema: s.auditSchema },
-    async (request) => listReviewAudit(db, request.actor, request.params, request.query),
-  );
-
-  app.post<{ Params: ReviewParams; Body: { questionIds: string[]; entityId: number; dueOn?: string | null } }>(
-    `${BASE}/assignments`,
-    { schema: s.assignSchema },
-    async (request, reply) =>
-      reply.status(201).send(await assignQuestions(db, request.actor, request.params, request.body)),
-  );
-  app.delete<{ Params: AnswerParams & { entityId: number } }>(
+  api.delete(
     `${BASE}/assignments/:questionId/:entityId`,
-    { schema: s.unassignSchema },
+    { schema: review.unassignQuestionSchema },
     async (request, reply) => {
       await unassignQuestion(db, request.actor, request.params);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
-  app.get<{ Params: AnswerParams }>(ANSWER, { schema: s.getAnswerSchema }, async (request) =>
-    getAnswerWorkspace(db, request.actor, request.params),
+  api.get(ANSWER, { schema: answers.getAnswerSchema }, async (request) =>
+    presentAnswerWorkspace(request.params, await getAnswerWorkspace(db, request.actor, request.params)),
   );
-  app.put<{ Params: AnswerParams; Body: { blocks: Block[]; baseRevision: number; contributionIds?: number[] } }>(
-    ANSWER,
-    { schema: s.saveAnswerSchema },
-    async (request) => saveAnswer(db, request.actor, request.params, request.body),
+  api.put(ANSWER, { schema: answers.saveAnswerSchema }, async (request) =>
+    presentSavedAnswer(await saveAnswer(db, request.actor, request.params, request.body)),
   );
-  app.post<{ Params: AnswerParams; Body: { to: string; comment?: string } }>(
-    `${ANSWER}/status`,
-    { schema: s.moveAnswerSchema },
-    async (request) => moveAnswer(db, request.actor, request.params, request.body),
-  );
-
-  app.get<{ Params: AnswerParams }>(`${ANSWER}/revisions`, { schema: s.revisionsSchema }, async (request) => ({
-    revisions: await listRevisions(db, request.actor, request.params),
+  api.post(`${ANSWER}/status`, { schema: answers.moveAnswerSchema }, async (request) => {
+    const moved = await moveAnswer(db, request.actor, request.params, request.body);
+    return { questionId: moved.questionId, status: moved.status };
+  });
+  api.get(`${ANSWER}/comments`, { schema: answers.listCommentsSchema }, async (request) => ({
+    comments: (await getAnswerWorkspace(db, request.actor, request.params)).comments.map(presentComment),
   }));
-  app.get<{ Params: RevisionParams }>(`${ANSWER}/revisions/:revision`, { schema: s.revisionSchema }, async (request) =>
-    getRevision(db, request.actor, request.params, request.params.revision),
+  api.post(`${ANSWER}/comments`, { schema: answers.addCommentSchema }, async (request, reply) =>
+    reply.status(201).send(presentComment(await addComment(db, request.actor, request.params, request.body.body))),
   );
-  app.get<{ Params: AnswerParams; Querystring: { from: number; to: number } }>(
-    `${ANSWER}/diff`,
-    { schema: s.diffSchema },
-    async (request) => diffRevisions(db, request.actor, request.params, request.query.from, request.query.to),
-  );
-  app.post<{ Params: RevisionParams; Body: { baseRevision: number } }>(
-    `${ANSWER}/revisions/:revision/restore`,
-    { schema: s.restoreSchema },
-    async (request) =>
-      restoreRevision(db, request.actor, request.params, request.params.revision, request.body.baseRevision),
-  );
+  api.put(`${ANSWER}/objectives/:objective`, { schema: answers.decideObjectiveSchema }, async (request) => {
+    const decided = await decideObjective(db, request.actor, request.params, request.body.status);
+    return { objective: decided.objective, status: known(['confirmed', 'removed'], decided.status) };
+  });
 
-  app.get<{ Params: AnswerParams }>(`${ANSWER}/comments`, { schema: s.commentsSchema }, async (request) => ({
-    comments: (await getAnswerWorkspace(db, request.actor, request.params)).comments,
+  api.get(`${ANSWER}/revisions`, { schema: revisions.listRevisionsSchema }, async (request) => ({
+    revisions: (await listRevisions(db, request.actor, request.params)).map(presentRevision),
   }));
-  app.post<{ Params: AnswerParams; Body: { body: string } }>(
-    `${ANSWER}/comments`,
-    { schema: s.addCommentSchema },
-    async (request, reply) =>
-      reply.status(201).send(await addComment(db, request.actor, request.params, request.body.body)),
+  api.get(`${ANSWER}/revisions/:revision`, { schema: revisions.getRevisionSchema }, async (request) => {
+    const found = await getRevision(db, request.actor, request.params, request.params.revision);
+    return { ...presentRevision(found), blocks: found.blocks };
+  });
+  api.get(`${ANSWER}/diff`, { schema: revisions.diffRevisionsSchema }, async (request) =>
+    diffRevisions(db, request.actor, request.params, request.query.from, request.query.to),
   );
-
-  app.put<{ Params: AnswerParams & { objective: number }; Body: { status: 'confirmed' | 'removed' } }>(
-    `${ANSWER}/objectives/:objective`,
-    { schema: s.decideObjectiveSchema },
-    async (request) => decideObjective(db, request.actor, request.params, request.body.status),
+  api.post(`${ANSWER}/revisions/:revision/restore`, { schema: revisions.restoreRevisionSchema }, async (request) =>
+    presentSavedAnswer(
+      await restoreRevision(db, request.actor, request.params, request.params.revision, request.body.baseRevision),
+    ),
   );
 }

@@ -1,0 +1,98 @@
+/** Answers, their comments and revisions, and the answer page, as the API answers them. */
+import type { Block } from '../../domain/blocks.js';
+import type { ContributionStatus } from '../../domain/contributions.js';
+import { ANSWER_STATUSES } from '../../domain/workflow.js';
+import type { getAnswerWorkspace } from '../../services/get-answer-workspace.js';
+import { COMMENT_KINDS } from '../routes/workspace/schema.js';
+import { presentContribution, type ReviewOf } from './contributions.js';
+import { presentEntityRef } from './entities.js';
+import { known } from './known.js';
+
+const OBJECTIVE_STATUSES = ['suggested', 'confirmed'] as const;
+
+export const presentSavedAnswer = (saved: {
+  questionId: string;
+  revision: number;
+  status: string;
+  blocks: Block[];
+}) => ({
+  questionId: saved.questionId,
+  revision: saved.revision,
+  status: known(ANSWER_STATUSES, saved.status),
+  blocks: saved.blocks,
+});
+
+export const presentComment = (comment: {
+  id: number;
+  author: string;
+  kind: string;
+  body: string;
+  createdAt: Date;
+}) => ({
+  id: comment.id,
+  author: comment.author,
+  kind: known(COMMENT_KINDS, comment.kind),
+  body: comment.body,
+  createdAt: comment.createdAt.toISOString(),
+});
+
+export const presentRevision = (revision: {
+  revision: number;
+  author: string;
+  origin: string;
+  createdAt: Date;
+  contributionIds: number[];
+  note: string | null;
+}) => ({
+  revision: revision.revision,
+  author: revision.author,
+  origin: revision.origin,
+  createdAt: revision.createdAt.toISOString(),
+  contributionIds: revision.contributionIds,
+  note: revision.note,
+});
+
+/** An assignment as pages show it: who, by when, and how far their contribution is. */
+export const presentAssignment = (assignment: {
+  entity: { id: number; name: string; category: string };
+  dueOn: string | null;
+  overdue: boolean;
+  contribution: { status: ContributionStatus | undefined } | null;
+}) => ({
+  entity: presentEntityRef(assignment.entity),
+  dueOn: assignment.dueOn,
+  overdue: assignment.overdue,
+  contribution: assignment.contribution?.status ? { status: assignment.contribution.status } : null,
+});
+
+type AnswerWorkspace = Awaited<ReturnType<typeof getAnswerWorkspace>>;
+
+/** The answer page (GET …/answers/{questionId}). */
+export const presentAnswerWorkspace = (review: ReviewOf, page: AnswerWorkspace) => ({
+  country: page.country,
+  cycle: page.cycle,
+  reviewStatus: page.reviewStatus,
+  reviewLanguage: page.reviewLanguage,
+  questionId: page.questionId,
+  section: { id: page.section.id, title: page.section.title },
+  text: page.text,
+  textStatus: page.textStatus,
+  status: page.status,
+  revision: page.revision,
+  blocks: page.blocks,
+  updatedBy: page.updatedBy,
+  updatedAt: page.updatedAt?.toISOString() ?? null,
+  allowedMoves: page.allowedMoves,
+  may: page.may,
+  assignments: page.assignments.map(presentAssignment),
+  contributions: page.contributions.map((contribution) => presentContribution(review, contribution)),
+  comments: page.comments.map(presentComment),
+  objectives: page.objectives.map((objective) => ({
+    number: objective.number,
+    score: objective.score,
+    evidence: objective.evidence,
+    status: known(OBJECTIVE_STATUSES, objective.status),
+    title: objective.title,
+  })),
+  myEntities: page.myEntities,
+});

@@ -1,0 +1,138 @@
+/** One answer as its page works on it: reading, saving, moving, comments, GCM objectives. */
+import { Type } from '@sinclair/typebox';
+import { LANGUAGES } from '../../../domain/language.js';
+import { ANSWER_STATUSES, REVIEW_STATUSES } from '../../../domain/workflow.js';
+import { Blocks, DateTime, LangQuery, MultilingualRef, Nullable, OneOf, SIGNED_IN, problems } from '../../contract.js';
+import { Entity } from '../entities/schema.js';
+import { Contribution } from '../contributions/schema.js';
+import { AnswerKey, Assignment, Comment, Move, SavedAnswer, WordingStatuses, tags } from './schema.js';
+
+/** A GCM objective of the answer: suggested from its words, or confirmed by the focal point. */
+const AnswerObjective = Type.Object(
+  {
+    number: Type.Integer({ minimum: 1, maximum: 23 }),
+    score: Type.Number({ minimum: 0, maximum: 1 }),
+    evidence: Type.Array(Type.String(), { description: "the answer's words that suggest it" }),
+    status: OneOf(['suggested', 'confirmed']),
+    title: MultilingualRef,
+  },
+  { additionalProperties: false },
+);
+
+export const getAnswerSchema = {
+  operationId: 'getAnswer',
+  summary:
+    'One answer with what its page needs: status and allowed moves, assignments, contributions, comments, objectives',
+  description:
+    'The country’s team sees everything; a contributor or stakeholder sees questions given to their entity (stakeholders: any, while the review is in consultation) with their own contributions only.',
+  tags,
+  security: SIGNED_IN,
+  params: AnswerKey,
+  querystring: LangQuery,
+  response: {
+    200: Type.Object(
+      {
+        country: Type.String(),
+        cycle: Type.String(),
+        reviewStatus: OneOf(REVIEW_STATUSES),
+        reviewLanguage: OneOf(LANGUAGES),
+        questionId: Type.String(),
+        section: Type.Object({ id: Type.String(), title: MultilingualRef }, { additionalProperties: false }),
+        text: MultilingualRef,
+        textStatus: WordingStatuses,
+        status: OneOf(ANSWER_STATUSES),
+        revision: Type.Integer({ description: '0: never written' }),
+        blocks: Blocks,
+        updatedBy: Nullable(Type.String({ description: "null for whoever is not of the country's team" })),
+        updatedAt: Nullable(DateTime()),
+        allowedMoves: Type.Array(Move(OneOf(ANSWER_STATUSES))),
+        may: Type.Object(
+          { edit: Type.Boolean(), decide: Type.Boolean(), assign: Type.Boolean(), comment: Type.Boolean() },
+          { additionalProperties: false, description: 'what the caller may do now (which buttons to show)' },
+        ),
+        assignments: Type.Array(Assignment),
+        contributions: Type.Array(Contribution),
+        comments: Type.Array(Comment),
+        objectives: Type.Array(AnswerObjective),
+        myEntities: Type.Array(Entity, { description: "the caller's entities in the review's country" }),
+      },
+      { additionalProperties: false },
+    ),
+    // Whoever may not see the answer is told the review does not exist (404), signed in or not.
+    ...problems(400, 404),
+  },
+};
+
+export const saveAnswerSchema = {
+  operationId: 'saveAnswer',
+  summary: 'Save the answer (optimistic concurrency: name the revision you started from)',
+  description:
+    'A stale baseRevision answers 409 answer.edit_conflict with details {currentRevision, baseRevision, blocks, author}. contributionIds names the contributions the text was merged from.',
+  tags,
+  security: SIGNED_IN,
+  params: AnswerKey,
+  body: Type.Object(
+    {
+      blocks: Blocks,
+      baseRevision: Type.Integer({ minimum: 0 }),
+      contributionIds: Type.Optional(Type.Array(Type.Integer(), { maxItems: 100 })),
+    },
+    { additionalProperties: false },
+  ),
+  response: { 200: SavedAnswer, ...problems(400, 401, 403, 404, 409, 422) },
+};
+
+export const moveAnswerSchema = {
+  operationId: 'moveAnswer',
+  summary: 'Submit an answer for review, approve it, return it (comment required), re-open it (reason required)',
+  tags,
+  security: SIGNED_IN,
+  params: AnswerKey,
+  body: Type.Object(
+    { to: OneOf(ANSWER_STATUSES), comment: Type.Optional(Type.String({ maxLength: 10000 })) },
+    { additionalProperties: false },
+  ),
+  response: {
+    200: Type.Object({ questionId: Type.String(), status: OneOf(ANSWER_STATUSES) }, { additionalProperties: false }),
+    ...problems(400, 401, 403, 404, 409, 422),
+  },
+};
+
+export const listCommentsSchema = {
+  operationId: 'listComments',
+  summary: 'The comments on an answer',
+  tags,
+  security: SIGNED_IN,
+  params: AnswerKey,
+  querystring: LangQuery,
+  response: {
+    200: Type.Object({ comments: Type.Array(Comment) }, { additionalProperties: false }),
+    ...problems(400, 404),
+  },
+};
+
+export const addCommentSchema = {
+  operationId: 'addComment',
+  summary: 'Comment on an answer',
+  tags,
+  security: SIGNED_IN,
+  params: AnswerKey,
+  body: Type.Object({ body: Type.String({ minLength: 1, maxLength: 10000 }) }, { additionalProperties: false }),
+  response: { 201: Comment, ...problems(400, 401, 403, 404) },
+};
+
+export const decideObjectiveSchema = {
+  operationId: 'decideObjective',
+  summary: 'Confirm (or add) or remove a GCM objective of an answer',
+  tags,
+  security: SIGNED_IN,
+  params: Type.Object({ ...AnswerKey.properties, objective: Type.Integer({ minimum: 1, maximum: 23 }) }),
+  body: Type.Object({ status: OneOf(['confirmed', 'removed']) }, { additionalProperties: false }),
+  response: {
+    200: Type.Object(
+      { objective: Type.Integer(), status: OneOf(['confirmed', 'removed']) },
+      { additionalProperties: false },
+    ),
+    ...problems(400, 401, 403, 404, 409),
+  },
+};

@@ -1,0 +1,201 @@
+/** A review as its team prepares it: opening it, the dashboard, its workflow, assignments, the audit log. */
+import { Type } from '@sinclair/typebox';
+import { LANGUAGES } from '../../../domain/language.js';
+import { ANSWER_STATUSES, REVIEW_STATUSES } from '../../../domain/workflow.js';
+import {
+  CountryCode,
+  DateTime,
+  LangQuery,
+  Lang,
+  MultilingualRef,
+  Nullable,
+  OneOf,
+  ReviewKey,
+  SIGNED_IN,
+  problems,
+} from '../../contract.js';
+import { EntityRef } from '../contributions/schema.js';
+import { AnswerKey, Assignment, Move, WordingStatuses, tags } from './schema.js';
+
+const ReviewState = Type.Object(
+  { country: Type.String(), cycle: Type.String(), status: OneOf(REVIEW_STATUSES) },
+  { additionalProperties: false },
+);
+
+export const createReviewSchema = {
+  operationId: 'createReview',
+  summary: "Open a country's review for a cycle (an empty draft)",
+  tags,
+  security: SIGNED_IN,
+  body: Type.Object(
+    {
+      country: CountryCode,
+      cycle: ReviewKey.properties.cycle,
+      language: OneOf(LANGUAGES, { description: 'the language the review is written in' }),
+    },
+    { additionalProperties: false },
+  ),
+  response: { 201: ReviewState, ...problems(400, 401, 403, 404, 409) },
+};
+
+const count = Type.Integer({ minimum: 0 });
+
+const DashboardQuestion = Type.Object(
+  {
+    id: Type.String(),
+    letter: Type.String(),
+    text: MultilingualRef,
+    textStatus: WordingStatuses,
+    status: OneOf(ANSWER_STATUSES),
+    revision: Type.Integer({ description: '0: never written' }),
+    assignments: Type.Array(Assignment),
+    inputs: Type.Integer({ description: "stakeholders' inputs submitted" }),
+    comments: Type.Integer(),
+  },
+  { additionalProperties: false },
+);
+
+const DashboardSection = Type.Object(
+  {
+    id: Type.String(),
+    title: MultilingualRef,
+    progress: Type.Object(
+      { not_started: count, drafting: count, in_review: count, changes_requested: count, approved: count },
+      { additionalProperties: false, description: 'how many answers of the section are in each status' },
+    ),
+    questions: Type.Array(DashboardQuestion),
+  },
+  { additionalProperties: false },
+);
+
+export const getDashboardSchema = {
+  operationId: 'getDashboard',
+  summary: 'The review dashboard: status, allowed moves, progress per section and per entity, overdue assignments',
+  tags,
+  security: SIGNED_IN,
+  params: ReviewKey,
+  querystring: LangQuery,
+  response: {
+    200: Type.Object(
+      {
+        country: Type.String(),
+        cycle: Type.String(),
+        title: Type.String(),
+        language: OneOf(LANGUAGES),
+        status: OneOf(REVIEW_STATUSES),
+        allowedMoves: Type.Array(Move(OneOf(REVIEW_STATUSES))),
+        may: Type.Object(
+          { edit: Type.Boolean(), assign: Type.Boolean(), audit: Type.Boolean() },
+          { additionalProperties: false, description: 'what the caller may do now (which buttons to show)' },
+        ),
+        sections: Type.Array(DashboardSection),
+        byEntity: Type.Array(
+          Type.Object(
+            { entity: EntityRef, assigned: count, submitted: count, overdue: count },
+            { additionalProperties: false },
+          ),
+        ),
+        entities: Type.Array(EntityRef, { description: 'the entities of the country (questions may be given to)' }),
+        versions: Type.Array(
+          Type.Object({ version: Type.Integer(), publishedAt: DateTime() }, { additionalProperties: false }),
+          { description: 'The published versions, newest first (docs/publishing.md)' },
+        ),
+      },
+      { additionalProperties: false },
+    ),
+    ...problems(400, 401, 403, 404),
+  },
+};
+
+export const moveReviewSchema = {
+  operationId: 'moveReview',
+  summary: 'Move the review along its workflow (draft → in_consultation → validated → submitted → published)',
+  tags,
+  security: SIGNED_IN,
+  params: ReviewKey,
+  body: Type.Object(
+    { to: OneOf(REVIEW_STATUSES), reason: Type.Optional(Type.String({ maxLength: 10000 })) },
+    { additionalProperties: false },
+  ),
+  response: {
+    200: Type.Object(
+      {
+        ...ReviewState.properties,
+        version: Type.Optional(Type.Integer({ description: 'the version written, when the move publishes' })),
+      },
+      { additionalProperties: false },
+    ),
+    ...problems(400, 401, 403, 404, 409, 422),
+  },
+};
+
+export const listReviewAuditSchema = {
+  operationId: 'listReviewAudit',
+  summary: 'The audit log of a review: who did what and when, newest first',
+  tags,
+  security: SIGNED_IN,
+  params: ReviewKey,
+  querystring: Type.Object({
+    lang: Type.Optional(Lang),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+    before: Type.Optional(
+      Type.String({ pattern: '^[0-9]{1,18}$', description: 'the id of the last event of the previous page' }),
+    ),
+  }),
+  response: {
+    200: Type.Object(
+      {
+        events: Type.Array(
+          Type.Object(
+            {
+              id: Type.String({ description: 'a 64-bit number, as text' }),
+              at: DateTime(),
+              actor: Type.String(),
+              action: Type.String({ examples: ['answer.edit', 'review.status'] }),
+              questionId: Nullable(Type.String()),
+              // Each action records what it concerns (a revision, a move's from and to, a file's
+              // hash…): a free map whose keys the action decides.
+              details: Type.Record(Type.String(), Type.Unknown(), {
+                description: 'what the action concerns; its keys depend on the action',
+              }),
+            },
+            { additionalProperties: false },
+          ),
+        ),
+      },
+      { additionalProperties: false },
+    ),
+    ...problems(400, 401, 403, 404),
+  },
+};
+
+export const assignQuestionsSchema = {
+  operationId: 'assignQuestions',
+  summary: 'Assign questions to an entity of the country, with a due date',
+  description: 'Assigning again changes the due date. The entity’s contributors are notified.',
+  tags,
+  security: SIGNED_IN,
+  params: ReviewKey,
+  body: Type.Object(
+    {
+      questionIds: Type.Array(Type.String(), { minItems: 1, maxItems: 100 }),
+      entityId: Type.Integer(),
+      // Not a format here: a date that is not one is answered assignment.invalid_due_date (422).
+      dueOn: Type.Optional(Nullable(Type.String({ description: 'YYYY-MM-DD' }))),
+    },
+    { additionalProperties: false },
+  ),
+  response: {
+    201: Type.Object({ assigned: Type.Array(Type.String()) }, { additionalProperties: false }),
+    ...problems(400, 401, 403, 404, 409, 422),
+  },
+};
+
+export const unassignQuestionSchema = {
+  operationId: 'unassignQuestion',
+  summary: 'Withdraw an assignment (the entity’s contribution, if any, is kept)',
+  tags,
+  security: SIGNED_IN,
+  params: Type.Object({ ...AnswerKey.properties, entityId: Type.Integer() }),
+  response: { 204: Type.Null({ description: 'Withdrawn' }), ...problems(400, 401, 403, 404, 409) },
+};

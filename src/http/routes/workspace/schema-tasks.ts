@@ -1,0 +1,142 @@
+/** The signed-in person's work: tasks and notifications (docs/workspace.md). */
+import { Type } from '@sinclair/typebox';
+import { CONTRIBUTION_KINDS, CONTRIBUTION_STATUSES } from '../../../domain/contributions.js';
+import { REVIEW_STATUSES } from '../../../domain/workflow.js';
+import {
+  DateOnly,
+  DateTime,
+  LangQuery,
+  MultilingualRef,
+  Nullable,
+  OneOf,
+  SIGNED_IN,
+  problems,
+} from '../../contract.js';
+import { EntityRef } from '../contributions/schema.js';
+import { tags } from './schema.js';
+
+const ReviewTask = Type.Object(
+  {
+    country: Type.String(),
+    cycle: Type.String(),
+    title: Type.String(),
+    status: OneOf(REVIEW_STATUSES),
+    countryName: MultilingualRef,
+    cycleTitle: MultilingualRef,
+    answered: Type.Integer({ description: 'questions with an answer' }),
+    questions: Type.Integer({ description: 'questions of the questionnaire' }),
+  },
+  { additionalProperties: false },
+);
+
+const AssignmentTask = Type.Object(
+  {
+    country: Type.String(),
+    cycle: Type.String(),
+    questionId: Type.String(),
+    questionText: MultilingualRef,
+    entity: EntityRef,
+    dueOn: Nullable(DateOnly()),
+    overdue: Type.Boolean(),
+    dueSoon: Type.Boolean({ description: 'due within three days, nothing submitted yet' }),
+    contribution: Nullable(Type.Object({ status: OneOf(CONTRIBUTION_STATUSES) }, { additionalProperties: false })),
+  },
+  { additionalProperties: false },
+);
+
+const DecisionTask = Type.Object(
+  {
+    country: Type.String(),
+    cycle: Type.String(),
+    questionId: Type.String(),
+    questionText: MultilingualRef,
+    since: DateTime({ description: 'when the answer was last saved' }),
+  },
+  { additionalProperties: false },
+);
+
+export const listTasksSchema = {
+  operationId: 'listTasks',
+  summary: 'My work: reviews I take part in, questions assigned to my entities, answers waiting for my decision',
+  tags,
+  security: SIGNED_IN,
+  querystring: LangQuery,
+  response: {
+    200: Type.Object(
+      {
+        reviews: Type.Array(ReviewTask),
+        assignments: Type.Array(AssignmentTask),
+        decisions: Type.Array(DecisionTask),
+      },
+      { additionalProperties: false },
+    ),
+    ...problems(400, 401),
+  },
+};
+
+export const NOTIFICATION_KINDS = ['assigned', 'returned', 'due_soon', 'submitted', 'approved'] as const;
+
+/** What a notification is about; which keys it has depends on its kind (services/notify.ts callers). */
+export const NotificationDetails = Type.Object(
+  {
+    entity: Type.Optional(
+      Type.Union([
+        Type.String({ description: "the entity's name" }),
+        Type.Object({ id: Type.Integer(), name: Type.String() }, { additionalProperties: false }),
+      ]),
+    ),
+    dueOn: Type.Optional(Nullable(DateOnly())),
+    comment: Type.Optional(Type.String()),
+    contribution: Type.Optional(Type.Integer()),
+    kind: Type.Optional(OneOf(CONTRIBUTION_KINDS)),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'assigned and due_soon: {entity (its name), dueOn}; returned, approved and submitted (an answer): {comment}; submitted (a contribution): {contribution, kind, entity {id, name}}',
+  },
+);
+
+export const listNotificationsSchema = {
+  operationId: 'listNotifications',
+  summary: 'My notifications (assignments, returned answers, due dates), newest first',
+  tags,
+  security: SIGNED_IN,
+  querystring: LangQuery,
+  response: {
+    200: Type.Object(
+      {
+        unread: Type.Integer(),
+        notifications: Type.Array(
+          Type.Object(
+            {
+              id: Type.Integer(),
+              kind: OneOf(NOTIFICATION_KINDS),
+              country: Type.String(),
+              cycle: Type.String(),
+              questionId: Nullable(Type.String()),
+              details: NotificationDetails,
+              createdAt: DateTime(),
+              readAt: Nullable(DateTime()),
+            },
+            { additionalProperties: false },
+          ),
+        ),
+      },
+      { additionalProperties: false },
+    ),
+    ...problems(400, 401),
+  },
+};
+
+export const markNotificationsReadSchema = {
+  operationId: 'markNotificationsRead',
+  summary: 'Mark my notifications read (the given ids, or all)',
+  tags,
+  security: SIGNED_IN,
+  body: Type.Object(
+    { ids: Type.Optional(Type.Array(Type.Integer(), { maxItems: 500 })) },
+    { additionalProperties: false },
+  ),
+  response: { 204: Type.Null({ description: 'Marked read' }), ...problems(400, 401, 403) },
+};
