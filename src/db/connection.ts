@@ -9,6 +9,9 @@ import type { Database } from './schema.js';
 
 export type Engine = 'pglite' | 'postgres';
 
+/** The handle front doors hold and pass to services (never query: SQL is in db/queries). */
+export type Db = Kysely<Database>;
+
 /** Runs whole SQL scripts (migrations): PGlite's exec, or pg's simple-query protocol. */
 export interface ScriptRunner {
   exec(script: string): Promise<void>;

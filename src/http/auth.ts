@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PacteError } from '../domain/errors.js';
 import type { Actor } from '../domain/permissions.js';
 import { actorOfSession } from '../services/actor-of-session.js';
-import type { Db } from '../services/storage.js';
+import type { Db } from '../db/connection.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -2,7 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
-import type { Storage } from '../services/storage.js';
+import type { Storage } from '../db/connection.js';
 import { PacteError } from '../domain/errors.js';
 import { ROOT, type OidcSettings } from '../config.js';
 import { authentication } from './auth.js';

@@ -3,8 +3,6 @@ import * as reviews from '../db/queries/reviews.js';
 import type { Database } from '../db/schema.js';
 import { canSeeReview, type Actor } from '../domain/permissions.js';
 
-export type ReviewSummary = reviews.ReviewSummary;
-
 /**
  * The reviews `actor` may see, with how many questions each answers: published ones for
  * everyone, and the unpublished ones their roles let them read. A published review being

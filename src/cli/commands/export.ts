@@ -18,7 +18,7 @@ import {
   isExportFormat,
   type ExportRequest,
 } from '../../services/export-review.js';
-import type { Db } from '../../services/storage.js';
+import type { Db } from '../../db/connection.js';
 import { progressBar } from '../progress-bar.js';
 import { withStorage } from './with-storage.js';
 

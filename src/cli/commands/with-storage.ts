@@ -1,5 +1,5 @@
 import type { Config } from '../../config.js';
-import type { Storage } from '../../services/storage.js';
+import type { Storage } from '../../db/connection.js';
 import { openReadyStorage } from '../../services/open-storage.js';
 
 /** Opens the database for one command and always closes it (releasing the data-dir lock). */

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { isPacteError } from '../../domain/errors.js';
 import { DEFAULT_LOGIN_LIMITS, signIn, type LoginLimits } from '../../services/sign-in.js';
 import { signOut } from '../../services/sign-out.js';
-import type { Db } from '../../services/storage.js';
+import type { Db } from '../../db/connection.js';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '../auth.js';
 import { requestLanguage, toProblem } from '../problem.js';
 import { signInPage } from './sign-in-page.js';

@@ -1,7 +1,7 @@
 import { pick, type Language } from '../../domain/language.js';
 import type { Actor } from '../../domain/permissions.js';
-import type { PublishedReview } from '../../services/list-publications.js';
-import type { ReviewSummary } from '../../services/list-reviews.js';
+import type { PublishedReview } from '../../db/queries/publications.js';
+import type { ReviewSummary } from '../../db/queries/reviews.js';
 import { translate } from '../../i18n/index.js';
 import { html, type Html } from '../../domain/html.js';
 import { formatDate, formatNumber } from '../../domain/locale-format.js';

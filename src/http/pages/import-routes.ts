@@ -5,7 +5,7 @@ import { confirmImport, keepForConfirmation } from '../../services/import-drafts
 import type { ReadLimits } from '../../domain/read-limits.js';
 import type { ImportResult } from '../../services/import-review.js';
 import { listObjectives } from '../../services/list-catalogue.js';
-import type { Db } from '../../services/storage.js';
+import type { Db } from '../../db/connection.js';
 import { requestLanguage, toProblem } from '../problem.js';
 import { readUpload, type Upload } from '../upload.js';
 import { importFormPage, importPreviewPage } from './import-page.js';

@@ -8,7 +8,7 @@ import { isLanguage } from '../../domain/language.js';
 import { getReviewInContext } from '../../services/get-review.js';
 import { listPublications } from '../../services/list-publications.js';
 import { listReviews } from '../../services/list-reviews.js';
-import type { Db } from '../../services/storage.js';
+import type { Db } from '../../db/connection.js';
 import { requestLanguage } from '../problem.js';
 import { homePage, notFoundPage } from './home-page.js';
 import { portalPageRoutes } from './portal-routes.js';

@@ -8,7 +8,7 @@ import { getExportJob, requestExport, type ExportJob } from '../../services/expo
 import { OPEN_DATA_LICENCE, listOpenData } from '../../services/export-open-data.js';
 import { listPublications } from '../../services/list-publications.js';
 import { MAX_LIMIT, searchReviews } from '../../services/search-reviews.js';
-import type { Db } from '../../services/storage.js';
+import type { Db } from '../../db/connection.js';
 import { requestLanguage, toProblem } from '../problem.js';
 import { exportJobPage } from './export-job-page.js';
 import { html } from '../../domain/html.js';

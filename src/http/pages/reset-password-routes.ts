@@ -3,7 +3,7 @@ import { isPacteError } from '../../domain/errors.js';
 import { translate } from '../../i18n/index.js';
 import { MIN_PASSWORD } from '../../domain/password.js';
 import { resetPassword } from '../../services/reset-password.js';
-import type { Db } from '../../services/storage.js';
+import type { Db } from '../../db/connection.js';
 import { clearSessionCookie } from '../auth.js';
 import { requestLanguage, toProblem } from '../problem.js';
 import { sendPage } from './send-page.js';

@@ -1,6 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import type { StoredReview } from '../../services/get-review.js';
-import type { ReviewSummary } from '../../services/list-reviews.js';
+import type { ReviewSummary } from '../../db/queries/reviews.js';
 import type { Review } from '../routes/reviews/schema.js';
 
 /** The address of a review in the API (the review JSON). */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 
-import type { Db } from '../../../services/storage.js';
+import type { Db } from '../../../db/connection.js';
 import { getQuestionnaire } from '../../../services/get-questionnaire.js';
 import { listCountries, listObjectives, listPrinciples } from '../../../services/list-catalogue.js';
 import { presentObjective } from '../../presenters/catalogue.js';

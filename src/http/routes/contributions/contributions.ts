@@ -9,7 +9,7 @@ import { getEvidence } from '../../../services/get-evidence.js';
 import { mergeContributions } from '../../../services/merge-contributions.js';
 import { respondToInput } from '../../../services/respond-to-input.js';
 import { saveContribution } from '../../../services/save-contribution.js';
-import type { Db } from '../../../services/storage.js';
+import type { Db } from '../../../db/connection.js';
 import { submitContribution } from '../../../services/submit-contribution.js';
 import { sendDownload } from '../../download.js';
 import { presentSavedAnswer } from '../../presenters/answers.js';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { addEntity } from '../../../services/add-entity.js';
 import { listEntities } from '../../../services/list-entities.js';
-import type { Db } from '../../../services/storage.js';
+import type { Db } from '../../../db/connection.js';
 import { addEntitySchema, listEntitiesSchema } from './schema.js';
 
 export function entityRoutes(app: FastifyInstance, db: Db) {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ExportWorker, downloadExportJob, getExportJob, requestExport } from '../../../services/export-jobs.js';
 import type { ExportRequest } from '../../../services/export-review.js';
-import type { Db } from '../../../services/storage.js';
+import type { Db } from '../../../db/connection.js';
 import { requestLanguage } from '../../problem.js';
 import { sendDownload } from '../../download.js';
 import { presentJob } from '../../presenters/exports.js';

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { PacteError } from '../../../domain/errors.js';
 import type { ReadLimits } from '../../../domain/read-limits.js';
 import { importReview, type ImportResult } from '../../../services/import-review.js';
-import type { Db } from '../../../services/storage.js';
+import type { Db } from '../../../db/connection.js';
 import { requestLanguage } from '../../problem.js';
 import { readUpload, type Upload } from '../../upload.js';
 import { presentImport } from '../../presenters/imports.js';

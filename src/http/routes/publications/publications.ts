@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { exportOpenData, listOpenData, OPEN_DATA_LICENCE } from '../../../services/export-open-data.js';
 import { getReview } from '../../../services/get-review.js';
 import { listReviewVersions } from '../../../services/list-review-versions.js';
-import type { Db } from '../../../services/storage.js';
+import type { Db } from '../../../db/connection.js';
 import { sendDownload } from '../../download.js';
 import { presentOpenData, presentVersion } from '../../presenters/publications.js';
 import { presentReview } from '../../presenters/reviews.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 
-import type { Db } from '../../../services/storage.js';
+import type { Db } from '../../../db/connection.js';
 import { getReview } from '../../../services/get-review.js';
 import { exportReview } from '../../../services/export-review.js';
 import { listReviews } from '../../../services/list-reviews.js';

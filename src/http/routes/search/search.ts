@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { searchReviews } from '../../../services/search-reviews.js';
-import type { Db } from '../../../services/storage.js';
+import type { Db } from '../../../db/connection.js';
 import { searchReviewsSchema } from './schema.js';
 
 export function searchRoutes(app: FastifyInstance, db: Db) {

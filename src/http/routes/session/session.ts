@@ -4,7 +4,7 @@ import { resetPassword } from '../../../services/reset-password.js';
 import { DEFAULT_LOGIN_LIMITS, signIn, type LoginLimits } from '../../../services/sign-in.js';
 import { signOutEverywhere } from '../../../services/sign-out-everywhere.js';
 import { signOut } from '../../../services/sign-out.js';
-import type { Db } from '../../../services/storage.js';
+import type { Db } from '../../../db/connection.js';
 import { clearSessionCookie, setSessionCookie } from '../../auth.js';
 import { passwordResetSchema, signInSchema, signOutSchema, whoamiSchema } from './schema.js';
 

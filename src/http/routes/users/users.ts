@@ -3,7 +3,7 @@ import type { Role } from '../../../domain/permissions.js';
 import { addUser } from '../../../services/add-user.js';
 import { listUsers } from '../../../services/list-users.js';
 import { requireAllowed } from '../../../services/require-allowed.js';
-import type { Db } from '../../../services/storage.js';
+import type { Db } from '../../../db/connection.js';
 import { addUserSchema, listUsersSchema } from './schema.js';
 
 interface NewUserBody {

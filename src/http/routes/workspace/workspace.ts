@@ -13,7 +13,7 @@ import { listTasks } from '../../../services/list-tasks.js';
 import { moveAnswer } from '../../../services/move-answer.js';
 import { moveReview } from '../../../services/move-review.js';
 import { saveAnswer } from '../../../services/save-answer.js';
-import type { Db } from '../../../services/storage.js';
+import type { Db } from '../../../db/connection.js';
 import {
   presentAnswerWorkspace,
   presentComment,
