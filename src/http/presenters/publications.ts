@@ -3,13 +3,17 @@ import type { OpenDataCycle } from '../../services/export-open-data.js';
 import type { listOpenDataSchema } from '../routes/publications/schema.js';
 import { reviewUrl } from './reviews.js';
 
+/** The portal page of a published version (src/http/pages): a stable URL, which open data links to too. */
+export const versionPage = ({ country, cycle, version }: { country: string; cycle: string; version: number }) =>
+  `/reviews/${country}/${cycle}/versions/${version}`;
+
 /** A published version of a review, with its stable addresses in the API and on the portal. */
 export function presentVersion(country: string, cycle: string, version: { version: number; publishedAt: Date }) {
   return {
     version: version.version,
     publishedAt: version.publishedAt.toISOString(),
     url: `${reviewUrl(country, cycle)}/versions/${version.version}`,
-    page: `/reviews/${country}/${cycle}/versions/${version.version}`,
+    page: versionPage({ country, cycle, version: version.version }),
   };
 }
 
