@@ -8,7 +8,6 @@ import { PacteError } from '../domain/errors.js';
 import type { Actor } from '../domain/permissions.js';
 import { recordAudit } from './audit.js';
 import {
-  evidenceUrl,
   openContribution,
   requireKindRule,
   requireNotMerged,
@@ -71,7 +70,6 @@ export async function addEvidence(
       fileName: stored.fileName,
       mediaType: stored.mediaType,
       size: stored.size,
-      url: evidenceUrl(access, key.questionId, key.entityId, stored.id),
     };
   });
 }

@@ -26,8 +26,6 @@ export interface EvidenceView {
   fileName: string;
   mediaType: string;
   size: number;
-  /** Where to download it (for whoever may read the contribution). */
-  url: string;
 }
 
 export interface ContributionView {
@@ -100,11 +98,6 @@ export function requireNotMerged(row: contributions.ContributionRow) {
   if (row.status === 'merged') throw new PacteError('contribution.closed', { contribution: row.id });
 }
 
-export function evidenceUrl(access: ReviewAccess, questionId: string, entityId: number, evidenceId: number): string {
-  const { country, cycle } = access.review;
-  return `/api/v1/reviews/${country}/${cycle}/answers/${encodeURIComponent(questionId)}/contributions/${entityId}/evidence/${evidenceId}`;
-}
-
 /** The views of contribution rows, each with its evidence files (read in one query). */
 export async function viewContributions(
   db: Kysely<Database>,
@@ -131,7 +124,6 @@ export async function viewContributions(
         fileName: e.fileName,
         mediaType: e.mediaType,
         size: e.size,
-        url: evidenceUrl(access, row.questionId, row.entity.id, e.id),
       })),
     updatedAt: row.updatedAt,
     updatedBy: row.updatedBy,

@@ -51,10 +51,14 @@ export async function listOpenData(
 
 const REVIEW_COLUMNS = ['country', 'cycle', 'language', 'title', 'version', 'published_at', 'url'] as const;
 
+/** Where a published version is read: the front door that serves its page says (`url` of each review). */
+export type VersionAddress = (version: { country: string; cycle: string; version: number }) => string;
+
 /** One cycle's published reviews as a zip: datapackage.json, LICENSE.txt, reviews.csv, answers.csv, reviews/ISO3.json. */
 export async function exportOpenData(
   db: Kysely<Database>,
   cycleId: string,
+  addressOf: VersionAddress,
 ): Promise<{ bytes: Buffer; fileName: string; lastUpdated: Date }> {
   const cycle = await catalogue.findCycle(db, cycleId);
   const rows = cycle ? await publications.listLatestDocuments(db, cycle.id) : [];
@@ -66,7 +70,7 @@ export async function exportOpenData(
   const files: Zippable = {};
   for (const row of rows) {
     const review = row.document as ReviewDocument;
-    const url = `/reviews/${row.country}/${cycle.id}/versions/${row.version}`;
+    const url = addressOf({ country: row.country, cycle: cycle.id, version: row.version });
     reviewsCsv += csv([
       row.country,
       cycle.id,

@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { exportOpenData, listOpenData, OPEN_DATA_LICENCE } from '../../../services/export-open-data.js';
+import {
+  exportOpenData,
+  listOpenData,
+  OPEN_DATA_LICENCE,
+  type VersionAddress,
+} from '../../../services/export-open-data.js';
 import { getReview } from '../../../services/get-review.js';
 import { listReviewVersions } from '../../../services/list-review-versions.js';
 import type { Db } from '../../../db/connection.js';
@@ -15,6 +20,9 @@ import {
 } from './schema.js';
 
 /** Published versions of reviews, and open data: what the public may take away. */
+/** The portal page of a published version (src/http/pages), which the open data package links to. */
+const versionPage: VersionAddress = ({ country, cycle, version }) => `/reviews/${country}/${cycle}/versions/${version}`;
+
 export function publicationRoutes(app: FastifyInstance, db: Db) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   api.get('/api/v1/reviews/:country/:cycle/versions', { schema: listReviewVersionsSchema }, async (request) => {
@@ -37,7 +45,7 @@ export function publicationRoutes(app: FastifyInstance, db: Db) {
   );
 
   api.get('/api/v1/open-data/:cycle', { schema: downloadOpenDataSchema }, async (request, reply) => {
-    const file = await exportOpenData(db, request.params.cycle);
+    const file = await exportOpenData(db, request.params.cycle, versionPage);
     const zip = { ...file, mediaType: 'application/zip' };
     return sendDownload(reply.header('last-modified', file.lastUpdated.toUTCString()), zip, 'public, max-age=300');
   });
