@@ -1,16 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import {
-  exportOpenData,
-  listOpenData,
-  OPEN_DATA_LICENCE,
-  type VersionAddress,
-} from '../../../services/export-open-data.js';
+import { exportOpenData, listOpenData, OPEN_DATA_LICENCE } from '../../../services/export-open-data.js';
 import { getReview } from '../../../services/get-review.js';
 import { listReviewVersions } from '../../../services/list-review-versions.js';
 import type { Db } from '../../../db/connection.js';
 import { sendDownload } from '../../download.js';
-import { presentOpenData, presentVersion } from '../../presenters/publications.js';
+import { presentOpenData, presentVersion, versionPage } from '../../presenters/publications.js';
 import { presentReview } from '../../presenters/reviews.js';
 import {
   downloadOpenDataSchema,
@@ -20,9 +15,6 @@ import {
 } from './schema.js';
 
 /** Published versions of reviews, and open data: what the public may take away. */
-/** The portal page of a published version (src/http/pages), which the open data package links to. */
-const versionPage: VersionAddress = ({ country, cycle, version }) => `/reviews/${country}/${cycle}/versions/${version}`;
-
 export function publicationRoutes(app: FastifyInstance, db: Db) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   api.get('/api/v1/reviews/:country/:cycle/versions', { schema: listReviewVersionsSchema }, async (request) => {
