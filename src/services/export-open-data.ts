@@ -6,7 +6,7 @@ import type { Database } from '../db/schema.js';
 import { PacteError } from '../domain/errors.js';
 import type { Multilingual } from '../domain/language.js';
 import type { ReviewDocument } from '../domain/review.js';
-import { csvCell, reviewCsv } from './export-review.js';
+import { csvCell, reviewCsv } from '../documents/export-csv.js';
 
 /**
  * Open data: everything published, per cycle, as one zip of JSON and CSV with its licence and
