@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PacteError, isPacteError } from '../domain/errors.js';
 import { direction, isLanguage } from '../domain/language.js';
@@ -9,39 +10,12 @@ import { html } from '../domain/html.js';
 import { sendPage } from './pages/send-page.js';
 import { signInPage } from './pages/sign-in-page.js';
 import { requestLanguage, toProblem } from './problem.js';
+import { getSignInProvidersSchema } from './routes/session/schema.js';
 
 /** The login's key, between /auth/oidc/start and the provider's redirect to the callback. */
 export const OIDC_COOKIE = 'pacte_oidc';
 const COOKIE_PATH = '/auth/oidc/';
 export const START_URL = '/auth/oidc/start';
-
-const providersSchema = {
-  summary: 'How one may sign in besides a password: the OpenID Connect provider, if configured',
-  description:
-    'A sign-in button may send the browser to `startUrl` (with `?next=/local/path` to come back to): the provider signs the person in, and the session cookie is set if its verified e-mail address is the one of an existing, enabled Pacte account. `oidc` is null when no provider is configured (PACTE_OIDC_*).',
-  tags: ['session'],
-  response: {
-    200: {
-      type: 'object',
-      required: ['oidc'],
-      properties: {
-        oidc: {
-          oneOf: [
-            { type: 'null' },
-            {
-              type: 'object',
-              required: ['name', 'startUrl'],
-              properties: {
-                name: { type: 'string', description: 'for the button: "Sign in with <name>"' },
-                startUrl: { type: 'string', description: `${START_URL}` },
-              },
-            },
-          ],
-        },
-      },
-    },
-  },
-} as const;
 
 /**
  * Sign-in with an OpenID Connect provider: /auth/oidc/start sends the browser to the provider,
@@ -49,9 +23,11 @@ const providersSchema = {
  * exists (404 route.not_found) and the providers endpoint answers `{oidc: null}`.
  */
 export function oidcRoutes(app: FastifyInstance, login: OidcLogin | null) {
-  app.get('/api/v1/session/providers', { schema: providersSchema }, async () => ({
-    oidc: login ? { name: login.settings.name, startUrl: START_URL } : null,
-  }));
+  app
+    .withTypeProvider<TypeBoxTypeProvider>()
+    .get('/api/v1/session/providers', { schema: getSignInProvidersSchema }, async () => ({
+      oidc: login ? { name: login.settings.name, startUrl: START_URL } : null,
+    }));
   if (!login) return;
   const provider = { name: login.settings.name };
 

@@ -82,3 +82,28 @@ export const resetPasswordSchema = {
     ...problems(400, 403, 422),
   },
 };
+
+export const getSignInProvidersSchema = {
+  operationId: 'getSignInProviders',
+  summary: 'How one may sign in besides a password: the OpenID Connect provider, if configured',
+  description:
+    'A sign-in button may send the browser to `startUrl` (with `?next=/local/path` to come back to): the provider signs the person in, and the session cookie is set if its verified e-mail address is the one of an existing, enabled Pacte account. `oidc` is null when no provider is configured (PACTE_OIDC_*).',
+  tags,
+  security: PUBLIC,
+  response: {
+    200: Type.Object(
+      {
+        oidc: Nullable(
+          Type.Object(
+            {
+              name: Type.String({ description: 'for the button: "Sign in with <name>"' }),
+              startUrl: Type.String({ examples: ['/auth/oidc/start'] }),
+            },
+            { additionalProperties: false },
+          ),
+        ),
+      },
+      { additionalProperties: false },
+    ),
+  },
+};
