@@ -9,7 +9,7 @@ import { importReview } from '../../src/services/import-review.js';
 import { moveReview } from '../../src/services/move-review.js';
 import { MAX_QUERY_LENGTH } from '../../src/services/search-reviews.js';
 import { insertExportJob } from '../../src/db/queries/export-jobs.js';
-import { MAX_WAITING } from '../../src/services/export-jobs.js';
+import { MAX_WAITING } from '../../src/services/request-export.js';
 import { cookieHeader, createUser, signInToken } from '../support/accounts.js';
 import { craftedReview, publishReview } from '../support/pacte.js';
 import { ENGINE, openTestStorage, type TestStorage } from '../support/storage.js';

@@ -1,6 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ExportWorker, downloadExportJob, getExportJob, requestExport } from '../../../services/export-jobs.js';
+import { downloadExportJob } from '../../../services/download-export-job.js';
+import { getExportJob } from '../../../services/get-export-job.js';
+import { requestExport } from '../../../services/request-export.js';
+import { ExportWorker } from '../../../services/run-export-jobs.js';
 import type { ExportRequest } from '../../../services/export-review.js';
 import type { Db } from '../../../db/connection.js';
 import { requestLanguage } from '../../problem.js';
@@ -15,7 +18,7 @@ export interface ExportQueue {
 
 /**
  * Export jobs: POST /api/v1/exports queues one, GET /api/v1/jobs/{id} tells how it goes, GET
- * /api/v1/jobs/{id}/file gives the file. This process's worker (services/export-jobs.ts) is
+ * /api/v1/jobs/{id}/file gives the file. This process's worker (services/run-export-jobs.ts) is
  * started here and stopped when the server closes; `worker: false` leaves the jobs to others.
  */
 export function exportRoutes(app: FastifyInstance, db: Db, options: { worker?: boolean } = {}): ExportQueue {
