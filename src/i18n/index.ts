@@ -4,11 +4,12 @@ import { createI18n, translator, type Catalogue, type Params, type Translate } f
 
 /**
  * Messages for people, in fr/en/ar, from src/i18n/locales/<lang>/<namespace>.json: ICU
- * MessageFormat through one i18next instance for the process (messages.ts, docs/i18n.md).
- * The web app's namespace (`web`) is bundled by the app itself. test/unit/i18n.test.ts checks
- * every key exists in each language with the same arguments, parses, and is used.
+ * MessageFormat through one i18next instance for the process (messages.ts, docs/i18n.md):
+ * `errors`, `ui` (server pages, exports) and `cli` (the pacte command's own texts). The web app's
+ * namespace (`web`) is bundled by the app itself. test/unit/i18n.test.ts checks every key exists
+ * in each language with the same arguments, parses, and is used.
  */
-export const NAMESPACES = ['errors', 'ui'] as const;
+export const NAMESPACES = ['errors', 'ui', 'cli'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** A catalogue as it is on disk: src/ is read from both src/i18n and dist/i18n. */
@@ -18,7 +19,11 @@ export function readCatalogue(language: Language, namespace: string): Catalogue 
 }
 
 function load(language: Language): Record<Namespace, Catalogue> {
-  return { errors: readCatalogue(language, 'errors'), ui: readCatalogue(language, 'ui') };
+  return {
+    errors: readCatalogue(language, 'errors'),
+    ui: readCatalogue(language, 'ui'),
+    cli: readCatalogue(language, 'cli'),
+  };
 }
 
 export const MESSAGES: Record<Language, Record<Namespace, Catalogue>> = {

@@ -47,7 +47,7 @@ const requirements = [...new Set([...REVIEW_MOVES, ...ANSWER_MOVES].flatMap((m) 
  * Every key the code builds from a value, as written in the code with each `${…}` as `*`, and
  * the keys it can give. A dynamic key this table does not know fails the test below.
  */
-const DYNAMIC: Record<'ui' | 'web', Record<string, readonly string[]>> = {
+const DYNAMIC: Record<'ui' | 'web' | 'cli', Record<string, readonly string[]>> = {
   ui: {
     'language.*': LANGUAGES.map((l) => `language.${l}`),
     'status.*': REVIEW_STATUSES.map((s) => `status.${s}`),
@@ -74,19 +74,23 @@ const DYNAMIC: Record<'ui' | 'web', Record<string, readonly string[]>> = {
     'role.*': ROLES.map((r) => `role.${r}`),
     'category.*': ENTITY_CATEGORIES.map((c) => `category.${c}`),
   },
+  cli: {},
 };
 
-/** The namespace a file's `t(…)` reads: the web app's own, else the server pages' `ui`. */
-const namespaceOf = (file: string): 'ui' | 'web' => (file.startsWith(join('src', 'web')) ? 'web' : 'ui');
+/** The namespace a file's `t(…)` reads: the web app's own, the CLI's (src/cli/texts.ts), else the server pages' `ui`. */
+const namespaceOf = (file: string): 'ui' | 'web' | 'cli' =>
+  file.startsWith(join('src', 'web')) ? 'web' : file.startsWith(join('src', 'cli')) ? 'cli' : 'ui';
+
+type Namespace = 'ui' | 'web' | 'cli' | 'errors';
 
 /** Keys passed to t() or translate() in the code: literal ones and templates (`${…}` as `*`). */
-function calls(): { namespace: 'ui' | 'web' | 'errors'; key: string; dynamic: boolean; file: string }[] {
-  const found: { namespace: 'ui' | 'web' | 'errors'; key: string; dynamic: boolean; file: string }[] = [];
+function calls(): { namespace: Namespace; key: string; dynamic: boolean; file: string }[] {
+  const found: { namespace: Namespace; key: string; dynamic: boolean; file: string }[] = [];
   for (const { file, text } of code) {
     for (const m of text.matchAll(/\bt\(\s*(['`])([^'`]+)\1/gu))
       found.push({ namespace: namespaceOf(file), key: m[2]!, dynamic: m[1] === '`', file });
-    for (const m of text.matchAll(/\btranslate\(\s*[\w.]+,\s*'(ui|errors)',\s*(['`])([^'`]+)\2/gu))
-      found.push({ namespace: m[1] as 'ui' | 'errors', key: m[3]!, dynamic: m[2] === '`', file });
+    for (const m of text.matchAll(/\btranslate\(\s*[\w.]+,\s*'(ui|cli|errors)',\s*(['`])([^'`]+)\2/gu))
+      found.push({ namespace: m[1] as Namespace, key: m[3]!, dynamic: m[2] === '`', file });
   }
   return found.map((c) => (c.dynamic ? { ...c, key: c.key.replace(/\$\{[^}]*\}/gu, '*') } : c));
 }
@@ -96,13 +100,16 @@ describe('every message is used, every message used exists', () => {
     errors: readCatalogue('en', 'errors'),
     ui: readCatalogue('en', 'ui'),
     web: readCatalogue('en', 'web'),
+    cli: readCatalogue('en', 'cli'),
   };
 
   it('knows where each key built from a value comes from', () => {
     const dynamic = calls().filter((c) => c.dynamic);
     expect(dynamic.length).toBeGreaterThan(10);
     for (const call of dynamic)
-      expect(Object.keys(DYNAMIC[call.namespace as 'ui' | 'web']), `${call.file}: \`${call.key}\``).toContain(call.key);
+      expect(Object.keys(DYNAMIC[call.namespace as 'ui' | 'web' | 'cli']), `${call.file}: \`${call.key}\``).toContain(
+        call.key,
+      );
   });
 
   it('has a message for every key the code asks for', () => {
@@ -110,7 +117,7 @@ describe('every message is used, every message used exists', () => {
       .filter((c) => !c.dynamic && !(c.key in catalogue[c.namespace]))
       .map((c) => `${c.file}: ${c.namespace} ${c.key}`);
     expect(missing).toEqual([]);
-    const built = (['ui', 'web'] as const).flatMap((ns) =>
+    const built = (['ui', 'web', 'cli'] as const).flatMap((ns) =>
       Object.values(DYNAMIC[ns])
         .flat()
         .filter((key) => !(key in catalogue[ns]) && key !== 'comments.kind.comment')
@@ -124,7 +131,7 @@ describe('every message is used, every message used exists', () => {
     const quoted = (key: string) => all.includes(`'${key}'`) || all.includes(`"${key}"`) || all.includes(`\`${key}\``);
     const errorKeys = new Set<string>([...Object.keys(ERRORS), ...WARNINGS]);
     expect(Object.keys(catalogue.errors).filter((key) => !errorKeys.has(key))).toEqual([]);
-    for (const ns of ['ui', 'web'] as const) {
+    for (const ns of ['ui', 'web', 'cli'] as const) {
       const built = new Set(Object.values(DYNAMIC[ns]).flat());
       expect(
         Object.keys(catalogue[ns]).filter((key) => !quoted(key) && !built.has(key)),
