@@ -18,7 +18,7 @@ import type { Actor } from '../domain/permissions.js';
 import { requireAllowed } from './require-allowed.js';
 import { OPEN_REVIEW, isLocked } from '../domain/workflow.js';
 import { resolveCycle } from './resolve-cycle.js';
-import { indexAnswer } from './search-reviews.js';
+import { indexAnswer } from './search-index.js';
 import { inTransaction } from './use-case.js';
 
 export interface ImportRequest {

@@ -8,7 +8,7 @@ import { can, type Actor } from '../domain/permissions.js';
 import { REVIEW_MOVES, findMove, isReviewStatus, type ReviewStatus } from '../domain/workflow.js';
 import { recordAudit } from './audit.js';
 import { storedReview } from './get-review.js';
-import { indexPublication } from './search-reviews.js';
+import { indexPublication } from './search-index.js';
 import { lockReview, openReview, requireOnReview, type ReviewAccess } from './review-access.js';
 import { inTransaction } from './use-case.js';
 

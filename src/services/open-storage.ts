@@ -3,7 +3,7 @@ import { openStorage, type Storage } from '../db/connection.js';
 import { migrate, type MigrationResult } from '../db/migrate.js';
 import { loadCatalogue } from './load-catalogue.js';
 import { versionPublishedReviews } from './publish-review.js';
-import { indexStaleAnswers, indexStalePublications } from './search-reviews.js';
+import { indexStaleAnswers, indexStalePublications } from './search-index.js';
 
 /**
  * The database as every front door needs it: opened (locked, if embedded), migrated, with the

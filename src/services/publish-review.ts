@@ -6,7 +6,7 @@ import { operator, type Actor } from '../domain/permissions.js';
 import { storedReview } from './get-review.js';
 import { moveLockedReview } from './move-review.js';
 import { lockReview, openReview } from './review-access.js';
-import { indexPublication } from './search-reviews.js';
+import { indexPublication } from './search-index.js';
 import { inTransaction } from './use-case.js';
 
 /**

@@ -13,7 +13,7 @@ import type { Actor } from '../domain/permissions.js';
 import type { RevisionOrigin } from '../domain/review.js';
 import { isLocked } from '../domain/workflow.js';
 import { recordAudit } from './audit.js';
-import { indexAnswer } from './search-reviews.js';
+import { indexAnswer } from './search-index.js';
 import {
   lockReview,
   openReview,

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operator } from '../../src/domain/permissions.js';
 import { buildServer } from '../../src/http/server.js';
 import { importReview } from '../../src/services/import-review.js';
-import { indexStaleAnswers, indexStalePublications } from '../../src/services/search-reviews.js';
+import { indexStaleAnswers, indexStalePublications } from '../../src/services/search-index.js';
 import { cookieHeader, createUser, signInToken } from '../support/accounts.js';
 import { fixtureReview, writeDocxFixture } from '../support/fixtures.js';
 import { craftedReview, publishReview, seedBytes } from '../support/pacte.js';
