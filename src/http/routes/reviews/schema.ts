@@ -147,23 +147,3 @@ export const exportReviewSchema = {
     ...problems(400, 404, 422, 429, 503),
   },
 };
-
-// The JSON Schema pieces the folders not yet written in TypeBox still import (workspace,
-// contributions, users); removed once none does.
-
-const lang = {
-  type: 'string',
-  enum: ['fr', 'en', 'ar'],
-  description: 'Language of messages (else Accept-Language).',
-};
-
-export const reviewKey = {
-  type: 'object',
-  required: ['country', 'cycle'],
-  properties: {
-    country: { type: 'string', pattern: '^[A-Za-z]{3}$', description: 'ISO 3166-1 alpha-3, e.g. MAR' },
-    cycle: { type: 'string', pattern: '^[a-z0-9-]{1,64}$', description: 'e.g. arab-2021' },
-  },
-} as const;
-
-export const langQuery = { type: 'object', properties: { lang } } as const;
