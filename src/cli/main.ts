@@ -3,6 +3,8 @@ import { loadConfig, type Config } from '../config.js';
 import { ENTITY_CATEGORIES } from '../domain/entities.js';
 import { PacteError, isPacteError } from '../domain/errors.js';
 import { translate } from '../i18n/index.js';
+import type { Translate } from '../i18n/messages.js';
+import { RESET_HOURS } from '../services/issue-password-reset.js';
 import { dbMigrate } from './commands/db-migrate.js';
 import { exportReview } from './commands/export.js';
 import { importFiles } from './commands/import.js';
@@ -11,13 +13,21 @@ import { serve } from './commands/serve.js';
 import { entityAdd } from './commands/entity-add.js';
 import { userAdd } from './commands/user-add.js';
 import { userResetPassword } from './commands/user-reset-password.js';
+import { cliTexts } from './texts.js';
 
-/** Every command: its options (parsed strictly: an unknown flag is an error) and its handler. */
+/**
+ * Every command: its usage line (the syntax, the same in every language), what it prints when
+ * the syntax does not say (in the reader's language), its options (parsed strictly: an unknown
+ * flag is an error) and its handler.
+ */
+interface Command {
+  usage: string;
+  note?: (t: Translate) => string;
+  options: ParseArgsConfig['options'];
+  run: (args: Args, config: Config) => Promise<number>;
+}
 const storageOptions = { data: { type: 'string' } } as const;
-const COMMANDS: Record<
-  string,
-  { usage: string; options: ParseArgsConfig['options']; run: (args: Args, config: Config) => Promise<number> }
-> = {
+const COMMANDS: Record<string, Command> = {
   serve: {
     usage: 'pacte serve [--port 8080] [--host 127.0.0.1] [--data DIR] [--demo]',
     options: { ...storageOptions, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean' } },
@@ -54,8 +64,8 @@ const COMMANDS: Record<
     },
     run: (args, config) =>
       exportReview(config, {
-        country: required(args, 'country'),
-        cycle: required(args, 'cycle'),
+        country: args.required('country'),
+        cycle: args.required('cycle'),
         format: args.values.format as string,
         lang: args.values.lang as string | undefined,
         layout: args.values.layout as string | undefined,
@@ -76,8 +86,8 @@ const COMMANDS: Record<
     },
     run: (args, config) =>
       userAdd(config, {
-        email: required(args, 'email'),
-        role: required(args, 'role'),
+        email: args.required('email'),
+        role: args.required('role'),
         country: args.values.country as string | undefined,
         region: args.values.region as string | undefined,
         entity: args.values.entity as string | undefined,
@@ -85,12 +95,14 @@ const COMMANDS: Record<
       }),
   },
   'user reset-password': {
-    usage: 'pacte user reset-password --email E   (prints a one-time token, valid 1 hour)',
+    usage: 'pacte user reset-password --email E',
+    note: (t) => t('help.reset_password', { hours: RESET_HOURS }),
     options: { ...storageOptions, email: { type: 'string' } },
-    run: (args, config) => userResetPassword(config, { email: required(args, 'email') }),
+    run: (args, config) => userResetPassword(config, { email: args.required('email') }),
   },
   'entity add': {
-    usage: `pacte entity add --country ISO3 --name NAME --category ${ENTITY_CATEGORIES.join('|')} [--json]   (prints the id)`,
+    usage: `pacte entity add --country ISO3 --name NAME --category ${ENTITY_CATEGORIES.join('|')} [--json]`,
+    note: (t) => t('help.entity_add'),
     options: {
       ...storageOptions,
       country: { type: 'string' },
@@ -100,17 +112,17 @@ const COMMANDS: Record<
     },
     run: (args, config) =>
       entityAdd(config, {
-        country: required(args, 'country'),
-        name: required(args, 'name'),
-        category: required(args, 'category'),
+        country: args.required('country'),
+        name: args.required('name'),
+        category: args.required('category'),
         json: Boolean(args.values.json),
       }),
   },
   'review publish': {
-    usage: 'pacte review publish --country ISO3 --cycle ID   (any state; each publication is a new dated version)',
+    usage: 'pacte review publish --country ISO3 --cycle ID',
+    note: (t) => t('help.review_publish'),
     options: { ...storageOptions, country: { type: 'string' }, cycle: { type: 'string' } },
-    run: (args, config) =>
-      reviewPublish(config, { country: required(args, 'country'), cycle: required(args, 'cycle') }),
+    run: (args, config) => reviewPublish(config, { country: args.required('country'), cycle: args.required('cycle') }),
   },
   'db migrate': {
     usage: 'pacte db migrate [--data DIR]',
@@ -119,50 +131,66 @@ const COMMANDS: Record<
   },
 };
 
-type Args = { values: Record<string, string | boolean | undefined>; positionals: string[] };
+type Parsed = { values: Record<string, string | boolean | undefined>; positionals: string[] };
+/** The parsed command line, and `required(name)`: the option's value, or a usage error saying it is missing. */
+type Args = Parsed & { required(name: string): string };
 
-function required(args: Args, name: string): string {
-  const value = args.values[name];
-  if (typeof value !== 'string' || value === '')
-    throw new PacteError('cli.usage', { problem: `--${name} is required` });
-  return value;
-}
-
-function help(): string {
+function help(t: Translate): string {
+  const variables = [
+    `DATABASE_URL (${t('help.database_url')})`,
+    'PACTE_PORT',
+    'PACTE_HOST',
+    'PACTE_DATA_DIR',
+    'PACTE_LANG (fr|en|ar)',
+    'LOG_LEVEL',
+    'PACTE_LOGIN_MAX_FAILURES',
+    'PACTE_LOGIN_WINDOW_MINUTES',
+  ];
   return [
-    'Pacte — reviews of the Global Compact for Migration',
+    t('help.title'),
     '',
-    'Commands:',
-    ...Object.values(COMMANDS).map((c) => `  ${c.usage}`),
+    t('help.commands'),
+    ...Object.values(COMMANDS).map((c) => `  ${c.usage}${c.note ? `   (${c.note(t)})` : ''}`),
     '',
-    'Environment: DATABASE_URL (PostgreSQL; else the embedded database in --data, default ./data), PACTE_PORT, PACTE_HOST, PACTE_DATA_DIR, PACTE_LANG (fr|en|ar), LOG_LEVEL, PACTE_LOGIN_MAX_FAILURES, PACTE_LOGIN_WINDOW_MINUTES.',
+    t('help.environment', { variables: variables.join(', ') }),
   ].join('\n');
 }
 
 /** Runs one command line; returns the exit code (0 ok, 2 bad input, 1 internal failure). */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const language = loadConfigLanguage(env);
+  const t = cliTexts(language);
   try {
     const name = ['db', 'user', 'entity', 'review'].includes(argv[0] ?? '')
       ? `${argv[0]} ${argv[1] ?? ''}`
       : (argv[0] ?? 'help');
     if (name === 'help' || name === '--help' || name === '-h') {
-      process.stdout.write(`${help()}\n`);
+      process.stdout.write(`${help(t)}\n`);
       return 0;
     }
     const command = COMMANDS[name];
-    if (!command) throw new PacteError('cli.usage', { problem: `unknown command "${name.trim()}"` });
-    let args: Args;
+    if (!command) throw new PacteError('cli.usage', { problem: t('usage.unknown_command', { command: name.trim() }) });
+    let parsed: Parsed;
     try {
-      args = parseArgs({
+      parsed = parseArgs({
         args: argv.slice(name.split(' ').length),
         options: command.options,
         allowPositionals: true,
         strict: true,
-      }) as Args;
+      }) as Parsed;
     } catch (error) {
+      // Node's own message (in English), naming the option at fault.
       throw new PacteError('cli.usage', { problem: (error as Error).message.split('\n')[0] });
     }
+    const args: Args = {
+      ...parsed,
+      required(option) {
+        const value = parsed.values[option];
+        if (typeof value !== 'string' || value === '')
+          throw new PacteError('cli.usage', { problem: t('usage.required', { option: `--${option}` }) });
+        return value;
+      },
+    };
     const config = loadConfig(
       { port: args.values.port as string, host: args.values.host as string, data: args.values.data as string },
       env,

@@ -8,7 +8,8 @@ import { requireAllowed } from './require-allowed.js';
 import { newToken, tokenDigest } from './tokens.js';
 import { inTransaction } from './use-case.js';
 
-const RESET_HOURS = 1;
+/** How long a reset token is valid: the CLI says it when it prints one, and in its help. */
+export const RESET_HOURS = 1;
 
 /**
  * A one-time password reset token for the account, valid RESET_HOURS; printed by the CLI

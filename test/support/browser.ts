@@ -70,6 +70,8 @@ export async function startPacte(): Promise<PacteServer> {
   // The embedded database in dataDir, whatever the caller's environment says.
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
   for (const name of ['DATABASE_URL', 'PACTE_PORT', 'PACTE_HOST', 'PACTE_DATA_DIR', 'PACTE_LANG']) delete env[name];
+  // The start-up message in English, whatever LANG says: demoAccounts() and the wait below read it.
+  env.PACTE_LANG = 'en';
   const child: ChildProcess = spawn(
     process.execPath,
     ['bin/pacte.js', 'serve', '--demo', '--port', String(port), '--host', '127.0.0.1', '--data', dataDir],

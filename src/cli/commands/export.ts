@@ -17,7 +17,9 @@ import {
   type ExportRequest,
 } from '../../services/export-review.js';
 import type { Db } from '../../db/connection.js';
+import type { Translate } from '../../i18n/messages.js';
 import { progressBar } from '../progress-bar.js';
+import { cliTexts } from '../texts.js';
 import { withStorage } from './with-storage.js';
 
 /**
@@ -37,15 +39,16 @@ export async function exportReview(
     output: string | undefined;
   },
 ): Promise<number> {
+  const t = cliTexts(config.language);
   if (!isExportFormat(options.format)) {
     throw new PacteError('export.unsupported_format', { format: options.format, formats: EXPORT_FORMATS.join(', ') });
   }
   if (options.lang !== undefined && !isLanguage(options.lang)) {
-    throw new PacteError('cli.usage', { problem: `--lang must be fr, en or ar (not "${options.lang}")` });
+    throw new PacteError('cli.usage', { problem: t('usage.lang', { lang: options.lang }) });
   }
   if ((options.format === 'docx' || options.format === 'pdf') && !options.output && process.stdout.isTTY) {
     throw new PacteError('cli.usage', {
-      problem: `a ${options.format === 'pdf' ? 'PDF' : 'Word'} file is binary: name it with --output FILE (or pipe the output)`,
+      problem: options.format === 'pdf' ? t('usage.binary_pdf') : t('usage.binary_docx'),
     });
   }
   const lang = options.lang;
@@ -60,7 +63,7 @@ export async function exportReview(
     const actor = operator(userInfo().username);
     const file =
       options.format === 'pdf'
-        ? await exportAsJob(db, request).finally(() => closeExportBrowser())
+        ? await exportAsJob(db, request, t).finally(() => closeExportBrowser())
         : await exportFile(db, actor, request);
     if (options.output) writeFileSync(options.output, file.bytes);
     else process.stdout.write(file.bytes);
@@ -72,12 +75,20 @@ export async function exportReview(
  * Queues the export, runs it here (unless a server sharing the database took it first: then
  * waits for that one) and returns its file; a failed job is its error.
  */
-async function exportAsJob(db: Db, request: ExportRequest) {
+async function exportAsJob(db: Db, request: ExportRequest, t: Translate) {
   const actor = operator(userInfo().username);
   const queued = await requestExport(db, actor, request);
   // Off a terminal, one line per step: « export <id>: running 40% ».
-  const bar = progressBar(process.stderr, (percent, status) => `export ${queued.id}: ${status} ${percent}%`);
-  const show = (job: ExportJob) => bar.update(job.progress, job.status);
+  const bar = progressBar(process.stderr, (percent, status) =>
+    t('export.progress', { job: queued.id, status, ratio: percent / 100 }),
+  );
+  const steps: Record<ExportJob['status'], string> = {
+    queued: t('progress.queued'),
+    running: t('progress.running'),
+    done: t('progress.done'),
+    failed: t('progress.failed'),
+  };
+  const show = (job: ExportJob) => bar.update(job.progress, steps[job.status]);
   let job: ExportJob | null = await runNextExportJob(db, {
     id: queued.id,
     onProgress: show,

@@ -3,8 +3,10 @@ import { userInfo } from 'node:os';
 import type { Config } from '../../config.js';
 import { PacteError } from '../../domain/errors.js';
 import { operator } from '../../domain/permissions.js';
+import type { Translate } from '../../i18n/messages.js';
 import { importReview, type ImportResult } from '../../services/import-review.js';
 import { progressBar } from '../progress-bar.js';
+import { cliTexts } from '../texts.js';
 import { withStorage } from './with-storage.js';
 
 export interface ImportFlags {
@@ -20,8 +22,9 @@ export interface ImportFlags {
  * the exit code then says something failed.
  */
 export async function importFiles(config: Config, files: string[], flags: ImportFlags): Promise<number> {
-  if (files.length === 0) throw new PacteError('cli.usage', { problem: 'name the file to import' });
-  if (files.length > 1 && flags.json) throw new PacteError('cli.usage', { problem: '--json takes one file' });
+  const t = cliTexts(config.language);
+  if (files.length === 0) throw new PacteError('cli.usage', { problem: t('usage.no_file') });
+  if (files.length > 1 && flags.json) throw new PacteError('cli.usage', { problem: t('usage.json_one_file') });
   return withStorage(config, 'pacte import', async ({ db }) => {
     const progress = files.length > 1 ? progressBar() : null;
     let failed: PacteError | null = null;
@@ -39,33 +42,43 @@ export async function importFiles(config: Config, files: string[], flags: Import
           limits: { ...config.importLimits, maxBytes: config.importMaxBytes },
         });
         progress?.clear();
-        process.stdout.write(flags.json ? `${JSON.stringify(result.review, null, 2)}\n` : summary(file, result));
+        process.stdout.write(flags.json ? `${JSON.stringify(result.review, null, 2)}\n` : summary(file, result, t));
       } catch (error) {
         if (!(error instanceof PacteError) || files.length === 1) throw error;
         progress?.clear();
         failed = error;
+        // As on stderr, « error <code> » is the same in every language: a script may look for it.
         process.stdout.write(`${file}: error ${error.code}\n`);
       }
     }
-    progress?.update(100, 'done');
+    progress?.update(100, t('progress.done'));
     progress?.end();
     if (failed) throw failed;
     return 0;
   });
 }
 
-function summary(file: string, result: ImportResult): string {
+/**
+ * What the import did, for people: the review, what was stored (counts of answers), what was
+ * recognised, then each warning (already in the reader's language) and each passage not placed.
+ */
+function summary(file: string, result: ImportResult, t: Translate): string {
   const { country, cycle, language, report } = result.review;
   const total = result.review.sections.flatMap((s) => s.questions).length;
-  const what = result.stored
-    ? `${result.created ? 'created' : 'updated'}: ${result.changed.length} answers revised, ${result.unchanged.length} unchanged, ${result.conflicts.length} in conflict`
-    : 'dry run: nothing stored';
+  const outcome = result.stored
+    ? t('import.stored', {
+        created: result.created,
+        changed: result.changed.length,
+        unchanged: result.unchanged.length,
+        conflicts: result.conflicts.length,
+      })
+    : t('import.dry_run');
   const { sections, questions, items, facts } = report.recognised;
   const lines = [
-    `${file} (${report.format}): ${country} ${cycle}, answers in ${language} — ${what}`,
-    `  recognised: ${sections} sections, ${questions}/${total} questions answered, ${items} list items, ${facts} facts`,
+    t('import.head', { file, format: report.format, country, cycle, language, outcome }),
+    `  ${t('import.recognised', { sections, answered: questions, total, items, facts })}`,
     ...report.warnings.map((w) => `  warning ${w.code}: ${w.message}`),
-    ...report.unmatched.map((u) => `  unmatched: ${u.text.slice(0, 160)}`),
+    ...report.unmatched.map((u) => `  ${t('import.unmatched', { text: u.text.slice(0, 160) })}`),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import type { Config } from '../../config.js';
 import { operator } from '../../domain/permissions.js';
 import { publishReview } from '../../services/publish-review.js';
+import { cliTexts } from '../texts.js';
 import { withStorage } from './with-storage.js';
 
 /**
@@ -11,8 +12,10 @@ import { withStorage } from './with-storage.js';
 export async function reviewPublish(config: Config, options: { country: string; cycle: string }): Promise<number> {
   return withStorage(config, 'pacte review publish', async ({ db }) => {
     const { country, cycle, version } = await publishReview(db, operator(userInfo().username), options);
+    const url = `/reviews/${country}/${cycle}`;
+    const t = cliTexts(config.language);
     process.stdout.write(
-      `published ${country} ${cycle} as version ${version}: /reviews/${country}/${cycle} (this version: /reviews/${country}/${cycle}/versions/${version})\n`,
+      `${t('publish.done', { country, cycle, version, url, versionUrl: `${url}/versions/${version}` })}\n`,
     );
     return 0;
   });

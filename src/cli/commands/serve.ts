@@ -6,6 +6,7 @@ import { importDemo, resetDemoAccounts } from '../../services/import-demo.js';
 import { isPacteError } from '../../domain/errors.js';
 import { translate } from '../../i18n/index.js';
 import { openReadyStorage } from '../../services/open-storage.js';
+import { cliTexts } from '../texts.js';
 
 /** `pacte serve`: runs until SIGINT/SIGTERM, then closes the server and the database. */
 export async function serve(config: Config, demo: boolean): Promise<number> {
@@ -29,29 +30,27 @@ export async function serve(config: Config, demo: boolean): Promise<number> {
       (error: unknown) =>
         isPacteError(error) ? translate(config.language, 'errors', error.code, error.details) : null,
     );
-    const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+    const t = cliTexts(config.language);
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
     const where =
-      storage.engine === 'pglite' ? `embedded database in ${config.dataDir}` : redactUrl(config.databaseUrl ?? '');
+      storage.engine === 'pglite' ? t('serve.embedded', { dir: config.dataDir }) : redactUrl(config.databaseUrl ?? '');
     process.stdout.write(
       [
         '',
-        `Pacte is serving on ${base} (${where})`,
-        `  public portal: ${base}/   search: ${base}/search   open data: ${base}/open-data`,
-        ...(demo
-          ? [
-              `  workspace: ${base}/app/  (demo: Morocco's arab-2021 review, published as version 1 and back in draft for its next version; sign in with an account below)`,
-            ]
-          : []),
-        `  API: ${base}/api/v1/reviews   documentation: ${base}/api/docs`,
-        ...(pdf ? [`  PDF export is off: ${pdf}`] : []),
-        ...(config.oidc ? [`  sign-in with ${config.oidc.name}: ${config.oidc.issuer} (OpenID Connect)`] : []),
+        t('serve.serving', { url, where }),
+        `  ${t('serve.portal', { url })}`,
+        ...(demo ? [`  ${t('serve.demo', { url })}`] : []),
+        `  ${t('serve.api', { url })}`,
+        ...(pdf ? [`  ${t('serve.pdf_off', { reason: pdf })}`] : []),
+        ...(config.oidc ? [`  ${t('serve.oidc', { provider: config.oidc.name, issuer: config.oidc.issuer })}`] : []),
+        // One account a line, « role email password », in every language (test/support/browser.ts reads them).
         ...(accounts.length > 0
           ? [
-              '  demo accounts (new passwords at every start):',
+              `  ${t('serve.demo_accounts')}`,
               ...accounts.map((a) => `    ${a.role.padEnd(12)} ${a.email}  ${a.password}`),
             ]
           : []),
-        '  Stop with Ctrl+C.',
+        `  ${t('serve.stop')}`,
         '',
       ].join('\n'),
     );

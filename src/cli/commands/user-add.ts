@@ -3,6 +3,7 @@ import type { Config } from '../../config.js';
 import { PacteError } from '../../domain/errors.js';
 import { ROLES, operator, type Role } from '../../domain/permissions.js';
 import { addUser } from '../../services/add-user.js';
+import { cliTexts } from '../texts.js';
 import { withStorage } from './with-storage.js';
 
 /**
@@ -21,14 +22,14 @@ export async function userAdd(
     passwordStdin: boolean;
   },
 ): Promise<number> {
-  if (!options.passwordStdin)
-    throw new PacteError('cli.usage', { problem: 'give the password on standard input with --password-stdin' });
+  const t = cliTexts(config.language);
+  if (!options.passwordStdin) throw new PacteError('cli.usage', { problem: t('usage.password_stdin') });
   if (!(ROLES as readonly string[]).includes(options.role)) {
     throw new PacteError('user.invalid_role', { role: options.role, needs: ROLES.join(', ') });
   }
   const entity = options.entity === undefined ? undefined : Number(options.entity);
   if (entity !== undefined && !(Number.isSafeInteger(entity) && entity > 0)) {
-    throw new PacteError('cli.usage', { problem: `--entity "${options.entity}" is not an entity id (a number)` });
+    throw new PacteError('cli.usage', { problem: t('usage.entity_id', { entity: options.entity }) });
   }
   const password = (await readStdin()).replace(/\r?\n$/u, '');
   return withStorage(config, 'pacte user add', async ({ db }) => {
@@ -37,12 +38,15 @@ export async function userAdd(
       password,
       grant: { role: options.role as Role, country: options.country, region: options.region, entity },
     });
-    const scope = [options.country ?? options.region, entity === undefined ? '' : `entity ${entity}`]
+    // The role and the place as given on the command line (identifiers), then the entity.
+    const grant = [
+      options.role,
+      options.country ?? options.region,
+      entity === undefined ? '' : t('user.entity', { entity }),
+    ]
       .filter(Boolean)
       .join(' ');
-    process.stdout.write(
-      `${created ? 'created' : 'updated'} ${options.email}: ${options.role}${scope ? ` ${scope}` : ''}\n`,
-    );
+    process.stdout.write(`${t('user.saved', { created, email: options.email, grant })}\n`);
     return 0;
   });
 }
