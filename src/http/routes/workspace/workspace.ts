@@ -1,7 +1,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { addComment } from '../../../services/add-comment.js';
-import { diffRevisions, getRevision, listRevisions, restoreRevision } from '../../../services/answer-revisions.js';
+import { diffRevisions } from '../../../services/diff-revisions.js';
+import { getRevision } from '../../../services/get-revision.js';
+import { listRevisions } from '../../../services/list-revisions.js';
+import { restoreRevision } from '../../../services/restore-revision.js';
 import { assignQuestions, unassignQuestion } from '../../../services/assign-questions.js';
 import { createReview } from '../../../services/create-review.js';
 import { decideObjective } from '../../../services/decide-objective.js';
