@@ -4,7 +4,6 @@ import * as catalogue from '../db/queries/catalogue.js';
 import * as publications from '../db/queries/publications.js';
 import type { Database } from '../db/schema.js';
 import { PacteError } from '../domain/errors.js';
-import type { Multilingual } from '../domain/language.js';
 import type { ReviewDocument } from '../domain/review.js';
 import { csvCell, reviewCsv } from '../documents/export-csv.js';
 
@@ -18,36 +17,6 @@ export const OPEN_DATA_LICENCE = {
   title: 'Creative Commons Attribution 4.0 International',
   path: 'https://creativecommons.org/licenses/by/4.0/',
 } as const;
-
-export interface OpenDataCycle {
-  cycle: string;
-  title: Multilingual;
-  region: string;
-  reviews: number;
-  lastUpdated: Date;
-}
-
-/** The cycles with published reviews, each with how many and when the newest was published. */
-export async function listOpenData(
-  db: Kysely<Database>,
-): Promise<{ lastUpdated: Date | null; cycles: OpenDataCycle[] }> {
-  const cycles = new Map<string, OpenDataCycle>();
-  for (const row of await publications.listPublished(db)) {
-    const entry = cycles.get(row.cycle) ?? {
-      cycle: row.cycle,
-      title: row.cycleTitle,
-      region: row.region,
-      reviews: 0,
-      lastUpdated: row.publishedAt,
-    };
-    entry.reviews += 1;
-    if (row.publishedAt > entry.lastUpdated) entry.lastUpdated = row.publishedAt;
-    cycles.set(row.cycle, entry);
-  }
-  const list = [...cycles.values()];
-  const lastUpdated = list.reduce<Date | null>((max, c) => (!max || c.lastUpdated > max ? c.lastUpdated : max), null);
-  return { lastUpdated, cycles: list };
-}
 
 const REVIEW_COLUMNS = ['country', 'cycle', 'language', 'title', 'version', 'published_at', 'url'] as const;
 

@@ -13,9 +13,3 @@ export async function listNotifications(db: Kysely<Database>, actor: Actor | nul
   ]);
   return { notifications: items, unread };
 }
-
-/** `POST /notifications/read`: marks one's own notifications read (the given ones, or all). */
-export async function markNotificationsRead(db: Kysely<Database>, actor: Actor | null, ids?: number[]) {
-  if (!actor?.userId) throw new PacteError('auth.required');
-  await notifications.markRead(db, actor.userId, ids);
-}

@@ -1,7 +1,7 @@
 import { pick, type Language } from '../../domain/language.js';
 import type { Actor } from '../../domain/permissions.js';
 import { translate } from '../../i18n/index.js';
-import type { OpenDataCycle } from '../../services/export-open-data.js';
+import type { OpenDataCycle } from '../../services/list-open-data.js';
 import { html } from '../../domain/html.js';
 import { formatDate, formatNumber } from '../../domain/locale-format.js';
 import { layout } from './html.js';

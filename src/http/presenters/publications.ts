@@ -1,5 +1,5 @@
 import type { Static } from '@sinclair/typebox';
-import type { OpenDataCycle } from '../../services/export-open-data.js';
+import type { OpenDataCycle } from '../../services/list-open-data.js';
 import type { listOpenDataSchema } from '../routes/publications/schema.js';
 import { reviewUrl } from './reviews.js';
 

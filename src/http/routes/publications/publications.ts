@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { exportOpenData, listOpenData, OPEN_DATA_LICENCE } from '../../../services/export-open-data.js';
+import { exportOpenData, OPEN_DATA_LICENCE } from '../../../services/export-open-data.js';
+import { listOpenData } from '../../../services/list-open-data.js';
 import { getReview } from '../../../services/get-review.js';
 import { listReviewVersions } from '../../../services/list-review-versions.js';
 import type { Db } from '../../../db/connection.js';
