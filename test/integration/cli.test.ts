@@ -9,7 +9,7 @@ import { buildServer } from '../../src/http/server.js';
 import { translate } from '../../src/i18n/index.js';
 import { createEmptyDatabase } from '../support/empty-database.js';
 import { fixtureReview, writeDocxFixture } from '../support/fixtures.js';
-import { PROSE, ROOT, SEED, pacte } from '../support/pacte.js';
+import { PROSE, ROOT, SEED, craftedReview, pacte } from '../support/pacte.js';
 import { openTestStorage, type TestStorage } from '../support/storage.js';
 
 // The CLI runs as a child process on the test's database. An embedded database admits one
@@ -123,6 +123,70 @@ describe('pacte import', () => {
   });
 });
 
+describe('pacte import speaks the reader’s language (PACTE_LANG), each count in its plural', () => {
+  const lines = (stdout: string) => stdout.split('\n').filter((line) => !line.startsWith('  warning '));
+
+  it('summarises a dry run of the seed in French and in Arabic', () => {
+    const french = pacte(['import', SEED, '--dry-run'], { ...t.env, PACTE_LANG: 'fr' });
+    expect([french.status, french.stderr]).toEqual([0, '']);
+    expect(lines(french.stdout)).toEqual([
+      `${SEED} (txt) : MAR arab-2021, réponses en fr — essai à blanc : rien n’est enregistré`,
+      '  reconnu : 5 sections, 24/24 questions renseignées, 121 éléments de liste, 17 chiffres',
+      '',
+    ]);
+    const arabic = pacte(['import', SEED, '--dry-run'], { ...t.env, PACTE_LANG: 'ar' });
+    expect([arabic.status, arabic.stderr]).toEqual([0, '']);
+    // 5: few (plural noun); 24, 121 and 17: many (singular accusative, as 121 ends in 21).
+    expect(lines(arabic.stdout)).toEqual([
+      `${SEED} (txt): MAR arab-2021، الإجابات بلغة fr — تشغيل تجريبي: لم يُحفظ أي شيء`,
+      '  ما تم التعرف عليه: 5 أقسام، أُجيب عن 24 من أصل 24 سؤالاً، 121 عنصراً من عناصر القوائم، 17 رقماً',
+      '',
+    ]);
+  });
+
+  it('counts what an import stored: one answer in English, then none revised in French (0 is singular) and in Arabic (zero, one, two)', () => {
+    // One answer (I.a) with two list items and one figure, for a country no other test imports.
+    const file = join(dir, 'one-answer.txt');
+    writeFileSync(
+      file,
+      craftedReview(
+        'Oui, un comité réunit 12 ministères depuis 2019 :\n\n- le ministère de l’Intérieur ;\n- le ministère des Affaires étrangères.',
+      ),
+    );
+    const run = (language: string) => {
+      const result = pacte(['import', file, '--country', 'DZA', '--cycle', 'arab-2021'], {
+        ...t.env,
+        PACTE_LANG: language,
+      });
+      expect([result.status, result.stderr]).toEqual([0, '']);
+      return lines(result.stdout);
+    };
+    expect(run('en')).toEqual([
+      `${file} (txt): DZA arab-2021, answers in fr — created: 1 answer revised, 0 unchanged, 0 in conflict`,
+      '  recognised: 1 section, 1/24 questions answered, 2 list items, 1 fact',
+      '',
+    ]);
+    expect(run('fr')).toEqual([
+      `${file} (txt) : DZA arab-2021, réponses en fr — examen mis à jour : 0 réponse révisée, 1 inchangée, 0 en conflit`,
+      '  reconnu : 1 section, 1/24 questions renseignées, 2 éléments de liste, 1 chiffre',
+      '',
+    ]);
+    expect(run('ar')).toEqual([
+      `${file} (txt): DZA arab-2021، الإجابات بلغة fr — حُدّث الاستعراض: لم تُراجَع أي إجابة، إجابة واحدة دون تغيير، لا إجابة في تعارض`,
+      '  ما تم التعرف عليه: قسم واحد، أُجيب عن 1 من أصل 24 سؤالاً، عنصرا قائمة، رقم واحد',
+      '',
+    ]);
+  });
+
+  it('says what is wrong with the command line in the reader’s language', () => {
+    const run = pacte(['review', 'publish', '--country', 'MAR'], { ...t.env, PACTE_LANG: 'fr' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      'error cli.usage: --cycle est obligatoire. Lancez « pacte help » pour voir les commandes et leurs options.\n',
+    );
+  });
+});
+
 describe('pacte export', () => {
   it('prints the review as the API serves it', async () => {
     expect(importSeed().status).toBe(0);
@@ -166,6 +230,14 @@ describe('pacte db migrate', () => {
       const second = pacte(['db', 'migrate'], empty.env);
       expect(second.status).toBe(0);
       expect(second.stdout).toMatch(new RegExp(`^migrations applied: none \\(${migrations.length} already applied`));
+      // In French and Arabic too; from 11 to 99 migrations, Arabic counts them in the singular accusative (many).
+      expect(migrations.length).toBeGreaterThan(10);
+      expect(pacte(['db', 'migrate'], { ...empty.env, PACTE_LANG: 'fr' }).stdout).toMatch(
+        new RegExp(`^migrations appliquées : aucune \\(${migrations.length} déjà appliquées ; `),
+      );
+      expect(pacte(['db', 'migrate'], { ...empty.env, PACTE_LANG: 'ar' }).stdout).toMatch(
+        new RegExp(`^الترحيلات المطبقة: لا شيء \\(${migrations.length} ترحيلاً مطبقاً من قبل؛ `),
+      );
     } finally {
       await empty.cleanup();
     }
