@@ -1,11 +1,13 @@
 import { blockTexts, normalizeText } from '../domain/blocks.js';
-import type { Block, ListBlock } from '../domain/blocks.js';
+import type { Block } from '../domain/blocks.js';
 import { PacteError } from '../domain/errors.js';
-import type { Language, Multilingual } from '../domain/language.js';
+import type { Language } from '../domain/language.js';
 import type { Question, Questionnaire, QuestionnaireSection } from '../domain/questionnaire.js';
 import { detectLanguage } from './detect-language.js';
 import { questionLetter, sectionNumeral } from './numbering.js';
 import type { SourceLine } from './source-lines.js';
+import { AnswerBuilder, join } from './answer-builder.js';
+import { WordingMatcher, beginsWith, compact } from './wording.js';
 
 /**
  * Parser for the plain text of a country review, as extracted from a PDF of the two-column
@@ -37,18 +39,8 @@ export interface ParsedDocument {
 
 /** The table header repeated at the top of each page, in the three languages. */
 const HEADER = /^(?:questions?\s+(?:réponses?|answers?)|الأسئلة\s+الإجابات)$/iu;
-const UNORDERED = /^([▪•●◦✓✔\-–*])(?:\s+|$)(.*)$/u;
 /** A number or letter numbering a question in a way the questionnaire does not: `1.`, `(iv)`, `B-`. */
 const UNKNOWN_MARKER = /^(?:\(?[\p{L}\d٠-٩]{1,3}\s?[.)\-–]|[▪•●◦✓✔\-–*])\s*/u;
-/** `1. Text`, `2)Text`: a number of one or two digits is only a marker when a letter follows. */
-const ORDERED = /^(\d{1,2})([.)])\s*(\p{L}.*)$/u;
-
-/** Joins a wrapped line: a line ending in a hyphen goes on with the same word (Covid-|19). */
-function join(text: string, line: string): string {
-  if (text === '') return line;
-  if (line === '') return text;
-  return /\S-$/u.test(text) ? text + line : `${text} ${line}`;
-}
 
 /** Joins a line that may be a whole paragraph: paragraphs are not wrapped, so never glued. */
 function joinLine(text: string, line: SourceLine): string {
@@ -56,192 +48,13 @@ function joinLine(text: string, line: SourceLine): string {
   return text === '' ? line.text : `${text} ${line.text}`;
 }
 
-/** A question mark in Latin or Arabic script (or a colon) ends a wording written as a paragraph. */
-const WORDING_END = /[?؟:]$/u;
-
-/** Form used to compare wordings: without whitespace, case or apostrophe variants. */
-function compact(text: string): string {
-  return text.normalize('NFC').replace(/\s+/gu, '').replace(/[’‘]/gu, "'").toLowerCase();
-}
-
-/** A wording stored with its letter (« a) Est-ce … ») without it. */
-const withoutLetter = (text: string): string => text.replace(/^\(?\p{L}[.)]\s*/u, '');
-
 /** How much of a question's wording (compared compact) a line without its letter must start with. */
 const WORDING_PREFIX = 40;
 /** How much of a section's title must follow an ordinal where answers also enumerate with them. */
 const TITLE_PREFIX = 20;
 
-/** Whether `line` starts with the first `length` characters of one of the texts (or all of a shorter one). */
-/** Compacted wordings, computed once per wording: every line of a document is checked against them. */
-const compactWordings = new Map<string, string>();
-function compactWording(text: string): string {
-  let compacted = compactWordings.get(text);
-  if (compacted === undefined) {
-    compacted = compact(withoutLetter(text));
-    compactWordings.set(text, compacted);
-  }
-  return compacted;
-}
-
-/** Whether a line opens with a known wording; `compactLine` when the caller has it already. */
-function beginsWith(line: string, texts: Multilingual, length: number, compactLine = compact(line)): boolean {
-  const start = compactLine;
-  return Object.values(texts).some((text) => {
-    const known = compactWording(text).slice(0, length);
-    return known !== '' && start.startsWith(known);
-  });
-}
-
-/**
- * Follows a known wording (in any of its languages) line by line. `feed` says how many
- * characters of the line continue the wording (the whole line, or only its start when the
- * wording ends mid-line) and whether the wording is then complete; null when the line does
- * not continue any known wording.
- */
-class WordingMatcher {
-  private seen = '';
-  private readonly known: string[];
-
-  constructor(texts: Multilingual) {
-    // A wording stored with its letter (« a) Est-ce … ») must still match the line's rest.
-    this.known = Object.values(texts)
-      .map((t) => compactWording(t))
-      .filter((t) => t !== '');
-  }
-
-  feed(line: string): { take: number; done: boolean } | null {
-    const next = this.seen + compact(line);
-    if (this.known.some((k) => k.startsWith(next))) {
-      this.seen = next;
-      return { take: line.length, done: this.known.includes(next) };
-    }
-    const ended = this.known.find((k) => k.startsWith(this.seen) && next.startsWith(k));
-    if (ended === undefined) return null;
-    let missing = ended.length - this.seen.length;
-    let take = 0;
-    for (const ch of line) {
-      if (missing <= 0) break;
-      missing -= compact(ch).length;
-      take += ch.length;
-    }
-    this.seen = ended;
-    return { take, done: true };
-  }
-}
-
-interface Marker {
-  kind: string;
-  number: number | null;
-  text: string;
-}
-
-interface Level {
-  /** The marker kind, or LISTED for a list whose structure the document gave. */
-  kind: string;
-  /** Nesting depth: the document's list level, or one more than the enclosing list. */
-  depth: number;
-  list: ListBlock;
-  last: number;
-}
-
-const LISTED = 'listed';
-
-/**
- * Builds an answer's blocks, kept as a stack of open lists. In plain text, nesting follows
- * marker kinds; lines from a structured document give their list level, which decides it.
- */
-class AnswerBuilder {
-  readonly blocks: Block[] = [];
-  private readonly stack: Level[] = [];
-
-  /** The list marker starting `line`, if it is one here (numbers must follow on). */
-  marker(line: string): Marker | null {
-    const unordered = UNORDERED.exec(line);
-    if (unordered) return { kind: unordered[1] ?? '', number: null, text: unordered[2] ?? '' };
-    const ordered = ORDERED.exec(line);
-    if (!ordered) return null;
-    const number = Number(ordered[1]);
-    const kind = `1${ordered[2] ?? ''}`;
-    // « 54.000 demandes » never gets here (no letter), but « 19 ans. » or « 12) Voir » could:
-    // only 1, or the number after the previous item of the same list, opens an item.
-    const follows = this.stack.some((level) => level.kind === kind && level.last + 1 === number);
-    return number === 1 || follows ? { kind, number, text: ordered[3] ?? '' } : null;
-  }
-
-  add(line: SourceLine): void {
-    if (line.list) return this.addListed(line.text, line.list.level, line.list.ordered);
-    const marker = this.marker(line.text);
-    if (marker) this.addItem(marker);
-    else if (line.paragraph) this.addParagraph(line.text);
-    else this.continueText(line.text);
-  }
-
-  /** An item whose level is known: deeper levels close, a list of the other kind is another list. */
-  private addListed(text: string, depth: number, ordered: boolean): void {
-    for (let top = this.top(); top; top = this.top()) {
-      const sameList = top.depth === depth && top.kind === LISTED && top.list.ordered === ordered;
-      if (top.depth < depth || sameList) break;
-      this.stack.pop();
-    }
-    let level = this.top();
-    if (level?.depth !== depth) {
-      const list: ListBlock = { type: 'list', ordered, items: [] };
-      this.container().push(list);
-      level = { kind: LISTED, depth, list, last: 0 };
-      this.stack.push(level);
-    }
-    level.list.items.push({ text, blocks: [] });
-  }
-
-  /** A paragraph of its own, at the answer's top level: it closes the open lists. */
-  private addParagraph(text: string): void {
-    this.stack.length = 0;
-    this.blocks.push({ type: 'paragraph', text });
-  }
-
-  private top(): Level | undefined {
-    return this.stack[this.stack.length - 1];
-  }
-
-  private addItem({ kind, number, text }: Marker): void {
-    let at = this.stack.findIndex((level) => level.kind === kind);
-    // A « 1. » where a numbered list is open starts a new list at that depth.
-    if (at >= 0 && number === 1) {
-      this.stack.length = at;
-      at = -1;
-    }
-    if (at >= 0) {
-      this.stack.length = at + 1; // close the deeper lists: this is a sibling at that level
-    } else {
-      const list: ListBlock = { type: 'list', ordered: number !== null, items: [] };
-      this.container().push(list);
-      this.stack.push({ kind, depth: (this.top()?.depth ?? -1) + 1, list, last: 0 });
-    }
-    const level = this.stack[this.stack.length - 1];
-    if (!level) return;
-    level.list.items.push({ text, blocks: [] });
-    level.last = number ?? 0;
-  }
-
-  /** Where a new list goes: inside the current item, or at the top of the answer. */
-  private container(): Block[] {
-    const items = this.stack[this.stack.length - 1]?.list.items;
-    return items?.[items.length - 1]?.blocks ?? this.blocks;
-  }
-
-  private continueText(line: string): void {
-    const items = this.stack[this.stack.length - 1]?.list.items;
-    const item = items?.[items.length - 1];
-    if (item) {
-      item.text = join(item.text, line);
-      return;
-    }
-    const last = this.blocks[this.blocks.length - 1];
-    if (last?.type === 'paragraph') last.text = join(last.text, line);
-    else this.blocks.push({ type: 'paragraph', text: line });
-  }
-}
+/** A question mark in Latin or Arabic script (or a colon) ends a wording written as a paragraph. */
+const WORDING_END = /[?؟:]$/u;
 
 interface OpenQuestion {
   id: string;
