@@ -32,7 +32,7 @@ import { OidcLogin } from '../services/oidc.js';
 import { checkHealth } from '../services/check-health.js';
 import { oidcRoutes } from './oidc-routes.js';
 import { SECURITY_SCHEMES, SHARED_SCHEMAS } from './contract.js';
-import { checkResponsesAgainstSchemas } from './contract-checks.js';
+import { checkResponsesAgainstSchemas, requireContract } from './contract-checks.js';
 
 const VERSION = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { version: string }).version;
 
@@ -117,6 +117,7 @@ export async function buildServer({
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (json.$id as string) ?? `def-${i}` },
   });
+  requireContract(app);
   if (checkResponses) checkResponsesAgainstSchemas(app, NAMED_SCHEMAS);
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
