@@ -2,15 +2,8 @@ import { useEffect, useState } from 'react';
 import type { Language } from '../../domain/language.js';
 import { API, get, post, reviewPath } from '../lib/api.js';
 import { LANGUAGES, useLocale } from '../lib/i18n.js';
+import type { ExportJob as Job } from '../lib/types.js';
 import { messageOf } from './moves.js';
-
-interface Job {
-  id: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  progress: number;
-  error?: string;
-  links: { self: string; download?: string };
-}
 
 const FILES = ['docx', 'html', 'csv', 'json'] as const;
 

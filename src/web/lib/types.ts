@@ -1,98 +1,32 @@
-import type { Block } from '../../domain/blocks.js';
+import type { components, operations } from './api-types.js';
 
-/** The shapes the web app reads from the API (docs/workspace.md; /api/openapi.json has them all). */
+/**
+ * The shapes the web app reads from the API, named. They are not written here: api-types.ts is
+ * generated from the server's route schemas (docs/api-contract.md), so a change on the server
+ * that the app does not follow fails `tsc -p src/web`.
+ */
+type Json<Op extends keyof operations, Status extends number = 200> =
+  operations[Op]['responses'] extends Record<Status, { content: { 'application/json': infer Body } }> ? Body : never;
 
-export interface Grant {
-  role: string;
-  country: string | null;
-  region: string | null;
-  entity: number | null;
-}
-export interface Session {
-  email: string;
-  grants: Grant[];
-}
-export interface Move {
-  to: string;
-  requires?: 'comment' | 'reason';
-}
-export interface EntityRef {
-  id: number;
-  name: string;
-  category?: string;
-  country?: string;
-}
-export interface Evidence {
-  id: number | string;
-  fileName: string;
-  mediaType: string;
-  size: number;
-  url: string;
-}
-export interface Contribution {
-  id: number;
-  entity: EntityRef;
-  kind: 'contribution' | 'input';
-  status: string;
-  revision: number;
-  blocks: Block[];
-  response?: string | null;
-  evidence?: Evidence[];
-  updatedAt?: string | null;
-  updatedBy?: string | null;
-}
-export interface Assignment {
-  entity: EntityRef;
-  dueOn: string;
-  overdue?: boolean;
-  contribution?: { status?: string; revision?: number } | string | null;
-}
-export interface Comment {
-  id: number;
-  author: string;
-  kind?: string;
-  body: string;
-  createdAt: string;
-}
-export interface Objective {
-  number: number;
-  status: string;
-  score?: number;
-  title: Multilingual;
-}
-/** A text in several languages, as the API gives questions' wording and names. */
-export type Multilingual = Partial<Record<'fr' | 'en' | 'ar', string>> | string;
+export type Session = Json<'getSession'>;
+export type Grant = Session['grants'][number];
+export type Multilingual = components['schemas']['Multilingual'];
 
-export interface Answer {
-  questionId: string;
-  /** The review's status: answers change only while it is `draft` or `in_consultation`. */
-  reviewStatus?: string;
-  section?: { id: string; title: Multilingual };
-  text: Multilingual;
-  textStatus?: Multilingual | null;
-  status: string;
-  revision: number;
-  blocks: Block[];
-  updatedBy?: string | null;
-  updatedAt?: string | null;
-  allowedMoves: Move[];
-  may: { edit?: boolean; decide?: boolean; comment?: boolean; assign?: boolean };
-  assignments: Assignment[];
-  contributions: Contribution[];
-  comments: Comment[];
-  objectives: Objective[];
-  myEntities: EntityRef[];
-}
-export interface Revision {
-  revision: number;
-  createdAt?: string;
-  author?: string | null;
-  origin?: string | null;
-  note?: string | null;
-  contributionIds?: number[];
-}
-export interface DiffLine {
-  op: 'same' | 'added' | 'removed';
-  depth: number;
-  text: string;
-}
+export type Answer = Json<'getAnswer'>;
+export type Move = Answer['allowedMoves'][number] | Json<'getDashboard'>['allowedMoves'][number];
+export type Assignment = Answer['assignments'][number];
+export type Contribution = Answer['contributions'][number];
+export type Comment = Answer['comments'][number];
+export type Objective = Answer['objectives'][number];
+export type EntityRef = Answer['myEntities'][number];
+
+export type Revision = Json<'listRevisions'>['revisions'][number];
+export type DiffLine = Json<'diffRevisions'>['lines'][number];
+
+export type Workspace = Json<'getDashboard'>;
+export type Tasks = Json<'listTasks'>;
+export type Notification = Json<'listNotifications'>['notifications'][number];
+export type Entity = Json<'listEntities'>['entities'][number];
+export type User = Json<'listUsers'>['users'][number];
+export type SignInProviders = Json<'getSignInProviders'>;
+export type ExportJob = Json<'getExportJob'>;

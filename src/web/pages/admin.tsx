@@ -8,10 +8,8 @@ import { LoadError, Loading, Page } from '../components/page.js';
 import { post } from '../lib/api.js';
 import { useLocale } from '../lib/i18n.js';
 import { focalCountries, useSession } from '../lib/session.js';
-import type { EntityRef, Grant } from '../lib/types.js';
+import type { Entity, User } from '../lib/types.js';
 import { useData } from '../lib/use-data.js';
-
-type Entity = EntityRef & { country: string; category: string };
 
 function Field(props: {
   id: string;
@@ -170,7 +168,7 @@ export function AdminEntitiesPage() {
 /** Accounts (administrators): the list with their roles, and a form to add one. */
 export function AdminUsersPage() {
   const { t } = useLocale();
-  const users = useData<{ users: { id: number; email: string; grants: Grant[]; disabled: boolean }[] }>('/users');
+  const users = useData<{ users: User[] }>('/users');
   const entities = useData<{ entities: Entity[] }>('/entities');
   const [form, setForm] = useState({ email: '', password: '', role: 'contributor', country: '', entity: '' });
   const [errors, setErrors] = useState<FieldError[]>([]);

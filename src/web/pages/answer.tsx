@@ -144,12 +144,19 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
           <ul className="task-list">
             {a.assignments.map((x) => (
               <li key={x.entity.id}>
-                <span dir="auto">{x.entity.name}</span> —{' '}
-                <span className={x.overdue ? 'overdue' : undefined}>
-                  {x.overdue
-                    ? t('tasks.overdue_since', { date: date(x.dueOn) })
-                    : t('tasks.due_on', { date: date(x.dueOn) })}
-                </span>
+                <span dir="auto">{x.entity.name}</span>
+                {/* An assignment may have no due date. */}
+                {x.dueOn && (
+                  <>
+                    {' '}
+                    —{' '}
+                    <span className={x.overdue ? 'overdue' : undefined}>
+                      {x.overdue
+                        ? t('tasks.overdue_since', { date: date(x.dueOn) })
+                        : t('tasks.due_on', { date: date(x.dueOn) })}
+                    </span>
+                  </>
+                )}
               </li>
             ))}
           </ul>
@@ -367,11 +374,10 @@ function Objectives(props: { answer: Answer; base: string; open: boolean; onChan
                     {t('objectives.confirm', { number: o.number })}
                   </button>
                 )}
-                {o.status !== 'removed' && (
-                  <button type="button" className="link-button" onClick={() => void set(o.number, 'removed')}>
-                    {t('objectives.remove', { number: o.number })}
-                  </button>
-                )}
+                {/* Removed objectives are not listed: each listed one may be removed. */}
+                <button type="button" className="link-button" onClick={() => void set(o.number, 'removed')}>
+                  {t('objectives.remove', { number: o.number })}
+                </button>
               </span>
             )}
           </li>

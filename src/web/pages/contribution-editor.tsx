@@ -52,7 +52,7 @@ export function ContributionEditor(props: {
             <StatusTag kind="contribution" status={status} />
           </dd>
         </div>
-        {props.assignment && (
+        {props.assignment?.dueOn && (
           <div>
             <dt>{t('contribution.due')}</dt>
             <dd className={props.assignment.overdue ? 'overdue' : undefined}>

@@ -8,45 +8,8 @@ import { LoadError, Loading, Page } from '../components/page.js';
 import { StatusTag } from '../components/status.js';
 import { post, reviewPath } from '../lib/api.js';
 import { localText, useLocale } from '../lib/i18n.js';
-import type { EntityRef, Move, Multilingual } from '../lib/types.js';
+import type { Move, Workspace } from '../lib/types.js';
 import { useData } from '../lib/use-data.js';
-
-interface QuestionRow {
-  id: string;
-  text?: Multilingual;
-  status: string;
-  assignments?: { entity: EntityRef; dueOn: string; overdue?: boolean; contribution?: { status?: string } | null }[];
-}
-interface SectionRow {
-  id: string;
-  title?: Multilingual;
-  questions: QuestionRow[];
-}
-interface EntityProgress {
-  entity: EntityRef;
-  assigned: number;
-  submitted: number;
-  overdue: number;
-}
-interface OverdueItem {
-  questionId: string;
-  entity: EntityRef;
-  dueOn: string;
-}
-interface Workspace {
-  country: string;
-  cycle: string;
-  title?: string;
-  status: string;
-  allowedMoves: Move[];
-  may?: { assign?: boolean; edit?: boolean };
-  sections: SectionRow[];
-  byEntity?: EntityProgress[];
-  /** The entities of the country (those questions may be assigned to). */
-  entities?: EntityRef[];
-  /** The published versions, newest first. */
-  versions?: { version: number; publishedAt: string }[];
-}
 
 const ANSWER_ORDER = ['not_started', 'drafting', 'in_review', 'changes_requested', 'approved'];
 
@@ -60,8 +23,10 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
   const ws = workspace.data;
   const title = t('dashboard.title', { country: ws.country, cycle: ws.cycle });
   const questions = ws.sections.flatMap((s) => s.questions);
-  const overdue: OverdueItem[] = questions.flatMap((q) =>
-    (q.assignments ?? []).filter((a) => a.overdue).map((a) => ({ questionId: q.id, entity: a.entity, dueOn: a.dueOn })),
+  const overdue = questions.flatMap((q) =>
+    (q.assignments ?? []).flatMap((a) =>
+      a.overdue && a.dueOn ? [{ questionId: q.id, entity: a.entity, dueOn: a.dueOn }] : [],
+    ),
   );
 
   const move = async (m: Move, text: string) => {
@@ -221,10 +186,14 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
                     <p className="task-meta">
                       {(q.assignments ?? []).map((a) => (
                         <span key={a.entity.id} className={a.overdue ? 'overdue' : undefined}>
-                          <span dir="auto">{a.entity.name}</span> —{' '}
-                          {a.overdue
-                            ? t('tasks.overdue_since', { date: date(a.dueOn) })
-                            : t('tasks.due_on', { date: date(a.dueOn) })}
+                          <span dir="auto">{a.entity.name}</span>
+                          {/* An assignment may have no due date. */}
+                          {a.dueOn &&
+                            ` — ${
+                              a.overdue
+                                ? t('tasks.overdue_since', { date: date(a.dueOn) })
+                                : t('tasks.due_on', { date: date(a.dueOn) })
+                            }`}
                         </span>
                       ))}
                     </p>
@@ -243,7 +212,12 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
   );
 }
 
-function AssignForm(props: { base: string; sections: SectionRow[]; entities: EntityRef[]; onDone: () => void }) {
+function AssignForm(props: {
+  base: string;
+  sections: Workspace['sections'];
+  entities: Workspace['entities'];
+  onDone: () => void;
+}) {
   const { t, language } = useLocale();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [entityId, setEntityId] = useState('');

@@ -17,7 +17,7 @@ interface Props {
 export function HistoryPage({ country, cycle, questionId }: Props) {
   const { t, dateTime, number } = useLocale();
   const base = `${reviewPath(country, cycle)}/answers/${encodeURIComponent(questionId)}`;
-  const history = useData<{ revisions: Revision[] } | Revision[]>(`${base}/revisions`);
+  const history = useData<{ revisions: Revision[] }>(`${base}/revisions`);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [diff, setDiff] = useState<DiffLine[] | null>(null);
@@ -25,9 +25,7 @@ export function HistoryPage({ country, cycle, questionId }: Props) {
   const [notice, setNotice] = useState('');
   if (history.error) return <LoadError error={history.error} />;
   if (!history.data) return <Loading />;
-  const revisions = (Array.isArray(history.data) ? history.data : history.data.revisions)
-    .slice()
-    .sort((a, b) => b.revision - a.revision);
+  const revisions = history.data.revisions.slice().sort((a, b) => b.revision - a.revision);
   const latest = revisions[0]?.revision ?? 0;
   const fromValue = from || String(revisions[1]?.revision ?? latest);
   const toValue = to || String(latest);

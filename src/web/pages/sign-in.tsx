@@ -7,7 +7,7 @@ import { useLocale } from '../lib/i18n.js';
 import { href, navigate } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
 import { useData } from '../lib/use-data.js';
-import type { Session } from '../lib/types.js';
+import type { Session, SignInProviders } from '../lib/types.js';
 
 /** Sign-in: e-mail and password; the API's message, in the reader's language, when it fails. */
 export function SignInPage() {
@@ -18,7 +18,7 @@ export function SignInPage() {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   // A ministry's identity provider, when the server has one configured.
-  const providers = useData<{ oidc: { name: string; startUrl: string } | null }>('/api/v1/session/providers');
+  const providers = useData<SignInProviders>('/api/v1/session/providers');
   const oidc = providers.data?.oidc ?? null;
 
   const submit = async (event: FormEvent) => {

@@ -5,41 +5,8 @@ import { Loading, Page } from '../components/page.js';
 import { StatusTag } from '../components/status.js';
 import { post, reviewPath } from '../lib/api.js';
 import { localText, useLocale } from '../lib/i18n.js';
-import type { Multilingual } from '../lib/types.js';
+import type { Notification, Tasks } from '../lib/types.js';
 import { useData } from '../lib/use-data.js';
-
-interface ReviewTask {
-  country: string;
-  cycle: string;
-  status: string;
-  countryName?: Multilingual;
-  cycleTitle?: Multilingual;
-}
-interface QuestionTask {
-  country: string;
-  cycle: string;
-  questionId: string;
-  questionText?: Multilingual;
-  entity?: { id: number; name: string };
-  dueOn?: string | null;
-  overdue?: boolean;
-  status?: string;
-  contribution?: { status?: string } | null;
-}
-interface Tasks {
-  reviews: ReviewTask[];
-  assignments: QuestionTask[];
-  decisions: QuestionTask[];
-}
-interface Notification {
-  id: number;
-  kind: string;
-  createdAt: string;
-  readAt?: string | null;
-  country?: string | null;
-  cycle?: string | null;
-  questionId?: string | null;
-}
 
 const answerPath = (task: { country: string; cycle: string; questionId: string }) =>
   `${reviewPath(task.country, task.cycle)}/answers/${encodeURIComponent(task.questionId)}`;
@@ -123,7 +90,8 @@ export function TasksPage() {
                   <span className="question-id">{task.questionId}</span>{' '}
                   <span dir="auto">{localText(task.questionText, language)}</span>
                 </Link>{' '}
-                <StatusTag kind="answer" status={task.status ?? 'in_review'} />
+                {/* A decision waits on an answer in review. */}
+                <StatusTag kind="answer" status="in_review" />
               </li>
             ))}
           </ul>
