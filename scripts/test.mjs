@@ -33,6 +33,10 @@ step('database schema');
 // src/db/schema.ts is generated from the migrations (npm run db:schema); a stale one fails here,
 // before the long runs, on a throwaway server of its own (a few seconds).
 run('node', ['scripts/db-schema.mjs', '--check']);
+step('API contract');
+// docs/api/openapi.json and the web app's types (src/web/lib/api-types.ts) are generated from the
+// route schemas (docs/api-contract.md): stale ones, or a Redocly lint error, fail here.
+run('npx', ['tsx', 'scripts/api-contract.ts', '--check']);
 ensureBuild(); // the CLI tests run the built `pacte` command
 ensureWebBuild(); // the browser tests use the web app under /app/
 
