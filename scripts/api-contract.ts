@@ -1,6 +1,6 @@
 // The API contract, generated: the OpenAPI document of the running server's route schemas
 // (docs/api/openapi.json), linted with Redocly's recommended rules, and the web app's API types
-// generated from it with openapi-typescript (src/web/lib/api-types.ts).
+// generated from it with openapi-typescript (generated/api-types.ts).
 //   npx tsx scripts/api-contract.ts           writes both
 //   npx tsx scripts/api-contract.ts --check   fails if either is stale or the lint finds an error (npm test)
 import { spawnSync } from 'node:child_process';
@@ -14,7 +14,7 @@ import { openReadyStorage } from '../src/services/open-storage.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const DOCUMENT = 'docs/api/openapi.json';
-const TYPES = 'src/web/lib/api-types.ts';
+const TYPES = 'generated/api-types.ts';
 const check = process.argv.includes('--check');
 
 const dataDir = mkdtempSync(join(tmpdir(), 'pacte-contract-'));

@@ -34,7 +34,7 @@ step('database schema');
 // before the long runs, on a throwaway server of its own (a few seconds).
 run('node', ['scripts/db-schema.mjs', '--check']);
 step('API contract');
-// docs/api/openapi.json and the web app's types (src/web/lib/api-types.ts) are generated from the
+// docs/api/openapi.json and the web app's types (generated/api-types.ts) are generated from the
 // route schemas (docs/api-contract.md): stale ones, or a Redocly lint error, fail here.
 run('npx', ['tsx', 'scripts/api-contract.ts', '--check']);
 ensureBuild(); // the CLI tests run the built `pacte` command

@@ -1,4 +1,4 @@
-import type { components, operations } from './api-types.js';
+import type { components, operations } from '../../../generated/api-types.js';
 
 /**
  * The shapes the web app reads from the API, named. They are not written here: api-types.ts is
