@@ -1,0 +1,176 @@
+import { useState, type FormEvent } from 'react';
+import { Blocks } from '../components/blocks.js';
+import { describedBy, ErrorSummary, FieldMessage, type FieldError } from '../components/error-summary.js';
+import { messageOf } from '../components/moves.js';
+import { StatusTag } from '../components/status.js';
+import { post } from '../lib/api.js';
+import { useLocale } from '../lib/i18n.js';
+import type { Answer, Contribution } from '../lib/types.js';
+
+/** The answer page's contributions of entities and inputs of stakeholders, with merging and responses. */
+export function Contributions(props: { answer: Answer; base: string; open: boolean; onChange: () => void }) {
+  const { answer, base, open, onChange } = props;
+  const { t, date } = useLocale();
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [done, setDone] = useState('');
+  const contributions = answer.contributions.filter((c) => c.kind !== 'input');
+  const inputs = answer.contributions.filter((c) => c.kind === 'input');
+  // Only a submitted contribution may be merged: a draft is not finished, a merged one is in
+  // the answer already (the API refuses both).
+  const mergeable = answer.may?.edit && open ? contributions.filter((c) => c.status === 'submitted') : [];
+  const firstId = mergeable[0] ? `merge-${mergeable[0].id}` : 'merge';
+
+  const merge = async () => {
+    setDone('');
+    if (selected.size === 0) {
+      setErrors([{ field: firstId, message: t('merge.none_selected') }]);
+      return;
+    }
+    try {
+      await post(`${base}/merge`, { contributionIds: [...selected], baseRevision: answer.revision });
+      setErrors([]);
+      setSelected(new Set());
+      setDone(t('merge.done'));
+      onChange();
+    } catch (failure) {
+      setErrors([{ field: firstId, message: messageOf(failure) }]);
+    }
+  };
+
+  return (
+    <section aria-labelledby="contributions-heading">
+      <h2 id="contributions-heading">{t('contributions.title')}</h2>
+      {done && (
+        <p className="notice" role="status">
+          {done}
+        </p>
+      )}
+      <ErrorSummary errors={errors} />
+      {contributions.length > 0 && (
+        <div className="side-by-side">
+          {contributions.map((c) => (
+            <article key={c.id} className="contribution" aria-labelledby={`contribution-title-${c.id}`}>
+              <h3 id={`contribution-title-${c.id}`} dir="auto">
+                {c.entity.name}
+              </h3>
+              <p>
+                <StatusTag kind="contribution" status={c.status} />{' '}
+                {c.updatedAt && <span className="muted">{date(c.updatedAt)}</span>}
+              </p>
+              <div className="answer">
+                {c.blocks.length ? <Blocks blocks={c.blocks} /> : <p className="muted">{t('answer.empty')}</p>}
+              </div>
+              {(c.evidence ?? []).length > 0 && (
+                <ul className="evidence-list">
+                  {c.evidence!.map((e) => (
+                    <li key={e.id}>
+                      <a href={e.url} download={e.fileName} dir="auto">
+                        {e.fileName}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {mergeable.includes(c) && (
+                <div className="checkbox">
+                  <input
+                    type="checkbox"
+                    id={`merge-${c.id}`}
+                    checked={selected.has(c.id)}
+                    onChange={() =>
+                      setSelected((s) => {
+                        const next = new Set(s);
+                        if (next.has(c.id)) next.delete(c.id);
+                        else next.add(c.id);
+                        return next;
+                      })
+                    }
+                  />
+                  <label htmlFor={`merge-${c.id}`}>{t('merge.include', { entity: c.entity.name })}</label>
+                </div>
+              )}
+            </article>
+          ))}
+        </div>
+      )}
+      {mergeable.length > 0 && (
+        <button type="button" className="button" onClick={() => void merge()}>
+          {t('merge.submit')}
+        </button>
+      )}
+      {inputs.length > 0 && (
+        <>
+          <h3>{t('inputs.title')}</h3>
+          {inputs.map((c) => (
+            <Input
+              key={c.id}
+              contribution={c}
+              base={base}
+              canRespond={Boolean(answer.may?.edit) && open}
+              onChange={onChange}
+            />
+          ))}
+        </>
+      )}
+    </section>
+  );
+}
+
+function Input(props: { contribution: Contribution; base: string; canRespond: boolean; onChange: () => void }) {
+  const { t } = useLocale();
+  const c = props.contribution;
+  const [text, setText] = useState(c.response ?? '');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const id = `response-${c.id}`;
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) {
+      setErrors([{ field: id, message: t('inputs.response_required') }]);
+      return;
+    }
+    try {
+      await post(`${props.base}/contributions/${c.entity.id}/response`, { text: text.trim() });
+      setErrors([]);
+      props.onChange();
+    } catch (failure) {
+      setErrors([{ field: id, message: messageOf(failure) }]);
+    }
+  };
+  return (
+    <article className="contribution" aria-labelledby={`input-title-${c.id}`}>
+      <h4 id={`input-title-${c.id}`} dir="auto">
+        {c.entity.name}
+      </h4>
+      <div className="answer">
+        <Blocks blocks={c.blocks} />
+      </div>
+      {props.canRespond ? (
+        <form onSubmit={(e) => void send(e)} noValidate>
+          <ErrorSummary errors={errors} />
+          <div className={`field${errors.length ? ' field-error' : ''}`}>
+            <label htmlFor={id}>{t('inputs.response')}</label>
+            <FieldMessage id={id} errors={errors} />
+            <textarea
+              id={id}
+              dir="auto"
+              rows={3}
+              value={text}
+              aria-describedby={describedBy(id, errors)}
+              onChange={(e) => setText(e.target.value)}
+            />
+          </div>
+          <button type="submit" className="button button-secondary">
+            {t('inputs.send_response')}
+          </button>
+        </form>
+      ) : (
+        c.response && (
+          <p dir="auto">
+            <strong>{t('inputs.response')}:</strong> {c.response}
+          </p>
+        )
+      )}
+    </article>
+  );
+}
