@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { LANGUAGES, isLanguage, type Language } from '../domain/language.js';
+import { isLanguage, type Language } from '../domain/language.js';
 import { createI18n, translator, type Catalogue, type Params, type Translate } from './messages.js';
 
 /**
@@ -68,5 +68,3 @@ export function negotiateLanguage(
     .sort((a, b) => b.q - a.q);
   return wanted.map((entry) => entry.tag).find(isLanguage) ?? fallback;
 }
-
-export { LANGUAGES };

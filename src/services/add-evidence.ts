@@ -8,13 +8,11 @@ import { PacteError } from '../domain/errors.js';
 import type { Actor } from '../domain/permissions.js';
 import { recordAudit } from './audit.js';
 import {
+  lockWritableContribution,
   openContribution,
-  requireKindRule,
-  requireNotMerged,
   type ContributionKey,
   type EvidenceView,
 } from './contribution-access.js';
-import { lockReview, requireOnReview, requireOpen } from './review-access.js';
 import { inTransaction } from './use-case.js';
 
 /** Evidence files are at most this large unless configured (PACTE_EVIDENCE_MAX_BYTES). */
@@ -74,19 +72,7 @@ export async function addEvidence(
   });
 }
 
-/**
- * The contribution exists, may be written by the actor and still changes: decided in a
- * transaction, with the review then the contribution locked.
- */
+/** Opens the contribution for writing and locks it: in the transaction that writes. */
 async function writable(trx: Kysely<Database>, actor: Actor | null, key: ContributionKey) {
-  const opened = await openContribution(trx, actor, key, 'contribution.write');
-  const access = await lockReview(trx, opened.access, 'share');
-  const writer = requireOnReview(actor, 'contribution.write', access, key.entityId);
-  requireOpen(access);
-  const where = { reviewId: access.review.id, questionId: key.questionId, entityId: key.entityId };
-  const row = await contributions.findContribution(trx, where, true);
-  if (!row) throw new PacteError('contribution.not_found', { question: key.questionId, entity: key.entityId });
-  requireNotMerged(row);
-  requireKindRule(access, key, row.kind, await contributions.isAssigned(trx, where));
-  return { access, writer, row };
+  return lockWritableContribution(trx, actor, await openContribution(trx, actor, key, 'contribution.write'), key);
 }

@@ -5,7 +5,15 @@ import type { Block } from '../domain/blocks.js';
 import type { ContributionKind, ContributionStatus } from '../domain/contributions.js';
 import { PacteError } from '../domain/errors.js';
 import type { Actor } from '../domain/permissions.js';
-import { openReview, questionOf, requireOnReview, type LockedReview, type ReviewAccess } from './review-access.js';
+import {
+  lockReview,
+  openReview,
+  questionOf,
+  requireOnReview,
+  requireOpen,
+  type LockedReview,
+  type ReviewAccess,
+} from './review-access.js';
 
 /**
  * What the contribution services share: opening one entity's contribution to a question for
@@ -91,6 +99,28 @@ export function requireKindRule(access: LockedReview, key: ContributionKey, kind
   if (kind === 'input' && access.review.status !== 'in_consultation') {
     throw new PacteError('review.not_in_state', { status: access.review.status, expected: 'in_consultation' });
   }
+}
+
+/**
+ * The contribution exists, may be written by the actor and still changes: decided inside the
+ * transaction that writes, with the review (share: it stays open until the write commits) then
+ * the contribution locked, in that order as everywhere.
+ */
+export async function lockWritableContribution(
+  trx: Kysely<Database>,
+  actor: Actor | null,
+  opened: OpenedContribution,
+  key: ContributionKey,
+) {
+  const access = await lockReview(trx, opened.access, 'share');
+  const writer = requireOnReview(actor, 'contribution.write', access, key.entityId);
+  requireOpen(access);
+  const where = { reviewId: access.review.id, questionId: key.questionId, entityId: key.entityId };
+  const row = await contributions.findContribution(trx, where, true);
+  if (!row) throw new PacteError('contribution.not_found', { question: key.questionId, entity: key.entityId });
+  requireNotMerged(row);
+  requireKindRule(access, key, row.kind, await contributions.isAssigned(trx, where));
+  return { access, writer, row };
 }
 
 /** A merged contribution is part of the answer's history: it no longer changes. */

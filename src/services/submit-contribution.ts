@@ -5,9 +5,8 @@ import { hasText } from '../domain/contributions.js';
 import { PacteError } from '../domain/errors.js';
 import type { Actor } from '../domain/permissions.js';
 import { recordAudit } from './audit.js';
-import { openContribution, requireKindRule, requireNotMerged, type ContributionKey } from './contribution-access.js';
+import { lockWritableContribution, openContribution, type ContributionKey } from './contribution-access.js';
 import { notifyCountry } from './notify.js';
-import { lockReview, requireOnReview, requireOpen } from './review-access.js';
 import { inTransaction } from './use-case.js';
 
 /**
@@ -23,15 +22,7 @@ export async function submitContribution(
   const opened = await openContribution(db, actor, key, 'contribution.write');
   const { entity } = opened;
   return inTransaction(db, async (trx) => {
-    // The review first (share: it must stay open until this commits), then the contribution.
-    const access = await lockReview(trx, opened.access, 'share');
-    const writer = requireOnReview(actor, 'contribution.write', access, key.entityId);
-    requireOpen(access);
-    const where = { reviewId: access.review.id, questionId: key.questionId, entityId: key.entityId };
-    const row = await contributions.findContribution(trx, where, true);
-    if (!row) throw new PacteError('contribution.not_found', { question: key.questionId, entity: key.entityId });
-    requireNotMerged(row);
-    requireKindRule(access, key, row.kind, await contributions.isAssigned(trx, where));
+    const { access, writer, row } = await lockWritableContribution(trx, actor, opened, key);
     if (!hasText(row.blocks)) throw new PacteError('contribution.empty', { contribution: row.id });
     const result = { id: row.id, revision: row.revision, status: 'submitted' as const };
     if (row.status === 'submitted') return result;
