@@ -48,6 +48,8 @@ const JSON_COLUMNS = {
   'notification.details': 'Record<string, unknown>',
   // A version is the review JSON of its day: older versions may lack newer fields.
   'review_version.document': 'object',
+  // A submission is the review JSON as it was sent (migration 015), like a version.
+  'review_submission.document': 'object',
 };
 
 /** … and the domain's union behind each text column that a check constraint limits to a list. */

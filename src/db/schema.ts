@@ -300,6 +300,15 @@ export interface ReviewMove {
   to_status: ReviewStatus;
 }
 
+export interface ReviewSubmission {
+  document: JSONColumnType<object>;
+  note: string | null;
+  number: number;
+  review_id: number;
+  submitted_at: Generated<Timestamp>;
+  submitted_by: string;
+}
+
 export interface ReviewVersion {
   document: JSONColumnType<object>;
   published_at: Generated<Timestamp>;
@@ -333,6 +342,16 @@ export interface Session {
   expires_at: Timestamp;
   token_hash: string;
   user_id: number;
+}
+
+export interface SubmissionEvent {
+  actor: string;
+  body: string | null;
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  kind: string;
+  number: number;
+  review_id: number;
 }
 
 export interface UserAccount {
@@ -381,10 +400,12 @@ export interface Database {
   region_member: RegionMember;
   review: Review;
   review_move: ReviewMove;
+  review_submission: ReviewSubmission;
   review_version: ReviewVersion;
   search_document: SearchDocument;
   search_publication: SearchPublication;
   session: Session;
+  submission_event: SubmissionEvent;
   user_account: UserAccount;
   user_role: UserRole;
 }

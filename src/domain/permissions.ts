@@ -51,7 +51,15 @@ export type Action =
   /** Create accounts and give roles. */
   | 'user.manage'
   /** Read the audit log of a country's reviews. */
-  | 'audit.read';
+  | 'audit.read'
+  /** Read what a country submitted (its team, and its region's secretariat). */
+  | 'submission.read'
+  /** Acknowledge receipt of a submission (the region's secretariat). */
+  | 'submission.acknowledge'
+  /** Comment on a submission (the region's secretariat). */
+  | 'submission.comment'
+  /** Return a submitted review to the country, with a reason (the region's secretariat). */
+  | 'submission.return';
 
 export interface Scope {
   country?: string;
@@ -62,8 +70,20 @@ export interface Scope {
   status?: string;
 }
 
-/** Statuses in which a regional secretariat may read a review (read-only). */
-const SECRETARIAT_READS = new Set(['submitted', 'published']);
+/**
+ * Statuses in which a regional secretariat may read a review's working copy: published only. What
+ * a country submitted, the secretariat reads from its submissions (migration 015), which stay
+ * when the country takes its review back.
+ */
+const SECRETARIAT_READS = new Set(['published']);
+
+/** What a secretariat does with the submissions of its region's countries. */
+const SECRETARIAT_ACTIONS = new Set<Action>([
+  'submission.read',
+  'submission.acknowledge',
+  'submission.comment',
+  'submission.return',
+]);
 
 /** The roles of a country's own team, by action; admins may do everything. */
 const COUNTRY_ROLES: Record<Action, readonly Role[]> = {
@@ -81,6 +101,10 @@ const COUNTRY_ROLES: Record<Action, readonly Role[]> = {
   'entity.manage': ['focal_point'],
   'user.manage': [],
   'audit.read': ['focal_point'],
+  'submission.read': ['focal_point', 'validator'],
+  'submission.acknowledge': [],
+  'submission.comment': [],
+  'submission.return': [],
 };
 
 /** The actions members of an entity (contributors, stakeholders) hold for their own entity. */
@@ -91,12 +115,8 @@ export function can(actor: Actor | null, action: Action, scope: Scope = {}): boo
   return actor.grants.some((grant) => {
     if (grant.role === 'admin') return true;
     if (grant.role === 'secretariat') {
-      return (
-        action === 'review.read' &&
-        scope.region !== undefined &&
-        grant.region === scope.region &&
-        SECRETARIAT_READS.has(scope.status ?? '')
-      );
+      if (scope.region === undefined || grant.region !== scope.region) return false;
+      return SECRETARIAT_ACTIONS.has(action) || (action === 'review.read' && SECRETARIAT_READS.has(scope.status ?? ''));
     }
     if (scope.country === undefined || grant.country !== scope.country) return false;
     if (grant.role === 'contributor' || grant.role === 'stakeholder') {

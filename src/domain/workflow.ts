@@ -29,6 +29,8 @@ export const REVIEW_MOVES: readonly Move<ReviewStatus>[] = [
   { from: 'validated', to: 'submitted', needs: 'review.move' },
   { from: 'submitted', to: 'validated', needs: 'review.move', requires: 'reason' },
   { from: 'submitted', to: 'published', needs: 'review.move' },
+  // The regional secretariat returns a submission to the country, which then corrects a draft.
+  { from: 'submitted', to: 'draft', needs: 'submission.return', requires: 'reason' },
   // Administrators publish past reviews (imported from their published PDF) in any state.
   { from: 'draft', to: 'published', needs: 'review.publish_any' },
   { from: 'in_consultation', to: 'published', needs: 'review.publish_any' },

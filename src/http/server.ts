@@ -23,6 +23,7 @@ import { ImportReport } from './routes/imports/schema.js';
 import { importRoutes } from './routes/imports/imports.js';
 import { contributionRoutes } from './routes/contributions/contributions.js';
 import { publicationRoutes } from './routes/publications/publications.js';
+import { submissionRoutes } from './routes/submissions/submissions.js';
 import { reviewRoutes } from './routes/reviews/reviews.js';
 import { exportRoutes } from './routes/exports/exports.js';
 import { searchRoutes } from './routes/search/search.js';
@@ -110,6 +111,10 @@ export async function buildServer({
         { name: 'contributions', description: "Entities' contributions, stakeholders' inputs, evidence, merging" },
         { name: 'search', description: 'Full-text search across the reviews the caller may see' },
         { name: 'publications', description: 'Published versions of reviews, and open data' },
+        {
+          name: 'submissions',
+          description: 'What countries submitted to their regional secretariat, kept as received',
+        },
         { name: 'open data', description: 'Everything published, per cycle, as one zip of JSON and CSV' },
       ],
       servers: [{ url: 'http://localhost:8080', description: 'npm start; a deployment serves the same paths' }],
@@ -141,6 +146,7 @@ export async function buildServer({
   });
   reviewRoutes(app, storage.db, exportRoutes(app, storage.db, { worker: exportWorker }));
   publicationRoutes(app, storage.db);
+  submissionRoutes(app, storage.db);
   searchRoutes(app, storage.db);
   catalogueRoutes(app, storage.db);
   sessionRoutes(app, storage.db, loginLimits);

@@ -7,6 +7,7 @@ import { PacteError } from '../domain/errors.js';
 import { can, type Actor } from '../domain/permissions.js';
 import { REVIEW_MOVES, findMove, isReviewStatus, type ReviewStatus } from '../domain/workflow.js';
 import { recordAudit } from './audit.js';
+import { recordSubmission } from './record-submission.js';
 import { storedReview } from './get-review.js';
 import { indexPublication } from './search-index.js';
 import { lockReview, openReview, requireOnReview, type ReviewAccess } from './review-access.js';
@@ -23,7 +24,7 @@ export async function moveReview(
   db: Kysely<Database>,
   actor: Actor | null,
   target: { country: string; cycle: string },
-  request: { to: string; reason?: string | undefined },
+  request: MoveRequest,
 ): Promise<MovedReview> {
   const seen = await openReview(db, actor, target.country, target.cycle);
   // Someone who may not move the review learns nothing about which moves exist.
@@ -38,6 +39,15 @@ export interface MovedReview {
   cycle: string;
   status: ReviewStatus;
   version?: number;
+  /** The submission written, when the move submits. */
+  submission?: number;
+}
+
+/** A move, its reason (ways back), and the transmittal note kept with a submission. */
+export interface MoveRequest {
+  to: string;
+  reason?: string | undefined;
+  note?: string | undefined;
 }
 
 /** The move itself, inside the caller's transaction: lock, decide on what is there, write. */
@@ -45,7 +55,7 @@ export async function moveLockedReview(
   trx: Kysely<Database>,
   actor: Actor | null,
   seen: ReviewAccess,
-  request: { to: string; reason?: string | undefined },
+  request: MoveRequest,
 ): Promise<MovedReview> {
   const access = await lockReview(trx, seen, 'update');
   const from = access.review.status;
@@ -69,6 +79,10 @@ export async function moveLockedReview(
     ...where,
     details: { from, to: move.to, ...(reason ? { reason } : {}) },
   });
+  if (move.to === 'submitted') {
+    // What the secretariat receives is kept as it is now: it reads this, never the working copy.
+    return { ...where, status: move.to, submission: await recordSubmission(trx, who, access, request.note) };
+  }
   if (move.to !== 'published') return { ...where, status: move.to };
   // What is published is kept as it is now, as the review's next dated version.
   const document = await storedReview(trx, access.review, access.questionnaire);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import * as catalogue from '../db/queries/catalogue.js';
 import * as reviews from '../db/queries/reviews.js';
+import * as submissions from '../db/queries/submissions.js';
 import type { Database } from '../db/schema.js';
 import { PacteError } from '../domain/errors.js';
 import { can, canSeeReview, entitiesOf, type Action, type Actor, type Scope } from '../domain/permissions.js';
@@ -21,14 +22,16 @@ export interface ReviewAccess {
 
 /**
  * Opens a review for `actor`. `participant: true` also admits the contributors and
- * stakeholders of the country's entities, whose access is then narrowed question by question.
+ * stakeholders of the country's entities, whose access is then narrowed question by question;
+ * `submissions: true`, the region's secretariat once the review was submitted, which then reads
+ * its submissions only (services/submission-access.ts).
  */
 export async function openReview(
   db: Kysely<Database>,
   actor: Actor | null,
   country: string,
   cycleId: string,
-  options: { participant?: boolean } = {},
+  options: { participant?: boolean; submissions?: boolean } = {},
 ): Promise<ReviewAccess> {
   const code = country.toUpperCase();
   const notFound = () => new PacteError('review.not_found', { country, cycle: cycleId });
@@ -37,11 +40,22 @@ export async function openReview(
   const cycle = await catalogue.findCycle(db, review.cycle);
   if (!cycle) throw notFound();
   const scope = { country: review.country, region: cycle.regionId, status: review.status };
-  const visible = canSeeReview(actor, scope) || (options.participant === true && (await takesPart(db, actor, review)));
+  const visible =
+    canSeeReview(actor, scope) ||
+    (options.participant === true && (await takesPart(db, actor, review))) ||
+    (options.submissions === true && (await readsSubmissions(db, actor, review.id, scope)));
   if (!visible) throw notFound();
   const questionnaire = await questionnaireOf(db, cycle.questionnaireId, cycle.questionnaireVersion);
   if (!questionnaire) throw new PacteError('questionnaire.not_found', { questionnaire: cycle.questionnaireId });
   return { review, questionnaire, scope };
+}
+
+/**
+ * Whether the actor may read what the country submitted (the region's secretariat), once it did:
+ * a review never submitted stays unknown to the secretariat (migration 015).
+ */
+async function readsSubmissions(db: Kysely<Database>, actor: Actor | null, reviewId: number, scope: Scope) {
+  return can(actor, 'submission.read', scope) && (await submissions.latestNumber(db, reviewId)) > 0;
 }
 
 /**

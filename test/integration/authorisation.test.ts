@@ -79,8 +79,13 @@ const TEAM: Who[] = ['admin', 'focal', 'validator'];
 const ENTITY_MEMBERS: Who[] = ['contributorA', 'contributorB', 'stakeholder'];
 const CLOSED = (phase: Phase) => phase === 'submitted' || phase === 'published';
 
-/** Who holds review.read: the country's team, and the region's secretariat once submitted. */
-const readers = (phase: Phase): Who[] => [...TEAM, ...(CLOSED(phase) ? (['secretariat'] as Who[]) : [])];
+/**
+ * Who holds review.read: the country's team, and the region's secretariat once published (before
+ * that, the secretariat reads what the country submitted, never the working copy).
+ */
+const readers = (phase: Phase): Who[] => [...TEAM, ...(phase === 'published' ? (['secretariat'] as Who[]) : [])];
+/** Who reads a review's submissions: its team, and the region's secretariat once it was submitted. */
+const submissionReaders = (phase: Phase): Who[] => [...TEAM, ...(CLOSED(phase) ? (['secretariat'] as Who[]) : [])];
 /** Who may know the review exists: its readers, and everyone once published. */
 const seers = (phase: Phase): Who[] => (phase === 'published' ? [...WHO] : readers(phase));
 const except = (excluded: readonly Who[]): Who[] => WHO.filter((w) => !excluded.includes(w));
@@ -104,6 +109,13 @@ const onReviewOrEntity = (phase: Phase, allowed: readonly Who[]): Rule => ({
   allowed,
   hiddenFrom: except([...seers(phase), ...ENTITY_MEMBERS]),
 });
+/** A submission's route: hidden from whoever may neither know the review exists nor read its submissions. */
+const onSubmissions = (phase: Phase, allowed: readonly Who[]): Rule => ({
+  allowed,
+  hiddenFrom: except([...seers(phase), ...submissionReaders(phase)]),
+});
+/** Who acts on a submission: the region's secretariat once there is one (and administrators). */
+const submissionActors = (phase: Phase): Who[] => (CLOSED(phase) ? ['admin', 'secretariat'] : ['admin']);
 /** A question's page: hidden from whoever may not open it (contributors see only the questions given to them). */
 const questionPage = (allowed: readonly Who[]): Rule => ({ allowed, hiddenFrom: except(allowed) });
 
@@ -325,7 +337,8 @@ const ROWS: Row[] = [
     request: (_who, phase) => ({
       method: 'POST',
       url: `${REVIEW}/status`,
-      payload: { to: CLOSED(phase) ? 'draft' : 'validated' },
+      // Not `draft` once submitted: submitted → draft is the secretariat's return (submission.return).
+      payload: { to: CLOSED(phase) ? 'in_consultation' : 'validated' },
     }),
   },
   {
@@ -434,6 +447,45 @@ const ROWS: Row[] = [
     request: () => ({ method: 'PUT', url: `${answer(Q_A)}/objectives/1`, payload: { status: 'confirmed' } }),
   },
 
+  // Submissions to the regional secretariat (issue 11): submission 1 is written on entering `submitted`.
+  {
+    op: 'GET /api/v1/cycles/{cycle}/submissions',
+    rule: () => only('admin', 'secretariat'),
+    request: () => get('/api/v1/cycles/arab-2021/submissions'),
+  },
+  {
+    op: 'GET /api/v1/reviews/{country}/{cycle}/submissions',
+    rule: (p) => onSubmissions(p, submissionReaders(p)),
+    request: () => get(`${REVIEW}/submissions`),
+  },
+  {
+    op: 'GET /api/v1/reviews/{country}/{cycle}/submissions/{number}',
+    rule: (p) => onSubmissions(p, submissionReaders(p)),
+    request: () => get(`${REVIEW}/submissions/1`),
+  },
+  {
+    // The first allowed cell acknowledges; the next ones are refused as already acknowledged (409).
+    op: 'POST /api/v1/reviews/{country}/{cycle}/submissions/{number}/acknowledgement',
+    rule: (p) => onSubmissions(p, submissionActors(p)),
+    request: () => ({ method: 'POST', url: `${REVIEW}/submissions/1/acknowledgement` }),
+  },
+  {
+    op: 'POST /api/v1/reviews/{country}/{cycle}/submissions/{number}/comments',
+    rule: (p) => onSubmissions(p, submissionActors(p)),
+    request: (who) => ({
+      method: 'POST',
+      url: `${REVIEW}/submissions/1/comments`,
+      payload: { body: `Reçu (${who}).` },
+    }),
+  },
+  {
+    // Without a reason: whoever may return it is refused for that (422) after authorisation, so the
+    // matrix never sends the review back to draft (submissions.test.ts returns it).
+    op: 'POST /api/v1/reviews/{country}/{cycle}/submissions/{number}/return',
+    rule: (p) => onSubmissions(p, submissionActors(p)),
+    request: () => ({ method: 'POST', url: `${REVIEW}/submissions/1/return`, payload: { reason: ' ' } }),
+  },
+
   // Contributions: the Ministry of the Interior's to I.a.
   {
     op: 'GET /api/v1/reviews/{country}/{cycle}/answers/{questionId}/contributions/{entityId}',
@@ -515,6 +567,8 @@ function classify(status: number, code: string | undefined): Outcome | string {
   if (status === 404 && code === 'job.not_found') return 'hidden'; // someone else's job, as if there were none
   // Nothing published yet (no version N, no open data for the cycle): authorisation passed.
   if (status === 404 && (code === 'review.version_not_found' || code === 'open_data.not_found')) return 'ok';
+  // Nothing submitted yet (no submission N): authorisation passed.
+  if (status === 404 && code === 'submission.not_found') return 'ok';
   if (status === 404) return `missing (${code})`;
   if (status >= 400 && status < 500 && code !== 'request.invalid') return 'ok'; // a business rule refused it
   return `unexpected ${status} (${code})`;
@@ -808,13 +862,15 @@ describe.each([
   }
 
   if (phase === 'submitted') {
-    it('the secretariat reads the submitted review, and may write nothing', () => {
-      expect(observed.get(key(phase, 'GET /api/v1/reviews/{country}/{cycle}', 'secretariat'))?.status).toBe(200);
-      expect(observed.get(key(phase, 'GET /api/v1/reviews/{country}/{cycle}/workspace', 'secretariat'))?.status).toBe(
-        200,
-      );
-      for (const op of REVIEW_OPS().filter(isWrite)) {
-        expect(observed.get(key(phase, op, 'secretariat'))?.status, op).toBe(403);
+    it('the secretariat reads the submission, never the submitted review itself, and acts on the submission only', () => {
+      expect(
+        observed.get(key(phase, 'GET /api/v1/reviews/{country}/{cycle}/submissions/{number}', 'secretariat'))?.status,
+      ).toBe(200);
+      for (const op of REVIEW_OPS().filter((o) => !o.includes('/submissions'))) {
+        expect(observed.get(key(phase, op, 'secretariat')), op).toMatchObject({
+          status: 404,
+          code: 'review.not_found',
+        });
       }
     });
   }

@@ -311,7 +311,7 @@ describe('the review workflow and the audit log', () => {
     expect(response.json().details.questions).toContain('I.a');
   });
 
-  it('opens the consultation, and lets the secretariat read the review only once submitted', async () => {
+  it('opens the consultation, and lets the secretariat read what was submitted, not the working copy', async () => {
     expect((await call('validator', 'POST', `${REVIEW}/status`, { to: 'in_consultation' })).status).toBe(403);
     expect((await call('focal', 'POST', `${REVIEW}/status`, { to: 'submitted' })).json().code).toBe(
       'review.move_not_allowed',
@@ -322,8 +322,10 @@ describe('the review workflow and the audit log', () => {
     const db = t.storage.db;
     await db.updateTable('review').set({ status: 'validated' }).where('country_code', '=', 'MAR').execute();
     expect((await call('focal', 'POST', `${REVIEW}/status`, { to: 'submitted' })).json().status).toBe('submitted');
-    expect((await call('secretariat', 'GET', REVIEW)).status).toBe(200);
-    expect((await call('secretariat', 'PUT', answerUrl('I.a'), { blocks: [], baseRevision: 1 })).status).toBe(403);
+    // The secretariat reads the submission (test/integration/submissions.test.ts), never the review itself.
+    expect((await call('secretariat', 'GET', `${REVIEW}/submissions/1`)).status).toBe(200);
+    expect((await call('secretariat', 'GET', REVIEW)).status).toBe(404);
+    expect((await call('secretariat', 'PUT', answerUrl('I.a'), { blocks: [], baseRevision: 1 })).status).toBe(404);
     const closed = await call('focal', 'PUT', answerUrl('I.d'), { blocks: paragraph('x'), baseRevision: 1 });
     expect(closed.json().code).toBe('review.not_in_state');
     // Nothing offers what would be refused: no answer moves, no editing, no assigning.

@@ -35,7 +35,16 @@ function checkedValues(table: string, column: string): string[] {
     .map((file) => readFileSync(join(ROOT, 'migrations', file), 'utf8'))
     .join('\n');
   const body = new RegExp(`create table ${table} \\(([\\s\\S]*?)\\n\\);`, 'u').exec(sql)?.[1] ?? '';
-  const list = new RegExp(`check \\(${column} in \\(([^)]*)\\)\\)`, 'u').exec(body)?.[1] ?? '';
+  // A later migration may widen the list (alter table … add constraint …): the last one holds.
+  const widened = [
+    ...sql.matchAll(
+      new RegExp(
+        `alter table ${table} add constraint ${table}_${column}_check check \\(${column} in \\(([^)]*)\\)`,
+        'gu',
+      ),
+    ),
+  ].at(-1)?.[1];
+  const list = widened ?? new RegExp(`check \\(${column} in \\(([^)]*)\\)\\)`, 'u').exec(body)?.[1] ?? '';
   const values = [...list.matchAll(/'([^']+)'/gu)].map((m) => m[1]!);
   if (values.length === 0) throw new Error(`no check constraint on ${table}.${column}`);
   return values;

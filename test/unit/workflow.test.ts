@@ -71,12 +71,28 @@ describe('permissions of the workspace', () => {
     expect(can(contributor, 'contribution.write', { ...MAR, country: 'TUN', entity: 7 })).toBe(false);
   });
 
-  it('let a secretariat read its region’s reviews once submitted, and nothing else', () => {
+  it('let a secretariat act on its region’s submissions, never read a working copy before publication', () => {
     const secretariat = actor(grant('secretariat', { region: 'arab' }));
     expect(canSeeReview(secretariat, MAR)).toBe(false);
-    expect(canSeeReview(secretariat, { ...MAR, status: 'submitted' })).toBe(true);
-    expect(canSeeReview(secretariat, { ...MAR, status: 'submitted', region: 'africa' })).toBe(false);
+    // What a country submitted is read from its submissions (migration 015), not from the review.
+    expect(canSeeReview(secretariat, { ...MAR, status: 'submitted' })).toBe(false);
+    expect(canSeeReview(secretariat, { ...MAR, status: 'published' })).toBe(true);
+    for (const action of [
+      'submission.read',
+      'submission.acknowledge',
+      'submission.comment',
+      'submission.return',
+    ] as const) {
+      expect(can(secretariat, action, MAR), action).toBe(true);
+      expect(can(secretariat, action, { ...MAR, region: 'africa' }), action).toBe(false);
+    }
     expect(can(secretariat, 'answer.decide', { ...MAR, status: 'submitted' })).toBe(false);
+    expect(can(secretariat, 'review.move', { ...MAR, status: 'submitted' })).toBe(false);
+    // The country's team reads its submissions; only the secretariat acts on them.
+    const focal = actor(grant('focal_point', { country: 'MAR' }));
+    expect(can(focal, 'submission.read', MAR)).toBe(true);
+    expect(can(focal, 'submission.return', MAR)).toBe(false);
+    expect(can(actor(grant('focal_point', { country: 'TUN' })), 'submission.read', MAR)).toBe(false);
   });
 
   it('show a published review to everyone, an unpublished one to no one outside', () => {

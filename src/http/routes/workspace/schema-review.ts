@@ -114,7 +114,13 @@ export const moveReviewSchema = {
   security: SIGNED_IN,
   params: ReviewKey,
   body: Type.Object(
-    { to: OneOf(REVIEW_STATUSES), reason: Type.Optional(Type.String({ maxLength: 10000 })) },
+    {
+      to: OneOf(REVIEW_STATUSES),
+      reason: Type.Optional(Type.String({ maxLength: 10000 })),
+      note: Type.Optional(
+        Type.String({ maxLength: 2000, description: 'a transmittal note kept with the submission (to: submitted)' }),
+      ),
+    },
     { additionalProperties: false },
   ),
   response: {
@@ -122,6 +128,9 @@ export const moveReviewSchema = {
       {
         ...ReviewState.properties,
         version: Type.Optional(Type.Integer({ description: 'the version written, when the move publishes' })),
+        submission: Type.Optional(
+          Type.Integer({ description: 'the submission written, when the move submits (its number)' }),
+        ),
       },
       { additionalProperties: false },
     ),

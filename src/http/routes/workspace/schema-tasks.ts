@@ -74,7 +74,17 @@ export const listTasksSchema = {
   },
 };
 
-export const NOTIFICATION_KINDS = ['assigned', 'returned', 'due_soon', 'submitted', 'approved'] as const;
+export const NOTIFICATION_KINDS = [
+  'assigned',
+  'returned',
+  'due_soon',
+  'submitted',
+  'approved',
+  // What the regional secretariat did with the country's submission (migration 015).
+  'submission_acknowledged',
+  'submission_comment',
+  'submission_returned',
+] as const;
 
 /** What a notification is about; which keys it has depends on its kind (services/notify.ts callers). */
 export const NotificationDetails = Type.Object(
@@ -89,11 +99,14 @@ export const NotificationDetails = Type.Object(
     comment: Type.Optional(Type.String()),
     contribution: Type.Optional(Type.Integer()),
     kind: Type.Optional(OneOf(CONTRIBUTION_KINDS)),
+    submission: Type.Optional(Type.Integer({ minimum: 1 })),
+    reason: Type.Optional(Type.String()),
   },
   {
     additionalProperties: false,
     description:
-      'assigned and due_soon: {entity (its name), dueOn}; returned, approved and submitted (an answer): {comment}; submitted (a contribution): {contribution, kind, entity {id, name}}',
+      'assigned and due_soon: {entity (its name), dueOn}; returned, approved and submitted (an answer): {comment}; submitted (a contribution): {contribution, kind, entity {id, name}}; ' +
+      'submission_acknowledged: {submission}; submission_comment: {submission, comment}; submission_returned: {submission, reason}',
   },
 );
 

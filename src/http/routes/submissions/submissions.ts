@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Db } from '../../../db/connection.js';
+import { acknowledgeSubmission } from '../../../services/acknowledge-submission.js';
+import { commentOnSubmission } from '../../../services/comment-on-submission.js';
+import { getSubmission } from '../../../services/get-submission.js';
+import { listCycleSubmissions } from '../../../services/list-cycle-submissions.js';
+import { listReviewSubmissions } from '../../../services/list-submissions.js';
+import { returnSubmission } from '../../../services/return-submission.js';
+import {
+  presentCycleSubmissions,
+  presentSubmission,
+  presentSubmissionEvent,
+  presentSubmissionRecord,
+} from '../../presenters/submissions.js';
+import {
+  acknowledgeSubmissionSchema,
+  commentOnSubmissionSchema,
+  getSubmissionSchema,
+  listCycleSubmissionsSchema,
+  listReviewSubmissionsSchema,
+  returnSubmissionSchema,
+} from './schema.js';
+
+const REVIEW = '/api/v1/reviews/:country/:cycle/submissions';
+const SUBMISSION = `${REVIEW}/:number`;
+
+/** What countries submitted to their regional secretariat, and what the secretariat does with it. */
+export function submissionRoutes(app: FastifyInstance, db: Db) {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  api.get('/api/v1/cycles/:cycle/submissions', { schema: listCycleSubmissionsSchema }, async (request) =>
+    presentCycleSubmissions(await listCycleSubmissions(db, request.actor, request.params.cycle)),
+  );
+
+  api.get(REVIEW, { schema: listReviewSubmissionsSchema }, async (request) => {
+    const { country, cycle, submissions } = await listReviewSubmissions(db, request.actor, request.params);
+    return { country, cycle, submissions: submissions.map((s) => presentSubmission(country, cycle, s)) };
+  });
+
+  api.get(SUBMISSION, { schema: getSubmissionSchema }, async (request) =>
+    presentSubmissionRecord(await getSubmission(db, request.actor, request.params)),
+  );
+
+  api.post(`${SUBMISSION}/acknowledgement`, { schema: acknowledgeSubmissionSchema }, async (request, reply) =>
+    reply.status(201).send(presentSubmissionEvent(await acknowledgeSubmission(db, request.actor, request.params))),
+  );
+
+  api.post(`${SUBMISSION}/comments`, { schema: commentOnSubmissionSchema }, async (request, reply) => {
+    const event = await commentOnSubmission(db, request.actor, request.params, request.body.body);
+    return reply.status(201).send(presentSubmissionEvent(event));
+  });
+
+  api.post(`${SUBMISSION}/return`, { schema: returnSubmissionSchema }, async (request) =>
+    returnSubmission(db, request.actor, request.params, request.body),
+  );
+}

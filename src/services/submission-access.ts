@@ -1,0 +1,64 @@
+import type { Kysely } from 'kysely';
+import * as submissions from '../db/queries/submissions.js';
+import type { Database } from '../db/schema.js';
+import { PacteError } from '../domain/errors.js';
+import type { Action, Actor } from '../domain/permissions.js';
+import { notifyCountry } from './notify.js';
+import { openReview, requireOnReview, type ReviewAccess } from './review-access.js';
+
+/**
+ * The submissions of a review, for `action`: its country's team reads them; the region's
+ * secretariat reads them once the review was submitted, and acts on them. Anyone who may not
+ * know that the review exists gets `review.not_found`; who knows it but may not do this,
+ * `auth.required` or `auth.forbidden`. The secretariat's access stops at the submissions: no
+ * service reads the working copy for it.
+ */
+export async function openSubmissions(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  target: { country: string; cycle: string },
+  action: Action,
+): Promise<{ access: ReviewAccess; who: Actor }> {
+  const access = await openReview(db, actor, target.country, target.cycle, { submissions: true });
+  return { access, who: requireOnReview(actor, action, access) };
+}
+
+/** One submission of the review (without its document), or `submission.not_found`. */
+export async function findSubmission(db: Kysely<Database>, access: ReviewAccess, number: number) {
+  const found = (await submissions.listSubmissions(db, access.review.id)).find((s) => s.number === number);
+  if (!found) throw notFound(access, number);
+  return found;
+}
+
+export function notFound(access: ReviewAccess, number: number) {
+  return new PacteError('submission.not_found', {
+    country: access.review.country,
+    cycle: access.review.cycle,
+    number,
+  });
+}
+
+/**
+ * A note, a comment or a reason as it is kept: NFC, line breaks kept (a transmittal note may have
+ * paragraphs), surrounding blanks trimmed; empty is no text (null).
+ */
+export function submissionText(text: string | undefined): string | null {
+  const cleaned = (text ?? '').normalize('NFC').replace(/\r\n?/gu, '\n').trim();
+  return cleaned === '' ? null : cleaned;
+}
+
+/** Tells the country's focal points what the secretariat did with its submission (in-app). */
+export async function notifyFocalPoints(
+  trx: Kysely<Database>,
+  access: ReviewAccess,
+  kind: 'submission_acknowledged' | 'submission_comment' | 'submission_returned',
+  details: { submission: number; comment?: string; reason?: string },
+): Promise<void> {
+  await notifyCountry(trx, access.review.country, ['focal_point'], {
+    kind,
+    country: access.review.country,
+    cycle: access.review.cycle,
+    questionId: null,
+    details,
+  });
+}
