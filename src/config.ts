@@ -31,6 +31,16 @@ export interface Config {
   evidenceMaxBytes: number;
   /** Sign-in with an OpenID Connect provider (PACTE_OIDC_*), or undefined when not configured. */
   oidc: OidcSettings | undefined;
+  /** E-mail through an SMTP server (PACTE_SMTP_URL, PACTE_MAIL_FROM), or undefined: in-app only. */
+  mail: MailSettings | undefined;
+}
+
+/** Sending e-mail (reminders, invitations) through a ministry's or the UN's SMTP server. */
+export interface MailSettings {
+  /** smtp://[user:password@]host[:port] (STARTTLS when offered) or smtps:// (TLS); never logged whole. */
+  url: string;
+  /** The sender, e.g. `Pacte <pacte@escwa.example>`. */
+  from: string;
 }
 
 /** Sign-in with a ministry's OpenID Connect provider (services/oidc.ts). */
@@ -105,6 +115,7 @@ export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
   const evidenceMaxBytes = positive('PACTE_EVIDENCE_MAX_BYTES', 10 * 1024 * 1024);
 
   const oidc = readOidc(env, problems);
+  const mail = readMail(env, problems);
 
   if (problems.length > 0) throw new PacteError('config.invalid', { problems: problems.join('; ') });
   return {
@@ -121,7 +132,35 @@ export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
     loginWindowMinutes,
     evidenceMaxBytes,
     oidc,
+    mail,
   };
+}
+
+/**
+ * E-mail is on when PACTE_SMTP_URL is set. The sender defaults to pacte@ the SMTP server's
+ * domain. A problem's text names the server without its password.
+ */
+function readMail(env: NodeJS.ProcessEnv, problems: string[]): MailSettings | undefined {
+  const url = env.PACTE_SMTP_URL?.trim() ?? '';
+  const from = env.PACTE_MAIL_FROM?.trim() ?? '';
+  if (!url) {
+    if (from) problems.push('PACTE_MAIL_FROM: set only with PACTE_SMTP_URL');
+    return undefined;
+  }
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // reported below
+  }
+  if (!parsed || !['smtp:', 'smtps:'].includes(parsed.protocol) || !parsed.hostname) {
+    problems.push('PACTE_SMTP_URL: smtp://user:password@host:587 or smtps://user:password@host:465');
+    return undefined;
+  }
+  if (from && !/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/.test(from)) {
+    problems.push(`PACTE_MAIL_FROM "${from}": an address, e.g. Pacte <pacte@example.org>`);
+  }
+  return { url, from: from || `Pacte <pacte@${parsed.hostname}>` };
 }
 
 /**
