@@ -280,6 +280,26 @@ describe('submissions', () => {
   });
 });
 
+describe('at once', () => {
+  it('acknowledges once, and returns once, however many ask together', async () => {
+    const acks = await Promise.all(
+      [1, 2, 3, 4].map(() => call('secretariat', 'POST', `${SUBMISSIONS}/3/acknowledgement`)),
+    );
+    expect(acks.map((a) => a.status).sort()).toEqual([201, 409, 409, 409]);
+    const returns = await Promise.all(
+      [1, 2, 3].map((n) => call('secretariat', 'POST', `${SUBMISSIONS}/3/return`, { reason: `Motif ${n}.` })),
+    );
+    expect(returns.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    const three = await ok('focal', 'GET', `${SUBMISSIONS}/3`);
+    expect((three.events as { kind: string }[]).map((e) => e.kind)).toEqual(['acknowledged', 'returned']);
+    expect((await ok('focal', 'GET', `${REVIEW}/workspace`)).status).toBe('draft');
+    const returnedNotes = (await notificationsOf('focal')).filter(
+      (n) => n.kind === 'submission_returned' && n.details.submission === 3,
+    );
+    expect(returnedNotes).toHaveLength(1);
+  });
+});
+
 describe('the database keeps submissions as they were written', () => {
   const refused = async (query: Promise<unknown>, constraint: string) => {
     await expect(query).rejects.toMatchObject({ constraint });
