@@ -136,6 +136,8 @@ function Notifications() {
               const body = note.questionId
                 ? t(`notifications.kind.${note.kind}`) + ' — ' + t('tasks.question', { id: note.questionId })
                 : t(`notifications.kind.${note.kind}`);
+              // What the secretariat wrote with a returned or commented submission, in its own words.
+              const said = note.kind === 'submission_comment' ? note.details.comment : note.details.reason;
               return (
                 <li key={note.id} className={read ? 'read' : 'unread'}>
                   {!read && <strong className="tag">{t('notifications.new')}</strong>}{' '}
@@ -146,6 +148,11 @@ function Notifications() {
                   ) : (
                     <span dir="auto">{body}</span>
                   )}{' '}
+                  {said && (
+                    <>
+                      <q dir="auto">{said}</q>{' '}
+                    </>
+                  )}
                   <span className="muted">{dateTime(note.createdAt)}</span>
                 </li>
               );
