@@ -206,7 +206,7 @@ export interface paths {
     };
     /**
      * What the countries of a cycle submitted: each country’s latest submission
-     * @description For the cycle’s regional secretariat (and administrators). A country that took its review back stays listed with what it sent. Countries that never submitted are not listed.
+     * @description For the cycle’s regional secretariat (and administrators); to anyone else signed in, the cycle does not exist (cycle.not_found). A country that took its review back stays listed with what it sent. Countries that never submitted are not listed.
      */
     get: operations['listCycleSubmissions'];
     put?: never;

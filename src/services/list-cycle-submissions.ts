@@ -8,9 +8,9 @@ import { can, type Actor } from '../domain/permissions.js';
 /**
  * `GET /cycles/{cycle}/submissions`: for the cycle's regional secretariat, each country that
  * submitted, with its latest submission (number, date, acknowledged, returned). A country that
- * took its review back stays listed with what it sent. Cycles are public (the catalogue, open
- * data), so anyone else is refused (401/403) rather than told the cycle does not exist; nothing
- * about any review is said to them.
+ * took its review back stays listed with what it sent. Anyone else signed in gets
+ * `cycle.not_found`, as if the cycle did not exist (a planned cycle is not disclosed, and another
+ * region's secretariat learns nothing of this one); signed out, `auth.required`.
  */
 export async function listCycleSubmissions(
   db: Kysely<Database>,
@@ -19,9 +19,8 @@ export async function listCycleSubmissions(
 ): Promise<{ cycle: string; region: string; submissions: submissions.CycleSubmission[] }> {
   if (!actor) throw new PacteError('auth.required');
   const cycle = await catalogue.findCycle(db, cycleId);
-  if (!cycle) throw new PacteError('cycle.not_found', { cycle: cycleId });
-  if (!can(actor, 'submission.read', { region: cycle.regionId })) {
-    throw new PacteError('auth.forbidden', { action: 'submission.read', cycle: cycle.id });
+  if (!cycle || !can(actor, 'submission.read', { region: cycle.regionId })) {
+    throw new PacteError('cycle.not_found', { cycle: cycleId });
   }
   return { cycle: cycle.id, region: cycle.regionId, submissions: await submissions.listCycleSubmissions(db, cycle.id) };
 }

@@ -449,8 +449,9 @@ const ROWS: Row[] = [
 
   // Submissions to the regional secretariat (issue 11): submission 1 is written on entering `submitted`.
   {
+    // Anyone signed in but the region's secretariat: as if the cycle did not exist (cycle.not_found).
     op: 'GET /api/v1/cycles/{cycle}/submissions',
-    rule: () => only('admin', 'secretariat'),
+    rule: () => ({ allowed: ['admin', 'secretariat'], hiddenFrom: except(['admin', 'secretariat', 'anonymous']) }),
     request: () => get('/api/v1/cycles/arab-2021/submissions'),
   },
   {
@@ -569,6 +570,7 @@ function classify(status: number, code: string | undefined): Outcome | string {
   if (status === 404 && (code === 'review.version_not_found' || code === 'open_data.not_found')) return 'ok';
   // Nothing submitted yet (no submission N): authorisation passed.
   if (status === 404 && code === 'submission.not_found') return 'ok';
+  if (status === 404 && code === 'cycle.not_found') return 'hidden'; // a cycle one may not see, as if there were none
   if (status === 404) return `missing (${code})`;
   if (status >= 400 && status < 500 && code !== 'request.invalid') return 'ok'; // a business rule refused it
   return `unexpected ${status} (${code})`;

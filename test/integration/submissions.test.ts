@@ -269,9 +269,10 @@ describe('submissions', () => {
         expect(response, `${who} ${method} ${url}`).toMatchObject({ status: 404, body: { code: 'review.not_found' } });
       }
     }
-    // Cycles are public: the list of what was submitted is refused, not hidden.
-    expect((await call('otherRegion', 'GET', CYCLE_LIST)).status).toBe(403);
-    expect((await call('focal', 'GET', CYCLE_LIST)).status).toBe(403);
+    // The cycle's list of submissions: as if the cycle did not exist, to anyone signed in but its secretariat.
+    for (const who of ['otherRegion', 'focal', 'focalTun', 'validator'] as const) {
+      expect(await call(who, 'GET', CYCLE_LIST), who).toMatchObject({ status: 404, body: { code: 'cycle.not_found' } });
+    }
     expect((await call('anonymous', 'GET', CYCLE_LIST)).status).toBe(401);
     // Nothing of it reached them, nor the submission's record.
     const id = await reviewId();

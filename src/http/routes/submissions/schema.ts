@@ -65,8 +65,9 @@ export const listCycleSubmissionsSchema = {
   operationId: 'listCycleSubmissions',
   summary: 'What the countries of a cycle submitted: each country’s latest submission',
   description:
-    'For the cycle’s regional secretariat (and administrators). A country that took its review back ' +
-    'stays listed with what it sent. Countries that never submitted are not listed.',
+    'For the cycle’s regional secretariat (and administrators); to anyone else signed in, the cycle does not ' +
+    'exist (cycle.not_found). A country that took its review back stays listed with what it sent. Countries ' +
+    'that never submitted are not listed.',
   tags,
   security: SIGNED_IN,
   params: Type.Object({ cycle: ReviewKey.properties.cycle }),
