@@ -73,6 +73,7 @@ const UNION_COLUMNS = {
   'search_document.language': 'Language',
   'search_publication.language': 'Language',
   'user_role.role': 'Role',
+  'invitation.role': 'Role',
   'entity.category': 'EntityCategory',
   'fact.kind': 'FactKind',
   'fact.qualifier': 'FactQualifier',

@@ -193,6 +193,23 @@ export interface ImportDraft {
   user_id: number;
 }
 
+export interface Invitation {
+  country_code: string | null;
+  created_at: Generated<Timestamp>;
+  email: string;
+  entity_id: number | null;
+  expires_at: Timestamp;
+  id: Generated<number>;
+  invited_by: number | null;
+  invited_by_name: string;
+  region_id: string | null;
+  revoked_at: Timestamp | null;
+  role: Role;
+  token_hash: string;
+  used_at: Timestamp | null;
+  used_by: number | null;
+}
+
 export interface LoginAttempt {
   at: Generated<Timestamp>;
   email: string;
@@ -364,6 +381,7 @@ export interface UserAccount {
 
 export interface UserRole {
   country_code: string | null;
+  disabled_at: Timestamp | null;
   entity_id: number | null;
   region_id: string | null;
   role: Role;
@@ -387,6 +405,7 @@ export interface Database {
   export_job: ExportJob;
   fact: Fact;
   import_draft: ImportDraft;
+  invitation: Invitation;
   login_attempt: LoginAttempt;
   notification: Notification;
   objective: Objective;

@@ -59,7 +59,12 @@ export type Action =
   /** Comment on a submission (the region's secretariat). */
   | 'submission.comment'
   /** Return a submitted review to the country, with a reason (the region's secretariat). */
-  | 'submission.return';
+  | 'submission.return'
+  /**
+   * Invite someone to a role, list and revoke invitations, disable and enable a role: within the
+   * roles one manages (MANAGES), for the country and region of the scope; `scope.role` is the role.
+   */
+  | 'people.manage';
 
 export interface Scope {
   country?: string;
@@ -68,6 +73,8 @@ export interface Scope {
   entity?: number;
   /** The review's status, where an action depends on it. */
   status?: string;
+  /** The role given, disabled or enabled (people.manage). */
+  role?: Role;
 }
 
 /**
@@ -105,7 +112,25 @@ const COUNTRY_ROLES: Record<Action, readonly Role[]> = {
   'submission.acknowledge': [],
   'submission.comment': [],
   'submission.return': [],
+  'people.manage': [], // decided by MANAGES, since it depends on the role managed
 };
+
+/**
+ * Whose roles each role manages (people.manage), so that staff turnover does not wait for an
+ * administrator: a regional secretariat, the focal points and validators of its region's
+ * countries; a focal point, the contributors and stakeholders of its own country's entities.
+ */
+const MANAGES: Partial<Record<Role, readonly Role[]>> = {
+  secretariat: ['focal_point', 'validator'],
+  focal_point: ['contributor', 'stakeholder'],
+};
+
+function manages(grant: Grant, scope: Scope): boolean {
+  if (scope.role === undefined || !(MANAGES[grant.role] ?? []).includes(scope.role)) return false;
+  if (scope.country === undefined) return false;
+  if (grant.role === 'secretariat') return scope.region !== undefined && grant.region === scope.region;
+  return grant.country === scope.country && scope.entity !== undefined;
+}
 
 /** The actions members of an entity (contributors, stakeholders) hold for their own entity. */
 const ENTITY_ACTIONS = new Set<Action>(['contribution.read', 'contribution.write']);
@@ -114,6 +139,7 @@ export function can(actor: Actor | null, action: Action, scope: Scope = {}): boo
   if (!actor) return false;
   return actor.grants.some((grant) => {
     if (grant.role === 'admin') return true;
+    if (action === 'people.manage') return manages(grant, scope);
     if (grant.role === 'secretariat') {
       if (scope.region === undefined || grant.region !== scope.region) return false;
       return SECRETARIAT_ACTIONS.has(action) || (action === 'review.read' && SECRETARIAT_READS.has(scope.status ?? ''));
@@ -124,6 +150,11 @@ export function can(actor: Actor | null, action: Action, scope: Scope = {}): boo
     }
     return COUNTRY_ROLES[action].includes(grant.role);
   });
+}
+
+/** Whether the actor manages anyone's roles (an administrator, a secretariat, a focal point). */
+export function managesPeople(actor: Actor | null): boolean {
+  return (actor?.grants ?? []).some((grant) => grant.role === 'admin' || MANAGES[grant.role] !== undefined);
 }
 
 /** Whether the review may be seen at all: published ones by everyone, others by those who may read them. */

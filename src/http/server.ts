@@ -14,6 +14,8 @@ import { sessionRoutes } from './routes/session/session.js';
 import { entityRoutes } from './routes/entities/entities.js';
 import { userRoutes } from './routes/users/users.js';
 import { resetPasswordPageRoutes } from './pages/reset-password-routes.js';
+import { invitationPageRoutes } from './pages/invitation-routes.js';
+import { invitationRoutes } from './routes/invitations/invitations.js';
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from '../services/sign-in.js';
 import { sendError } from './problem.js';
 import { catalogueRoutes } from './routes/catalogue/catalogue.js';
@@ -153,6 +155,7 @@ export async function buildServer({
   entityRoutes(app, storage.db);
   workspaceRoutes(app, storage.db);
   userRoutes(app, storage.db);
+  invitationRoutes(app, storage.db);
   const { read } = await importRoutes(app, storage.db, importLimits);
   contributionRoutes(app, storage.db, { evidenceMaxBytes }); // after importRoutes: needs its multipart parser
   pageRoutes(app, storage.db);
@@ -161,6 +164,7 @@ export async function buildServer({
   oidcRoutes(app, oidcLogin);
   accountPageRoutes(app, storage.db, loginLimits, oidc ? { name: oidc.name } : null);
   resetPasswordPageRoutes(app, storage.db);
+  invitationPageRoutes(app, storage.db);
   appRoutes(app);
   return app;
 }

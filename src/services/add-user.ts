@@ -53,7 +53,7 @@ export async function addUser(
  * The role with exactly the scope it needs, its country checked against the catalogue. A
  * contributor or stakeholder belongs to an entity, whose country is the grant's country.
  */
-async function checkGrant(db: Kysely<Database>, grant: NewGrant): Promise<Grant> {
+export async function checkGrant(db: Kysely<Database>, grant: NewGrant): Promise<Grant> {
   const needs: Record<Role, 'none' | 'region' | 'country' | 'entity'> = {
     admin: 'none',
     secretariat: 'region',

@@ -106,7 +106,14 @@ describe('addUser', () => {
     expect(row.disabled_at).toBeNull();
     const roles = await db().selectFrom('user_role').selectAll().where('user_id', '=', userId).execute();
     expect(roles).toEqual([
-      { user_id: userId, role: 'focal_point', country_code: 'MAR', region_id: null, entity_id: null },
+      {
+        user_id: userId,
+        role: 'focal_point',
+        country_code: 'MAR',
+        region_id: null,
+        entity_id: null,
+        disabled_at: null,
+      },
     ]);
     const session = await signIn(db(), email, password);
     expect(session.actor).toEqual({ userId, name: email, grants: [grant('focal_point', 'MAR')] });

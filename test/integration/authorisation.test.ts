@@ -67,6 +67,10 @@ const ids = {
   health: 0,
   evidence: 0,
   contributionB: 0,
+  /** A validator of Morocco whom the disable and enable rows switch off and on. */
+  leaving: 0,
+  /** A pending invitation, made afresh before each cell of the revocation row. */
+  invitation: 0,
 };
 
 const paragraph = (text: string): Block[] => [{ type: 'paragraph', text }];
@@ -232,6 +236,61 @@ const ROWS: Row[] = [
     }),
   },
   { op: 'GET /api/v1/users', rule: () => only('admin'), request: () => get('/api/v1/users') },
+
+  // People (docs/regional.md): the Arab secretariat manages Morocco's focal points and
+  // validators, a focal point its country's contributors and stakeholders.
+  {
+    // Each allowed cell replaces the invitation of the one before it (201).
+    op: 'POST /api/v1/invitations',
+    rule: () => only('admin', 'secretariat'),
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/invitations',
+      payload: { email: 'matrix.invitee@mar.example.org', role: 'validator', country: 'MAR' },
+    }),
+  },
+  {
+    op: 'GET /api/v1/invitations',
+    rule: () => only('admin', 'secretariat', 'focal', 'focalTun'),
+    request: () => get('/api/v1/invitations'),
+  },
+  {
+    op: 'DELETE /api/v1/invitations/{id}',
+    rule: () => only('admin', 'secretariat'),
+    before: async () => {
+      const created = await call('admin', 'POST', '/api/v1/invitations', {
+        email: 'matrix.revoked@mar.example.org',
+        role: 'validator',
+        country: 'MAR',
+      });
+      ids.invitation = (created.json().invitation as { id: number }).id;
+    },
+    request: () => ({ method: 'DELETE', url: `/api/v1/invitations/${ids.invitation}` }),
+  },
+  {
+    op: 'POST /api/v1/invitations/accept',
+    rule: anyone, // the one-time token is the credential: a wrong one is a business refusal (400)
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/invitations/accept',
+      payload: { token: 'not-an-invitation-of-anyone', password: 'another horse battery staple' },
+    }),
+  },
+  {
+    op: 'GET /api/v1/people',
+    rule: () => only('admin', 'secretariat', 'focal', 'focalTun'),
+    request: () => get('/api/v1/people?country=MAR'),
+  },
+  {
+    op: 'POST /api/v1/users/{id}/disable',
+    rule: () => only('admin', 'secretariat'),
+    request: () => ({ method: 'POST', url: `/api/v1/users/${ids.leaving}/disable` }),
+  },
+  {
+    op: 'POST /api/v1/users/{id}/enable',
+    rule: () => only('admin', 'secretariat'),
+    request: () => ({ method: 'POST', url: `/api/v1/users/${ids.leaving}/enable` }),
+  },
   {
     op: 'POST /api/v1/users',
     rule: () => only('admin'),
@@ -649,6 +708,14 @@ beforeAll(async () => {
     await addEntity(db, operator('test'), { country: 'MAR', name: 'Ministère de la Santé', category: 'government' })
   ).id;
   tokens.idle = await addPerson(db, app, IDLE_EMAIL, { role: 'contributor', country: 'MAR', entity: ids.health });
+  await addPerson(db, app, 'matrix.leaving@mar.example.org', { role: 'validator', country: 'MAR' });
+  ids.leaving = (
+    await db
+      .selectFrom('user_account')
+      .select('id')
+      .where('email', '=', 'matrix.leaving@mar.example.org')
+      .executeTakeFirstOrThrow()
+  ).id;
   ids.reviewId = (
     await db
       .selectFrom('review')

@@ -35,6 +35,27 @@ describe('who may do what, country by country', () => {
     expect(can(actor(grant('focal_point', { country: 'MAR' })), 'user.manage')).toBe(false);
   });
 
+  it('lets a secretariat manage the focal points and validators of its region, a focal point its country’s entity members (people.manage)', () => {
+    const secretariat = actor(grant('secretariat', { region: 'arab' }));
+    expect(can(secretariat, 'people.manage', { role: 'focal_point', country: 'MAR', region: 'arab' })).toBe(true);
+    expect(can(secretariat, 'people.manage', { role: 'validator', country: 'MAR', region: 'arab' })).toBe(true);
+    expect(can(secretariat, 'people.manage', { role: 'focal_point', country: 'MAR', region: 'africa' })).toBe(false);
+    expect(can(secretariat, 'people.manage', { role: 'focal_point', region: 'arab' })).toBe(false);
+    for (const role of ['contributor', 'stakeholder', 'secretariat', 'admin'] as const) {
+      expect(can(secretariat, 'people.manage', { role, country: 'MAR', region: 'arab', entity: 1 }), role).toBe(false);
+    }
+    const focal = actor(grant('focal_point', { country: 'MAR' }));
+    expect(can(focal, 'people.manage', { role: 'contributor', country: 'MAR', entity: 1 })).toBe(true);
+    expect(can(focal, 'people.manage', { role: 'stakeholder', country: 'MAR', entity: 2 })).toBe(true);
+    expect(can(focal, 'people.manage', { role: 'contributor', country: 'TUN', entity: 3 })).toBe(false);
+    expect(can(focal, 'people.manage', { role: 'validator', country: 'MAR' })).toBe(false);
+    expect(can(focal, 'people.manage', { role: 'focal_point', country: 'MAR' })).toBe(false);
+    for (const g of [grant('validator', { country: 'MAR' }), grant('contributor', { country: 'MAR', entity: 1 })]) {
+      expect(can(actor(g), 'people.manage', { role: 'contributor', country: 'MAR', entity: 1 }), g.role).toBe(false);
+    }
+    expect(can(actor(grant('admin')), 'people.manage', { role: 'admin' })).toBe(true);
+  });
+
   it('lets nobody do anything without signing in, or without a role', () => {
     expect(can(null, 'review.import', { country: 'MAR' })).toBe(false);
     expect(can(actor(), 'review.import', { country: 'MAR' })).toBe(false);

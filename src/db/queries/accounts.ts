@@ -48,8 +48,14 @@ export async function addGrant(db: Db, userId: number, grant: Grant): Promise<vo
     .execute();
 }
 
+/** The roles an account acts with: a disabled role (migration 017) gives no right. */
 export async function findGrants(db: Db, userId: number): Promise<Grant[]> {
-  const rows = await db.selectFrom('user_role').selectAll().where('user_id', '=', userId).execute();
+  const rows = await db
+    .selectFrom('user_role')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('disabled_at', 'is', null)
+    .execute();
   return rows.map((r) => ({ role: r.role, country: r.country_code, region: r.region_id, entity: r.entity_id }));
 }
 

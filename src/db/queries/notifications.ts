@@ -38,7 +38,8 @@ export async function findUsersWithRole(
     .distinct()
     .where('user_role.role', 'in', roles)
     .where('user_role.country_code', '=', scope.country)
-    .where('user_account.disabled_at', 'is', null);
+    .where('user_account.disabled_at', 'is', null)
+    .where('user_role.disabled_at', 'is', null); // a disabled role is told nothing (migration 017)
   if (scope.entity !== undefined) query = query.where('user_role.entity_id', '=', scope.entity);
   return (await query.execute()).map((row) => row.user_id);
 }

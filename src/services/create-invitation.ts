@@ -1,0 +1,76 @@
+import type { Kysely } from 'kysely';
+import * as accounts from '../db/queries/accounts.js';
+import * as invitations from '../db/queries/invitations.js';
+import type { InvitationRow } from '../db/queries/invitations.js';
+import type { Database } from '../db/schema.js';
+import { PacteError } from '../domain/errors.js';
+import type { Actor } from '../domain/permissions.js';
+import { checkGrant, type NewGrant } from './add-user.js';
+import { recordAudit } from './audit.js';
+import { mayManage, regionsOfCountries } from './invitation-scope.js';
+import { sendInvitation } from './send-invitation.js';
+import { newToken, tokenDigest } from './tokens.js';
+import { inTransaction } from './use-case.js';
+
+/** How long an invitation's link works: long enough for someone away for a few days. */
+export const INVITATION_DAYS = 7;
+
+/**
+ * Invites someone to a role (docs/regional.md, People): a secretariat the focal points and
+ * validators of its region's countries, a focal point the contributors and stakeholders of its
+ * country's entities, an administrator anyone. A new invitation to the same address and role
+ * replaces the pending one. The link is sent by e-mail when Pacte can send one; otherwise it is
+ * answered (`link`), for the inviter to hand over. Only the token's SHA-256 is stored.
+ */
+export async function createInvitation(
+  db: Kysely<Database>,
+  by: Actor | null,
+  input: { email: string; grant: NewGrant },
+  linkFor: (token: string) => string,
+): Promise<{ invitation: InvitationRow; link: string | null; sent: boolean }> {
+  if (!by) throw new PacteError('auth.required');
+  const email = input.email.trim();
+  const grant = await checkGrant(db, input.grant);
+  if (!mayManage(by, grant, await regionsOfCountries(db))) {
+    throw new PacteError('auth.forbidden', { action: 'people.manage', role: grant.role, country: grant.country });
+  }
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/u.test(email)) throw new PacteError('user.invalid_email', { email });
+  const token = newToken();
+  const invitation = await inTransaction(db, async (trx) => {
+    const existing = await accounts.findUserByEmail(trx, email);
+    if (existing && !existing.disabled) {
+      const held = await accounts.findGrants(trx, existing.id);
+      const same = held.some(
+        (g) =>
+          g.role === grant.role &&
+          g.country === grant.country &&
+          g.region === grant.region &&
+          g.entity === grant.entity,
+      );
+      if (same) throw new PacteError('invitation.already_granted', { email });
+    }
+    const replaced = await invitations.revokePendingFor(trx, email, grant);
+    const row = await invitations.insertInvitation(trx, {
+      tokenHash: tokenDigest(token),
+      email,
+      grant,
+      invitedBy: by.userId,
+      invitedByName: by.name,
+      days: INVITATION_DAYS,
+    });
+    await recordAudit(trx, by, 'invitation.created', {
+      ...(grant.country ? { country: grant.country } : {}),
+      details: { invitationId: row.id, email, role: grant.role, region: grant.region, entity: grant.entity, replaced },
+    });
+    return row;
+  });
+  const link = linkFor(token);
+  const { sent } = await sendInvitation({
+    email,
+    grant,
+    link,
+    invitedBy: by.name,
+    expiresAt: invitation.expiresAt,
+  });
+  return { invitation, link: sent ? null : link, sent };
+}
