@@ -784,7 +784,7 @@ export interface paths {
     put?: never;
     /**
      * Invite someone to a role, with a one-time link valid for a week
-     * @description A regional secretariat manages the focal points and validators of its region’s countries; a focal point the contributors and stakeholders of its country’s entities; an administrator everyone. The link is answered only when Pacte cannot e-mail it (no mail server is configured yet): hand it to the person. An account with that address gets the role added when the link is opened. A new invitation to the same address and role replaces the pending one.
+     * @description A regional secretariat manages the focal points and validators of its region’s countries; a focal point the contributors and stakeholders of its country’s entities; an administrator everyone. The link is e-mailed when an SMTP server is configured (PACTE_SMTP_URL); it is answered only when it was not e-mailed (no server, or the server refused it): hand it to the person. An account with that address gets the role added when the link is opened. A new invitation to the same address and role replaces the pending one.
      */
     post: operations['createInvitation'];
     delete?: never;

@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
 import type { Storage } from '../db/connection.js';
 import { PacteError } from '../domain/errors.js';
-import { ROOT, type OidcSettings } from '../config.js';
+import { ROOT, type MailSettings, type OidcSettings } from '../config.js';
 import { authentication } from './auth.js';
 import { accountPageRoutes } from './pages/account-routes.js';
 import { appRoutes } from './pages/app-routes.js';
@@ -33,6 +33,7 @@ import { workspaceRoutes } from './routes/workspace/workspace.js';
 import { DEFAULT_LIMITS, type ReadLimits } from '../domain/read-limits.js';
 import { OidcLogin } from '../services/oidc.js';
 import { checkHealth } from '../services/check-health.js';
+import { smtpMailer } from '../services/send-mail.js';
 import { oidcRoutes } from './oidc-routes.js';
 import { SECURITY_SCHEMES, SHARED_SCHEMAS } from './contract.js';
 import { checkResponsesAgainstSchemas, requireContract } from './contract-checks.js';
@@ -58,6 +59,8 @@ export interface ServerOptions {
   evidenceMaxBytes?: number;
   /** Sign-in with an OpenID Connect provider (PACTE_OIDC_*); none when absent. */
   oidc?: OidcSettings | undefined;
+  /** E-mail through an SMTP server (PACTE_SMTP_URL, PACTE_MAIL_FROM); none when absent: links are shown instead. */
+  mail?: MailSettings | undefined;
   /** Run queued export jobs in this process (default); false leaves them to other instances. */
   exportWorker?: boolean;
   /** Check every JSON response against its route's schema (on under tests: see contract-checks.ts). */
@@ -76,6 +79,7 @@ export async function buildServer({
   loginLimits = DEFAULT_LOGIN_LIMITS,
   evidenceMaxBytes,
   oidc,
+  mail,
   exportWorker = true,
   checkResponses = process.env.NODE_ENV === 'test',
 }: ServerOptions): Promise<FastifyInstance> {
@@ -155,7 +159,9 @@ export async function buildServer({
   entityRoutes(app, storage.db);
   workspaceRoutes(app, storage.db);
   userRoutes(app, storage.db);
-  invitationRoutes(app, storage.db);
+  const mailer = mail ? smtpMailer(mail) : undefined;
+  if (mailer) app.addHook('onClose', async () => mailer.close());
+  invitationRoutes(app, storage.db, mailer);
   const { read } = await importRoutes(app, storage.db, importLimits);
   contributionRoutes(app, storage.db, { evidenceMaxBytes }); // after importRoutes: needs its multipart parser
   pageRoutes(app, storage.db);

@@ -4,11 +4,13 @@ import * as invitations from '../db/queries/invitations.js';
 import type { InvitationRow } from '../db/queries/invitations.js';
 import type { Database } from '../db/schema.js';
 import { PacteError } from '../domain/errors.js';
+import type { Language } from '../domain/language.js';
 import type { Actor } from '../domain/permissions.js';
 import { checkGrant, type NewGrant } from './add-user.js';
 import { recordAudit } from './audit.js';
 import { mayManage, regionsOfCountries } from './invitation-scope.js';
 import { sendInvitation } from './send-invitation.js';
+import type { Mailer } from './send-mail.js';
 import { newToken, tokenDigest } from './tokens.js';
 import { inTransaction } from './use-case.js';
 
@@ -19,14 +21,22 @@ export const INVITATION_DAYS = 7;
  * Invites someone to a role (docs/regional.md, People): a secretariat the focal points and
  * validators of its region's countries, a focal point the contributors and stakeholders of its
  * country's entities, an administrator anyone. A new invitation to the same address and role
- * replaces the pending one. The link is sent by e-mail when Pacte can send one; otherwise it is
- * answered (`link`), for the inviter to hand over. Only the token's SHA-256 is stored.
+ * replaces the pending one. The link is e-mailed when an SMTP server is configured, after the
+ * invitation has committed; otherwise (or if the server refuses it) it is answered (`link`),
+ * for the inviter to hand over. Only the token's SHA-256 is stored.
  */
 export async function createInvitation(
   db: Kysely<Database>,
   by: Actor | null,
   input: { email: string; grant: NewGrant },
-  linkFor: (token: string) => string,
+  delivery: {
+    /** The page that accepts the invitation, made by the front door. */
+    linkFor: (token: string) => string;
+    /** The SMTP server's mailer, when one is configured. */
+    mailer?: Mailer | undefined;
+    /** The language of the e-mail: the inviter's. */
+    language: Language;
+  },
 ): Promise<{ invitation: InvitationRow; link: string | null; sent: boolean }> {
   if (!by) throw new PacteError('auth.required');
   const email = input.email.trim();
@@ -64,13 +74,11 @@ export async function createInvitation(
     });
     return row;
   });
-  const link = linkFor(token);
-  const { sent } = await sendInvitation({
-    email,
-    grant,
-    link,
-    invitedBy: by.name,
-    expiresAt: invitation.expiresAt,
-  });
+  const link = delivery.linkFor(token);
+  const { sent } = await sendInvitation(
+    { email, grant, link, invitedBy: by.name, expiresAt: invitation.expiresAt },
+    delivery.mailer,
+    delivery.language,
+  );
   return { invitation, link: sent ? null : link, sent };
 }

@@ -22,6 +22,7 @@ export async function serve(config: Config, demo: boolean): Promise<number> {
       loginLimits: { maxFailures: config.loginMaxFailures, windowMinutes: config.loginWindowMinutes },
       evidenceMaxBytes: config.evidenceMaxBytes,
       oidc: config.oidc,
+      mail: config.mail,
     });
     await app.listen({ port: config.port, host: config.host });
     // Everything but the PDF works without system tools: say so at start, with the command.

@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../../db/connection.js';
 import type { Role } from '../../../domain/permissions.js';
+import type { Mailer } from '../../../services/send-mail.js';
 import { acceptInvitation } from '../../../services/accept-invitation.js';
 import { createInvitation } from '../../../services/create-invitation.js';
 import { disableUser } from '../../../services/disable-user.js';
@@ -11,6 +12,7 @@ import { listPeople } from '../../../services/list-people.js';
 import { revokeInvitation } from '../../../services/revoke-invitation.js';
 import { presentGrant } from '../../presenters/accounts.js';
 import { presentInvitation, presentPerson } from '../../presenters/invitations.js';
+import { requestLanguage } from '../../problem.js';
 import {
   acceptInvitationSchema,
   createInvitationSchema,
@@ -26,7 +28,7 @@ export const invitationLink = (request: FastifyRequest) => (token: string) =>
   `${request.protocol}://${request.headers.host ?? 'localhost'}/invitations/accept?token=${encodeURIComponent(token)}`;
 
 /** Invitations, and the people a secretariat or a focal point manages (docs/regional.md, People). */
-export function invitationRoutes(app: FastifyInstance, db: Db) {
+export function invitationRoutes(app: FastifyInstance, db: Db, mailer: Mailer | undefined) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
   api.post('/api/v1/invitations', { schema: createInvitationSchema }, async (request, reply) => {
@@ -36,7 +38,7 @@ export function invitationRoutes(app: FastifyInstance, db: Db) {
       request.actor,
       // Any string: the service answers user.invalid_role, with the roles, for one it does not know.
       { email, grant: { role: role as Role, country, region, entity } },
-      invitationLink(request),
+      { linkFor: invitationLink(request), mailer, language: requestLanguage(request) },
     );
     return reply
       .status(201)

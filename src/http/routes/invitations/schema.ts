@@ -48,7 +48,7 @@ const WHO_MANAGES =
 export const createInvitationSchema = {
   operationId: 'createInvitation',
   summary: 'Invite someone to a role, with a one-time link valid for a week',
-  description: `${WHO_MANAGES} The link is answered only when Pacte cannot e-mail it (no mail server is configured yet): hand it to the person. An account with that address gets the role added when the link is opened. A new invitation to the same address and role replaces the pending one.`,
+  description: `${WHO_MANAGES} The link is e-mailed when an SMTP server is configured (PACTE_SMTP_URL); it is answered only when it was not e-mailed (no server, or the server refused it): hand it to the person. An account with that address gets the role added when the link is opened. A new invitation to the same address and role replaces the pending one.`,
   tags,
   security: SIGNED_IN,
   querystring: LangQuery,
