@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../../db/connection.js';
 import { isPacteError } from '../../domain/errors.js';
 import type { Language } from '../../domain/language.js';
+import type { Actor } from '../../domain/permissions.js';
 import { MIN_PASSWORD } from '../../domain/password.js';
 import { translate } from '../../i18n/index.js';
 import { acceptInvitation } from '../../services/accept-invitation.js';
@@ -21,12 +22,7 @@ const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store
 /** `/invitations/accept?token=…`: the one-time link of an invitation (docs/regional.md, People). */
 export function invitationPageRoutes(app: FastifyInstance, db: Db) {
   /** The offer behind the token, or the refusal page with the code's status. */
-  async function offerOf(
-    token: string,
-    language: Language,
-    reply: FastifyReply,
-    actor: Parameters<typeof invitationRefusedPage>[2],
-  ) {
+  async function offerOf(token: string, language: Language, reply: FastifyReply, actor: Actor | null) {
     try {
       const { invitation, countryName, entityName, accountExists } = await getInvitation(db, token);
       const offer: InvitationOffer = {
