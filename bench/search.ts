@@ -17,6 +17,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { postgresOn } from './measure.js';
 import { ROOT } from '../src/config.js';
+import * as cycleQueries from '../src/db/queries/cycles.js';
 import * as catalogue from '../src/db/queries/catalogue.js';
 import type { Storage } from '../src/db/connection.js';
 import { operator } from '../src/domain/permissions.js';
@@ -71,6 +72,8 @@ async function generate(storage: Storage): Promise<number[]> {
   const cycles = Math.ceil(REVIEWS / perCycle);
   for (let c = 1; c < cycles; c++) {
     await catalogue.upsertCycle(db, { ...base, id: `bench-${2021 + c}`, startsOn: null });
+    // Only a country taking part in a cycle may have a review in it (migration 016).
+    await cycleQueries.setCycleCountries(db, `bench-${2021 + c}`, countries);
   }
   const words = [...new Set(seed.toString('utf8').match(/\p{L}{5,}/gu) ?? [])];
   let n = 0;

@@ -75,7 +75,10 @@ export interface paths {
      */
     get: operations['listReviews'];
     put?: never;
-    /** Open a country's review for a cycle (an empty draft) */
+    /**
+     * Open a country's review for a cycle in which it takes part: empty, or from its review of an earlier cycle
+     * @description With `from`, the answers of the country’s review of that cycle become the first revisions (origin copied), question by question (the same id); `copied` reports what was copied and what the new questionnaire lacks. A country outside the cycle: cycle.not_participating; a language the cycle does not offer: cycle.language_not_offered.
+     */
     post: operations['createReview'];
     delete?: never;
     options?: never;
@@ -393,6 +396,68 @@ export interface paths {
     get: operations['listCountries'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cycles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Review cycles: open and closed ones for everyone, planned ones and settings for their secretariat */
+    get: operations['listCycles'];
+    put?: never;
+    /**
+     * Create a cycle of a region, planned (the region's secretariat, or an admin)
+     * @description Defaults: the region’s name and the id as title, the questionnaire’s newest version, fr, en and ar. Refused with cycle.exists, cycle.invalid_id, cycle.invalid_dates, cycle.unknown_country, cycle.unknown_questionnaire, cycle.unknown_region, cycle.invalid_languages or cycle.invalid_title; nothing is written then.
+     */
+    post: operations['createCycle'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cycles/{cycle}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One review cycle (a planned one is cycle.not_found except to its secretariat) */
+    get: operations['getCycle'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a cycle's settings (its region's secretariat, or an admin); what is not given stays
+     * @description The questionnaire changes only while no review exists in the cycle (cycle.questionnaire_locked); a country with a review stays (cycle.country_has_review); an open or closed cycle keeps its dates.
+     */
+    patch: operations['editCycle'];
+    trace?: never;
+  };
+  '/api/v1/cycles/{cycle}/state': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Open or close a cycle (planned → open → closed → open)
+     * @description Closing needs `late`: `accept` keeps receiving reviews submitted after it, `refuse` refuses them (cycle.closing_policy_required otherwise). Opening needs the cycle’s dates.
+     */
+    post: operations['moveCycle'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1461,6 +1526,10 @@ export interface operations {
           cycle: string;
           /** @description the language the review is written in */
           language: 'fr' | 'en' | 'ar';
+          from?: {
+            /** @description e.g. arab-2021 */
+            cycle: string;
+          };
         };
       };
     };
@@ -1475,6 +1544,14 @@ export interface operations {
             country: string;
             cycle: string;
             status: 'draft' | 'in_consultation' | 'validated' | 'submitted' | 'published';
+            copied?: {
+              /** @description the cycle of the review copied */
+              from: string;
+              /** @description questions whose answer was copied (origin copied) */
+              questions: string[];
+              /** @description questions answered in the earlier review that this cycle’s questionnaire does not have */
+              notInQuestionnaire: string[];
+            };
           };
         };
       };
@@ -1516,6 +1593,15 @@ export interface operations {
       };
       /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2681,6 +2767,500 @@ export interface operations {
       };
       /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listCycles: {
+    parameters: {
+      query?: {
+        region?: string;
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            cycles: {
+              /** @example arab-2021 */
+              id: string;
+              /** @example arab */
+              region: string;
+              title: components['schemas']['Multilingual'];
+              questionnaire: {
+                id: string;
+                version: number;
+              };
+              /** @description the languages its reviews may be written in */
+              languages: ('fr' | 'en' | 'ar')[];
+              opensOn: string | null;
+              dueOn: string | null;
+              state: 'planned' | 'open' | 'closed';
+              /** @description For the cycle's regional secretariat and administrators only */
+              settings?: {
+                /** @description participating countries, ISO 3166-1 alpha-3 */
+                countries: string[];
+                lateSubmissions: ('accept' | 'refuse') | null;
+                createdBy: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                updatedBy: string | null;
+                /** Format: date-time */
+                updatedAt: string;
+              };
+            }[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createCycle: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @example arab-2024 */
+          id: string;
+          /** @example arab */
+          region: string;
+          title?: components['schemas']['Multilingual'];
+          /** @example arab-2021 */
+          questionnaire: string;
+          /** @description default: the newest */
+          questionnaireVersion?: number;
+          /** @description fr, en, ar */
+          languages?: string[];
+          opensOn?: string | null;
+          dueOn?: string | null;
+          /** @description ISO 3166-1 alpha-3 codes */
+          countries?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example arab-2021 */
+            id: string;
+            /** @example arab */
+            region: string;
+            title: components['schemas']['Multilingual'];
+            questionnaire: {
+              id: string;
+              version: number;
+            };
+            /** @description the languages its reviews may be written in */
+            languages: ('fr' | 'en' | 'ar')[];
+            opensOn: string | null;
+            dueOn: string | null;
+            state: 'planned' | 'open' | 'closed';
+            /** @description For the cycle's regional secretariat and administrators only */
+            settings?: {
+              /** @description participating countries, ISO 3166-1 alpha-3 */
+              countries: string[];
+              lateSubmissions: ('accept' | 'refuse') | null;
+              createdBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              updatedBy: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getCycle: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. arab-2021 */
+        cycle: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example arab-2021 */
+            id: string;
+            /** @example arab */
+            region: string;
+            title: components['schemas']['Multilingual'];
+            questionnaire: {
+              id: string;
+              version: number;
+            };
+            /** @description the languages its reviews may be written in */
+            languages: ('fr' | 'en' | 'ar')[];
+            opensOn: string | null;
+            dueOn: string | null;
+            state: 'planned' | 'open' | 'closed';
+            /** @description For the cycle's regional secretariat and administrators only */
+            settings?: {
+              /** @description participating countries, ISO 3166-1 alpha-3 */
+              countries: string[];
+              lateSubmissions: ('accept' | 'refuse') | null;
+              createdBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              updatedBy: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  editCycle: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. arab-2021 */
+        cycle: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          title?: components['schemas']['Multilingual'];
+          /** @example arab-2021 */
+          questionnaire?: string;
+          /** @description default: the newest */
+          questionnaireVersion?: number;
+          /** @description fr, en, ar */
+          languages?: string[];
+          opensOn?: string | null;
+          dueOn?: string | null;
+          /** @description ISO 3166-1 alpha-3 codes */
+          countries?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example arab-2021 */
+            id: string;
+            /** @example arab */
+            region: string;
+            title: components['schemas']['Multilingual'];
+            questionnaire: {
+              id: string;
+              version: number;
+            };
+            /** @description the languages its reviews may be written in */
+            languages: ('fr' | 'en' | 'ar')[];
+            opensOn: string | null;
+            dueOn: string | null;
+            state: 'planned' | 'open' | 'closed';
+            /** @description For the cycle's regional secretariat and administrators only */
+            settings?: {
+              /** @description participating countries, ISO 3166-1 alpha-3 */
+              countries: string[];
+              lateSubmissions: ('accept' | 'refuse') | null;
+              createdBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              updatedBy: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  moveCycle: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. arab-2021 */
+        cycle: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          to: 'open' | 'closed';
+          late?: 'accept' | 'refuse';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example arab-2021 */
+            id: string;
+            /** @example arab */
+            region: string;
+            title: components['schemas']['Multilingual'];
+            questionnaire: {
+              id: string;
+              version: number;
+            };
+            /** @description the languages its reviews may be written in */
+            languages: ('fr' | 'en' | 'ar')[];
+            opensOn: string | null;
+            dueOn: string | null;
+            state: 'planned' | 'open' | 'closed';
+            /** @description For the cycle's regional secretariat and administrators only */
+            settings?: {
+              /** @description participating countries, ISO 3166-1 alpha-3 */
+              countries: string[];
+              lateSubmissions: ('accept' | 'refuse') | null;
+              createdBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              updatedBy: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
         headers: {
           [name: string]: unknown;
         };

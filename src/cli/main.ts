@@ -11,6 +11,8 @@ import { importFiles } from './commands/import.js';
 import { reviewPublish } from './commands/review-publish.js';
 import { serve } from './commands/serve.js';
 import { entityAdd } from './commands/entity-add.js';
+import { cycleAdd } from './commands/cycle-add.js';
+import { cycleList } from './commands/cycle-list.js';
 import { userAdd } from './commands/user-add.js';
 import { userResetPassword } from './commands/user-reset-password.js';
 import { cliTexts } from './texts.js';
@@ -124,6 +126,48 @@ const COMMANDS: Record<string, Command> = {
     options: { ...storageOptions, country: { type: 'string' }, cycle: { type: 'string' } },
     run: (args, config) => reviewPublish(config, { country: args.required('country'), cycle: args.required('cycle') }),
   },
+  'cycle add': {
+    usage:
+      'pacte cycle add --id ID --region ID --questionnaire ID [--opens YYYY-MM-DD] [--due YYYY-MM-DD] [--countries ISO3,…] [--languages fr,en,ar] [--title-fr T] [--title-en T] [--title-ar T] [--json]',
+    note: (t) => t('help.cycle_add'),
+    options: {
+      ...storageOptions,
+      id: { type: 'string' },
+      region: { type: 'string' },
+      questionnaire: { type: 'string' },
+      opens: { type: 'string' },
+      due: { type: 'string' },
+      countries: { type: 'string' },
+      languages: { type: 'string' },
+      'title-fr': { type: 'string' },
+      'title-en': { type: 'string' },
+      'title-ar': { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    run: (args, config) =>
+      cycleAdd(config, {
+        id: args.required('id'),
+        region: args.required('region'),
+        questionnaire: args.required('questionnaire'),
+        opens: args.values.opens as string | undefined,
+        due: args.values.due as string | undefined,
+        countries: args.values.countries as string | undefined,
+        languages: args.values.languages as string | undefined,
+        title: Object.fromEntries(
+          (['fr', 'en', 'ar'] as const).flatMap((l) => {
+            const text = args.values[`title-${l}`];
+            return typeof text === 'string' ? [[l, text]] : [];
+          }),
+        ),
+        json: Boolean(args.values.json),
+      }),
+  },
+  'cycle list': {
+    usage: 'pacte cycle list [--region ID] [--json]',
+    options: { ...storageOptions, region: { type: 'string' }, json: { type: 'boolean' } },
+    run: (args, config) =>
+      cycleList(config, { region: args.values.region as string | undefined, json: Boolean(args.values.json) }),
+  },
   'db migrate': {
     usage: 'pacte db migrate [--data DIR]',
     options: storageOptions,
@@ -161,7 +205,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const language = loadConfigLanguage(env);
   const t = cliTexts(language);
   try {
-    const name = ['db', 'user', 'entity', 'review'].includes(argv[0] ?? '')
+    const name = ['db', 'user', 'entity', 'review', 'cycle'].includes(argv[0] ?? '')
       ? `${argv[0]} ${argv[1] ?? ''}`
       : (argv[0] ?? 'help');
     if (name === 'help' || name === '--help' || name === '-h') {

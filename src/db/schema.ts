@@ -6,6 +6,7 @@
  */
 import type { Block } from '../domain/blocks.js';
 import type { ContributionKind, ContributionStatus, EvidenceType } from '../domain/contributions.js';
+import type { CycleState, LatePolicy } from '../domain/cycles.js';
 import type { EntityCategory } from '../domain/entities.js';
 import type { FactKind, FactQualifier } from '../domain/facts.js';
 import type { Language, Multilingual } from '../domain/language.js';
@@ -49,6 +50,7 @@ export interface AnswerRevision {
   author: string;
   blocks: JSONColumnType<Block[]>;
   contribution_ids: Generated<number[]>;
+  copied_from_cycle: string | null;
   created_at: Generated<Timestamp>;
   note: string | null;
   origin: RevisionOrigin;
@@ -117,12 +119,26 @@ export interface Country {
 }
 
 export interface Cycle {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  due_on: Timestamp | null;
   id: string;
+  languages: Generated<string[]>;
+  late_submissions: LatePolicy | null;
+  opens_on: Timestamp | null;
   questionnaire_id: string;
   questionnaire_version: number;
   region_id: string;
   starts_on: Timestamp | null;
+  state: Generated<CycleState>;
   title: JSONColumnType<Multilingual>;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+}
+
+export interface CycleCountry {
+  country_code: string;
+  cycle_id: string;
 }
 
 export interface Entity {
@@ -400,6 +416,7 @@ export interface Database {
   contribution: Contribution;
   country: Country;
   cycle: Cycle;
+  cycle_country: CycleCountry;
   entity: Entity;
   evidence: Evidence;
   export_job: ExportJob;

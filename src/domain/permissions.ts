@@ -52,6 +52,8 @@ export type Action =
   | 'user.manage'
   /** Read the audit log of a country's reviews. */
   | 'audit.read'
+  /** Create, edit, open and close the review cycles of a region (its secretariat). */
+  | 'cycle.manage'
   /** Read what a country submitted (its team, and its region's secretariat). */
   | 'submission.read'
   /** Acknowledge receipt of a submission (the region's secretariat). */
@@ -90,6 +92,7 @@ const SECRETARIAT_ACTIONS = new Set<Action>([
   'submission.acknowledge',
   'submission.comment',
   'submission.return',
+  'cycle.manage',
 ]);
 
 /** The roles of a country's own team, by action; admins may do everything. */
@@ -108,6 +111,7 @@ const COUNTRY_ROLES: Record<Action, readonly Role[]> = {
   'entity.manage': ['focal_point'],
   'user.manage': [],
   'audit.read': ['focal_point'],
+  'cycle.manage': [], // a region's secretariat (SECRETARIAT_ACTIONS)
   'submission.read': ['focal_point', 'validator'],
   'submission.acknowledge': [],
   'submission.comment': [],

@@ -3,8 +3,11 @@ import type { Fact } from './facts.js';
 import { pick, type Language } from './language.js';
 import type { Questionnaire } from './questionnaire.js';
 
-/** What made a revision of an answer (`answer_revision.origin`); the history page names each. */
-export const REVISION_ORIGINS = ['import', 'edit', 'merge', 'restore'] as const;
+/**
+ * What made a revision of an answer (`answer_revision.origin`, checked by migration 016); the
+ * history page names each. `copied`: carried over from the country's review of an earlier cycle.
+ */
+export const REVISION_ORIGINS = ['import', 'edit', 'merge', 'restore', 'copied'] as const;
 export type RevisionOrigin = (typeof REVISION_ORIGINS)[number];
 
 /**

@@ -19,6 +19,7 @@ import { invitationRoutes } from './routes/invitations/invitations.js';
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from '../services/sign-in.js';
 import { sendError } from './problem.js';
 import { catalogueRoutes } from './routes/catalogue/catalogue.js';
+import { cycleRoutes } from './routes/cycles/cycles.js';
 import { Review } from './routes/reviews/schema.js';
 import { ExportJob } from './routes/exports/schema.js';
 import { ImportReport } from './routes/imports/schema.js';
@@ -118,6 +119,10 @@ export async function buildServer({
         { name: 'search', description: 'Full-text search across the reviews the caller may see' },
         { name: 'publications', description: 'Published versions of reviews, and open data' },
         {
+          name: 'cycles',
+          description: 'Review cycles of each region: settings, participating countries, opening and closing',
+        },
+        {
           name: 'submissions',
           description: 'What countries submitted to their regional secretariat, kept as received',
         },
@@ -155,6 +160,7 @@ export async function buildServer({
   submissionRoutes(app, storage.db);
   searchRoutes(app, storage.db);
   catalogueRoutes(app, storage.db);
+  cycleRoutes(app, storage.db);
   sessionRoutes(app, storage.db, loginLimits);
   entityRoutes(app, storage.db);
   workspaceRoutes(app, storage.db);

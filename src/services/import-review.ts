@@ -17,7 +17,7 @@ import { translate } from '../i18n/index.js';
 import type { Actor } from '../domain/permissions.js';
 import { requireAllowed } from './require-allowed.js';
 import { OPEN_REVIEW, isLocked } from '../domain/workflow.js';
-import { resolveCycle } from './resolve-cycle.js';
+import { requireParticipant, resolveCycle } from './resolve-cycle.js';
 import { indexAnswer } from './search-index.js';
 import { inTransaction } from './use-case.js';
 
@@ -140,6 +140,7 @@ export async function importReview(db: Kysely<Database>, request: ImportRequest)
   }
 
   requireAllowed(request.actor, 'review.import', { country });
+  await requireParticipant(db, header.cycle, header.country);
   const sha256 = createHash('sha256').update(request.bytes).digest('hex');
   return inTransaction(db, async (trx) => {
     // Locked (update: the import may rewrite its title and language) before its state is checked,

@@ -6,8 +6,9 @@ import type { Kysely } from 'kysely';
 import { CATALOGUE_DIR } from '../config.js';
 import type { Database } from '../db/schema.js';
 import * as catalogue from '../db/queries/catalogue.js';
+import * as cycles from '../db/queries/cycles.js';
 import type { ObjectiveRow } from '../db/queries/catalogue.js';
-import type { Multilingual } from '../domain/language.js';
+import { LANGUAGES, type Multilingual } from '../domain/language.js';
 import type { Questionnaire } from '../domain/questionnaire.js';
 import { inTransaction } from './use-case.js';
 
@@ -39,7 +40,8 @@ interface PrincipleFile {
 interface CycleFile {
   id: string;
   title: Multilingual;
-  period: { start: string };
+  /** conference: the regional review conference, `start/end` (it consolidated the national reports). */
+  period: { start: string; conference: string };
 }
 
 const ARAB_REGION: Multilingual = { fr: 'Région arabe', en: 'Arab region', ar: 'المنطقة العربية' };
@@ -83,7 +85,14 @@ export function readCatalogue() {
       title: cycle.title,
       questionnaireId: questionnaire.id,
       questionnaireVersion: questionnaire.version,
-      startsOn: cycle.period.start,
+      opensOn: cycle.period.start,
+      // Reports were due for the conference that consolidated them (migrations/016_cycles.sql).
+      dueOn: cycle.period.conference.split('/')[0]!,
+      languages: [...LANGUAGES],
+      // The 2020–21 round is over; reviews of it are still brought in and submitted (the seed).
+      state: 'closed' as const,
+      lateSubmissions: 'accept' as const,
+      countries: members,
     },
   };
 }
@@ -102,7 +111,7 @@ export async function loadCatalogue(db: Kysely<Database>): Promise<void> {
     await catalogue.upsertObjectives(trx, data.objectives);
     await catalogue.upsertPrinciples(trx, data.principles);
     await catalogue.insertQuestionnaire(trx, data.questionnaire);
-    await catalogue.upsertCycle(trx, data.cycle);
+    await cycles.loadShippedCycle(trx, data.cycle);
     await catalogue.saveCatalogueDigest(trx, digest);
   });
 }

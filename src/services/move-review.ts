@@ -10,6 +10,7 @@ import { recordAudit } from './audit.js';
 import { recordSubmission } from './record-submission.js';
 import { storedReview } from './get-review.js';
 import { indexPublication } from './search-index.js';
+import { requireAcceptsSubmissions } from './resolve-cycle.js';
 import { lockReview, openReview, requireOnReview, type ReviewAccess } from './review-access.js';
 import { inTransaction } from './use-case.js';
 
@@ -73,6 +74,7 @@ export async function moveLockedReview(
       .sort();
     if (pending.length > 0) throw new PacteError('review.answers_not_approved', { questions: pending.join(', ') });
   }
+  if (move.to === 'submitted') await requireAcceptsSubmissions(trx, access.review.cycle);
   await reviews.setReviewStatus(trx, access.review.id, move.to);
   const where = { country: access.review.country, cycle: access.review.cycle };
   await recordAudit(trx, who, 'review.status', {

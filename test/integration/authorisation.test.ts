@@ -126,7 +126,7 @@ const questionPage = (allowed: readonly Who[]): Rule => ({ allowed, hiddenFrom: 
 // ── the matrix ───────────────────────────────────────────────────────────────────────────────
 
 interface Request {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   payload?: object | Buffer;
   headers?: Record<string, string>;
@@ -319,6 +319,35 @@ const ROWS: Row[] = [
     op: 'POST /api/v1/notifications/read',
     rule: signedIn,
     request: () => ({ method: 'POST', url: '/api/v1/notifications/read', payload: {} }),
+  },
+
+  // Cycles: anyone reads open and closed ones; the region's secretariat (and admins) manage them.
+  { op: 'GET /api/v1/cycles', rule: anyone, request: () => get('/api/v1/cycles') },
+  { op: 'GET /api/v1/cycles/{cycle}', rule: anyone, request: () => get('/api/v1/cycles/arab-2021') },
+  {
+    // The first allowed cell creates it (planned, so no import has to choose); the next ones are told it exists (409).
+    op: 'POST /api/v1/cycles',
+    rule: () => only('admin', 'secretariat'),
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/cycles',
+      payload: { id: 'arab-matrix', region: 'arab', questionnaire: ids.questionnaire, countries: ['MAR'] },
+    }),
+  },
+  {
+    op: 'PATCH /api/v1/cycles/{cycle}',
+    rule: () => only('admin', 'secretariat'),
+    request: () => ({ method: 'PATCH', url: '/api/v1/cycles/arab-2021', payload: { dueOn: '2021-02-24' } }),
+  },
+  {
+    // Closing a closed cycle: refused by its state (409) once authorisation passed; nothing changes.
+    op: 'POST /api/v1/cycles/{cycle}/state',
+    rule: () => only('admin', 'secretariat'),
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/cycles/arab-2021/state',
+      payload: { to: 'closed', late: 'accept' },
+    }),
   },
 
   // Opening and importing a review (the review exists: allowed callers are told so, 409).

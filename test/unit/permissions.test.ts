@@ -66,4 +66,15 @@ describe('who may do what, country by country', () => {
     expect(can(both, 'review.import', { country: 'TUN' })).toBe(true);
     expect(can(both, 'review.import', { country: 'MAR' })).toBe(false);
   });
+
+  it('lets a secretariat manage the cycles of its own region only (cycle.manage), and admins every region', () => {
+    const secretariat = actor(grant('secretariat', { region: 'arab' }));
+    expect(can(secretariat, 'cycle.manage', { region: 'arab' })).toBe(true);
+    expect(can(secretariat, 'cycle.manage', { region: 'africa' })).toBe(false);
+    expect(can(secretariat, 'cycle.manage')).toBe(false);
+    expect(
+      can(actor(grant('focal_point', { country: 'MAR' })), 'cycle.manage', { region: 'arab', country: 'MAR' }),
+    ).toBe(false);
+    expect(can(actor(grant('admin')), 'cycle.manage', { region: 'africa' })).toBe(true);
+  });
 });

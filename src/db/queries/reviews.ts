@@ -158,6 +158,8 @@ export async function saveAnswerRevision(
     status?: AnswerStatus;
     contributionIds?: number[];
     note?: string | null;
+    /** With origin `copied`: the cycle of the review it was copied from (migration 016). */
+    copiedFromCycle?: string;
   },
 ): Promise<void> {
   const blocks = JSON.stringify(change.blocks);
@@ -196,6 +198,7 @@ export async function saveAnswerRevision(
       source_sha256: change.sourceSha256,
       contribution_ids: change.contributionIds ?? [],
       note: change.note ?? null,
+      copied_from_cycle: change.copiedFromCycle ?? null,
     })
     .execute();
 }

@@ -22,9 +22,25 @@ const ReviewState = Type.Object(
   { additionalProperties: false },
 );
 
+/** What starting from an earlier review copied (docs/regional.md): by question id. */
+const CopyReport = Type.Object(
+  {
+    from: Type.String({ description: 'the cycle of the review copied' }),
+    questions: Type.Array(Type.String(), { description: 'questions whose answer was copied (origin copied)' }),
+    notInQuestionnaire: Type.Array(Type.String(), {
+      description: 'questions answered in the earlier review that this cycle’s questionnaire does not have',
+    }),
+  },
+  { additionalProperties: false },
+);
+
 export const createReviewSchema = {
   operationId: 'createReview',
-  summary: "Open a country's review for a cycle (an empty draft)",
+  summary: "Open a country's review for a cycle in which it takes part: empty, or from its review of an earlier cycle",
+  description:
+    'With `from`, the answers of the country’s review of that cycle become the first revisions (origin copied), ' +
+    'question by question (the same id); `copied` reports what was copied and what the new questionnaire lacks. ' +
+    'A country outside the cycle: cycle.not_participating; a language the cycle does not offer: cycle.language_not_offered.',
   tags,
   security: SIGNED_IN,
   body: Type.Object(
@@ -32,10 +48,14 @@ export const createReviewSchema = {
       country: CountryCode,
       cycle: ReviewKey.properties.cycle,
       language: OneOf(LANGUAGES, { description: 'the language the review is written in' }),
+      from: Type.Optional(Type.Object({ cycle: ReviewKey.properties.cycle }, { additionalProperties: false })),
     },
     { additionalProperties: false },
   ),
-  response: { 201: ReviewState, ...problems(400, 401, 403, 404, 409) },
+  response: {
+    201: Type.Object({ ...ReviewState.properties, copied: Type.Optional(CopyReport) }, { additionalProperties: false }),
+    ...problems(400, 401, 403, 404, 409, 422),
+  },
 };
 
 const count = Type.Integer({ minimum: 0 });
