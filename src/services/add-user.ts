@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import * as accounts from '../db/queries/accounts.js';
 import * as catalogue from '../db/queries/catalogue.js';
 import * as entities from '../db/queries/entities.js';
+import * as people from '../db/queries/people.js';
 import type { Database } from '../db/schema.js';
 import { PacteError } from '../domain/errors.js';
 import { checkPassword } from '../domain/password.js';
@@ -41,6 +42,9 @@ export async function addUser(
       await accounts.deleteUserSessions(trx, existing.id); // a new password signs out everywhere
     }
     await accounts.addGrant(trx, userId, grant);
+    // Given again, a disabled role is enabled, and with it the account (migration 017).
+    await people.setGrantDisabled(trx, userId, grant, false);
+    await people.setAccountDisabled(trx, userId, false);
     await recordAudit(trx, by, existing ? 'user.updated' : 'user.added', {
       ...(grant.country ? { country: grant.country } : {}),
       details: { userId, email, role: grant.role, region: grant.region, entity: grant.entity },

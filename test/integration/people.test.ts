@@ -88,4 +88,28 @@ describe('disabling and enabling', () => {
   });
 });
 
+describe('giving a disabled role again', () => {
+  it('an administrator adding the role again (POST /api/v1/users) enables it, and the account with it', async () => {
+    const email = 'back.again@mar.example.org';
+    await createUser(w.t.storage.db, email, PASSWORD, { role: 'validator', country: 'MAR' });
+    const id = await w.idOf(email);
+    expect((await call('secretariat', 'POST', `/api/v1/users/${id}/disable`)).body.person.disabled).toBe(true);
+    expect(await w.signInStatus(email, PASSWORD)).toBe(401);
+    const added = await call('admin', 'POST', '/api/v1/users', {
+      email,
+      password: PASSWORD,
+      role: 'validator',
+      country: 'MAR',
+    });
+    expect(added.status).toBe(201);
+    const session = await signInToken(w.app, email, PASSWORD);
+    const me = await w.app.inject({
+      method: 'GET',
+      url: '/api/v1/session',
+      headers: { authorization: `Bearer ${session}` },
+    });
+    expect(me.json().grants).toEqual([{ role: 'validator', country: 'MAR', region: null, entity: null }]);
+  });
+});
+
 it(`runs on ${ENGINE}`, () => expect(['pglite', 'postgres']).toContain(ENGINE));
