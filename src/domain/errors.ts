@@ -30,6 +30,7 @@ export const ERRORS = {
   'invitation.revoked': 410,
   'invitation.not_found': 404,
   'invitation.already_granted': 409,
+  'invitation.too_many': 429,
   'person.not_found': 404,
   'entity.duplicate': 409,
   'entity.invalid_category': 422,

@@ -18,6 +18,12 @@ import { inTransaction } from './use-case.js';
 export const INVITATION_DAYS = 7;
 
 /**
+ * Pending invitations one person may have at once: far more than a country's team, and a bound
+ * on the e-mails one account can make Pacte send to addresses of its choosing.
+ */
+export const MAX_PENDING_INVITATIONS = 200;
+
+/**
  * Invites someone to a role (docs/regional.md, People): a secretariat the focal points and
  * validators of its region's countries, a focal point the contributors and stakeholders of its
  * country's entities, an administrator anyone. A new invitation to the same address and role
@@ -60,6 +66,10 @@ export async function createInvitation(
       if (same) throw new PacteError('invitation.already_granted', { email });
     }
     const replaced = await invitations.revokePendingFor(trx, email, grant);
+    const pending = await invitations.countPendingBy(trx, by.name);
+    if (pending >= MAX_PENDING_INVITATIONS) {
+      throw new PacteError('invitation.too_many', { pending, limit: MAX_PENDING_INVITATIONS });
+    }
     const row = await invitations.insertInvitation(trx, {
       tokenHash: tokenDigest(token),
       email,

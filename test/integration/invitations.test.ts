@@ -1,8 +1,5 @@
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/http/server.js';
+import { MAX_PENDING_INVITATIONS } from '../../src/services/create-invitation.js';
 import { translate } from '../../src/i18n/index.js';
 import { signInToken } from '../support/accounts.js';
 import { openPeopleWorld, type PeopleWorld, type Who } from '../support/people.js';
@@ -12,7 +9,8 @@ import { ENGINE } from '../support/storage.js';
 /**
  * Invitations (issue 11, item 5): a regional secretariat invites the focal points and validators
  * of its region's countries, a focal point the contributors and stakeholders of its country's
- * entities, by a one-time link; on both engines. Disabling: people.test.ts.
+ * entities, by a one-time link; on both engines. By e-mail: invitation-mail.test.ts; disabling:
+ * people.test.ts.
  */
 let w: PeopleWorld;
 const NEW_PASSWORD = 'a sentence chosen by the invitee';
@@ -324,64 +322,33 @@ describe('links that no longer work', () => {
   });
 });
 
-describe('with an SMTP server', () => {
-  it('the link is e-mailed, and not answered; a server that refuses the mail leaves the link to hand over', async () => {
-    const received: { to: string[]; raw: string }[] = [];
-    const smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onRcptTo: (address, _session, done) =>
-        address.address.startsWith('refused') ? done(new Error('550 no such mailbox')) : done(),
-      onData(stream, session, done) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString() });
-          done();
-        });
-      },
-    });
-    smtp.listen(0, '127.0.0.1');
-    await once(smtp.server, 'listening');
-    const port = (smtp.server.address() as AddressInfo).port;
-    const mailing = await buildServer({
-      storage: w.t.storage,
-      logLevel: 'silent',
-      mail: { url: `smtp://127.0.0.1:${port}`, from: 'Pacte <pacte@escwa.test>' },
-    });
-    try {
-      const send = (email: string) =>
-        mailing.inject({
-          method: 'POST',
-          url: '/api/v1/invitations?lang=fr',
-          headers: { authorization: `Bearer ${w.world.tokens.secretariat}` },
-          payload: { email, role: 'validator', country: 'MAR' },
-        });
-      const mailed = await send('mailed@mar.example.org');
-      expect(mailed.statusCode).toBe(201);
-      expect(mailed.json()).toMatchObject({ sent: true, link: null });
-      const mail = received.find((m) => m.to.includes('mailed@mar.example.org'));
-      // The text is quoted-printable: soft line breaks and =XX escapes undone.
-      const text = (mail?.raw ?? '')
-        .replace(/=\r?\n/g, '')
-        .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-      const token = /\/invitations\/accept\?token=([A-Za-z0-9_-]+)/.exec(text)?.[1] ?? '';
-      expect(token).not.toBe('');
-      expect(text).toContain('secretariat@escwa.example.org vous invite');
-      expect((await acceptApi(token, NEW_PASSWORD)).json()).toMatchObject({
-        created: true,
-        email: 'mailed@mar.example.org',
-      });
-
-      const refused = await send('refused@mar.example.org');
-      expect(refused.json()).toMatchObject({
-        sent: false,
-        link: expect.stringContaining('/invitations/accept?token='),
-      });
-    } finally {
-      await mailing.close();
-      await new Promise<void>((resolve) => smtp.close(() => resolve()));
-    }
+describe('bounds', () => {
+  it('one person has at most MAX_PENDING_INVITATIONS pending invitations at once', async () => {
+    const db = w.t.storage.db;
+    const inviter = PERSONAS.focalTun.email;
+    await db
+      .insertInto('invitation')
+      .values(
+        Array.from({ length: MAX_PENDING_INVITATIONS }, (_, i) => ({
+          token_hash: `bound-${i}`,
+          email: `bound.${i}@tun.example.org`,
+          role: 'contributor' as const,
+          country_code: 'TUN',
+          entity_id: w.world.entities.tunisia,
+          invited_by_name: inviter,
+          expires_at: new Date(Date.now() + 86_400_000).toISOString(),
+        })),
+      )
+      .execute();
+    const entity = w.world.entities.tunisia;
+    const refused = await invite('focalTun', { email: 'one.more@tun.example.org', role: 'contributor', entity });
+    expect(refused).toMatchObject({ status: 429, body: { code: 'invitation.too_many' } });
+    // Withdrawing one makes room.
+    const first = (await call('focalTun', 'GET', '/api/v1/invitations')).body.invitations[0]!;
+    expect((await call('focalTun', 'DELETE', `/api/v1/invitations/${first.id}`)).status).toBe(200);
+    expect((await invite('focalTun', { email: 'one.more@tun.example.org', role: 'contributor', entity })).status).toBe(
+      201,
+    );
   });
 });
 

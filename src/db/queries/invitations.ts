@@ -92,6 +92,19 @@ export async function revokePendingFor(db: Db, email: string, grant: Grant): Pro
   return Number(result.numUpdatedRows);
 }
 
+/** How many invitations of this inviter are still pending (neither used, revoked nor expired). */
+export async function countPendingBy(db: Db, invitedByName: string): Promise<number> {
+  const row = await db
+    .selectFrom('invitation')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('invited_by_name', '=', invitedByName)
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** The invitation of this token, locked (`for update`) so that it is used or revoked once. */
 export async function lockInvitationByToken(db: Db, tokenHash: string): Promise<InvitationRow | undefined> {
   const row = await db
