@@ -1529,6 +1529,10 @@ export interface operations {
           from?: {
             /** @description e.g. arab-2021 */
             cycle: string;
+            /** @description earlier question id → this cycle’s question id, where they differ (default: the same id) */
+            mapping?: {
+              [key: string]: string;
+            };
           };
         };
       };

@@ -90,6 +90,7 @@ export const ERRORS = {
   'storage.locked': 423,
   'storage.unavailable': 503,
   'review.exists': 409,
+  'review.invalid_mapping': 422,
   'review.not_in_state': 409,
   'review.move_not_allowed': 409,
   'review.already_published': 409,

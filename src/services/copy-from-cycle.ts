@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import * as cycles from '../db/queries/cycles.js';
 import * as reviews from '../db/queries/reviews.js';
 import type { Database } from '../db/schema.js';
+import type { Block } from '../domain/blocks.js';
 import type { Cycle } from '../domain/cycles.js';
 import { PacteError } from '../domain/errors.js';
 import type { Language } from '../domain/language.js';
@@ -49,30 +50,41 @@ export async function copyAnswers(
   actor: Actor,
   target: { id: number; language: Language; cycle: Cycle },
   source: Source,
+  /** Earlier question id → new question id, where they differ. */
+  mapping: Readonly<Record<string, string>> = {},
 ): Promise<CopyReport> {
   const answers = await reviews.findAnswers(trx, source.reviewId);
   const targetIds = await cycles.questionIds(trx, target.cycle.questionnaireId, target.cycle.questionnaireVersion);
   const known = new Set(targetIds);
+  const invalid = (question: string) => new PacteError('review.invalid_mapping', { cycle: target.cycle.id, question });
+  // Each new question gets the answer of the earlier question mapped to it (the same id by default).
+  const incoming = new Map<string, Block[]>();
+  const notInQuestionnaire: string[] = [];
+  for (const [id, answer] of answers) {
+    if (answer.blocks.length === 0) continue;
+    const to = Object.hasOwn(mapping, id) ? mapping[id]! : id;
+    if (!known.has(to)) {
+      if (Object.hasOwn(mapping, id)) throw invalid(to);
+      notInQuestionnaire.push(id);
+    } else if (incoming.has(to)) throw invalid(to);
+    else incoming.set(to, answer.blocks);
+  }
   const questions: string[] = [];
   for (const questionId of targetIds) {
-    const answer = answers.get(questionId);
-    if (!answer || answer.blocks.length === 0) continue;
+    const blocks = incoming.get(questionId);
+    if (!blocks) continue;
     await reviews.saveAnswerRevision(trx, {
       reviewId: target.id,
       questionId,
       revision: 1,
-      blocks: answer.blocks,
+      blocks,
       author: actor.name,
       origin: 'copied',
       sourceSha256: null,
       copiedFromCycle: source.cycle,
     });
-    await indexAnswer(trx, { reviewId: target.id, questionId, language: target.language, blocks: answer.blocks });
+    await indexAnswer(trx, { reviewId: target.id, questionId, language: target.language, blocks });
     questions.push(questionId);
   }
-  const notInQuestionnaire = [...answers.entries()]
-    .filter(([id, answer]) => !known.has(id) && answer.blocks.length > 0)
-    .map(([id]) => id)
-    .sort();
-  return { from: source.cycle, questions, notInQuestionnaire };
+  return { from: source.cycle, questions, notInQuestionnaire: notInQuestionnaire.sort() };
 }

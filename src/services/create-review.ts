@@ -20,7 +20,12 @@ import { inTransaction } from './use-case.js';
 export async function createReview(
   db: Kysely<Database>,
   actor: Actor | null,
-  request: { country: string; cycle: string; language: Language; from?: { cycle: string } | undefined },
+  request: {
+    country: string;
+    cycle: string;
+    language: Language;
+    from?: { cycle: string; mapping?: Record<string, string> | undefined } | undefined;
+  },
 ): Promise<{ country: string; cycle: string; status: string; copied?: CopyReport }> {
   const country = request.country.trim().toUpperCase();
   const who = requireAllowed(actor, 'review.import', { country });
@@ -41,7 +46,9 @@ export async function createReview(
       const source = request.from && (await copySource(trx, who, country, request.from.cycle));
       const title = pick(cycle.title, request.language);
       const { id } = await reviews.upsertReview(trx, { country, cycle: cycle.id, language: request.language, title });
-      const copied = source && (await copyAnswers(trx, who, { id, language: request.language, cycle }, source));
+      const copied =
+        source &&
+        (await copyAnswers(trx, who, { id, language: request.language, cycle }, source, request.from?.mapping));
       await recordAudit(trx, who, 'review.create', {
         country,
         cycle: cycle.id,

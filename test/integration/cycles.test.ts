@@ -223,11 +223,13 @@ describe('a review started from an earlier one', () => {
   it('maps by question id to another questionnaire and reports what it lacks; in a cycle of another region', async () => {
     const shipped = (await catalogue.findQuestionnaire(db(), 'arab-2021'))!;
     const [first, ...rest] = shipped.sections;
-    const dropped = first!.questions[0]!.id;
+    // The first question has another id in the African questionnaire.
+    const [dropped, renamed] = [first!.questions[0]!.id, `${first!.questions[0]!.id}-africa`];
+    const questions = [{ ...first!.questions[0]!, id: renamed }, ...first!.questions.slice(1)];
     await catalogue.insertQuestionnaire(db(), {
       ...shipped,
       id: 'africa-2024',
-      sections: [{ ...first!, questions: first!.questions.slice(1) }, ...rest],
+      sections: [{ ...first!, questions }, ...rest],
     });
     // Morocco takes part in the African cycle too.
     const cycle = { id: 'africa-2024', region: 'africa', questionnaire: 'africa-2024', countries: ['MAR', 'SDN'] };
@@ -243,7 +245,7 @@ describe('a review started from an earlier one', () => {
     const created = await call(world.as('focal'), 'POST', '/api/v1/reviews', body);
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json().copied.notInQuestionnaire).toEqual([dropped]);
-    expect(created.json().copied.questions).not.toContain(dropped);
+    expect(created.json().copied.questions).not.toContain(renamed);
     const audit = await db()
       .selectFrom('audit_event')
       .select('details')
@@ -251,6 +253,26 @@ describe('a review started from an earlier one', () => {
       .where('cycle', '=', 'africa-2024')
       .executeTakeFirstOrThrow();
     expect(audit.details).toMatchObject({ from: 'arab-2021', notCopied: [dropped] });
+    // A mapping names where an answer goes; one to a question the questionnaire lacks is refused.
+    const next = { id: 'africa-2025', region: 'africa', questionnaire: 'africa-2024', countries: ['MAR'] };
+    await call(africa, 'POST', '/api/v1/cycles', { ...next, opensOn: '2025-01-15', dueOn: '2025-09-30' });
+    await call(africa, 'POST', '/api/v1/cycles/africa-2025/state', { to: 'open' });
+    const from = (mapping: Record<string, string>) => ({
+      ...body,
+      cycle: 'africa-2025',
+      from: { cycle: 'arab-2021', mapping },
+    });
+    const bad = await call(world.as('focal'), 'POST', '/api/v1/reviews', from({ [dropped]: 'nope' }));
+    expect([bad.statusCode, bad.json().code, bad.json().details]).toEqual([
+      422,
+      'review.invalid_mapping',
+      { cycle: 'africa-2025', question: 'nope' },
+    ]);
+    expect(await db().selectFrom('review').select('id').where('cycle_id', '=', 'africa-2025').execute()).toEqual([]);
+    const mapped = await call(world.as('focal'), 'POST', '/api/v1/reviews', from({ [dropped]: renamed }));
+    expect(mapped.json().copied).toMatchObject({ notInQuestionnaire: [] });
+    expect(mapped.json().copied.questions).toContain(renamed);
+    await call(africa, 'POST', '/api/v1/cycles/africa-2025/state', { to: 'closed', late: 'accept' });
     // Reviews exist in arab-2021: its questionnaire no longer changes.
     const locked = await call(secretariat(), 'PATCH', '/api/v1/cycles/arab-2021', { questionnaire: 'africa-2024' });
     expect([locked.statusCode, locked.json().code]).toEqual([409, 'cycle.questionnaire_locked']);

@@ -48,7 +48,20 @@ export const createReviewSchema = {
       country: CountryCode,
       cycle: ReviewKey.properties.cycle,
       language: OneOf(LANGUAGES, { description: 'the language the review is written in' }),
-      from: Type.Optional(Type.Object({ cycle: ReviewKey.properties.cycle }, { additionalProperties: false })),
+      from: Type.Optional(
+        Type.Object(
+          {
+            cycle: ReviewKey.properties.cycle,
+            mapping: Type.Optional(
+              Type.Record(Type.String({ maxLength: 64 }), Type.String({ maxLength: 64 }), {
+                maxProperties: 1000,
+                description: 'earlier question id → this cycle’s question id, where they differ (default: the same id)',
+              }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+      ),
     },
     { additionalProperties: false },
   ),
