@@ -71,9 +71,17 @@ async function generate(storage: Storage): Promise<number[]> {
   const perCycle = Math.min(countries.length, 20);
   const cycles = Math.ceil(REVIEWS / perCycle);
   for (let c = 1; c < cycles; c++) {
-    await catalogue.upsertCycle(db, { ...base, id: `bench-${2021 + c}`, startsOn: null });
+    const id = `bench-${2021 + c}`;
+    await cycleQueries.insertCycle(db, {
+      ...base,
+      id,
+      opensOn: null,
+      dueOn: null,
+      languages: ['fr', 'en', 'ar'],
+      by: null,
+    });
     // Only a country taking part in a cycle may have a review in it (migration 016).
-    await cycleQueries.setCycleCountries(db, `bench-${2021 + c}`, countries);
+    await cycleQueries.setCycleCountries(db, id, countries);
   }
   const words = [...new Set(seed.toString('utf8').match(/\p{L}{5,}/gu) ?? [])];
   let n = 0;

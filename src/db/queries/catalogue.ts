@@ -154,22 +154,6 @@ export async function insertQuestionnaire(db: Db, q: Questionnaire): Promise<voi
     .execute();
 }
 
-export async function upsertCycle(db: Db, cycle: CycleRow): Promise<void> {
-  const values = {
-    id: cycle.id,
-    region_id: cycle.regionId,
-    title: json(cycle.title),
-    questionnaire_id: cycle.questionnaireId,
-    questionnaire_version: cycle.questionnaireVersion,
-    starts_on: cycle.startsOn,
-  };
-  await db
-    .insertInto('cycle')
-    .values(values)
-    .onConflict((oc) => oc.column('id').doUpdateSet(values))
-    .execute();
-}
-
 export async function findCycle(db: Db, id: string): Promise<CycleRow | undefined> {
   const row = await db
     .selectFrom('cycle')
@@ -187,11 +171,6 @@ export async function findCycle(db: Db, id: string): Promise<CycleRow | undefine
       startsOn: row.starts_on,
     }
   );
-}
-
-/** The ids of every cycle the platform knows, in order. */
-export async function listCycleIds(db: Db): Promise<string[]> {
-  return (await db.selectFrom('cycle').select('id').orderBy('id').execute()).map((row) => row.id);
 }
 
 export async function findCountry(db: Db, code: string): Promise<CountryRow | undefined> {
