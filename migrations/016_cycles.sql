@@ -31,23 +31,6 @@ alter table cycle
   -- The policy is chosen when closing, and only then.
   add constraint cycle_closing_policy check ((state = 'closed') = (late_submissions is not null));
 
--- planned → open → closed → open (reopened). Never back to planned: countries may already have
--- started their reviews in it. The services decide the same (src/domain/cycles.ts).
-create function cycle_state_move() returns trigger language plpgsql as $$
-begin
-  if new.state <> old.state and not (
-    (old.state = 'planned' and new.state = 'open') or
-    (old.state = 'open' and new.state = 'closed') or
-    (old.state = 'closed' and new.state = 'open')
-  ) then
-    raise exception 'cycle state cannot move from % to %', old.state, new.state
-      using errcode = 'check_violation', constraint = 'cycle_state_move';
-  end if;
-  return new;
-end $$;
-create trigger cycle_state_move before update of state on cycle
-  for each row execute function cycle_state_move();
-
 -- The countries taking part in a cycle. A country may take part in cycles of several regions
 -- (Morocco, Tunisia or Sudan in the Arab and the African reviews): membership of the cycle's
 -- region is not required.
@@ -75,6 +58,24 @@ insert into cycle_country (cycle_id, country_code)
   union
   select cycle_id, country_code from review
   on conflict do nothing;
+
+-- planned → open → closed → open (reopened). Never back to planned: countries may already have
+-- started their reviews in it. Created after the backfill above, which sets arab-2021's state
+-- directly (planned → closed). The services decide the same (src/domain/cycles.ts).
+create function cycle_state_move() returns trigger language plpgsql as $$
+begin
+  if new.state <> old.state and not (
+    (old.state = 'planned' and new.state = 'open') or
+    (old.state = 'open' and new.state = 'closed') or
+    (old.state = 'closed' and new.state = 'open')
+  ) then
+    raise exception 'cycle state cannot move from % to %', old.state, new.state
+      using errcode = 'check_violation', constraint = 'cycle_state_move';
+  end if;
+  return new;
+end $$;
+create trigger cycle_state_move before update of state on cycle
+  for each row execute function cycle_state_move();
 
 -- One review per country and cycle (002), and only of a country taking part in that cycle: the
 -- database refuses a review of a non-participant, and taking a country out of a cycle in which
