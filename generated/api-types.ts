@@ -314,6 +314,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cycles/{cycle}/tracking': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Where each participating country of a cycle stands
+     * @description For the cycle’s regional secretariat (and administrators); to anyone else signed in, the cycle does not exist (cycle.not_found). One row per participating country.
+     */
+    get: operations['getCycleTracking'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cycles/{cycle}/tracking.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The tracking rows as CSV (UTF-8 with a byte order mark)
+     * @description For the cycle’s regional secretariat (and administrators); to anyone else signed in, the cycle does not exist (cycle.not_found). One row per participating country. The same rows, filters and order as the JSON.
+     */
+    get: operations['getCycleTrackingCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/search': {
     parameters: {
       query?: never;
@@ -2494,6 +2534,154 @@ export interface operations {
       };
       /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getCycleTracking: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+        /** @description country (default); state in workflow order; lastActivity, the longest silent first; overdue first */
+        sort?: 'country' | 'state' | 'lastActivity' | 'overdue';
+        /** @description only the countries whose review is in this state */
+        state?: 'none' | 'draft' | 'in_consultation' | 'validated' | 'submitted' | 'published';
+        overdue?: 'true' | 'false';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. arab-2021 */
+        cycle: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            cycle: string;
+            region: string;
+            dueOn: string | null;
+            /** @description questions of the cycle’s questionnaire */
+            questions: number;
+            countries: {
+              /** @example MAR */
+              country: string;
+              countryName: components['schemas']['Multilingual'];
+              /** @description the review’s state; none while the country has no review */
+              state: 'none' | 'draft' | 'in_consultation' | 'validated' | 'submitted' | 'published';
+              progress: {
+                answered: number;
+                sections: {
+                  id: string;
+                  questions: number;
+                  answered: number;
+                }[];
+              } | null;
+              lastActivity: string | null;
+              /** @description the due date has passed and no submission awaits the secretariat */
+              overdue: boolean;
+              submissions: {
+                count: number;
+                lastAt: string | null;
+                /** @description the latest submission was acknowledged */
+                acknowledged: boolean;
+                /** @description the latest submission was returned to the country */
+                returned: boolean;
+              };
+            }[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getCycleTrackingCsv: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+        /** @description country (default); state in workflow order; lastActivity, the longest silent first; overdue first */
+        sort?: 'country' | 'state' | 'lastActivity' | 'overdue';
+        /** @description only the countries whose review is in this state */
+        state?: 'none' | 'draft' | 'in_consultation' | 'validated' | 'submitted' | 'published';
+        overdue?: 'true' | 'false';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. arab-2021 */
+        cycle: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The rows, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

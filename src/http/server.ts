@@ -27,6 +27,7 @@ import { importRoutes } from './routes/imports/imports.js';
 import { contributionRoutes } from './routes/contributions/contributions.js';
 import { publicationRoutes } from './routes/publications/publications.js';
 import { submissionRoutes } from './routes/submissions/submissions.js';
+import { trackingRoutes } from './routes/tracking/tracking.js';
 import { reviewRoutes } from './routes/reviews/reviews.js';
 import { exportRoutes } from './routes/exports/exports.js';
 import { searchRoutes } from './routes/search/search.js';
@@ -158,6 +159,7 @@ export async function buildServer({
   reviewRoutes(app, storage.db, exportRoutes(app, storage.db, { worker: exportWorker }));
   publicationRoutes(app, storage.db);
   submissionRoutes(app, storage.db);
+  trackingRoutes(app, storage.db);
   searchRoutes(app, storage.db);
   catalogueRoutes(app, storage.db);
   cycleRoutes(app, storage.db);

@@ -543,6 +543,17 @@ const ROWS: Row[] = [
     request: () => get('/api/v1/cycles/arab-2021/submissions'),
   },
   {
+    // Tracking (issue 11, item 4): the same hiding as the cycle's submissions.
+    op: 'GET /api/v1/cycles/{cycle}/tracking',
+    rule: () => ({ allowed: ['admin', 'secretariat'], hiddenFrom: except(['admin', 'secretariat', 'anonymous']) }),
+    request: () => get('/api/v1/cycles/arab-2021/tracking'),
+  },
+  {
+    op: 'GET /api/v1/cycles/{cycle}/tracking.csv',
+    rule: () => ({ allowed: ['admin', 'secretariat'], hiddenFrom: except(['admin', 'secretariat', 'anonymous']) }),
+    request: () => get('/api/v1/cycles/arab-2021/tracking.csv'),
+  },
+  {
     op: 'GET /api/v1/reviews/{country}/{cycle}/submissions',
     rule: (p) => onSubmissions(p, submissionReaders(p)),
     request: () => get(`${REVIEW}/submissions`),

@@ -1,0 +1,109 @@
+/** Tracking a cycle's countries: one schema per route (TypeBox); it validates input, types the handler and documents the API. */
+import { Type } from '@sinclair/typebox';
+import { TRACKING_SORTS, TRACKING_STATES } from '../../../services/get-tracking.js';
+import {
+  DateOnly,
+  DateTime,
+  FileResponse,
+  Lang,
+  MultilingualRef,
+  Nullable,
+  OneOf,
+  ReviewKey,
+  SIGNED_IN,
+  problems,
+} from '../../contract.js';
+
+const tags = ['cycles'];
+
+const TrackingQuery = Type.Object(
+  {
+    lang: Type.Optional(Lang),
+    sort: Type.Optional(
+      OneOf(TRACKING_SORTS, {
+        description:
+          'country (default); state in workflow order; lastActivity, the longest silent first; overdue first',
+      }),
+    ),
+    state: Type.Optional(OneOf(TRACKING_STATES, { description: 'only the countries whose review is in this state' })),
+    overdue: Type.Optional(OneOf(['true', 'false'] as const)),
+  },
+  { additionalProperties: false },
+);
+
+const Progress = Type.Object(
+  {
+    answered: Type.Integer({ minimum: 0 }),
+    sections: Type.Array(
+      Type.Object(
+        { id: Type.String(), questions: Type.Integer({ minimum: 0 }), answered: Type.Integer({ minimum: 0 }) },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'answered questions (an answer with text), counts only; null until the country has submitted: ' +
+      'it decides what the secretariat sees before that',
+  },
+);
+
+export const TrackedCountry = Type.Object(
+  {
+    country: Type.String({ examples: ['MAR'] }),
+    countryName: MultilingualRef,
+    state: OneOf(TRACKING_STATES, { description: 'the review’s state; none while the country has no review' }),
+    progress: Nullable(Progress),
+    lastActivity: Nullable(DateTime({ description: 'the latest change, answer revision or submission' })),
+    overdue: Type.Boolean({ description: 'the due date has passed and no submission awaits the secretariat' }),
+    submissions: Type.Object(
+      {
+        count: Type.Integer({ minimum: 0 }),
+        lastAt: Nullable(DateTime()),
+        acknowledged: Type.Boolean({ description: 'the latest submission was acknowledged' }),
+        returned: Type.Boolean({ description: 'the latest submission was returned to the country' }),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const description =
+  'For the cycle’s regional secretariat (and administrators); to anyone else signed in, the cycle does not ' +
+  'exist (cycle.not_found). One row per participating country.';
+
+export const getTrackingSchema = {
+  operationId: 'getCycleTracking',
+  summary: 'Where each participating country of a cycle stands',
+  description,
+  tags,
+  security: SIGNED_IN,
+  params: Type.Object({ cycle: ReviewKey.properties.cycle }),
+  querystring: TrackingQuery,
+  response: {
+    200: Type.Object(
+      {
+        cycle: Type.String(),
+        region: Type.String(),
+        dueOn: Nullable(DateOnly()),
+        questions: Type.Integer({ minimum: 0, description: 'questions of the cycle’s questionnaire' }),
+        countries: Type.Array(TrackedCountry),
+      },
+      { additionalProperties: false },
+    ),
+    ...problems(400, 401, 404),
+  },
+};
+
+export const getTrackingCsvSchema = {
+  operationId: 'getCycleTrackingCsv',
+  summary: 'The tracking rows as CSV (UTF-8 with a byte order mark)',
+  description: `${description} The same rows, filters and order as the JSON.`,
+  tags,
+  security: SIGNED_IN,
+  params: Type.Object({ cycle: ReviewKey.properties.cycle }),
+  querystring: TrackingQuery,
+  response: { 200: FileResponse(['text/csv'], 'The rows, as an attachment'), ...problems(400, 401, 404) },
+};

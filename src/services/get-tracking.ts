@@ -1,0 +1,129 @@
+import type { Kysely } from 'kysely';
+import * as cycles from '../db/queries/cycles.js';
+import * as tracking from '../db/queries/tracking.js';
+import type { Database } from '../db/schema.js';
+import type { Cycle } from '../domain/cycles.js';
+import { PacteError } from '../domain/errors.js';
+import type { Multilingual } from '../domain/language.js';
+import { can, type Actor } from '../domain/permissions.js';
+import { REVIEW_STATUSES, type ReviewStatus } from '../domain/workflow.js';
+
+export const TRACKING_SORTS = ['country', 'state', 'lastActivity', 'overdue'] as const;
+export type TrackingSort = (typeof TRACKING_SORTS)[number];
+/** A country's review state; `none` while it has no review in the cycle. */
+export type TrackingState = ReviewStatus | 'none';
+export const TRACKING_STATES = ['none', ...REVIEW_STATUSES] as const;
+
+export interface TrackingQuery {
+  sort?: TrackingSort;
+  state?: TrackingState;
+  overdue?: boolean;
+}
+
+/** A participating country as the secretariat tracks it. */
+export interface TrackedCountry {
+  country: string;
+  countryName: Multilingual;
+  state: TrackingState;
+  /** Answered questions by section and in all; null while the country's progress is not shown. */
+  progress: { sections: { id: string; questions: number; answered: number }[]; answered: number } | null;
+  lastActivity: Date | null;
+  overdue: boolean;
+  submissions: { count: number; lastAt: Date | null; acknowledged: boolean; returned: boolean };
+}
+
+export interface Tracking {
+  cycle: Cycle;
+  dueOn: string | null;
+  questions: number;
+  countries: TrackedCountry[];
+}
+
+/**
+ * `GET /cycles/{cycle}/tracking`: each participating country of the cycle, for its region's
+ * secretariat (and administrators); anyone else signed in gets `cycle.not_found`, the same
+ * hiding as the cycle's submissions list. In one query for the rows, and one for the answer
+ * counts, whatever the number of countries.
+ *
+ * Progress (answered questions, counts only) is shown once the country has submitted: a country
+ * decides what the secretariat sees before that, and the setting that lets it share progress
+ * earlier is not built yet (docs/regional.md).
+ *
+ * Overdue: the due date has passed and the country awaits a submission (none yet, or its latest
+ * was returned). Closing a cycle changes nothing to this: a country that never submitted is late
+ * whether the cycle accepts late submissions or refuses them.
+ */
+export async function getTracking(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  cycleId: string,
+  query: TrackingQuery = {},
+  today: string = new Date().toISOString().slice(0, 10),
+): Promise<Tracking> {
+  if (!actor) throw new PacteError('auth.required');
+  const cycle = await cycles.findCycle(db, cycleId);
+  if (!cycle || !can(actor, 'submission.read', { region: cycle.regionId })) {
+    throw new PacteError('cycle.not_found', { cycle: cycleId });
+  }
+  const questionnaire = { id: cycle.questionnaireId, version: cycle.questionnaireVersion };
+  const [rows, sections] = await Promise.all([
+    tracking.trackingRows(db, cycle.id),
+    tracking.cycleSections(db, questionnaire),
+  ]);
+  const shown = rows.filter((r) => r.reviewId !== null && r.submissions > 0).map((r) => r.reviewId as number);
+  const counts = new Map<string, number>();
+  for (const c of await tracking.answeredBySection(db, questionnaire, shown)) {
+    counts.set(`${c.reviewId}/${c.section}`, c.answered);
+  }
+  const pastDue = cycle.dueOn !== null && cycle.dueOn < today;
+  const countries = rows.map((row): TrackedCountry => {
+    const progressSections =
+      row.reviewId !== null && shown.includes(row.reviewId)
+        ? sections.map((s) => ({ ...s, answered: counts.get(`${row.reviewId}/${s.id}`) ?? 0 }))
+        : null;
+    return {
+      country: row.country,
+      countryName: row.countryName,
+      state: row.status ?? 'none',
+      progress: progressSections && {
+        sections: progressSections,
+        answered: progressSections.reduce((sum, s) => sum + s.answered, 0),
+      },
+      lastActivity: row.lastActivity,
+      overdue: pastDue && (row.submissions === 0 || row.returned),
+      submissions: {
+        count: row.submissions,
+        lastAt: row.lastSubmittedAt,
+        acknowledged: row.acknowledged,
+        returned: row.returned,
+      },
+    };
+  });
+  return {
+    cycle,
+    dueOn: cycle.dueOn,
+    questions: sections.reduce((sum, s) => sum + s.questions, 0),
+    countries: sortTracking(
+      countries.filter(
+        (c) =>
+          (query.state === undefined || c.state === query.state) &&
+          (query.overdue === undefined || c.overdue === query.overdue),
+      ),
+      query.sort ?? 'country',
+    ),
+  };
+}
+
+/**
+ * `state` in workflow order (no review first), `lastActivity` the longest silent first (no
+ * activity at all first), `overdue` the overdue first; ties by country code.
+ */
+export function sortTracking(list: TrackedCountry[], sort: TrackingSort): TrackedCountry[] {
+  const key = (c: TrackedCountry): number => {
+    if (sort === 'state') return TRACKING_STATES.indexOf(c.state);
+    if (sort === 'lastActivity') return c.lastActivity?.getTime() ?? -Infinity;
+    if (sort === 'overdue') return c.overdue ? 0 : 1;
+    return 0;
+  };
+  return [...list].sort((a, b) => key(a) - key(b) || (a.country < b.country ? -1 : a.country > b.country ? 1 : 0));
+}
