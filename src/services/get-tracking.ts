@@ -45,9 +45,9 @@ export interface Tracking {
  * hiding as the cycle's submissions list. In one query for the rows, and one for the answer
  * counts, whatever the number of countries.
  *
- * Progress (answered questions, counts only) is shown once the country has submitted: a country
- * decides what the secretariat sees before that, and the setting that lets it share progress
- * earlier is not built yet (docs/regional.md).
+ * Progress (answered questions, counts only) is shown once the country has submitted, or before
+ * if its focal point shares it (migration 018, services/share-tracking-progress.ts): what a
+ * country writes is its own until it sends it.
  *
  * Overdue: the due date has passed and the country awaits a submission (none yet, or its latest
  * was returned). Closing a cycle changes nothing to this: a country that never submitted is late
@@ -70,7 +70,9 @@ export async function getTracking(
     tracking.trackingRows(db, cycle.id),
     tracking.cycleSections(db, questionnaire),
   ]);
-  const shown = rows.filter((r) => r.reviewId !== null && r.submissions > 0).map((r) => r.reviewId as number);
+  const shown = rows
+    .filter((r) => r.reviewId !== null && (r.submissions > 0 || r.shareProgress))
+    .map((r) => r.reviewId as number);
   const counts = new Map<string, number>();
   for (const c of await tracking.answeredBySection(db, questionnaire, shown)) {
     counts.set(`${c.reviewId}/${c.section}`, c.answered);

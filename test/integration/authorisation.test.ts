@@ -554,6 +554,12 @@ const ROWS: Row[] = [
     request: () => get('/api/v1/cycles/arab-2021/tracking.csv'),
   },
   {
+    // The focal point decides what leaves the country (action review.move).
+    op: 'PUT /api/v1/reviews/{country}/{cycle}/progress-sharing',
+    rule: (p) => onReview(p, ['admin', 'focal']),
+    request: () => ({ method: 'PUT', url: `${REVIEW}/progress-sharing`, payload: { share: true } }),
+  },
+  {
     op: 'GET /api/v1/reviews/{country}/{cycle}/submissions',
     rule: (p) => onSubmissions(p, submissionReaders(p)),
     request: () => get(`${REVIEW}/submissions`),

@@ -46,6 +46,8 @@ const PLANS: Record<string, Plan> = {
 const COUNTRIES = Object.keys(PLANS).sort();
 
 let questions: { id: string; section: string }[];
+/** The countries whose focal point shares their progress before submitting (set through the API). */
+const shared = new Set<string>();
 let sections: string[];
 
 async function call(headers: Record<string, string>, url: string) {
@@ -149,7 +151,7 @@ function expected(country: string) {
   const plan = planOf(country);
   const latest = plan.submissions.at(-1);
   const answered = plan.answers.filter((i) => i >= 0).map((i) => questionAt(i).section);
-  const shown = plan.submissions.length > 0;
+  const shown = plan.submissions.length > 0 || shared.has(country);
   const times = plan.status
     ? [plan.updatedAt ?? at(1), ...plan.answers.map((_, n) => at(3 + n)), ...plan.submissions.map((s) => s.at)].map(
         (d) => d.getTime(),
@@ -319,6 +321,46 @@ describe('tracking a cycle', () => {
       expect(column(row, 'last_activity')).toBe(want.lastActivity ?? '');
       expect(column(row, 'name_ar')).not.toBe('');
     }
+  });
+
+  it('shows a country’s progress before it submits once its focal point shares it, and stops when it stops', async () => {
+    const share = (headers: Record<string, string>, value: boolean) =>
+      app.inject({
+        method: 'PUT',
+        url: `/api/v1/reviews/TUN/${CYCLE}/progress-sharing`,
+        headers,
+        payload: { share: value },
+      });
+    const tunisia = async () =>
+      (await call(secretariat(), `${TRACKING}?state=draft`))
+        .json()
+        .countries.find((c: { country: string }) => c.country === 'TUN');
+    expect((await tunisia()).progress).toBeNull();
+    // Only Tunisia's focal point (or an administrator) decides; to others of its region, no such review.
+    for (const headers of [secretariat(), world.as('focal'), world.as('validator')]) {
+      expect((await share(headers, true)).statusCode).toBe(404);
+    }
+    // Signed out, an unpublished review does not exist either.
+    expect((await share({}, true)).statusCode).toBe(404);
+    const shared1 = await share(world.as('focalTun'), true);
+    expect(shared1.statusCode, shared1.body).toBe(200);
+    expect(shared1.json()).toEqual({ country: 'TUN', cycle: CYCLE, share: true });
+    shared.add('TUN');
+    const { countryName, ...row } = await tunisia();
+    expect(countryName.fr).toBe('Tunisie');
+    expect(row).toEqual(expected('TUN'));
+    expect(row.progress.answered).toBe(3);
+    await share(world.as('focalTun'), true); // the same again: nothing changes, nothing is recorded
+    const audit = await db()
+      .selectFrom('audit_event')
+      .select(['actor', 'details'])
+      .where('action', '=', 'review.share_progress')
+      .where('country', '=', 'TUN')
+      .execute();
+    expect(audit).toEqual([{ actor: 'focal@tun.example.org', details: { share: true } }]);
+    expect((await share(world.as('focalTun'), false)).statusCode).toBe(200);
+    shared.delete('TUN');
+    expect((await tunisia()).progress).toBeNull();
   });
 
   it('does not exist for another region’s secretariat, a focal point or the public', async () => {

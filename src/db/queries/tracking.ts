@@ -9,6 +9,8 @@ export interface TrackingRow {
   countryName: Multilingual;
   reviewId: number | null;
   status: ReviewStatus | null;
+  /** The country lets the secretariat see its progress before submitting (migration 018). */
+  shareProgress: boolean;
   /** The latest of the review's change, answer revisions and submissions; null without a review. */
   lastActivity: Date | null;
   submissions: number;
@@ -31,7 +33,7 @@ export async function trackingRows(db: Db, cycleId: string): Promise<TrackingRow
       join.onRef('review.cycle_id', '=', 'cc.cycle_id').onRef('review.country_code', '=', 'cc.country_code'),
     )
     .select(['cc.country_code as country', 'country.name as countryName', 'review.id as reviewId'])
-    .select('review.status')
+    .select(['review.status', 'review.share_progress as shareProgress'])
     .select([
       sql<Date | null>`greatest(review.updated_at,
         (select max(r.created_at) from answer_revision r where r.review_id = review.id),
@@ -50,6 +52,7 @@ export async function trackingRows(db: Db, cycleId: string): Promise<TrackingRow
     ...row,
     country: row.country.trim(),
     status: row.status ?? null,
+    shareProgress: row.shareProgress === true,
     reviewId: row.reviewId ?? null,
     lastActivity: row.lastActivity === null ? null : new Date(row.lastActivity),
     lastSubmittedAt: row.lastSubmittedAt === null ? null : new Date(row.lastSubmittedAt),
@@ -107,4 +110,14 @@ export async function answeredBySection(
     .groupBy(['answer.review_id', 'question.section_id'])
     .execute();
   return rows.map((row) => ({ ...row, answered: Number(row.answered) }));
+}
+
+/** Whether a review shares its progress (migration 018); the previous value, on the locked row. */
+export async function shareProgress(db: Db, reviewId: number): Promise<boolean> {
+  const row = await db.selectFrom('review').select('share_progress').where('id', '=', reviewId).executeTakeFirst();
+  return row?.share_progress ?? false;
+}
+
+export async function setShareProgress(db: Db, reviewId: number, share: boolean): Promise<void> {
+  await db.updateTable('review').set({ share_progress: share }).where('id', '=', reviewId).execute();
 }

@@ -44,8 +44,8 @@ const Progress = Type.Object(
   {
     additionalProperties: false,
     description:
-      'answered questions (an answer with text), counts only; null until the country has submitted: ' +
-      'it decides what the secretariat sees before that',
+      'answered questions (an answer with text), counts only; null until the country has submitted, ' +
+      'unless its focal point shares its progress before (PUT …/progress-sharing)',
   },
 );
 
@@ -106,4 +106,24 @@ export const getTrackingCsvSchema = {
   params: Type.Object({ cycle: ReviewKey.properties.cycle }),
   querystring: TrackingQuery,
   response: { 200: FileResponse(['text/csv'], 'The rows, as an attachment'), ...problems(400, 401, 404) },
+};
+
+export const shareProgressSchema = {
+  operationId: 'shareReviewProgress',
+  summary: 'Let the region’s secretariat see the review’s progress before it is submitted (or stop)',
+  description:
+    'The country’s focal point (or an administrator) decides. The secretariat then sees, in its tracking, ' +
+    'how many questions are answered in each section: counts, never text. Audited when it changes.',
+  tags: ['reviews'],
+  security: SIGNED_IN,
+  params: ReviewKey,
+  querystring: Type.Object({ lang: Type.Optional(Lang) }),
+  body: Type.Object({ share: Type.Boolean() }, { additionalProperties: false }),
+  response: {
+    200: Type.Object(
+      { country: Type.String(), cycle: Type.String(), share: Type.Boolean() },
+      { additionalProperties: false },
+    ),
+    ...problems(400, 401, 403, 404),
+  },
 };

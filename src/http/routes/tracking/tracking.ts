@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Db } from '../../../db/connection.js';
 import { getTracking, type TrackingQuery } from '../../../services/get-tracking.js';
+import { shareTrackingProgress } from '../../../services/share-tracking-progress.js';
 import { trackingCsv } from '../../../services/tracking-csv.js';
 import { sendDownload } from '../../download.js';
 import { presentTracking } from '../../presenters/tracking.js';
-import { getTrackingCsvSchema, getTrackingSchema } from './schema.js';
+import { getTrackingCsvSchema, getTrackingSchema, shareProgressSchema } from './schema.js';
 
 const query = (q: { sort?: TrackingQuery['sort']; state?: TrackingQuery['state']; overdue?: 'true' | 'false' }) => ({
   sort: q.sort,
@@ -23,4 +24,7 @@ export function trackingRoutes(app: FastifyInstance, db: Db) {
     const tracking = await getTracking(db, request.actor, request.params.cycle, query(request.query));
     return sendDownload(reply, { ...trackingCsv(tracking), mediaType: 'text/csv; charset=utf-8' });
   });
+  api.put('/api/v1/reviews/:country/:cycle/progress-sharing', { schema: shareProgressSchema }, async (request) =>
+    shareTrackingProgress(db, request.actor, request.params, request.body.share),
+  );
 }
