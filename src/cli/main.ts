@@ -13,6 +13,7 @@ import { serve } from './commands/serve.js';
 import { entityAdd } from './commands/entity-add.js';
 import { cycleAdd } from './commands/cycle-add.js';
 import { cycleList } from './commands/cycle-list.js';
+import { demoRegion } from './commands/demo-region.js';
 import { userAdd } from './commands/user-add.js';
 import { userResetPassword } from './commands/user-reset-password.js';
 import { cliTexts } from './texts.js';
@@ -168,6 +169,26 @@ const COMMANDS: Record<string, Command> = {
     run: (args, config) =>
       cycleList(config, { region: args.values.region as string | undefined, json: Boolean(args.values.json) }),
   },
+  'demo region': {
+    usage: 'pacte demo region --id ID --countries N --submitted N [--cycles 1|2] [--json] [--data DIR]',
+    note: (t) => t('help.demo_region'),
+    options: {
+      ...storageOptions,
+      id: { type: 'string' },
+      countries: { type: 'string' },
+      submitted: { type: 'string' },
+      cycles: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    run: (args, config) =>
+      demoRegion(config, {
+        id: args.required('id'),
+        countries: args.required('countries'),
+        submitted: args.required('submitted'),
+        cycles: args.values.cycles as string | undefined,
+        json: Boolean(args.values.json),
+      }),
+  },
   'db migrate': {
     usage: 'pacte db migrate [--data DIR]',
     options: storageOptions,
@@ -205,7 +226,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const language = loadConfigLanguage(env);
   const t = cliTexts(language);
   try {
-    const name = ['db', 'user', 'entity', 'review', 'cycle'].includes(argv[0] ?? '')
+    const name = ['db', 'user', 'entity', 'review', 'cycle', 'demo'].includes(argv[0] ?? '')
       ? `${argv[0]} ${argv[1] ?? ''}`
       : (argv[0] ?? 'help');
     if (name === 'help' || name === '--help' || name === '-h') {

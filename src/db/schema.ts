@@ -116,6 +116,7 @@ export interface Country {
   alpha2: string;
   code: string;
   name: JSONColumnType<Multilingual>;
+  synthetic: Generated<boolean>;
 }
 
 export interface Cycle {
@@ -310,6 +311,7 @@ export interface QuestionnaireSection {
 export interface Region {
   id: string;
   name: JSONColumnType<Multilingual>;
+  synthetic: Generated<boolean>;
 }
 
 export interface RegionMember {
@@ -323,7 +325,6 @@ export interface Review {
   cycle_id: string;
   id: Generated<number>;
   language: Language;
-  share_progress: Generated<boolean>;
   status: Generated<ReviewStatus>;
   title: string;
   updated_at: Generated<Timestamp>;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as catalogue from '../db/queries/catalogue.js';
+import { isSyntheticCountry } from '../db/queries/demo-region.js';
 import * as factQueries from '../db/queries/facts.js';
 import * as publications from '../db/queries/publications.js';
 import * as reviews from '../db/queries/reviews.js';
@@ -13,6 +14,8 @@ import { openReview, type ReviewAccess } from './review-access.js';
 /** A stored review: the review JSON with its facts and the objectives suggested or confirmed. */
 export interface StoredReview extends ReviewDocument {
   objectives: Record<string, factQueries.AnswerObjective[]>;
+  /** The review of a fictional country (the demo region): every text in it is generated. */
+  synthetic?: true;
 }
 
 export interface ReviewInContext {
@@ -92,7 +95,9 @@ export async function storedReview(
   const header = { country: row.country, cycle: row.cycle, language: row.language, title: row.title };
   const facts = await factQueries.findFacts(db, row.id);
   const objectives = Object.fromEntries(await factQueries.findObjectives(db, row.id));
-  return { ...buildReviewDocument(questionnaire, header, answers, true), facts, objectives };
+  // Kept in the document itself, so that its published versions and submissions say so too.
+  const synthetic = (await isSyntheticCountry(db, row.country)) ? { synthetic: true as const } : {};
+  return { ...buildReviewDocument(questionnaire, header, answers, true), facts, objectives, ...synthetic };
 }
 
 /** One review in the review JSON, with each answer's revision (`version`: one published version). */

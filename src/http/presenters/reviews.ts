@@ -49,5 +49,6 @@ export function presentReview(review: StoredReview): Static<typeof Review> {
     sections: review.sections,
     facts: review.facts,
     objectives,
+    ...(review.synthetic ? { synthetic: true as const } : {}),
   };
 }

@@ -59,7 +59,15 @@ export const ObjectivesByQuestion = Type.Record(Type.String(), Type.Array(refTo(
 });
 
 export const Review = Type.Object(
-  { ...ReviewDocumentProperties, objectives: ObjectivesByQuestion },
+  {
+    ...ReviewDocumentProperties,
+    objectives: ObjectivesByQuestion,
+    synthetic: Type.Optional(
+      Type.Literal(true, {
+        description: 'Present on a fictional country’s review (the demo region): every text in it is synthetic data',
+      }),
+    ),
+  },
   {
     $id: 'Review',
     additionalProperties: false,
