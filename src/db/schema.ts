@@ -325,6 +325,7 @@ export interface Review {
   cycle_id: string;
   id: Generated<number>;
   language: Language;
+  share_progress: Generated<boolean>;
   status: Generated<ReviewStatus>;
   title: string;
   updated_at: Generated<Timestamp>;
