@@ -1015,6 +1015,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cycles/{cycle}/reminders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Remind the focal points of some countries, or of every overdue one, of the cycle’s due date
+     * @description For the cycle’s regional secretariat (and administrators); to anyone else signed in, the cycle does not exist (cycle.not_found). An in-app notification to each focal point, and an e-mail in the cycle’s first language when an SMTP server is configured. Audited (cycle.remind).
+     */
+    post: operations['sendReminders'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/imports': {
     parameters: {
       query?: never;
@@ -4054,11 +4074,12 @@ export interface operations {
                 | 'approved'
                 | 'submission_acknowledged'
                 | 'submission_comment'
-                | 'submission_returned';
+                | 'submission_returned'
+                | 'reminder';
               country: string;
               cycle: string;
               questionId: string | null;
-              /** @description assigned and due_soon: {entity (its name), dueOn}; returned, approved and submitted (an answer): {comment}; submitted (a contribution): {contribution, kind, entity {id, name}}; submission_acknowledged: {submission}; submission_comment: {submission, comment}; submission_returned: {submission, reason} */
+              /** @description assigned and due_soon: {entity (its name), dueOn}; returned, approved and submitted (an answer): {comment}; submitted (a contribution): {contribution, kind, entity {id, name}}; submission_acknowledged: {submission}; submission_comment: {submission, comment}; submission_returned: {submission, reason}; reminder: {dueOn} */
               details: {
                 entity?:
                   | string
@@ -6284,6 +6305,86 @@ export interface operations {
       };
       /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  sendReminders: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. arab-2021 */
+        cycle: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json':
+          | {
+              countries: string[];
+            }
+          | {
+              /** @enum {boolean} */
+              late: true;
+            };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description the countries reminded */
+            countries: string[];
+            /** @description focal points notified in the app */
+            reminded: number;
+            /** @description e-mails the SMTP server accepted */
+            mailed: number;
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -28,6 +28,7 @@ import { contributionRoutes } from './routes/contributions/contributions.js';
 import { publicationRoutes } from './routes/publications/publications.js';
 import { submissionRoutes } from './routes/submissions/submissions.js';
 import { trackingRoutes } from './routes/tracking/tracking.js';
+import { reminderRoutes } from './routes/tracking/reminders.js';
 import { reviewRoutes } from './routes/reviews/reviews.js';
 import { exportRoutes } from './routes/exports/exports.js';
 import { searchRoutes } from './routes/search/search.js';
@@ -170,6 +171,7 @@ export async function buildServer({
   const mailer = mail ? smtpMailer(mail) : undefined;
   if (mailer) app.addHook('onClose', async () => mailer.close());
   invitationRoutes(app, storage.db, mailer);
+  reminderRoutes(app, storage.db, mailer);
   const { read } = await importRoutes(app, storage.db, importLimits);
   contributionRoutes(app, storage.db, { evidenceMaxBytes }); // after importRoutes: needs its multipart parser
   pageRoutes(app, storage.db);

@@ -554,6 +554,11 @@ const ROWS: Row[] = [
     request: () => get('/api/v1/cycles/arab-2021/tracking.csv'),
   },
   {
+    op: 'POST /api/v1/cycles/{cycle}/reminders',
+    rule: () => ({ allowed: ['admin', 'secretariat'], hiddenFrom: except(['admin', 'secretariat', 'anonymous']) }),
+    request: () => ({ method: 'POST', url: '/api/v1/cycles/arab-2021/reminders', payload: { late: true } }),
+  },
+  {
     // The focal point decides what leaves the country (action review.move).
     op: 'PUT /api/v1/reviews/{country}/{cycle}/progress-sharing',
     rule: (p) => onReview(p, ['admin', 'focal']),

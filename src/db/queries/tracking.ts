@@ -121,3 +121,23 @@ export async function shareProgress(db: Db, reviewId: number): Promise<boolean> 
 export async function setShareProgress(db: Db, reviewId: number, share: boolean): Promise<void> {
   await db.updateTable('review').set({ share_progress: share }).where('id', '=', reviewId).execute();
 }
+
+/** The e-mail addresses of the focal points of these countries (enabled accounts and roles). */
+export async function focalPointAddresses(
+  db: Db,
+  countries: readonly string[],
+): Promise<{ email: string; country: string }[]> {
+  if (countries.length === 0) return [];
+  const rows = await db
+    .selectFrom('user_role')
+    .innerJoin('user_account', 'user_account.id', 'user_role.user_id')
+    .select(['user_account.email', 'user_role.country_code as country'])
+    .distinct()
+    .where('user_role.role', '=', 'focal_point')
+    .where('user_role.country_code', 'in', countries)
+    .where('user_account.disabled_at', 'is', null)
+    .where('user_role.disabled_at', 'is', null)
+    .orderBy('user_account.email')
+    .execute();
+  return rows.map((row) => ({ email: row.email, country: (row.country ?? '').trim() }));
+}

@@ -127,3 +127,34 @@ export const shareProgressSchema = {
     ...problems(400, 401, 403, 404),
   },
 };
+
+export const sendRemindersSchema = {
+  operationId: 'sendReminders',
+  summary: 'Remind the focal points of some countries, or of every overdue one, of the cycle’s due date',
+  description:
+    'For the cycle’s regional secretariat (and administrators); to anyone else signed in, the cycle does not ' +
+    'exist (cycle.not_found). An in-app notification to each focal point, and an e-mail in the cycle’s first ' +
+    'language when an SMTP server is configured. Audited (cycle.remind).',
+  tags,
+  security: SIGNED_IN,
+  params: Type.Object({ cycle: ReviewKey.properties.cycle }),
+  querystring: Type.Object({ lang: Type.Optional(Lang) }),
+  body: Type.Union([
+    Type.Object(
+      { countries: Type.Array(Type.String({ pattern: '^[A-Za-z]{3}$' }), { minItems: 1, maxItems: 300 }) },
+      { additionalProperties: false },
+    ),
+    Type.Object({ late: Type.Literal(true) }, { additionalProperties: false }),
+  ]),
+  response: {
+    200: Type.Object(
+      {
+        countries: Type.Array(Type.String(), { description: 'the countries reminded' }),
+        reminded: Type.Integer({ minimum: 0, description: 'focal points notified in the app' }),
+        mailed: Type.Integer({ minimum: 0, description: 'e-mails the SMTP server accepted' }),
+      },
+      { additionalProperties: false },
+    ),
+    ...problems(400, 401, 404, 422),
+  },
+};

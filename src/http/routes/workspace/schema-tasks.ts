@@ -84,6 +84,8 @@ export const NOTIFICATION_KINDS = [
   'submission_acknowledged',
   'submission_comment',
   'submission_returned',
+  // The secretariat reminds the country of the cycle's due date (services/send-reminders.ts).
+  'reminder',
 ] as const;
 
 /** What a notification is about; which keys it has depends on its kind (services/notify.ts callers). */
@@ -106,7 +108,7 @@ export const NotificationDetails = Type.Object(
     additionalProperties: false,
     description:
       'assigned and due_soon: {entity (its name), dueOn}; returned, approved and submitted (an answer): {comment}; submitted (a contribution): {contribution, kind, entity {id, name}}; ' +
-      'submission_acknowledged: {submission}; submission_comment: {submission, comment}; submission_returned: {submission, reason}',
+      'submission_acknowledged: {submission}; submission_comment: {submission, comment}; submission_returned: {submission, reason}; reminder: {dueOn}',
   },
 );
 
