@@ -5,6 +5,7 @@ import type { Actor, Grant } from '../../domain/permissions.js';
 import { translate } from '../../i18n/index.js';
 import { html } from '../../domain/html.js';
 import { layout } from './html.js';
+import { newPasswordField } from './password-field.js';
 
 /** What the page says of the invitation (getInvitation's answer). */
 export interface InvitationOffer {
@@ -34,23 +35,8 @@ export function invitationPage(
   error?: { message: string; field: 'password' | 'confirm' },
 ): string {
   const t = (key: string, params: Record<string, unknown> = {}) => translate(language, 'ui', key, params);
-  const field = (name: 'password' | 'confirm', label: string, hint?: string) => {
-    const failed = error?.field === name;
-    const describedBy = [hint ? `${name}-hint` : '', failed ? `${name}-error` : ''].filter(Boolean).join(' ');
-    return html`<div class="field${failed ? ' field-error' : ''}">
-      <label for="${name}">${label}</label>
-      ${hint ? html`<p class="hint" id="${name}-hint">${hint}</p>` : ''}
-      ${failed ? html`<p class="error-message" id="${name}-error">${error.message}</p>` : ''}
-      <input
-        id="${name}"
-        name="${name}"
-        type="password"
-        autocomplete="new-password"
-        dir="ltr"
-        ${describedBy ? html` aria-describedby="${describedBy}"` : ''}
-      />
-    </div>`;
-  };
+  const field = (name: 'password' | 'confirm', label: string, hint?: string) =>
+    newPasswordField(name, label, hint, error);
   const role = t('invitation.role', {
     role: offer.grant.role,
     country: offer.countryName ? pick(offer.countryName, language) : (offer.grant.country ?? ''),

@@ -3,6 +3,7 @@ import type { Actor } from '../../domain/permissions.js';
 import { translate } from '../../i18n/index.js';
 import { html } from '../../domain/html.js';
 import { layout } from './html.js';
+import { newPasswordField } from './password-field.js';
 
 /**
  * Choosing a new password with a one-time token (`pacte user reset-password` prints its
@@ -16,23 +17,8 @@ export function resetPasswordPage(
   error?: { message: string; field: 'password' | 'confirm' },
 ): string {
   const t = (key: string, params: Record<string, unknown> = {}) => translate(language, 'ui', key, params);
-  const field = (name: 'password' | 'confirm', label: string, hint?: string) => {
-    const failed = error?.field === name;
-    const describedBy = [hint ? `${name}-hint` : '', failed ? `${name}-error` : ''].filter(Boolean).join(' ');
-    return html`<div class="field${failed ? ' field-error' : ''}">
-      <label for="${name}">${label}</label>
-      ${hint ? html`<p class="hint" id="${name}-hint">${hint}</p>` : ''}
-      ${failed ? html`<p class="error-message" id="${name}-error">${error.message}</p>` : ''}
-      <input
-        id="${name}"
-        name="${name}"
-        type="password"
-        autocomplete="new-password"
-        dir="ltr"
-        ${describedBy ? html` aria-describedby="${describedBy}"` : ''}
-      />
-    </div>`;
-  };
+  const field = (name: 'password' | 'confirm', label: string, hint?: string) =>
+    newPasswordField(name, label, hint, error);
   const main = html`${
       error
         ? html`<div class="error-summary" role="alert" tabindex="-1">
