@@ -1,10 +1,8 @@
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/http/server.js';
 import { openPeopleWorld, type PeopleWorld } from '../support/people.js';
 import { ENGINE } from '../support/storage.js';
+import { startSmtpServer } from '../support/smtp.js';
 
 /**
  * Invitations by e-mail (issue 11, item 5), against a real SMTP server the test starts on
@@ -27,28 +25,12 @@ afterAll(async () => {
 
 describe('with an SMTP server', () => {
   it('the link is e-mailed, and not answered; a server that refuses the mail leaves the link to hand over', async () => {
-    const received: { to: string[]; raw: string }[] = [];
-    const smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onRcptTo: (address, _session, done) =>
-        address.address.startsWith('refused') ? done(new Error('550 no such mailbox')) : done(),
-      onData(stream, session, done) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString() });
-          done();
-        });
-      },
-    });
-    smtp.listen(0, '127.0.0.1');
-    await once(smtp.server, 'listening');
-    const port = (smtp.server.address() as AddressInfo).port;
+    const smtp = await startSmtpServer();
+    const { received } = smtp;
     const mailing = await buildServer({
       storage: w.t.storage,
       logLevel: 'silent',
-      mail: { url: `smtp://127.0.0.1:${port}`, from: 'Pacte <pacte@escwa.test>' },
+      mail: { url: smtp.url, from: 'Pacte <pacte@escwa.test>' },
     });
     try {
       const send = (email: string) =>
@@ -81,7 +63,7 @@ describe('with an SMTP server', () => {
       });
     } finally {
       await mailing.close();
-      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      await smtp.close();
     }
   });
 });

@@ -1,11 +1,9 @@
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/http/server.js';
 import { addPerson, createWorld, PERSONAS, type World } from '../support/personas.js';
 import { openTestStorage, type TestStorage } from '../support/storage.js';
+import { startSmtpServer } from '../support/smtp.js';
 
 /**
  * Reminders (issue 11, item 4): the region's secretariat reminds the focal points of the late
@@ -15,8 +13,7 @@ import { openTestStorage, type TestStorage } from '../support/storage.js';
 let t: TestStorage;
 let app: FastifyInstance;
 let world: World;
-let smtp: SMTPServer;
-const received: { to: string[]; raw: string }[] = [];
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 const CYCLE = 'arab-2024';
 const REMINDERS = `/api/v1/cycles/${CYCLE}/reminders`;
 const db = () => t.storage.db;
@@ -38,26 +35,12 @@ const reminders = async (email: string) =>
     .execute();
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, done) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString() });
-        done();
-      });
-    },
-  });
-  smtp.listen(0, '127.0.0.1');
-  await once(smtp.server, 'listening');
-  const port = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtpServer();
   t = await openTestStorage();
   app = await buildServer({
     storage: t.storage,
     logLevel: 'silent',
-    mail: { url: `smtp://127.0.0.1:${port}`, from: 'Pacte <pacte@escwa.test>' },
+    mail: { url: smtp.url, from: 'Pacte <pacte@escwa.test>' },
   });
   world = await createWorld(db(), app);
   await addPerson(db(), app, 'focal@jor.example.org', { role: 'focal_point', country: 'JOR' });
@@ -90,7 +73,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await t?.cleanup();
-  smtp?.close();
+  await smtp?.close();
 });
 
 describe('reminders', () => {
@@ -98,8 +81,8 @@ describe('reminders', () => {
     const response = await remind(world.as('secretariat'), { late: true });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toEqual({ countries: ['MAR', 'TUN'], reminded: 2, mailed: 2 });
-    expect(received.flatMap((m) => m.to).sort()).toEqual([PERSONAS.focal.email, PERSONAS.focalTun.email]);
-    const morocco = textOf(received.find((m) => m.to.includes(PERSONAS.focal.email))?.raw ?? '');
+    expect(smtp.received.flatMap((m) => m.to).sort()).toEqual([PERSONAS.focal.email, PERSONAS.focalTun.email]);
+    const morocco = textOf(smtp.received.find((m) => m.to.includes(PERSONAS.focal.email))?.raw ?? '');
     expect(morocco).toContain('Maroc');
     expect(morocco).toContain('31 mai 2024');
     expect(await reminders(PERSONAS.focal.email)).toEqual([{ kind: 'reminder', country: 'MAR', cycle: CYCLE }]);
@@ -119,10 +102,10 @@ describe('reminders', () => {
   });
 
   it('reminds the countries named, and only participants', async () => {
-    received.length = 0;
+    smtp.received.length = 0;
     const response = await remind(world.as('secretariat'), { countries: ['jor'] });
     expect(response.json()).toEqual({ countries: ['JOR'], reminded: 1, mailed: 1 });
-    expect(received.flatMap((m) => m.to)).toEqual(['focal@jor.example.org']);
+    expect(smtp.received.flatMap((m) => m.to)).toEqual(['focal@jor.example.org']);
     const stranger = await remind(world.as('secretariat'), { countries: ['MAR', 'FRA'] });
     expect(stranger.statusCode).toBe(422);
     expect(stranger.json().code).toBe('cycle.unknown_country');
