@@ -32,9 +32,15 @@ interface Command {
 const storageOptions = { data: { type: 'string' } } as const;
 const COMMANDS: Record<string, Command> = {
   serve: {
-    usage: 'pacte serve [--port 8080] [--host 127.0.0.1] [--data DIR] [--demo]',
-    options: { ...storageOptions, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean' } },
-    run: (args, config) => serve(config, Boolean(args.values.demo)),
+    usage: 'pacte serve [--port 8080] [--host 127.0.0.1] [--data DIR] [--demo [--no-demo-region]]',
+    options: {
+      ...storageOptions,
+      port: { type: 'string' },
+      host: { type: 'string' },
+      demo: { type: 'boolean' },
+      'demo-region': { type: 'boolean' },
+    },
+    run: (args, config) => serve(config, Boolean(args.values.demo), args.values['demo-region'] !== false),
   },
   import: {
     usage: 'pacte import FILE… [--country ISO3] [--cycle ID] [--dry-run] [--json] [--data DIR]',
@@ -241,6 +247,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         args: argv.slice(name.split(' ').length),
         options: command.options,
         allowPositionals: true,
+        // --no-demo-region: a boolean's « no » form.
+        allowNegative: true,
         strict: true,
       }) as Parsed;
     } catch (error) {

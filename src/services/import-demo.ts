@@ -10,6 +10,8 @@ import type { EntityCategory } from '../domain/entities.js';
 import { operator, type Role } from '../domain/permissions.js';
 import { addUser } from './add-user.js';
 import { addEntity } from './add-entity.js';
+import * as demoRegion from '../db/queries/demo-region.js';
+import { generateDemoRegion } from './generate-demo-region.js';
 import { importReview, type ImportResult } from './import-review.js';
 import { moveReview } from './move-review.js';
 
@@ -36,6 +38,20 @@ export async function importDemo(db: Kysely<Database>): Promise<ImportResult> {
     await moveReview(db, actor, DEMO_REVIEW, { to: 'draft', reason: 'Démonstration : préparation de la mise à jour' });
   }
   return result;
+}
+
+/**
+ * The fictional region a newcomer's secretariat account follows (docs/regional.md, « The demo
+ * region »): 22 fictional countries, 18 submitted, a closed and an open cycle. Generated on the
+ * first demo start only (it takes a while on two cores); later starts find it. Returns whether it
+ * was generated now.
+ */
+export const DEMO_REGION = { id: 'demo', countries: 22, submitted: 18, cycles: 2 };
+
+export async function ensureDemoRegion(db: Kysely<Database>): Promise<boolean> {
+  if (await demoRegion.findRegionFlag(db, DEMO_REGION.id)) return false;
+  await generateDemoRegion(db, DEMO_REGION);
+  return true;
 }
 
 export interface DemoAccount {
@@ -73,6 +89,7 @@ export async function resetDemoAccounts(db: Kysely<Database>): Promise<DemoAccou
       role: 'stakeholder',
       grant: { country: 'MAR', entity: ids.association },
     },
+    ...(await regionAccounts(db)),
   ].map((a) => ({ ...a, password: randomPassword() }));
   for (const account of accounts) {
     await addUser(db, operator('demo'), {
@@ -82,6 +99,27 @@ export async function resetDemoAccounts(db: Kysely<Database>): Promise<DemoAccou
     });
   }
   return accounts.map(({ email, password, role }) => ({ email, password, role }));
+}
+
+/**
+ * With the demo region: its secretariat, and the focal point of its first fictional country (whose
+ * review is submitted), listed after Morocco's accounts so that a role's first account stays Morocco's.
+ */
+async function regionAccounts(db: Kysely<Database>) {
+  if (!(await demoRegion.findRegionFlag(db, DEMO_REGION.id))) return [];
+  const first = (await demoRegion.regionCountries(db, DEMO_REGION.id))[0];
+  return [
+    { email: 'secretariat.demo@demo.pacte.local', role: 'secretariat', grant: { region: DEMO_REGION.id } },
+    ...(first
+      ? [
+          {
+            email: `focal.point.${first.toLowerCase()}@demo.pacte.local`,
+            role: 'focal_point',
+            grant: { country: first },
+          },
+        ]
+      : []),
+  ];
 }
 
 /** The demo entities' ids, created on the first demo start. */

@@ -59,9 +59,10 @@ export function demoAccounts(output: string): DemoAccount[] {
 
 /**
  * Starts `pacte serve --demo` on a free port with a fresh embedded database, waits for /healthz
- * and for the start-up message (which lists the demo accounts).
+ * and for the start-up message (which lists the demo accounts). The fictional demo region (and its
+ * secretariat and focal-point accounts) only with `region: true`: it takes a while to generate.
  */
-export async function startPacte(): Promise<PacteServer> {
+export async function startPacte(options: { region?: boolean } = {}): Promise<PacteServer> {
   if (!existsSync(join(ROOT, 'dist/cli/run.js'))) {
     throw new Error('Pacte is not built: run "npx tsc -p tsconfig.build.json" (npm test builds it)');
   }
@@ -74,7 +75,18 @@ export async function startPacte(): Promise<PacteServer> {
   env.PACTE_LANG = 'en';
   const child: ChildProcess = spawn(
     process.execPath,
-    ['bin/pacte.js', 'serve', '--demo', '--port', String(port), '--host', '127.0.0.1', '--data', dataDir],
+    [
+      'bin/pacte.js',
+      'serve',
+      '--demo',
+      ...(options.region ? [] : ['--no-demo-region']),
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--data',
+      dataDir,
+    ],
     { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -91,8 +103,8 @@ export async function startPacte(): Promise<PacteServer> {
     rmSync(dataDir, { recursive: true, force: true });
   };
 
-  // Bounded by the hook timeout; the demo import takes a few seconds on two cores.
-  const deadline = Date.now() + 100_000;
+  // Bounded by the hook timeout; the demo import takes a few seconds on two cores, the region a minute.
+  const deadline = Date.now() + (options.region ? 240_000 : 100_000);
   for (;;) {
     if (child.exitCode !== null) {
       await stop();

@@ -2,17 +2,23 @@ import type { Config } from '../../config.js';
 import { redactUrl } from '../../domain/redact-url.js';
 import { buildServer } from '../../http/server.js';
 import { requirePdfExport } from '../../services/export-review.js';
-import { importDemo, resetDemoAccounts } from '../../services/import-demo.js';
+import { DEMO_REGION, ensureDemoRegion, importDemo, resetDemoAccounts } from '../../services/import-demo.js';
 import { isPacteError } from '../../domain/errors.js';
 import { translate } from '../../i18n/index.js';
 import { openReadyStorage } from '../../services/open-storage.js';
 import { cliTexts } from '../texts.js';
 
 /** `pacte serve`: runs until SIGINT/SIGTERM, then closes the server and the database. */
-export async function serve(config: Config, demo: boolean): Promise<number> {
+export async function serve(config: Config, demo: boolean, withRegion = true): Promise<number> {
   const storage = await openReadyStorage(config, `pacte serve (port ${config.port})`);
   try {
+    const t = cliTexts(config.language);
     if (demo) await importDemo(storage.db);
+    // The fictional region, on the first start only; --no-demo-region leaves it out (browser tests).
+    if (demo && withRegion) {
+      process.stdout.write(`${t('serve.demo_region_wait', { region: DEMO_REGION.id })}\n`);
+      await ensureDemoRegion(storage.db);
+    }
     const accounts = demo ? await resetDemoAccounts(storage.db) : [];
     const app = await buildServer({
       storage,
@@ -31,7 +37,6 @@ export async function serve(config: Config, demo: boolean): Promise<number> {
       (error: unknown) =>
         isPacteError(error) ? translate(config.language, 'errors', error.code, error.details) : null,
     );
-    const t = cliTexts(config.language);
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
     const where =
       storage.engine === 'pglite' ? t('serve.embedded', { dir: config.dataDir }) : redactUrl(config.databaseUrl ?? '');
@@ -41,6 +46,7 @@ export async function serve(config: Config, demo: boolean): Promise<number> {
         t('serve.serving', { url, where }),
         `  ${t('serve.portal', { url })}`,
         ...(demo ? [`  ${t('serve.demo', { url })}`] : []),
+        ...(demo && withRegion ? [`  ${t('serve.demo_region', { url, region: DEMO_REGION.id })}`] : []),
         `  ${t('serve.api', { url })}`,
         ...(pdf ? [`  ${t('serve.pdf_off', { reason: pdf })}`] : []),
         ...(config.oidc ? [`  ${t('serve.oidc', { provider: config.oidc.name, issuer: config.oidc.issuer })}`] : []),

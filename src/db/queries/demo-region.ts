@@ -10,6 +10,17 @@ export async function findRegionFlag(db: Db, id: string): Promise<{ synthetic: b
   return db.selectFrom('region').select('synthetic').where('id', '=', id).executeTakeFirst();
 }
 
+/** The codes of a region's countries, in order. */
+export async function regionCountries(db: Db, region: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('region_member')
+    .select('country_code')
+    .where('region_id', '=', region)
+    .orderBy('country_code')
+    .execute();
+  return rows.map((r) => r.country_code.trim());
+}
+
 /** Whether a country is a fictional one (false for an unknown code). */
 export async function isSyntheticCountry(db: Db, code: string): Promise<boolean> {
   const row = await db.selectFrom('country').select('synthetic').where('code', '=', code).executeTakeFirst();
