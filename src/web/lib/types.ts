@@ -30,3 +30,13 @@ export type Entity = Json<'listEntities'>['entities'][number];
 export type User = Json<'listUsers'>['users'][number];
 export type SignInProviders = Json<'getSignInProviders'>;
 export type ExportJob = Json<'getExportJob'>;
+
+// Submissions to the regional secretariat, and the people it (or a focal point) manages.
+export type Submission = Json<'getSubmission'>;
+export type SubmissionSummary = Json<'listReviewSubmissions'>['submissions'][number];
+export type SubmissionEvent = Submission['events'][number];
+export type Questionnaire = Json<'getQuestionnaire'>;
+export type CountryInfo = Json<'listCountries'>['countries'][number];
+export type Person = Json<'listPeople'>['people'][number];
+export type Invitation = Json<'listInvitations'>['invitations'][number];
+export type InvitationCreated = Json<'createInvitation', 201>;
