@@ -17,7 +17,7 @@ import { translate } from '../i18n/index.js';
 import type { Actor } from '../domain/permissions.js';
 import { requireAllowed } from './require-allowed.js';
 import { OPEN_REVIEW, isLocked } from '../domain/workflow.js';
-import { requireParticipant, resolveCycle } from './resolve-cycle.js';
+import { cycleCandidates, requireParticipant, resolveCycle } from './resolve-cycle.js';
 import { indexAnswer } from './search-index.js';
 import { inTransaction } from './use-case.js';
 
@@ -27,7 +27,7 @@ export interface ImportRequest {
   file: string;
   /** ISO 3166-1 alpha-3; guessed from the text when absent. */
   country?: string | undefined;
-  /** Guessed when the platform has a single cycle. */
+  /** When absent, the one open (else closed) cycle the country takes part in (resolveCycle). */
   cycle?: string | undefined;
   dryRun: boolean;
   /** Who imports: recorded in each revision; storing needs the right to import for the country. */
@@ -76,13 +76,33 @@ export interface ImportResult {
  */
 export async function importReview(db: Kysely<Database>, request: ImportRequest): Promise<ImportResult> {
   const language = request.messages ?? 'en';
-  const cycle = await resolveCycle(db, request.cycle);
-  const questionnaire = await catalogue.findQuestionnaire(db, cycle.questionnaireId, cycle.questionnaireVersion);
-  if (!questionnaire) throw new PacteError('questionnaire.not_found', { questionnaire: cycle.questionnaireId });
-  const parsed = await readReview(request.bytes, request.file, questionnaire, request.limits ?? DEFAULT_LIMITS);
-
-  const allText = [parsed.title ?? '', ...parsed.questions.flatMap((q) => blockTexts(q.blocks))].join('\n');
-  const country = await resolveCountry(db, request.country, allText, parsed.language);
+  const given = request.country === undefined ? undefined : await knownCountry(db, request.country);
+  const read = async (q: { questionnaireId: string; questionnaireVersion: number }) => {
+    const questionnaire = await catalogue.findQuestionnaire(db, q.questionnaireId, q.questionnaireVersion);
+    if (!questionnaire) throw new PacteError('questionnaire.not_found', { questionnaire: q.questionnaireId });
+    const parsed = await readReview(request.bytes, request.file, questionnaire, request.limits ?? DEFAULT_LIMITS);
+    return { questionnaire, parsed, q };
+  };
+  const textOf = (parsed: Awaited<ReturnType<typeof readReview>>) =>
+    [parsed.title ?? '', ...parsed.questions.flatMap((q) => blockTexts(q.blocks))].join('\n');
+  // An unnamed cycle is looked for among the country's cycles (resolveCycle). A country to be read
+  // from the file needs the file read first: with the questionnaire the cycles it may mean share,
+  // and again should the country's own cycle be on another one.
+  let cycle: catalogue.CycleRow;
+  let country: string;
+  let file: Awaited<ReturnType<typeof read>>;
+  if (request.cycle !== undefined || given !== undefined) {
+    cycle = await resolveCycle(db, request.cycle, given);
+    file = await read(cycle);
+    country = given ?? (await detectedCountry(db, textOf(file.parsed), file.parsed.language));
+  } else {
+    file = await read(await questionnaireOfCandidates(db));
+    country = await detectedCountry(db, textOf(file.parsed), file.parsed.language);
+    cycle = await resolveCycle(db, undefined, country);
+    const same = cycle.questionnaireId === file.q.questionnaireId;
+    if (!same || cycle.questionnaireVersion !== file.q.questionnaireVersion) file = await read(cycle);
+  }
+  const { questionnaire, parsed } = file;
   const header = {
     country,
     cycle: cycle.id,
@@ -215,17 +235,13 @@ function countItems(blocks: readonly Block[]): number {
   );
 }
 
-async function resolveCountry(
-  db: Kysely<Database>,
-  given: string | undefined,
-  text: string,
-  language: Language,
-): Promise<string> {
-  if (given !== undefined) {
-    const code = given.trim().toUpperCase();
-    if (!(await catalogue.findCountry(db, code))) throw new PacteError('country.not_found', { country: given });
-    return code;
-  }
+async function knownCountry(db: Kysely<Database>, given: string): Promise<string> {
+  const code = given.trim().toUpperCase();
+  if (!(await catalogue.findCountry(db, code))) throw new PacteError('country.not_found', { country: given });
+  return code;
+}
+
+async function detectedCountry(db: Kysely<Database>, text: string, language: Language): Promise<string> {
   const detected = detectCountry(text, language, await catalogue.listCountries(db));
   if (!detected) {
     throw new PacteError('request.invalid', {
@@ -233,4 +249,24 @@ async function resolveCountry(
     });
   }
   return detected;
+}
+
+/**
+ * Neither cycle nor country named: the file is read with the questionnaire every cycle it may
+ * mean shares (the open ones, else the closed ones), and the cycle resolved once the country is
+ * recognised. Candidates on different questionnaires are asked for, as before.
+ */
+async function questionnaireOfCandidates(
+  db: Kysely<Database>,
+): Promise<{ questionnaireId: string; questionnaireVersion: number }> {
+  const candidates = await cycleCandidates(db);
+  const kinds = new Set(candidates.map((c) => `${c.questionnaireId}@${c.questionnaireVersion}`));
+  if (kinds.size !== 1)
+    throw new PacteError('cycle.ambiguous', {
+      cycles: candidates
+        .map((c) => c.id)
+        .sort()
+        .join(', '),
+    });
+  return candidates[0]!;
 }

@@ -75,10 +75,25 @@ export async function findCycle(db: Db, id: string, lock = false): Promise<Cycle
   return row && toCycle(row);
 }
 
-/** Every cycle, or a region's, in the order they open (planned ones without dates last), then by id. */
-export async function listCycles(db: Db, filter: { region?: string; states?: CycleState[] } = {}): Promise<Cycle[]> {
+/** Every cycle, or a region's or a country's, in the order they open (planned ones without dates last), then by id. */
+export async function listCycles(
+  db: Db,
+  filter: { region?: string; states?: CycleState[]; country?: string } = {},
+): Promise<Cycle[]> {
   let query = cycleQuery(db);
   if (filter.region !== undefined) query = query.where('cycle.region_id', '=', filter.region);
+  // The cycles a country takes part in (cycle_country), whatever their region.
+  if (filter.country !== undefined) {
+    const country = filter.country;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('cycle_country as cc')
+          .select('cc.country_code')
+          .whereRef('cc.cycle_id', '=', 'cycle.id')
+          .where('cc.country_code', '=', country),
+      ),
+    );
+  }
   if (filter.states !== undefined) query = query.where('cycle.state', 'in', filter.states);
   const rows = await query
     .orderBy(sql`cycle.opens_on desc nulls first`)
