@@ -14,6 +14,7 @@ import { HistoryPage } from './pages/history.js';
 import { NotFoundPage } from './pages/not-found.js';
 import { SignInPage } from './pages/sign-in.js';
 import { TasksPage } from './pages/tasks.js';
+import { SubmissionPage } from './pages/regional/submission.js';
 
 export function App() {
   const location = useLocation();
@@ -69,6 +70,9 @@ function Routes({ path }: { path: string }) {
   params = match('/reviews/:country/:cycle/answers/:questionId', path);
   if (params)
     return <AnswerPage key={path} country={params.country!} cycle={params.cycle!} questionId={params.questionId!} />;
+  params = match('/reviews/:country/:cycle/submissions/:number', path);
+  if (params)
+    return <SubmissionPage key={path} country={params.country!} cycle={params.cycle!} number={params.number!} />;
   params = match('/reviews/:country/:cycle/answers/:questionId/history', path);
   if (params)
     return <HistoryPage key={path} country={params.country!} cycle={params.cycle!} questionId={params.questionId!} />;

@@ -40,3 +40,8 @@ export type CountryInfo = Json<'listCountries'>['countries'][number];
 export type Person = Json<'listPeople'>['people'][number];
 export type Invitation = Json<'listInvitations'>['invitations'][number];
 export type InvitationCreated = Json<'createInvitation', 201>;
+export type CycleInfo = Json<'getCycle'>;
+
+export type Tracking = Json<'getCycleTracking'>;
+export type TrackedCountry = Tracking['countries'][number];
+export type Reminders = Json<'sendReminders'>;

@@ -1,0 +1,221 @@
+import { useState } from 'react';
+import type { Block } from '../../../domain/blocks.js';
+import { Blocks } from '../../components/blocks.js';
+import { Link } from '../../components/link.js';
+import { LoadError, Loading, Page } from '../../components/page.js';
+import { SyntheticLabel } from '../../components/synthetic.js';
+import { reviewPath } from '../../lib/api.js';
+import { localText, useLocale } from '../../lib/i18n.js';
+import { hasRole, useSession } from '../../lib/session.js';
+import type {
+  CountryInfo,
+  CycleInfo,
+  Questionnaire,
+  Submission,
+  SubmissionEvent,
+  SubmissionSummary,
+} from '../../lib/types.js';
+import { useData } from '../../lib/use-data.js';
+import { SubmissionActions } from './submission-actions.js';
+
+/**
+ * One submission of a review, as the country sent it: who, when, the transmittal note, the review
+ * read-only, and what the secretariat did with it. The secretariat reads this, never the country's
+ * working copy: a country that took its review back is still here with what it sent. The
+ * country's own focal points and validators read it too; only the secretariat acts on it.
+ */
+export function SubmissionPage(props: { country: string; cycle: string; number: string }) {
+  const { t, number, dateTime, language } = useLocale();
+  const { session } = useSession();
+  const base = `${reviewPath(props.country, props.cycle)}/submissions`;
+  const submission = useData<Submission>(`${base}/${encodeURIComponent(props.number)}`);
+  const list = useData<{ submissions: SubmissionSummary[] }>(base);
+  const cycle = useData<CycleInfo>(`/cycles/${encodeURIComponent(props.cycle)}`);
+  const countries = useData<{ countries: CountryInfo[] }>('/countries');
+  const q = cycle.data?.questionnaire;
+  const questionnaire = useData<Questionnaire>(q ? `/questionnaires/${q.id}?version=${q.version}` : null);
+  const [done, setDone] = useState('');
+
+  if (submission.error) return <LoadError error={submission.error} />;
+  if (!submission.data) return <Loading />;
+  const s = submission.data;
+  const country = countries.data?.countries.find((c) => c.code === s.country);
+  const countryName = country ? localText(country.name, language) : s.country;
+  // The secretariat of the cycle's region (or an administrator) acts; the country only reads.
+  const region = cycle.data?.region;
+  const acts =
+    hasRole(session, 'admin') ||
+    (session?.grants ?? []).some((g) => g.role === 'secretariat' && region !== undefined && g.region === region);
+  const latest = list.data?.submissions.reduce((n, x) => Math.max(n, x.number), 0);
+  const reload = () => {
+    submission.reload();
+    list.reload();
+  };
+
+  return (
+    <Page
+      title={t('regional.submission.title', { number: number(s.number), country: countryName })}
+      before={s.review.synthetic && <SyntheticLabel />}
+      caption={
+        acts ? (
+          <Link to={`/cycles/${encodeURIComponent(s.cycle)}`}>{t('regional.submission.back_to_cycle')}</Link>
+        ) : (
+          <Link to={reviewPath(s.country, s.cycle)}>{t('regional.submission.back_to_review')}</Link>
+        )
+      }
+    >
+      {done && (
+        <p className="notice" role="status">
+          {done}
+        </p>
+      )}
+      <dl className="summary">
+        <div>
+          <dt>{t('regional.submission.cycle')}</dt>
+          <dd>{cycle.data ? localText(cycle.data.title, language) : s.cycle}</dd>
+        </div>
+        <div>
+          <dt>{t('regional.submission.submitted_by')}</dt>
+          <dd dir="ltr">{s.submittedBy}</dd>
+        </div>
+        <div>
+          <dt>{t('regional.submission.submitted_at')}</dt>
+          <dd>{dateTime(s.submittedAt)}</dd>
+        </div>
+        <div>
+          <dt>{t('regional.submission.state')}</dt>
+          <dd>
+            <SubmissionState summary={s} />
+          </dd>
+        </div>
+      </dl>
+
+      <section aria-labelledby="submission-note">
+        <h2 id="submission-note">{t('regional.submission.note')}</h2>
+        {s.note ? (
+          <p dir="auto" className="submission-note">
+            {s.note}
+          </p>
+        ) : (
+          <p className="muted">{t('regional.submission.no_note')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="submission-events">
+        <h2 id="submission-events">{t('regional.submission.events')}</h2>
+        {s.events.length === 0 ? (
+          <p className="muted">{t('regional.submission.no_events')}</p>
+        ) : (
+          <ol className="submission-events">
+            {s.events.map((event) => (
+              <EventItem key={event.id} event={event} />
+            ))}
+          </ol>
+        )}
+      </section>
+
+      {acts && (
+        <SubmissionActions
+          path={`${base}/${s.number}`}
+          submission={s}
+          countryName={countryName}
+          latest={latest === s.number}
+          onDone={(message) => {
+            setDone(message);
+            reload();
+          }}
+        />
+      )}
+
+      <section aria-labelledby="submission-list">
+        <h2 id="submission-list">{t('regional.submission.all')}</h2>
+        <ol className="submission-list">
+          {(list.data?.submissions ?? [])
+            .slice()
+            .sort((a, b) => a.number - b.number)
+            .map((x) => (
+              <li key={x.number}>
+                {x.number === s.number ? (
+                  <strong aria-current="page">
+                    {t('regional.submission.item', { number: number(x.number), date: dateTime(x.submittedAt) })}
+                  </strong>
+                ) : (
+                  <Link to={`${reviewPath(s.country, s.cycle)}/submissions/${x.number}`}>
+                    {t('regional.submission.item', { number: number(x.number), date: dateTime(x.submittedAt) })}
+                  </Link>
+                )}{' '}
+                <SubmissionState summary={x} />
+              </li>
+            ))}
+        </ol>
+      </section>
+
+      <SubmittedReview submission={s} questionnaire={questionnaire.data} />
+    </Page>
+  );
+}
+
+/** Where a submission stands, in words: returned, acknowledged, or waiting for the secretariat. */
+export function SubmissionState({ summary }: { summary: Pick<SubmissionSummary, 'acknowledged' | 'returned'> }) {
+  const { t } = useLocale();
+  const state = summary.returned ? 'returned' : summary.acknowledged ? 'acknowledged' : 'received';
+  return <strong className={`tag tag-submission-${state}`}>{t(`regional.submission.state_${state}`)}</strong>;
+}
+
+function EventItem({ event }: { event: SubmissionEvent }) {
+  const { t, dateTime } = useLocale();
+  return (
+    <li>
+      <p className="comment-meta">
+        {t(`regional.submission.event_${event.kind}`, { by: event.by, date: dateTime(event.at) })}
+      </p>
+      {event.text && (
+        <p dir="auto" className="submission-text">
+          {event.text}
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** The review as sent, read-only: the questions' wording in the reader's language when the questionnaire has it. */
+function SubmittedReview({
+  submission,
+  questionnaire,
+}: {
+  submission: Submission;
+  questionnaire: Questionnaire | null;
+}) {
+  const { t, language } = useLocale();
+  const sectionOf = new Map((questionnaire?.sections ?? []).map((x) => [x.id, x]));
+  const questionOf = new Map((questionnaire?.sections ?? []).flatMap((x) => x.questions.map((q) => [q.id, q])));
+  return (
+    <section aria-labelledby="submission-review">
+      <h2 id="submission-review">{t('regional.submission.review')}</h2>
+      <p className="hint">{t('regional.submission.review_hint')}</p>
+      {submission.review.sections.map((section) => {
+        const known = sectionOf.get(section.id);
+        return (
+          <div key={section.id} className="submission-section">
+            <h3>
+              {section.id}. <span dir="auto">{known ? localText(known.title, language) : section.title}</span>
+            </h3>
+            {section.questions.map((question) => {
+              const wording = questionOf.get(question.id);
+              const blocks = question.answer.blocks as Block[];
+              return (
+                <div key={question.id} className="submission-question">
+                  <h4>
+                    <span className="question-id">{question.id}</span>{' '}
+                    <span dir="auto">{wording ? localText(wording.text, language) : question.text}</span>
+                  </h4>
+                  {blocks.length > 0 ? <Blocks blocks={blocks} /> : <p className="muted">{t('answer.empty')}</p>}
+                </div>
+              );
+            })}
+          </div>
+        );
+      })}
+    </section>
+  );
+}
