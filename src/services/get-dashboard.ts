@@ -4,6 +4,7 @@ import * as comments from '../db/queries/comments.js';
 import * as entities from '../db/queries/entities.js';
 import * as publications from '../db/queries/publications.js';
 import * as reviews from '../db/queries/reviews.js';
+import * as tracking from '../db/queries/tracking.js';
 import type { Database } from '../db/schema.js';
 import type { Multilingual } from '../domain/language.js';
 import { can, type Actor } from '../domain/permissions.js';
@@ -33,13 +34,14 @@ export async function getDashboard(
   requireOnReview(actor, 'review.read', access);
   const reviewId = access.review.id;
   const open = OPEN_REVIEW.has(access.review.status); // what may change, and so which buttons to offer
-  const [answers, assigned, states, allComments, countryEntities, versions] = await Promise.all([
+  const [answers, assigned, states, allComments, countryEntities, versions, shared] = await Promise.all([
     reviews.listAnswerRows(db, reviewId),
     assignments.listAssignments(db, { reviewId }),
     assignments.listContributionStates(db, reviewId),
     comments.listComments(db, reviewId),
     entities.listEntities(db, [access.review.country]),
     publications.listVersions(db, reviewId),
+    tracking.shareProgress(db, reviewId),
   ]);
   const answerOf = new Map(answers.map((a) => [a.questionId, a]));
   const stateOf = new Map(states.map((s) => [`${s.questionId}/${s.entityId}`, s]));
@@ -91,7 +93,10 @@ export async function getDashboard(
       edit: open && can(actor, 'answer.edit', access.scope),
       assign: open && can(actor, 'assignment.manage', access.scope),
       audit: can(actor, 'audit.read', access.scope),
+      // As shareTrackingProgress decides: whoever moves the review decides what leaves the country.
+      shareProgress: can(actor, 'review.move', access.scope),
     },
+    shareProgress: shared,
     sections,
     byEntity: [...byEntity.values()].sort((a, b) => a.entity.name.localeCompare(b.entity.name)),
     entities: countryEntities,

@@ -296,6 +296,16 @@ describe('assignments, tasks and the dashboard', () => {
     expect(validator.status).toBe(403);
   });
 
+  it('says whether the secretariat sees the progress before submission, and that only the focal point decides', async () => {
+    const dashboard = async (who: Persona) => (await call(who, 'GET', `${REVIEW}/workspace`)).json();
+    expect(await dashboard('focal')).toMatchObject({ shareProgress: false, may: { shareProgress: true } });
+    expect(await dashboard('validator')).toMatchObject({ shareProgress: false, may: { shareProgress: false } });
+    expect((await call('focal', 'PUT', `${REVIEW}/progress-sharing`, { share: true })).status).toBe(200);
+    expect(await dashboard('validator')).toMatchObject({ shareProgress: true, may: { shareProgress: false } });
+    expect((await call('focal', 'PUT', `${REVIEW}/progress-sharing`, { share: false })).status).toBe(200);
+    expect((await dashboard('focal')).shareProgress).toBe(false);
+  });
+
   it('shows a contributor the questions given to its entity only', async () => {
     expect((await call('contributorA', 'GET', answerUrl('IV.a'))).status).toBe(200);
     expect((await call('contributorB', 'GET', answerUrl('IV.a'))).status).toBe(404);

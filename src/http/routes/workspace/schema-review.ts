@@ -118,9 +118,18 @@ export const getDashboardSchema = {
         status: OneOf(REVIEW_STATUSES),
         allowedMoves: Type.Array(Move(OneOf(REVIEW_STATUSES))),
         may: Type.Object(
-          { edit: Type.Boolean(), assign: Type.Boolean(), audit: Type.Boolean() },
+          {
+            edit: Type.Boolean(),
+            assign: Type.Boolean(),
+            audit: Type.Boolean(),
+            shareProgress: Type.Boolean({ description: 'may decide whether the secretariat sees the progress' }),
+          },
           { additionalProperties: false, description: 'what the caller may do now (which buttons to show)' },
         ),
+        shareProgress: Type.Boolean({
+          description:
+            'the region’s secretariat sees the review’s progress before it is submitted (counts only, never text; PUT …/progress-sharing)',
+        }),
         sections: Type.Array(DashboardSection),
         byEntity: Type.Array(
           Type.Object(
