@@ -4,6 +4,7 @@ import { describedBy, ErrorSummary, FieldMessage, type FieldError } from '../com
 import { Link } from '../components/link.js';
 import { messageOf, Moves } from '../components/moves.js';
 import { ReviewExports } from '../components/review-exports.js';
+import { ReviewReturned, ReviewSubmissions } from '../components/review-returned.js';
 import { LoadError, Loading, Page } from '../components/page.js';
 import { StatusTag } from '../components/status.js';
 import { post, reviewPath } from '../lib/api.js';
@@ -36,6 +37,7 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
 
   return (
     <Page title={title} caption={<Link to="/tasks">{t('nav.back_to_tasks')}</Link>}>
+      <ReviewReturned ws={ws} />
       <dl className="summary">
         <div>
           <dt>{t('dashboard.status')}</dt>
@@ -62,6 +64,8 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
         <h2 id="dashboard-moves">{t('dashboard.moves')}</h2>
         <Moves kind="review" status={ws.status} moves={ws.allowedMoves ?? []} onMove={move} />
       </section>
+
+      <ReviewSubmissions ws={ws} onChange={workspace.reload} />
 
       <section aria-labelledby="dashboard-versions">
         <h2 id="dashboard-versions">{t('dashboard.versions')}</h2>

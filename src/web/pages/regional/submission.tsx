@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Block } from '../../../domain/blocks.js';
 import { Blocks } from '../../components/blocks.js';
 import { Link } from '../../components/link.js';
+import { SubmissionState } from '../../components/review-returned.js';
 import { LoadError, Loading, Page } from '../../components/page.js';
 import { SyntheticLabel } from '../../components/synthetic.js';
 import { reviewPath } from '../../lib/api.js';
@@ -155,20 +156,18 @@ export function SubmissionPage(props: { country: string; cycle: string; number: 
   );
 }
 
-/** Where a submission stands, in words: returned, acknowledged, or waiting for the secretariat. */
-export function SubmissionState({ summary }: { summary: Pick<SubmissionSummary, 'acknowledged' | 'returned'> }) {
-  const { t } = useLocale();
-  const state = summary.returned ? 'returned' : summary.acknowledged ? 'acknowledged' : 'received';
-  return <strong className={`tag tag-submission-${state}`}>{t(`regional.submission.state_${state}`)}</strong>;
-}
+// Keys written out, so that the catalogue test finds each of them used.
+const EVENT_LABELS: Record<SubmissionEvent['kind'], string> = {
+  acknowledged: 'regional.submission.event_acknowledged',
+  comment: 'regional.submission.event_comment',
+  returned: 'regional.submission.event_returned',
+};
 
 function EventItem({ event }: { event: SubmissionEvent }) {
   const { t, dateTime } = useLocale();
   return (
     <li>
-      <p className="comment-meta">
-        {t(`regional.submission.event_${event.kind}`, { by: event.by, date: dateTime(event.at) })}
-      </p>
+      <p className="comment-meta">{t(EVENT_LABELS[event.kind], { by: event.by, date: dateTime(event.at) })}</p>
       {event.text && (
         <p dir="auto" className="submission-text">
           {event.text}
