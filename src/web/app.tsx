@@ -12,6 +12,7 @@ import { AnswerPage } from './pages/answer.js';
 import { DashboardPage } from './pages/dashboard.js';
 import { HistoryPage } from './pages/history.js';
 import { NotFoundPage } from './pages/not-found.js';
+import { MANAGES_PEOPLE, PeoplePage } from './pages/people.js';
 import { SignInPage } from './pages/sign-in.js';
 import { TasksPage } from './pages/tasks.js';
 import { SubmissionPage } from './pages/regional/submission.js';
@@ -78,6 +79,7 @@ function Routes({ path }: { path: string }) {
     return <HistoryPage key={path} country={params.country!} cycle={params.cycle!} questionId={params.questionId!} />;
   if (path === '/admin/entities') return <AdminEntitiesPage />;
   if (path === '/admin/users') return <AdminUsersPage />;
+  if (path === '/people') return <PeoplePage />;
   return <NotFoundPage />;
 }
 
@@ -143,6 +145,13 @@ function Shell({ children }: { children: React.ReactNode }) {
                 <li>
                   <Link to="/admin/entities" aria-current={current('/admin/entities')}>
                     {t('nav.entities')}
+                  </Link>
+                </li>
+              )}
+              {hasRole(session, ...MANAGES_PEOPLE) && (
+                <li>
+                  <Link to="/people" aria-current={current('/people')}>
+                    {t('nav.people')}
                   </Link>
                 </li>
               )}
