@@ -15,6 +15,10 @@ import { NotFoundPage } from './pages/not-found.js';
 import { MANAGES_PEOPLE, PeoplePage } from './pages/people.js';
 import { SignInPage } from './pages/sign-in.js';
 import { TasksPage } from './pages/tasks.js';
+import { CyclePage } from './pages/regional/cycle.js';
+import { CycleFormPage } from './pages/regional/cycle-form.js';
+import { RegionalHomePage } from './pages/regional/home.js';
+import { followsRegions, regionalFirst } from './pages/regional/regional.js';
 import { SubmissionPage } from './pages/regional/submission.js';
 
 export function App() {
@@ -65,7 +69,14 @@ function Routes({ path }: { path: string }) {
   }, [signedOut, language, next, path]);
   if (signedOut) return <Loading />;
   if (path === '/sign-in') return <SignInPage />;
-  if (path === '/' || path === '/tasks') return <TasksPage />;
+  // A person who is only a regional secretariat starts on its region's home; anyone else on their tasks.
+  if (path === '/' || path === '/tasks') return regionalFirst(session) ? <RegionalHomePage /> : <TasksPage />;
+  if (path === '/region') return <RegionalHomePage />;
+  if (path === '/cycles/new') return <CycleFormPage />;
+  let cycleParams = match('/cycles/:cycle', path);
+  if (cycleParams) return <CyclePage key={path} cycle={cycleParams.cycle!} />;
+  cycleParams = match('/cycles/:cycle/edit', path);
+  if (cycleParams) return <CycleFormPage key={path} cycle={cycleParams.cycle!} />;
   let params = match('/reviews/:country/:cycle', path);
   if (params) return <DashboardPage key={path} country={params.country!} cycle={params.cycle!} />;
   params = match('/reviews/:country/:cycle/answers/:questionId', path);
@@ -141,6 +152,13 @@ function Shell({ children }: { children: React.ReactNode }) {
                   {t('nav.tasks')}
                 </Link>
               </li>
+              {followsRegions(session) && (
+                <li>
+                  <Link to="/region" aria-current={current('/region')}>
+                    {t('regional.home.nav')}
+                  </Link>
+                </li>
+              )}
               {manage && (
                 <li>
                   <Link to="/admin/entities" aria-current={current('/admin/entities')}>
