@@ -4210,7 +4210,11 @@ export interface operations {
               edit: boolean;
               assign: boolean;
               audit: boolean;
+              /** @description may decide whether the secretariat sees the progress */
+              shareProgress: boolean;
             };
+            /** @description the region’s secretariat sees the review’s progress before it is submitted (counts only, never text; PUT …/progress-sharing) */
+            shareProgress: boolean;
             sections: {
               id: string;
               title: components['schemas']['Multilingual'];
