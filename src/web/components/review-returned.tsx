@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { put, reviewPath } from '../lib/api.js';
+import { isolate } from '../lib/bidi.js';
 import { useLocale } from '../lib/i18n.js';
 import type { SubmissionSummary, Workspace } from '../lib/types.js';
 import { useData } from '../lib/use-data.js';
@@ -38,7 +39,7 @@ export function ReviewReturned({ ws }: { ws: Workspace }) {
   return (
     <section className="review-returned" aria-labelledby="review-returned-title">
       <h2 id="review-returned-title">{t('review_returned.title')}</h2>
-      <p>{t('review_returned.by', { by: latest.returned.by, date: dateTime(latest.returned.at) })}</p>
+      <p>{t('review_returned.by', { by: isolate(latest.returned.by), date: dateTime(latest.returned.at) })}</p>
       <p dir="auto" className="returned-reason">
         {latest.returned.reason}
       </p>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { describedBy, ErrorSummary, FieldMessage, type FieldError } from '../components/error-summary.js';
 import { messageOf } from '../components/moves.js';
 import { ApiError, post } from '../lib/api.js';
+import { isolate } from '../lib/bidi.js';
 import { useLocale } from '../lib/i18n.js';
 import type { InvitationCreated } from '../lib/types.js';
 
@@ -75,8 +76,8 @@ export function InviteForm(props: { roles: string[]; countries: Choice[]; entiti
         <div className="notice" role="status">
           <p>
             {result.sent
-              ? t('people.invited_sent', { email: result.invitation.email })
-              : t('people.invited_link', { email: result.invitation.email })}
+              ? t('people.invited_sent', { email: isolate(result.invitation.email) })
+              : t('people.invited_link', { email: isolate(result.invitation.email) })}
           </p>
           {result.link && (
             <p>

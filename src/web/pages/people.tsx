@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { messageOf } from '../components/moves.js';
 import { LoadError, Loading, Page } from '../components/page.js';
 import { del, post } from '../lib/api.js';
+import { isolate } from '../lib/bidi.js';
 import { localText, useLocale } from '../lib/i18n.js';
 import { hasRole, useSession } from '../lib/session.js';
 import type { CountryInfo, Entity, Invitation, Person } from '../lib/types.js';
@@ -72,10 +73,13 @@ export function PeoplePage() {
   const switchPerson = (person: Person, enable: boolean) =>
     void act(
       () => post(`/users/${person.id}/${enable ? 'enable' : 'disable'}`),
-      t(enable ? 'people.enabled_done' : 'people.disabled_done', { email: person.email }),
+      t(enable ? 'people.enabled_done' : 'people.disabled_done', { email: isolate(person.email) }),
     ).then(() => setConfirming(null));
   const revoke = (invitation: Invitation) =>
-    void act(() => del(`/invitations/${invitation.id}`), t('people.revoked_done', { email: invitation.email }));
+    void act(
+      () => del(`/invitations/${invitation.id}`),
+      t('people.revoked_done', { email: isolate(invitation.email) }),
+    );
 
   const list = people.data.people.slice().sort((a, b) => a.email.localeCompare(b.email));
   const pending = invitations.data.invitations.filter((i) => i.state === 'pending');
@@ -141,7 +145,9 @@ export function PeoplePage() {
                     <button
                       type="button"
                       className="button button-secondary"
-                      aria-label={t(enable ? 'people.enable_label' : 'people.disable_label', { email: person.email })}
+                      aria-label={t(enable ? 'people.enable_label' : 'people.disable_label', {
+                        email: isolate(person.email),
+                      })}
                       onClick={() => setConfirming({ person, enable })}
                     >
                       {t(enable ? 'people.enable' : 'people.disable')}
@@ -173,7 +179,7 @@ export function PeoplePage() {
                 <button
                   type="button"
                   className="button button-secondary"
-                  aria-label={t('people.revoke_label', { email: invitation.email })}
+                  aria-label={t('people.revoke_label', { email: isolate(invitation.email) })}
                   onClick={() => revoke(invitation)}
                 >
                   {t('people.revoke')}

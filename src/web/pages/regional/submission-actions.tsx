@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { describedBy, ErrorSummary, FieldMessage, type FieldError } from '../../components/error-summary.js';
 import { messageOf } from '../../components/moves.js';
 import { post } from '../../lib/api.js';
+import { isolate } from '../../lib/bidi.js';
 import { useLocale } from '../../lib/i18n.js';
 import type { Submission } from '../../lib/types.js';
 
@@ -88,7 +89,10 @@ export function SubmissionActions(props: {
       <h3>{t('regional.submission.acknowledge_title')}</h3>
       {s.acknowledged ? (
         <p className="muted">
-          {t('regional.submission.event_acknowledged', { by: s.acknowledged.by, date: dateTime(s.acknowledged.at) })}
+          {t('regional.submission.event_acknowledged', {
+            by: isolate(s.acknowledged.by),
+            date: dateTime(s.acknowledged.at),
+          })}
         </p>
       ) : (
         <div className={`field${invalid(ACKNOWLEDGE)}`}>

@@ -6,6 +6,7 @@ import { SubmissionState } from '../../components/review-returned.js';
 import { LoadError, Loading, Page } from '../../components/page.js';
 import { SyntheticLabel } from '../../components/synthetic.js';
 import { reviewPath } from '../../lib/api.js';
+import { isolate } from '../../lib/bidi.js';
 import { localText, useLocale } from '../../lib/i18n.js';
 import { hasRole, useSession } from '../../lib/session.js';
 import type {
@@ -167,7 +168,7 @@ function EventItem({ event }: { event: SubmissionEvent }) {
   const { t, dateTime } = useLocale();
   return (
     <li>
-      <p className="comment-meta">{t(EVENT_LABELS[event.kind], { by: event.by, date: dateTime(event.at) })}</p>
+      <p className="comment-meta">{t(EVENT_LABELS[event.kind], { by: isolate(event.by), date: dateTime(event.at) })}</p>
       {event.text && (
         <p dir="auto" className="submission-text">
           {event.text}
