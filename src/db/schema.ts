@@ -20,6 +20,18 @@ export type Generated<T> =
 
 export type Int8 = ColumnType<string, bigint | number | string, bigint | number | string>;
 
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface Answer {
@@ -345,6 +357,16 @@ export interface ReviewSubmission {
   submitted_by: string;
 }
 
+export interface ReviewTracking {
+  acknowledged: Generated<boolean>;
+  answered: Generated<Json>;
+  last_revision_at: Timestamp | null;
+  last_submitted_at: Timestamp | null;
+  returned: Generated<boolean>;
+  review_id: number;
+  submissions: Generated<number>;
+}
+
 export interface ReviewVersion {
   document: JSONColumnType<object>;
   published_at: Generated<Timestamp>;
@@ -440,6 +462,7 @@ export interface Database {
   review: Review;
   review_move: ReviewMove;
   review_submission: ReviewSubmission;
+  review_tracking: ReviewTracking;
   review_version: ReviewVersion;
   search_document: SearchDocument;
   search_publication: SearchPublication;

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import * as cycles from '../db/queries/cycles.js';
 import * as tracking from '../db/queries/tracking.js';
 import type { Database } from '../db/schema.js';
 import type { Cycle } from '../domain/cycles.js';
@@ -42,8 +41,9 @@ export interface Tracking {
 /**
  * `GET /cycles/{cycle}/tracking`: each participating country of the cycle, for its region's
  * secretariat (and administrators); anyone else signed in gets `cycle.not_found`, the same
- * hiding as the cycle's submissions list. In one query for the rows, and one for the answer
- * counts, whatever the number of countries.
+ * hiding as the cycle's submissions list. In one query, whatever the number of countries: the
+ * cycle, its sections, the rows and the answer counts (queries/tracking.ts trackingOf); the
+ * region is checked on what it returns, and an outsider gets the same answer as for no cycle.
  *
  * Progress (answered questions, counts only) is shown once the country has submitted, or before
  * if its focal point shares it (migration 018, services/share-tracking-progress.ts): what a
@@ -61,28 +61,15 @@ export async function getTracking(
   today: string = new Date().toISOString().slice(0, 10),
 ): Promise<Tracking> {
   if (!actor) throw new PacteError('auth.required');
-  const cycle = await cycles.findCycle(db, cycleId);
-  if (!cycle || !can(actor, 'submission.read', { region: cycle.regionId })) {
+  const data = await tracking.trackingOf(db, cycleId);
+  if (!data || !can(actor, 'submission.read', { region: data.cycle.regionId })) {
     throw new PacteError('cycle.not_found', { cycle: cycleId });
   }
-  const questionnaire = { id: cycle.questionnaireId, version: cycle.questionnaireVersion };
-  const [rows, sections] = await Promise.all([
-    tracking.trackingRows(db, cycle.id),
-    tracking.cycleSections(db, questionnaire),
-  ]);
-  const shown = rows
-    .filter((r) => r.reviewId !== null && (r.submissions > 0 || r.shareProgress))
-    .map((r) => r.reviewId as number);
-  const counts = new Map<string, number>();
-  for (const c of await tracking.answeredBySection(db, questionnaire, shown)) {
-    counts.set(`${c.reviewId}/${c.section}`, c.answered);
-  }
+  const { cycle, sections, rows } = data;
   const pastDue = cycle.dueOn !== null && cycle.dueOn < today;
   const countries = rows.map((row): TrackedCountry => {
-    const progressSections =
-      row.reviewId !== null && shown.includes(row.reviewId)
-        ? sections.map((s) => ({ ...s, answered: counts.get(`${row.reviewId}/${s.id}`) ?? 0 }))
-        : null;
+    const answered = row.answered;
+    const progressSections = answered && sections.map((s) => ({ ...s, answered: answered[s.id] ?? 0 }));
     return {
       country: row.country,
       countryName: row.countryName,

@@ -58,7 +58,7 @@ export async function sendReminders(
   let mailed = 0;
   if (mailer && people.addresses.length > 0) {
     const language = (cycle.languages[0] ?? 'fr') as Language;
-    const names = new Map((await tracking.trackingRows(db, cycle.id)).map((r) => [r.country, r.countryName]));
+    const names = new Map((await tracking.trackingOf(db, cycle.id))?.rows.map((r) => [r.country, r.countryName]));
     const t = (key: string, params: Record<string, unknown>) => translate(language, 'ui', key, params);
     const title = pick(cycle.title, language);
     for (const { email, country } of people.addresses) {

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Cycle } from '../../domain/cycles.js';
 import type { Multilingual } from '../../domain/language.js';
 import type { ReviewStatus } from '../../domain/workflow.js';
 import type { Db } from '../connection.js';
@@ -18,98 +19,89 @@ export interface TrackingRow {
   /** Of the latest submission. */
   acknowledged: boolean;
   returned: boolean;
+  /**
+   * Answered questions (an answer with at least one block) by section id, counts only; null
+   * unless the country has submitted or shares its progress — the rule is in the query, so that
+   * nothing else is ever read.
+   */
+  answered: Record<string, number> | null;
 }
+
+/** A cycle, its questionnaire's sections (with their numbers of questions) and its countries. */
+export interface TrackingData {
+  cycle: Cycle;
+  sections: { id: string; questions: number }[];
+  rows: TrackingRow[];
+}
+
+interface CycleJson extends Omit<Cycle, 'createdAt' | 'updatedAt' | 'countries'> {
+  createdAt: string;
+  updatedAt: string;
+}
+interface Json {
+  cycle: CycleJson;
+  sections: TrackingData['sections'] | null;
+  rows: RowJson[] | null;
+}
+/** A row as the query sends it: an array (the keys of objects would be half of what is sent). */
+type RowJson = [
+  country: string,
+  countryName: Multilingual,
+  reviewId: number | null,
+  status: ReviewStatus | null,
+  shareProgress: boolean | null,
+  lastActivity: string | null,
+  submissions: number | null,
+  lastSubmittedAt: string | null,
+  acknowledged: boolean | null,
+  returned: boolean | null,
+  answered: Record<string, number> | null,
+];
 
 /**
- * One row per participating country (cycle_country), in one query whatever the number of
- * countries: the review and its submissions come from correlated subqueries on indexed keys,
- * never one query per country (bench/tracking.ts measures it against a plain SELECT).
+ * The whole tracking table of a cycle in ONE query (one round trip, whatever the number of
+ * countries): migration 020's tracking_of() builds the cycle, its sections and one row per
+ * participating country as JSON, from what its triggers keep up to date for each review
+ * (review_tracking: submissions, latest events, answered questions by section), with a plan
+ * PL/pgSQL keeps for the session. It costs about the plain SELECT of cycle_country and review
+ * that bench/tracking.ts measures it against; four queries counting on every read cost 3.5–9×
+ * that. The answer counts leave the database only for the reviews whose progress may be shown
+ * (submitted, or shared: migration 018). undefined when the cycle does not exist; the caller
+ * checks who may read it.
  */
-export async function trackingRows(db: Db, cycleId: string): Promise<TrackingRow[]> {
-  const rows = await db
-    .selectFrom('cycle_country as cc')
-    .innerJoin('country', 'country.code', 'cc.country_code')
-    .leftJoin('review', (join) =>
-      join.onRef('review.cycle_id', '=', 'cc.cycle_id').onRef('review.country_code', '=', 'cc.country_code'),
-    )
-    .select(['cc.country_code as country', 'country.name as countryName', 'review.id as reviewId'])
-    .select(['review.status', 'review.share_progress as shareProgress'])
-    .select([
-      sql<Date | null>`greatest(review.updated_at,
-        (select max(r.created_at) from answer_revision r where r.review_id = review.id),
-        (select max(s.submitted_at) from review_submission s where s.review_id = review.id))`.as('lastActivity'),
-      sql<number>`(select count(*)::int from review_submission s where s.review_id = review.id)`.as('submissions'),
-      sql<Date | null>`(select max(s.submitted_at) from review_submission s where s.review_id = review.id)`.as(
-        'lastSubmittedAt',
-      ),
-      latestHas('acknowledged').as('acknowledged'),
-      latestHas('returned').as('returned'),
-    ])
-    .where('cc.cycle_id', '=', cycleId)
-    .orderBy('cc.country_code')
-    .execute();
-  return rows.map((row) => ({
-    ...row,
-    country: row.country.trim(),
-    status: row.status ?? null,
-    shareProgress: row.shareProgress === true,
-    reviewId: row.reviewId ?? null,
-    lastActivity: row.lastActivity === null ? null : new Date(row.lastActivity),
-    lastSubmittedAt: row.lastSubmittedAt === null ? null : new Date(row.lastSubmittedAt),
-    submissions: Number(row.submissions ?? 0),
-    acknowledged: Boolean(row.acknowledged),
-    returned: Boolean(row.returned),
-  }));
+export async function trackingOf(db: Db, cycleId: string): Promise<TrackingData | undefined> {
+  const result = await sql<{ data: Json | null }>`select tracking_of(${cycleId}) as data`.execute(db);
+  return toTrackingData(result.rows[0]?.data ?? undefined);
 }
 
-const latestHas = (kind: 'acknowledged' | 'returned') =>
-  sql<boolean>`exists (select 1 from submission_event e where e.review_id = review.id and e.kind = ${kind}
-    and e.number = (select max(s.number) from review_submission s where s.review_id = review.id))`;
-
-/** The sections of the cycle's questionnaire, in order, with their number of questions. */
-export async function cycleSections(
-  db: Db,
-  questionnaire: { id: string; version: number },
-): Promise<{ id: string; questions: number }[]> {
-  const rows = await db
-    .selectFrom('questionnaire_section as s')
-    .select('s.id')
-    .select(
-      sql<number>`(select count(*)::int from question q where q.questionnaire_id = s.questionnaire_id
-        and q.version = s.version and q.section_id = s.id)`.as('questions'),
-    )
-    .where('s.questionnaire_id', '=', questionnaire.id)
-    .where('s.version', '=', questionnaire.version)
-    .orderBy('s.position')
-    .execute();
-  return rows.map((row) => ({ id: row.id, questions: Number(row.questions) }));
-}
-
-/**
- * Answered questions (an answer with at least one block) by review and section, for the given
- * reviews only: the caller names those whose progress the secretariat may see. Counts, never text.
- */
-export async function answeredBySection(
-  db: Db,
-  questionnaire: { id: string; version: number },
-  reviewIds: readonly number[],
-): Promise<{ reviewId: number; section: string; answered: number }[]> {
-  if (reviewIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('answer')
-    .innerJoin('question', (join) =>
-      join
-        .onRef('question.id', '=', 'answer.question_id')
-        .on('question.questionnaire_id', '=', questionnaire.id)
-        .on('question.version', '=', questionnaire.version),
-    )
-    .select(['answer.review_id as reviewId', 'question.section_id as section'])
-    .select(sql<number>`count(*)::int`.as('answered'))
-    .where('answer.review_id', 'in', reviewIds)
-    .where(sql<boolean>`jsonb_array_length(answer.blocks) > 0`)
-    .groupBy(['answer.review_id', 'question.section_id'])
-    .execute();
-  return rows.map((row) => ({ ...row, answered: Number(row.answered) }));
+function toTrackingData(data: Json | undefined): TrackingData | undefined {
+  if (!data?.cycle) return undefined;
+  const rows = (data.rows ?? []).map(
+    ([country, countryName, reviewId, status, share, activity, submissions, submittedAt, ack, ret, answered]) => ({
+      country: country.trim(),
+      countryName,
+      reviewId,
+      status,
+      shareProgress: share === true,
+      lastActivity: activity === null ? null : new Date(activity),
+      submissions: submissions ?? 0,
+      lastSubmittedAt: submittedAt === null ? null : new Date(submittedAt),
+      acknowledged: ack === true,
+      returned: ret === true,
+      answered,
+    }),
+  );
+  const { createdAt, updatedAt, ...cycle } = data.cycle;
+  return {
+    cycle: {
+      ...cycle,
+      countries: rows.map((row) => row.country),
+      createdAt: new Date(createdAt),
+      updatedAt: new Date(updatedAt),
+    },
+    sections: data.sections ?? [],
+    rows,
+  };
 }
 
 /** Whether a review shares its progress (migration 018); the previous value, on the locked row. */
