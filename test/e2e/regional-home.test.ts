@@ -224,7 +224,15 @@ async function story(lang: Lang) {
     .toBe('open');
   await page.locator('#cycle-late-accept').waitFor();
 
-  // 4. Back home, the late countries of demo-2 open its tracking table narrowed to them.
+  // 4. Back home, the returned reviews of demo-2 open its tracking table narrowed to them, and so
+  // do its late countries.
+  await page.click('.app-nav a[href^="/app/region"]');
+  await demo2.locator('[data-attention="returned"] a').click();
+  await expectTable(
+    page,
+    before.filter((r) => r.submissions.count > 0 && r.submissions.returned).map((r) => r.country),
+  );
+  await page.locator('#tracking-view', { hasText: t('regional.tracking.view_returned') }).waitFor();
   await page.click('.app-nav a[href^="/app/region"]');
   await demo2.locator('[data-attention="overdue"] a').click();
   await expectTable(page, lateCountries);
