@@ -62,16 +62,20 @@ export function ReviewSubmissions({ ws, onChange }: { ws: Workspace; onChange: (
   const { t, dateTime, number } = useLocale();
   const { data } = useData<Submissions>(`${reviewPath(ws.country, ws.cycle)}/submissions`);
   const [busy, setBusy] = useState(false);
+  // Shown as chosen at once; put back if the server refuses.
+  const [shared, setShared] = useState(ws.shareProgress);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const submissions = (data?.submissions ?? []).slice().sort((a, b) => a.number - b.number);
 
   const share = async (value: boolean) => {
     setBusy(true);
+    setShared(value);
     try {
       await put(`${reviewPath(ws.country, ws.cycle)}/progress-sharing`, { share: value });
       setMessage({ ok: true, text: t(value ? 'review_returned.shared_on' : 'review_returned.shared_off') });
       onChange();
     } catch (error) {
+      setShared(!value);
       setMessage({ ok: false, text: messageOf(error) });
     } finally {
       setBusy(false);
@@ -108,7 +112,7 @@ export function ReviewSubmissions({ ws, onChange }: { ws: Workspace; onChange: (
             <input
               type="checkbox"
               id="share-progress"
-              checked={ws.shareProgress}
+              checked={shared}
               disabled={busy}
               aria-describedby="share-progress-hint"
               onChange={(event) => void share(event.target.checked)}

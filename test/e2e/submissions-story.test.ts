@@ -1,0 +1,268 @@
+/// <reference lib="dom" />
+// The regional secretariat and what the countries submitted, in real Chromium, through the pages:
+// on the fictional demo region (`serve --demo`), the secretariat opens a country's submission and
+// acknowledges receipt (its focal point is notified), opens another country's submission and
+// returns it with a reason after the confirmation; that country's focal point signs in and reads
+// the reason on top of its review's dashboard, and follows the link to the submission; the
+// secretariat still finds the returned submission, as it was sent; and it invites a validator on
+// the people page (pending). In French, then in Arabic (right to left), with other countries.
+// Every page: no sideways scrolling at 390 px, no serious axe-core violation, screenshots.
+// The API only reads state back, and gives the focal points the story needs an account (an
+// invitation accepted with its token: the demo has no mail server, so the link is answered).
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  elementsOutsideViewport,
+  launchChromium,
+  requireWebBuild,
+  screenshot,
+  seriousViolations,
+  startPacte,
+  type PacteServer,
+} from '../support/browser.js';
+
+type Lang = 'fr' | 'ar';
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const CYCLE = 'demo-2';
+const PASSWORD = 'a long demo password 2026';
+
+/** Submitted countries of the demo region (the first 18 by code), different for each language. */
+const STORY = {
+  fr: {
+    acknowledge: 'XAB',
+    returned: 'XAA',
+    validatorOf: 'XAE',
+    reason: 'Merci de compléter la section II : les chiffres de 2023 manquent.',
+    comment: 'Bien reçu, merci. Nous lirons la section III en premier.',
+  },
+  ar: {
+    acknowledge: 'XAD',
+    returned: 'XAC',
+    validatorOf: 'XAF',
+    reason: 'يرجى استكمال القسم الثاني: أرقام سنة 2023 غير موجودة.',
+    comment: 'وصلنا التقديم، شكراً. سنبدأ بقراءة القسم الثالث.',
+  },
+} as const;
+
+let browser: Browser;
+let server: PacteServer;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  requireWebBuild();
+  browser = await launchChromium();
+  server = await startPacte({ region: true });
+}, 300_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => {});
+  await browser?.close();
+  await server?.stop();
+});
+
+// ── the API, to read state back and to give focal points an account ──────────────────────────
+
+async function tokenOf(email: string, password: string): Promise<string> {
+  const response = await fetch(`${server.url}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!response.ok) throw new Error(`sign-in of ${email}: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+async function api<T>(token: string | null, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${server.url}/api/v1${path}`, {
+    method,
+    headers: {
+      accept: 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+function account(email: string) {
+  const found = server.accounts.find((a) => a.email === email);
+  if (!found) throw new Error(`serve --demo listed no ${email}: ${JSON.stringify(server.accounts)}`);
+  return found;
+}
+const SECRETARIAT = 'secretariat.demo@demo.pacte.local';
+const secretariatToken = () => tokenOf(SECRETARIAT, account(SECRETARIAT).password);
+
+/** The focal point of a demo country: XAA's exists; another is invited and accepts (set-up, not the story). */
+async function focalPointOf(country: string): Promise<{ email: string; password: string }> {
+  const email = `focal.point.${country.toLowerCase()}@demo.pacte.local`;
+  const existing = server.accounts.find((a) => a.email === email);
+  if (existing) return existing;
+  const invited = await api<{ link: string | null }>(await secretariatToken(), 'POST', '/invitations', {
+    email,
+    role: 'focal_point',
+    country,
+  });
+  const token = new URL(invited.link!).searchParams.get('token');
+  await api(null, 'POST', '/invitations/accept', { token, password: PASSWORD });
+  return { email, password: PASSWORD };
+}
+
+type Submission = {
+  acknowledged: unknown;
+  returned: { reason: string } | null;
+  events: { kind: string; text: string | null }[];
+};
+const submissionOf = async (country: string) =>
+  api<Submission>(await secretariatToken(), 'GET', `/reviews/${country}/${CYCLE}/submissions/1`);
+
+// ── the browser ────────────────────────────────────────────────────────────────────────────
+
+async function signIn(email: string, password: string, lang: Lang): Promise<Page> {
+  const context = await browser.newContext({ viewport: DESKTOP });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  await page.goto(`${server.url}/app/sign-in?lang=${lang}`);
+  await page.fill('#email', email);
+  await page.fill('#password', password);
+  await page.click('main button[type=submit]');
+  await page.locator('.account-bar', { hasText: email }).waitFor();
+  return page;
+}
+
+async function goto(page: Page, path: string, lang: Lang, ready: string) {
+  await page.goto(`${server.url}/app${path}?lang=${lang}`);
+  await page.locator(ready).first().waitFor();
+}
+
+/**
+ * What every page of the story must pass: the reader's direction, no serious axe violation, and
+ * on a 390 px phone nothing wider than the screen; screenshots of both to look at.
+ */
+async function checkPage(page: Page, name: string, lang: Lang) {
+  expect(await page.locator('html').getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+  expect(await seriousViolations(page), name).toEqual([]);
+  await page.evaluate(() => document.fonts.ready);
+  await screenshot(page, `submissions-${name}-${lang}-desktop`, true);
+  await page.setViewportSize(PHONE);
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(widths.scroll, `${name} at 390 px`).toBeLessThanOrEqual(widths.client);
+  expect(await elementsOutsideViewport(page), name).toEqual([]);
+  await screenshot(page, `submissions-${name}-${lang}-phone`, true);
+  await page.setViewportSize(DESKTOP);
+}
+
+async function story(lang: Lang) {
+  const words = STORY[lang];
+  const acknowledgedFocal = await focalPointOf(words.acknowledge);
+  const returnedFocal = await focalPointOf(words.returned);
+  const secretariat = await signIn(SECRETARIAT, account(SECRETARIAT).password, lang);
+
+  // 1. The secretariat reads a submission as it was received and acknowledges receipt.
+  await goto(secretariat, `/reviews/${words.acknowledge}/${CYCLE}/submissions/1`, lang, '#submission-review');
+  await expect(secretariat.locator('.synthetic-banner').count()).resolves.toBe(1);
+  await expect(secretariat.locator('.answer-text').count()).resolves.toBeGreaterThan(0);
+  await checkPage(secretariat, 'received', lang);
+  await secretariat.click('#submission-acknowledge');
+  await secretariat.locator('main .notice[role=status]').waitFor();
+  await secretariat.locator('.submission-events li').first().waitFor();
+  expect((await submissionOf(words.acknowledge)).acknowledged).not.toBeNull();
+  const notified = await api<{ notifications: { kind: string; country: string }[] }>(
+    await tokenOf(acknowledgedFocal.email, acknowledgedFocal.password),
+    'GET',
+    '/notifications',
+  );
+  expect(notified.notifications).toContainEqual(
+    expect.objectContaining({ kind: 'submission_acknowledged', country: words.acknowledge }),
+  );
+  await checkPage(secretariat, 'acknowledged', lang);
+  // A comment, too: added to what happened to the submission.
+  await secretariat.fill('#submission-comment', words.comment);
+  await secretariat.click('form:has(#submission-comment) button[type=submit]');
+  await secretariat.locator('.submission-events li', { hasText: words.comment }).waitFor();
+  expect((await submissionOf(words.acknowledge)).events.map((e) => e.kind)).toEqual(['acknowledged', 'comment']);
+
+  // 2. Another country's submission: returned with a reason, after the confirmation.
+  await goto(secretariat, `/reviews/${words.returned}/${CYCLE}/submissions/1`, lang, '#submission-review');
+  await secretariat.click('.submission-return button[type=submit]');
+  await secretariat.locator('.error-summary a[href="#submission-return-reason"]').waitFor(); // no reason: refused
+  await checkPage(secretariat, 'return-error', lang);
+  await secretariat.fill('#submission-return-reason', words.reason);
+  await secretariat.click('.submission-return button[type=submit]');
+  await secretariat.locator('#submission-return-confirm').waitFor();
+  expect((await submissionOf(words.returned)).returned).toBeNull(); // nothing yet: it asks first
+  await checkPage(secretariat, 'return-confirm', lang);
+  await secretariat.click('#submission-return-confirm');
+  await secretariat.locator('main .notice[role=status]').waitFor();
+  expect((await submissionOf(words.returned)).returned?.reason).toBe(words.reason);
+
+  // 3. The country's focal point reads the reason on top of its review's dashboard.
+  const focal = await signIn(returnedFocal.email, returnedFocal.password, lang);
+  await goto(focal, `/reviews/${words.returned}/${CYCLE}`, lang, '#review-returned-title');
+  await expect(focal.locator('.review-returned .returned-reason').textContent()).resolves.toBe(words.reason);
+  await expect(focal.locator('.review-returned').textContent()).resolves.toContain(SECRETARIAT);
+  await focal.locator('#review-submissions ~ ol li').first().waitFor(); // its own request
+  await expect(focal.locator('#review-submissions ~ ol li').count()).resolves.toBe(1);
+  await checkPage(focal, 'dashboard-returned', lang);
+  // Its switch: the secretariat may see its progress (counts only) before it submits again.
+  const focalToken = await tokenOf(returnedFocal.email, returnedFocal.password);
+  const sharing = async () =>
+    (await api<{ shareProgress: boolean }>(focalToken, 'GET', `/reviews/${words.returned}/${CYCLE}/workspace`))
+      .shareProgress;
+  expect(await sharing()).toBe(false);
+  await focal.check('#share-progress');
+  await focal.locator('#review-submissions ~ .field .notice').waitFor();
+  expect(await sharing()).toBe(true);
+  // … and follows the link to what it had sent: read-only for the country.
+  await focal.click('.review-returned a');
+  await focal.locator('#submission-review').waitFor();
+  await expect(focal.locator('#submission-actions').count()).resolves.toBe(0);
+  await expect(focal.locator('.submission-events').textContent()).resolves.toContain(words.reason);
+  await checkPage(focal, 'country-reads', lang);
+  // The focal point's people page: its country's contributors and stakeholders.
+  await focal.click('.app-nav a[href^="/app/people"]');
+  await focal.locator('#people-invite').waitFor();
+  await checkPage(focal, 'people-focal-point', lang);
+
+  // 4. The secretariat still finds the returned submission, as it was sent, with its reason.
+  await goto(secretariat, `/reviews/${words.returned}/${CYCLE}/submissions/1`, lang, '#submission-review');
+  await expect(secretariat.locator('.submission-events').textContent()).resolves.toContain(words.reason);
+  await expect(secretariat.locator('.submission-return').count()).resolves.toBe(0);
+  await expect(secretariat.locator('.answer-text').count()).resolves.toBeGreaterThan(0);
+  await checkPage(secretariat, 'returned', lang);
+
+  // 5. The secretariat invites a validator for a country of its region on the people page.
+  await secretariat.click('.app-nav a[href^="/app/people"]');
+  await secretariat.locator('#people-invite').waitFor();
+  await checkPage(secretariat, 'people', lang);
+  const email = `validator.${words.validatorOf.toLowerCase()}@demo.pacte.local`;
+  await secretariat.click('#people-invite ~ form button[type=submit]');
+  await secretariat.locator('.error-summary a[href="#invite-email"]').waitFor(); // nothing filled in: refused
+  await secretariat.fill('#invite-email', email);
+  await secretariat.selectOption('#invite-role', 'validator');
+  await secretariat.selectOption('#invite-country', words.validatorOf);
+  await secretariat.click('#people-invite ~ form button[type=submit]');
+  await secretariat.locator('#pending-invitations li', { hasText: email }).waitFor();
+  await expect(secretariat.locator('#invite-link').inputValue()).resolves.toContain('/invitations/accept?token=');
+  const pending = await api<{ invitations: { email: string; state: string; grant: { role: string } }[] }>(
+    await secretariatToken(),
+    'GET',
+    '/invitations',
+  );
+  expect(pending.invitations).toContainEqual(
+    expect.objectContaining({ email, state: 'pending', grant: expect.objectContaining({ role: 'validator' }) }),
+  );
+  await checkPage(secretariat, 'people-invited', lang);
+}
+
+describe('the secretariat acknowledges one submission and returns another; the focal point sees why', () => {
+  it('in French', () => story('fr'), 240_000);
+  it('in Arabic (right to left)', () => story('ar'), 240_000);
+});
