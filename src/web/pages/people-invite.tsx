@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { describedBy, ErrorSummary, FieldMessage, type FieldError } from '../components/error-summary.js';
+import { Link } from '../components/link.js';
 import { messageOf } from '../components/moves.js';
 import { ApiError, post } from '../lib/api.js';
 import { isolate } from '../lib/bidi.js';
@@ -142,11 +143,20 @@ export function InviteForm(props: { roles: string[]; countries: Choice[]; entiti
         ) : (
           <div className={`field${invalid(FIELD.entity)}`}>
             <label htmlFor={FIELD.entity}>{t('people.entity')}</label>
+            {props.entities.length === 0 && (
+              <p className="hint" id={`${FIELD.entity}-hint`}>
+                <Link to="/admin/entities">{t('people.no_entities')}</Link>
+              </p>
+            )}
             <FieldMessage id={FIELD.entity} errors={errors} />
             <select
               id={FIELD.entity}
               value={entity}
-              aria-describedby={describedBy(FIELD.entity, errors)}
+              aria-describedby={describedBy(
+                FIELD.entity,
+                errors,
+                props.entities.length === 0 ? `${FIELD.entity}-hint` : undefined,
+              )}
               onChange={(e) => setEntity(e.target.value)}
             >
               <option value="">{t('people.choose_entity')}</option>

@@ -99,7 +99,7 @@ export function PeoplePage() {
       )}
 
       <section aria-labelledby="people-list">
-        <h2 id="people-list">{t('people.list_title', { count: list.length })}</h2>
+        <h2 id="people-list">{t('people.list_title')}</h2>
         {list.length === 0 ? (
           <p className="muted">{t('people.none')}</p>
         ) : (
@@ -161,7 +161,7 @@ export function PeoplePage() {
       </section>
 
       <section aria-labelledby="people-pending">
-        <h2 id="people-pending">{t('people.pending_title', { count: pending.length })}</h2>
+        <h2 id="people-pending">{t('people.pending_title')}</h2>
         {pending.length === 0 ? (
           <p className="muted">{t('people.pending_none')}</p>
         ) : (
