@@ -3,9 +3,10 @@
 // Arabic, on the fictional demo region (22 countries, 18 submitted, demo-2 open and past due):
 // the secretariat signs in and lands on its home, whose attention counts are the ones this test
 // computes from the tracking API; it creates a cycle of three countries (after an error the API
-// refuses, shown in an error summary linking to the field), opens it, reads demo-2's tracking
-// table narrowed to the late countries, sorts and filters it, and reminds the late countries (and,
-// in French, one ticked country); their focal points find the reminder in their notifications.
+// refuses, shown in an error summary linking to the field), opens and closes it (choosing what
+// happens to late submissions), reads demo-2's tracking table narrowed to the returned and to the
+// late countries, sorts and filters it, and reminds the late countries (and, in French, one ticked
+// country); their focal points find the reminder in their notifications.
 // The API is used only to read state back, and to give two late countries a focal point.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -170,10 +171,10 @@ async function story(lang: Lang) {
   await page.click('main button[type=submit]');
   await page.locator('h1', { hasText: t('regional.home.title') }).waitFor();
   const summaries = page.locator('.cycle-summary');
-  // Open cycles first (the latest opening first: the French story's cycle, open, opens in 2027), then closed.
+  // Open cycles first, then closed ones, the latest opening first (the French story's cycle, closed, opens in 2027).
   await expect
     .poll(() => summaries.evaluateAll((s) => s.map((x) => x.getAttribute('aria-labelledby'))))
-    .toEqual([...(lang === 'ar' ? [`cycle-${STORY.fr.id}`] : []), 'cycle-demo-2', 'cycle-demo-1']);
+    .toEqual(['cycle-demo-2', ...(lang === 'ar' ? [`cycle-${STORY.fr.id}`] : []), 'cycle-demo-1']);
   const demo2 = page.locator('[aria-labelledby="cycle-demo-2"]');
   await demo2.locator('.synthetic-tag').waitFor();
   // Its attention counts are the ones computed from the tracking API.
@@ -214,7 +215,7 @@ async function story(lang: Lang) {
   await expectTable(page, [...mine.countries]);
   await checkPage(page, lang, 'new-cycle');
 
-  // 3. It opens the cycle.
+  // 3. It opens the cycle, then closes it.
   await page.click(`main a[href^="/app/cycles/${mine.id}/edit"]`);
   await page.locator('#cycle-move').waitFor();
   await checkPage(page, lang, 'cycle-edit');
@@ -222,7 +223,21 @@ async function story(lang: Lang) {
   await expect
     .poll(async () => (await call<{ state: string }>(secretariat, 'GET', `/cycles/${mine.id}`)).state)
     .toBe('open');
+  // Closing asks what happens to reviews submitted afterwards, with no answer chosen for it.
   await page.locator('#cycle-late-accept').waitFor();
+  await page.click('#cycle-move');
+  await page.locator('.error-summary a[href="#cycle-late-accept"]').waitFor();
+  await checkPage(page, lang, 'cycle-close-unanswered');
+  await page.check('#cycle-late-refuse');
+  await page.click('#cycle-move');
+  await expect
+    .poll(
+      async () =>
+        (await call<{ settings: { lateSubmissions: string | null } }>(secretariat, 'GET', `/cycles/${mine.id}`))
+          .settings.lateSubmissions,
+    )
+    .toBe('refuse');
+  await page.locator('#cycle-move', { hasText: t('regional.cycle_form.reopen') }).waitFor();
 
   // 4. Back home, the returned reviews of demo-2 open its tracking table narrowed to them, and so
   // do its late countries.
@@ -304,6 +319,6 @@ async function story(lang: Lang) {
 }
 
 describe('the regional secretariat’s home, cycles and tracking (demo region)', () => {
-  it('in French: home and its counts, a new cycle opened, the tracking table, reminders', () => story('fr'), 300_000);
+  it('in French: home and its counts, a new cycle opened and closed, the tracking table, reminders', () => story('fr'), 300_000);
   it('in Arabic, right to left: the same story', () => story('ar'), 300_000);
 });

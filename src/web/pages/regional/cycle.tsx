@@ -46,7 +46,8 @@ export function CyclePage({ cycle: id }: { cycle: string }) {
           </div>
           <div>
             <dt>{t('regional.cycle.languages')}</dt>
-            <dd>{c.languages.map((l) => t(`language.${l}`)).join(', ')}</dd>
+            {/* Arabic separates a list with its own comma. */}
+            <dd>{c.languages.map((l) => t(`language.${l}`)).join(language === 'ar' ? '، ' : ', ')}</dd>
           </div>
           <div>
             <dt>{t('regional.cycle.opens_on')}</dt>
