@@ -319,6 +319,10 @@ async function story(lang: Lang) {
 }
 
 describe('the regional secretariat’s home, cycles and tracking (demo region)', () => {
-  it('in French: home and its counts, a new cycle opened and closed, the tracking table, reminders', () => story('fr'), 300_000);
+  it(
+    'in French: home and its counts, a new cycle opened and closed, the tracking table, reminders',
+    () => story('fr'),
+    300_000,
+  );
   it('in Arabic, right to left: the same story', () => story('ar'), 300_000);
 });
