@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from '../../components/link.js';
 import { Loading } from '../../components/page.js';
 import { StatusTag } from '../../components/status.js';
@@ -53,6 +53,8 @@ export function TrackingTable({ cycle }: { cycle: CycleInfo }) {
   const tracking = useData<Tracking>(`/cycles/${encodeURIComponent(cycle.id)}/tracking?${search}`);
   const [picked, setPicked] = useState<string[]>([]);
   const [form, setForm] = useState({ sort, state: state as string, overdue: overdue as string });
+  // The address leads (a link, the browser's back button): the fields follow it.
+  useEffect(() => setForm({ sort, state, overdue }), [sort, state, overdue]);
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
