@@ -242,6 +242,20 @@ async function story(lang: Lang) {
   await secretariat.click('.app-nav a[href^="/app/people"]');
   await secretariat.locator('#people-invite').waitFor();
   await checkPage(secretariat, 'people', lang);
+  // Staff turnover: it disables the acknowledged country's focal point, after the confirmation.
+  const row = secretariat.locator('.people-list > li', { hasText: acknowledgedFocal.email });
+  await row.locator('button').click();
+  await secretariat.locator('#people-confirm').waitFor();
+  await expect(secretariat.evaluate(() => document.activeElement?.id)).resolves.toBe('people-confirm');
+  await checkPage(secretariat, 'people-confirm', lang);
+  await secretariat.click('#people-confirm');
+  await row.locator('.tag-disabled').waitFor();
+  const people = await api<{ people: { email: string; disabled: boolean }[] }>(
+    await secretariatToken(),
+    'GET',
+    '/people',
+  );
+  expect(people.people).toContainEqual(expect.objectContaining({ email: acknowledgedFocal.email, disabled: true }));
   const email = `validator.${words.validatorOf.toLowerCase()}@demo.pacte.local`;
   await secretariat.click('#people-invite ~ form button[type=submit]');
   await secretariat.locator('.error-summary a[href="#invite-email"]').waitFor(); // nothing filled in: refused

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { messageOf } from '../components/moves.js';
 import { LoadError, Loading, Page } from '../components/page.js';
 import { del, post } from '../lib/api.js';
@@ -28,6 +28,10 @@ export function PeoplePage() {
   const [done, setDone] = useState('');
   const [failure, setFailure] = useState('');
   const [confirming, setConfirming] = useState<{ person: Person; enable: boolean } | null>(null);
+  // The confirmation takes the focus: a keyboard or screen-reader user lands on the question.
+  useEffect(() => {
+    if (confirming) document.getElementById('people-confirm')?.focus();
+  }, [confirming]);
 
   if (people.error) return <LoadError error={people.error} />;
   if (!people.data || !invitations.data) return <Loading />;
@@ -131,6 +135,7 @@ export function PeoplePage() {
                       <div className="button-group">
                         <button
                           type="button"
+                          id="people-confirm"
                           className={`button${confirming.enable ? '' : ' button-warning'}`}
                           onClick={() => switchPerson(person, confirming.enable)}
                         >

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { describedBy, ErrorSummary, FieldMessage, type FieldError } from '../../components/error-summary.js';
 import { messageOf } from '../../components/moves.js';
 import { post } from '../../lib/api.js';
@@ -30,6 +30,10 @@ export function SubmissionActions(props: {
   const [comment, setComment] = useState('');
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
+  // The confirmation takes the focus: a keyboard or screen-reader user lands on the question.
+  useEffect(() => {
+    if (confirming) document.getElementById('submission-return-confirm')?.focus();
+  }, [confirming]);
 
   const act = async (field: string, run: () => Promise<unknown>, message: string) => {
     setBusy(true);
