@@ -1573,6 +1573,8 @@ export interface operations {
               status: 'draft' | 'in_consultation' | 'validated' | 'submitted' | 'published';
               /** @description Questions with an answer */
               answered: number;
+              /** @description true for a fictional country’s review (the demo region, docs/regional.md): every text in it is synthetic data */
+              synthetic: boolean;
               /** Format: date-time */
               updatedAt: string;
               /**
@@ -1980,6 +1982,8 @@ export interface operations {
               region: string;
               /** @description Published reviews of the cycle */
               reviews: number;
+              /** @description Of them, fictional countries’ (the demo region): synthetic data, generated for demonstration, marked synthetic: true in the zip */
+              synthetic: number;
               /** Format: date-time */
               lastUpdated: string;
               /** @description The bulk zip of this cycle */
@@ -2070,6 +2074,8 @@ export interface operations {
             submissions: {
               country: string;
               countryName: components['schemas']['Multilingual'];
+              /** @description true for a fictional country’s review (the demo region, docs/regional.md): every text in it is synthetic data */
+              synthetic: boolean;
               latest: {
                 /** @description 1, 2, …: a resubmission after a return is the next number */
                 number: number;
@@ -2852,6 +2858,8 @@ export interface operations {
               /** @example … la <mark>régularisation</mark> des migrants … */
               snippet: string;
               score: number;
+              /** @description true for a fictional country’s review (the demo region, docs/regional.md): every text in it is synthetic data */
+              synthetic: boolean;
             }[];
             /** @description Matching answers in all, whatever limit and offset */
             total: number;
@@ -3981,6 +3989,8 @@ export interface operations {
               answered: number;
               /** @description questions of the questionnaire */
               questions: number;
+              /** @description true for a fictional country’s review (the demo region, docs/regional.md): every text in it is synthetic data */
+              synthetic: boolean;
             }[];
             assignments: {
               country: string;
@@ -4201,6 +4211,8 @@ export interface operations {
             title: string;
             language: 'fr' | 'en' | 'ar';
             status: 'draft' | 'in_consultation' | 'validated' | 'submitted' | 'published';
+            /** @description true for a fictional country’s review (the demo region, docs/regional.md): every text in it is synthetic data */
+            synthetic: boolean;
             allowedMoves: {
               to: 'draft' | 'in_consultation' | 'validated' | 'submitted' | 'published';
               requires?: 'comment' | 'reason';
@@ -4721,6 +4733,8 @@ export interface operations {
             cycle: string;
             reviewStatus: 'draft' | 'in_consultation' | 'validated' | 'submitted' | 'published';
             reviewLanguage: 'fr' | 'en' | 'ar';
+            /** @description true for a fictional country’s review (the demo region, docs/regional.md): every text in it is synthetic data */
+            synthetic: boolean;
             questionId: string;
             section: {
               id: string;
@@ -5310,6 +5324,8 @@ export interface operations {
               contributionIds: number[];
               note: string | null;
             }[];
+            /** @description true for a fictional country’s review (the demo region, docs/regional.md): every text in it is synthetic data */
+            synthetic: boolean;
           };
         };
       };

@@ -1,8 +1,21 @@
 import type { Block } from '../domain/blocks.js';
 import type { ReviewDocument } from '../domain/review.js';
 
-/** The answers as CSV (`pacte export --format csv`, and answers.csv of the open data package). */
-export const CSV_COLUMNS = ['country', 'cycle', 'question_id', 'depth', 'kind', 'ordered', 'text'] as const;
+/**
+ * The answers as CSV (`pacte export --format csv`, and answers.csv of the open data package).
+ * `synthetic` is true on every line of a fictional country's review (the demo region): a line
+ * read alone, out of its file, still says it is no government's words.
+ */
+export const CSV_COLUMNS = [
+  'country',
+  'cycle',
+  'question_id',
+  'depth',
+  'kind',
+  'ordered',
+  'text',
+  'synthetic',
+] as const;
 
 /**
  * A cell, RFC 4180: quoted when it holds a comma, a quote or a line break (quotes doubled).
@@ -15,16 +28,18 @@ export function csvCell(value: string): string {
 }
 
 /** One row per line of every answer (a paragraph, or a list item), in reading order; CRLF line ends. */
-export function reviewCsv(review: ReviewDocument): string {
+export function reviewCsv(review: ReviewDocument & { synthetic?: boolean }): string {
   const rows: string[][] = [[...CSV_COLUMNS]];
+  const synthetic = String(review.synthetic === true);
   const walk = (questionId: string, blocks: readonly Block[], depth: number): void => {
     for (const block of blocks) {
       if (block.type === 'paragraph') {
-        rows.push([review.country, review.cycle, questionId, String(depth), 'paragraph', '', block.text]);
+        rows.push([review.country, review.cycle, questionId, String(depth), 'paragraph', '', block.text, synthetic]);
         continue;
       }
       for (const item of block.items) {
-        rows.push([review.country, review.cycle, questionId, String(depth), 'item', String(block.ordered), item.text]);
+        const ordered = String(block.ordered);
+        rows.push([review.country, review.cycle, questionId, String(depth), 'item', ordered, item.text, synthetic]);
         walk(questionId, item.blocks, depth + 1);
       }
     }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Html, html } from '../domain/html.js';
 import { direction, pick, type Language } from '../domain/language.js';
-import { renderAnswer, reviewSections, type ReviewContent, type Translate } from './review-html.js';
+import { renderAnswer, reviewSections, syntheticBanner, type ReviewContent, type Translate } from './review-html.js';
 
 /**
  * The site's stylesheet (src/http/pages/pacte.css, which the pages load from /assets/), so the
@@ -59,6 +59,7 @@ export function printableReview(content: ReviewContent, language: Language, t: T
         : html`<body>
             <main class="printable">
               <h1 lang="${review.language}" dir="auto">${review.title}</h1>
+              ${review.synthetic ? syntheticBanner(t) : ''}
               <dl class="summary">
                 <div>
                   <dt>${t('review.country')}</dt>

@@ -15,10 +15,27 @@ export type Translate = (key: string, params?: Record<string, unknown>) => strin
 
 /** A review with what is needed to show it: its questionnaire, its country and cycle names. */
 export interface ReviewContent {
-  review: ReviewDocument & { status: string };
+  /** `synthetic`: a fictional country's review (the demo region), labelled as such wherever shown. */
+  review: ReviewDocument & { status: string; synthetic?: boolean };
   questionnaire: Questionnaire;
   countryName: Multilingual;
   cycleTitle: Multilingual;
+}
+
+/**
+ * The label of synthetic data on a page or a printable file: a framed « Synthetic data » and a
+ * sentence saying why, in words (never colour alone; styles in pacte.css), announced with the
+ * content it labels (role="note"). The web app's twin is src/web/components/synthetic.tsx.
+ */
+export function syntheticBanner(t: Translate): Html {
+  return html`<p class="synthetic-banner" role="note">
+    <strong class="tag synthetic-tag">${t('synthetic.label')}</strong> ${t('synthetic.explanation')}
+  </p>`;
+}
+
+/** The short tag alone, for a row of a list (search results, the portal's list of reviews). */
+export function syntheticTag(t: Translate): Html {
+  return html`<strong class="tag synthetic-tag">${t('synthetic.label')}</strong>`;
 }
 
 /**

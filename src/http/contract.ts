@@ -146,6 +146,12 @@ export const ReviewKey = Type.Object({
   cycle: Type.String({ pattern: '^[a-z0-9-]{1,64}$', description: 'e.g. arab-2021' }),
 });
 
+/** Whether what a row or page presents is a fictional country's (the demo region): its text is synthetic data. */
+export const Synthetic = Type.Boolean({
+  description:
+    'true for a fictional country’s review (the demo region, docs/regional.md): every text in it is synthetic data',
+});
+
 /** The query of an operation whose only parameter is the language of its messages. */
 export const LangQuery = Type.Object({ lang: Type.Optional(Lang) });
 

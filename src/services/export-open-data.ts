@@ -18,7 +18,17 @@ export const OPEN_DATA_LICENCE = {
   path: 'https://creativecommons.org/licenses/by/4.0/',
 } as const;
 
-const REVIEW_COLUMNS = ['country', 'cycle', 'language', 'title', 'version', 'published_at', 'url'] as const;
+/** `synthetic`: a fictional country's review (the demo region), no government's words. */
+const REVIEW_COLUMNS = [
+  'country',
+  'cycle',
+  'language',
+  'title',
+  'version',
+  'published_at',
+  'url',
+  'synthetic',
+] as const;
 
 /** Where a published version is read: the front door that serves its page says (`url` of each review). */
 export type VersionAddress = (version: { country: string; cycle: string; version: number }) => string;
@@ -38,7 +48,10 @@ export async function exportOpenData(
   let answersCsv = '';
   const files: Zippable = {};
   for (const row of rows) {
-    const review = row.document as ReviewDocument;
+    // The country's flag decides (country.synthetic); the JSON says it as the API does (only when true).
+    const document = { ...(row.document as ReviewDocument & { synthetic?: true }) };
+    delete document.synthetic;
+    const review = { ...document, ...(row.synthetic && { synthetic: true as const }) };
     const url = addressOf({ country: row.country, cycle: cycle.id, version: row.version });
     reviewsCsv += csv([
       row.country,
@@ -48,6 +61,7 @@ export async function exportOpenData(
       String(row.version),
       row.publishedAt.toISOString(),
       url,
+      String(row.synthetic),
     ]);
     const lines = reviewCsv(review).split('\r\n');
     answersCsv += `${(answersCsv === '' ? lines : lines.slice(1)).filter(Boolean).join('\r\n')}\r\n`;
@@ -55,9 +69,12 @@ export async function exportOpenData(
     files[`reviews/${row.country}.json`] = strToU8(`${JSON.stringify({ ...review, published }, null, 2)}\n`);
   }
   const name = `pacte-${cycle.id}`;
+  const synthetic = rows.filter((r) => r.synthetic).length;
   const datapackage = {
     name,
     title: cycle.title,
+    // The catalogue says so before anyone opens a file: how many reviews are synthetic data.
+    ...(synthetic > 0 && { description: syntheticNote(synthetic, rows.length) }),
     licenses: [OPEN_DATA_LICENCE],
     last_updated: lastUpdated.toISOString(),
     resources: [
@@ -66,14 +83,15 @@ export async function exportOpenData(
         path: 'reviews.csv',
         format: 'csv',
         encoding: 'utf-8',
-        schema: { fields: REVIEW_COLUMNS.map((n) => ({ name: n })) },
+        schema: { fields: REVIEW_COLUMNS.map((n) => ({ name: n, ...(n === 'synthetic' && SYNTHETIC_FIELD) })) },
       },
       {
         name: 'answers',
         path: 'answers.csv',
         format: 'csv',
         encoding: 'utf-8',
-        description: 'One row per line of an answer (paragraph or list item).',
+        description:
+          'One row per line of an answer (paragraph or list item); synthetic: true on the lines of a fictional country.',
       },
       ...rows.map((r) => ({
         name: `review-${r.country.toLowerCase()}`,
@@ -86,6 +104,7 @@ export async function exportOpenData(
   files['LICENSE.txt'] = strToU8(
     `${OPEN_DATA_LICENCE.title} (${OPEN_DATA_LICENCE.name})\n${OPEN_DATA_LICENCE.path}\n\n` +
       `Voluntary national reviews of the Global Compact for Migration, cycle ${cycle.id}, as published by their governments.\n` +
+      (synthetic > 0 ? `${syntheticNote(synthetic, rows.length)}\n` : '') +
       `Last updated: ${lastUpdated.toISOString()}\n`,
   );
   files['reviews.csv'] = strToU8(`\uFEFF${reviewsCsv}`);
@@ -93,4 +112,16 @@ export async function exportOpenData(
   // The same content gives the same bytes: every entry dated by the last publication.
   const bytes = zipSync(files, { level: 6, mtime: lastUpdated });
   return { bytes: Buffer.from(bytes), fileName: `${name}.zip`, lastUpdated };
+}
+
+const SYNTHETIC_FIELD = {
+  type: 'boolean',
+  description:
+    'true: a fictional country of a demo region; its answers are synthetic data, generated for demonstration.',
+};
+
+/** What the package says of its synthetic reviews (English, like the rest of its metadata). */
+function syntheticNote(synthetic: number, total: number): string {
+  const which = synthetic === total ? 'All reviews' : `${synthetic} of ${total} reviews`;
+  return `Synthetic data: ${which} in this package are fictional countries' (synthetic: true), generated for demonstration; they are no government's words.`;
 }

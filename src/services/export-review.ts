@@ -173,11 +173,15 @@ function unofficialIds(context: ReviewInContext, lang: Language): Set<string> {
   return ids;
 }
 
-/** The cover's lines under the title: cycle, country, date, and which wording is unofficial. */
+/**
+ * The cover's lines under the title: that the data is synthetic (a fictional country's review,
+ * first so that nobody reads on without knowing), cycle, country, date, which wording is unofficial.
+ */
 function coverLines(context: ReviewInContext, lang: Language): string[] {
   const t = (key: string, params: Record<string, unknown> = {}) => translate(lang, 'ui', key, params);
   const date = formatDate(new Date(), lang);
   return [
+    ...(context.review.synthetic ? [t('synthetic.notice')] : []),
     pick(context.cycle.title, lang),
     `${pick(context.country.name, lang)} (${context.country.code})`,
     t('export.date', { date }),
@@ -211,7 +215,8 @@ async function reviewPdf(context: ReviewInContext, lang: Language, progress: Exp
     (pages) => printableReview(contentOf(context), lang, uiText(lang), layout(pages)),
     {
       language: lang,
-      header: `${pick(context.country.name, lang)} (${context.country.code}) — ${pick(context.cycle.title, lang)}`,
+      // Every page of a fictional country's review says it is synthetic, not only the cover.
+      header: `${context.review.synthetic ? `${t('synthetic.label')} — ` : ''}${pick(context.country.name, lang)} (${context.country.code}) — ${pick(context.cycle.title, lang)}`,
       page: { label: t('export.page'), of: t('export.page_of') },
     },
     progress,

@@ -54,6 +54,7 @@ export async function getAnswerWorkspace(
     cycle: access.review.cycle,
     reviewStatus: access.review.status,
     reviewLanguage: access.review.language,
+    synthetic: access.review.synthetic,
     questionId: question.id,
     section: { id: section.id, title: section.title },
     text: question.text,

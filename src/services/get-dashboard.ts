@@ -88,6 +88,7 @@ export async function getDashboard(
     title: access.review.title,
     language: access.review.language,
     status: access.review.status,
+    synthetic: access.review.synthetic,
     allowedMoves: allowedReviewMoves(actor, access),
     may: {
       edit: open && can(actor, 'answer.edit', access.scope),

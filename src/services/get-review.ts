@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import * as catalogue from '../db/queries/catalogue.js';
-import { isSyntheticCountry } from '../db/queries/demo-region.js';
 import * as factQueries from '../db/queries/facts.js';
 import * as publications from '../db/queries/publications.js';
 import * as reviews from '../db/queries/reviews.js';
@@ -96,7 +95,7 @@ export async function storedReview(
   const facts = await factQueries.findFacts(db, row.id);
   const objectives = Object.fromEntries(await factQueries.findObjectives(db, row.id));
   // Kept in the document itself, so that its published versions and submissions say so too.
-  const synthetic = (await isSyntheticCountry(db, row.country)) ? { synthetic: true as const } : {};
+  const synthetic = row.synthetic ? { synthetic: true as const } : {};
   return { ...buildReviewDocument(questionnaire, header, answers, true), facts, objectives, ...synthetic };
 }
 

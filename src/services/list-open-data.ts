@@ -9,6 +9,8 @@ export interface OpenDataCycle {
   title: Multilingual;
   region: string;
   reviews: number;
+  /** How many of them are fictional countries' (synthetic data, the demo region). */
+  synthetic: number;
   lastUpdated: Date;
 }
 
@@ -23,9 +25,11 @@ export async function listOpenData(
       title: row.cycleTitle,
       region: row.region,
       reviews: 0,
+      synthetic: 0,
       lastUpdated: row.publishedAt,
     };
     entry.reviews += 1;
+    if (row.synthetic) entry.synthetic += 1;
     if (row.publishedAt > entry.lastUpdated) entry.lastUpdated = row.publishedAt;
     cycles.set(row.cycle, entry);
   }

@@ -92,6 +92,7 @@ export async function listTasks(
       cycleTitle: r.cycleTitle,
       answered: r.answered,
       questions: r.questions,
+      synthetic: r.synthetic,
     })),
     assignments: tasks,
     decisions: waiting.map((w) => ({

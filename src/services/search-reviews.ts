@@ -40,6 +40,8 @@ export interface SearchHit {
   /** HTML: the text escaped, matches in <mark>…</mark>, nothing else. */
   snippet: string;
   score: number;
+  /** A fictional country's answer (the demo region): synthetic data, labelled wherever shown. */
+  synthetic: boolean;
 }
 
 export interface SearchResult {
@@ -94,6 +96,7 @@ export async function searchReviews(
       questionId: row.questionId,
       snippet: buildSnippet(texts[i] ?? '', matches),
       score: Math.round(row.score * 1e6) / 1e6,
+      synthetic: review?.synthetic ?? false,
     };
   });
   return { hits, total };

@@ -161,7 +161,7 @@ describe('CSV export', () => {
     const file = await run({ country: 'MAR', format: 'csv', lang: 'fr' });
     expect(file.mediaType).toMatch(/^text\/csv/u);
     const text = file.bytes.toString('utf8');
-    expect(text.startsWith('\uFEFFcountry,cycle,question_id,depth,kind,ordered,text\r\n')).toBe(true);
+    expect(text.startsWith('\uFEFFcountry,cycle,question_id,depth,kind,ordered,text,synthetic\r\n')).toBe(true);
     const seed = await getReview(t.storage.db, admin, 'MAR', 'arab-2021');
     // No answer line of the seed holds a line break, so rows are lines.
     const rows = text
@@ -170,6 +170,7 @@ describe('CSV export', () => {
       .filter((row) => row !== '');
     expect(rows.length - 1).toBe(lines(seed).length);
     expect(rows.slice(1).every((row) => row.startsWith('MAR,arab-2021,'))).toBe(true);
+    expect(rows.slice(1).every((row) => row.endsWith(',false'))).toBe(true); // Morocco's words are not synthetic
     expect(rows.some((row) => /,1,item,(true|false),/u.test(row))).toBe(true); // nested items have depth 1
   });
 
@@ -202,10 +203,10 @@ describe('CSV export', () => {
       ],
     });
     expect(csv.split('\r\n').slice(1, 5)).toEqual([
-      `JOR,arab-2021,I.a,0,paragraph,,"'=HYPERLINK(""http://x"",""y"")"`,
-      `JOR,arab-2021,I.a,0,item,true,"'-2, ""quoted"""`,
-      `JOR,arab-2021,I.a,0,paragraph,,'@SUM(A1)`,
-      `JOR,arab-2021,I.a,0,paragraph,,'+1`,
+      `JOR,arab-2021,I.a,0,paragraph,,"'=HYPERLINK(""http://x"",""y"")",false`,
+      `JOR,arab-2021,I.a,0,item,true,"'-2, ""quoted""",false`,
+      `JOR,arab-2021,I.a,0,paragraph,,'@SUM(A1),false`,
+      `JOR,arab-2021,I.a,0,paragraph,,'+1,false`,
     ]);
   });
 });

@@ -25,7 +25,7 @@ let focalToken: string;
 const dir = mkdtempSync(join(tmpdir(), 'pacte-search-'));
 const actor = operator('test');
 
-type Hit = { country: string; cycle: string; questionId: string; snippet: string; score: number };
+type Hit = { country: string; cycle: string; questionId: string; snippet: string; score: number; synthetic: boolean };
 
 async function search(query: Record<string, string | number>, token?: string) {
   const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
@@ -72,7 +72,15 @@ describe(`full-text search on ${ENGINE}`, () => {
       expect(Object.keys(body).sort()).toEqual(['hits', 'total']);
       const hit = body.hits.find((h) => h.questionId === 'II.d');
       expect(hit, q).toBeDefined();
-      expect(Object.keys(hit ?? {}).sort()).toEqual(['country', 'cycle', 'questionId', 'score', 'snippet']);
+      expect(Object.keys(hit ?? {}).sort()).toEqual([
+        'country',
+        'cycle',
+        'questionId',
+        'score',
+        'snippet',
+        'synthetic',
+      ]);
+      expect(hit?.synthetic).toBe(false);
       expect(hit?.country).toBe('MAR');
       expect(hit?.cycle).toBe('arab-2021');
       expect(hit?.snippet).toContain('<mark>régularisation</mark>');

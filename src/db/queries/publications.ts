@@ -18,6 +18,8 @@ export interface PublishedReview extends VersionRow {
   regionName: Multilingual;
   language: Language;
   title: string;
+  /** A fictional country's review (the demo region, country.synthetic). */
+  synthetic: boolean;
 }
 
 /** `v` is the latest version of its review. */
@@ -82,6 +84,7 @@ export async function listPublished(db: Db, cycle?: string): Promise<PublishedRe
       'review.title',
       'v.version',
       'v.published_at as publishedAt',
+      'country.synthetic',
     ])
     .where(isLatest);
   if (cycle !== undefined) query = query.where('review.cycle_id', '=', cycle);
@@ -97,11 +100,13 @@ export async function listPublished(db: Db, cycle?: string): Promise<PublishedRe
 export async function listLatestDocuments(
   db: Db,
   cycle: string,
-): Promise<(VersionRow & { country: string; document: unknown })[]> {
+): Promise<(VersionRow & { country: string; document: unknown; synthetic: boolean })[]> {
   return db
     .selectFrom('review_version as v')
     .innerJoin('review', 'review.id', 'v.review_id')
+    .innerJoin('country', 'country.code', 'review.country_code')
     .select(['review.country_code as country', 'v.version', 'v.published_at as publishedAt', 'v.document'])
+    .select('country.synthetic')
     .where('review.cycle_id', '=', cycle)
     .where(isLatest)
     .orderBy('review.country_code')

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Block } from '../../domain/blocks.js';
 import type { Language, Multilingual } from '../../domain/language.js';
 import type { RevisionOrigin, StoredAnswer } from '../../domain/review.js';
@@ -16,6 +16,8 @@ export interface ReviewRow {
   status: ReviewStatus;
   createdAt: Date;
   updatedAt: Date;
+  /** A fictional country's review (the demo region, migration 019): every text in it is synthetic. */
+  synthetic: boolean;
 }
 
 export interface ReviewSummary extends ReviewRow {
@@ -40,10 +42,15 @@ const reviewColumns = [
   'review.updated_at as updatedAt',
 ] as const;
 
+/** The one place that says whether a review is synthetic: its country is (country.synthetic). */
+const syntheticColumn = sql<boolean>`coalesce((select c.synthetic from country c
+  where c.code = review.country_code), false)`.as('synthetic');
+
 export async function findReview(db: Db, country: string, cycle: string): Promise<ReviewRow | undefined> {
   return db
     .selectFrom('review')
     .select(reviewColumns)
+    .select(syntheticColumn)
     .where('country_code', '=', country)
     .where('cycle_id', '=', cycle)
     .executeTakeFirst();
@@ -56,7 +63,7 @@ export async function findReview(db: Db, country: string, cycle: string): Promis
  * other; a move waits for them, and they for it.
  */
 export async function lockReview(db: Db, reviewId: number, mode: 'update' | 'share'): Promise<ReviewRow | undefined> {
-  const query = db.selectFrom('review').select(reviewColumns).where('id', '=', reviewId);
+  const query = db.selectFrom('review').select(reviewColumns).select(syntheticColumn).where('id', '=', reviewId);
   return (mode === 'update' ? query.forUpdate() : query.forShare()).executeTakeFirst();
 }
 
@@ -66,6 +73,7 @@ export async function listReviews(db: Db): Promise<ReviewSummary[]> {
     .innerJoin('country', 'country.code', 'review.country_code')
     .innerJoin('cycle', 'cycle.id', 'review.cycle_id')
     .select(reviewColumns)
+    .select(syntheticColumn)
     .select(['country.name as countryName', 'cycle.title as cycleTitle', 'cycle.region_id as region'])
     .select((eb) => [
       eb

@@ -84,21 +84,24 @@ export async function staleSearchDocuments(
   }));
 }
 
+export interface SearchableReview {
+  id: number;
+  country: string;
+  cycle: string;
+  region: string;
+  status: string;
+  published: boolean;
+  /** A fictional country's review (the demo region): its hits are labelled synthetic. */
+  synthetic: boolean;
+}
+
 /** The reviews search may look into, with what visibility is decided on. */
-export async function searchableReviews(
-  db: Db,
-): Promise<{ id: number; country: string; cycle: string; region: string; status: string; published: boolean }[]> {
-  const { rows } = await sql<{
-    id: number;
-    country: string;
-    cycle: string;
-    region: string;
-    status: string;
-    published: boolean;
-  }>`
+export async function searchableReviews(db: Db): Promise<SearchableReview[]> {
+  const { rows } = await sql<SearchableReview>`
     select r.id, r.country_code as country, r.cycle_id as cycle, c.region_id as region, r.status,
-           exists (select 1 from review_version v where v.review_id = r.id) as published
-    from review r join cycle c on c.id = r.cycle_id`.execute(db);
+           exists (select 1 from review_version v where v.review_id = r.id) as published,
+           co.synthetic
+    from review r join cycle c on c.id = r.cycle_id join country co on co.code = r.country_code`.execute(db);
   return rows;
 }
 

@@ -131,6 +131,8 @@ export async function addEvent(
 export interface CycleSubmission extends SubmissionRow {
   country: string;
   countryName: Multilingual;
+  /** A fictional country (the demo region): what it submitted is synthetic data. */
+  synthetic: boolean;
 }
 
 /** Each review of a cycle that was ever submitted, with its latest submission, by country. */
@@ -138,7 +140,7 @@ export async function listCycleSubmissions(db: Db, cycle: string): Promise<Cycle
   return submissionRows(db)
     .innerJoin('review', 'review.id', 's.review_id')
     .innerJoin('country', 'country.code', 'review.country_code')
-    .select(['review.country_code as country', 'country.name as countryName'])
+    .select(['review.country_code as country', 'country.name as countryName', 'country.synthetic'])
     .where('review.cycle_id', '=', cycle)
     .where(sql<boolean>`s.number = (select max(w.number) from review_submission w where w.review_id = s.review_id)`)
     .orderBy('review.country_code')

@@ -5,11 +5,12 @@ import type { ReviewSummary } from '../../db/queries/reviews.js';
 import { translate } from '../../i18n/index.js';
 import { html, type Html } from '../../domain/html.js';
 import { formatDate, formatNumber } from '../../domain/locale-format.js';
+import { syntheticTag } from '../../documents/review-html.js';
 import { layout } from './html.js';
 
 export type HomeRow = Pick<
   ReviewSummary,
-  'country' | 'countryName' | 'cycle' | 'cycleTitle' | 'language' | 'status' | 'answered' | 'questions'
+  'country' | 'countryName' | 'cycle' | 'cycleTitle' | 'language' | 'status' | 'answered' | 'questions' | 'synthetic'
 >;
 
 /**
@@ -74,6 +75,7 @@ function publishedList(published: readonly PublishedReview[], language: Language
                       <a href="/reviews/${row.country}/${row.cycle}?lang=${language}"
                         >${pick(row.countryName, language)}</a
                       >
+                      ${row.synthetic ? syntheticTag(t) : ''}
                       <span class="muted"
                         >${t('review.version_published', {
                           version: formatNumber(row.version, language),
@@ -97,6 +99,7 @@ function workSection(rows: readonly HomeRow[], language: Language): Html {
       html`<tr>
         <th scope="row">
           <a href="/reviews/${row.country}/${row.cycle}?lang=${language}">${pick(row.countryName, language)}</a>
+          ${row.synthetic ? syntheticTag(t) : ''}
         </th>
         <td>${pick(row.cycleTitle, language)}</td>
         <td><span lang="${row.language}">${t(`language.${row.language}`)}</span></td>

@@ -4,6 +4,7 @@ import { translate } from '../../i18n/index.js';
 import type { OpenDataCycle } from '../../services/list-open-data.js';
 import { html } from '../../domain/html.js';
 import { formatDate, formatNumber } from '../../domain/locale-format.js';
+import { syntheticTag } from '../../documents/review-html.js';
 import { layout } from './html.js';
 
 /**
@@ -20,7 +21,7 @@ export function openDataPage(
   const rows = data.cycles.map(
     (cycle) =>
       html`<tr>
-        <th scope="row">${pick(cycle.title, language)}</th>
+        <th scope="row">${pick(cycle.title, language)} ${cycle.synthetic > 0 ? html`<br />${syntheticTag(t)}` : ''}</th>
         <td class="numeric">${formatNumber(cycle.reviews, language)}</td>
         <td>${formatDate(cycle.lastUpdated, language)}</td>
         <td><a href="/api/v1/open-data/${cycle.cycle}" download dir="ltr">pacte-${cycle.cycle}.zip</a></td>

@@ -1,7 +1,7 @@
 import { pick, type Language } from '../../domain/language.js';
 import type { Actor } from '../../domain/permissions.js';
 import { translate } from '../../i18n/index.js';
-import { reviewSections, type ReviewContent } from '../../documents/review-html.js';
+import { reviewSections, syntheticBanner, type ReviewContent } from '../../documents/review-html.js';
 import { html, type Html } from '../../domain/html.js';
 import { formatDate, formatNumber } from '../../domain/locale-format.js';
 import { layout } from './html.js';
@@ -42,6 +42,7 @@ export function reviewPage(
 
   const main = html`<p class="breadcrumb"><a href="/?lang=${language}">${t('nav.reviews')}</a></p>
     <h1 lang="${answerLang}" dir="auto">${review.title}</h1>
+    ${review.synthetic ? syntheticBanner(t) : ''}
     <dl class="summary">
       <div>
         <dt>${t('review.country')}</dt>

@@ -5,6 +5,7 @@ import type { DescribedHit } from '../../services/describe-search-hits.js';
 import { Html, html } from '../../domain/html.js';
 import { formatNumber } from '../../domain/locale-format.js';
 import { layout } from './html.js';
+import { syntheticTag } from '../../documents/review-html.js';
 
 /** What the search form was asked (kept in the form and in the pages' links). */
 export interface SearchForm {
@@ -169,7 +170,7 @@ function results(
       <h3>
         <a href="${href}">${pick(hit.countryName, language)} — ${t('search.question')} <bdi>${hit.questionId}</bdi></a>
       </h3>
-      <p class="result-meta">${pick(hit.cycleTitle, language)}</p>
+      <p class="result-meta">${pick(hit.cycleTitle, language)} ${hit.synthetic ? syntheticTag(t) : ''}</p>
       ${wording ? html`<p class="result-question">${wording}${unofficial}</p>` : ''}
       <blockquote class="snippet" ${hit.language ? html`lang="${hit.language}"` : ''} dir="auto">
         ${new Html(hit.snippet)}

@@ -73,6 +73,7 @@ export const presentAnswerWorkspace = (review: ReviewOf, page: AnswerWorkspace) 
   cycle: page.cycle,
   reviewStatus: page.reviewStatus,
   reviewLanguage: page.reviewLanguage,
+  synthetic: page.synthetic,
   questionId: page.questionId,
   section: { id: page.section.id, title: page.section.title },
   text: page.text,

@@ -30,6 +30,7 @@ export function presentOpenData(
       title: c.title,
       region: c.region,
       reviews: c.reviews,
+      synthetic: c.synthetic,
       lastUpdated: c.lastUpdated.toISOString(),
       download: `/api/v1/open-data/${c.cycle}`,
     })),

@@ -19,6 +19,7 @@ export function presentReviewSummary(review: ReviewSummary) {
     title: review.title,
     status: review.status,
     answered: review.answered,
+    synthetic: review.synthetic,
     updatedAt: review.updatedAt.toISOString(),
     url: reviewUrl(review.country, review.cycle),
   };

@@ -68,6 +68,7 @@ export function presentCycleSubmissions(list: {
     submissions: list.submissions.map((s) => ({
       country: s.country,
       countryName: s.countryName,
+      synthetic: s.synthetic,
       latest: presentSubmission(s.country, list.cycle, s),
     })),
   };

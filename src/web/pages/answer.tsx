@@ -7,6 +7,7 @@ import { Link } from '../components/link.js';
 import { messageOf, Moves } from '../components/moves.js';
 import { LoadError, Loading, Page } from '../components/page.js';
 import { StatusTag } from '../components/status.js';
+import { SyntheticLabel } from '../components/synthetic.js';
 import { post, put, reviewPath } from '../lib/api.js';
 import { draftKey } from '../lib/drafts.js';
 import { isUnofficial, localText, useLocale } from '../lib/i18n.js';
@@ -57,6 +58,7 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
         )
       }
     >
+      {a.synthetic && <SyntheticLabel />}
       {a.section && (
         <p className="muted">
           {a.section.id}. <span dir="auto">{localText(a.section.title, language)}</span>

@@ -7,6 +7,7 @@ import { ReviewExports } from '../components/review-exports.js';
 import { ReviewReturned, ReviewSubmissions } from '../components/review-returned.js';
 import { LoadError, Loading, Page } from '../components/page.js';
 import { StatusTag } from '../components/status.js';
+import { SyntheticLabel } from '../components/synthetic.js';
 import { post, reviewPath } from '../lib/api.js';
 import { localText, useLocale } from '../lib/i18n.js';
 import type { Move, Workspace } from '../lib/types.js';
@@ -37,6 +38,7 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
 
   return (
     <Page title={title} caption={<Link to="/tasks">{t('nav.back_to_tasks')}</Link>}>
+      {ws.synthetic && <SyntheticLabel />}
       <ReviewReturned ws={ws} />
       <dl className="summary">
         <div>

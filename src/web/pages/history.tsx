@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from '../components/link.js';
 import { messageOf } from '../components/moves.js';
 import { LoadError, Loading, Page } from '../components/page.js';
+import { SyntheticLabel } from '../components/synthetic.js';
 import { get, post, reviewPath } from '../lib/api.js';
 import { useLocale } from '../lib/i18n.js';
 import type { DiffLine, Revision } from '../lib/types.js';
@@ -17,7 +18,7 @@ interface Props {
 export function HistoryPage({ country, cycle, questionId }: Props) {
   const { t, dateTime, number } = useLocale();
   const base = `${reviewPath(country, cycle)}/answers/${encodeURIComponent(questionId)}`;
-  const history = useData<{ revisions: Revision[] }>(`${base}/revisions`);
+  const history = useData<{ revisions: Revision[]; synthetic: boolean }>(`${base}/revisions`);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [diff, setDiff] = useState<DiffLine[] | null>(null);
@@ -57,6 +58,7 @@ export function HistoryPage({ country, cycle, questionId }: Props) {
       title={t('history.title', { id: questionId })}
       caption={<Link to={base}>{t('history.back', { id: questionId })}</Link>}
     >
+      {history.data.synthetic && <SyntheticLabel />}
       {notice && (
         <p className="notice" role="status">
           {notice}

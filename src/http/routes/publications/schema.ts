@@ -77,6 +77,11 @@ export const listOpenDataSchema = {
               title: MultilingualRef,
               region: Type.String({ examples: ['arab'] }),
               reviews: Type.Integer({ minimum: 1, description: 'Published reviews of the cycle' }),
+              synthetic: Type.Integer({
+                minimum: 0,
+                description:
+                  'Of them, fictional countries’ (the demo region): synthetic data, generated for demonstration, marked synthetic: true in the zip',
+              }),
               lastUpdated: DateTime(),
               download: Type.String({ description: 'The bulk zip of this cycle' }),
             },

@@ -14,6 +14,7 @@ import {
   ReviewKey,
   problems,
   refTo,
+  Synthetic,
 } from '../../contract.js';
 import { EXPORT_MEDIA_TYPES, ExportOptions, JobAccepted } from '../exports/schema.js';
 
@@ -85,6 +86,7 @@ const ReviewSummary = Type.Object(
       description: 'As the caller may see it: a published review being corrected is `published` to the public',
     }),
     answered: Type.Integer({ minimum: 0, description: 'Questions with an answer' }),
+    synthetic: Synthetic,
     updatedAt: DateTime(),
     url: Type.String({ description: 'The review JSON', examples: ['/api/v1/reviews/MAR/arab-2021'] }),
   },

@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import { LANGUAGES } from '../../../domain/language.js';
 import { MAX_LIMIT, MAX_QUERY_LENGTH } from '../../../services/search-reviews.js';
-import { CountryCode, OneOf, PUBLIC, problems } from '../../contract.js';
+import { CountryCode, OneOf, PUBLIC, Synthetic, problems } from '../../contract.js';
 
 export const searchReviewsSchema = {
   operationId: 'searchReviews',
@@ -47,6 +47,7 @@ export const searchReviewsSchema = {
               questionId: Type.String({ examples: ['II.d'] }),
               snippet: Type.String({ examples: ['… la <mark>régularisation</mark> des migrants …'] }),
               score: Type.Number(),
+              synthetic: Synthetic,
             },
             { additionalProperties: false },
           ),

@@ -10,6 +10,7 @@ import {
   SIGNED_IN,
   problems,
   refTo,
+  Synthetic,
 } from '../../contract.js';
 import { Review } from '../reviews/schema.js';
 
@@ -82,6 +83,7 @@ export const listCycleSubmissionsSchema = {
             {
               country: Type.String(),
               countryName: MultilingualRef,
+              synthetic: Synthetic,
               latest: SubmissionSummary,
             },
             { additionalProperties: false },

@@ -2,7 +2,17 @@
 import { Type } from '@sinclair/typebox';
 import { LANGUAGES } from '../../../domain/language.js';
 import { ANSWER_STATUSES, REVIEW_STATUSES } from '../../../domain/workflow.js';
-import { Blocks, DateTime, LangQuery, MultilingualRef, Nullable, OneOf, SIGNED_IN, problems } from '../../contract.js';
+import {
+  Blocks,
+  DateTime,
+  LangQuery,
+  MultilingualRef,
+  Nullable,
+  OneOf,
+  SIGNED_IN,
+  problems,
+  Synthetic,
+} from '../../contract.js';
 import { Entity } from '../entities/schema.js';
 import { Contribution } from '../contributions/schema.js';
 import { AnswerKey, Assignment, Comment, Move, SavedAnswer, WordingStatuses, tags } from './schema.js';
@@ -36,6 +46,7 @@ export const getAnswerSchema = {
         cycle: Type.String(),
         reviewStatus: OneOf(REVIEW_STATUSES),
         reviewLanguage: OneOf(LANGUAGES),
+        synthetic: Synthetic,
         questionId: Type.String(),
         section: Type.Object({ id: Type.String(), title: MultilingualRef }, { additionalProperties: false }),
         text: MultilingualRef,

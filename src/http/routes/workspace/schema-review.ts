@@ -13,6 +13,7 @@ import {
   ReviewKey,
   SIGNED_IN,
   problems,
+  Synthetic,
 } from '../../contract.js';
 import { EntityRef } from '../contributions/schema.js';
 import { AnswerKey, Assignment, Move, WordingStatuses, tags } from './schema.js';
@@ -116,6 +117,7 @@ export const getDashboardSchema = {
         title: Type.String(),
         language: OneOf(LANGUAGES),
         status: OneOf(REVIEW_STATUSES),
+        synthetic: Synthetic,
         allowedMoves: Type.Array(Move(OneOf(REVIEW_STATUSES))),
         may: Type.Object(
           {

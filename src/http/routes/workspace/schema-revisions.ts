@@ -1,6 +1,6 @@
 /** The history of an answer: its revisions, what changed between two, restoring one. */
 import { Type } from '@sinclair/typebox';
-import { Blocks, DateTime, LangQuery, Lang, Nullable, OneOf, SIGNED_IN, problems } from '../../contract.js';
+import { Blocks, DateTime, LangQuery, Lang, Nullable, OneOf, SIGNED_IN, problems, Synthetic } from '../../contract.js';
 import { AnswerKey, SavedAnswer, tags } from './schema.js';
 
 const revisionFields = {
@@ -23,7 +23,7 @@ export const listRevisionsSchema = {
   querystring: LangQuery,
   response: {
     200: Type.Object(
-      { revisions: Type.Array(Type.Object(revisionFields, { additionalProperties: false })) },
+      { revisions: Type.Array(Type.Object(revisionFields, { additionalProperties: false })), synthetic: Synthetic },
       { additionalProperties: false },
     ),
     ...problems(400, 401, 403, 404),

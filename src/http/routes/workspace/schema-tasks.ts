@@ -11,6 +11,7 @@ import {
   OneOf,
   SIGNED_IN,
   problems,
+  Synthetic,
 } from '../../contract.js';
 import { EntityRef } from '../contributions/schema.js';
 import { tags } from './schema.js';
@@ -25,6 +26,7 @@ const ReviewTask = Type.Object(
     cycleTitle: MultilingualRef,
     answered: Type.Integer({ description: 'questions with an answer' }),
     questions: Type.Integer({ description: 'questions of the questionnaire' }),
+    synthetic: Synthetic,
   },
   { additionalProperties: false },
 );

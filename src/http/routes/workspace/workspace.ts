@@ -98,9 +98,10 @@ export function workspaceRoutes(app: FastifyInstance, db: Db) {
     return { objective: decided.objective, status: known(['confirmed', 'removed'], decided.status) };
   });
 
-  api.get(`${ANSWER}/revisions`, { schema: revisions.listRevisionsSchema }, async (request) => ({
-    revisions: (await listRevisions(db, request.actor, request.params)).map(presentRevision),
-  }));
+  api.get(`${ANSWER}/revisions`, { schema: revisions.listRevisionsSchema }, async (request) => {
+    const history = await listRevisions(db, request.actor, request.params);
+    return { revisions: history.revisions.map(presentRevision), synthetic: history.synthetic };
+  });
   api.get(`${ANSWER}/revisions/:revision`, { schema: revisions.getRevisionSchema }, async (request) => {
     const found = await getRevision(db, request.actor, request.params, request.params.revision);
     return { ...presentRevision(found), blocks: found.blocks };
