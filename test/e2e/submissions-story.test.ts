@@ -165,8 +165,12 @@ async function story(lang: Lang) {
   const returnedFocal = await focalPointOf(words.returned);
   const secretariat = await signIn(SECRETARIAT, account(SECRETARIAT).password, lang);
 
-  // 1. The secretariat reads a submission as it was received and acknowledges receipt.
-  await goto(secretariat, `/reviews/${words.acknowledge}/${CYCLE}/submissions/1`, lang, '#submission-review');
+  // 1. From the cycle's tracking table, the secretariat opens a country's submission, reads it as
+  // it was received and acknowledges receipt.
+  const latest = (country: string) => `a[href^="/app/reviews/${country}/${CYCLE}/submissions/1?"]`;
+  await goto(secretariat, `/cycles/${CYCLE}`, lang, latest(words.acknowledge));
+  await secretariat.click(latest(words.acknowledge));
+  await secretariat.locator('#submission-review').waitFor();
   await expect(secretariat.locator('.synthetic-banner').count()).resolves.toBe(1);
   await expect(secretariat.locator('.answer-text').count()).resolves.toBeGreaterThan(0);
   await checkPage(secretariat, 'received', lang);

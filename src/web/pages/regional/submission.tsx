@@ -116,19 +116,6 @@ export function SubmissionPage(props: { country: string; cycle: string; number: 
         )}
       </section>
 
-      {acts && (
-        <SubmissionActions
-          path={`${base}/${s.number}`}
-          submission={s}
-          countryName={countryName}
-          latest={latest === s.number}
-          onDone={(message) => {
-            setDone(message);
-            reload();
-          }}
-        />
-      )}
-
       <section aria-labelledby="submission-list">
         <h2 id="submission-list">{t('regional.submission.all')}</h2>
         <ol className="submission-list">
@@ -151,6 +138,19 @@ export function SubmissionPage(props: { country: string; cycle: string; number: 
             ))}
         </ol>
       </section>
+
+      {acts && (
+        <SubmissionActions
+          path={`${base}/${s.number}`}
+          submission={s}
+          countryName={countryName}
+          latest={latest === s.number}
+          onDone={(message) => {
+            setDone(message);
+            reload();
+          }}
+        />
+      )}
 
       <SubmittedReview submission={s} questionnaire={questionnaire.data} />
     </Page>
