@@ -126,7 +126,7 @@ export const exportReviewSchema = {
     'For whoever may read the review (a published one: anyone). `lang` is the language of everything Pacte ' +
     'writes around the answers (headings, question wording, labels; else Accept-Language, else the review’s ' +
     'own); answers stay in their language. CSV: one row per line of an answer (country, cycle, question_id, ' +
-    'depth, kind, ordered, text), UTF-8 with a BOM, RFC 4180 quoting; a text starting with =, +, - or @ is ' +
+    'depth, kind, ordered, text, synthetic), UTF-8 with a BOM, RFC 4180 quoting; a text starting with =, +, - or @ is ' +
     'prefixed with a single quote so that spreadsheets never run it as a formula. Recorded in the audit log.',
   tags: ['reviews'],
   security: PUBLIC,
