@@ -569,6 +569,27 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/session/preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How the signed-in person receives Pacte’s e-mail */
+    get: operations['getPreferences'];
+    /**
+     * Choose how one receives Pacte’s e-mail: at once or in a daily digest, and in which language
+     * @description One’s own preferences only. Audited when they change (account.mail_preferences). E-mail held for a digest goes at the next run (`pacte serve` checks every hour; `pacte mail digest` once) once the last digest is a day old; going back to immediate sends what was held at the next run.
+     */
+    put: operations['setPreferences'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/entities': {
     parameters: {
       query?: never;
@@ -1026,7 +1047,7 @@ export interface paths {
     put?: never;
     /**
      * Remind the focal points of some countries, or of every overdue one, of the cycle’s due date
-     * @description For the cycle’s regional secretariat (and administrators); to anyone else signed in, the cycle does not exist (cycle.not_found). An in-app notification to each focal point, and an e-mail in the cycle’s first language when an SMTP server is configured. Audited (cycle.remind).
+     * @description For the cycle’s regional secretariat (and administrators); to anyone else signed in, the cycle does not exist (cycle.not_found). An in-app notification to each focal point, and an e-mail in their language (else the cycle’s first) when an SMTP server is configured — held for the daily digest of those who chose it (PUT /session/preferences). Audited (cycle.remind).
      */
     post: operations['sendReminders'];
     delete?: never;
@@ -3795,6 +3816,98 @@ export interface operations {
       };
     };
   };
+  getPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description immediate: each e-mail (a reminder…) as it happens; daily: held, and sent as one digest a day listing them. In-app notifications appear at once either way. */
+            mailDelivery: 'immediate' | 'daily';
+            language: ('fr' | 'en' | 'ar') | null;
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  setPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description immediate: each e-mail (a reminder…) as it happens; daily: held, and sent as one digest a day listing them. In-app notifications appear at once either way. */
+          mailDelivery: 'immediate' | 'daily';
+          language: ('fr' | 'en' | 'ar') | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description immediate: each e-mail (a reminder…) as it happens; daily: held, and sent as one digest a day listing them. In-app notifications appear at once either way. */
+            mailDelivery: 'immediate' | 'daily';
+            language: ('fr' | 'en' | 'ar') | null;
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   listEntities: {
     parameters: {
       query?: {
@@ -6371,7 +6484,7 @@ export interface operations {
             countries: string[];
             /** @description focal points notified in the app */
             reminded: number;
-            /** @description e-mails the SMTP server accepted */
+            /** @description e-mails the SMTP server accepted now (not those held for a digest) */
             mailed: number;
           };
         };

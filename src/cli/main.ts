@@ -14,6 +14,7 @@ import { entityAdd } from './commands/entity-add.js';
 import { cycleAdd } from './commands/cycle-add.js';
 import { cycleList } from './commands/cycle-list.js';
 import { demoRegion } from './commands/demo-region.js';
+import { mailDigest } from './commands/mail-digest.js';
 import { userAdd } from './commands/user-add.js';
 import { userResetPassword } from './commands/user-reset-password.js';
 import { cliTexts } from './texts.js';
@@ -195,6 +196,12 @@ const COMMANDS: Record<string, Command> = {
         json: Boolean(args.values.json),
       }),
   },
+  'mail digest': {
+    usage: 'pacte mail digest [--data DIR]',
+    note: (t) => t('help.mail_digest'),
+    options: storageOptions,
+    run: (_args, config) => mailDigest(config),
+  },
   'db migrate': {
     usage: 'pacte db migrate [--data DIR]',
     options: storageOptions,
@@ -232,7 +239,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const language = loadConfigLanguage(env);
   const t = cliTexts(language);
   try {
-    const name = ['db', 'user', 'entity', 'review', 'cycle', 'demo'].includes(argv[0] ?? '')
+    const name = ['db', 'user', 'entity', 'review', 'cycle', 'demo', 'mail'].includes(argv[0] ?? '')
       ? `${argv[0]} ${argv[1] ?? ''}`
       : (argv[0] ?? 'help');
     if (name === 'help' || name === '--help' || name === '-h') {

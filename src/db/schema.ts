@@ -212,6 +212,15 @@ export interface Fact {
   value: number;
 }
 
+export interface HeldMail {
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  kind: string;
+  language: string;
+  params: Json;
+  user_id: number;
+}
+
 export interface ImportDraft {
   bytes: Uint8Array;
   country_code: string;
@@ -417,6 +426,9 @@ export interface UserAccount {
   disabled_at: Timestamp | null;
   email: string;
   id: Generated<number>;
+  language: string | null;
+  last_digest_at: Timestamp | null;
+  mail_delivery: Generated<string>;
   password_hash: string;
 }
 
@@ -446,6 +458,7 @@ export interface Database {
   evidence: Evidence;
   export_job: ExportJob;
   fact: Fact;
+  held_mail: HeldMail;
   import_draft: ImportDraft;
   invitation: Invitation;
   login_attempt: LoginAttempt;

@@ -11,6 +11,7 @@ import { appRoutes } from './pages/app-routes.js';
 import { importPageRoutes } from './pages/import-routes.js';
 import { pageRoutes } from './pages/pages.js';
 import { sessionRoutes } from './routes/session/session.js';
+import { preferenceRoutes } from './routes/preferences/preferences.js';
 import { entityRoutes } from './routes/entities/entities.js';
 import { userRoutes } from './routes/users/users.js';
 import { resetPasswordPageRoutes } from './pages/reset-password-routes.js';
@@ -165,6 +166,7 @@ export async function buildServer({
   catalogueRoutes(app, storage.db);
   cycleRoutes(app, storage.db);
   sessionRoutes(app, storage.db, loginLimits);
+  preferenceRoutes(app, storage.db);
   entityRoutes(app, storage.db);
   workspaceRoutes(app, storage.db);
   userRoutes(app, storage.db);

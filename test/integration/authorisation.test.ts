@@ -216,6 +216,17 @@ const ROWS: Row[] = [
   },
   { op: 'GET /api/v1/session', rule: signedIn, request: () => get('/api/v1/session') },
   { op: 'GET /api/v1/session/providers', rule: anyone, request: () => get('/api/v1/session/providers') },
+  // One's own e-mail preferences (migration 021): anyone signed in, for themselves only.
+  { op: 'GET /api/v1/session/preferences', rule: signedIn, request: () => get('/api/v1/session/preferences') },
+  {
+    op: 'PUT /api/v1/session/preferences',
+    rule: signedIn,
+    request: () => ({
+      method: 'PUT',
+      url: '/api/v1/session/preferences',
+      payload: { mailDelivery: 'immediate', language: null },
+    }),
+  },
   {
     // Signing out ends the session it is sent with: each cell signs in afresh first.
     op: 'DELETE /api/v1/session',

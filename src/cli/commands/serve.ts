@@ -6,6 +6,7 @@ import { DEMO_REGION, ensureDemoRegion, importDemo, resetDemoAccounts } from '..
 import { isPacteError } from '../../domain/errors.js';
 import { translate } from '../../i18n/index.js';
 import { openReadyStorage } from '../../services/open-storage.js';
+import { scheduleMailDigests } from '../../services/send-mail-digests.js';
 import { cliTexts } from '../texts.js';
 
 /** `pacte serve`: runs until SIGINT/SIGTERM, then closes the server and the database. */
@@ -31,6 +32,7 @@ export async function serve(config: Config, demo: boolean, withRegion = true): P
       mail: config.mail,
     });
     await app.listen({ port: config.port, host: config.host });
+    scheduleMailDigests(app, storage.db, config.mail); // the daily digests, checked every hour
     // Everything but the PDF works without system tools: say so at start, with the command.
     const pdf = await requirePdfExport().then(
       () => null,

@@ -114,16 +114,22 @@ export async function setShareProgress(db: Db, reviewId: number, share: boolean)
   await db.updateTable('review').set({ share_progress: share }).where('id', '=', reviewId).execute();
 }
 
-/** The e-mail addresses of the focal points of these countries (enabled accounts and roles). */
+/**
+ * The focal points of these countries (enabled accounts and roles) with how they take e-mail
+ * (migration 021): at once or in a daily digest, and in which language (null: none chosen).
+ */
 export async function focalPointAddresses(
   db: Db,
   countries: readonly string[],
-): Promise<{ email: string; country: string }[]> {
+): Promise<
+  { userId: number; email: string; country: string; delivery: 'immediate' | 'daily'; language: string | null }[]
+> {
   if (countries.length === 0) return [];
   const rows = await db
     .selectFrom('user_role')
     .innerJoin('user_account', 'user_account.id', 'user_role.user_id')
-    .select(['user_account.email', 'user_role.country_code as country'])
+    .select(['user_account.id as userId', 'user_account.email', 'user_role.country_code as country'])
+    .select(['user_account.mail_delivery as delivery', 'user_account.language'])
     .distinct()
     .where('user_role.role', '=', 'focal_point')
     .where('user_role.country_code', 'in', countries)
@@ -131,5 +137,9 @@ export async function focalPointAddresses(
     .where('user_role.disabled_at', 'is', null)
     .orderBy('user_account.email')
     .execute();
-  return rows.map((row) => ({ email: row.email, country: (row.country ?? '').trim() }));
+  return rows.map((row) => ({
+    ...row,
+    country: (row.country ?? '').trim(),
+    delivery: row.delivery === 'daily' ? 'daily' : 'immediate',
+  }));
 }

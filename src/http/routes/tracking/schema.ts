@@ -133,8 +133,9 @@ export const sendRemindersSchema = {
   summary: 'Remind the focal points of some countries, or of every overdue one, of the cycle’s due date',
   description:
     'For the cycle’s regional secretariat (and administrators); to anyone else signed in, the cycle does not ' +
-    'exist (cycle.not_found). An in-app notification to each focal point, and an e-mail in the cycle’s first ' +
-    'language when an SMTP server is configured. Audited (cycle.remind).',
+    'exist (cycle.not_found). An in-app notification to each focal point, and an e-mail in their language (else ' +
+    'the cycle’s first) when an SMTP server is configured — held for the daily digest of those who chose it ' +
+    '(PUT /session/preferences). Audited (cycle.remind).',
   tags,
   security: SIGNED_IN,
   params: Type.Object({ cycle: ReviewKey.properties.cycle }),
@@ -151,7 +152,10 @@ export const sendRemindersSchema = {
       {
         countries: Type.Array(Type.String(), { description: 'the countries reminded' }),
         reminded: Type.Integer({ minimum: 0, description: 'focal points notified in the app' }),
-        mailed: Type.Integer({ minimum: 0, description: 'e-mails the SMTP server accepted' }),
+        mailed: Type.Integer({
+          minimum: 0,
+          description: 'e-mails the SMTP server accepted now (not those held for a digest)',
+        }),
       },
       { additionalProperties: false },
     ),
