@@ -31,8 +31,8 @@ export async function serve(config: Config, demo: boolean, withRegion = true): P
       oidc: config.oidc,
       mail: config.mail,
     });
-    await app.listen({ port: config.port, host: config.host });
     scheduleMailDigests(app, storage.db, config.mail); // the daily digests, checked every hour
+    await app.listen({ port: config.port, host: config.host });
     // Everything but the PDF works without system tools: say so at start, with the command.
     const pdf = await requirePdfExport().then(
       () => null,
