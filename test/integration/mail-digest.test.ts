@@ -1,8 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/http/server.js';
 import { smtpMailer, type Mailer } from '../../src/services/send-mail.js';
-import { sendMailDigests } from '../../src/services/send-mail-digests.js';
+import { scheduleMailDigests, sendMailDigests } from '../../src/services/send-mail-digests.js';
 import { addPerson, createWorld, PERSONAS, type World } from '../support/personas.js';
 import { startSmtpServer } from '../support/smtp.js';
 import { ENGINE, openTestStorage, type TestStorage } from '../support/storage.js';
@@ -170,6 +170,25 @@ describe('the daily digest', () => {
     expect(mailsTo(PERSONAS.focal.email)).toHaveLength(3);
     expect(await sendMailDigests(db(), mailer, new Date(now.getTime() + 25 * HOUR))).toEqual({ sent: 1, failed: 0 });
     expect(mailsTo(PERSONAS.focal.email)).toHaveLength(4);
+    expect(await held()).toEqual([]);
+  });
+
+  it('is sent by pacte serve’s schedule when it starts, which stops with the server', async () => {
+    await inject(world.as('focal'), 'PUT', PREFERENCES, { mailDelivery: 'daily', language: 'en' });
+    await remind(['MAR']);
+    const before = mailsTo(PERSONAS.focal.email).length;
+    // The schedule is in the database: a digest last sent two days ago is due at once.
+    await db()
+      .updateTable('user_account')
+      .set({ last_digest_at: new Date(Date.now() - 48 * HOUR) })
+      .where('email', '=', PERSONAS.focal.email)
+      .execute();
+    const server = Fastify({ logger: false });
+    scheduleMailDigests(server, db(), { url: smtp.url, from: 'Pacte <pacte@escwa.test>' });
+    await server.ready();
+    while (mailsTo(PERSONAS.focal.email).length === before) await new Promise((resolve) => setTimeout(resolve, 20));
+    await server.close();
+    expect(mailsTo(PERSONAS.focal.email).at(-1)).toContain('1 message');
     expect(await held()).toEqual([]);
   });
 
