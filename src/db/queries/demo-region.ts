@@ -21,12 +21,6 @@ export async function regionCountries(db: Db, region: string): Promise<string[]>
   return rows.map((r) => r.country_code.trim());
 }
 
-/** Whether a country is a fictional one (false for an unknown code). */
-export async function isSyntheticCountry(db: Db, code: string): Promise<boolean> {
-  const row = await db.selectFrom('country').select('synthetic').where('code', '=', code).executeTakeFirst();
-  return row?.synthetic ?? false;
-}
-
 /** Country codes and alpha-2 codes already taken, so fictional countries take free ones. */
 export async function takenCodes(db: Db): Promise<{ codes: string[]; alpha2: string[] }> {
   const rows = await db.selectFrom('country').select(['code', 'alpha2']).execute();
