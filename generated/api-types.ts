@@ -2672,6 +2672,8 @@ export interface operations {
                 /** @description the latest submission was returned to the country */
                 returned: boolean;
               };
+              /** @description a fictional country of the demo region: its review is synthetic data, to be labelled so */
+              synthetic: boolean;
             }[];
           };
         };
@@ -3151,6 +3153,8 @@ export interface operations {
               opensOn: string | null;
               dueOn: string | null;
               state: 'planned' | 'open' | 'closed';
+              /** @description a cycle of the fictional demo region: its reviews are synthetic data, to be labelled so */
+              synthetic: boolean;
               /** @description For the cycle's regional secretariat and administrators only */
               settings?: {
                 /** @description participating countries, ISO 3166-1 alpha-3 */
@@ -3231,6 +3235,8 @@ export interface operations {
             opensOn: string | null;
             dueOn: string | null;
             state: 'planned' | 'open' | 'closed';
+            /** @description a cycle of the fictional demo region: its reviews are synthetic data, to be labelled so */
+            synthetic: boolean;
             /** @description For the cycle's regional secretariat and administrators only */
             settings?: {
               /** @description participating countries, ISO 3166-1 alpha-3 */
@@ -3338,6 +3344,8 @@ export interface operations {
             opensOn: string | null;
             dueOn: string | null;
             state: 'planned' | 'open' | 'closed';
+            /** @description a cycle of the fictional demo region: its reviews are synthetic data, to be labelled so */
+            synthetic: boolean;
             /** @description For the cycle's regional secretariat and administrators only */
             settings?: {
               /** @description participating countries, ISO 3166-1 alpha-3 */
@@ -3425,6 +3433,8 @@ export interface operations {
             opensOn: string | null;
             dueOn: string | null;
             state: 'planned' | 'open' | 'closed';
+            /** @description a cycle of the fictional demo region: its reviews are synthetic data, to be labelled so */
+            synthetic: boolean;
             /** @description For the cycle's regional secretariat and administrators only */
             settings?: {
               /** @description participating countries, ISO 3166-1 alpha-3 */
@@ -3539,6 +3549,8 @@ export interface operations {
             opensOn: string | null;
             dueOn: string | null;
             state: 'planned' | 'open' | 'closed';
+            /** @description a cycle of the fictional demo region: its reviews are synthetic data, to be labelled so */
+            synthetic: boolean;
             /** @description For the cycle's regional secretariat and administrators only */
             settings?: {
               /** @description participating countries, ISO 3166-1 alpha-3 */

@@ -38,6 +38,8 @@ export interface Cycle {
   state: CycleState;
   /** Chosen when closing; null unless closed. */
   lateSubmissions: LatePolicy | null;
+  /** Its region is the fictional demo one (migration 019): its reviews are synthetic data. */
+  synthetic: boolean;
   /** ISO 3166-1 alpha-3 codes, sorted. */
   countries: string[];
   createdBy: string | null;

@@ -29,6 +29,8 @@ export interface TrackedCountry {
   lastActivity: Date | null;
   overdue: boolean;
   submissions: { count: number; lastAt: Date | null; acknowledged: boolean; returned: boolean };
+  /** A fictional country of the demo region: its review is synthetic data (migration 019). */
+  synthetic: boolean;
 }
 
 export interface Tracking {
@@ -86,6 +88,7 @@ export async function getTracking(
         acknowledged: row.acknowledged,
         returned: row.returned,
       },
+      synthetic: row.synthetic,
     };
   });
   return {

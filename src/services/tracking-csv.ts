@@ -25,6 +25,8 @@ export function trackingCsv(tracking: Tracking): { bytes: Buffer; fileName: stri
     'last_submitted_at',
     'acknowledged',
     'returned',
+    // Like every export of Pacte's data (README): a fictional country's row says it is synthetic.
+    'synthetic',
   ];
   const rows = tracking.countries.map((c) => [
     c.country,
@@ -45,6 +47,7 @@ export function trackingCsv(tracking: Tracking): { bytes: Buffer; fileName: stri
     c.submissions.lastAt?.toISOString() ?? '',
     String(c.submissions.acknowledged),
     String(c.submissions.returned),
+    String(c.synthetic),
   ]);
   const text = [header, ...rows].map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
   return { bytes: Buffer.from(`\uFEFF${text}`, 'utf8'), fileName: `tracking-${tracking.cycle.id}.csv` };

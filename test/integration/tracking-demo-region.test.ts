@@ -110,6 +110,8 @@ describe('the tracking table of a generated region', () => {
       const sent = plan === 'submitted' || plan === 'returned';
       expect(row, code).toMatchObject({
         state: { submitted: 'submitted', returned: 'draft', partial: 'draft', not_started: 'none' }[plan],
+        // Every row of the fictional region says so (migration 022), for the table's label.
+        synthetic: true,
         // The open cycle's due date is a week past: whoever has no submission awaiting is late.
         overdue: plan !== 'submitted',
         submissions: { count: sent ? 1 : 0, acknowledged: false, returned: plan === 'returned' },
@@ -131,10 +133,25 @@ describe('the tracking table of a generated region', () => {
     expect(csv.statusCode).toBe(200);
     const lines = csv.rawPayload.subarray(3).toString('utf8').split('\r\n').filter(Boolean);
     expect(lines).toHaveLength(COUNTRIES + 1);
+    // The export says it too: its last column, synthetic, is true on every line.
+    expect(lines[0]!.split(',').at(-1)).toBe('synthetic');
+    expect(lines.slice(1).every((line) => line.endsWith(',true'))).toBe(true);
     const arab = await addPerson(db(), app, 'secretariat@escwa.example.org', { role: 'secretariat', region: 'arab' });
     const outsider = await app.inject({ method: 'GET', url: TRACKING, headers: { authorization: `Bearer ${arab}` } });
     expect(outsider.statusCode).toBe(404);
     expect(outsider.json().code).toBe('cycle.not_found');
+  });
+
+  it('says in the cycles API which cycle is of the fictional region, and which is not', async () => {
+    const one = await app.inject({ method: 'GET', url: `/api/v1/cycles/${CYCLE}`, headers: secretariat });
+    expect(one.json()).toMatchObject({ id: CYCLE, synthetic: true });
+    const list = (await app.inject({ method: 'GET', url: '/api/v1/cycles' })).json().cycles as {
+      id: string;
+      synthetic: boolean;
+    }[];
+    expect(list.find((c) => c.id === CYCLE)?.synthetic).toBe(true);
+    // The shipped Arab cycle is a real region's.
+    expect(list.find((c) => c.id === 'arab-2021')?.synthetic).toBe(false);
   });
 });
 

@@ -178,6 +178,8 @@ function expected(country: string) {
       acknowledged: latest?.acknowledged === true,
       returned: latest?.returned === true,
     },
+    // Real countries: nothing here is labelled synthetic (the generated region's test checks the opposite).
+    synthetic: false,
   };
 }
 
@@ -320,6 +322,7 @@ describe('tracking a cycle', () => {
       expect(column(row, 'submissions')).toBe(String(want.submissions.count));
       expect(column(row, 'last_activity')).toBe(want.lastActivity ?? '');
       expect(column(row, 'name_ar')).not.toBe('');
+      expect(column(row, 'synthetic')).toBe('false');
     }
   });
 

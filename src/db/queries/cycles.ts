@@ -45,6 +45,8 @@ function cycleQuery(db: Db) {
       // The participants as one sorted array: one row per cycle whatever the engine.
       sql<string[] | null>`(select array_agg(cc.country_code::text order by cc.country_code)
         from cycle_country cc where cc.cycle_id = cycle.id)`.as('countries'),
+      // The region's flag (migration 019): a cycle of the fictional demo region is synthetic.
+      sql<boolean>`coalesce((select r.synthetic from region r where r.id = cycle.region_id), false)`.as('synthetic'),
     ]);
 }
 
@@ -61,6 +63,7 @@ const toCycle = (row: CycleSelect): Cycle => ({
   languages: row.languages as Language[],
   state: row.state,
   lateSubmissions: row.late_submissions,
+  synthetic: row.synthetic === true,
   countries: (row.countries ?? []).map((c) => c.trim()),
   createdBy: row.created_by,
   createdAt: new Date(row.created_at),

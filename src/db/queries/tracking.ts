@@ -25,6 +25,8 @@ export interface TrackingRow {
    * nothing else is ever read.
    */
   answered: Record<string, number> | null;
+  /** The country is a fictional one of the demo region (migration 019). */
+  synthetic: boolean;
 }
 
 /** A cycle, its questionnaire's sections (with their numbers of questions) and its countries. */
@@ -34,9 +36,11 @@ export interface TrackingData {
   rows: TrackingRow[];
 }
 
-interface CycleJson extends Omit<Cycle, 'createdAt' | 'updatedAt' | 'countries'> {
+interface CycleJson extends Omit<Cycle, 'createdAt' | 'updatedAt' | 'countries' | 'synthetic'> {
   createdAt: string;
   updatedAt: string;
+  /** null only if the region were missing (a foreign key forbids it). */
+  synthetic: boolean | null;
 }
 interface Json {
   cycle: CycleJson;
@@ -56,6 +60,8 @@ type RowJson = [
   acknowledged: boolean | null,
   returned: boolean | null,
   answered: Record<string, number> | null,
+  // Appended by migration 022.
+  synthetic: boolean,
 ];
 
 /**
@@ -77,7 +83,20 @@ export async function trackingOf(db: Db, cycleId: string): Promise<TrackingData 
 function toTrackingData(data: Json | undefined): TrackingData | undefined {
   if (!data?.cycle) return undefined;
   const rows = (data.rows ?? []).map(
-    ([country, countryName, reviewId, status, share, activity, submissions, submittedAt, ack, ret, answered]) => ({
+    ([
+      country,
+      countryName,
+      reviewId,
+      status,
+      share,
+      activity,
+      submissions,
+      submittedAt,
+      ack,
+      ret,
+      answered,
+      fictional,
+    ]) => ({
       country: country.trim(),
       countryName,
       reviewId,
@@ -89,12 +108,14 @@ function toTrackingData(data: Json | undefined): TrackingData | undefined {
       acknowledged: ack === true,
       returned: ret === true,
       answered,
+      synthetic: fictional === true,
     }),
   );
-  const { createdAt, updatedAt, ...cycle } = data.cycle;
+  const { createdAt, updatedAt, synthetic, ...cycle } = data.cycle;
   return {
     cycle: {
       ...cycle,
+      synthetic: synthetic === true,
       countries: rows.map((row) => row.country),
       createdAt: new Date(createdAt),
       updatedAt: new Date(updatedAt),

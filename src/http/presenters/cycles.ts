@@ -13,6 +13,7 @@ const publicFields = (cycle: Cycle) => ({
   opensOn: cycle.opensOn,
   dueOn: cycle.dueOn,
   state: known(CYCLE_STATES, cycle.state),
+  synthetic: cycle.synthetic,
 });
 
 export const presentCycle = ({ cycle, manages }: SeenCycle) => ({

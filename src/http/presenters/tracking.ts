@@ -17,6 +17,7 @@ export function presentTracking(tracking: Tracking): Static<(typeof getTrackingS
       lastActivity: c.lastActivity?.toISOString() ?? null,
       overdue: c.overdue,
       submissions: { ...c.submissions, lastAt: c.submissions.lastAt?.toISOString() ?? null },
+      synthetic: c.synthetic,
     })),
   };
 }

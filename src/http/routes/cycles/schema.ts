@@ -32,6 +32,9 @@ export const Cycle = Type.Object(
     opensOn: Nullable(DateOnly()),
     dueOn: Nullable(DateOnly({ description: 'when reviews are due' })),
     state: OneOf(CYCLE_STATES),
+    synthetic: Type.Boolean({
+      description: 'a cycle of the fictional demo region: its reviews are synthetic data, to be labelled so',
+    }),
     settings: Type.Optional(
       Type.Object(
         {

@@ -66,6 +66,9 @@ export const TrackedCountry = Type.Object(
       },
       { additionalProperties: false },
     ),
+    synthetic: Type.Boolean({
+      description: 'a fictional country of the demo region: its review is synthetic data, to be labelled so',
+    }),
   },
   { additionalProperties: false },
 );
