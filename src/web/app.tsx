@@ -7,6 +7,7 @@ import { initialLanguage, LocaleContext, makeLocale, rememberLanguage, useLocale
 import { href, match, navigate, useLocation } from './lib/router.js';
 import { hasRole, SessionContext, useSession } from './lib/session.js';
 import type { Session } from './lib/types.js';
+import { AccountPage } from './pages/account.js';
 import { AdminEntitiesPage, AdminUsersPage } from './pages/admin.js';
 import { AnswerPage } from './pages/answer.js';
 import { DashboardPage } from './pages/dashboard.js';
@@ -91,6 +92,7 @@ function Routes({ path }: { path: string }) {
   if (path === '/admin/entities') return <AdminEntitiesPage />;
   if (path === '/admin/users') return <AdminUsersPage />;
   if (path === '/people') return <PeoplePage />;
+  if (path === '/account') return <AccountPage />;
   return <NotFoundPage />;
 }
 
@@ -147,14 +149,23 @@ function Shell({ children }: { children: React.ReactNode }) {
         <div className="container app-bar">
           <nav aria-label={t('nav.main')}>
             <ul className="app-nav">
-              <li>
-                <Link to="/tasks" aria-current={current('/tasks')}>
-                  {t('nav.tasks')}
-                </Link>
-              </li>
+              {/* Only a secretariat: its tasks are its region's home, one link says it. */}
+              {!regionalFirst(session) && (
+                <li>
+                  <Link to="/tasks" aria-current={current('/tasks')}>
+                    {t('nav.tasks')}
+                  </Link>
+                </li>
+              )}
               {followsRegions(session) && (
                 <li>
-                  <Link to="/region" aria-current={current('/region')}>
+                  <Link
+                    to="/region"
+                    aria-current={
+                      current('/region') ??
+                      (regionalFirst(session) && ['/', '/tasks'].includes(location.path) ? 'page' : undefined)
+                    }
+                  >
                     {t('regional.home.nav')}
                   </Link>
                 </li>
@@ -184,6 +195,9 @@ function Shell({ children }: { children: React.ReactNode }) {
           </nav>
           <div className="account-bar">
             <span>{t('nav.signed_in_as', { email: session.email })}</span>
+            <Link to="/account" aria-current={current('/account')}>
+              {t('account.nav')}
+            </Link>
             <button type="button" className="link-button" onClick={() => void signOut()}>
               {t('nav.sign_out')}
             </button>

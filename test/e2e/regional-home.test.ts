@@ -177,6 +177,9 @@ async function story(lang: Lang) {
     .toEqual(['cycle-demo-2', ...(lang === 'ar' ? [`cycle-${STORY.fr.id}`] : []), 'cycle-demo-1']);
   const demo2 = page.locator('[aria-labelledby="cycle-demo-2"]');
   await demo2.locator('.synthetic-tag').waitFor();
+  // Only a secretariat: one menu link to its home (« Ma région »), none to a second copy of it.
+  await expect(page.locator('.app-nav a[href^="/app/tasks"]').count()).resolves.toBe(0);
+  await expect(page.locator('.app-nav a[href^="/app/region"]').getAttribute('aria-current')).resolves.toBe('page');
   // Its attention counts are the ones computed from the tracking API.
   const counts = attention(before);
   expect(counts.overdue).toBeGreaterThan(0);
@@ -251,6 +254,8 @@ async function story(lang: Lang) {
   await page.click('.app-nav a[href^="/app/region"]');
   await demo2.locator('[data-attention="overdue"] a').click();
   await expectTable(page, lateCountries);
+  // Every row of the fictional region carries the label, as the API flags it.
+  await expect(page.locator('.tracking-table tbody tr th .synthetic-tag').count()).resolves.toBe(lateCountries.length);
   await checkPage(page, lang, 'tracking-late');
   // Sorted by last activity (the longest silent first), as the API sorts them.
   await page.selectOption('#tracking-sort', 'lastActivity');

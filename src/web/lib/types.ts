@@ -45,3 +45,4 @@ export type CycleInfo = Json<'getCycle'>;
 export type Tracking = Json<'getCycleTracking'>;
 export type TrackedCountry = Tracking['countries'][number];
 export type Reminders = Json<'sendReminders'>;
+export type MailPreferences = Json<'getPreferences'>;

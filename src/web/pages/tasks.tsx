@@ -3,6 +3,7 @@ import { Link } from '../components/link.js';
 import { messageOf } from '../components/moves.js';
 import { Loading, Page } from '../components/page.js';
 import { StatusTag } from '../components/status.js';
+import { SyntheticLabel } from '../components/synthetic.js';
 import { post, reviewPath } from '../lib/api.js';
 import { localText, useLocale } from '../lib/i18n.js';
 import type { Notification, Tasks } from '../lib/types.js';
@@ -42,6 +43,11 @@ export function TasksPage() {
                     cycle: localText(review.cycleTitle, language) || review.cycle,
                   })}
                 </Link>{' '}
+                {review.synthetic && (
+                  <>
+                    <SyntheticLabel inline />{' '}
+                  </>
+                )}
                 <StatusTag kind="review" status={review.status} />
               </li>
             ))}

@@ -5,7 +5,7 @@ import { localText, useLocale } from '../../lib/i18n.js';
 import type { CycleInfo } from '../../lib/types.js';
 import { useData } from '../../lib/use-data.js';
 import { CycleState } from './cycle-state-tag.js';
-import { cyclePath, isSyntheticCycle } from './regional.js';
+import { cyclePath } from './regional.js';
 import { TrackingTable } from './tracking-table.js';
 
 const LATE = { accept: 'regional.cycle.late_accept', refuse: 'regional.cycle.late_refuse' } as const;
@@ -23,7 +23,7 @@ export function CyclePage({ cycle: id }: { cycle: string }) {
       title={localText(c.title, language) || c.id}
       caption={<Link to="/region">{t('regional.cycle.back_home')}</Link>}
     >
-      {isSyntheticCycle(c) && <SyntheticLabel />}
+      {c.synthetic && <SyntheticLabel />}
       <section aria-labelledby="cycle-settings">
         <h2 id="cycle-settings">{t('regional.cycle.settings')}</h2>
         <dl className="summary">

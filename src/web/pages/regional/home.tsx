@@ -6,7 +6,7 @@ import { hasRole, useSession } from '../../lib/session.js';
 import type { CycleInfo, Tracking } from '../../lib/types.js';
 import { useData } from '../../lib/use-data.js';
 import { CycleState } from './cycle-state-tag.js';
-import { cycleOrder, cyclePath, isSyntheticCycle, secretariatRegions, shows } from './regional.js';
+import { cycleOrder, cyclePath, secretariatRegions, shows } from './regional.js';
 
 /**
  * The secretariat's home: the cycles of its region(s), open ones first, each with what needs
@@ -74,7 +74,7 @@ function CycleSummary({ cycle }: { cycle: CycleInfo }) {
       </h2>
       <p className="cycle-meta">
         <CycleState state={cycle.state} /> <span dir="ltr">{cycle.id}</span>
-        {isSyntheticCycle(cycle) && (
+        {cycle.synthetic && (
           <>
             {' '}
             <SyntheticLabel inline />

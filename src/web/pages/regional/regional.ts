@@ -3,7 +3,7 @@ import type { CycleInfo, Session, TrackedCountry } from '../../lib/types.js';
 
 /**
  * What the secretariat's pages share: whose cycles a person follows, the order they come in,
- * whether a region is the fictional demo one, and what needs attention in a cycle's tracking.
+ * and what needs attention in a cycle's tracking.
  */
 
 /** The regions a person is the secretariat of; null for an administrator (every region). */
@@ -38,20 +38,6 @@ export function cycleOrder(a: CycleInfo, b: CycleInfo): number {
     (b.opensOn ?? '9999').localeCompare(a.opensOn ?? '9999') ||
     a.id.localeCompare(b.id)
   );
-}
-
-/**
- * The fictional demo region's countries take the ISO 3166 user-assigned codes XAA–XZZ, which
- * no real country will ever have (docs/regional.md). The cycles API does not flag a synthetic
- * region yet: its countries' codes say it.
- */
-export const isSyntheticCountry = (code: string) => /^X[A-Z]{2}$/.test(code);
-
-export function isSyntheticCycle(cycle: CycleInfo): boolean {
-  const flagged = (cycle as { synthetic?: boolean }).synthetic;
-  if (typeof flagged === 'boolean') return flagged;
-  const countries = cycle.settings?.countries ?? [];
-  return countries.length > 0 && countries.every(isSyntheticCountry);
 }
 
 /** What the home page counts for a cycle, each the name of a filter of the cycle page (`?show=`). */

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from '../../components/link.js';
 import { Loading } from '../../components/page.js';
 import { StatusTag } from '../../components/status.js';
+import { SyntheticLabel } from '../../components/synthetic.js';
 import { API, reviewPath } from '../../lib/api.js';
 import { localText, useLocale } from '../../lib/i18n.js';
 import { href, navigate, useLocation } from '../../lib/router.js';
@@ -218,6 +219,12 @@ function Row(props: {
         <span className="muted" dir="ltr">
           {row.country}
         </span>
+        {row.synthetic && (
+          <>
+            {' '}
+            <SyntheticLabel inline />
+          </>
+        )}
       </th>
       <td data-label={t('regional.tracking.state')}>
         {row.state === 'none' ? (
