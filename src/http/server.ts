@@ -158,9 +158,12 @@ export async function buildServer({
     await checkHealth(storage.db);
     return { status: 'ok', engine: storage.engine, version: VERSION };
   });
+  // One SMTP transport for what the server e-mails (invitations, reminders, submissions' fate).
+  const mailer = mail ? smtpMailer(mail) : undefined;
+  if (mailer) app.addHook('onClose', async () => mailer.close());
   reviewRoutes(app, storage.db, exportRoutes(app, storage.db, { worker: exportWorker }));
   publicationRoutes(app, storage.db);
-  submissionRoutes(app, storage.db);
+  submissionRoutes(app, storage.db, mailer);
   trackingRoutes(app, storage.db);
   searchRoutes(app, storage.db);
   catalogueRoutes(app, storage.db);
@@ -170,8 +173,6 @@ export async function buildServer({
   entityRoutes(app, storage.db);
   workspaceRoutes(app, storage.db);
   userRoutes(app, storage.db);
-  const mailer = mail ? smtpMailer(mail) : undefined;
-  if (mailer) app.addHook('onClose', async () => mailer.close());
   invitationRoutes(app, storage.db, mailer);
   reminderRoutes(app, storage.db, mailer);
   const { read } = await importRoutes(app, storage.db, importLimits);

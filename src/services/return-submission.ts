@@ -6,24 +6,29 @@ import type { Actor } from '../domain/permissions.js';
 import { recordAudit } from './audit.js';
 import { moveLockedReview } from './move-review.js';
 import { lockReview } from './review-access.js';
-import { findSubmission, notifyFocalPoints, openSubmissions, submissionText } from './submission-access.js';
+import type { Mailer } from './send-mail.js';
+import { findSubmission, mailingOf, notifyFocalPoints, openSubmissions, submissionText } from './submission-access.js';
 import { inTransaction } from './use-case.js';
 
 /**
  * `POST …/submissions/{number}/return`: the region's secretariat returns the review to the
  * country with a reason. The review goes back to `draft` (the move `submitted → draft`, action
  * submission.return: domain/workflow.ts, migration 015), the submission keeps the return and its
- * reason, the audit log both, and the focal points are told why. Only the latest submission of a
- * review still submitted can be returned: its next submission will be a new record.
+ * reason, the audit log both, and the focal points are told why: in-app and, with an SMTP server,
+ * by e-mail quoting the reason as written (mail-focal-points.ts: after the commit, or in their daily
+ * digest). Only the latest submission of a review still submitted can be returned: its next
+ * submission will be a new record.
  */
 export async function returnSubmission(
   db: Kysely<Database>,
   actor: Actor | null,
   target: { country: string; cycle: string; number: number },
   request: { reason?: string | undefined },
+  mailer?: Mailer,
 ): Promise<{ country: string; cycle: string; number: number; status: 'draft'; reason: string }> {
   const { access: seen, who } = await openSubmissions(db, actor, target, 'submission.return');
-  return inTransaction(db, async (trx) => {
+  const mailing = await mailingOf(db, seen, mailer);
+  const { outbox, ...returned } = await inTransaction(db, async (trx) => {
     const access = await lockReview(trx, seen, 'update');
     const where = { country: access.review.country, cycle: access.review.cycle };
     const submission = await findSubmission(trx, access, target.number);
@@ -51,6 +56,12 @@ export async function returnSubmission(
     });
     await recordAudit(trx, who, 'submission.return', { ...where, details: { submission: target.number, reason } });
     await notifyFocalPoints(trx, access, 'submission_returned', { submission: target.number, reason });
-    return { ...where, number: target.number, status: 'draft', reason };
+    const outbox = await mailing.mail(trx, (about) => ({
+      kind: 'submission_returned',
+      params: { ...about, submission: target.number, reason },
+    }));
+    return { ...where, number: target.number, status: 'draft' as const, reason, outbox };
   });
+  await outbox.send();
+  return returned;
 }

@@ -3,8 +3,8 @@ import * as digests from '../db/queries/mail-digest.js';
 import type { Database } from '../db/schema.js';
 import { translate } from '../i18n/index.js';
 import type { MailSettings } from '../config.js';
+import { focalPointMail, type FocalPointMail } from './mail-focal-points.js';
 import { smtpMailer, type Mailer } from './send-mail.js';
-import { reminderMail, type ReminderParams } from './send-reminders.js';
 import { inTransaction } from './use-case.js';
 
 /** How often `pacte serve` looks for digests that are due; each person still gets at most one a day. */
@@ -51,12 +51,16 @@ export async function sendMailDigests(
   return result;
 }
 
-/** One e-mail listing the held ones, each with its own subject and text, numbered. */
+/** One e-mail listing the held ones, each with its own subject and text (by its kind), numbered. */
 export function digestMail(digest: digests.ClaimedDigest): { subject: string; text: string } {
   const language = digest.language ?? digest.mails[0]?.language ?? 'fr';
   const t = (key: string, params: Record<string, unknown> = {}) => translate(language, 'ui', key, params);
   const items = digest.mails.map((mail, n) => {
-    const { subject, text } = reminderMail(language, mail.params as unknown as ReminderParams);
+    // held_mail.params is what mailFocalPoints held for this kind (migration 023 lists the kinds).
+    const { subject, text } = focalPointMail(language, {
+      kind: mail.kind,
+      params: mail.params,
+    } as unknown as FocalPointMail);
     return `${n + 1}. ${subject}\n\n${text}`;
   });
   return {

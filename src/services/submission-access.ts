@@ -1,10 +1,14 @@
 import type { Kysely } from 'kysely';
+import * as cycles from '../db/queries/cycles.js';
 import * as submissions from '../db/queries/submissions.js';
 import type { Database } from '../db/schema.js';
 import { PacteError } from '../domain/errors.js';
+import { isLanguage } from '../domain/language.js';
 import type { Action, Actor } from '../domain/permissions.js';
+import { mailFocalPoints, type FocalPointMail, type MailAbout, type Outbox } from './mail-focal-points.js';
 import { notifyCountry } from './notify.js';
 import { openReview, requireOnReview, type ReviewAccess } from './review-access.js';
+import type { Mailer } from './send-mail.js';
 
 /**
  * The submissions of a review, for `action`: its country's team reads them; the region's
@@ -61,4 +65,26 @@ export async function notifyFocalPoints(
     questionId: null,
     details,
   });
+}
+
+/**
+ * How a use case on a submission e-mails the review's focal points (mail-focal-points.ts): the
+ * cycle's title and first language (the e-mail's language for whoever chose none) are read here,
+ * before the use case's transaction, and nothing without a mailer; `mail`, called inside the
+ * transaction with the in-app notification, holds or prepares the e-mail `build` describes.
+ */
+export async function mailingOf(
+  db: Kysely<Database>,
+  access: ReviewAccess,
+  mailer: Mailer | undefined,
+): Promise<{ mail(trx: Kysely<Database>, build: (about: MailAbout) => FocalPointMail): Promise<Outbox> }> {
+  const cycle = mailer ? await cycles.findCycle(db, access.review.cycle) : undefined;
+  const first = cycle?.languages[0];
+  const fallback = isLanguage(first) ? first : access.review.language;
+  return {
+    mail: (trx, build) =>
+      mailFocalPoints(trx, mailer, [access.review.country], fallback, (country, countryName) =>
+        build({ cycle: cycle?.title ?? {}, country, countryName }),
+      ),
+  };
 }

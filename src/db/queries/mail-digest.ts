@@ -1,6 +1,6 @@
-/** E-mail held for a daily digest, and each person's e-mail preferences (migrations/021_mail_digest.sql). */
+/** Whom Pacte e-mails (focal points, with their preferences), and e-mail held for a daily digest (migrations 021, 023). */
 import { sql } from 'kysely';
-import type { Language } from '../../domain/language.js';
+import type { Language, Multilingual } from '../../domain/language.js';
 import type { Db } from '../connection.js';
 
 export type MailDelivery = 'immediate' | 'daily';
@@ -27,9 +27,52 @@ export async function setPreferences(db: Db, userId: number, preferences: MailPr
     .execute();
 }
 
+/** What Pacte e-mails a country's focal points about (held_mail.kind, migration 023). */
+export type MailKind = 'reminder' | 'submission_acknowledged' | 'submission_returned';
+
+/** Someone to e-mail: an enabled focal point of `country`, with their e-mail preferences. */
+export interface Recipient {
+  userId: number;
+  email: string;
+  country: string;
+  countryName: Multilingual;
+  delivery: MailDelivery;
+  language: Language | null;
+}
+
+/**
+ * The enabled focal points of `countries` (an account and a role both enabled, as for their
+ * in-app notifications: notifications.findUsersWithRole), once per country, by address.
+ */
+export async function focalPointRecipients(db: Db, countries: readonly string[]): Promise<Recipient[]> {
+  if (countries.length === 0) return [];
+  const rows = await db
+    .selectFrom('user_role')
+    .innerJoin('user_account', 'user_account.id', 'user_role.user_id')
+    .innerJoin('country', 'country.code', 'user_role.country_code')
+    .select(['user_account.id as userId', 'user_account.email', 'country.code as country', 'country.name'])
+    .select(['user_account.mail_delivery as delivery', 'user_account.language'])
+    .distinct()
+    .where('user_role.role', '=', 'focal_point')
+    .where('user_role.country_code', 'in', countries)
+    .where('user_account.disabled_at', 'is', null)
+    .where('user_role.disabled_at', 'is', null)
+    .orderBy('user_account.email')
+    .orderBy('country.code')
+    .execute();
+  return rows.map((row) => ({
+    userId: row.userId,
+    email: row.email,
+    country: row.country.trim(),
+    countryName: row.name,
+    delivery: row.delivery === 'daily' ? 'daily' : 'immediate',
+    language: row.language as Language | null,
+  }));
+}
+
 export interface HeldMail {
   id: number;
-  kind: 'reminder';
+  kind: MailKind;
   params: Record<string, unknown>;
   language: Language;
   createdAt: Date;
@@ -37,7 +80,7 @@ export interface HeldMail {
 
 export async function holdMail(
   db: Db,
-  mails: { userId: number; kind: 'reminder'; params: Record<string, unknown>; language: Language }[],
+  mails: { userId: number; kind: MailKind; params: Record<string, unknown>; language: Language }[],
 ): Promise<void> {
   if (mails.length === 0) return;
   await db
@@ -105,7 +148,7 @@ export async function claimDueDigest(
     previous: person.last_digest_at === null ? null : new Date(person.last_digest_at),
     mails: mails.map((m) => ({
       id: m.id,
-      kind: m.kind as 'reminder',
+      kind: m.kind as MailKind,
       params: m.params as Record<string, unknown>,
       language: m.language as Language,
       createdAt: new Date(m.created_at),

@@ -134,33 +134,3 @@ export async function shareProgress(db: Db, reviewId: number): Promise<boolean> 
 export async function setShareProgress(db: Db, reviewId: number, share: boolean): Promise<void> {
   await db.updateTable('review').set({ share_progress: share }).where('id', '=', reviewId).execute();
 }
-
-/**
- * The focal points of these countries (enabled accounts and roles) with how they take e-mail
- * (migration 021): at once or in a daily digest, and in which language (null: none chosen).
- */
-export async function focalPointAddresses(
-  db: Db,
-  countries: readonly string[],
-): Promise<
-  { userId: number; email: string; country: string; delivery: 'immediate' | 'daily'; language: string | null }[]
-> {
-  if (countries.length === 0) return [];
-  const rows = await db
-    .selectFrom('user_role')
-    .innerJoin('user_account', 'user_account.id', 'user_role.user_id')
-    .select(['user_account.id as userId', 'user_account.email', 'user_role.country_code as country'])
-    .select(['user_account.mail_delivery as delivery', 'user_account.language'])
-    .distinct()
-    .where('user_role.role', '=', 'focal_point')
-    .where('user_role.country_code', 'in', countries)
-    .where('user_account.disabled_at', 'is', null)
-    .where('user_role.disabled_at', 'is', null)
-    .orderBy('user_account.email')
-    .execute();
-  return rows.map((row) => ({
-    ...row,
-    country: (row.country ?? '').trim(),
-    delivery: row.delivery === 'daily' ? 'daily' : 'immediate',
-  }));
-}

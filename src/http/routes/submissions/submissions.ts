@@ -7,6 +7,7 @@ import { getSubmission } from '../../../services/get-submission.js';
 import { listCycleSubmissions } from '../../../services/list-cycle-submissions.js';
 import { listReviewSubmissions } from '../../../services/list-submissions.js';
 import { returnSubmission } from '../../../services/return-submission.js';
+import type { Mailer } from '../../../services/send-mail.js';
 import {
   presentCycleSubmissions,
   presentSubmission,
@@ -25,8 +26,11 @@ import {
 const REVIEW = '/api/v1/reviews/:country/:cycle/submissions';
 const SUBMISSION = `${REVIEW}/:number`;
 
-/** What countries submitted to their regional secretariat, and what the secretariat does with it. */
-export function submissionRoutes(app: FastifyInstance, db: Db) {
+/**
+ * What countries submitted to their regional secretariat, and what the secretariat does with it
+ * (an acknowledgement or a return is e-mailed to the focal points through `mailer`, if any).
+ */
+export function submissionRoutes(app: FastifyInstance, db: Db, mailer: Mailer | undefined) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   api.get('/api/v1/cycles/:cycle/submissions', { schema: listCycleSubmissionsSchema }, async (request) =>
     presentCycleSubmissions(await listCycleSubmissions(db, request.actor, request.params.cycle)),
@@ -42,7 +46,9 @@ export function submissionRoutes(app: FastifyInstance, db: Db) {
   );
 
   api.post(`${SUBMISSION}/acknowledgement`, { schema: acknowledgeSubmissionSchema }, async (request, reply) =>
-    reply.status(201).send(presentSubmissionEvent(await acknowledgeSubmission(db, request.actor, request.params))),
+    reply
+      .status(201)
+      .send(presentSubmissionEvent(await acknowledgeSubmission(db, request.actor, request.params, mailer))),
   );
 
   api.post(`${SUBMISSION}/comments`, { schema: commentOnSubmissionSchema }, async (request, reply) => {
@@ -51,6 +57,6 @@ export function submissionRoutes(app: FastifyInstance, db: Db) {
   });
 
   api.post(`${SUBMISSION}/return`, { schema: returnSubmissionSchema }, async (request) =>
-    returnSubmission(db, request.actor, request.params, request.body),
+    returnSubmission(db, request.actor, request.params, request.body, mailer),
   );
 }
