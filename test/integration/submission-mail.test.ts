@@ -161,7 +161,7 @@ describe('e-mail of what the secretariat does with a submission', () => {
     const [french, ...more] = mailsTo(FRENCH);
     expect(more).toEqual([]);
     expect(french?.subject).toBe('Pacte : le secrétariat a accusé réception de la soumission 1 — Maroc');
-    expect(french?.text).toContain(`soumission 1 de l’examen de Maroc pour le cycle Premier Examen Régional`);
+    expect(french?.text).toContain(`soumission 1 de l’examen national (Maroc) pour le cycle « Premier Examen Régional`);
     expect(french?.text).toContain(`soumise le ${await submittedOn(1, 'fr')}.`);
     // Nobody else: not another country's focal point, not Morocco's validator.
     expect(smtp.received.flatMap((m) => m.to).sort()).toEqual([FRENCH, PERSONAS.focal.email].sort());
