@@ -321,6 +321,20 @@ async function story(lang: Lang) {
     expect(xaa.notifications.filter((n) => n.kind === 'reminder' && n.cycle === CYCLE)).toHaveLength(1);
   }
   expect(problems).toEqual([]);
+
+  // 7. XAA's focal point signs in to « Mes tâches »: its fictional country's reviews carry the label.
+  const focal = await context.newPage();
+  await context.clearCookies();
+  await focal.goto(`${server.url}/app/sign-in?lang=${lang}`);
+  await focal.fill('#email', 'focal.point.xaa@demo.pacte.local');
+  await focal.fill('#password', server.accounts.find((a) => a.email === 'focal.point.xaa@demo.pacte.local')!.password);
+  await focal.click('main button[type=submit]');
+  await focal.locator('h1', { hasText: t('tasks.title') }).waitFor();
+  const reviews = focal.locator('.task-list').first().locator('li');
+  await reviews.first().waitFor();
+  expect(await reviews.count()).toBeGreaterThan(0);
+  await expect(reviews.locator('.synthetic-tag').count()).resolves.toBe(await reviews.count());
+  await checkPage(focal, lang, 'focal-tasks');
 }
 
 describe('the regional secretariat’s home, cycles and tracking (demo region)', () => {
