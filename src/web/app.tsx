@@ -1,30 +1,31 @@
 import { useEffect, useMemo, useState } from 'react';
+import { BrowserRouter, Link as RouterLink, useLocation, useNavigate } from 'react-router';
 import { isLanguage, type Language } from '../domain/language.js';
 import { Link } from './components/link.js';
 import { Loading } from './components/page.js';
 import { configureApi, del, get } from './lib/api.js';
 import { initialLanguage, LocaleContext, makeLocale, rememberLanguage, useLocale, LANGUAGES } from './lib/i18n.js';
-import { href, match, navigate, useLocation } from './lib/router.js';
+import { BASENAME, withLanguage } from './lib/navigation.js';
 import { hasRole, SessionContext, useSession } from './lib/session.js';
 import type { Session } from './lib/types.js';
-import { AccountPage } from './pages/account.js';
-import { AdminEntitiesPage, AdminUsersPage } from './pages/admin.js';
-import { AnswerPage } from './pages/answer.js';
-import { DashboardPage } from './pages/dashboard.js';
-import { HistoryPage } from './pages/history.js';
-import { NotFoundPage } from './pages/not-found.js';
-import { MANAGES_PEOPLE, PeoplePage } from './pages/people.js';
-import { SignInPage } from './pages/sign-in.js';
-import { TasksPage } from './pages/tasks.js';
-import { CyclePage } from './pages/regional/cycle.js';
-import { CycleFormPage } from './pages/regional/cycle-form.js';
-import { RegionalHomePage } from './pages/regional/home.js';
+import { MANAGES_PEOPLE } from './pages/people.js';
 import { followsRegions, regionalFirst } from './pages/regional/regional.js';
-import { SubmissionPage } from './pages/regional/submission.js';
+import { AppRoutes } from './routes.js';
 
 export function App() {
+  return (
+    <BrowserRouter basename={BASENAME}>
+      <Localised />
+    </BrowserRouter>
+  );
+}
+
+/** The reader's language (from the address), the API's settings and the session, around every page. */
+function Localised() {
   const location = useLocation();
-  const fromUrl = location.query.get('lang');
+  const navigate = useNavigate();
+  const query = useMemo(() => new URLSearchParams(location.search), [location.search]);
+  const fromUrl = query.get('lang');
   const [fallback] = useState<Language>(initialLanguage);
   const language: Language = isLanguage(fromUrl) ? fromUrl : fallback;
   const locale = useMemo(() => makeLocale(language), [language]);
@@ -33,9 +34,9 @@ export function App() {
   // The address always says the language: a shared link opens in the same language.
   useEffect(() => {
     if (fromUrl !== language)
-      navigate(href(location.path, language, Object.fromEntries(location.query)), { replace: true });
+      void navigate(withLanguage(location.pathname, language, Object.fromEntries(query)), { replace: true });
     rememberLanguage(language);
-  }, [fromUrl, language, location]);
+  }, [fromUrl, language, location.pathname, query, navigate]);
 
   useEffect(() => {
     configureApi({
@@ -54,64 +55,30 @@ export function App() {
   return (
     <LocaleContext.Provider value={locale}>
       <SessionContext.Provider value={sessionState}>
-        <Shell>{session === undefined ? <Loading /> : <Routes path={location.path} />}</Shell>
+        <Shell>{session === undefined ? <Loading /> : <AppRoutes />}</Shell>
       </SessionContext.Provider>
     </LocaleContext.Provider>
   );
-}
-
-function Routes({ path }: { path: string }) {
-  const { session } = useSession();
-  const { language } = useLocale();
-  const next = `${path}${window.location.search.replace(/([?&])lang=[^&]*&?/, '$1').replace(/[?&]$/, '')}`;
-  const signedOut = !session && path !== '/sign-in';
-  useEffect(() => {
-    if (signedOut) navigate(href('/sign-in', language, path === '/' ? {} : { next }), { replace: true });
-  }, [signedOut, language, next, path]);
-  if (signedOut) return <Loading />;
-  if (path === '/sign-in') return <SignInPage />;
-  // A person who is only a regional secretariat starts on its region's home; anyone else on their tasks.
-  if (path === '/' || path === '/tasks') return regionalFirst(session) ? <RegionalHomePage /> : <TasksPage />;
-  if (path === '/region') return <RegionalHomePage />;
-  if (path === '/cycles/new') return <CycleFormPage />;
-  let cycleParams = match('/cycles/:cycle', path);
-  if (cycleParams) return <CyclePage key={path} cycle={cycleParams.cycle!} />;
-  cycleParams = match('/cycles/:cycle/edit', path);
-  if (cycleParams) return <CycleFormPage key={path} cycle={cycleParams.cycle!} />;
-  let params = match('/reviews/:country/:cycle', path);
-  if (params) return <DashboardPage key={path} country={params.country!} cycle={params.cycle!} />;
-  params = match('/reviews/:country/:cycle/answers/:questionId', path);
-  if (params)
-    return <AnswerPage key={path} country={params.country!} cycle={params.cycle!} questionId={params.questionId!} />;
-  params = match('/reviews/:country/:cycle/submissions/:number', path);
-  if (params)
-    return <SubmissionPage key={path} country={params.country!} cycle={params.cycle!} number={params.number!} />;
-  params = match('/reviews/:country/:cycle/answers/:questionId/history', path);
-  if (params)
-    return <HistoryPage key={path} country={params.country!} cycle={params.cycle!} questionId={params.questionId!} />;
-  if (path === '/admin/entities') return <AdminEntitiesPage />;
-  if (path === '/admin/users') return <AdminUsersPage />;
-  if (path === '/people') return <PeoplePage />;
-  if (path === '/account') return <AccountPage />;
-  return <NotFoundPage />;
 }
 
 function Shell({ children }: { children: React.ReactNode }) {
   const { t, language } = useLocale();
   const { session, setSession } = useSession();
   const location = useLocation();
-  const extra = Object.fromEntries([...location.query].filter(([k]) => k !== 'lang'));
+  const navigate = useNavigate();
+  const extra = Object.fromEntries([...new URLSearchParams(location.search)].filter(([k]) => k !== 'lang'));
+  const path = location.pathname;
   // Everywhere: every session of the account ends (a lost laptop, a shared computer).
   const signOut = async (everywhere = false) => {
     try {
       await del(everywhere ? '/session?everywhere=true' : '/session');
     } finally {
       setSession(null);
-      navigate(href('/sign-in', language), { replace: true });
+      void navigate(withLanguage('/sign-in', language), { replace: true });
     }
   };
   const manage = hasRole(session, 'admin', 'focal_point');
-  const current = (path: string) => (location.path === path ? ('page' as const) : undefined);
+  const current = (path: string) => (location.pathname === path ? ('page' as const) : undefined);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -119,26 +86,22 @@ function Shell({ children }: { children: React.ReactNode }) {
       </a>
       <header className="masthead">
         <div className="container masthead-inner">
-          <a className="brand" href={href('/tasks', language)}>
+          <RouterLink className="brand" to={withLanguage('/tasks', language)}>
             {t('app.name')}
             <span className="tagline">{t('app.tagline')}</span>
-          </a>
+          </RouterLink>
           <nav aria-label={t('nav.language')}>
             <ul className="language-switch">
               {LANGUAGES.map((lang) => (
                 <li key={lang}>
-                  <a
-                    href={href(location.path, lang, extra)}
+                  <RouterLink
+                    to={withLanguage(path, lang, extra)}
                     lang={lang}
                     hrefLang={lang}
                     aria-current={lang === language ? 'true' : undefined}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      navigate(href(location.path, lang, extra));
-                    }}
                   >
                     {t(`language.${lang}`)}
-                  </a>
+                  </RouterLink>
                 </li>
               ))}
             </ul>
@@ -163,7 +126,7 @@ function Shell({ children }: { children: React.ReactNode }) {
                     to="/region"
                     aria-current={
                       current('/region') ??
-                      (regionalFirst(session) && ['/', '/tasks'].includes(location.path) ? 'page' : undefined)
+                      (regionalFirst(session) && ['/', '/tasks'].includes(path) ? 'page' : undefined)
                     }
                   >
                     {t('regional.home.nav')}

@@ -1,27 +1,13 @@
-import type { MouseEvent, ReactNode } from 'react';
+import type { ComponentProps } from 'react';
+import { Link as RouterLink } from 'react-router';
 import { useLocale } from '../lib/i18n.js';
-import { href, navigate } from '../lib/router.js';
+import { withLanguage } from '../lib/navigation.js';
 
-/** A link to a page of the app, in the reader's language; opens in place (history kept). */
-export function Link(props: { to: string; children: ReactNode; className?: string; 'aria-current'?: 'page' }) {
+/**
+ * react-router's Link, in the reader's language: the only thing it adds is `?lang=` (the address
+ * always says the language). `to` is a path inside the app (/reviews/MAR/arab-2021).
+ */
+export function Link({ to, ...props }: Omit<ComponentProps<typeof RouterLink>, 'to'> & { to: string }) {
   const { language } = useLocale();
-  const target = href(props.to, language);
-  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (
-      event.defaultPrevented ||
-      event.button !== 0 ||
-      event.metaKey ||
-      event.ctrlKey ||
-      event.shiftKey ||
-      event.altKey
-    )
-      return;
-    event.preventDefault();
-    navigate(target);
-  };
-  return (
-    <a href={target} onClick={onClick} className={props.className} aria-current={props['aria-current']}>
-      {props.children}
-    </a>
-  );
+  return <RouterLink to={withLanguage(to, language)} {...props} />;
 }

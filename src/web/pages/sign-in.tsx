@@ -4,7 +4,7 @@ import { messageOf } from '../components/moves.js';
 import { Page } from '../components/page.js';
 import { post } from '../lib/api.js';
 import { useLocale } from '../lib/i18n.js';
-import { href, navigate } from '../lib/router.js';
+import { useGo } from '../lib/navigation.js';
 import { useSession } from '../lib/session.js';
 import { useData } from '../lib/use-data.js';
 import type { Session, SignInProviders } from '../lib/types.js';
@@ -12,6 +12,7 @@ import type { Session, SignInProviders } from '../lib/types.js';
 /** Sign-in: e-mail and password; the API's message, in the reader's language, when it fails. */
 export function SignInPage() {
   const { t, language } = useLocale();
+  const go = useGo();
   const { setSession } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -35,7 +36,7 @@ export function SignInPage() {
       const next = new URLSearchParams(window.location.search).get('next');
       // Only a path of this app: never a redirect to another site.
       const safe = next && /^\/[\w/.%-]*(\?[\w=&%.-]*)?$/.test(next) && !next.startsWith('//') ? next : '/tasks';
-      navigate(href(safe, language), { replace: true });
+      go(safe, { replace: true });
     } catch (error) {
       setPassword('');
       setErrors([{ field: 'email', message: messageOf(error) }]);

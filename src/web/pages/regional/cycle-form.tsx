@@ -5,7 +5,7 @@ import { Link } from '../../components/link.js';
 import { LoadError, Loading, Page } from '../../components/page.js';
 import { api, ApiError, post } from '../../lib/api.js';
 import { LANGUAGES, localText, useLocale } from '../../lib/i18n.js';
-import { href, navigate } from '../../lib/router.js';
+import { useGo } from '../../lib/navigation.js';
 import { useSession } from '../../lib/session.js';
 import type { CountryInfo, CycleInfo } from '../../lib/types.js';
 import { useData } from '../../lib/use-data.js';
@@ -69,6 +69,7 @@ function CycleForm(props: {
   title: string;
 }) {
   const { t, language } = useLocale();
+  const go = useGo();
   const { session } = useSession();
   const { cycle } = props;
   const regions = secretariatRegions(session) ?? [...new Set(props.cycles.map((c) => c.region))];
@@ -114,7 +115,7 @@ function CycleForm(props: {
       const saved = cycle
         ? await api<CycleInfo>('PATCH', `/cycles/${encodeURIComponent(cycle.id)}`, body)
         : await post<CycleInfo>('/cycles', { id: form.id.trim(), region: form.region, ...body });
-      navigate(href(cyclePath(saved.id), language));
+      go(cyclePath(saved.id));
     } catch (failure) {
       const code = failure instanceof ApiError ? failure.code : '';
       const message = failure instanceof Error ? failure.message : String(failure);

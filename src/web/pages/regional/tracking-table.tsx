@@ -5,7 +5,8 @@ import { StatusTag } from '../../components/status.js';
 import { SyntheticLabel } from '../../components/synthetic.js';
 import { API, reviewPath } from '../../lib/api.js';
 import { localText, useLocale } from '../../lib/i18n.js';
-import { href, navigate, useLocation } from '../../lib/router.js';
+import { useSearchParams } from 'react-router';
+import { useGo } from '../../lib/navigation.js';
 import type { CycleInfo, TrackedCountry, Tracking } from '../../lib/types.js';
 import { useData } from '../../lib/use-data.js';
 import { cyclePath, isShow, shows, type Show } from './regional.js';
@@ -44,7 +45,8 @@ const isSort = (value: string | null): value is Sort => value !== null && value 
  */
 export function TrackingTable({ cycle }: { cycle: CycleInfo }) {
   const { t, language } = useLocale();
-  const { query } = useLocation();
+  const [query] = useSearchParams();
+  const go = useGo();
   const sort: Sort = isSort(query.get('sort')) ? (query.get('sort') as Sort) : 'country';
   const state = STATES.find((s) => s === query.get('state')) ?? '';
   const overdue = ['true', 'false'].find((o) => o === query.get('overdue')) ?? '';
@@ -60,7 +62,7 @@ export function TrackingTable({ cycle }: { cycle: CycleInfo }) {
   const apply = (event: FormEvent) => {
     event.preventDefault();
     const next = Object.fromEntries(Object.entries(form).filter(([, v]) => v !== ''));
-    navigate(href(cyclePath(cycle.id, { ...next, ...(show && { show }) }), language));
+    go(cyclePath(cycle.id, { ...next, ...(show && { show }) }));
   };
   const rows = (tracking.data?.countries ?? []).filter((row) => !show || shows(row, show));
   const name = (row: TrackedCountry) => localText(row.countryName, language) || row.country;

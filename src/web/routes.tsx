@@ -1,0 +1,92 @@
+import { Fragment, type ReactNode } from 'react';
+import { Navigate, Outlet, Route, Routes, useLocation, useParams, type Params } from 'react-router';
+import { useLocale } from './lib/i18n.js';
+import { withLanguage } from './lib/navigation.js';
+import { useSession } from './lib/session.js';
+import { AccountPage } from './pages/account.js';
+import { AdminEntitiesPage, AdminUsersPage } from './pages/admin.js';
+import { AnswerPage } from './pages/answer.js';
+import { DashboardPage } from './pages/dashboard.js';
+import { HistoryPage } from './pages/history.js';
+import { NotFoundPage } from './pages/not-found.js';
+import { PeoplePage } from './pages/people.js';
+import { SignInPage } from './pages/sign-in.js';
+import { TasksPage } from './pages/tasks.js';
+import { CyclePage } from './pages/regional/cycle.js';
+import { CycleFormPage } from './pages/regional/cycle-form.js';
+import { RegionalHomePage } from './pages/regional/home.js';
+import { regionalFirst } from './pages/regional/regional.js';
+import { SubmissionPage } from './pages/regional/submission.js';
+
+/**
+ * Every page of the app, in one place (under /app/, see lib/navigation.ts). These paths are
+ * public: bookmarks, links in e-mails and the notifications of « Mon travail » lead to them, so
+ * a path once here stays.
+ */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route element={<SignedIn />}>
+        <Route index element={<Home />} />
+        <Route path="/tasks" element={<Home />} />
+        <Route path="/region" element={<RegionalHomePage />} />
+        <Route path="/cycles/new" element={<CycleFormPage />} />
+        <Route path="/cycles/:cycle" element={<Keyed render={(p) => <CyclePage cycle={p.cycle!} />} />} />
+        <Route path="/cycles/:cycle/edit" element={<Keyed render={(p) => <CycleFormPage cycle={p.cycle!} />} />} />
+        <Route
+          path="/reviews/:country/:cycle"
+          element={<Keyed render={(p) => <DashboardPage country={p.country!} cycle={p.cycle!} />} />}
+        />
+        <Route
+          path="/reviews/:country/:cycle/answers/:questionId"
+          element={
+            <Keyed render={(p) => <AnswerPage country={p.country!} cycle={p.cycle!} questionId={p.questionId!} />} />
+          }
+        />
+        <Route
+          path="/reviews/:country/:cycle/answers/:questionId/history"
+          element={
+            <Keyed render={(p) => <HistoryPage country={p.country!} cycle={p.cycle!} questionId={p.questionId!} />} />
+          }
+        />
+        <Route
+          path="/reviews/:country/:cycle/submissions/:number"
+          element={
+            <Keyed render={(p) => <SubmissionPage country={p.country!} cycle={p.cycle!} number={p.number!} />} />
+          }
+        />
+        <Route path="/admin/entities" element={<AdminEntitiesPage />} />
+        <Route path="/admin/users" element={<AdminUsersPage />} />
+        <Route path="/people" element={<PeoplePage />} />
+        <Route path="/account" element={<AccountPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+/** A person who is only a regional secretariat starts on its region's home; anyone else on their tasks. */
+function Home() {
+  const { session } = useSession();
+  return regionalFirst(session) ? <RegionalHomePage /> : <TasksPage />;
+}
+
+/** Every page but the sign-in needs a session: without one, the sign-in, then back here (`next`). */
+function SignedIn() {
+  const { session } = useSession();
+  const { language } = useLocale();
+  const { pathname, search } = useLocation();
+  if (session) return <Outlet />;
+  const query = new URLSearchParams(search);
+  query.delete('lang');
+  const next = `${pathname}${query.size ? `?${query.toString()}` : ''}`;
+  return <Navigate replace to={withLanguage('/sign-in', language, pathname === '/' ? {} : { next })} />;
+}
+
+/** A page of one thing (a review, a cycle…) starts afresh when the address names another one. */
+function Keyed({ render }: { render: (params: Params) => ReactNode }) {
+  const params = useParams();
+  const { pathname } = useLocation();
+  return <Fragment key={pathname}>{render(params)}</Fragment>;
+}
