@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useLocale } from '../lib/i18n.js';
+import { pasteIntoTextarea } from '../lib/paste/textarea.js';
 import { textToBlocks } from '../lib/text-blocks.js';
 import { Blocks } from './blocks.js';
 import { describedBy, FieldMessage, type FieldError } from './error-summary.js';
@@ -37,6 +38,7 @@ export function BlockEditor(props: {
           spellCheck
           aria-describedby={describedBy(props.id, errors, hint)}
           onChange={(event) => props.onChange(event.target.value)}
+          onPaste={(event) => pasteIntoTextarea(event, props.onChange)}
         />
         <section className="preview" aria-labelledby={`${props.id}-preview`}>
           <h3 id={`${props.id}-preview`}>{t('editor.preview')}</h3>
