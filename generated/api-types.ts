@@ -590,6 +590,27 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/countries/{country}/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A country’s settings: whether the separation of duties is waived (administrators, the country’s team) */
+    get: operations['getCountrySettings'];
+    /**
+     * Waive or restore the separation of duties for a country (administrators); what is not given stays
+     * @description Audited when it changes (country.settings, with the settings before and after).
+     */
+    put: operations['setCountrySettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/entities': {
     parameters: {
       query?: never;
@@ -3920,6 +3941,132 @@ export interface operations {
       };
     };
   };
+  getCountrySettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description ISO 3166-1 alpha-3 */
+        country: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description ISO 3166-1 alpha-3 */
+            country: string;
+            /** @description true: the separation of duties is waived for this country — whoever wrote an answer’s current text (its latest revision) may approve it; false (the default): another member of the team (a validator) approves it, and the author is refused answer.self_approval */
+            selfApproval: boolean;
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  setCountrySettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description ISO 3166-1 alpha-3 */
+        country: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description true: the separation of duties is waived for this country — whoever wrote an answer’s current text (its latest revision) may approve it; false (the default): another member of the team (a validator) approves it, and the author is refused answer.self_approval */
+          selfApproval?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description ISO 3166-1 alpha-3 */
+            country: string;
+            /** @description true: the separation of duties is waived for this country — whoever wrote an answer’s current text (its latest revision) may approve it; false (the default): another member of the team (a validator) approves it, and the author is refused answer.self_approval */
+            selfApproval: boolean;
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   listEntities: {
     parameters: {
       query?: {
@@ -4376,6 +4523,11 @@ export interface operations {
                 status: 'not_started' | 'drafting' | 'in_review' | 'changes_requested' | 'approved';
                 /** @description 0: never written */
                 revision: number;
+                /** @description the moves the caller may make now on this answer (as its editor offers them): approving is left out for whoever wrote its current text, unless the country waived the separation of duties */
+                allowedMoves: {
+                  to: 'not_started' | 'drafting' | 'in_review' | 'changes_requested' | 'approved';
+                  requires?: 'comment' | 'reason';
+                }[];
                 assignments: {
                   entity: {
                     id: number;
@@ -4886,6 +5038,8 @@ export interface operations {
             may: {
               edit: boolean;
               decide: boolean;
+              /** @description may approve it now: false for whoever wrote its current text, unless the country waived the separation of duties (answer.self_approval) */
+              approve: boolean;
               assign: boolean;
               comment: boolean;
             };

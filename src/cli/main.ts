@@ -13,6 +13,7 @@ import { serve } from './commands/serve.js';
 import { entityAdd } from './commands/entity-add.js';
 import { cycleAdd } from './commands/cycle-add.js';
 import { cycleList } from './commands/cycle-list.js';
+import { countrySettings } from './commands/country-settings.js';
 import { demoRegion } from './commands/demo-region.js';
 import { mailDigest } from './commands/mail-digest.js';
 import { userAdd } from './commands/user-add.js';
@@ -196,6 +197,16 @@ const COMMANDS: Record<string, Command> = {
         json: Boolean(args.values.json),
       }),
   },
+  'country settings': {
+    usage: 'pacte country settings --country ISO3 [--self-approval allow|refuse] [--data DIR]',
+    note: (t) => t('help.country_settings'),
+    options: { ...storageOptions, country: { type: 'string' }, 'self-approval': { type: 'string' } },
+    run: (args, config) =>
+      countrySettings(config, {
+        country: args.required('country'),
+        selfApproval: args.values['self-approval'] as string | undefined,
+      }),
+  },
   'mail digest': {
     usage: 'pacte mail digest [--data DIR]',
     note: (t) => t('help.mail_digest'),
@@ -239,7 +250,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const language = loadConfigLanguage(env);
   const t = cliTexts(language);
   try {
-    const name = ['db', 'user', 'entity', 'review', 'cycle', 'demo', 'mail'].includes(argv[0] ?? '')
+    const name = ['db', 'user', 'entity', 'review', 'cycle', 'demo', 'mail', 'country'].includes(argv[0] ?? '')
       ? `${argv[0]} ${argv[1] ?? ''}`
       : (argv[0] ?? 'help');
     if (name === 'help' || name === '--help' || name === '-h') {

@@ -128,6 +128,10 @@ export interface Country {
   alpha2: string;
   code: string;
   name: JSONColumnType<Multilingual>;
+  /**
+   * true: the author of an answer's latest revision may approve it (the rule is waived for this country)
+   */
+  self_approval: Generated<boolean>;
   synthetic: Generated<boolean>;
 }
 

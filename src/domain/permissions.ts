@@ -50,6 +50,8 @@ export type Action =
   | 'entity.manage'
   /** Create accounts and give roles. */
   | 'user.manage'
+  /** Change a country's settings, such as waiving the separation of duties (administrators). */
+  | 'country.settings'
   /** Read the audit log of a country's reviews. */
   | 'audit.read'
   /** Create, edit, open and close the review cycles of a region (its secretariat). */
@@ -110,6 +112,7 @@ const COUNTRY_ROLES: Record<Action, readonly Role[]> = {
   'comment.write': ['focal_point', 'validator'],
   'entity.manage': ['focal_point'],
   'user.manage': [],
+  'country.settings': [], // administrators only: a waiver of a rule is not the team's own call
   'audit.read': ['focal_point'],
   'cycle.manage': [], // a region's secretariat (SECRETARIAT_ACTIONS)
   'submission.read': ['focal_point', 'validator'],

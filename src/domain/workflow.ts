@@ -71,3 +71,13 @@ export const isDelivered = (contributionStatus: string | null | undefined) =>
 /** Overdue: the due date (YYYY-MM-DD) has passed and the entity has delivered nothing. */
 export const isOverdue = (dueOn: string | null, contributionStatus: string | null | undefined, today: string) =>
   dueOn !== null && dueOn < today && !isDelivered(contributionStatus);
+
+/**
+ * Separation of duties (migration 024): whoever wrote an answer's current text — the author of its
+ * latest revision — may not approve it, unless the country waived the rule. Authors are compared
+ * as revisions record them (an e-mail address, or `cli:<system user>` for the operator), so the
+ * operator is bound too: text it imported or generated is approved by someone else, or under a
+ * recorded waiver.
+ */
+export const isSelfApproval = (approver: string, author: string | null | undefined, waived: boolean) =>
+  !waived && author !== null && author !== undefined && approver === author;

@@ -12,6 +12,7 @@ import { importPageRoutes } from './pages/import-routes.js';
 import { pageRoutes } from './pages/pages.js';
 import { sessionRoutes } from './routes/session/session.js';
 import { preferenceRoutes } from './routes/preferences/preferences.js';
+import { countryRoutes } from './routes/countries/countries.js';
 import { entityRoutes } from './routes/entities/entities.js';
 import { userRoutes } from './routes/users/users.js';
 import { resetPasswordPageRoutes } from './pages/reset-password-routes.js';
@@ -118,6 +119,7 @@ export async function buildServer({
         { name: 'session', description: 'Signing in and out (a session cookie, or a bearer token)' },
         { name: 'entities', description: 'Ministries, agencies and organisations of each country' },
         { name: 'users', description: 'Accounts and their roles (administrators)' },
+        { name: 'countries', description: 'What administrators set for a country (the separation of duties)' },
         { name: 'contributions', description: "Entities' contributions, stakeholders' inputs, evidence, merging" },
         { name: 'search', description: 'Full-text search across the reviews the caller may see' },
         { name: 'publications', description: 'Published versions of reviews, and open data' },
@@ -170,6 +172,7 @@ export async function buildServer({
   cycleRoutes(app, storage.db);
   sessionRoutes(app, storage.db, loginLimits);
   preferenceRoutes(app, storage.db);
+  countryRoutes(app, storage.db);
   entityRoutes(app, storage.db);
   workspaceRoutes(app, storage.db);
   userRoutes(app, storage.db);

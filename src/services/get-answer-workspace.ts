@@ -10,6 +10,7 @@ import { PacteError } from '../domain/errors.js';
 import { can, entitiesOf, type Actor } from '../domain/permissions.js';
 import { OPEN_REVIEW, isOverdue } from '../domain/workflow.js';
 import { listContributions } from './list-contributions.js';
+import { findCountrySettings } from '../db/queries/country-settings.js';
 import { allowedAnswerMoves } from './move-answer.js';
 import { openReview, questionOf } from './review-access.js';
 
@@ -38,15 +39,20 @@ export async function getAnswerWorkspace(
     // Not theirs: as if the review did not exist for them.
     throw new PacteError('review.not_found', { country: target.country, cycle: target.cycle });
   }
-  const [answer, contributions, notes, objectives, allObjectives, entities] = await Promise.all([
+  const [answer, contributions, notes, objectives, allObjectives, entities, settings] = await Promise.all([
     reviews.findAnswer(db, reviewId, question.id),
     listContributions(db, access, actor, question.id),
     team || assigned.some((a) => mine.has(a.entity.id)) ? comments.listComments(db, reviewId, question.id) : [],
     factQueries.findObjectives(db, reviewId),
     catalogue.listObjectives(db),
     entityQueries.listEntities(db, [access.review.country]),
+    findCountrySettings(db, access.review.country),
   ]);
   const status = answer?.status ?? 'not_started';
+  const moves = allowedAnswerMoves(actor, access, status, {
+    updatedBy: answer?.updatedBy ?? null,
+    selfApproval: settings?.selfApproval ?? false,
+  });
   const titleOf = new Map(allObjectives.map((o) => [o.number, o.shortName]));
   const states = new Map(contributions.map((c) => [c.entity.id, c.status]));
   return {
@@ -64,10 +70,12 @@ export async function getAnswerWorkspace(
     blocks: answer?.blocks ?? [],
     updatedBy: team ? (answer?.updatedBy ?? null) : null,
     updatedAt: answer?.updatedAt ?? null,
-    allowedMoves: allowedAnswerMoves(actor, access, status),
+    allowedMoves: moves,
     may: {
       edit: open && can(actor, 'answer.edit', access.scope),
       decide: open && can(actor, 'answer.decide', access.scope),
+      // Separation of duties: false for the author of the current text (answer.self_approval).
+      approve: moves.some((m) => m.to === 'approved'),
       assign: open && can(actor, 'assignment.manage', access.scope),
       comment: can(actor, 'comment.write', access.scope) || assigned.some((a) => mine.has(a.entity.id)),
     },

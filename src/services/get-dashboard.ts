@@ -9,6 +9,8 @@ import type { Database } from '../db/schema.js';
 import type { Multilingual } from '../domain/language.js';
 import { can, type Actor } from '../domain/permissions.js';
 import { ANSWER_STATUSES, OPEN_REVIEW, isDelivered, isOverdue, type AnswerStatus } from '../domain/workflow.js';
+import { findCountrySettings } from '../db/queries/country-settings.js';
+import { allowedAnswerMoves } from './move-answer.js';
 import { allowedReviewMoves } from './move-review.js';
 import { openReview, requireOnReview } from './review-access.js';
 
@@ -43,6 +45,7 @@ export async function getDashboard(
     publications.listVersions(db, reviewId),
     tracking.shareProgress(db, reviewId),
   ]);
+  const selfApproval = (await findCountrySettings(db, access.review.country))?.selfApproval ?? false;
   const answerOf = new Map(answers.map((a) => [a.questionId, a]));
   const stateOf = new Map(states.map((s) => [`${s.questionId}/${s.entityId}`, s]));
   const byEntity = new Map<
@@ -74,6 +77,7 @@ export async function getDashboard(
         textStatus: question.textStatus,
         status,
         revision: answer?.revision ?? 0,
+        allowedMoves: allowedAnswerMoves(actor, access, status, { updatedBy: answer?.updatedBy ?? null, selfApproval }),
         assignments: rows,
         inputs: states.filter((s) => s.questionId === question.id && s.kind === 'input' && s.status !== 'draft').length,
         comments: allComments.filter((c) => c.questionId === question.id).length,

@@ -1,11 +1,19 @@
 import type { Kysely } from 'kysely';
 import * as comments from '../db/queries/comments.js';
+import { findCountrySettings } from '../db/queries/country-settings.js';
 import * as reviews from '../db/queries/reviews.js';
 import type { Database } from '../db/schema.js';
 import { normalizeText } from '../domain/blocks.js';
 import { PacteError } from '../domain/errors.js';
 import { can, type Actor } from '../domain/permissions.js';
-import { ANSWER_MOVES, OPEN_REVIEW, findMove, isAnswerStatus, type AnswerStatus } from '../domain/workflow.js';
+import {
+  ANSWER_MOVES,
+  OPEN_REVIEW,
+  findMove,
+  isAnswerStatus,
+  isSelfApproval,
+  type AnswerStatus,
+} from '../domain/workflow.js';
 import { recordAudit } from './audit.js';
 import { notifyCountry, notifyEntity } from './notify.js';
 import { listAssignments } from '../db/queries/assignments.js';
@@ -22,7 +30,9 @@ import { inTransaction } from './use-case.js';
 /**
  * `POST …/answers/{questionId}/status`: submit an answer for review, approve it, return it
  * with a comment, or re-open an approved one with a reason. The comment or reason is kept in
- * the answer's comments; whoever is concerned is notified.
+ * the answer's comments; whoever is concerned is notified. Whoever wrote the answer's current
+ * text (its latest revision) may not approve it, unless the country waived the rule
+ * (`answer.self_approval`, docs/workspace.md « Separation of duties »).
  */
 export async function moveAnswer(
   db: Kysely<Database>,
@@ -47,6 +57,12 @@ export async function moveAnswer(
     const move = isAnswerStatus(to) ? findMove(ANSWER_MOVES, from, to) : undefined;
     if (!move || !answer) throw new PacteError('answer.move_not_allowed', { from, to });
     const who = requireOnReview(actor, move.needs, access);
+    if (move.to === 'approved') {
+      // The country's row is read in this transaction: a waiver lifted meanwhile holds from now.
+      const waived = (await findCountrySettings(trx, access.review.country))?.selfApproval ?? false;
+      if (isSelfApproval(who.name, answer.updatedBy, waived))
+        throw new PacteError('answer.self_approval', { country: access.review.country, questionId });
+    }
     const text = normalizeText(request.comment ?? '');
     if (move.requires === 'comment' && !text) throw new PacteError('workflow.comment_required');
     if (move.requires === 'reason' && !text) throw new PacteError('workflow.reason_required');
@@ -81,10 +97,23 @@ async function notifyMove(trx: Kysely<Database>, access: ReviewAccess, questionI
   }
 }
 
-/** The moves the actor may make now on an answer in `status` (for the editor's buttons). */
-export function allowedAnswerMoves(actor: Actor | null, access: ReviewAccess, status: string) {
+/**
+ * The moves the actor may make now on an answer in `status` (for the editor's buttons), as
+ * moveAnswer decides them: approving is left out for the author of the current text unless
+ * `selfApproval` (the country's waiver) is on.
+ */
+export function allowedAnswerMoves(
+  actor: Actor | null,
+  access: ReviewAccess,
+  status: string,
+  author: { updatedBy: string | null; selfApproval: boolean },
+) {
   if (!OPEN_REVIEW.has(access.review.status)) return []; // answers move only while the review is open
   return ANSWER_MOVES.filter(
-    (m) => m.from === status && m.from !== 'not_started' && can(actor, m.needs, access.scope),
+    (m) =>
+      m.from === status &&
+      m.from !== 'not_started' &&
+      can(actor, m.needs, access.scope) &&
+      !(m.to === 'approved' && actor && isSelfApproval(actor.name, author.updatedBy, author.selfApproval)),
   ).map((m) => ({ to: m.to, ...(m.requires ? { requires: m.requires } : {}) }));
 }

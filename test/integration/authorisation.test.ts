@@ -247,6 +247,18 @@ const ROWS: Row[] = [
     }),
   },
   { op: 'GET /api/v1/users', rule: () => only('admin'), request: () => get('/api/v1/users') },
+  // A country's settings (migration 024): read by its team, the waiver of the separation of duties set by
+  // administrators only. The cells set it to what it is (off), so that no cell changes the others' answers.
+  {
+    op: 'GET /api/v1/countries/{country}/settings',
+    rule: () => only('admin', 'focal', 'validator'),
+    request: () => get('/api/v1/countries/MAR/settings'),
+  },
+  {
+    op: 'PUT /api/v1/countries/{country}/settings',
+    rule: () => only('admin'),
+    request: () => ({ method: 'PUT', url: '/api/v1/countries/MAR/settings', payload: { selfApproval: false } }),
+  },
 
   // People (docs/regional.md): the Arab secretariat manages Morocco's focal points and
   // validators, a focal point its country's contributors and stakeholders.

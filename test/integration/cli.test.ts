@@ -243,3 +243,35 @@ describe('pacte db migrate', () => {
     }
   });
 });
+
+describe('pacte country settings', () => {
+  it('waives and restores the separation of duties for a country, audited as the operator; refuses another value', async () => {
+    const waived = pacte(['country', 'settings', '--country', 'MAR', '--self-approval', 'allow'], t.env);
+    expect(waived.stderr).toBe('');
+    expect(waived.status).toBe(0);
+    expect(waived.stdout).toBe(
+      "MAR: the author of an answer's current text may approve it (separation of duties waived)\n",
+    );
+    const shown = pacte(['country', 'settings', '--country', 'mar'], { ...t.env, PACTE_LANG: 'fr' });
+    expect(shown.stdout).toContain('MAR : l');
+    expect(shown.stdout).toContain('séparation des tâches levée');
+    const wrong = pacte(['country', 'settings', '--country', 'MAR', '--self-approval', 'yes'], t.env);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/^error cli\.usage: --self-approval must be allow or refuse \(not "yes"\)/);
+    expect(pacte(['country', 'settings', '--country', 'XXQ'], t.env).stderr).toMatch(/^error country\.not_found/);
+    expect(pacte(['country', 'settings', '--country', 'MAR', '--self-approval', 'refuse'], t.env).status).toBe(0);
+    const events = await withStorage(({ db }) =>
+      db
+        .selectFrom('audit_event')
+        .select(['actor', 'details'])
+        .where('action', '=', 'country.settings')
+        .orderBy('id')
+        .execute(),
+    );
+    expect(events.map((e) => e.details)).toEqual([
+      { before: { selfApproval: false }, after: { selfApproval: true } },
+      { before: { selfApproval: true }, after: { selfApproval: false } },
+    ]);
+    expect(events.every((e) => e.actor.startsWith('cli:'))).toBe(true);
+  });
+});

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanBlocks, type Block } from '../../src/domain/blocks.js';
 import { diffBlocks } from '../../src/domain/diff.js';
 import { can, canSeeReview, type Actor, type Grant } from '../../src/domain/permissions.js';
-import { ANSWER_MOVES, REVIEW_MOVES, findMove } from '../../src/domain/workflow.js';
+import { ANSWER_MOVES, REVIEW_MOVES, findMove, isSelfApproval } from '../../src/domain/workflow.js';
 import { ROOT } from '../support/pacte.js';
 
 /** The (from, to) pairs the migrations insert into a move table. */
@@ -161,5 +161,30 @@ describe('answer text', () => {
       { op: 'added', depth: 0, marker: '', text: 'ligne modifiée' },
     ]);
     expect(diff.findIndex((l) => l.op === 'removed')).toBe(1234);
+  });
+});
+
+describe('separation of duties', () => {
+  it('refuses the author of the current text, the operator included, unless the country waived it', () => {
+    expect(isSelfApproval('focal@mar.example.org', 'focal@mar.example.org', false)).toBe(true);
+    expect(isSelfApproval('cli:demo', 'cli:demo', false)).toBe(true);
+    expect(isSelfApproval('validator@mar.example.org', 'focal@mar.example.org', false)).toBe(false);
+    expect(isSelfApproval('focal@mar.example.org', 'focal@mar.example.org', true)).toBe(false);
+    expect(isSelfApproval('focal@mar.example.org', null, false)).toBe(false);
+  });
+
+  it('leaves the waiver to administrators', () => {
+    const focal = {
+      userId: 1,
+      name: 'f',
+      grants: [{ role: 'focal_point' as const, country: 'MAR', region: null, entity: null }],
+    };
+    const admin = {
+      userId: 2,
+      name: 'a',
+      grants: [{ role: 'admin' as const, country: null, region: null, entity: null }],
+    };
+    expect(can(focal, 'country.settings', { country: 'MAR' })).toBe(false);
+    expect(can(admin, 'country.settings', { country: 'MAR' })).toBe(true);
   });
 });

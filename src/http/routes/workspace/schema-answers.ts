@@ -58,7 +58,17 @@ export const getAnswerSchema = {
         updatedAt: Nullable(DateTime()),
         allowedMoves: Type.Array(Move(OneOf(ANSWER_STATUSES))),
         may: Type.Object(
-          { edit: Type.Boolean(), decide: Type.Boolean(), assign: Type.Boolean(), comment: Type.Boolean() },
+          {
+            edit: Type.Boolean(),
+            decide: Type.Boolean(),
+            approve: Type.Boolean({
+              description:
+                'may approve it now: false for whoever wrote its current text, unless the country waived the ' +
+                'separation of duties (answer.self_approval)',
+            }),
+            assign: Type.Boolean(),
+            comment: Type.Boolean(),
+          },
           { additionalProperties: false, description: 'what the caller may do now (which buttons to show)' },
         ),
         assignments: Type.Array(Assignment),

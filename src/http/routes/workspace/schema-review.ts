@@ -82,6 +82,11 @@ const DashboardQuestion = Type.Object(
     textStatus: WordingStatuses,
     status: OneOf(ANSWER_STATUSES),
     revision: Type.Integer({ description: '0: never written' }),
+    allowedMoves: Type.Array(Move(OneOf(ANSWER_STATUSES)), {
+      description:
+        'the moves the caller may make now on this answer (as its editor offers them): approving is left out ' +
+        'for whoever wrote its current text, unless the country waived the separation of duties',
+    }),
     assignments: Type.Array(Assignment),
     inputs: Type.Integer({ description: "stakeholders' inputs submitted" }),
     comments: Type.Integer(),

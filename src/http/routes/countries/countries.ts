@@ -1,0 +1,17 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../../db/connection.js';
+import { getCountrySettings } from '../../../services/get-country-settings.js';
+import { setCountrySettingsFor } from '../../../services/set-country-settings.js';
+import { getCountrySettingsSchema, setCountrySettingsSchema } from './schema.js';
+
+/** What an administrator sets for one country: the waiver of the separation of duties. */
+export function countryRoutes(app: FastifyInstance, db: Db) {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  api.get('/api/v1/countries/:country/settings', { schema: getCountrySettingsSchema }, async (request) =>
+    getCountrySettings(db, request.actor, request.params.country),
+  );
+  api.put('/api/v1/countries/:country/settings', { schema: setCountrySettingsSchema }, async (request) =>
+    setCountrySettingsFor(db, request.actor, request.params.country, request.body),
+  );
+}

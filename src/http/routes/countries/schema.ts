@@ -1,0 +1,39 @@
+/** TypeBox schemas of a country's settings (migration 024). */
+import { Type } from '@sinclair/typebox';
+import { CountryCode, SIGNED_IN, problems } from '../../contract.js';
+
+const tags = ['countries'];
+
+const selfApproval = Type.Boolean({
+  description:
+    'true: the separation of duties is waived for this country — whoever wrote an answer’s current text (its ' +
+    'latest revision) may approve it; false (the default): another member of the team (a validator) approves it, ' +
+    'and the author is refused answer.self_approval',
+});
+
+export const CountrySettings = Type.Object(
+  { country: Type.String({ description: 'ISO 3166-1 alpha-3' }), selfApproval },
+  { additionalProperties: false },
+);
+
+const params = Type.Object({ country: CountryCode });
+
+export const getCountrySettingsSchema = {
+  operationId: 'getCountrySettings',
+  summary: 'A country’s settings: whether the separation of duties is waived (administrators, the country’s team)',
+  tags,
+  security: SIGNED_IN,
+  params,
+  response: { 200: CountrySettings, ...problems(401, 403, 404) },
+};
+
+export const setCountrySettingsSchema = {
+  operationId: 'setCountrySettings',
+  summary: 'Waive or restore the separation of duties for a country (administrators); what is not given stays',
+  description: 'Audited when it changes (country.settings, with the settings before and after).',
+  tags,
+  security: SIGNED_IN,
+  params,
+  body: Type.Object({ selfApproval: Type.Optional(selfApproval) }, { additionalProperties: false }),
+  response: { 200: CountrySettings, ...problems(400, 401, 403, 404) },
+};
