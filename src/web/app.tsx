@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { BrowserRouter, Link as RouterLink, useLocation, useNavigate } from 'react-router';
 import { isLanguage, type Language } from '../domain/language.js';
 import { Link } from './components/link.js';
@@ -6,6 +7,7 @@ import { Loading } from './components/page.js';
 import { configureApi, del, get } from './lib/api.js';
 import { initialLanguage, LocaleContext, makeLocale, rememberLanguage, useLocale, LANGUAGES } from './lib/i18n.js';
 import { BASENAME, withLanguage } from './lib/navigation.js';
+import { queryClient } from './lib/query.js';
 import { hasRole, SessionContext, useSession } from './lib/session.js';
 import type { Session } from './lib/types.js';
 import { MANAGES_PEOPLE } from './pages/people.js';
@@ -14,9 +16,11 @@ import { AppRoutes } from './routes.js';
 
 export function App() {
   return (
-    <BrowserRouter basename={BASENAME}>
-      <Localised />
-    </BrowserRouter>
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter basename={BASENAME}>
+        <Localised />
+      </BrowserRouter>
+    </QueryClientProvider>
   );
 }
 
@@ -29,7 +33,12 @@ function Localised() {
   const [fallback] = useState<Language>(initialLanguage);
   const language: Language = isLanguage(fromUrl) ? fromUrl : fallback;
   const locale = useMemo(() => makeLocale(language), [language]);
-  const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const [session, keepSession] = useState<Session | null | undefined>(undefined);
+  // Someone signs in or out: nothing cached for the one before is shown to the next one.
+  const setSession = useCallback((next: Session | null) => {
+    queryClient.clear();
+    keepSession(next);
+  }, []);
 
   // The address always says the language: a shared link opens in the same language.
   useEffect(() => {
@@ -44,13 +53,13 @@ function Localised() {
       networkMessage: locale.t('errors.network'),
       onUnauthorised: () => setSession(null),
     });
-  }, [language, locale]);
+  }, [language, locale, setSession]);
 
   useEffect(() => {
     get<Session>('/session').then(setSession, () => setSession(null));
-  }, []);
+  }, [setSession]);
 
-  const sessionState = useMemo(() => ({ session: session ?? null, setSession }), [session]);
+  const sessionState = useMemo(() => ({ session: session ?? null, setSession }), [session, setSession]);
 
   return (
     <LocaleContext.Provider value={locale}>

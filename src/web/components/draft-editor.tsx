@@ -27,8 +27,8 @@ export function DraftEditor(props: {
   storageKey: string;
   serverBlocks: Block[];
   serverRevision: number;
+  /** Saves on the server (a mutation: what the page shows is fetched again before it resolves). */
   save: (blocks: Block[], baseRevision: number) => Promise<{ revision?: number } | undefined>;
-  onSaved: () => void;
   autosave?: boolean;
   disabled?: boolean;
   saveLabel?: string;
@@ -90,7 +90,6 @@ export function DraftEditor(props: {
         setRestoredAt(null);
         setSavedAt(new Date());
         setState('saved');
-        props.onSaved();
         return true;
       } catch (failure) {
         setState('error');
@@ -137,7 +136,6 @@ export function DraftEditor(props: {
     setConflict(null);
     setError('');
     setState('idle');
-    props.onSaved();
   };
   const editBoth = () => {
     if (!conflict) return;

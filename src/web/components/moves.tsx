@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ApiError } from '../lib/api.js';
 import { useLocale } from '../lib/i18n.js';
 import type { Move } from '../lib/types.js';
-import { describedBy, ErrorSummary, FieldMessage, type FieldError } from './error-summary.js';
+import { ErrorSummary, Form, TextArea, type FieldError } from './form.js';
 
 /**
  * The moves allowed from the current status, as buttons. A move that needs a comment (returning
@@ -45,8 +45,7 @@ export function Moves(props: {
     }
   };
 
-  const confirm = (event: FormEvent) => {
-    event.preventDefault();
+  const confirm = () => {
     if (!pending) return;
     if (text.trim() === '') {
       setErrors([{ field, message: t(`moves.${pending.requires}_required`) }]);
@@ -57,23 +56,15 @@ export function Moves(props: {
 
   if (pending) {
     return (
-      <form onSubmit={confirm} noValidate className="move-form">
-        <ErrorSummary errors={errors} />
-        <div className={`field${errors.length ? ' field-error' : ''}`}>
-          <label htmlFor={field}>{t(`moves.${pending.requires}_label`)}</label>
-          <p className="hint" id={`${field}-hint`}>
-            {moveLabel(pending)}
-          </p>
-          <FieldMessage id={field} errors={errors} />
-          <textarea
-            id={field}
-            dir="auto"
-            rows={4}
-            value={text}
-            aria-describedby={describedBy(field, errors, `${field}-hint`)}
-            onChange={(event) => setText(event.target.value)}
-          />
-        </div>
+      <Form errors={errors} onSubmit={confirm} className="move-form">
+        <TextArea
+          id={field}
+          label={t(`moves.${pending.requires}_label`)}
+          hint={moveLabel(pending)}
+          errors={errors}
+          value={text}
+          onChange={setText}
+        />
         <div className="button-group">
           <button type="submit" className="button" disabled={busy}>
             {moveLabel(pending)}
@@ -89,7 +80,7 @@ export function Moves(props: {
             {t('common.cancel')}
           </button>
         </div>
-      </form>
+      </Form>
     );
   }
 

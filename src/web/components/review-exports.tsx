@@ -3,6 +3,7 @@ import type { Language } from '../../domain/language.js';
 import { API, get, post, reviewPath } from '../lib/api.js';
 import { LANGUAGES, useLocale } from '../lib/i18n.js';
 import type { ExportJob as Job } from '../lib/types.js';
+import { SelectField } from './form.js';
 import { messageOf } from './moves.js';
 
 const FILES = ['docx', 'html', 'csv', 'json'] as const;
@@ -45,31 +46,26 @@ export function ReviewExports({ country, cycle }: { country: string; cycle: stri
   return (
     <section aria-labelledby="dashboard-exports">
       <h2 id="dashboard-exports">{t('exports.title')}</h2>
-      <div className="field">
-        <label htmlFor="export-lang">{t('exports.language')}</label>
-        <p className="hint" id="export-lang-hint">
-          {t('exports.language_hint')}
-        </p>
-        <select
-          id="export-lang"
-          aria-describedby="export-lang-hint"
-          value={lang}
-          onChange={(e) => setLang(e.target.value as Language)}
-        >
-          {LANGUAGES.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {t(`language.${l}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="export-layout">{t('exports.layout')}</label>
-        <select id="export-layout" value={layout} onChange={(e) => setLayout(e.target.value as 'table' | 'paragraphs')}>
-          <option value="table">{t('exports.layout_table')}</option>
-          <option value="paragraphs">{t('exports.layout_paragraphs')}</option>
-        </select>
-      </div>
+      <SelectField
+        id="export-lang"
+        label={t('exports.language')}
+        hint={t('exports.language_hint')}
+        errors={[]}
+        value={lang}
+        onChange={(value) => setLang(value as Language)}
+        options={LANGUAGES.map((l) => ({ value: l, lang: l, label: t(`language.${l}`) }))}
+      />
+      <SelectField
+        id="export-layout"
+        label={t('exports.layout')}
+        errors={[]}
+        value={layout}
+        onChange={(value) => setLayout(value as 'table' | 'paragraphs')}
+        options={[
+          { value: 'table', label: t('exports.layout_table') },
+          { value: 'paragraphs', label: t('exports.layout_paragraphs') },
+        ]}
+      />
       <ul className="button-group" role="list">
         {FILES.map((format) => (
           <li key={format}>

@@ -3,7 +3,7 @@ import { put, reviewPath } from '../lib/api.js';
 import { isolate } from '../lib/bidi.js';
 import { useLocale } from '../lib/i18n.js';
 import type { SubmissionSummary, Workspace } from '../lib/types.js';
-import { useData } from '../lib/use-data.js';
+import { reviewQueries, useApi, useApiMutation } from '../lib/query.js';
 import { Link } from './link.js';
 import { messageOf } from './moves.js';
 
@@ -33,7 +33,7 @@ const submissionLink = (ws: Workspace, number: number) => `${reviewPath(ws.count
  */
 export function ReviewReturned({ ws }: { ws: Workspace }) {
   const { t, dateTime, number } = useLocale();
-  const { data } = useData<Submissions>(`${reviewPath(ws.country, ws.cycle)}/submissions`);
+  const { data } = useApi<Submissions>(`${reviewPath(ws.country, ws.cycle)}/submissions`);
   const latest = data?.submissions.reduce<SubmissionSummary | null>((a, b) => (a && a.number > b.number ? a : b), null);
   if (!latest?.returned) return null;
   return (
@@ -58,27 +58,28 @@ export function ReviewReturned({ ws }: { ws: Workspace }) {
  * date and state, a link to it), and the focal point's choice to let the secretariat see the
  * review's progress before it is submitted — counts of answered questions only, never text.
  */
-export function ReviewSubmissions({ ws, onChange }: { ws: Workspace; onChange: () => void }) {
+export function ReviewSubmissions({ ws }: { ws: Workspace }) {
   const { t, dateTime, number } = useLocale();
-  const { data } = useData<Submissions>(`${reviewPath(ws.country, ws.cycle)}/submissions`);
-  const [busy, setBusy] = useState(false);
+  const { data } = useApi<Submissions>(`${reviewPath(ws.country, ws.cycle)}/submissions`);
+  // Sharing or not: the dashboard, and the region's tracking, which shows the progress or not.
+  const sharing = useApiMutation(
+    (share: boolean) => put(`${reviewPath(ws.country, ws.cycle)}/progress-sharing`, { share }),
+    reviewQueries(ws.country, ws.cycle),
+  );
+  const busy = sharing.isPending;
   // Shown as chosen at once; put back if the server refuses.
   const [shared, setShared] = useState(ws.shareProgress);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const submissions = (data?.submissions ?? []).slice().sort((a, b) => a.number - b.number);
 
   const share = async (value: boolean) => {
-    setBusy(true);
     setShared(value);
     try {
-      await put(`${reviewPath(ws.country, ws.cycle)}/progress-sharing`, { share: value });
+      await sharing.mutateAsync(value);
       setMessage({ ok: true, text: t(value ? 'review_returned.shared_on' : 'review_returned.shared_off') });
-      onChange();
     } catch (error) {
       setShared(!value);
       setMessage({ ok: false, text: messageOf(error) });
-    } finally {
-      setBusy(false);
     }
   };
 

@@ -1,11 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { ErrorSummary, FieldMessage, type FieldError } from '../components/error-summary.js';
-import { messageOf } from '../components/moves.js';
+import { useEffect, useState } from 'react';
+import { errorsOf, Form, RadioGroup, type FieldError } from '../components/form.js';
 import { LoadError, Loading, Page } from '../components/page.js';
 import { put } from '../lib/api.js';
 import { LANGUAGES, useLocale } from '../lib/i18n.js';
 import type { MailPreferences } from '../lib/types.js';
-import { useData } from '../lib/use-data.js';
+import { useApi, useApiMutation } from '../lib/query.js';
 
 type Delivery = MailPreferences['mailDelivery'];
 /** '' stands for null: no language chosen, each e-mail in its cycle's language. */
@@ -27,12 +26,17 @@ const FIRST = 'account-delivery-immediate';
  */
 export function AccountPage() {
   const { t } = useLocale();
-  const saved = useData<MailPreferences>('/session/preferences');
+  const saved = useApi<MailPreferences>('/session/preferences');
+  // Saving changes these settings only.
+  const saving = useApiMutation(
+    (body: { mailDelivery: Delivery; language: MailLanguage | null }) =>
+      put<MailPreferences>('/session/preferences', body),
+    ['/session/preferences'],
+  );
   const [delivery, setDelivery] = useState<Delivery>('immediate');
   const [language, setLanguage] = useState<MailLanguage>('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   // The form starts from what is saved.
   useEffect(() => {
@@ -44,18 +48,14 @@ export function AccountPage() {
   if (saved.error) return <LoadError error={saved.error} />;
   if (!saved.data) return <Loading />;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     setDone(false);
-    setBusy(true);
     try {
-      await put<MailPreferences>('/session/preferences', { mailDelivery: delivery, language: language || null });
+      await saving.mutateAsync({ mailDelivery: delivery, language: language || null });
       setErrors([]);
       setDone(true);
     } catch (error) {
-      setErrors([{ field: FIRST, message: messageOf(error) }]);
-    } finally {
-      setBusy(false);
+      setErrors(errorsOf(error, FIRST));
     }
   };
   const changed = () => setDone(false);
@@ -68,64 +68,43 @@ export function AccountPage() {
           {t('account.saved')}
         </p>
       )}
-      <ErrorSummary errors={errors} />
-      <form className="account-form" onSubmit={(e) => void submit(e)} noValidate>
-        <fieldset className={errors.length ? 'field field-error' : 'field'} aria-describedby="account-delivery-hint">
-          <legend>{t('account.delivery')}</legend>
-          <p className="hint" id="account-delivery-hint">
-            {t('account.delivery_hint')}
-          </p>
-          <FieldMessage id={FIRST} errors={errors} />
-          {DELIVERIES.map((value) => (
-            <div className="checkbox" key={value}>
-              <input
-                id={`account-delivery-${value}`}
-                type="radio"
-                name="delivery"
-                value={value}
-                checked={delivery === value}
-                aria-describedby={`account-delivery-${value}-hint`}
-                onChange={() => {
-                  setDelivery(value);
-                  changed();
-                }}
-              />
-              <div>
-                <label htmlFor={`account-delivery-${value}`}>{t(DELIVERY_TEXT[value].label)}</label>
-                <p className="hint" id={`account-delivery-${value}-hint`}>
-                  {t(DELIVERY_TEXT[value].hint)}
-                </p>
-              </div>
-            </div>
-          ))}
-        </fieldset>
-        <fieldset className="field">
-          <legend>{t('account.language')}</legend>
-          {(['', ...LANGUAGES] as MailLanguage[]).map((value) => (
-            <div className="checkbox" key={value || 'cycle'}>
-              <input
-                id={`account-language-${value || 'cycle'}`}
-                type="radio"
-                name="language"
-                value={value}
-                checked={language === value}
-                onChange={() => {
-                  setLanguage(value);
-                  changed();
-                }}
-              />
-              <div>
-                <label htmlFor={`account-language-${value || 'cycle'}`} lang={value || undefined}>
-                  {value ? t(`language.${value}`) : t('account.language_cycle')}
-                </label>
-              </div>
-            </div>
-          ))}
-        </fieldset>
-        <button type="submit" id="account-save" className="button" disabled={busy}>
+      <Form className="account-form" errors={errors} onSubmit={submit}>
+        <RadioGroup
+          id="account-delivery"
+          label={t('account.delivery')}
+          hint={t('account.delivery_hint')}
+          errors={errors}
+          value={delivery}
+          onChange={(value) => {
+            setDelivery(value as Delivery);
+            changed();
+          }}
+          options={DELIVERIES.map((value) => ({
+            value,
+            label: t(DELIVERY_TEXT[value].label),
+            hint: t(DELIVERY_TEXT[value].hint),
+          }))}
+        />
+        <RadioGroup
+          id="account-language"
+          label={t('account.language')}
+          errors={errors}
+          value={language}
+          onChange={(value) => {
+            setLanguage(value as MailLanguage);
+            changed();
+          }}
+          options={(['', ...LANGUAGES] as MailLanguage[]).map((value) => ({
+            value,
+            id: value ? undefined : 'account-language-cycle',
+            lang: value || undefined,
+            label: value ? t(`language.${value}`) : t('account.language_cycle'),
+          }))}
+        />
+        <button type="submit" id="account-save" className="button" disabled={saving.isPending}>
           {t('account.save')}
         </button>
-      </form>
+      </Form>
     </Page>
   );
 }

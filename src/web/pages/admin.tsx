@@ -1,44 +1,25 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ENTITY_CATEGORIES } from '../../domain/entities.js';
 import { MIN_PASSWORD } from '../../domain/password.js';
 import { ROLES } from '../../domain/permissions.js';
-import { describedBy, ErrorSummary, FieldMessage, type FieldError } from '../components/error-summary.js';
-import { messageOf } from '../components/moves.js';
+import { errorsOf, Form, SelectField, TextField, type FieldError } from '../components/form.js';
 import { LoadError, Loading, Page } from '../components/page.js';
 import { post } from '../lib/api.js';
 import { useLocale } from '../lib/i18n.js';
 import { focalCountries, useSession } from '../lib/session.js';
 import type { Entity, User } from '../lib/types.js';
-import { useData } from '../lib/use-data.js';
-
-function Field(props: {
-  id: string;
-  label: string;
-  errors: FieldError[];
-  hint?: string;
-  children: (describedBy: string | undefined) => React.ReactNode;
-}) {
-  const invalid = props.errors.some((e) => e.field === props.id);
-  const hintId = props.hint ? `${props.id}-hint` : undefined;
-  return (
-    <div className={`field${invalid ? ' field-error' : ''}`}>
-      <label htmlFor={props.id}>{props.label}</label>
-      {props.hint && (
-        <p className="hint" id={hintId}>
-          {props.hint}
-        </p>
-      )}
-      <FieldMessage id={props.id} errors={props.errors} />
-      {props.children(describedBy(props.id, props.errors, hintId))}
-    </div>
-  );
-}
+import { useApi, useApiMutation } from '../lib/query.js';
 
 /** Entities of the countries one manages: the list, and a form to add one. */
 export function AdminEntitiesPage() {
   const { t } = useLocale();
   const { session } = useSession();
-  const entities = useData<{ entities: Entity[] }>('/entities');
+  const entities = useApi<{ entities: Entity[] }>('/entities');
+  // A new entity: the entities (this list, the assignment forms, the accounts page).
+  const adding = useApiMutation(
+    (body: { country: string; name: string; category: string }) => post<Entity>('/entities', body),
+    ['/entities'],
+  );
   const countries = focalCountries(session);
   const [country, setCountry] = useState(countries?.[0] ?? '');
   const [name, setName] = useState('');
@@ -48,8 +29,7 @@ export function AdminEntitiesPage() {
   if (entities.error) return <LoadError error={entities.error} />;
   if (!entities.data) return <Loading />;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const found: FieldError[] = [];
     if (!/^[A-Za-z]{3}$/.test(country)) found.push({ field: 'entity-country', message: t('admin.country_required') });
     if (!name.trim()) found.push({ field: 'entity-name', message: t('admin.name_required') });
@@ -57,12 +37,11 @@ export function AdminEntitiesPage() {
     setDone('');
     if (found.length) return;
     try {
-      const created = await post<Entity>('/entities', { country: country.toUpperCase(), name: name.trim(), category });
+      const created = await adding.mutateAsync({ country: country.toUpperCase(), name: name.trim(), category });
       setDone(t('admin.entity_added', { name: created.name, id: created.id }));
       setName('');
-      entities.reload();
     } catch (failure) {
-      setErrors([{ field: 'entity-name', message: messageOf(failure) }]);
+      setErrors(errorsOf(failure, 'entity-name', { 'country.': 'entity-country' }));
     }
   };
 
@@ -99,68 +78,42 @@ export function AdminEntitiesPage() {
           {done}
         </p>
       )}
-      <ErrorSummary errors={errors} />
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <Field id="entity-country" label={t('admin.country')} hint={t('admin.country_hint')} errors={errors}>
-          {(d) =>
-            countries && countries.length > 0 ? (
-              <select
-                id="entity-country"
-                value={country}
-                aria-describedby={d}
-                onChange={(e) => setCountry(e.target.value)}
-              >
-                {countries.map((c) => (
-                  <option key={c} value={c}>
-                    {c}
-                  </option>
-                ))}
-              </select>
-            ) : (
-              <input
-                id="entity-country"
-                type="text"
-                className="input-short"
-                dir="ltr"
-                value={country}
-                aria-describedby={d}
-                onChange={(e) => setCountry(e.target.value)}
-              />
-            )
-          }
-        </Field>
-        <Field id="entity-name" label={t('admin.name')} errors={errors}>
-          {(d) => (
-            <input
-              id="entity-name"
-              type="text"
-              dir="auto"
-              value={name}
-              aria-describedby={d}
-              onChange={(e) => setName(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field id="entity-category" label={t('admin.category')} errors={errors}>
-          {(d) => (
-            <select
-              id="entity-category"
-              value={category}
-              aria-describedby={d}
-              onChange={(e) => setCategory(e.target.value)}
-            >
-              {ENTITY_CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`category.${c}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <button type="submit" className="button">
+      <Form errors={errors} onSubmit={submit}>
+        {countries && countries.length > 0 ? (
+          <SelectField
+            id="entity-country"
+            label={t('admin.country')}
+            hint={t('admin.country_hint')}
+            errors={errors}
+            value={country}
+            onChange={setCountry}
+            options={countries.map((c) => ({ value: c, label: c }))}
+          />
+        ) : (
+          <TextField
+            id="entity-country"
+            label={t('admin.country')}
+            hint={t('admin.country_hint')}
+            errors={errors}
+            dir="ltr"
+            inputClassName="input-short"
+            value={country}
+            onChange={setCountry}
+          />
+        )}
+        <TextField id="entity-name" label={t('admin.name')} errors={errors} value={name} onChange={setName} />
+        <SelectField
+          id="entity-category"
+          label={t('admin.category')}
+          errors={errors}
+          value={category}
+          onChange={setCategory}
+          options={ENTITY_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+        />
+        <button type="submit" className="button" disabled={adding.isPending}>
           {t('admin.add_entity')}
         </button>
-      </form>
+      </Form>
     </Page>
   );
 }
@@ -168,8 +121,10 @@ export function AdminEntitiesPage() {
 /** Accounts (administrators): the list with their roles, and a form to add one. */
 export function AdminUsersPage() {
   const { t } = useLocale();
-  const users = useData<{ users: User[] }>('/users');
-  const entities = useData<{ entities: Entity[] }>('/entities');
+  const users = useApi<{ users: User[] }>('/users');
+  const entities = useApi<{ entities: Entity[] }>('/entities');
+  // A new account: the accounts, and the people a focal point or secretariat manages.
+  const adding = useApiMutation((body: Record<string, unknown>) => post('/users', body), ['/users', '/people']);
   const [form, setForm] = useState({ email: '', password: '', role: 'contributor', country: '', entity: '' });
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [done, setDone] = useState('');
@@ -180,8 +135,7 @@ export function AdminUsersPage() {
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const entityName = (id: number | null) => entities.data?.entities.find((e) => e.id === id)?.name ?? `#${id}`;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const found: FieldError[] = [];
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.email.trim()))
       found.push({ field: 'user-email', message: t('admin.email_required') });
@@ -194,7 +148,7 @@ export function AdminUsersPage() {
     setDone('');
     if (found.length) return;
     try {
-      await post('/users', {
+      await adding.mutateAsync({
         email: form.email.trim(),
         password: form.password,
         role: form.role,
@@ -203,9 +157,8 @@ export function AdminUsersPage() {
       });
       setDone(t('admin.user_added', { email: form.email.trim() }));
       setForm((f) => ({ ...f, email: '', password: '' }));
-      users.reload();
     } catch (failure) {
-      setErrors([{ field: 'user-email', message: messageOf(failure) }]);
+      setErrors(errorsOf(failure, 'user-email', { 'country.': 'user-country', 'entity.': 'user-entity' }));
     }
   };
 
@@ -246,88 +199,64 @@ export function AdminUsersPage() {
           {done}
         </p>
       )}
-      <ErrorSummary errors={errors} />
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <Field id="user-email" label={t('admin.email')} errors={errors}>
-          {(d) => (
-            <input
-              id="user-email"
-              type="email"
-              dir="ltr"
-              autoComplete="off"
-              value={form.email}
-              aria-describedby={d}
-              onChange={(e) => set('email')(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
+      <Form errors={errors} onSubmit={submit}>
+        <TextField
+          id="user-email"
+          type="email"
+          label={t('admin.email')}
+          errors={errors}
+          autoComplete="off"
+          value={form.email}
+          onChange={set('email')}
+        />
+        <TextField
           id="user-password"
+          type="password"
           label={t('admin.password')}
           hint={t('admin.password_hint', { min: MIN_PASSWORD })}
           errors={errors}
-        >
-          {(d) => (
-            <input
-              id="user-password"
-              type="password"
-              dir="ltr"
-              autoComplete="new-password"
-              value={form.password}
-              aria-describedby={d}
-              onChange={(e) => set('password')(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field id="user-role" label={t('admin.role')} errors={errors}>
-          {(d) => (
-            <select id="user-role" value={form.role} aria-describedby={d} onChange={(e) => set('role')(e.target.value)}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`role.${r}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          autoComplete="new-password"
+          value={form.password}
+          onChange={set('password')}
+        />
+        <SelectField
+          id="user-role"
+          label={t('admin.role')}
+          errors={errors}
+          value={form.role}
+          onChange={set('role')}
+          options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+        />
         {needsCountry && (
-          <Field id="user-country" label={t('admin.country')} hint={t('admin.country_hint')} errors={errors}>
-            {(d) => (
-              <input
-                id="user-country"
-                type="text"
-                className="input-short"
-                dir="ltr"
-                value={form.country}
-                aria-describedby={d}
-                onChange={(e) => set('country')(e.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            id="user-country"
+            label={t('admin.country')}
+            hint={t('admin.country_hint')}
+            errors={errors}
+            dir="ltr"
+            inputClassName="input-short"
+            value={form.country}
+            onChange={set('country')}
+          />
         )}
         {needsEntity && (
-          <Field id="user-entity" label={t('admin.entity')} errors={errors}>
-            {(d) => (
-              <select
-                id="user-entity"
-                value={form.entity}
-                aria-describedby={d}
-                onChange={(e) => set('entity')(e.target.value)}
-              >
-                <option value="">{t('assign.choose_entity')}</option>
-                {(entities.data?.entities ?? []).map((e) => (
-                  <option key={e.id} value={e.id}>
-                    {e.name} ({e.country})
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            id="user-entity"
+            label={t('admin.entity')}
+            errors={errors}
+            value={form.entity}
+            onChange={set('entity')}
+            placeholder={t('assign.choose_entity')}
+            options={(entities.data?.entities ?? []).map((e) => ({
+              value: String(e.id),
+              label: `${e.name} (${e.country})`,
+            }))}
+          />
         )}
-        <button type="submit" className="button">
+        <button type="submit" className="button" disabled={adding.isPending}>
           {t('admin.add_user')}
         </button>
-      </form>
+      </Form>
     </Page>
   );
 }

@@ -1,15 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Blocks } from '../components/blocks.js';
-import { describedBy, ErrorSummary, FieldMessage, type FieldError } from '../components/error-summary.js';
-import { messageOf } from '../components/moves.js';
+import { ErrorSummary, errorsOf, Form, TextArea, type FieldError } from '../components/form.js';
 import { StatusTag } from '../components/status.js';
 import { post } from '../lib/api.js';
 import { useLocale } from '../lib/i18n.js';
+import { useApiMutation } from '../lib/query.js';
 import type { Answer, Contribution } from '../lib/types.js';
 
 /** The answer page's contributions of entities and inputs of stakeholders, with merging and responses. */
-export function Contributions(props: { answer: Answer; base: string; open: boolean; onChange: () => void }) {
-  const { answer, base, open, onChange } = props;
+export function Contributions(props: { answer: Answer; base: string; open: boolean; queries: string[] }) {
+  const { answer, base, open, queries } = props;
   const { t, date } = useLocale();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -20,6 +20,11 @@ export function Contributions(props: { answer: Answer; base: string; open: boole
   // the answer already (the API refuses both).
   const mergeable = answer.may?.edit && open ? contributions.filter((c) => c.status === 'submitted') : [];
   const firstId = mergeable[0] ? `merge-${mergeable[0].id}` : 'merge';
+  // A merge: the answer (a new revision), the contributions (merged), the review's pages.
+  const merging = useApiMutation(
+    (ids: number[]) => post(`${base}/merge`, { contributionIds: ids, baseRevision: answer.revision }),
+    queries,
+  );
 
   const merge = async () => {
     setDone('');
@@ -28,13 +33,12 @@ export function Contributions(props: { answer: Answer; base: string; open: boole
       return;
     }
     try {
-      await post(`${base}/merge`, { contributionIds: [...selected], baseRevision: answer.revision });
+      await merging.mutateAsync([...selected]);
       setErrors([]);
       setSelected(new Set());
       setDone(t('merge.done'));
-      onChange();
     } catch (failure) {
-      setErrors([{ field: firstId, message: messageOf(failure) }]);
+      setErrors(errorsOf(failure, firstId));
     }
   };
 
@@ -95,7 +99,7 @@ export function Contributions(props: { answer: Answer; base: string; open: boole
         </div>
       )}
       {mergeable.length > 0 && (
-        <button type="button" className="button" onClick={() => void merge()}>
+        <button type="button" className="button" disabled={merging.isPending} onClick={() => void merge()}>
           {t('merge.submit')}
         </button>
       )}
@@ -108,7 +112,7 @@ export function Contributions(props: { answer: Answer; base: string; open: boole
               contribution={c}
               base={base}
               canRespond={Boolean(answer.may?.edit) && open}
-              onChange={onChange}
+              queries={queries}
             />
           ))}
         </>
@@ -117,24 +121,27 @@ export function Contributions(props: { answer: Answer; base: string; open: boole
   );
 }
 
-function Input(props: { contribution: Contribution; base: string; canRespond: boolean; onChange: () => void }) {
+function Input(props: { contribution: Contribution; base: string; canRespond: boolean; queries: string[] }) {
   const { t } = useLocale();
   const c = props.contribution;
   const [text, setText] = useState(c.response ?? '');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const id = `response-${c.id}`;
-  const send = async (event: FormEvent) => {
-    event.preventDefault();
+  // A response: the answer page, and the stakeholder's to-do list and notifications.
+  const responding = useApiMutation(
+    (response: string) => post(`${props.base}/contributions/${c.entity.id}/response`, { text: response }),
+    props.queries,
+  );
+  const send = async () => {
     if (!text.trim()) {
       setErrors([{ field: id, message: t('inputs.response_required') }]);
       return;
     }
     try {
-      await post(`${props.base}/contributions/${c.entity.id}/response`, { text: text.trim() });
+      await responding.mutateAsync(text.trim());
       setErrors([]);
-      props.onChange();
     } catch (failure) {
-      setErrors([{ field: id, message: messageOf(failure) }]);
+      setErrors(errorsOf(failure, id));
     }
   };
   return (
@@ -146,24 +153,12 @@ function Input(props: { contribution: Contribution; base: string; canRespond: bo
         <Blocks blocks={c.blocks} />
       </div>
       {props.canRespond ? (
-        <form onSubmit={(e) => void send(e)} noValidate>
-          <ErrorSummary errors={errors} />
-          <div className={`field${errors.length ? ' field-error' : ''}`}>
-            <label htmlFor={id}>{t('inputs.response')}</label>
-            <FieldMessage id={id} errors={errors} />
-            <textarea
-              id={id}
-              dir="auto"
-              rows={3}
-              value={text}
-              aria-describedby={describedBy(id, errors)}
-              onChange={(e) => setText(e.target.value)}
-            />
-          </div>
-          <button type="submit" className="button button-secondary">
+        <Form errors={errors} onSubmit={send}>
+          <TextArea id={id} label={t('inputs.response')} errors={errors} rows={3} value={text} onChange={setText} />
+          <button type="submit" className="button button-secondary" disabled={responding.isPending}>
             {t('inputs.send_response')}
           </button>
-        </form>
+        </Form>
       ) : (
         c.response && (
           <p dir="auto">

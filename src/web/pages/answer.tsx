@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import type { Block } from '../../domain/blocks.js';
 import { OPEN_REVIEW } from '../../domain/workflow.js';
 import { Blocks } from '../components/blocks.js';
 import { DraftEditor } from '../components/draft-editor.js';
-import { describedBy, ErrorSummary, FieldMessage, type FieldError } from '../components/error-summary.js';
+import { errorsOf, Form, TextArea, type FieldError } from '../components/form.js';
 import { Link } from '../components/link.js';
 import { messageOf, Moves } from '../components/moves.js';
 import { LoadError, Loading, Page } from '../components/page.js';
@@ -12,7 +13,7 @@ import { post, put, reviewPath } from '../lib/api.js';
 import { draftKey } from '../lib/drafts.js';
 import { isUnofficial, localText, useLocale } from '../lib/i18n.js';
 import type { Answer, Move } from '../lib/types.js';
-import { useData } from '../lib/use-data.js';
+import { reviewQueries, useApi, useApiMutation } from '../lib/query.js';
 import { Contributions } from './answer-contributions.js';
 import { ContributionEditor } from './contribution-editor.js';
 
@@ -30,7 +31,20 @@ interface Props {
 export function AnswerPage({ country, cycle, questionId }: Props) {
   const { t, date, language } = useLocale();
   const base = `${reviewPath(country, cycle)}/answers/${encodeURIComponent(questionId)}`;
-  const answer = useData<Answer>(base);
+  const answer = useApi<Answer>(base);
+  // Whatever changes an answer changes its review's pages, the to-do lists and the tracking.
+  const queries = reviewQueries(country, cycle);
+  const moving = useApiMutation(
+    ({ m, text }: { m: Move; text: string }) =>
+      // A return's comment and a re-opening's reason are both kept as a comment on the answer.
+      post(`${base}/status`, { to: m.to, ...(m.requires ? { comment: text } : {}) }),
+    queries,
+  );
+  const saving = useApiMutation(
+    ({ blocks, baseRevision }: { blocks: Block[]; baseRevision: number }) =>
+      put<{ revision?: number }>(base, { blocks, baseRevision }),
+    queries,
+  );
   if (answer.error) return <LoadError error={answer.error} />;
   if (!answer.data) return <Loading />;
   const a = answer.data;
@@ -42,9 +56,7 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
   const open = !a.reviewStatus || OPEN_REVIEW.has(a.reviewStatus);
 
   const move = async (m: Move, text: string) => {
-    // A return's comment and a re-opening's reason are both kept as a comment on the answer.
-    await post(`${base}/status`, { to: m.to, ...(m.requires ? { comment: text } : {}) });
-    answer.reload();
+    await moving.mutateAsync({ m, text });
   };
 
   return (
@@ -120,8 +132,7 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
               storageKey={draftKey(country, cycle, questionId, 'answer')}
               serverBlocks={a.blocks ?? []}
               serverRevision={a.revision}
-              save={(blocks, baseRevision) => put<{ revision?: number }>(base, { blocks, baseRevision })}
-              onSaved={answer.reload}
+              save={(blocks, baseRevision) => saving.mutateAsync({ blocks, baseRevision })}
             />
           ) : (
             <div className="answer">
@@ -167,25 +178,28 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
       )}
 
       {!mine.length && (a.contributions ?? []).length > 0 && (
-        <Contributions answer={a} base={base} open={open} onChange={answer.reload} />
+        <Contributions answer={a} base={base} open={open} queries={queries} />
       )}
 
-      {(a.objectives ?? []).length > 0 && <Objectives answer={a} base={base} open={open} onChange={answer.reload} />}
+      {(a.objectives ?? []).length > 0 && <Objectives answer={a} base={base} open={open} queries={queries} />}
 
-      <Comments answer={a} base={base} onChange={answer.reload} />
+      <Comments answer={a} base={base} queries={queries} />
     </Page>
   );
 }
 
-function Objectives(props: { answer: Answer; base: string; open: boolean; onChange: () => void }) {
-  const { answer, base, onChange } = props;
+function Objectives(props: { answer: Answer; base: string; open: boolean; queries: string[] }) {
+  const { answer, base } = props;
   const { t, language } = useLocale();
   const [error, setError] = useState('');
+  const deciding = useApiMutation(
+    ({ n, status }: { n: number; status: 'confirmed' | 'removed' }) => put(`${base}/objectives/${n}`, { status }),
+    props.queries,
+  );
   const set = async (n: number, status: 'confirmed' | 'removed') => {
     try {
-      await put(`${base}/objectives/${n}`, { status });
+      await deciding.mutateAsync({ n, status });
       setError('');
-      onChange();
     } catch (failure) {
       setError(messageOf(failure));
     }
@@ -223,23 +237,23 @@ function Objectives(props: { answer: Answer; base: string; open: boolean; onChan
   );
 }
 
-function Comments({ answer, base, onChange }: { answer: Answer; base: string; onChange: () => void }) {
+function Comments({ answer, base, queries }: { answer: Answer; base: string; queries: string[] }) {
   const { t, dateTime } = useLocale();
   const [body, setBody] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const send = async (event: FormEvent) => {
-    event.preventDefault();
+  // A comment: the answer's page and the notifications of those it concerns.
+  const commenting = useApiMutation((text: string) => post(`${base}/comments`, { body: text }), queries);
+  const send = async () => {
     if (!body.trim()) {
       setErrors([{ field: 'comment-body', message: t('comments.required') }]);
       return;
     }
     try {
-      await post(`${base}/comments`, { body: body.trim() });
+      await commenting.mutateAsync(body.trim());
       setBody('');
       setErrors([]);
-      onChange();
     } catch (failure) {
-      setErrors([{ field: 'comment-body', message: messageOf(failure) }]);
+      setErrors(errorsOf(failure, 'comment-body'));
     }
   };
   const comments = answer.comments ?? [];
@@ -267,24 +281,19 @@ function Comments({ answer, base, onChange }: { answer: Answer; base: string; on
         </ol>
       )}
       {answer.may?.comment && (
-        <form onSubmit={(e) => void send(e)} noValidate>
-          <ErrorSummary errors={errors} />
-          <div className={`field${errors.length ? ' field-error' : ''}`}>
-            <label htmlFor="comment-body">{t('comments.add')}</label>
-            <FieldMessage id="comment-body" errors={errors} />
-            <textarea
-              id="comment-body"
-              dir="auto"
-              rows={3}
-              value={body}
-              aria-describedby={describedBy('comment-body', errors)}
-              onChange={(e) => setBody(e.target.value)}
-            />
-          </div>
-          <button type="submit" className="button button-secondary">
+        <Form errors={errors} onSubmit={send}>
+          <TextArea
+            id="comment-body"
+            label={t('comments.add')}
+            errors={errors}
+            rows={3}
+            value={body}
+            onChange={setBody}
+          />
+          <button type="submit" className="button button-secondary" disabled={commenting.isPending}>
             {t('comments.submit')}
           </button>
-        </form>
+        </Form>
       )}
     </section>
   );

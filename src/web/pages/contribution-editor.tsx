@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Block } from '../../domain/blocks.js';
 import { DraftEditor } from '../components/draft-editor.js';
-import { describedBy, ErrorSummary, FieldMessage, type FieldError } from '../components/error-summary.js';
+import { errorsOf, Field, Form, type FieldError } from '../components/form.js';
 import { messageOf } from '../components/moves.js';
 import { LoadError, Loading } from '../components/page.js';
 import { StatusTag } from '../components/status.js';
@@ -9,7 +9,7 @@ import { api, post, put } from '../lib/api.js';
 import { draftKey } from '../lib/drafts.js';
 import { useLocale } from '../lib/i18n.js';
 import type { Answer, Contribution } from '../lib/types.js';
-import { useData } from '../lib/use-data.js';
+import { reviewQueries, useApi, useApiMutation } from '../lib/query.js';
 
 /** The server's default limit for one evidence file (PACTE_EVIDENCE_MAX_BYTES); it checks it again. */
 const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
@@ -27,7 +27,16 @@ export function ContributionEditor(props: {
 }) {
   const { t, date } = useLocale();
   const path = `${props.base}/contributions/${props.entity.id}`;
-  const loaded = useData<Contribution>(path);
+  const loaded = useApi<Contribution>(path);
+  // A contribution's text, its submission, its evidence: the answer page (where the focal point
+  // reads it), the review's pages, the to-do lists.
+  const queries = reviewQueries(props.country, props.cycle);
+  const saving = useApiMutation(
+    ({ blocks, baseRevision }: { blocks: Block[]; baseRevision: number }) =>
+      put<{ revision?: number }>(path, { blocks, baseRevision }),
+    queries,
+  );
+  const submitting = useApiMutation(() => post(`${path}/submit`), queries);
   const [submitted, setSubmitted] = useState('');
   const [error, setError] = useState('');
   const contribution = loaded.data ?? props.initial;
@@ -81,8 +90,7 @@ export function ContributionEditor(props: {
         serverRevision={revision}
         autosave={!locked}
         disabled={locked}
-        save={(b, baseRevision) => put<{ revision?: number }>(path, { blocks: b, baseRevision })}
-        onSaved={loaded.reload}
+        save={(b, baseRevision) => saving.mutateAsync({ blocks: b, baseRevision })}
         actions={(flush) =>
           !locked && (
             <button
@@ -92,9 +100,8 @@ export function ContributionEditor(props: {
                 setError('');
                 if (!(await flush())) return;
                 try {
-                  await post(`${path}/submit`);
+                  await submitting.mutateAsync();
                   setSubmitted(t('contribution.submitted'));
-                  loaded.reload();
                 } catch (failure) {
                   setError(messageOf(failure));
                 }
@@ -111,7 +118,7 @@ export function ContributionEditor(props: {
           <p dir="auto">{contribution.response}</p>
         </div>
       )}
-      <Evidence path={path} evidence={contribution?.evidence ?? []} onChange={loaded.reload} canUpload={!locked} />
+      <Evidence path={path} evidence={contribution?.evidence ?? []} queries={queries} canUpload={!locked} />
       <p className="muted">{t('contribution.evidence_count', { count: contribution?.evidence?.length ?? 0 })}</p>
     </section>
   );
@@ -120,7 +127,7 @@ export function ContributionEditor(props: {
 function Evidence(props: {
   path: string;
   evidence: NonNullable<Contribution['evidence']>;
-  onChange: () => void;
+  queries: string[];
   canUpload: boolean;
 }) {
   const { t, bytes } = useLocale();
@@ -129,8 +136,8 @@ function Evidence(props: {
   const [inputKey, setInputKey] = useState(0);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const id = `evidence-${props.path.replace(/\W+/g, '-')}`;
-  const upload = async (event: FormEvent) => {
-    event.preventDefault();
+  const uploading = useApiMutation((form: FormData) => api('POST', `${props.path}/evidence`, form), props.queries);
+  const upload = async () => {
     if (!file) {
       setErrors([{ field: id, message: t('evidence.required') }]);
       return;
@@ -138,13 +145,12 @@ function Evidence(props: {
     const form = new FormData();
     form.append('file', file, file.name);
     try {
-      await api('POST', `${props.path}/evidence`, form);
+      await uploading.mutateAsync(form);
       setErrors([]);
       setFile(null);
       setInputKey((k) => k + 1);
-      props.onChange();
     } catch (failure) {
-      setErrors([{ field: id, message: messageOf(failure) }]);
+      setErrors(errorsOf(failure, id));
     }
   };
   return (
@@ -163,27 +169,28 @@ function Evidence(props: {
         </ul>
       )}
       {props.canUpload && (
-        <form onSubmit={(e) => void upload(e)} noValidate>
-          <ErrorSummary errors={errors} />
-          <div className={`field${errors.length ? ' field-error' : ''}`}>
-            <label htmlFor={id}>{t('evidence.file')}</label>
-            <p className="hint" id={`${id}-hint`}>
-              {t('evidence.hint', { limitBytes: EVIDENCE_MAX_BYTES })}
-            </p>
-            <FieldMessage id={id} errors={errors} />
-            <input
-              key={inputKey}
-              id={id}
-              type="file"
-              accept=".pdf,.xlsx,.csv,application/pdf,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              aria-describedby={describedBy(id, errors, `${id}-hint`)}
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
-          </div>
-          <button type="submit" className="button button-secondary">
+        <Form errors={errors} onSubmit={upload}>
+          <Field
+            id={id}
+            label={t('evidence.file')}
+            hint={t('evidence.hint', { limitBytes: EVIDENCE_MAX_BYTES })}
+            errors={errors}
+          >
+            {(describedBy) => (
+              <input
+                key={inputKey}
+                id={id}
+                type="file"
+                accept=".pdf,.xlsx,.csv,application/pdf,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                aria-describedby={describedBy}
+                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              />
+            )}
+          </Field>
+          <button type="submit" className="button button-secondary" disabled={uploading.isPending}>
             {t('evidence.upload')}
           </button>
-        </form>
+        </Form>
       )}
     </div>
   );

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { OPEN_REVIEW } from '../../domain/workflow.js';
-import { describedBy, ErrorSummary, FieldMessage, type FieldError } from '../components/error-summary.js';
+import { CheckboxGroup, errorsOf, Form, SelectField, TextField, type FieldError } from '../components/form.js';
 import { Link } from '../components/link.js';
-import { messageOf, Moves } from '../components/moves.js';
+import { Moves } from '../components/moves.js';
 import { ReviewExports } from '../components/review-exports.js';
 import { ReviewReturned, ReviewSubmissions } from '../components/review-returned.js';
 import { LoadError, Loading, Page } from '../components/page.js';
@@ -11,7 +11,7 @@ import { SyntheticLabel } from '../components/synthetic.js';
 import { post, reviewPath } from '../lib/api.js';
 import { localText, useLocale } from '../lib/i18n.js';
 import type { Move, Workspace } from '../lib/types.js';
-import { useData } from '../lib/use-data.js';
+import { reviewQueries, useApi, useApiMutation } from '../lib/query.js';
 
 const ANSWER_ORDER = ['not_started', 'drafting', 'in_review', 'changes_requested', 'approved'];
 
@@ -19,7 +19,13 @@ const ANSWER_ORDER = ['not_started', 'drafting', 'in_review', 'changes_requested
 export function DashboardPage({ country, cycle }: { country: string; cycle: string }) {
   const { t, number, date, language } = useLocale();
   const base = reviewPath(country, cycle);
-  const workspace = useData<Workspace>(`${base}/workspace`);
+  const workspace = useApi<Workspace>(`${base}/workspace`);
+  // The review's state: all of the review's pages, the to-do lists, the tracking.
+  const moving = useApiMutation(
+    ({ m, text }: { m: Move; text: string }) =>
+      post(`${base}/status`, { to: m.to, ...(m.requires ? { reason: text } : {}) }),
+    reviewQueries(country, cycle),
+  );
   if (workspace.error) return <LoadError error={workspace.error} />;
   if (!workspace.data) return <Loading />;
   const ws = workspace.data;
@@ -32,8 +38,7 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
   );
 
   const move = async (m: Move, text: string) => {
-    await post(`${base}/status`, { to: m.to, ...(m.requires ? { reason: text } : {}) });
-    workspace.reload();
+    await moving.mutateAsync({ m, text });
   };
 
   return (
@@ -67,7 +72,7 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
         <Moves kind="review" status={ws.status} moves={ws.allowedMoves ?? []} onMove={move} />
       </section>
 
-      <ReviewSubmissions ws={ws} onChange={workspace.reload} />
+      <ReviewSubmissions ws={ws} />
 
       <section aria-labelledby="dashboard-versions">
         <h2 id="dashboard-versions">{t('dashboard.versions')}</h2>
@@ -212,7 +217,12 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
       </section>
 
       {(ws.may?.assign ?? false) && OPEN_REVIEW.has(ws.status) && (
-        <AssignForm base={base} sections={ws.sections} entities={ws.entities ?? []} onDone={workspace.reload} />
+        <AssignForm
+          base={base}
+          queries={reviewQueries(country, cycle)}
+          sections={ws.sections}
+          entities={ws.entities ?? []}
+        />
       )}
     </Page>
   );
@@ -220,46 +230,47 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
 
 function AssignForm(props: {
   base: string;
+  /** What an assignment changes: the review's pages and the to-do lists of the entity's people. */
+  queries: string[];
   sections: Workspace['sections'];
   entities: Workspace['entities'];
-  onDone: () => void;
 }) {
   const { t, language } = useLocale();
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [selected, setSelected] = useState<string[]>([]);
   const [entityId, setEntityId] = useState('');
   const [dueOn, setDueOn] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [done, setDone] = useState('');
+  const assigning = useApiMutation(
+    (body: { questionIds: string[]; entityId: number; dueOn: string }) => post(`${props.base}/assignments`, body),
+    props.queries,
+  );
   const firstQuestion = props.sections[0]?.questions[0]?.id ?? '';
   const questionField = `assign-q-${firstQuestion}`;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const found: FieldError[] = [];
-    if (selected.size === 0) found.push({ field: questionField, message: t('assign.questions_required') });
+    if (selected.length === 0) found.push({ field: questionField, message: t('assign.questions_required') });
     if (!entityId) found.push({ field: 'assign-entity', message: t('assign.entity_required') });
     if (!/^\d{4}-\d{2}-\d{2}$/.test(dueOn)) found.push({ field: 'assign-due', message: t('assign.due_required') });
     setErrors(found);
     setDone('');
     if (found.length) return;
     try {
-      await post(`${props.base}/assignments`, { questionIds: [...selected], entityId: Number(entityId), dueOn });
+      await assigning.mutateAsync({ questionIds: selected, entityId: Number(entityId), dueOn });
       const name = props.entities.find((e) => String(e.id) === entityId)?.name ?? '';
-      setDone(t('assign.done', { count: selected.size, entity: name }));
-      setSelected(new Set());
-      props.onDone();
+      setDone(t('assign.done', { count: selected.length, entity: name }));
+      setSelected([]);
     } catch (error) {
-      setErrors([{ field: 'assign-entity', message: messageOf(error) }]);
+      setErrors(
+        errorsOf(error, 'assign-entity', {
+          'assignment.invalid_due_date': 'assign-due',
+          'assignment.due_in_past': 'assign-due',
+          'question.': questionField,
+        }),
+      );
     }
   };
-
-  const toggle = (id: string) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
 
   return (
     <section aria-labelledby="assign-title">
@@ -269,64 +280,51 @@ function AssignForm(props: {
           {done}
         </p>
       )}
-      <ErrorSummary errors={errors} />
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <fieldset className={`field${errors.some((e) => e.field === questionField) ? ' field-error' : ''}`}>
-          <legend>{t('assign.questions')}</legend>
-          <FieldMessage id={questionField} errors={errors} />
-          {props.sections.map((section) => (
-            <div key={section.id} className="checkbox-group">
-              <p className="checkbox-section">
-                {section.id}. <span dir="auto">{localText(section.title, language)}</span>
-              </p>
-              {section.questions.map((q) => (
-                <div className="checkbox" key={q.id}>
-                  <input
-                    type="checkbox"
-                    id={`assign-q-${q.id}`}
-                    checked={selected.has(q.id)}
-                    onChange={() => toggle(q.id)}
-                  />
-                  <label htmlFor={`assign-q-${q.id}`}>
-                    <span className="question-id">{q.id}</span> <span dir="auto">{localText(q.text, language)}</span>
-                  </label>
-                </div>
-              ))}
-            </div>
-          ))}
-        </fieldset>
-        <div className={`field${errors.some((e) => e.field === 'assign-entity') ? ' field-error' : ''}`}>
-          <label htmlFor="assign-entity">{t('assign.entity')}</label>
-          <FieldMessage id="assign-entity" errors={errors} />
-          <select
-            id="assign-entity"
-            value={entityId}
-            aria-describedby={describedBy('assign-entity', errors)}
-            onChange={(e) => setEntityId(e.target.value)}
-          >
-            <option value="">{t('assign.choose_entity')}</option>
-            {props.entities.map((entity) => (
-              <option key={entity.id} value={entity.id}>
-                {entity.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className={`field${errors.some((e) => e.field === 'assign-due') ? ' field-error' : ''}`}>
-          <label htmlFor="assign-due">{t('assign.due')}</label>
-          <FieldMessage id="assign-due" errors={errors} />
-          <input
-            id="assign-due"
-            type="date"
-            value={dueOn}
-            aria-describedby={describedBy('assign-due', errors)}
-            onChange={(e) => setDueOn(e.target.value)}
-          />
-        </div>
-        <button type="submit" className="button">
+      <Form errors={errors} onSubmit={submit}>
+        <CheckboxGroup
+          id="assign-q"
+          label={t('assign.questions')}
+          errors={errors}
+          values={selected}
+          onChange={setSelected}
+          options={props.sections.flatMap((section) =>
+            section.questions.map((q, i) => ({
+              value: q.id,
+              section:
+                i === 0 ? (
+                  <>
+                    {section.id}. <span dir="auto">{localText(section.title, language)}</span>
+                  </>
+                ) : undefined,
+              label: (
+                <>
+                  <span className="question-id">{q.id}</span> <span dir="auto">{localText(q.text, language)}</span>
+                </>
+              ),
+            })),
+          )}
+        />
+        <SelectField
+          id="assign-entity"
+          label={t('assign.entity')}
+          errors={errors}
+          value={entityId}
+          onChange={setEntityId}
+          placeholder={t('assign.choose_entity')}
+          options={props.entities.map((entity) => ({ value: String(entity.id), label: entity.name }))}
+        />
+        <TextField
+          id="assign-due"
+          type="date"
+          label={t('assign.due')}
+          errors={errors}
+          value={dueOn}
+          onChange={setDueOn}
+        />
+        <button type="submit" className="button" disabled={assigning.isPending}>
           {t('assign.submit')}
         </button>
-      </form>
+      </Form>
     </section>
   );
 }

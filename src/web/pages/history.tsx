@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { Form, SelectField } from '../components/form.js';
 import { Link } from '../components/link.js';
 import { messageOf } from '../components/moves.js';
 import { LoadError, Loading, Page } from '../components/page.js';
@@ -6,7 +7,7 @@ import { SyntheticLabel } from '../components/synthetic.js';
 import { get, post, reviewPath } from '../lib/api.js';
 import { useLocale } from '../lib/i18n.js';
 import type { DiffLine, Revision } from '../lib/types.js';
-import { useData } from '../lib/use-data.js';
+import { reviewQueries, useApi, useApiMutation } from '../lib/query.js';
 
 interface Props {
   country: string;
@@ -18,7 +19,12 @@ interface Props {
 export function HistoryPage({ country, cycle, questionId }: Props) {
   const { t, dateTime, number } = useLocale();
   const base = `${reviewPath(country, cycle)}/answers/${encodeURIComponent(questionId)}`;
-  const history = useData<{ revisions: Revision[]; synthetic: boolean }>(`${base}/revisions`);
+  const history = useApi<{ revisions: Revision[]; synthetic: boolean }>(`${base}/revisions`);
+  // A restore is a new revision of the answer: the review's pages, the to-do lists and the tracking.
+  const restoring = useApiMutation(
+    ({ n, latest }: { n: number; latest: number }) => post(`${base}/revisions/${n}/restore`, { baseRevision: latest }),
+    reviewQueries(country, cycle),
+  );
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [diff, setDiff] = useState<DiffLine[] | null>(null);
@@ -30,9 +36,9 @@ export function HistoryPage({ country, cycle, questionId }: Props) {
   const latest = revisions[0]?.revision ?? 0;
   const fromValue = from || String(revisions[1]?.revision ?? latest);
   const toValue = to || String(latest);
+  const choices = revisions.map((r) => ({ value: String(r.revision), label: number(r.revision) }));
 
-  const compare = async (event: FormEvent) => {
-    event.preventDefault();
+  const compare = async () => {
     try {
       const result = await get<{ lines: DiffLine[] }>(`${base}/diff?from=${fromValue}&to=${toValue}`);
       setDiff(result.lines);
@@ -43,11 +49,10 @@ export function HistoryPage({ country, cycle, questionId }: Props) {
   };
   const restore = async (n: number) => {
     try {
-      await post(`${base}/revisions/${n}/restore`, { baseRevision: latest });
+      await restoring.mutateAsync({ n, latest });
       setNotice(t('history.restored', { revision: number(n) }));
       setError('');
       setDiff(null);
-      history.reload();
     } catch (failure) {
       setError(messageOf(failure));
     }
@@ -103,34 +108,30 @@ export function HistoryPage({ country, cycle, questionId }: Props) {
       </div>
 
       {revisions.length > 1 && (
-        <form onSubmit={(e) => void compare(e)} className="compare-form">
+        <Form errors={[]} onSubmit={compare} className="compare-form">
           <h2>{t('history.compare')}</h2>
           <div className="inline-fields">
-            <div className="field">
-              <label htmlFor="diff-from">{t('history.from')}</label>
-              <select id="diff-from" value={fromValue} onChange={(e) => setFrom(e.target.value)}>
-                {revisions.map((r) => (
-                  <option key={r.revision} value={r.revision}>
-                    {number(r.revision)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="diff-to">{t('history.to')}</label>
-              <select id="diff-to" value={toValue} onChange={(e) => setTo(e.target.value)}>
-                {revisions.map((r) => (
-                  <option key={r.revision} value={r.revision}>
-                    {number(r.revision)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id="diff-from"
+              label={t('history.from')}
+              errors={[]}
+              value={fromValue}
+              onChange={setFrom}
+              options={choices}
+            />
+            <SelectField
+              id="diff-to"
+              label={t('history.to')}
+              errors={[]}
+              value={toValue}
+              onChange={setTo}
+              options={choices}
+            />
           </div>
           <button type="submit" className="button">
             {t('history.show_diff')}
           </button>
-        </form>
+        </Form>
       )}
 
       {diff && (

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
-import { describedBy, ErrorSummary, FieldMessage, type FieldError } from '../components/error-summary.js';
+import { useState } from 'react';
+import { errorsOf, Form, SelectField, TextField, type FieldError } from '../components/form.js';
 import { Link } from '../components/link.js';
-import { messageOf } from '../components/moves.js';
 import { ApiError, post } from '../lib/api.js';
+import { useApiMutation } from '../lib/query.js';
 import { isolate } from '../lib/bidi.js';
 import { useLocale } from '../lib/i18n.js';
 import type { InvitationCreated } from '../lib/types.js';
@@ -31,7 +31,7 @@ function fieldOf(error: unknown): string {
  * point, the contributors and stakeholders of its country's entities. With a mail server the
  * one-time link is e-mailed; without one it is shown here, to be handed over.
  */
-export function InviteForm(props: { roles: string[]; countries: Choice[]; entities: Choice[]; onDone: () => void }) {
+export function InviteForm(props: { roles: string[]; countries: Choice[]; entities: Choice[] }) {
   const { t } = useLocale();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState(props.roles[0] ?? '');
@@ -39,12 +39,14 @@ export function InviteForm(props: { roles: string[]; countries: Choice[]; entiti
   const [entity, setEntity] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [result, setResult] = useState<InvitationCreated | null>(null);
-  const [busy, setBusy] = useState(false);
+  // A new invitation: the pending invitations listed above the form.
+  const inviting = useApiMutation(
+    (body: Record<string, unknown>) => post<InvitationCreated>('/invitations', body),
+    ['/invitations'],
+  );
   const byCountry = COUNTRY_ROLES.includes(role);
-  const invalid = (field: string) => (errors.some((e) => e.field === field) ? ' field-error' : '');
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const found: FieldError[] = [];
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()))
       found.push({ field: FIELD.email, message: t('people.email_required') });
@@ -53,20 +55,16 @@ export function InviteForm(props: { roles: string[]; countries: Choice[]; entiti
     setErrors(found);
     setResult(null);
     if (found.length) return;
-    setBusy(true);
     try {
-      const created = await post<InvitationCreated>('/invitations', {
+      const created = await inviting.mutateAsync({
         email: email.trim(),
         role,
         ...(byCountry ? { country } : { entity: Number(entity) }),
       });
       setResult(created);
       setEmail('');
-      props.onDone();
     } catch (error) {
-      setErrors([{ field: fieldOf(error), message: messageOf(error) }]);
-    } finally {
-      setBusy(false);
+      setErrors(errorsOf(error, fieldOf(error)));
     }
   };
 
@@ -88,90 +86,51 @@ export function InviteForm(props: { roles: string[]; countries: Choice[]; entiti
           )}
         </div>
       )}
-      <ErrorSummary errors={errors} />
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <div className={`field${invalid(FIELD.email)}`}>
-          <label htmlFor={FIELD.email}>{t('people.email')}</label>
-          <FieldMessage id={FIELD.email} errors={errors} />
-          <input
-            id={FIELD.email}
-            type="email"
-            dir="ltr"
-            autoComplete="off"
-            value={email}
-            aria-describedby={describedBy(FIELD.email, errors)}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </div>
-        <div className={`field${invalid(FIELD.role)}`}>
-          <label htmlFor={FIELD.role}>{t('people.role')}</label>
-          <p className="hint" id={`${FIELD.role}-hint`}>
-            {byCountry ? t('people.role_hint_country') : t('people.role_hint_entity')}
-          </p>
-          <FieldMessage id={FIELD.role} errors={errors} />
-          <select
-            id={FIELD.role}
-            value={role}
-            aria-describedby={describedBy(FIELD.role, errors, `${FIELD.role}-hint`)}
-            onChange={(e) => setRole(e.target.value)}
-          >
-            {props.roles.map((r) => (
-              <option key={r} value={r}>
-                {t(ROLE_LABELS[r] ?? r)}
-              </option>
-            ))}
-          </select>
-        </div>
+      <Form errors={errors} onSubmit={submit}>
+        <TextField
+          id={FIELD.email}
+          type="email"
+          label={t('people.email')}
+          errors={errors}
+          autoComplete="off"
+          value={email}
+          onChange={setEmail}
+        />
+        <SelectField
+          id={FIELD.role}
+          label={t('people.role')}
+          hint={byCountry ? t('people.role_hint_country') : t('people.role_hint_entity')}
+          errors={errors}
+          value={role}
+          onChange={setRole}
+          options={props.roles.map((r) => ({ value: r, label: t(ROLE_LABELS[r] ?? r) }))}
+        />
         {byCountry ? (
-          <div className={`field${invalid(FIELD.country)}`}>
-            <label htmlFor={FIELD.country}>{t('people.country')}</label>
-            <FieldMessage id={FIELD.country} errors={errors} />
-            <select
-              id={FIELD.country}
-              value={country}
-              aria-describedby={describedBy(FIELD.country, errors)}
-              onChange={(e) => setCountry(e.target.value)}
-            >
-              <option value="">{t('people.choose_country')}</option>
-              {props.countries.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={FIELD.country}
+            label={t('people.country')}
+            errors={errors}
+            value={country}
+            onChange={setCountry}
+            placeholder={t('people.choose_country')}
+            options={props.countries}
+          />
         ) : (
-          <div className={`field${invalid(FIELD.entity)}`}>
-            <label htmlFor={FIELD.entity}>{t('people.entity')}</label>
-            {props.entities.length === 0 && (
-              <p className="hint" id={`${FIELD.entity}-hint`}>
-                <Link to="/admin/entities">{t('people.no_entities')}</Link>
-              </p>
-            )}
-            <FieldMessage id={FIELD.entity} errors={errors} />
-            <select
-              id={FIELD.entity}
-              value={entity}
-              aria-describedby={describedBy(
-                FIELD.entity,
-                errors,
-                props.entities.length === 0 ? `${FIELD.entity}-hint` : undefined,
-              )}
-              onChange={(e) => setEntity(e.target.value)}
-            >
-              <option value="">{t('people.choose_entity')}</option>
-              {props.entities.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={FIELD.entity}
+            label={t('people.entity')}
+            hint={props.entities.length === 0 && <Link to="/admin/entities">{t('people.no_entities')}</Link>}
+            errors={errors}
+            value={entity}
+            onChange={setEntity}
+            placeholder={t('people.choose_entity')}
+            options={props.entities}
+          />
         )}
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button" disabled={inviting.isPending}>
           {t('people.invite_submit')}
         </button>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { isolate } from '../lib/bidi.js';
 import { localText, useLocale } from '../lib/i18n.js';
 import { hasRole, useSession } from '../lib/session.js';
 import type { CountryInfo, Entity, Invitation, Person } from '../lib/types.js';
-import { useData } from '../lib/use-data.js';
+import { useApi, useApiMutation } from '../lib/query.js';
 import { InviteForm, ROLE_LABELS, type Choice } from './people-invite.js';
 
 /** Who may manage people: a regional secretariat, a focal point, an administrator (docs/regional.md, People). */
@@ -21,10 +21,12 @@ export const MANAGES_PEOPLE = ['admin', 'secretariat', 'focal_point'];
 export function PeoplePage() {
   const { t, language, date } = useLocale();
   const { session } = useSession();
-  const people = useData<{ people: Person[] }>('/people');
-  const invitations = useData<{ invitations: Invitation[] }>('/invitations');
-  const countries = useData<{ countries: CountryInfo[] }>('/countries');
-  const entities = useData<{ entities: Entity[] }>('/entities');
+  const people = useApi<{ people: Person[] }>('/people');
+  const invitations = useApi<{ invitations: Invitation[] }>('/invitations');
+  const countries = useApi<{ countries: CountryInfo[] }>('/countries');
+  const entities = useApi<{ entities: Entity[] }>('/entities');
+  // Disabling or enabling an account, withdrawing an invitation: the people and the invitations.
+  const write = useApiMutation((run: () => Promise<unknown>) => run(), ['/people', '/invitations', '/users']);
   const [done, setDone] = useState('');
   const [failure, setFailure] = useState('');
   const [confirming, setConfirming] = useState<{ person: Person; enable: boolean } | null>(null);
@@ -58,18 +60,13 @@ export function PeoplePage() {
   }));
   const where = (g: { country: string | null; entity: number | null }) =>
     g.entity !== null ? entityName(g.entity) : g.country ? countryName(g.country) : '';
-  const reload = () => {
-    people.reload();
-    invitations.reload();
-  };
 
   const act = async (run: () => Promise<unknown>, message: string) => {
     setDone('');
     setFailure('');
     try {
-      await run();
+      await write.mutateAsync(run);
       setDone(message);
-      reload();
     } catch (error) {
       setFailure(messageOf(error));
     }
@@ -195,9 +192,7 @@ export function PeoplePage() {
         )}
       </section>
 
-      {roles.length > 0 && (
-        <InviteForm roles={roles} countries={countryChoices} entities={entityChoices} onDone={reload} />
-      )}
+      {roles.length > 0 && <InviteForm roles={roles} countries={countryChoices} entities={entityChoices} />}
     </Page>
   );
 }

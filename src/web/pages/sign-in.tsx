@@ -1,12 +1,11 @@
-import { useState, type FormEvent } from 'react';
-import { describedBy, ErrorSummary, FieldMessage, type FieldError } from '../components/error-summary.js';
-import { messageOf } from '../components/moves.js';
+import { useState } from 'react';
+import { errorsOf, Form, TextField, type FieldError } from '../components/form.js';
 import { Page } from '../components/page.js';
 import { post } from '../lib/api.js';
 import { useLocale } from '../lib/i18n.js';
 import { useGo } from '../lib/navigation.js';
 import { useSession } from '../lib/session.js';
-import { useData } from '../lib/use-data.js';
+import { useApi } from '../lib/query.js';
 import type { Session, SignInProviders } from '../lib/types.js';
 
 /** Sign-in: e-mail and password; the API's message, in the reader's language, when it fails. */
@@ -19,11 +18,10 @@ export function SignInPage() {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   // A ministry's identity provider, when the server has one configured.
-  const providers = useData<SignInProviders>('/api/v1/session/providers');
+  const providers = useApi<SignInProviders>('/session/providers');
   const oidc = providers.data?.oidc ?? null;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const missing: FieldError[] = [];
     if (!email.trim()) missing.push({ field: 'email', message: t('sign_in.email_required') });
     if (!password) missing.push({ field: 'password', message: t('sign_in.password_required') });
@@ -39,7 +37,7 @@ export function SignInPage() {
       go(safe, { replace: true });
     } catch (error) {
       setPassword('');
-      setErrors([{ field: 'email', message: messageOf(error) }]);
+      setErrors(errorsOf(error, 'email'));
     } finally {
       setBusy(false);
     }
@@ -47,39 +45,30 @@ export function SignInPage() {
 
   return (
     <Page title={t('sign_in.title')}>
-      <ErrorSummary errors={errors} />
-      <form onSubmit={(e) => void submit(e)} noValidate className="narrow">
-        <div className={`field${errors.some((e) => e.field === 'email') ? ' field-error' : ''}`}>
-          <label htmlFor="email">{t('sign_in.email')}</label>
-          <FieldMessage id="email" errors={errors} />
-          <input
-            id="email"
-            type="email"
-            dir="ltr"
-            autoComplete="username"
-            spellCheck={false}
-            value={email}
-            aria-describedby={describedBy('email', errors)}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </div>
-        <div className={`field${errors.some((e) => e.field === 'password') ? ' field-error' : ''}`}>
-          <label htmlFor="password">{t('sign_in.password')}</label>
-          <FieldMessage id="password" errors={errors} />
-          <input
-            id="password"
-            type="password"
-            dir="ltr"
-            autoComplete="current-password"
-            value={password}
-            aria-describedby={describedBy('password', errors)}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
+      <Form className="narrow" errors={errors} onSubmit={submit}>
+        <TextField
+          id="email"
+          type="email"
+          label={t('sign_in.email')}
+          errors={errors}
+          autoComplete="username"
+          spellCheck={false}
+          value={email}
+          onChange={setEmail}
+        />
+        <TextField
+          id="password"
+          type="password"
+          label={t('sign_in.password')}
+          errors={errors}
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+        />
         <button type="submit" className="button" disabled={busy}>
           {t('sign_in.submit')}
         </button>
-      </form>
+      </Form>
       {oidc && (
         <p>
           <a

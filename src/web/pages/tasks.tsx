@@ -7,7 +7,7 @@ import { SyntheticLabel } from '../components/synthetic.js';
 import { post, reviewPath } from '../lib/api.js';
 import { localText, useLocale } from '../lib/i18n.js';
 import type { Notification, Tasks } from '../lib/types.js';
-import { useData } from '../lib/use-data.js';
+import { useApi, useApiMutation } from '../lib/query.js';
 
 const answerPath = (task: { country: string; cycle: string; questionId: string }) =>
   `${reviewPath(task.country, task.cycle)}/answers/${encodeURIComponent(task.questionId)}`;
@@ -15,7 +15,7 @@ const answerPath = (task: { country: string; cycle: string; questionId: string }
 /** My work: the reviews I take part in, the questions my entities owe, the answers I decide. */
 export function TasksPage() {
   const { t, date, language } = useLocale();
-  const tasks = useData<Tasks>('/tasks');
+  const tasks = useApi<Tasks>('/tasks');
   if (tasks.error)
     return (
       <Page title={t('tasks.title')}>
@@ -110,15 +110,16 @@ export function TasksPage() {
 
 function Notifications() {
   const { t, dateTime } = useLocale();
-  const notes = useData<{ notifications: Notification[] }>('/notifications');
+  const notes = useApi<{ notifications: Notification[] }>('/notifications');
+  // Marking read changes the notifications only.
+  const marking = useApiMutation((ids: number[]) => post('/notifications/read', { ids }), ['/notifications']);
   const [error, setError] = useState('');
   if (notes.error) return null;
   const list = notes.data?.notifications ?? [];
   const unread = list.filter((n) => !n.readAt);
   const markRead = async () => {
     try {
-      await post('/notifications/read', { ids: unread.map((n) => n.id) });
-      notes.reload();
+      await marking.mutateAsync(unread.map((n) => n.id));
       setError('');
     } catch (failure) {
       setError(messageOf(failure));
