@@ -1,14 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Language } from '../../../domain/language.js';
-import { describedBy, ErrorSummary, FieldMessage, type FieldError } from '../../components/error-summary.js';
+import { CheckboxGroup, errorsOf, Form, SelectField, TextField, type FieldError } from '../../components/form.js';
 import { Link } from '../../components/link.js';
 import { LoadError, Loading, Page } from '../../components/page.js';
-import { api, ApiError, post } from '../../lib/api.js';
+import { api, post } from '../../lib/api.js';
 import { LANGUAGES, localText, useLocale } from '../../lib/i18n.js';
 import { useGo } from '../../lib/navigation.js';
 import { useSession } from '../../lib/session.js';
 import type { CountryInfo, CycleInfo } from '../../lib/types.js';
-import { useData } from '../../lib/use-data.js';
+import { useApi, useApiMutation } from '../../lib/query.js';
 import { CountryChoice } from './country-choice.js';
 import { CycleMoves } from './cycle-moves.js';
 import { cyclePath, secretariatRegions } from './regional.js';
@@ -43,9 +43,9 @@ interface Form {
 /** Create a cycle (`/cycles/new`) or edit one (`/cycles/:cycle/edit`): its settings, then its state. */
 export function CycleFormPage({ cycle: id }: { cycle?: string }) {
   const { t } = useLocale();
-  const cycles = useData<{ cycles: CycleInfo[] }>('/cycles');
-  const countries = useData<{ countries: CountryInfo[] }>('/countries');
-  const existing = useData<CycleInfo>(id ? `/cycles/${encodeURIComponent(id)}` : null);
+  const cycles = useApi<{ cycles: CycleInfo[] }>('/cycles');
+  const countries = useApi<{ countries: CountryInfo[] }>('/countries');
+  const existing = useApi<CycleInfo>(id ? `/cycles/${encodeURIComponent(id)}` : null);
   const error = cycles.error ?? countries.error ?? existing.error;
   if (error) return <LoadError error={error} />;
   if (!cycles.data || !countries.data || (id && !existing.data)) return <Loading />;
@@ -55,19 +55,12 @@ export function CycleFormPage({ cycle: id }: { cycle?: string }) {
       cycle={id ? existing.data : null}
       cycles={cycles.data.cycles}
       countries={countries.data.countries}
-      onChanged={existing.reload}
       title={id ? t('regional.cycle_form.edit_title') : t('regional.cycle_form.new_title')}
     />
   );
 }
 
-function CycleForm(props: {
-  cycle: CycleInfo | null;
-  cycles: CycleInfo[];
-  countries: CountryInfo[];
-  onChanged: () => void;
-  title: string;
-}) {
+function CycleForm(props: { cycle: CycleInfo | null; cycles: CycleInfo[]; countries: CountryInfo[]; title: string }) {
   const { t, language } = useLocale();
   const go = useGo();
   const { session } = useSession();
@@ -87,13 +80,20 @@ function CycleForm(props: {
     countries: cycle?.settings?.countries ?? [],
   }));
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
+  // A cycle's settings: its pages, the region's home and tracking (/cycles…), and the to-do lists
+  // of the countries it adds.
+  const saving = useApiMutation(
+    (body: Record<string, unknown>) =>
+      cycle
+        ? api<CycleInfo>('PATCH', `/cycles/${encodeURIComponent(cycle.id)}`, body)
+        : post<CycleInfo>('/cycles', body),
+    ['/cycles', '/tasks'],
+  );
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
   // The region's countries, and any other taking part already (a country may be in several regions).
   const choices = props.countries.filter((c) => c.regions.includes(form.region) || form.countries.includes(c.code));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const found: FieldError[] = [];
     if (!cycle && !form.id.trim()) found.push({ field: 'cycle-id', message: t('regional.cycle_form.id_required') });
     if (form.languages.length === 0)
@@ -110,33 +110,13 @@ function CycleForm(props: {
       dueOn: form.dueOn || null,
       countries: form.countries,
     };
-    setBusy(true);
     try {
-      const saved = cycle
-        ? await api<CycleInfo>('PATCH', `/cycles/${encodeURIComponent(cycle.id)}`, body)
-        : await post<CycleInfo>('/cycles', { id: form.id.trim(), region: form.region, ...body });
+      const saved = await saving.mutateAsync(cycle ? body : { id: form.id.trim(), region: form.region, ...body });
       go(cyclePath(saved.id));
     } catch (failure) {
-      const code = failure instanceof ApiError ? failure.code : '';
-      const message = failure instanceof Error ? failure.message : String(failure);
-      setErrors([{ field: FIELD_OF[code] ?? (cycle ? 'cycle-title-fr' : 'cycle-id'), message }]);
-    } finally {
-      setBusy(false);
+      setErrors(errorsOf(failure, cycle ? 'cycle-title-fr' : 'cycle-id', FIELD_OF));
     }
   };
-
-  const field = (fieldId: string, label: string, input: (d: string | undefined) => React.ReactNode, hint?: string) => (
-    <div className={`field${errors.some((e) => e.field === fieldId) ? ' field-error' : ''}`}>
-      <label htmlFor={fieldId}>{label}</label>
-      {hint && (
-        <p className="hint" id={`${fieldId}-hint`}>
-          {hint}
-        </p>
-      )}
-      <FieldMessage id={fieldId} errors={errors} />
-      {input(describedBy(fieldId, errors, hint ? `${fieldId}-hint` : undefined))}
-    </div>
-  );
 
   return (
     <Page
@@ -149,131 +129,93 @@ function CycleForm(props: {
         )
       }
     >
-      <ErrorSummary errors={errors} />
-      <form onSubmit={(e) => void submit(e)} noValidate className="cycle-form">
-        {!cycle &&
-          regions.length > 1 &&
-          field('cycle-region', t('regional.cycle_form.region'), (d) => (
-            <select
-              id="cycle-region"
-              value={form.region}
-              aria-describedby={d}
-              onChange={(e) => set('region', e.target.value)}
-            >
-              {regions.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </select>
-          ))}
-        {!cycle &&
-          field(
-            'cycle-id',
-            t('regional.cycle_form.id'),
-            (d) => (
-              <input
-                id="cycle-id"
-                type="text"
-                dir="ltr"
-                autoComplete="off"
-                value={form.id}
-                aria-describedby={d}
-                onChange={(e) => set('id', e.target.value)}
-              />
-            ),
-            t('regional.cycle_form.id_hint'),
-          )}
+      <Form errors={errors} onSubmit={submit} className="cycle-form">
+        {!cycle && regions.length > 1 && (
+          <SelectField
+            id="cycle-region"
+            label={t('regional.cycle_form.region')}
+            errors={errors}
+            value={form.region}
+            onChange={(value) => set('region', value)}
+            options={regions.map((r) => ({ value: r, label: r }))}
+          />
+        )}
+        {!cycle && (
+          <TextField
+            id="cycle-id"
+            label={t('regional.cycle_form.id')}
+            hint={t('regional.cycle_form.id_hint')}
+            errors={errors}
+            dir="ltr"
+            autoComplete="off"
+            value={form.id}
+            onChange={(value) => set('id', value)}
+          />
+        )}
         <fieldset>
           <legend>{t('regional.cycle_form.names')}</legend>
           <p className="hint">{t('regional.cycle_form.names_hint')}</p>
-          {LANGUAGES.map((lang) =>
-            field(`cycle-title-${lang}`, t(`language.${lang}`), (d) => (
-              <input
-                id={`cycle-title-${lang}`}
-                type="text"
-                className="input-wide"
-                lang={lang}
-                dir={lang === 'ar' ? 'rtl' : 'ltr'}
-                value={form.title[lang]}
-                aria-describedby={d}
-                onChange={(e) => set('title', { ...form.title, [lang]: e.target.value })}
-              />
-            )),
-          )}
-        </fieldset>
-        <div className="inline-fields">
-          {field('cycle-questionnaire', t('regional.cycle_form.questionnaire'), (d) => (
-            <select
-              id="cycle-questionnaire"
-              dir="ltr"
-              value={form.questionnaire}
-              aria-describedby={d}
-              onChange={(e) => set('questionnaire', e.target.value)}
-            >
-              {questionnaires.map((q) => (
-                <option key={q} value={q}>
-                  {q}
-                </option>
-              ))}
-            </select>
-          ))}
-          {field(
-            'cycle-version',
-            t('regional.cycle_form.version'),
-            (d) => (
-              <input
-                id="cycle-version"
-                type="number"
-                min={1}
-                className="input-short"
-                value={form.version}
-                aria-describedby={d}
-                onChange={(e) => set('version', e.target.value)}
-              />
-            ),
-            t('regional.cycle_form.version_hint'),
-          )}
-        </div>
-        <fieldset>
-          <legend>{t('regional.cycle_form.languages')}</legend>
-          <FieldMessage id="cycle-lang-fr" errors={errors} />
           {LANGUAGES.map((lang) => (
-            <div className="checkbox" key={lang}>
-              <input
-                id={`cycle-lang-${lang}`}
-                type="checkbox"
-                checked={form.languages.includes(lang)}
-                onChange={(e) =>
-                  set(
-                    'languages',
-                    LANGUAGES.filter((l) => (l === lang ? e.target.checked : form.languages.includes(l))),
-                  )
-                }
-              />
-              <label htmlFor={`cycle-lang-${lang}`}>{t(`language.${lang}`)}</label>
-            </div>
+            <TextField
+              key={lang}
+              id={`cycle-title-${lang}`}
+              label={t(`language.${lang}`)}
+              errors={errors}
+              inputClassName="input-wide"
+              lang={lang}
+              dir={lang === 'ar' ? 'rtl' : 'ltr'}
+              value={form.title[lang]}
+              onChange={(value) => set('title', { ...form.title, [lang]: value })}
+            />
           ))}
         </fieldset>
         <div className="inline-fields">
-          {field('cycle-opens', t('regional.cycle.opens_on'), (d) => (
-            <input
-              id="cycle-opens"
-              type="date"
-              value={form.opensOn}
-              aria-describedby={d}
-              onChange={(e) => set('opensOn', e.target.value)}
-            />
-          ))}
-          {field('cycle-due', t('regional.cycle.due_on'), (d) => (
-            <input
-              id="cycle-due"
-              type="date"
-              value={form.dueOn}
-              aria-describedby={d}
-              onChange={(e) => set('dueOn', e.target.value)}
-            />
-          ))}
+          <SelectField
+            id="cycle-questionnaire"
+            label={t('regional.cycle_form.questionnaire')}
+            errors={errors}
+            dir="ltr"
+            value={form.questionnaire}
+            onChange={(value) => set('questionnaire', value)}
+            options={questionnaires.map((q) => ({ value: q, label: q }))}
+          />
+          <TextField
+            id="cycle-version"
+            type="number"
+            min={1}
+            label={t('regional.cycle_form.version')}
+            hint={t('regional.cycle_form.version_hint')}
+            errors={errors}
+            inputClassName="input-short"
+            value={form.version}
+            onChange={(value) => set('version', value)}
+          />
+        </div>
+        <CheckboxGroup
+          id="cycle-lang"
+          label={t('regional.cycle_form.languages')}
+          errors={errors}
+          values={form.languages}
+          onChange={(values) => set('languages', values as Language[])}
+          options={LANGUAGES.map((lang) => ({ value: lang, label: t(`language.${lang}`) }))}
+        />
+        <div className="inline-fields">
+          <TextField
+            id="cycle-opens"
+            type="date"
+            label={t('regional.cycle.opens_on')}
+            errors={errors}
+            value={form.opensOn}
+            onChange={(value) => set('opensOn', value)}
+          />
+          <TextField
+            id="cycle-due"
+            type="date"
+            label={t('regional.cycle.due_on')}
+            errors={errors}
+            value={form.dueOn}
+            onChange={(value) => set('dueOn', value)}
+          />
         </div>
         <CountryChoice
           choices={choices}
@@ -281,11 +223,11 @@ function CycleForm(props: {
           errors={errors}
           onChange={(list) => set('countries', list)}
         />
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button" disabled={saving.isPending}>
           {cycle ? t('regional.cycle_form.save') : t('regional.cycle_form.create')}
         </button>
-      </form>
-      {cycle && <CycleMoves cycle={cycle} onMoved={props.onChanged} />}
+      </Form>
+      {cycle && <CycleMoves cycle={cycle} />}
     </Page>
   );
 }

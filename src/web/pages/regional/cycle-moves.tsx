@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
-import { ErrorSummary, FieldMessage, type FieldError } from '../../components/error-summary.js';
-import { messageOf } from '../../components/moves.js';
+import { useState } from 'react';
+import { errorsOf, Form, RadioGroup, type FieldError } from '../../components/form.js';
 import { post } from '../../lib/api.js';
 import { useLocale } from '../../lib/i18n.js';
+import { useApiMutation } from '../../lib/query.js';
 import type { CycleInfo } from '../../lib/types.js';
 import { CycleState } from './cycle-state-tag.js';
 
@@ -11,28 +11,28 @@ import { CycleState } from './cycle-state-tag.js';
  * happens to a review submitted afterwards, with no answer chosen in advance: the secretariat
  * decides each time (the API refuses a close without it).
  */
-export function CycleMoves({ cycle, onMoved }: { cycle: CycleInfo; onMoved: () => void }) {
+export function CycleMoves({ cycle }: { cycle: CycleInfo }) {
   const { t } = useLocale();
   const [late, setLate] = useState<'' | 'accept' | 'refuse'>('');
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
   const to = cycle.state === 'open' ? 'closed' : 'open';
+  // A cycle's state: its pages and the region's home (/cycles…), the tracking, and the reviews
+  // and to-do lists of its countries (whether they may still submit).
+  const moving = useApiMutation(
+    () => post(`/cycles/${encodeURIComponent(cycle.id)}/state`, to === 'closed' ? { to, late } : { to }),
+    ['/cycles', '/reviews', '/tasks'],
+  );
 
-  const move = async (event: FormEvent) => {
-    event.preventDefault();
+  const move = async () => {
     if (to === 'closed' && !late) {
       setErrors([{ field: 'cycle-late-accept', message: t('regional.cycle_form.late_required') }]);
       return;
     }
-    setBusy(true);
     try {
-      await post(`/cycles/${encodeURIComponent(cycle.id)}/state`, to === 'closed' ? { to, late } : { to });
+      await moving.mutateAsync();
       setErrors([]);
-      onMoved();
     } catch (failure) {
-      setErrors([{ field: to === 'closed' ? 'cycle-late-accept' : 'cycle-move', message: messageOf(failure) }]);
-    } finally {
-      setBusy(false);
+      setErrors(errorsOf(failure, to === 'closed' ? 'cycle-late-accept' : 'cycle-move'));
     }
   };
 
@@ -42,57 +42,39 @@ export function CycleMoves({ cycle, onMoved }: { cycle: CycleInfo; onMoved: () =
       <p>
         {t('regional.cycle_form.state_now')} <CycleState state={cycle.state} />
       </p>
-      <ErrorSummary errors={errors} />
-      <form onSubmit={(e) => void move(e)} noValidate>
+      <Form errors={errors} onSubmit={move}>
         {cycle.state === 'planned' && <p>{t('regional.cycle_form.open_explained')}</p>}
         {cycle.state === 'closed' && <p>{t('regional.cycle_form.reopen_explained')}</p>}
         {cycle.state === 'open' && (
-          <fieldset className={errors.length ? 'field-error' : undefined}>
-            <legend>{t('regional.cycle_form.late_question')}</legend>
-            <p className="hint">{t('regional.cycle_form.close_explained')}</p>
-            <FieldMessage id="cycle-late-accept" errors={errors} />
-            <div className="checkbox">
-              <input
-                id="cycle-late-accept"
-                type="radio"
-                name="late"
-                checked={late === 'accept'}
-                aria-describedby="cycle-late-accept-hint"
-                onChange={() => setLate('accept')}
-              />
-              <div>
-                <label htmlFor="cycle-late-accept">{t('regional.cycle_form.late_accept')}</label>
-                <p className="hint" id="cycle-late-accept-hint">
-                  {t('regional.cycle_form.late_accept_hint')}
-                </p>
-              </div>
-            </div>
-            <div className="checkbox">
-              <input
-                id="cycle-late-refuse"
-                type="radio"
-                name="late"
-                checked={late === 'refuse'}
-                aria-describedby="cycle-late-refuse-hint"
-                onChange={() => setLate('refuse')}
-              />
-              <div>
-                <label htmlFor="cycle-late-refuse">{t('regional.cycle_form.late_refuse')}</label>
-                <p className="hint" id="cycle-late-refuse-hint">
-                  {t('regional.cycle_form.late_refuse_hint')}
-                </p>
-              </div>
-            </div>
-          </fieldset>
+          <RadioGroup
+            id="cycle-late"
+            label={t('regional.cycle_form.late_question')}
+            hint={t('regional.cycle_form.close_explained')}
+            errors={errors}
+            value={late}
+            onChange={(value) => setLate(value as 'accept' | 'refuse')}
+            options={[
+              {
+                value: 'accept',
+                label: t('regional.cycle_form.late_accept'),
+                hint: t('regional.cycle_form.late_accept_hint'),
+              },
+              {
+                value: 'refuse',
+                label: t('regional.cycle_form.late_refuse'),
+                hint: t('regional.cycle_form.late_refuse_hint'),
+              },
+            ]}
+          />
         )}
-        <button type="submit" id="cycle-move" className="button" disabled={busy}>
+        <button type="submit" id="cycle-move" className="button" disabled={moving.isPending}>
           {cycle.state === 'planned'
             ? t('regional.cycle_form.open')
             : cycle.state === 'open'
               ? t('regional.cycle_form.close')
               : t('regional.cycle_form.reopen')}
         </button>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { LoadError, Loading, Page } from '../../components/page.js';
 import { SyntheticLabel } from '../../components/synthetic.js';
 import { localText, useLocale } from '../../lib/i18n.js';
 import type { CycleInfo } from '../../lib/types.js';
-import { useData } from '../../lib/use-data.js';
+import { useApi } from '../../lib/query.js';
 import { CycleState } from './cycle-state-tag.js';
 import { cyclePath } from './regional.js';
 import { TrackingTable } from './tracking-table.js';
@@ -13,7 +13,7 @@ const LATE = { accept: 'regional.cycle.late_accept', refuse: 'regional.cycle.lat
 /** A cycle for its secretariat: its settings, then where each participating country stands. */
 export function CyclePage({ cycle: id }: { cycle: string }) {
   const { t, date, dateTime, language } = useLocale();
-  const cycle = useData<CycleInfo>(`/cycles/${encodeURIComponent(id)}`);
+  const cycle = useApi<CycleInfo>(`/cycles/${encodeURIComponent(id)}`);
   if (cycle.error) return <LoadError error={cycle.error} />;
   if (!cycle.data) return <Loading />;
   const c = cycle.data;

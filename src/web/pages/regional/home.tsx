@@ -4,7 +4,7 @@ import { SyntheticLabel } from '../../components/synthetic.js';
 import { localText, useLocale } from '../../lib/i18n.js';
 import { hasRole, useSession } from '../../lib/session.js';
 import type { CycleInfo, Tracking } from '../../lib/types.js';
-import { useData } from '../../lib/use-data.js';
+import { useApi } from '../../lib/query.js';
 import { CycleState } from './cycle-state-tag.js';
 import { cycleOrder, cyclePath, secretariatRegions, shows } from './regional.js';
 
@@ -16,7 +16,7 @@ import { cycleOrder, cyclePath, secretariatRegions, shows } from './regional.js'
 export function RegionalHomePage() {
   const { t } = useLocale();
   const { session } = useSession();
-  const cycles = useData<{ cycles: CycleInfo[] }>('/cycles');
+  const cycles = useApi<{ cycles: CycleInfo[] }>('/cycles');
   if (cycles.error) return <LoadError error={cycles.error} />;
   if (!cycles.data) return <Loading />;
   const regions = secretariatRegions(session);
@@ -58,7 +58,7 @@ export function RegionalHomePage() {
 
 function CycleSummary({ cycle }: { cycle: CycleInfo }) {
   const { t, date, language } = useLocale();
-  const tracking = useData<Tracking>(`/cycles/${encodeURIComponent(cycle.id)}/tracking`);
+  const tracking = useApi<Tracking>(`/cycles/${encodeURIComponent(cycle.id)}/tracking`);
   const heading = `cycle-${cycle.id}`;
   const rows = tracking.data?.countries ?? [];
   const count = (show: 'unacknowledged' | 'overdue' | 'returned') => rows.filter((r) => shows(r, show)).length;

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { ErrorSummary, type FieldError } from '../../components/error-summary.js';
-import { messageOf } from '../../components/moves.js';
+import { ErrorSummary, errorsOf, type FieldError } from '../../components/form.js';
 import { get, post } from '../../lib/api.js';
 import { useLocale } from '../../lib/i18n.js';
+import { useApiMutation } from '../../lib/query.js';
 import type { Reminders as Sent, Tracking } from '../../lib/types.js';
 
 /** Whom a reminder goes to: the countries ticked in the table, or every late one. */
@@ -23,11 +23,15 @@ export function Reminders(props: {
   const [pending, setPending] = useState<Pending | null>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [done, setDone] = useState<Sent | null>(null);
-  const [busy, setBusy] = useState(false);
   const confirmRef = useRef<HTMLDivElement>(null);
   const doneRef = useRef<HTMLDivElement>(null);
   const base = `/cycles/${encodeURIComponent(props.cycle)}`;
   const firstBox = props.picked[0] ?? Object.keys(props.names)[0] ?? '';
+  // A reminder: the cycle's tracking (who was reminded when) and the focal points' notifications.
+  const sending = useApiMutation(
+    (body: { late: true } | { countries: string[] }) => post<Sent>(`${base}/reminders`, body),
+    [base, '/notifications'],
+  );
 
   useEffect(() => {
     if (pending) confirmRef.current?.focus();
@@ -52,21 +56,17 @@ export function Reminders(props: {
       const late = await get<Tracking>(`${base}/tracking?overdue=true`);
       setPending({ late: true, countries: late.countries.map((c) => c.country) });
     } catch (failure) {
-      setErrors([{ field: 'remind-late', message: messageOf(failure) }]);
+      setErrors(errorsOf(failure, 'remind-late'));
     }
   };
   const send = async () => {
     if (!pending) return;
-    setBusy(true);
     try {
-      const body = pending.late ? { late: true } : { countries: pending.countries };
-      setDone(await post<Sent>(`${base}/reminders`, body));
+      setDone(await sending.mutateAsync(pending.late ? { late: true } : { countries: pending.countries }));
       setPending(null);
       props.onSent();
     } catch (failure) {
-      setErrors([{ field: 'remind-send', message: messageOf(failure) }]);
-    } finally {
-      setBusy(false);
+      setErrors(errorsOf(failure, 'remind-send'));
     }
   };
 
@@ -96,7 +96,13 @@ export function Reminders(props: {
           {pending.countries.length > 0 && <p>{t('regional.tracking.confirm_how')}</p>}
           <div className="button-group">
             {pending.countries.length > 0 && (
-              <button type="button" id="remind-send" className="button" disabled={busy} onClick={() => void send()}>
+              <button
+                type="button"
+                id="remind-send"
+                className="button"
+                disabled={sending.isPending}
+                onClick={() => void send()}
+              >
                 {t('regional.tracking.send')}
               </button>
             )}

@@ -1,9 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { describedBy, ErrorSummary, FieldMessage, type FieldError } from '../../components/error-summary.js';
-import { messageOf } from '../../components/moves.js';
+import { useEffect, useState } from 'react';
+import { describedBy, FieldMessage } from '../../components/error-summary.js';
+import { ErrorSummary, errorsOf, TextArea, type FieldError } from '../../components/form.js';
 import { post } from '../../lib/api.js';
 import { isolate } from '../../lib/bidi.js';
 import { useLocale } from '../../lib/i18n.js';
+import { useApiMutation } from '../../lib/query.js';
 import type { Submission } from '../../lib/types.js';
 
 const ACKNOWLEDGE = 'submission-acknowledge';
@@ -21,12 +22,15 @@ export function SubmissionActions(props: {
   countryName: string;
   /** Only the latest submission may be returned (the API says submission.not_latest otherwise). */
   latest: boolean;
+  /** What an action changes: the review's pages (its state, its submissions), the tracking… */
+  queries: string[];
   onDone: (message: string) => void;
 }) {
   const { t, dateTime } = useLocale();
   const s = props.submission;
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
+  const write = useApiMutation((run: () => Promise<unknown>) => run(), props.queries);
+  const busy = write.isPending;
   const [comment, setComment] = useState('');
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -36,25 +40,21 @@ export function SubmissionActions(props: {
   }, [confirming]);
 
   const act = async (field: string, run: () => Promise<unknown>, message: string) => {
-    setBusy(true);
     try {
-      await run();
+      await write.mutateAsync(run);
       setErrors([]);
       props.onDone(message);
       return true;
     } catch (error) {
-      setErrors([{ field, message: messageOf(error) }]);
+      setErrors(errorsOf(error, field));
       return false;
-    } finally {
-      setBusy(false);
     }
   };
 
   const acknowledge = () =>
     void act(ACKNOWLEDGE, () => post(`${props.path}/acknowledgement`), t('regional.submission.acknowledged_done'));
 
-  const sendComment = async (event: FormEvent) => {
-    event.preventDefault();
+  const sendComment = async () => {
     if (!comment.trim()) return setErrors([{ field: COMMENT, message: t('regional.submission.comment_required') }]);
     if (
       await act(
@@ -66,8 +66,7 @@ export function SubmissionActions(props: {
       setComment('');
   };
 
-  const askReturn = (event: FormEvent) => {
-    event.preventDefault();
+  const askReturn = () => {
     if (!reason.trim()) return setErrors([{ field: REASON, message: t('regional.submission.reason_required') }]);
     setErrors([]);
     setConfirming(true);
@@ -117,49 +116,46 @@ export function SubmissionActions(props: {
         </div>
       )}
 
-      <form onSubmit={(e) => void sendComment(e)} noValidate>
-        <div className={`field${invalid(COMMENT)}`}>
-          <h3>
-            <label htmlFor={COMMENT}>{t('regional.submission.comment_title')}</label>
-          </h3>
-          <p className="hint" id={`${COMMENT}-hint`}>
-            {t('regional.submission.comment_hint')}
-          </p>
-          <FieldMessage id={COMMENT} errors={errors} />
-          <textarea
-            id={COMMENT}
-            dir="auto"
-            rows={4}
-            value={comment}
-            aria-describedby={describedBy(COMMENT, errors, `${COMMENT}-hint`)}
-            onChange={(e) => setComment(e.target.value)}
-          />
-        </div>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void sendComment();
+        }}
+        noValidate
+      >
+        <TextArea
+          id={COMMENT}
+          labelAs="h3"
+          label={t('regional.submission.comment_title')}
+          hint={t('regional.submission.comment_hint')}
+          errors={errors}
+          value={comment}
+          onChange={setComment}
+        />
         <button type="submit" className="button button-secondary" disabled={busy}>
           {t('regional.submission.comment_submit')}
         </button>
       </form>
 
       {props.latest && !s.returned && (
-        <form onSubmit={askReturn} noValidate className="submission-return">
-          <div className={`field${invalid(REASON)}`}>
-            <h3>
-              <label htmlFor={REASON}>{t('regional.submission.return_title')}</label>
-            </h3>
-            <p className="hint" id={`${REASON}-hint`}>
-              {t('regional.submission.return_hint')}
-            </p>
-            <FieldMessage id={REASON} errors={errors} />
-            <textarea
-              id={REASON}
-              dir="auto"
-              rows={4}
-              value={reason}
-              readOnly={confirming}
-              aria-describedby={describedBy(REASON, errors, `${REASON}-hint`)}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          </div>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            askReturn();
+          }}
+          noValidate
+          className="submission-return"
+        >
+          <TextArea
+            id={REASON}
+            labelAs="h3"
+            label={t('regional.submission.return_title')}
+            hint={t('regional.submission.return_hint')}
+            errors={errors}
+            value={reason}
+            readOnly={confirming}
+            onChange={setReason}
+          />
           {confirming ? (
             <div className="confirm">
               <p role="alert">{t('regional.submission.return_confirm', { country: props.countryName })}</p>

@@ -17,7 +17,7 @@ import type {
   SubmissionEvent,
   SubmissionSummary,
 } from '../../lib/types.js';
-import { useData } from '../../lib/use-data.js';
+import { reviewQueries, useApi } from '../../lib/query.js';
 import { SubmissionActions } from './submission-actions.js';
 
 /**
@@ -30,12 +30,12 @@ export function SubmissionPage(props: { country: string; cycle: string; number: 
   const { t, number, dateTime, language } = useLocale();
   const { session } = useSession();
   const base = `${reviewPath(props.country, props.cycle)}/submissions`;
-  const submission = useData<Submission>(`${base}/${encodeURIComponent(props.number)}`);
-  const list = useData<{ submissions: SubmissionSummary[] }>(base);
-  const cycle = useData<CycleInfo>(`/cycles/${encodeURIComponent(props.cycle)}`);
-  const countries = useData<{ countries: CountryInfo[] }>('/countries');
+  const submission = useApi<Submission>(`${base}/${encodeURIComponent(props.number)}`);
+  const list = useApi<{ submissions: SubmissionSummary[] }>(base);
+  const cycle = useApi<CycleInfo>(`/cycles/${encodeURIComponent(props.cycle)}`);
+  const countries = useApi<{ countries: CountryInfo[] }>('/countries');
   const q = cycle.data?.questionnaire;
-  const questionnaire = useData<Questionnaire>(q ? `/questionnaires/${q.id}?version=${q.version}` : null);
+  const questionnaire = useApi<Questionnaire>(q ? `/questionnaires/${q.id}?version=${q.version}` : null);
   const [done, setDone] = useState('');
 
   if (submission.error) return <LoadError error={submission.error} />;
@@ -49,10 +49,6 @@ export function SubmissionPage(props: { country: string; cycle: string; number: 
     hasRole(session, 'admin') ||
     (session?.grants ?? []).some((g) => g.role === 'secretariat' && region !== undefined && g.region === region);
   const latest = list.data?.submissions.reduce((n, x) => Math.max(n, x.number), 0);
-  const reload = () => {
-    submission.reload();
-    list.reload();
-  };
 
   return (
     <Page
@@ -145,10 +141,8 @@ export function SubmissionPage(props: { country: string; cycle: string; number: 
           submission={s}
           countryName={countryName}
           latest={latest === s.number}
-          onDone={(message) => {
-            setDone(message);
-            reload();
-          }}
+          queries={reviewQueries(props.country, props.cycle)}
+          onDone={setDone}
         />
       )}
 

@@ -1,14 +1,15 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { Form, SelectField } from '../../components/form.js';
 import { Link } from '../../components/link.js';
 import { Loading } from '../../components/page.js';
 import { StatusTag } from '../../components/status.js';
 import { SyntheticLabel } from '../../components/synthetic.js';
 import { API, reviewPath } from '../../lib/api.js';
 import { localText, useLocale } from '../../lib/i18n.js';
-import { useSearchParams } from 'react-router';
 import { useGo } from '../../lib/navigation.js';
 import type { CycleInfo, TrackedCountry, Tracking } from '../../lib/types.js';
-import { useData } from '../../lib/use-data.js';
+import { useApi } from '../../lib/query.js';
 import { cyclePath, isShow, shows, type Show } from './regional.js';
 import { Reminders } from './reminders.js';
 
@@ -53,14 +54,13 @@ export function TrackingTable({ cycle }: { cycle: CycleInfo }) {
   const show = isShow(query.get('show')) ? (query.get('show') as Show) : null;
   const filters: Record<string, string> = { sort, ...(state && { state }), ...(overdue && { overdue }) };
   const search = new URLSearchParams(filters).toString();
-  const tracking = useData<Tracking>(`/cycles/${encodeURIComponent(cycle.id)}/tracking?${search}`);
+  const tracking = useApi<Tracking>(`/cycles/${encodeURIComponent(cycle.id)}/tracking?${search}`);
   const [picked, setPicked] = useState<string[]>([]);
   const [form, setForm] = useState({ sort, state: state as string, overdue: overdue as string });
   // The address leads (a link, the browser's back button): the fields follow it.
   useEffect(() => setForm({ sort, state, overdue }), [sort, state, overdue]);
 
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
+  const apply = () => {
     const next = Object.fromEntries(Object.entries(form).filter(([, v]) => v !== ''));
     go(cyclePath(cycle.id, { ...next, ...(show && { show }) }));
   };
@@ -74,48 +74,40 @@ export function TrackingTable({ cycle }: { cycle: CycleInfo }) {
   return (
     <section aria-labelledby="tracking-title">
       <h2 id="tracking-title">{t('regional.tracking.title')}</h2>
-      <form className="tracking-filters" onSubmit={apply}>
-        <div className="field">
-          <label htmlFor="tracking-sort">{t('regional.tracking.sort')}</label>
-          <select
-            id="tracking-sort"
-            value={form.sort}
-            onChange={(e) => setForm({ ...form, sort: e.target.value as Sort })}
-          >
-            {(Object.keys(SORTS) as Sort[]).map((s) => (
-              <option key={s} value={s}>
-                {t(SORTS[s])}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="tracking-state">{t('regional.tracking.state')}</label>
-          <select id="tracking-state" value={form.state} onChange={(e) => setForm({ ...form, state: e.target.value })}>
-            <option value="">{t('regional.tracking.any_state')}</option>
-            {STATES.map((s) => (
-              <option key={s} value={s}>
-                {t(STATE_LABELS[s])}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="tracking-overdue">{t('regional.tracking.overdue')}</label>
-          <select
-            id="tracking-overdue"
-            value={form.overdue}
-            onChange={(e) => setForm({ ...form, overdue: e.target.value })}
-          >
-            <option value="">{t('regional.tracking.any_overdue')}</option>
-            <option value="true">{t('regional.tracking.only_late')}</option>
-            <option value="false">{t('regional.tracking.only_on_time')}</option>
-          </select>
-        </div>
+      <Form className="tracking-filters" errors={[]} onSubmit={apply}>
+        <SelectField
+          id="tracking-sort"
+          label={t('regional.tracking.sort')}
+          errors={[]}
+          value={form.sort}
+          onChange={(value) => setForm({ ...form, sort: value as Sort })}
+          options={(Object.keys(SORTS) as Sort[]).map((s) => ({ value: s, label: t(SORTS[s]) }))}
+        />
+        <SelectField
+          id="tracking-state"
+          label={t('regional.tracking.state')}
+          errors={[]}
+          value={form.state}
+          onChange={(value) => setForm({ ...form, state: value })}
+          placeholder={t('regional.tracking.any_state')}
+          options={STATES.map((s) => ({ value: s, label: t(STATE_LABELS[s]) }))}
+        />
+        <SelectField
+          id="tracking-overdue"
+          label={t('regional.tracking.overdue')}
+          errors={[]}
+          value={form.overdue}
+          onChange={(value) => setForm({ ...form, overdue: value })}
+          placeholder={t('regional.tracking.any_overdue')}
+          options={[
+            { value: 'true', label: t('regional.tracking.only_late') },
+            { value: 'false', label: t('regional.tracking.only_on_time') },
+          ]}
+        />
         <button type="submit" className="button button-secondary">
           {t('regional.tracking.apply')}
         </button>
-      </form>
+      </Form>
       {show && (
         <p className="notice" id="tracking-view">
           {t(VIEWS[show])} <Link to={cyclePath(cycle.id, filters)}>{t('regional.tracking.show_all')}</Link>
@@ -183,10 +175,7 @@ export function TrackingTable({ cycle }: { cycle: CycleInfo }) {
             cycle={cycle.id}
             picked={picked}
             names={Object.fromEntries(tracking.data.countries.map((r) => [r.country, name(r)]))}
-            onSent={() => {
-              setPicked([]);
-              tracking.reload();
-            }}
+            onSent={() => setPicked([])}
           />
         </>
       )}
