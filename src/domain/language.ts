@@ -17,3 +17,10 @@ export function direction(language: Language): 'ltr' | 'rtl' {
 export function pick(text: Multilingual, language: Language): string {
   return text[language] ?? text.fr ?? text.en ?? text.ar ?? '';
 }
+
+/**
+ * A Latin identifier inside Arabic text, isolated (U+2068 … U+2069): without it, « demo» — demo-2 »
+ * binds the punctuation between two Latin runs into one left-to-right run, and the title reads
+ * scrambled in a right-to-left line.
+ */
+export const isolate = (latin: string) => `\u2068${latin}\u2069`;

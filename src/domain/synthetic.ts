@@ -1,3 +1,4 @@
+import { isolate } from './language.js';
 import type { Language, Multilingual } from './language.js';
 
 /**
@@ -61,7 +62,7 @@ export const isSyntheticCode = (code: string) => /^X[A-Z]{2}$/.test(code);
 
 /** The region's name, which says it is fictional. */
 export function syntheticRegionName(id: string): Multilingual {
-  return { fr: `Région fictive « ${id} »`, en: `Fictional region "${id}"`, ar: `منطقة افتراضية «${id}»` };
+  return { fr: `Région fictive « ${id} »`, en: `Fictional region "${id}"`, ar: `منطقة افتراضية «${isolate(id)}»` };
 }
 
 /**

@@ -3,7 +3,7 @@ import * as cycles from '../db/queries/cycles.js';
 import type { Database } from '../db/schema.js';
 import { CYCLE_ID, type Cycle } from '../domain/cycles.js';
 import { PacteError } from '../domain/errors.js';
-import { LANGUAGES, type Multilingual } from '../domain/language.js';
+import { isolate, LANGUAGES, type Multilingual } from '../domain/language.js';
 import type { Actor } from '../domain/permissions.js';
 import { recordAudit } from './audit.js';
 import { checkCountries, checkDates, checkLanguages, checkQuestionnaire, checkTitle } from './cycle-settings.js';
@@ -37,7 +37,10 @@ export async function createCycle(db: Kysely<Database>, actor: Actor | null, req
   const regionName = await cycles.regionName(db, region);
   if (!regionName) throw new PacteError('cycle.unknown_region', { region });
   const title = checkTitle(
-    request.title ?? Object.fromEntries(Object.entries(regionName).map(([l, name]) => [l, `${name} — ${id}`])),
+    request.title ??
+      Object.fromEntries(
+        Object.entries(regionName).map(([l, name]) => [l, `${name} — ${l === 'ar' ? isolate(id) : id}`]),
+      ),
   );
   const languages = checkLanguages(request.languages ?? [...LANGUAGES]);
   const opensOn = request.opensOn ?? null;
