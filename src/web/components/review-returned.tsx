@@ -2,12 +2,10 @@ import { useState } from 'react';
 import { put, reviewPath } from '../lib/api.js';
 import { isolate } from '../lib/bidi.js';
 import { useLocale } from '../lib/i18n.js';
-import type { SubmissionSummary, Workspace } from '../lib/types.js';
+import type { ReviewSubmissions as Submissions, SubmissionSummary, Workspace } from '../lib/types.js';
 import { reviewQueries, useApi, useApiMutation } from '../lib/query.js';
 import { Link } from './link.js';
 import { messageOf } from './moves.js';
-
-type Submissions = { submissions: SubmissionSummary[] };
 
 // Keys written out, so that the catalogue test finds each of them used.
 const STATE_LABELS = {

@@ -20,27 +20,39 @@ export type Comment = Answer['comments'][number];
 export type Objective = Answer['objectives'][number];
 export type EntityRef = Answer['myEntities'][number];
 
-export type Revision = Json<'listRevisions'>['revisions'][number];
-export type DiffLine = Json<'diffRevisions'>['lines'][number];
+export type Revisions = Json<'listRevisions'>;
+export type Revision = Revisions['revisions'][number];
+export type Diff = Json<'diffRevisions'>;
+export type DiffLine = Diff['lines'][number];
+export type AnswerSaved = Json<'saveAnswer'>;
+export type ContributionSaved = Json<'saveContribution'>;
 
 export type Workspace = Json<'getDashboard'>;
 export type Tasks = Json<'listTasks'>;
-export type Notification = Json<'listNotifications'>['notifications'][number];
-export type Entity = Json<'listEntities'>['entities'][number];
-export type User = Json<'listUsers'>['users'][number];
+export type Notifications = Json<'listNotifications'>;
+export type Notification = Notifications['notifications'][number];
+export type Entities = Json<'listEntities'>;
+export type Entity = Entities['entities'][number];
+export type Users = Json<'listUsers'>;
+export type User = Users['users'][number];
 export type SignInProviders = Json<'getSignInProviders'>;
 export type ExportJob = Json<'getExportJob'>;
 
 // Submissions to the regional secretariat, and the people it (or a focal point) manages.
 export type Submission = Json<'getSubmission'>;
-export type SubmissionSummary = Json<'listReviewSubmissions'>['submissions'][number];
+export type ReviewSubmissions = Json<'listReviewSubmissions'>;
+export type SubmissionSummary = ReviewSubmissions['submissions'][number];
 export type SubmissionEvent = Submission['events'][number];
 export type Questionnaire = Json<'getQuestionnaire'>;
-export type CountryInfo = Json<'listCountries'>['countries'][number];
-export type Person = Json<'listPeople'>['people'][number];
-export type Invitation = Json<'listInvitations'>['invitations'][number];
+export type Countries = Json<'listCountries'>;
+export type CountryInfo = Countries['countries'][number];
+export type People = Json<'listPeople'>;
+export type Person = People['people'][number];
+export type Invitations = Json<'listInvitations'>;
+export type Invitation = Invitations['invitations'][number];
 export type InvitationCreated = Json<'createInvitation', 201>;
 export type CycleInfo = Json<'getCycle'>;
+export type Cycles = Json<'listCycles'>;
 
 export type Tracking = Json<'getCycleTracking'>;
 export type TrackedCountry = Tracking['countries'][number];

@@ -7,14 +7,14 @@ import { LoadError, Loading, Page } from '../components/page.js';
 import { post } from '../lib/api.js';
 import { useLocale } from '../lib/i18n.js';
 import { focalCountries, useSession } from '../lib/session.js';
-import type { Entity, User } from '../lib/types.js';
+import type { Entities, Entity, Users } from '../lib/types.js';
 import { useApi, useApiMutation } from '../lib/query.js';
 
 /** Entities of the countries one manages: the list, and a form to add one. */
 export function AdminEntitiesPage() {
   const { t } = useLocale();
   const { session } = useSession();
-  const entities = useApi<{ entities: Entity[] }>('/entities');
+  const entities = useApi<Entities>('/entities');
   // A new entity: the entities (this list, the assignment forms, the accounts page).
   const adding = useApiMutation(
     (body: { country: string; name: string; category: string }) => post<Entity>('/entities', body),
@@ -121,8 +121,8 @@ export function AdminEntitiesPage() {
 /** Accounts (administrators): the list with their roles, and a form to add one. */
 export function AdminUsersPage() {
   const { t } = useLocale();
-  const users = useApi<{ users: User[] }>('/users');
-  const entities = useApi<{ entities: Entity[] }>('/entities');
+  const users = useApi<Users>('/users');
+  const entities = useApi<Entities>('/entities');
   // A new account: the accounts, and the people a focal point or secretariat manages.
   const adding = useApiMutation((body: Record<string, unknown>) => post('/users', body), ['/users', '/people']);
   const [form, setForm] = useState({ email: '', password: '', role: 'contributor', country: '', entity: '' });

@@ -12,7 +12,7 @@ import { SyntheticLabel } from '../components/synthetic.js';
 import { post, put, reviewPath } from '../lib/api.js';
 import { draftKey } from '../lib/drafts.js';
 import { isUnofficial, localText, useLocale } from '../lib/i18n.js';
-import type { Answer, Move } from '../lib/types.js';
+import type { Answer, AnswerSaved, Move } from '../lib/types.js';
 import { reviewQueries, useApi, useApiMutation } from '../lib/query.js';
 import { Contributions } from './answer-contributions.js';
 import { ContributionEditor } from './contribution-editor.js';
@@ -42,7 +42,7 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
   );
   const saving = useApiMutation(
     ({ blocks, baseRevision }: { blocks: Block[]; baseRevision: number }) =>
-      put<{ revision?: number }>(base, { blocks, baseRevision }),
+      put<AnswerSaved>(base, { blocks, baseRevision }),
     queries,
   );
   if (answer.error) return <LoadError error={answer.error} />;

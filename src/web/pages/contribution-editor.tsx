@@ -8,7 +8,7 @@ import { StatusTag } from '../components/status.js';
 import { api, post, put } from '../lib/api.js';
 import { draftKey } from '../lib/drafts.js';
 import { useLocale } from '../lib/i18n.js';
-import type { Answer, Contribution } from '../lib/types.js';
+import type { Answer, Contribution, ContributionSaved } from '../lib/types.js';
 import { reviewQueries, useApi, useApiMutation } from '../lib/query.js';
 
 /** The server's default limit for one evidence file (PACTE_EVIDENCE_MAX_BYTES); it checks it again. */
@@ -33,7 +33,7 @@ export function ContributionEditor(props: {
   const queries = reviewQueries(props.country, props.cycle);
   const saving = useApiMutation(
     ({ blocks, baseRevision }: { blocks: Block[]; baseRevision: number }) =>
-      put<{ revision?: number }>(path, { blocks, baseRevision }),
+      put<ContributionSaved>(path, { blocks, baseRevision }),
     queries,
   );
   const submitting = useApiMutation(() => post(`${path}/submit`), queries);

@@ -6,7 +6,7 @@ import { LoadError, Loading, Page } from '../components/page.js';
 import { SyntheticLabel } from '../components/synthetic.js';
 import { get, post, reviewPath } from '../lib/api.js';
 import { useLocale } from '../lib/i18n.js';
-import type { DiffLine, Revision } from '../lib/types.js';
+import type { Diff, DiffLine, Revisions } from '../lib/types.js';
 import { reviewQueries, useApi, useApiMutation } from '../lib/query.js';
 
 interface Props {
@@ -19,7 +19,7 @@ interface Props {
 export function HistoryPage({ country, cycle, questionId }: Props) {
   const { t, dateTime, number } = useLocale();
   const base = `${reviewPath(country, cycle)}/answers/${encodeURIComponent(questionId)}`;
-  const history = useApi<{ revisions: Revision[]; synthetic: boolean }>(`${base}/revisions`);
+  const history = useApi<Revisions>(`${base}/revisions`);
   // A restore is a new revision of the answer: the review's pages, the to-do lists and the tracking.
   const restoring = useApiMutation(
     ({ n, latest }: { n: number; latest: number }) => post(`${base}/revisions/${n}/restore`, { baseRevision: latest }),
@@ -40,7 +40,7 @@ export function HistoryPage({ country, cycle, questionId }: Props) {
 
   const compare = async () => {
     try {
-      const result = await get<{ lines: DiffLine[] }>(`${base}/diff?from=${fromValue}&to=${toValue}`);
+      const result = await get<Diff>(`${base}/diff?from=${fromValue}&to=${toValue}`);
       setDiff(result.lines);
       setError('');
     } catch (failure) {

@@ -5,7 +5,7 @@ import { del, post } from '../lib/api.js';
 import { isolate } from '../lib/bidi.js';
 import { localText, useLocale } from '../lib/i18n.js';
 import { hasRole, useSession } from '../lib/session.js';
-import type { CountryInfo, Entity, Invitation, Person } from '../lib/types.js';
+import type { Countries, Entities, Invitation, Invitations, People, Person } from '../lib/types.js';
 import { useApi, useApiMutation } from '../lib/query.js';
 import { InviteForm, ROLE_LABELS, type Choice } from './people-invite.js';
 
@@ -21,10 +21,10 @@ export const MANAGES_PEOPLE = ['admin', 'secretariat', 'focal_point'];
 export function PeoplePage() {
   const { t, language, date } = useLocale();
   const { session } = useSession();
-  const people = useApi<{ people: Person[] }>('/people');
-  const invitations = useApi<{ invitations: Invitation[] }>('/invitations');
-  const countries = useApi<{ countries: CountryInfo[] }>('/countries');
-  const entities = useApi<{ entities: Entity[] }>('/entities');
+  const people = useApi<People>('/people');
+  const invitations = useApi<Invitations>('/invitations');
+  const countries = useApi<Countries>('/countries');
+  const entities = useApi<Entities>('/entities');
   // Disabling or enabling an account, withdrawing an invitation: the people and the invitations.
   const write = useApiMutation((run: () => Promise<unknown>) => run(), ['/people', '/invitations', '/users']);
   const [done, setDone] = useState('');

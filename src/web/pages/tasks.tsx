@@ -6,7 +6,7 @@ import { StatusTag } from '../components/status.js';
 import { SyntheticLabel } from '../components/synthetic.js';
 import { post, reviewPath } from '../lib/api.js';
 import { localText, useLocale } from '../lib/i18n.js';
-import type { Notification, Tasks } from '../lib/types.js';
+import type { Notifications, Tasks } from '../lib/types.js';
 import { useApi, useApiMutation } from '../lib/query.js';
 
 const answerPath = (task: { country: string; cycle: string; questionId: string }) =>
@@ -110,7 +110,7 @@ export function TasksPage() {
 
 function Notifications() {
   const { t, dateTime } = useLocale();
-  const notes = useApi<{ notifications: Notification[] }>('/notifications');
+  const notes = useApi<Notifications>('/notifications');
   // Marking read changes the notifications only.
   const marking = useApiMutation((ids: number[]) => post('/notifications/read', { ids }), ['/notifications']);
   const [error, setError] = useState('');

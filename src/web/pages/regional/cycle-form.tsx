@@ -7,7 +7,7 @@ import { api, post } from '../../lib/api.js';
 import { LANGUAGES, localText, useLocale } from '../../lib/i18n.js';
 import { useGo } from '../../lib/navigation.js';
 import { useSession } from '../../lib/session.js';
-import type { CountryInfo, CycleInfo } from '../../lib/types.js';
+import type { Countries, CountryInfo, CycleInfo, Cycles } from '../../lib/types.js';
 import { useApi, useApiMutation } from '../../lib/query.js';
 import { CountryChoice } from './country-choice.js';
 import { CycleMoves } from './cycle-moves.js';
@@ -43,8 +43,8 @@ interface Form {
 /** Create a cycle (`/cycles/new`) or edit one (`/cycles/:cycle/edit`): its settings, then its state. */
 export function CycleFormPage({ cycle: id }: { cycle?: string }) {
   const { t } = useLocale();
-  const cycles = useApi<{ cycles: CycleInfo[] }>('/cycles');
-  const countries = useApi<{ countries: CountryInfo[] }>('/countries');
+  const cycles = useApi<Cycles>('/cycles');
+  const countries = useApi<Countries>('/countries');
   const existing = useApi<CycleInfo>(id ? `/cycles/${encodeURIComponent(id)}` : null);
   const error = cycles.error ?? countries.error ?? existing.error;
   if (error) return <LoadError error={error} />;

@@ -3,7 +3,7 @@ import { LoadError, Loading, Page } from '../../components/page.js';
 import { SyntheticLabel } from '../../components/synthetic.js';
 import { localText, useLocale } from '../../lib/i18n.js';
 import { hasRole, useSession } from '../../lib/session.js';
-import type { CycleInfo, Tracking } from '../../lib/types.js';
+import type { CycleInfo, Cycles, Tracking } from '../../lib/types.js';
 import { useApi } from '../../lib/query.js';
 import { CycleState } from './cycle-state-tag.js';
 import { cycleOrder, cyclePath, secretariatRegions, shows } from './regional.js';
@@ -16,7 +16,7 @@ import { cycleOrder, cyclePath, secretariatRegions, shows } from './regional.js'
 export function RegionalHomePage() {
   const { t } = useLocale();
   const { session } = useSession();
-  const cycles = useApi<{ cycles: CycleInfo[] }>('/cycles');
+  const cycles = useApi<Cycles>('/cycles');
   if (cycles.error) return <LoadError error={cycles.error} />;
   if (!cycles.data) return <Loading />;
   const regions = secretariatRegions(session);

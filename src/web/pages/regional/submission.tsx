@@ -10,12 +10,12 @@ import { isolate } from '../../lib/bidi.js';
 import { localText, useLocale } from '../../lib/i18n.js';
 import { hasRole, useSession } from '../../lib/session.js';
 import type {
-  CountryInfo,
+  Countries,
   CycleInfo,
   Questionnaire,
   Submission,
   SubmissionEvent,
-  SubmissionSummary,
+  ReviewSubmissions,
 } from '../../lib/types.js';
 import { reviewQueries, useApi } from '../../lib/query.js';
 import { SubmissionActions } from './submission-actions.js';
@@ -31,9 +31,9 @@ export function SubmissionPage(props: { country: string; cycle: string; number: 
   const { session } = useSession();
   const base = `${reviewPath(props.country, props.cycle)}/submissions`;
   const submission = useApi<Submission>(`${base}/${encodeURIComponent(props.number)}`);
-  const list = useApi<{ submissions: SubmissionSummary[] }>(base);
+  const list = useApi<ReviewSubmissions>(base);
   const cycle = useApi<CycleInfo>(`/cycles/${encodeURIComponent(props.cycle)}`);
-  const countries = useApi<{ countries: CountryInfo[] }>('/countries');
+  const countries = useApi<Countries>('/countries');
   const q = cycle.data?.questionnaire;
   const questionnaire = useApi<Questionnaire>(q ? `/questionnaires/${q.id}?version=${q.version}` : null);
   const [done, setDone] = useState('');
