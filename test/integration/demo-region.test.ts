@@ -49,6 +49,8 @@ describe('pacte demo region --json', () => {
   it('prints the region, its two cycles and 22 fictional countries named as such in fr, en and ar', () => {
     expect(demo.region).toEqual({ id: 'demo', name: expect.any(Object), synthetic: true });
     expect(demo.region.name.en).toContain('Fictional');
+    // The Latin id isolated in the Arabic name, so that a right-to-left line keeps « … «demo» » in order.
+    expect(demo.region.name.ar).toBe('منطقة افتراضية «\u2068demo\u2069»');
     expect(demo.cycles.map((c) => [c.id, c.state])).toEqual([
       ['demo-1', 'closed'],
       ['demo-2', 'open'],
