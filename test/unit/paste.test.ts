@@ -114,6 +114,12 @@ describe('htmlToBlocks edge cases', () => {
     expect(htmlToBlocks('')).toEqual([]);
   });
 
+  it('reads 10,000 nested elements without overflowing the stack', () => {
+    const blocks = htmlToBlocks('<ul><li>x'.repeat(10_000));
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]!.type).toBe('list');
+  });
+
   it('turns typed markers in paragraphs into items, but not a year or a word', () => {
     expect(htmlToBlocks('<p>- un</p><p>2020. Une année</p><p>o tempora</p>')).toEqual([
       bullets(item('un')),

@@ -37,6 +37,7 @@ const CLOSES_P = new Set([
   'dt',
 ]);
 
+const MAX_DEPTH = 200;
 const TAG = /<(\/?)([a-zA-Z][\w:.-]*)((?:"[^"]*"|'[^']*'|[^'">])*)>/uy;
 
 const NAMED: Record<string, string> = {
@@ -117,7 +118,9 @@ export function parseHtml(html: string): HtmlElement {
   const top = () => stack.at(-1)!;
   const open = (element: HtmlElement) => {
     top().children.push(element);
-    stack.push(element);
+    // Past MAX_DEPTH, content stays in the deepest element (as browsers cap nesting too), so
+    // that reading the tree never overflows the call stack.
+    if (stack.length < MAX_DEPTH) stack.push(element);
   };
   /** Closes the innermost open `name`, unless a `barrier` element is nearer. */
   const close = (name: string, barriers: readonly string[] = []) => {
