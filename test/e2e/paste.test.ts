@@ -106,7 +106,7 @@ async function paste(page: Page, clipboard: { html: string; text: string }) {
   }, clipboard);
 }
 
-async function pasteAndSave(page: Page, lang: Lang, name: string): Promise<Block[]> {
+async function pasteAndSave(page: Page, lang: Lang, name: string, undo = false): Promise<Block[]> {
   const question = questions.shift();
   if (!question) throw new Error('the demo has no more answers to write');
   await page.goto(`${server.url}/app/reviews/MAR/arab-2021/answers/${question}?lang=${lang}`);
@@ -114,6 +114,13 @@ async function pasteAndSave(page: Page, lang: Lang, name: string): Promise<Block
   await box.waitFor();
   await box.fill('');
   await paste(page, clipboardOf(name));
+  if (undo) {
+    // The paste is one step of the text box's own history: Ctrl+Z takes it back.
+    await expect.poll(() => box.inputValue()).not.toBe('');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => box.inputValue()).toBe('');
+    await paste(page, clipboardOf(name));
+  }
   // The text box holds the typing code of the lists, and the preview shows them nested.
   await expect.poll(() => box.inputValue()).toMatch(/^ {2,}(-|\d+\.) /mu);
   await page.locator('.block-editor .preview :is(ul, ol) :is(ul, ol)').first().waitFor();
@@ -167,7 +174,7 @@ describe.each([
     await checkPage(page, `paste-libreoffice-${lang}`);
   }, 90_000);
 
-  it('turns typed bullets and numbers in plain text into lists', async () => {
-    expect(await pasteAndSave(page, lang, text)).toEqual(answerKey(text));
+  it('turns typed bullets and numbers in plain text into lists; Ctrl+Z undoes a paste', async () => {
+    expect(await pasteAndSave(page, lang, text, true)).toEqual(answerKey(text));
   }, 90_000);
 });

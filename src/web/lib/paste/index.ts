@@ -29,7 +29,7 @@ export function pasteIntoText(
   value: string,
   selection: { start: number; end: number },
   clipboard: { html?: string; text?: string },
-): { value: string; cursor: number } | null {
+): { value: string; cursor: number; inserted: string } | null {
   const blocks = clipboardToBlocks(clipboard);
   if (blocks.length === 0) return null;
   if (blocks.length === 1 && blocks[0]!.type === 'paragraph' && !clipboard.text?.includes('\n')) return null;
@@ -38,5 +38,5 @@ export function pasteIntoText(
   const lead = before === '' || before.endsWith('\n') ? '' : '\n';
   const trail = after === '' || after.startsWith('\n') ? '' : '\n';
   const inserted = `${lead}${blocksToText(blocks)}${trail}`;
-  return { value: before + inserted + after, cursor: before.length + inserted.length - trail.length };
+  return { value: before + inserted + after, cursor: before.length + inserted.length - trail.length, inserted };
 }

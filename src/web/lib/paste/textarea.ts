@@ -15,6 +15,9 @@ export function pasteIntoTextarea(event: ClipboardEvent<HTMLTextAreaElement>, on
   );
   if (!pasted) return;
   event.preventDefault();
+  // Typed in place of the selection, so that Ctrl+Z undoes the paste like any other; the input
+  // event it fires reaches onChange. Where the browser refuses, the value is set instead.
+  if (document.execCommand('insertText', false, pasted.inserted)) return;
   onChange(pasted.value);
   // The new value is rendered after this handler: put the cursor after the pasted text then.
   requestAnimationFrame(() => box.setSelectionRange(pasted.cursor, pasted.cursor));
