@@ -153,7 +153,7 @@ describe('pasting into the text box', () => {
     const pasted = pasteIntoText('Avant\nAprès', { start: 3, end: 3 }, { html, text: 'ignored' })!;
     expect(pasted.value.startsWith('Ava\n')).toBe(true);
     expect(pasted.value.endsWith('\nnt\nAprès')).toBe(true);
-    // What a rich text box would type in place of the selection (execCommand('insertText')).
+    // What the text box types in place of the selection (execCommand('insertText')).
     expect(pasted.value).toBe(`Ava${pasted.inserted}nt\nAprès`);
     const inserted = pasted.value.slice(4, pasted.cursor);
     expect(editorTextToBlocks(inserted)).toEqual(key('word-fr').blocks);
