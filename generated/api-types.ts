@@ -745,7 +745,7 @@ export interface paths {
     put?: never;
     /**
      * Assign questions to an entity of the country, with a due date
-     * @description Assigning again changes the due date. The entity’s contributors are notified.
+     * @description Assigning again changes the due date and the note. The entity’s contributors are notified. A due date before today (in the earliest time zone, UTC−12) is refused: assignment.due_in_past.
      */
     post: operations['assignQuestions'];
     delete?: never;
@@ -768,7 +768,11 @@ export interface paths {
     delete: operations['unassignQuestion'];
     options?: never;
     head?: never;
-    patch?: never;
+    /**
+     * Change an assignment’s due date or its note to the entity; what is not given stays
+     * @description A past due date is refused (assignment.due_in_past); null removes the due date or the note. When something changed, the entity’s contributors are notified (assignment_changed) and it is audited (assignment.change).
+     */
+    patch: operations['updateAssignment'];
     trace?: never;
   };
   '/api/v1/reviews/{country}/{cycle}/answers/{questionId}': {
@@ -4285,6 +4289,8 @@ export interface operations {
                   | 'un';
               };
               dueOn: string | null;
+              note: string | null;
+              /** @description the due date has passed, nothing submitted, the answer not approved */
               overdue: boolean;
               /** @description due within three days, nothing submitted yet */
               dueSoon: boolean;
@@ -4303,6 +4309,49 @@ export interface operations {
                */
               since: string;
             }[];
+            todo: {
+              /** @description contributions submitted and not merged yet */
+              toMerge: {
+                country: string;
+                cycle: string;
+                questionId: string;
+                questionText: components['schemas']['Multilingual'];
+                /** @description its id */
+                contribution: number;
+                entity: {
+                  id: number;
+                  name: string;
+                };
+                submittedAt: string | null;
+              }[];
+              /** @description stakeholders’ inputs without a response yet */
+              inputs: {
+                country: string;
+                cycle: string;
+                questionId: string;
+                questionText: components['schemas']['Multilingual'];
+                /** @description its id */
+                contribution: number;
+                entity: {
+                  id: number;
+                  name: string;
+                };
+                submittedAt: string | null;
+              }[];
+              /** @description answers returned by the validator, to revise */
+              returned: {
+                country: string;
+                cycle: string;
+                questionId: string;
+                questionText: components['schemas']['Multilingual'];
+                comment: {
+                  author: string;
+                  body: string;
+                  /** Format: date-time */
+                  createdAt: string;
+                } | null;
+              }[];
+            };
           };
         };
       };
@@ -4357,11 +4406,15 @@ export interface operations {
                 | 'submission_acknowledged'
                 | 'submission_comment'
                 | 'submission_returned'
-                | 'reminder';
+                | 'reminder'
+                | 'overdue'
+                | 'answer_submitted'
+                | 'assignment_changed'
+                | 'unassigned';
               country: string;
               cycle: string;
               questionId: string | null;
-              /** @description assigned and due_soon: {entity (its name), dueOn}; returned, approved and submitted (an answer): {comment}; submitted (a contribution): {contribution, kind, entity {id, name}}; submission_acknowledged: {submission}; submission_comment: {submission, comment}; submission_returned: {submission, reason}; reminder: {dueOn} */
+              /** @description assigned, due_soon, overdue, assignment_changed and unassigned: {entity (its name), dueOn, note}; returned, approved and answer_submitted: {comment}; submitted (a contribution or input): {contribution, kind, entity {id, name}}; submission_acknowledged: {submission}; submission_comment: {submission, comment}; submission_returned: {submission, reason}; reminder: {dueOn} */
               details: {
                 entity?:
                   | string
@@ -4375,7 +4428,10 @@ export interface operations {
                 kind?: 'contribution' | 'input';
                 submission?: number;
                 reason?: string;
+                note?: string | null;
               };
+              /** @description what it says, in the requested language (?lang= or Accept-Language), the entity named */
+              text: string;
               /** Format: date-time */
               createdAt: string;
               readAt: string | null;
@@ -4545,7 +4601,8 @@ export interface operations {
                       | 'un';
                   };
                   dueOn: string | null;
-                  /** @description the due date has passed and nothing was submitted */
+                  note: string | null;
+                  /** @description the due date has passed, nothing was submitted and the answer is not approved */
                   overdue: boolean;
                   contribution: {
                     status: 'draft' | 'submitted' | 'merged';
@@ -4838,6 +4895,7 @@ export interface operations {
           questionIds: string[];
           entityId: number;
           dueOn?: string | null;
+          note?: string | null;
         };
       };
     };
@@ -4980,6 +5038,100 @@ export interface operations {
       };
     };
   };
+  updateAssignment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description ISO 3166-1 alpha-3, e.g. MAR */
+        country: string;
+        /** @description e.g. arab-2021 */
+        cycle: string;
+        /** @example II.d */
+        questionId: string;
+        entityId: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          dueOn?: string | null;
+          note?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            questionId: string;
+            entityId: number;
+            dueOn: string | null;
+            note: string | null;
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   getAnswer: {
     parameters: {
       query?: {
@@ -5030,6 +5182,15 @@ export interface operations {
             blocks: components['schemas']['Block'][];
             updatedBy: string | null;
             updatedAt: string | null;
+            /** @description while the answer is returned: the latest return comment, to show at the top; else null */
+            returnedWith: {
+              id: number;
+              author: string;
+              kind: 'comment' | 'return' | 'reopen';
+              body: string;
+              /** Format: date-time */
+              createdAt: string;
+            } | null;
             allowedMoves: {
               to: 'not_started' | 'drafting' | 'in_review' | 'changes_requested' | 'approved';
               requires?: 'comment' | 'reason';
@@ -5060,7 +5221,8 @@ export interface operations {
                   | 'un';
               };
               dueOn: string | null;
-              /** @description the due date has passed and nothing was submitted */
+              note: string | null;
+              /** @description the due date has passed, nothing was submitted and the answer is not approved */
               overdue: boolean;
               contribution: {
                 status: 'draft' | 'submitted' | 'merged';

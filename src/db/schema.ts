@@ -77,6 +77,7 @@ export interface Assignment {
   assigned_by: string;
   due_on: Timestamp | null;
   entity_id: number;
+  note: string | null;
   question_id: string;
   review_id: number;
 }

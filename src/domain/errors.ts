@@ -110,6 +110,7 @@ export const ERRORS = {
   'assignment.not_found': 404,
   'assignment.invalid_due_date': 422,
   'assignment.due_in_past': 422,
+  'assignment.note_too_long': 422,
   'contribution.not_found': 404,
   'contribution.closed': 409,
   'contribution.empty': 422,

@@ -68,9 +68,17 @@ export const isAnswerStatus = (s: string): s is AnswerStatus => (ANSWER_STATUSES
 export const isDelivered = (contributionStatus: string | null | undefined) =>
   contributionStatus === 'submitted' || contributionStatus === 'merged';
 
-/** Overdue: the due date (YYYY-MM-DD) has passed and the entity has delivered nothing. */
-export const isOverdue = (dueOn: string | null, contributionStatus: string | null | undefined, today: string) =>
-  dueOn !== null && dueOn < today && !isDelivered(contributionStatus);
+/**
+ * Overdue: the due date (YYYY-MM-DD) has passed, the entity has delivered nothing, and the answer
+ * is not approved (once it is, nothing is awaited from the entity any more: « En retard : 1 » must
+ * not stay after everything is approved).
+ */
+export const isOverdue = (
+  dueOn: string | null,
+  contributionStatus: string | null | undefined,
+  today: string,
+  answerStatus: string | null | undefined,
+) => dueOn !== null && dueOn < today && !isDelivered(contributionStatus) && answerStatus !== 'approved';
 
 /**
  * Separation of duties (migration 024): whoever wrote an answer's current text — the author of its

@@ -70,6 +70,8 @@ export async function getAnswerWorkspace(
     blocks: answer?.blocks ?? [],
     updatedBy: team ? (answer?.updatedBy ?? null) : null,
     updatedAt: answer?.updatedAt ?? null,
+    // A returned answer opens with why it was returned: the latest return comment.
+    returnedWith: status === 'changes_requested' ? (notes.filter((c) => c.kind === 'return').at(-1) ?? null) : null,
     allowedMoves: moves,
     may: {
       edit: open && can(actor, 'answer.edit', access.scope),
@@ -84,7 +86,8 @@ export async function getAnswerWorkspace(
       .map((a) => ({
         entity: a.entity,
         dueOn: a.dueOn,
-        overdue: isOverdue(a.dueOn, states.get(a.entity.id), today),
+        note: a.note,
+        overdue: isOverdue(a.dueOn, states.get(a.entity.id), today, status),
         contribution: states.has(a.entity.id) ? { status: states.get(a.entity.id) } : null,
       })),
     contributions,

@@ -17,13 +17,15 @@ import { openReview, requireOnReview } from './review-access.js';
 export interface DashboardAssignment {
   entity: { id: number; name: string; category: string };
   dueOn: string | null;
+  note: string | null;
   overdue: boolean;
   contribution: { status: string } | null;
 }
 
 /**
  * `GET /reviews/{country}/{cycle}/workspace`: the focal point's dashboard. Every question with
- * its answer's status, who owes what by when (overdue: due date passed and nothing submitted),
+ * its answer's status, who owes what by when (overdue: due date passed, nothing submitted and the
+ * answer not approved),
  * and progress per section and per entity.
  */
 export async function getDashboard(
@@ -62,13 +64,19 @@ export async function getDashboard(
       const mine = assigned.filter((a) => a.questionId === question.id);
       const rows: DashboardAssignment[] = mine.map((a) => {
         const state = stateOf.get(`${question.id}/${a.entity.id}`);
-        const overdue = isOverdue(a.dueOn, state?.status, today);
+        const overdue = isOverdue(a.dueOn, state?.status, today, status);
         const e = byEntity.get(a.entity.id) ?? { entity: a.entity, assigned: 0, submitted: 0, overdue: 0 };
         e.assigned++;
         if (isDelivered(state?.status)) e.submitted++;
         if (overdue) e.overdue++;
         byEntity.set(a.entity.id, e);
-        return { entity: a.entity, dueOn: a.dueOn, overdue, contribution: state ? { status: state.status } : null };
+        return {
+          entity: a.entity,
+          dueOn: a.dueOn,
+          note: a.note,
+          overdue,
+          contribution: state ? { status: state.status } : null,
+        };
       });
       return {
         id: question.id,

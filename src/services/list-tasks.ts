@@ -8,6 +8,7 @@ import { PacteError } from '../domain/errors.js';
 import type { Multilingual } from '../domain/language.js';
 import { can, type Actor } from '../domain/permissions.js';
 import { isDelivered, isOverdue } from '../domain/workflow.js';
+import { listFocalTodo } from '../db/queries/todo.js';
 import { takesPart } from './review-access.js';
 
 /** Days before a due date when contributors get a reminder. */
@@ -15,7 +16,9 @@ const REMINDER_DAYS = 3;
 
 /**
  * `GET /tasks`: what the signed-in person has to do. The reviews they take part in; the
- * questions given to their entities, with due dates; the answers waiting for their decision.
+ * questions given to their entities, with due dates; the answers waiting for their decision; a
+ * focal point's to-do list (contributions to merge, stakeholders' inputs to answer, answers
+ * returned with the validator's latest comment).
  * Due-date reminders are created here, once per assignment and person, so no background job
  * is needed for them.
  */
@@ -35,10 +38,13 @@ export async function listTasks(
             .map((g) => g.country as string),
         ),
       ];
-  const [all, assigned, waiting] = await Promise.all([
+  // The focal point's to-do list: its own countries (an administrator's would be every country's).
+  const focal = [...new Set(actor.grants.filter((g) => g.role === 'focal_point').map((g) => g.country as string))];
+  const [all, assigned, waiting, todo] = await Promise.all([
     reviews.listReviews(db),
     assignments.listAssignments(db, { entityIds }),
     reviews.listAnswersInStatus(db, 'in_review', deciding),
+    listFocalTodo(db, focal),
   ]);
   const open: reviews.ReviewSummary[] = [];
   for (const r of all) {
@@ -49,17 +55,23 @@ export async function listTasks(
       open.push(r);
     }
   }
-  const questionText = await questionTexts(db, new Set([...assigned, ...waiting].map((a) => a.cycle)));
+  const todoItems = [...todo.toMerge, ...todo.inputs, ...todo.returned];
+  const questionText = await questionTexts(db, new Set([...assigned, ...waiting, ...todoItems].map((a) => a.cycle)));
   const states = new Map<string, string>();
+  const answerStatus = new Map<string, string>();
   for (const reviewId of new Set(assigned.map((a) => a.reviewId))) {
     for (const s of await assignments.listContributionStates(db, reviewId)) {
       states.set(`${reviewId}/${s.questionId}/${s.entityId}`, s.status);
     }
+    for (const a of await reviews.listAnswerRows(db, reviewId))
+      answerStatus.set(`${reviewId}/${a.questionId}`, a.status);
   }
   const inSoon = new Date(Date.parse(`${today}T00:00:00Z`) + REMINDER_DAYS * 86_400_000).toISOString().slice(0, 10);
   const tasks = assigned.map((a) => {
     const status = states.get(`${a.reviewId}/${a.questionId}/${a.entity.id}`) ?? null;
-    const done = isDelivered(status);
+    const answer = answerStatus.get(`${a.reviewId}/${a.questionId}`);
+    // Nothing is awaited from the entity once it delivered or the answer is approved.
+    const done = isDelivered(status) || answer === 'approved';
     return {
       country: a.country,
       cycle: a.cycle,
@@ -67,21 +79,27 @@ export async function listTasks(
       questionText: questionText.get(`${a.cycle}/${a.questionId}`) ?? {},
       entity: a.entity,
       dueOn: a.dueOn,
-      overdue: isOverdue(a.dueOn, status, today),
+      note: a.note,
+      overdue: isOverdue(a.dueOn, status, today, answer),
       dueSoon: a.dueOn !== null && a.dueOn >= today && a.dueOn <= inSoon && !done,
       contribution: status ? { status } : null,
     };
   });
+  // A reminder that the date approaches, then one that it has passed (each once per due date).
   for (const t of tasks.filter((t) => t.dueSoon || t.overdue)) {
     await notifications.insertNotifications(db, [actor.userId], {
-      kind: 'due_soon',
+      kind: t.overdue ? 'overdue' : 'due_soon',
       country: t.country,
       cycle: t.cycle,
       questionId: t.questionId,
       details: { dueOn: t.dueOn, entity: t.entity.name },
-      dedupeKey: `due:${t.country}:${t.cycle}:${t.questionId}:${t.entity.id}:${t.dueOn}`,
+      dedupeKey: `${t.overdue ? 'overdue' : 'due'}:${t.country}:${t.cycle}:${t.questionId}:${t.entity.id}:${t.dueOn}`,
     });
   }
+  const withText = <T extends { cycle: string; questionId: string }>(item: T) => ({
+    ...item,
+    questionText: questionText.get(`${item.cycle}/${item.questionId}`) ?? {},
+  });
   return {
     reviews: open.map((r) => ({
       country: r.country,
@@ -102,6 +120,11 @@ export async function listTasks(
       questionText: questionText.get(`${w.cycle}/${w.questionId}`) ?? {},
       since: w.updatedAt,
     })),
+    todo: {
+      toMerge: todo.toMerge.map(withText),
+      inputs: todo.inputs.map(withText),
+      returned: todo.returned.map(withText),
+    },
   };
 }
 

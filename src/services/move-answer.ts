@@ -91,7 +91,7 @@ async function notifyMove(trx: Kysely<Database>, access: ReviewAccess, questionI
       await notifyEntity(trx, { country: access.review.country, entity: a.entity.id }, { ...base, kind: 'returned' });
     }
   } else if (to === 'in_review') {
-    await notifyCountry(trx, access.review.country, ['validator'], { ...base, kind: 'submitted' });
+    await notifyCountry(trx, access.review.country, ['validator'], { ...base, kind: 'answer_submitted' });
   } else if (to === 'approved') {
     await notifyCountry(trx, access.review.country, ['focal_point'], { ...base, kind: 'approved' });
   }

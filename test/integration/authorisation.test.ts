@@ -484,6 +484,16 @@ const ROWS: Row[] = [
     },
     request: () => ({ method: 'DELETE', url: `${REVIEW}/assignments/${Q_WITHDRAW}/${world.entities.planning}` }),
   },
+  {
+    // I.a stays given to the Ministry of the Interior: the cells change nothing (no note before or after).
+    op: 'PATCH /api/v1/reviews/{country}/{cycle}/assignments/{questionId}/{entityId}',
+    rule: (p) => onReview(p, ['admin', 'focal']),
+    request: () => ({
+      method: 'PATCH',
+      url: `${REVIEW}/assignments/${Q_A}/${world.entities.interior}`,
+      payload: { note: null },
+    }),
+  },
 
   // Answers.
   {

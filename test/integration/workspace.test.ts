@@ -258,9 +258,15 @@ describe('assignments, tasks and the dashboard', () => {
     const response = await call('focal', 'POST', `${REVIEW}/assignments`, {
       questionIds: ['IV.a', 'IV.b'],
       entityId: world.entities.interior,
-      dueOn: '2020-01-31',
+      dueOn: '2099-01-31',
     });
     expect(response.status).toBe(201);
+    // A past due date is refused (assignment.due_in_past): the assignment was made in time, and time passed.
+    await t.storage.db
+      .updateTable('assignment')
+      .set({ due_on: '2020-01-31' })
+      .where('question_id', 'in', ['IV.a', 'IV.b'])
+      .execute();
     const tasks = (await call('contributorA', 'GET', '/api/v1/tasks')).json();
     expect(tasks.assignments.map((a: { questionId: string; overdue: boolean }) => [a.questionId, a.overdue])).toEqual([
       ['IV.a', true],

@@ -61,6 +61,8 @@ const DYNAMIC: Record<'ui' | 'web' | 'cli', Record<string, readonly string[]>> =
     'language.*': LANGUAGES.map((l) => `language.${l}`),
     'status.*': REVIEW_STATUSES.map((s) => `status.${s}`),
     'download.*': EXPORT_FORMATS.map((f) => `download.${f}`),
+    // What a notification says (src/http/presenters/notification-text.ts), one per kind the database takes.
+    'notification.*': checkedValues('notification', 'kind').map((k) => `notification.${k}`),
   },
   web: {
     'language.*': LANGUAGES.map((l) => `language.${l}`),

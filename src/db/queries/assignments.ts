@@ -8,14 +8,23 @@ export interface AssignmentRow {
   questionId: string;
   entity: { id: number; name: string; category: string };
   dueOn: string | null;
+  /** What the focal point asks of the entity (migration 025). */
+  note: string | null;
   assignedBy: string;
   assignedAt: Date;
 }
 
-/** Assigns (or changes the due date of) one question to one entity. */
+/** Assigns (or changes the due date and note of) one question to one entity. */
 export async function upsertAssignment(
   db: Db,
-  a: { reviewId: number; questionId: string; entityId: number; dueOn: string | null; assignedBy: string },
+  a: {
+    reviewId: number;
+    questionId: string;
+    entityId: number;
+    dueOn: string | null;
+    note: string | null;
+    assignedBy: string;
+  },
 ): Promise<void> {
   await db
     .insertInto('assignment')
@@ -24,9 +33,39 @@ export async function upsertAssignment(
       question_id: a.questionId,
       entity_id: a.entityId,
       due_on: a.dueOn,
+      note: a.note,
       assigned_by: a.assignedBy,
     })
-    .onConflict((oc) => oc.columns(['review_id', 'question_id', 'entity_id']).doUpdateSet({ due_on: a.dueOn }))
+    .onConflict((oc) =>
+      oc.columns(['review_id', 'question_id', 'entity_id']).doUpdateSet({ due_on: a.dueOn, note: a.note }),
+    )
+    .execute();
+}
+
+/** One assignment, its row locked until the transaction ends (an edit decided on it). */
+export async function findAssignment(db: Db, reviewId: number, questionId: string, entityId: number) {
+  const row = await db
+    .selectFrom('assignment')
+    .select(['due_on as dueOn', 'note'])
+    .where('review_id', '=', reviewId)
+    .where('question_id', '=', questionId)
+    .where('entity_id', '=', entityId)
+    .forUpdate()
+    .executeTakeFirst();
+  return row ? { dueOn: row.dueOn === null ? null : dateOnly(row.dueOn), note: row.note } : undefined;
+}
+
+export async function updateAssignment(
+  db: Db,
+  key: { reviewId: number; questionId: string; entityId: number },
+  change: { dueOn: string | null; note: string | null },
+): Promise<void> {
+  await db
+    .updateTable('assignment')
+    .set({ due_on: change.dueOn, note: change.note })
+    .where('review_id', '=', key.reviewId)
+    .where('question_id', '=', key.questionId)
+    .where('entity_id', '=', key.entityId)
     .execute();
 }
 
@@ -54,6 +93,7 @@ export async function listAssignments(
       'assignment.review_id as reviewId',
       'assignment.question_id as questionId',
       'assignment.due_on as dueOn',
+      'assignment.note as note',
       'assignment.assigned_by as assignedBy',
       'assignment.assigned_at as assignedAt',
       'entity.id as entityId',
@@ -72,6 +112,7 @@ export async function listAssignments(
     reviewId: r.reviewId,
     questionId: r.questionId,
     dueOn: r.dueOn === null ? null : dateOnly(r.dueOn),
+    note: r.note,
     assignedBy: r.assignedBy,
     assignedAt: r.assignedAt,
     entity: { id: r.entityId, name: r.entityName, category: r.entityCategory },

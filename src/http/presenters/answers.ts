@@ -56,11 +56,13 @@ export const presentRevision = (revision: {
 export const presentAssignment = (assignment: {
   entity: { id: number; name: string; category: string };
   dueOn: string | null;
+  note: string | null;
   overdue: boolean;
   contribution: { status: ContributionStatus | undefined } | null;
 }) => ({
   entity: presentEntityRef(assignment.entity),
   dueOn: assignment.dueOn,
+  note: assignment.note,
   overdue: assignment.overdue,
   contribution: assignment.contribution?.status ? { status: assignment.contribution.status } : null,
 });
@@ -83,6 +85,7 @@ export const presentAnswerWorkspace = (review: ReviewOf, page: AnswerWorkspace) 
   blocks: page.blocks,
   updatedBy: page.updatedBy,
   updatedAt: page.updatedAt?.toISOString() ?? null,
+  returnedWith: page.returnedWith && presentComment(page.returnedWith),
   allowedMoves: page.allowedMoves,
   may: page.may,
   assignments: page.assignments.map(presentAssignment),

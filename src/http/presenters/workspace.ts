@@ -5,7 +5,9 @@ import type { getDashboard } from '../../services/get-dashboard.js';
 import type { listNotifications } from '../../services/list-notifications.js';
 import type { listTasks } from '../../services/list-tasks.js';
 import { NOTIFICATION_KINDS, type NotificationDetails } from '../routes/workspace/schema-tasks.js';
+import type { Language } from '../../domain/language.js';
 import { presentAssignment } from './answers.js';
+import { notificationText } from './notification-text.js';
 import { presentEntityRef } from './entities.js';
 import { known } from './known.js';
 
@@ -20,9 +22,22 @@ export const presentTasks = (tasks: Awaited<ReturnType<typeof listTasks>>) => ({
     contribution: contributionState(task.contribution?.status),
   })),
   decisions: tasks.decisions.map((decision) => ({ ...decision, since: decision.since.toISOString() })),
+  todo: {
+    toMerge: tasks.todo.toMerge.map(presentTodoContribution),
+    inputs: tasks.todo.inputs.map(presentTodoContribution),
+    returned: tasks.todo.returned.map((item) => ({
+      ...item,
+      comment: item.comment && { ...item.comment, createdAt: item.comment.createdAt.toISOString() },
+    })),
+  },
 });
 
-export const presentNotifications = (list: Awaited<ReturnType<typeof listNotifications>>) => ({
+const presentTodoContribution = <T extends { submittedAt: Date | null }>(item: T) => ({
+  ...item,
+  submittedAt: item.submittedAt?.toISOString() ?? null,
+});
+
+export const presentNotifications = (list: Awaited<ReturnType<typeof listNotifications>>, language: Language) => ({
   unread: list.unread,
   notifications: list.notifications.map((notification) => ({
     id: notification.id,
@@ -33,6 +48,7 @@ export const presentNotifications = (list: Awaited<ReturnType<typeof listNotific
     // Written by the services that notify (their keys are listed in the schema); the response
     // check holds them to it under tests.
     details: notification.details as Static<typeof NotificationDetails>,
+    text: notificationText(language, notification),
     createdAt: notification.createdAt.toISOString(),
     readAt: notification.readAt?.toISOString() ?? null,
   })),

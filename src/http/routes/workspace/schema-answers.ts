@@ -56,6 +56,10 @@ export const getAnswerSchema = {
         blocks: Blocks,
         updatedBy: Nullable(Type.String({ description: "null for whoever is not of the country's team" })),
         updatedAt: Nullable(DateTime()),
+        // While the answer is returned (changes_requested): its latest return comment, shown at the top.
+        returnedWith: Type.Union([Comment, Type.Null()], {
+          description: 'while the answer is returned: the latest return comment, to show at the top; else null',
+        }),
         allowedMoves: Type.Array(Move(OneOf(ANSWER_STATUSES))),
         may: Type.Object(
           {

@@ -4,6 +4,7 @@ import { LANGUAGES } from '../../../domain/language.js';
 import { ANSWER_STATUSES, REVIEW_STATUSES } from '../../../domain/workflow.js';
 import {
   CountryCode,
+  DateOnly,
   DateTime,
   LangQuery,
   Lang,
@@ -230,7 +231,9 @@ export const listReviewAuditSchema = {
 export const assignQuestionsSchema = {
   operationId: 'assignQuestions',
   summary: 'Assign questions to an entity of the country, with a due date',
-  description: 'Assigning again changes the due date. The entity’s contributors are notified.',
+  description:
+    'Assigning again changes the due date and the note. The entity’s contributors are notified. A due date ' +
+    'before today (in the earliest time zone, UTC−12) is refused: assignment.due_in_past.',
   tags,
   security: SIGNED_IN,
   params: ReviewKey,
@@ -239,7 +242,10 @@ export const assignQuestionsSchema = {
       questionIds: Type.Array(Type.String(), { minItems: 1, maxItems: 100 }),
       entityId: Type.Integer(),
       // Not a format here: a date that is not one is answered assignment.invalid_due_date (422).
-      dueOn: Type.Optional(Nullable(Type.String({ description: 'YYYY-MM-DD' }))),
+      dueOn: Type.Optional(
+        Nullable(Type.String({ description: 'YYYY-MM-DD, today or later (assignment.due_in_past)' })),
+      ),
+      note: Type.Optional(Nullable(Type.String({ maxLength: 4000, description: 'what is asked of the entity' }))),
     },
     { additionalProperties: false },
   ),
@@ -256,4 +262,34 @@ export const unassignQuestionSchema = {
   security: SIGNED_IN,
   params: Type.Object({ ...AnswerKey.properties, entityId: Type.Integer() }),
   response: { 204: Type.Null({ description: 'Withdrawn' }), ...problems(400, 401, 403, 404, 409) },
+};
+
+export const updateAssignmentSchema = {
+  operationId: 'updateAssignment',
+  summary: 'Change an assignment’s due date or its note to the entity; what is not given stays',
+  description:
+    'A past due date is refused (assignment.due_in_past); null removes the due date or the note. When something ' +
+    'changed, the entity’s contributors are notified (assignment_changed) and it is audited (assignment.change).',
+  tags,
+  security: SIGNED_IN,
+  params: Type.Object({ ...AnswerKey.properties, entityId: Type.Integer() }),
+  body: Type.Object(
+    {
+      dueOn: Type.Optional(Nullable(Type.String({ description: 'YYYY-MM-DD, today or later' }))),
+      note: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))),
+    },
+    { additionalProperties: false },
+  ),
+  response: {
+    200: Type.Object(
+      {
+        questionId: Type.String(),
+        entityId: Type.Integer(),
+        dueOn: Nullable(DateOnly()),
+        note: Nullable(Type.String()),
+      },
+      { additionalProperties: false },
+    ),
+    ...problems(400, 401, 403, 404, 409, 422),
+  },
 };

@@ -39,7 +39,8 @@ const AssignmentTask = Type.Object(
     questionText: MultilingualRef,
     entity: EntityRef,
     dueOn: Nullable(DateOnly()),
-    overdue: Type.Boolean(),
+    note: Nullable(Type.String({ description: 'what the focal point asks of the entity' })),
+    overdue: Type.Boolean({ description: 'the due date has passed, nothing submitted, the answer not approved' }),
     dueSoon: Type.Boolean({ description: 'due within three days, nothing submitted yet' }),
     contribution: Nullable(Type.Object({ status: OneOf(CONTRIBUTION_STATUSES) }, { additionalProperties: false })),
   },
@@ -57,6 +58,45 @@ const DecisionTask = Type.Object(
   { additionalProperties: false },
 );
 
+const TodoContribution = Type.Object(
+  {
+    country: Type.String(),
+    cycle: Type.String(),
+    questionId: Type.String(),
+    questionText: MultilingualRef,
+    contribution: Type.Integer({ description: 'its id' }),
+    entity: Type.Object({ id: Type.Integer(), name: Type.String() }, { additionalProperties: false }),
+    submittedAt: Nullable(DateTime()),
+  },
+  { additionalProperties: false },
+);
+
+const TodoReturned = Type.Object(
+  {
+    country: Type.String(),
+    cycle: Type.String(),
+    questionId: Type.String(),
+    questionText: MultilingualRef,
+    comment: Nullable(
+      Type.Object(
+        { author: Type.String(), body: Type.String(), createdAt: DateTime() },
+        { additionalProperties: false, description: 'the latest return comment' },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** A focal point's to-do list, in the open reviews of its countries (empty for everyone else). */
+const Todo = Type.Object(
+  {
+    toMerge: Type.Array(TodoContribution, { description: 'contributions submitted and not merged yet' }),
+    inputs: Type.Array(TodoContribution, { description: 'stakeholders’ inputs without a response yet' }),
+    returned: Type.Array(TodoReturned, { description: 'answers returned by the validator, to revise' }),
+  },
+  { additionalProperties: false },
+);
+
 export const listTasksSchema = {
   operationId: 'listTasks',
   summary: 'My work: reviews I take part in, questions assigned to my entities, answers waiting for my decision',
@@ -69,6 +109,7 @@ export const listTasksSchema = {
         reviews: Type.Array(ReviewTask),
         assignments: Type.Array(AssignmentTask),
         decisions: Type.Array(DecisionTask),
+        todo: Todo,
       },
       { additionalProperties: false },
     ),
@@ -88,6 +129,12 @@ export const NOTIFICATION_KINDS = [
   'submission_returned',
   // The secretariat reminds the country of the cycle's due date (services/send-reminders.ts).
   'reminder',
+  // Migration 025: a due date passed (due_soon is only « approaching »), an answer sent to review
+  // (submitted is an entity's contribution or input), an assignment changed or withdrawn.
+  'overdue',
+  'answer_submitted',
+  'assignment_changed',
+  'unassigned',
 ] as const;
 
 /** What a notification is about; which keys it has depends on its kind (services/notify.ts callers). */
@@ -105,11 +152,12 @@ export const NotificationDetails = Type.Object(
     kind: Type.Optional(OneOf(CONTRIBUTION_KINDS)),
     submission: Type.Optional(Type.Integer({ minimum: 1 })),
     reason: Type.Optional(Type.String()),
+    note: Type.Optional(Nullable(Type.String())),
   },
   {
     additionalProperties: false,
     description:
-      'assigned and due_soon: {entity (its name), dueOn}; returned, approved and submitted (an answer): {comment}; submitted (a contribution): {contribution, kind, entity {id, name}}; ' +
+      'assigned, due_soon, overdue, assignment_changed and unassigned: {entity (its name), dueOn, note}; returned, approved and answer_submitted: {comment}; submitted (a contribution or input): {contribution, kind, entity {id, name}}; ' +
       'submission_acknowledged: {submission}; submission_comment: {submission, comment}; submission_returned: {submission, reason}; reminder: {dueOn}',
   },
 );
@@ -133,6 +181,9 @@ export const listNotificationsSchema = {
               cycle: Type.String(),
               questionId: Nullable(Type.String()),
               details: NotificationDetails,
+              text: Type.String({
+                description: 'what it says, in the requested language (?lang= or Accept-Language), the entity named',
+              }),
               createdAt: DateTime(),
               readAt: Nullable(DateTime()),
             },

@@ -36,7 +36,10 @@ export const Assignment = Type.Object(
   {
     entity: EntityRef,
     dueOn: Nullable(DateOnly()),
-    overdue: Type.Boolean({ description: 'the due date has passed and nothing was submitted' }),
+    note: Nullable(Type.String({ description: 'what the focal point asks of the entity' })),
+    overdue: Type.Boolean({
+      description: 'the due date has passed, nothing was submitted and the answer is not approved',
+    }),
     contribution: Nullable(Type.Object({ status: OneOf(CONTRIBUTION_STATUSES) }, { additionalProperties: false })),
   },
   { additionalProperties: false },

@@ -7,6 +7,7 @@ import { listRevisions } from '../../../services/list-revisions.js';
 import { restoreRevision } from '../../../services/restore-revision.js';
 import { assignQuestions } from '../../../services/assign-questions.js';
 import { unassignQuestion } from '../../../services/unassign-question.js';
+import { updateAssignment } from '../../../services/update-assignment.js';
 import { createReview } from '../../../services/create-review.js';
 import { decideObjective } from '../../../services/decide-objective.js';
 import { getAnswerWorkspace } from '../../../services/get-answer-workspace.js';
@@ -27,6 +28,7 @@ import {
 } from '../../presenters/answers.js';
 import { presentAuditEvent, presentDashboard, presentNotifications, presentTasks } from '../../presenters/workspace.js';
 import { known } from '../../presenters/known.js';
+import { requestLanguage } from '../../problem.js';
 import { REVIEW_STATUSES } from '../../../domain/workflow.js';
 import * as answers from './schema-answers.js';
 import * as review from './schema-review.js';
@@ -44,7 +46,7 @@ export function workspaceRoutes(app: FastifyInstance, db: Db) {
     presentTasks(await listTasks(db, request.actor)),
   );
   api.get('/api/v1/notifications', { schema: tasks.listNotificationsSchema }, async (request) =>
-    presentNotifications(await listNotifications(db, request.actor)),
+    presentNotifications(await listNotifications(db, request.actor), requestLanguage(request)),
   );
   api.post('/api/v1/notifications/read', { schema: tasks.markNotificationsReadSchema }, async (request, reply) => {
     await markNotificationsRead(db, request.actor, request.body?.ids);
@@ -75,6 +77,9 @@ export function workspaceRoutes(app: FastifyInstance, db: Db) {
       await unassignQuestion(db, request.actor, request.params);
       return reply.status(204).send(null);
     },
+  );
+  api.patch(`${BASE}/assignments/:questionId/:entityId`, { schema: review.updateAssignmentSchema }, async (request) =>
+    updateAssignment(db, request.actor, request.params, request.body),
   );
 
   api.get(ANSWER, { schema: answers.getAnswerSchema }, async (request) =>
