@@ -276,7 +276,10 @@ export function CheckboxGroup(
   );
 }
 
-/** A form: the error summary above it, the browser's own checks off (ours speak plainly). */
+/**
+ * A form: the error summary at its top (inside it, so that a page with several forms keeps each
+ * summary with its own), the browser's own checks off (ours speak plainly).
+ */
 export function Form(props: {
   errors: FieldError[];
   onSubmit: () => void | Promise<void>;
@@ -284,19 +287,17 @@ export function Form(props: {
   className?: string;
 }) {
   return (
-    <>
+    <form
+      className={props.className}
+      noValidate
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        void props.onSubmit();
+      }}
+    >
       <ErrorSummary errors={props.errors} />
-      <form
-        className={props.className}
-        noValidate
-        onSubmit={(event: FormEvent) => {
-          event.preventDefault();
-          void props.onSubmit();
-        }}
-      >
-        {props.children}
-      </form>
-    </>
+      {props.children}
+    </form>
   );
 }
 

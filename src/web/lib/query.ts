@@ -1,4 +1,11 @@
-import { QueryClient, useMutation, useQuery, useQueryClient, type Query } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  QueryClient,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type Query,
+} from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { ApiError, get } from './api.js';
 import { useLocale } from './i18n.js';
@@ -60,6 +67,9 @@ export function useApi<T>(path: string | null) {
     queryKey,
     queryFn: () => get<T>(path!),
     enabled: path !== null,
+    // Another language or other filters: the page keeps what it shows (and what is typed in its
+    // forms) until the new answer comes, rather than flash « Chargement ».
+    placeholderData: keepPreviousData,
   });
   const fresh = query.data !== undefined && query.dataUpdatedAt >= since;
   return {
