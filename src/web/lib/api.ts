@@ -30,8 +30,12 @@ export function configureApi(options: { language: Language; networkMessage: stri
 
 export const API = '/api/v1';
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLanguage };
+/** `language`: the one a cached read is kept under (lib/query.ts), else the reader's current one. */
+export async function api<T>(method: string, path: string, body?: unknown, language?: Language): Promise<T> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': language ?? currentLanguage,
+  };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
   else if (body !== undefined) {
@@ -66,7 +70,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   return json as T;
 }
 
-export const get = <T>(path: string) => api<T>('GET', path);
+export const get = <T>(path: string, language?: Language) => api<T>('GET', path, undefined, language);
 export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
 export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
 export const del = <T>(path: string) => api<T>('DELETE', path);

@@ -65,7 +65,8 @@ export function useApi<T>(path: string | null) {
   const since = useMemo(() => (client.getQueryState(queryKey)?.isInvalidated ? Date.now() : 0), [hash]);
   const query = useQuery({
     queryKey,
-    queryFn: () => get<T>(path!),
+    // In the key's language: api.ts learns of a new language only after the page has rendered.
+    queryFn: () => get<T>(path!, language),
     enabled: path !== null,
     // Another language or other filters: the page keeps what it shows (and what is typed in its
     // forms) until the new answer comes, rather than flash « Chargement ».
