@@ -1,11 +1,8 @@
 import { useEffect, useRef } from 'react';
+import type { FieldError } from '../lib/form-errors.js';
 import { useLocale } from '../lib/i18n.js';
 
-export interface FieldError {
-  /** The id of the field at fault: the summary links to it. */
-  field: string;
-  message: string;
-}
+export type { FieldError };
 
 /**
  * The GOV.UK error summary: on top of the form, focused when it appears, each message a link

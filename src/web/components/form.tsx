@@ -1,8 +1,8 @@
 import { Fragment, type FormEvent, type HTMLInputTypeAttribute, type ReactNode } from 'react';
-import { ApiError } from '../lib/api.js';
 import { describedBy, ErrorSummary, FieldMessage, type FieldError } from './error-summary.js';
 
 export { ErrorSummary, type FieldError };
+export { errorsOf } from '../lib/form-errors.js';
 
 /**
  * Every form of the app is made of these (GOV.UK's pattern): a label, a hint, the error message
@@ -299,16 +299,4 @@ export function Form(props: {
       {props.children}
     </form>
   );
-}
-
-/**
- * The API's refusal as the form's errors: its message (in the reader's language) under the field
- * the error code is about (`fieldOf`: a code such as `cycle.invalid_dates`, or a code's prefix
- * such as `cycle.`, to a field id), else under `fallback`.
- */
-export function errorsOf(failure: unknown, fallback: string, fieldOf: Record<string, string> = {}): FieldError[] {
-  const code = failure instanceof ApiError ? failure.code : '';
-  const message = failure instanceof Error ? failure.message : String(failure);
-  const prefix = Object.keys(fieldOf).find((key) => key.endsWith('.') && code.startsWith(key));
-  return [{ field: fieldOf[code] ?? (prefix ? fieldOf[prefix]! : fallback), message }];
 }

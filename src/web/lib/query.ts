@@ -38,6 +38,9 @@ function segmentsOf(path: string): Segments {
   return segments;
 }
 
+/** The cache key of an API path read in a language. */
+export const keyOf = (path: string, language: string) => ['api', language, ...segmentsOf(path)];
+
 /** Whether a cached query is `path` or lies under it, in any language. */
 function under(query: Query, path: string): boolean {
   const [api, , ...rest] = query.queryKey as unknown[];
@@ -59,7 +62,7 @@ export function invalidate(client: QueryClient, paths: string[]) {
 export function useApi<T>(path: string | null) {
   const { language } = useLocale();
   const client = useQueryClient();
-  const queryKey = useMemo(() => ['api', language, ...(path ? segmentsOf(path) : [])], [language, path]);
+  const queryKey = useMemo(() => keyOf(path ?? '', language), [language, path]);
   const hash = JSON.stringify(queryKey);
   // The moment this page first asked for this key, if a write had made its cached data stale.
   const since = useMemo(() => (client.getQueryState(queryKey)?.isInvalidated ? Date.now() : 0), [hash]);
