@@ -2329,7 +2329,10 @@ export interface operations {
             events: {
               id: number;
               kind: 'acknowledged' | 'comment' | 'returned';
+              /** @description as recorded: an e-mail address, or cli:<system user> */
               by: string;
+              /** @description who, as people read it: the account’s display name (else its address); the operator as « Pacte (démo) » or « Pacte (import) », in the requested language */
+              byName: string;
               /** Format: date-time */
               at: string;
               text: string | null;
@@ -2403,7 +2406,10 @@ export interface operations {
           'application/json': {
             id: number;
             kind: 'acknowledged' | 'comment' | 'returned';
+            /** @description as recorded: an e-mail address, or cli:<system user> */
             by: string;
+            /** @description who, as people read it: the account’s display name (else its address); the operator as « Pacte (démo) » or « Pacte (import) », in the requested language */
+            byName: string;
             /** Format: date-time */
             at: string;
             text: string | null;
@@ -2490,7 +2496,10 @@ export interface operations {
           'application/json': {
             id: number;
             kind: 'acknowledged' | 'comment' | 'returned';
+            /** @description as recorded: an e-mail address, or cli:<system user> */
             by: string;
+            /** @description who, as people read it: the account’s display name (else its address); the operator as « Pacte (démo) » or « Pacte (import) », in the requested language */
+            byName: string;
             /** Format: date-time */
             at: string;
             text: string | null;
@@ -4346,6 +4355,8 @@ export interface operations {
                 questionText: components['schemas']['Multilingual'];
                 comment: {
                   author: string;
+                  /** @description who, as people read it: the account’s display name (else its address); the operator as « Pacte (démo) » or « Pacte (import) », in the requested language */
+                  authorName: string;
                   body: string;
                   /** Format: date-time */
                   createdAt: string;
@@ -4824,7 +4835,10 @@ export interface operations {
               id: string;
               /** Format: date-time */
               at: string;
+              /** @description as recorded: an e-mail address, or cli:<system user> */
               actor: string;
+              /** @description who, as people read it: the account’s display name (else its address); the operator as « Pacte (démo) » or « Pacte (import) », in the requested language */
+              actorName: string;
               /**
                * @example answer.edit
                * @example review.status
@@ -5181,11 +5195,15 @@ export interface operations {
             revision: number;
             blocks: components['schemas']['Block'][];
             updatedBy: string | null;
+            updatedByName: string | null;
             updatedAt: string | null;
             /** @description while the answer is returned: the latest return comment, to show at the top; else null */
             returnedWith: {
               id: number;
+              /** @description as recorded: an e-mail address, or cli:<system user> for the operator */
               author: string;
+              /** @description who, as people read it: the account’s display name (else its address); the operator as « Pacte (démo) » or « Pacte (import) », in the requested language */
+              authorName: string;
               kind: 'comment' | 'return' | 'reopen';
               body: string;
               /** Format: date-time */
@@ -5265,10 +5283,15 @@ export interface operations {
               /** Format: date-time */
               updatedAt: string;
               updatedBy: string;
+              /** @description who, as people read it: the account’s display name (else its address); the operator as « Pacte (démo) » or « Pacte (import) », in the requested language */
+              updatedByName: string;
             }[];
             comments: {
               id: number;
+              /** @description as recorded: an e-mail address, or cli:<system user> for the operator */
               author: string;
+              /** @description who, as people read it: the account’s display name (else its address); the operator as « Pacte (démo) » or « Pacte (import) », in the requested language */
+              authorName: string;
               kind: 'comment' | 'return' | 'reopen';
               body: string;
               /** Format: date-time */
@@ -5536,7 +5559,10 @@ export interface operations {
           'application/json': {
             comments: {
               id: number;
+              /** @description as recorded: an e-mail address, or cli:<system user> for the operator */
               author: string;
+              /** @description who, as people read it: the account’s display name (else its address); the operator as « Pacte (démo) » or « Pacte (import) », in the requested language */
+              authorName: string;
               kind: 'comment' | 'return' | 'reopen';
               body: string;
               /** Format: date-time */
@@ -5595,7 +5621,10 @@ export interface operations {
         content: {
           'application/json': {
             id: number;
+            /** @description as recorded: an e-mail address, or cli:<system user> for the operator */
             author: string;
+            /** @description who, as people read it: the account’s display name (else its address); the operator as « Pacte (démo) » or « Pacte (import) », in the requested language */
+            authorName: string;
             kind: 'comment' | 'return' | 'reopen';
             body: string;
             /** Format: date-time */
@@ -5752,6 +5781,8 @@ export interface operations {
             revisions: {
               revision: number;
               author: string;
+              /** @description who, as people read it: the account’s display name (else its address); the operator as « Pacte (démo) » or « Pacte (import) », in the requested language */
+              authorName: string;
               /**
                * @example import
                * @example edit
@@ -5837,6 +5868,8 @@ export interface operations {
           'application/json': {
             revision: number;
             author: string;
+            /** @description who, as people read it: the account’s display name (else its address); the operator as « Pacte (démo) » or « Pacte (import) », in the requested language */
+            authorName: string;
             /**
              * @example import
              * @example edit
@@ -6084,6 +6117,7 @@ export interface operations {
             users: {
               id: number;
               email: string;
+              name: string | null;
               grants: {
                 role: 'admin' | 'secretariat' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder';
                 country: string | null;
@@ -6135,6 +6169,8 @@ export interface operations {
       content: {
         'application/json': {
           email: string;
+          /** @description the name shown instead of the address */
+          name?: string;
           password: string;
           /** @description admin, secretariat, focal_point, validator, contributor, stakeholder */
           role: string;
@@ -6495,6 +6531,8 @@ export interface operations {
         'application/json': {
           token: string;
           password?: string;
+          /** @description the name shown instead of the address: required for a new account (user.invalid_name) */
+          name?: string;
         };
       };
     };
@@ -6580,6 +6618,7 @@ export interface operations {
             people: {
               id: number;
               email: string;
+              name: string | null;
               /** @description The account is disabled: it cannot sign in */
               disabled: boolean;
               /** @description Only the roles the caller manages */
@@ -6647,6 +6686,7 @@ export interface operations {
             person: {
               id: number;
               email: string;
+              name: string | null;
               /** @description The account is disabled: it cannot sign in */
               disabled: boolean;
               /** @description Only the roles the caller manages */
@@ -6723,6 +6763,7 @@ export interface operations {
             person: {
               id: number;
               email: string;
+              name: string | null;
               /** @description The account is disabled: it cannot sign in */
               disabled: boolean;
               /** @description Only the roles the caller manages */
@@ -7114,6 +7155,8 @@ export interface operations {
             /** Format: date-time */
             updatedAt: string;
             updatedBy: string;
+            /** @description who, as people read it: the account’s display name (else its address); the operator as « Pacte (démo) » or « Pacte (import) », in the requested language */
+            updatedByName: string;
           };
         };
       };

@@ -85,10 +85,11 @@ const COMMANDS: Record<string, Command> = {
   },
   'user add': {
     usage:
-      'pacte user add --email E --role admin|secretariat|focal_point|validator|contributor|stakeholder [--country ISO3] [--region ID] [--entity ID] --password-stdin',
+      'pacte user add --email E [--name NAME] --role admin|secretariat|focal_point|validator|contributor|stakeholder [--country ISO3] [--region ID] [--entity ID] --password-stdin',
     options: {
       ...storageOptions,
       email: { type: 'string' },
+      name: { type: 'string' },
       role: { type: 'string' },
       country: { type: 'string' },
       region: { type: 'string' },
@@ -98,6 +99,7 @@ const COMMANDS: Record<string, Command> = {
     run: (args, config) =>
       userAdd(config, {
         email: args.required('email'),
+        name: args.values.name as string | undefined,
         role: args.required('role'),
         country: args.values.country as string | undefined,
         region: args.values.region as string | undefined,

@@ -429,6 +429,7 @@ export interface SubmissionEvent {
 export interface UserAccount {
   created_at: Generated<Timestamp>;
   disabled_at: Timestamp | null;
+  display_name: string | null;
   email: string;
   id: Generated<number>;
   language: string | null;

@@ -20,6 +20,7 @@ export const ERRORS = {
   'auth.oidc_unknown_account': 403,
   'auth.oidc_account_disabled': 403,
   'user.invalid_email': 422,
+  'user.invalid_name': 422,
   'user.weak_password': 422,
   'user.invalid_role': 422,
   'user.not_found': 404,

@@ -4,6 +4,7 @@ import * as accounts from '../db/queries/accounts.js';
 import * as invitations from '../db/queries/invitations.js';
 import * as people from '../db/queries/people.js';
 import type { Database } from '../db/schema.js';
+import { checkDisplayName } from '../domain/display-name.js';
 import { checkPassword } from '../domain/password.js';
 import type { Grant } from '../domain/permissions.js';
 import { recordAudit } from './audit.js';
@@ -22,6 +23,9 @@ export async function acceptInvitation(
   db: Kysely<Database>,
   token: string,
   password: string | undefined,
+  displayName?: string | undefined,
+  /** The acceptance page asks the person's name for a new account; API clients may give it. */
+  nameRequired = false,
 ): Promise<{ userId: number; email: string; created: boolean; grant: Grant }> {
   const tokenHash = tokenDigest(token);
   const first = token ? await invitations.findInvitationByToken(db, tokenHash) : undefined;
@@ -29,16 +33,17 @@ export async function acceptInvitation(
   const known = await accounts.findUserByEmail(db, first.email);
   // argon2 takes a while: outside the transaction, and only when an account is to be created.
   let passwordHash: string | undefined;
-  if (!known) {
-    checkPassword(password ?? '');
-    passwordHash = await hash(password ?? '');
-  }
+  if (!known) checkPassword(password ?? '');
+  // A new account is named by the person it is for (shown instead of its address); an existing one keeps its own unless given.
+  const name = checkDisplayName(displayName, nameRequired && !known);
+  if (!known) passwordHash = await hash(password ?? '');
   return inTransaction(db, async (trx) => {
     const invitation = await invitations.lockInvitationByToken(trx, tokenHash);
     requirePending(invitation);
     const existing = await accounts.findUserByEmail(trx, invitation.email);
     if (!existing && !passwordHash) checkPassword(''); // the account went meanwhile: a password is needed
-    const userId = existing?.id ?? (await accounts.insertUser(trx, invitation.email, passwordHash ?? ''));
+    const userId = existing?.id ?? (await accounts.insertUser(trx, invitation.email, passwordHash ?? '', name));
+    if (existing && name) await accounts.setDisplayName(trx, existing.id, name);
     await accounts.addGrant(trx, userId, invitation.grant);
     if (existing) {
       await people.setGrantDisabled(trx, userId, invitation.grant, false);

@@ -5,6 +5,7 @@ import * as catalogue from '../db/queries/catalogue.js';
 import * as entities from '../db/queries/entities.js';
 import * as people from '../db/queries/people.js';
 import type { Database } from '../db/schema.js';
+import { checkDisplayName } from '../domain/display-name.js';
 import { PacteError } from '../domain/errors.js';
 import { checkPassword } from '../domain/password.js';
 import type { Actor, Grant, Role } from '../domain/permissions.js';
@@ -26,17 +27,19 @@ export interface NewGrant {
 export async function addUser(
   db: Kysely<Database>,
   by: Actor,
-  input: { email: string; password: string; grant: NewGrant },
+  input: { email: string; password: string; grant: NewGrant; name?: string | null | undefined },
 ): Promise<{ userId: number; created: boolean }> {
   requireAllowed(by, 'user.manage');
   const email = input.email.trim();
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/u.test(email)) throw new PacteError('user.invalid_email', { email });
   checkPassword(input.password);
+  const name = checkDisplayName(input.name, false);
   const grant = await checkGrant(db, input.grant);
   const passwordHash = await hash(input.password); // outside the transaction: it takes a while
   return inTransaction(db, async (trx) => {
     const existing = await accounts.findUserByEmail(trx, email);
-    const userId = existing?.id ?? (await accounts.insertUser(trx, email, passwordHash));
+    const userId = existing?.id ?? (await accounts.insertUser(trx, email, passwordHash, name));
+    if (existing && name) await accounts.setDisplayName(trx, existing.id, name);
     if (existing) {
       await accounts.updatePassword(trx, existing.id, passwordHash);
       await accounts.deleteUserSessions(trx, existing.id); // a new password signs out everywhere
@@ -47,7 +50,14 @@ export async function addUser(
     await people.setAccountDisabled(trx, userId, false);
     await recordAudit(trx, by, existing ? 'user.updated' : 'user.added', {
       ...(grant.country ? { country: grant.country } : {}),
-      details: { userId, email, role: grant.role, region: grant.region, entity: grant.entity },
+      details: {
+        userId,
+        email,
+        ...(name ? { name } : {}),
+        role: grant.role,
+        region: grant.region,
+        entity: grant.entity,
+      },
     });
     return { userId, created: !existing };
   });

@@ -73,19 +73,45 @@ const DEMO_ENTITIES: Record<'interior' | 'planning' | 'association', { name: str
  */
 export async function resetDemoAccounts(db: Kysely<Database>): Promise<DemoAccount[]> {
   const ids = await demoEntities(db);
-  const accounts: (DemoAccount & { grant: { country?: string; region?: string; entity?: number } })[] = [
-    { email: 'admin@demo.pacte.local', role: 'admin', grant: {} },
-    { email: 'secretariat@demo.pacte.local', role: 'secretariat', grant: { region: 'arab' } },
-    { email: 'focal.point.mar@demo.pacte.local', role: 'focal_point', grant: { country: 'MAR' } },
-    { email: 'validator.mar@demo.pacte.local', role: 'validator', grant: { country: 'MAR' } },
+  // Fictional people, named as colleagues would name them (« (démo) »: nobody real), not by their role.
+  const accounts: (DemoAccount & {
+    name: string;
+    grant: { country?: string; region?: string; entity?: number };
+  })[] = [
+    { email: 'admin@demo.pacte.local', name: 'Claire Dumas (démo)', role: 'admin', grant: {} },
+    {
+      email: 'secretariat@demo.pacte.local',
+      name: 'Rania Haddad (démo)',
+      role: 'secretariat',
+      grant: { region: 'arab' },
+    },
+    {
+      email: 'focal.point.mar@demo.pacte.local',
+      name: 'Nadia Benali (démo)',
+      role: 'focal_point',
+      grant: { country: 'MAR' },
+    },
+    {
+      email: 'validator.mar@demo.pacte.local',
+      name: 'Youssef El Idrissi (démo)',
+      role: 'validator',
+      grant: { country: 'MAR' },
+    },
     {
       email: 'contributor.interieur@demo.pacte.local',
+      name: 'Karim Tazi (démo)',
       role: 'contributor',
       grant: { country: 'MAR', entity: ids.interior },
     },
-    { email: 'contributor.hcp@demo.pacte.local', role: 'contributor', grant: { country: 'MAR', entity: ids.planning } },
+    {
+      email: 'contributor.hcp@demo.pacte.local',
+      name: 'Salma Ouazzani (démo)',
+      role: 'contributor',
+      grant: { country: 'MAR', entity: ids.planning },
+    },
     {
       email: 'stakeholder.association@demo.pacte.local',
+      name: 'Amina Diallo (démo)',
       role: 'stakeholder',
       grant: { country: 'MAR', entity: ids.association },
     },
@@ -94,6 +120,7 @@ export async function resetDemoAccounts(db: Kysely<Database>): Promise<DemoAccou
   for (const account of accounts) {
     await addUser(db, operator('demo'), {
       email: account.email,
+      name: account.name,
       password: account.password,
       grant: { role: account.role as Role, ...account.grant },
     });
@@ -109,11 +136,17 @@ async function regionAccounts(db: Kysely<Database>) {
   if (!(await demoRegion.findRegionFlag(db, DEMO_REGION.id))) return [];
   const first = (await demoRegion.regionCountries(db, DEMO_REGION.id))[0];
   return [
-    { email: 'secretariat.demo@demo.pacte.local', role: 'secretariat', grant: { region: DEMO_REGION.id } },
+    {
+      email: 'secretariat.demo@demo.pacte.local',
+      name: 'Omar Khalil (démo)',
+      role: 'secretariat',
+      grant: { region: DEMO_REGION.id },
+    },
     ...(first
       ? [
           {
             email: `focal.point.${first.toLowerCase()}@demo.pacte.local`,
+            name: 'Leïla Mansour (démo)',
             role: 'focal_point',
             grant: { country: first },
           },

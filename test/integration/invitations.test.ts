@@ -90,8 +90,22 @@ describe('a secretariat invites the focal points and validators of its region', 
     expect(weak.statusCode).toBe(422);
     expect(weak.body).toContain('href="#password"');
 
-    const done = await postForm({ token, password: NEW_PASSWORD, confirm: NEW_PASSWORD }, 'ar');
+    // A new account is named by its holder (shown instead of the address); the form keeps what was typed.
+    expect(fr.body).toContain('name="name"');
+    const unnamed = await postForm({ token, password: NEW_PASSWORD, confirm: NEW_PASSWORD, name: '  ' }, 'fr');
+    expect(unnamed.statusCode).toBe(422);
+    expect(unnamed.body).toContain('href="#name"');
+    expect(unnamed.body).toContain(message('fr', 'user.invalid_name', { max: 120 }));
+    const done = await postForm(
+      { token, password: NEW_PASSWORD, confirm: NEW_PASSWORD, name: ' Nadia   Benali ' },
+      'ar',
+    );
     expect(done.statusCode).toBe(200);
+    const people = await call('secretariat', 'GET', '/api/v1/people?country=MAR');
+    const named = (people.body.people as unknown as { email: string; name: string | null }[]).find(
+      (p) => p.email === email,
+    );
+    expect(named?.name).toBe('Nadia Benali');
     expect(done.body).toContain(translate('ar', 'ui', 'invitation.done_title'));
 
     const session = await signInToken(w.app, email, NEW_PASSWORD);

@@ -7,7 +7,7 @@ import { cliTexts } from '../texts.js';
 import { withStorage } from './with-storage.js';
 
 /**
- * `pacte user add --email E --role R [--country ISO3] [--region ID] [--entity ID] --password-stdin`: the
+ * `pacte user add --email E [--name NAME] --role R [--country ISO3] [--region ID] [--entity ID] --password-stdin`: the
  * password comes on standard input, never on the command line (where `ps` and shell history
  * would show it).
  */
@@ -15,6 +15,7 @@ export async function userAdd(
   config: Config,
   options: {
     email: string;
+    name?: string | undefined;
     role: string;
     country?: string | undefined;
     region?: string | undefined;
@@ -35,6 +36,7 @@ export async function userAdd(
   return withStorage(config, 'pacte user add', async ({ db }) => {
     const { created } = await addUser(db, operator(userInfo().username), {
       email: options.email,
+      name: options.name,
       password,
       grant: { role: options.role as Role, country: options.country, region: options.region, entity },
     });

@@ -20,13 +20,36 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserRow | 
   return row && { id: row.id, email: row.email, passwordHash: row.password_hash, disabled: row.disabled_at !== null };
 }
 
-export async function insertUser(db: Db, email: string, passwordHash: string): Promise<number> {
+export async function insertUser(
+  db: Db,
+  email: string,
+  passwordHash: string,
+  displayName: string | null = null,
+): Promise<number> {
   const { id } = await db
     .insertInto('user_account')
-    .values({ email, password_hash: passwordHash })
+    .values({ email, password_hash: passwordHash, display_name: displayName })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
+}
+
+/** Gives an account its display name (migration 026). */
+export async function setDisplayName(db: Db, userId: number, displayName: string): Promise<void> {
+  await db.updateTable('user_account').set({ display_name: displayName }).where('id', '=', userId).execute();
+}
+
+/** The display names of the accounts with these addresses (lower-cased), for those that have one. */
+export async function displayNames(db: Db, emails: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(emails.map((e) => e.toLowerCase()))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('user_account')
+    .select(['email', 'display_name'])
+    .where(sql`lower(email)`, 'in', wanted)
+    .where('display_name', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.email.toLowerCase(), r.display_name as string]));
 }
 
 export async function updatePassword(db: Db, userId: number, passwordHash: string): Promise<void> {
@@ -146,6 +169,7 @@ export async function deleteSessionsOfSameUser(
 export interface UserWithGrants {
   id: number;
   email: string;
+  name: string | null;
   disabled: boolean;
   grants: Grant[];
 }
@@ -154,7 +178,7 @@ export interface UserWithGrants {
 export async function listUsers(db: Db): Promise<UserWithGrants[]> {
   const users = await db
     .selectFrom('user_account')
-    .select(['id', 'email', 'disabled_at'])
+    .select(['id', 'email', 'display_name', 'disabled_at'])
     .orderBy(sql`lower(email)`)
     .execute();
   const roles = await db.selectFrom('user_role').selectAll().orderBy('user_id').orderBy('role').execute();
@@ -167,6 +191,7 @@ export async function listUsers(db: Db): Promise<UserWithGrants[]> {
   return users.map((u) => ({
     id: u.id,
     email: u.email,
+    name: u.display_name,
     disabled: u.disabled_at !== null,
     grants: byUser.get(u.id) ?? [],
   }));

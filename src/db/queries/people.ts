@@ -12,6 +12,8 @@ export interface PersonGrant extends Grant {
 export interface Person {
   id: number;
   email: string;
+  /** The display name (migration 026), if any. */
+  name: string | null;
   /** The account itself is disabled: it cannot sign in. */
   disabled: boolean;
   grants: PersonGrant[];
@@ -27,7 +29,7 @@ const sameGrant = (grant: Grant) =>
 export async function listPeople(db: Db): Promise<Person[]> {
   const users = await db
     .selectFrom('user_account')
-    .select(['id', 'email', 'disabled_at'])
+    .select(['id', 'email', 'display_name', 'disabled_at'])
     .orderBy(sql`lower(email)`)
     .execute();
   const roles = await db.selectFrom('user_role').selectAll().orderBy('user_id').orderBy('role').execute();
@@ -46,6 +48,7 @@ export async function listPeople(db: Db): Promise<Person[]> {
   return users.map((u) => ({
     id: u.id,
     email: u.email,
+    name: u.display_name,
     disabled: u.disabled_at !== null,
     grants: byUser.get(u.id) ?? [],
   }));
@@ -55,7 +58,7 @@ export async function listPeople(db: Db): Promise<Person[]> {
 export async function lockPerson(db: Db, userId: number): Promise<Person | undefined> {
   const user = await db
     .selectFrom('user_account')
-    .select(['id', 'email', 'disabled_at'])
+    .select(['id', 'email', 'display_name', 'disabled_at'])
     .where('id', '=', userId)
     .forUpdate()
     .executeTakeFirst();
@@ -64,6 +67,7 @@ export async function lockPerson(db: Db, userId: number): Promise<Person | undef
   return {
     id: user.id,
     email: user.email,
+    name: user.display_name,
     disabled: user.disabled_at !== null,
     grants: roles.map((r) => ({
       role: r.role,

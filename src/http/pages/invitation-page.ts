@@ -5,7 +5,7 @@ import type { Actor, Grant } from '../../domain/permissions.js';
 import { translate } from '../../i18n/index.js';
 import { html } from '../../domain/html.js';
 import { layout } from './html.js';
-import { newPasswordField } from './password-field.js';
+import { newPasswordField, type PasswordFormError } from './password-field.js';
 
 /** What the page says of the invitation (getInvitation's answer). */
 export interface InvitationOffer {
@@ -32,11 +32,28 @@ export function invitationPage(
   offer: InvitationOffer,
   minLength: number,
   actor: Actor | null,
-  error?: { message: string; field: 'password' | 'confirm' },
+  error?: { message: string; field: 'password' | 'confirm' | 'name' },
+  typedName = '',
 ): string {
   const t = (key: string, params: Record<string, unknown> = {}) => translate(language, 'ui', key, params);
   const field = (name: 'password' | 'confirm', label: string, hint?: string) =>
-    newPasswordField(name, label, hint, error);
+    newPasswordField(name, label, hint, error?.field === 'name' ? undefined : (error as PasswordFormError));
+  // The name colleagues will read instead of the address (migration 026); kept when the form comes back.
+  const nameFailed = error?.field === 'name';
+  const nameField = html`<div class="field${nameFailed ? ' field-error' : ''}">
+    <label for="name">${t('invitation.name')}</label>
+    <p class="hint" id="name-hint">${t('invitation.name_hint')}</p>
+    ${nameFailed ? html`<p class="error-message" id="name-error">${error.message}</p>` : ''}
+    <input
+      id="name"
+      name="name"
+      type="text"
+      autocomplete="name"
+      maxlength="120"
+      value="${typedName}"
+      aria-describedby="name-hint${nameFailed ? ' name-error' : ''}"
+    />
+  </div>`;
   const role = t('invitation.role', {
     role: offer.grant.role,
     country: offer.countryName ? pick(offer.countryName, language) : (offer.grant.country ?? ''),
@@ -62,7 +79,7 @@ export function invitationPage(
         offer.accountExists
           ? html`<p>${t('invitation.existing', { email: offer.email })}</p>`
           : html`<p>${t('invitation.new_account', { email: offer.email })}</p>
-              ${field('password', t('reset.password'), t('reset.password_hint', { min: minLength }))}
+              ${nameField} ${field('password', t('reset.password'), t('reset.password_hint', { min: minLength }))}
               ${field('confirm', t('reset.confirm'))}`
       }
       <button type="submit" class="button">${t('invitation.submit')}</button>

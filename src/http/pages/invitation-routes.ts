@@ -63,25 +63,32 @@ export function invitationPageRoutes(app: FastifyInstance, db: Db) {
     { schema: { hide: true } },
     async (request, reply) => {
       const language = requestLanguage(request);
-      const { token = '', password = '', confirm = '' } = request.body ?? {};
+      const { token = '', password = '', confirm = '', name = '' } = request.body ?? {};
       const offer = await offerOf(token, language, reply, request.actor);
       if (!offer) return reply;
-      const page = (status: number, message: string, field: 'password' | 'confirm') =>
+      const page = (status: number, message: string, field: 'password' | 'confirm' | 'name') =>
         sendPage(
           noStore(reply),
           status,
-          invitationPage(language, token, offer, MIN_PASSWORD, request.actor, { message, field }),
+          invitationPage(language, token, offer, MIN_PASSWORD, request.actor, { message, field }, name),
         );
       if (!offer.accountExists && password !== confirm) {
         return page(422, translate(language, 'ui', 'reset.mismatch'), 'confirm');
       }
       try {
-        const { email, created } = await acceptInvitation(db, token, offer.accountExists ? undefined : password);
+        const { email, created } = await acceptInvitation(
+          db,
+          token,
+          offer.accountExists ? undefined : password,
+          offer.accountExists ? undefined : name,
+          true,
+        );
         return sendPage(noStore(reply), 200, invitationAcceptedPage(language, email, created));
       } catch (error) {
         if (!isPacteError(error) || error.status >= 500) throw error;
         if (error.code === 'user.weak_password')
           return page(error.status, toProblem(error, language).message, 'password');
+        if (error.code === 'user.invalid_name') return page(error.status, toProblem(error, language).message, 'name');
         return sendPage(
           noStore(reply),
           error.status,

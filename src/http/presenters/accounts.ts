@@ -9,9 +9,16 @@ export const presentGrant = (grant: Grant) => ({
 });
 
 /** An account on the administrators' screen (never its password hash). */
-export const presentUser = (user: { id: number; email: string; disabled: boolean; grants: Grant[] }) => ({
+export const presentUser = (user: {
+  id: number;
+  email: string;
+  name: string | null;
+  disabled: boolean;
+  grants: Grant[];
+}) => ({
   id: user.id,
   email: user.email,
+  name: user.name,
   grants: user.grants.map(presentGrant),
   disabled: user.disabled,
 });

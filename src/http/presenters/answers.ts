@@ -22,30 +22,41 @@ export const presentSavedAnswer = (saved: {
   blocks: saved.blocks,
 });
 
-export const presentComment = (comment: {
-  id: number;
-  author: string;
-  kind: string;
-  body: string;
-  createdAt: Date;
-}) => ({
+/** Who wrote something, as people read it (services/author-names.ts); the recorded author stays. */
+export type NameOf = (author: string) => string;
+
+export const presentComment = (
+  comment: {
+    id: number;
+    author: string;
+    kind: string;
+    body: string;
+    createdAt: Date;
+  },
+  nameOf: NameOf,
+) => ({
   id: comment.id,
   author: comment.author,
+  authorName: nameOf(comment.author),
   kind: known(COMMENT_KINDS, comment.kind),
   body: comment.body,
   createdAt: comment.createdAt.toISOString(),
 });
 
-export const presentRevision = (revision: {
-  revision: number;
-  author: string;
-  origin: string;
-  createdAt: Date;
-  contributionIds: number[];
-  note: string | null;
-}) => ({
+export const presentRevision = (
+  revision: {
+    revision: number;
+    author: string;
+    origin: string;
+    createdAt: Date;
+    contributionIds: number[];
+    note: string | null;
+  },
+  nameOf: NameOf,
+) => ({
   revision: revision.revision,
   author: revision.author,
+  authorName: nameOf(revision.author),
   origin: revision.origin,
   createdAt: revision.createdAt.toISOString(),
   contributionIds: revision.contributionIds,
@@ -70,7 +81,7 @@ export const presentAssignment = (assignment: {
 type AnswerWorkspace = Awaited<ReturnType<typeof getAnswerWorkspace>>;
 
 /** The answer page (GET …/answers/{questionId}). */
-export const presentAnswerWorkspace = (review: ReviewOf, page: AnswerWorkspace) => ({
+export const presentAnswerWorkspace = (review: ReviewOf, page: AnswerWorkspace, nameOf: NameOf) => ({
   country: page.country,
   cycle: page.cycle,
   reviewStatus: page.reviewStatus,
@@ -84,13 +95,14 @@ export const presentAnswerWorkspace = (review: ReviewOf, page: AnswerWorkspace) 
   revision: page.revision,
   blocks: page.blocks,
   updatedBy: page.updatedBy,
+  updatedByName: page.updatedBy === null ? null : nameOf(page.updatedBy),
   updatedAt: page.updatedAt?.toISOString() ?? null,
-  returnedWith: page.returnedWith && presentComment(page.returnedWith),
+  returnedWith: page.returnedWith && presentComment(page.returnedWith, nameOf),
   allowedMoves: page.allowedMoves,
   may: page.may,
   assignments: page.assignments.map(presentAssignment),
-  contributions: page.contributions.map((contribution) => presentContribution(review, contribution)),
-  comments: page.comments.map(presentComment),
+  contributions: page.contributions.map((contribution) => presentContribution(review, contribution, nameOf)),
+  comments: page.comments.map((c) => presentComment(c, nameOf)),
   objectives: page.objectives.map((objective) => ({
     number: objective.number,
     score: objective.score,

@@ -29,7 +29,7 @@ export const presentEvidence = (
   url: evidencePath(review, questionId, entityId, file.id),
 });
 
-export const presentContribution = (review: ReviewOf, view: ContributionView) => ({
+export const presentContribution = (review: ReviewOf, view: ContributionView, nameOf: (author: string) => string) => ({
   id: view.id,
   questionId: view.questionId,
   entity: presentEntityRef(view.entity),
@@ -41,4 +41,5 @@ export const presentContribution = (review: ReviewOf, view: ContributionView) =>
   evidence: view.evidence.map((file) => presentEvidence(review, view.questionId, view.entity.id, file)),
   updatedAt: view.updatedAt.toISOString(),
   updatedBy: view.updatedBy,
+  updatedByName: nameOf(view.updatedBy),
 });

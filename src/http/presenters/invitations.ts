@@ -16,6 +16,7 @@ export const presentInvitation = (invitation: InvitationRow) => ({
 export const presentPerson = (person: Person) => ({
   id: person.id,
   email: person.email,
+  name: person.name,
   disabled: person.disabled,
   grants: person.grants.map((g) => ({ ...presentGrant(g), disabled: g.disabled })),
 });

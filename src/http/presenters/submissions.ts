@@ -35,23 +35,27 @@ export function presentSubmission(country: string, cycle: string, s: SubmissionR
 }
 
 /** What happened to a submission: an acknowledgement, a comment, a return. */
-export function presentSubmissionEvent(event: SubmissionEvent) {
+export function presentSubmissionEvent(event: SubmissionEvent, nameOf: (author: string) => string) {
   return {
     id: event.id,
     kind: known(SUBMISSION_EVENT_KINDS, event.kind),
     by: event.actor,
+    byName: nameOf(event.actor),
     at: event.createdAt.toISOString(),
     text: event.body,
   };
 }
 
 /** One submission with the review JSON as it was sent. */
-export function presentSubmissionRecord(record: SubmissionRecord): Static<(typeof getSubmissionSchema.response)[200]> {
+export function presentSubmissionRecord(
+  record: SubmissionRecord,
+  nameOf: (author: string) => string,
+): Static<(typeof getSubmissionSchema.response)[200]> {
   return {
     ...presentSubmission(record.country, record.cycle, record),
     country: record.country,
     cycle: record.cycle,
-    events: record.events.map(presentSubmissionEvent),
+    events: record.events.map((event) => presentSubmissionEvent(event, nameOf)),
     review: presentReview(record.review),
   };
 }

@@ -14,7 +14,7 @@ import { known } from './known.js';
 const contributionState = (status: string | undefined) =>
   status === undefined ? null : { status: known(CONTRIBUTION_STATUSES, status) };
 
-export const presentTasks = (tasks: Awaited<ReturnType<typeof listTasks>>) => ({
+export const presentTasks = (tasks: Awaited<ReturnType<typeof listTasks>>, nameOf: (author: string) => string) => ({
   reviews: tasks.reviews,
   assignments: tasks.assignments.map((task) => ({
     ...task,
@@ -27,7 +27,11 @@ export const presentTasks = (tasks: Awaited<ReturnType<typeof listTasks>>) => ({
     inputs: tasks.todo.inputs.map(presentTodoContribution),
     returned: tasks.todo.returned.map((item) => ({
       ...item,
-      comment: item.comment && { ...item.comment, createdAt: item.comment.createdAt.toISOString() },
+      comment: item.comment && {
+        ...item.comment,
+        authorName: nameOf(item.comment.author),
+        createdAt: item.comment.createdAt.toISOString(),
+      },
     })),
   },
 });
@@ -69,17 +73,21 @@ export const presentDashboard = (dashboard: Awaited<ReturnType<typeof getDashboa
   entities: dashboard.entities.map(presentEntityRef),
 });
 
-export const presentAuditEvent = (event: {
-  id: string;
-  at: Date;
-  actor: string;
-  action: string;
-  questionId: string | null;
-  details: Record<string, unknown>;
-}) => ({
+export const presentAuditEvent = (
+  event: {
+    id: string;
+    at: Date;
+    actor: string;
+    action: string;
+    questionId: string | null;
+    details: Record<string, unknown>;
+  },
+  nameOf: (author: string) => string,
+) => ({
   id: event.id,
   at: event.at.toISOString(),
   actor: event.actor,
+  actorName: nameOf(event.actor),
   action: event.action,
   questionId: event.questionId,
   details: event.details,

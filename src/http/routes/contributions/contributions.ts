@@ -4,6 +4,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { PacteError } from '../../../domain/errors.js';
 import { addEvidence, DEFAULT_EVIDENCE_MAX_BYTES, type EvidenceUpload } from '../../../services/add-evidence.js';
 import type { ContributionKey } from '../../../services/contribution-access.js';
+import { nameAuthors } from '../../../services/author-names.js';
+import { requestLanguage } from '../../problem.js';
 import { getContribution } from '../../../services/get-contribution.js';
 import { getEvidence } from '../../../services/get-evidence.js';
 import { mergeContributions } from '../../../services/merge-contributions.js';
@@ -45,9 +47,10 @@ export function contributionRoutes(app: FastifyInstance, db: Db, options: { evid
     entityId: params.entityId,
   });
 
-  api.get(CONTRIBUTION, { schema: getContributionSchema }, async (request) =>
-    presentContribution(request.params, await getContribution(db, request.actor, keyOf(request.params))),
-  );
+  api.get(CONTRIBUTION, { schema: getContributionSchema }, async (request) => {
+    const view = await getContribution(db, request.actor, keyOf(request.params));
+    return presentContribution(request.params, view, await nameAuthors(db, requestLanguage(request), [view.updatedBy]));
+  });
 
   api.put(CONTRIBUTION, { schema: saveContributionSchema }, async (request) => {
     const saved = await saveContribution(db, request.actor, keyOf(request.params), request.body);

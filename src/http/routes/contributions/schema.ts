@@ -60,6 +60,10 @@ export const Contribution = Type.Object(
     evidence: Type.Array(Evidence),
     updatedAt: DateTime(),
     updatedBy: Type.String(),
+    updatedByName: Type.String({
+      description:
+        'who, as people read it: the account’s display name (else its address); the operator as « Pacte (démo) » or « Pacte (import) », in the requested language',
+    }),
   },
   { additionalProperties: false },
 );

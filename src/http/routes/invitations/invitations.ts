@@ -55,7 +55,7 @@ export function invitationRoutes(app: FastifyInstance, db: Db, mailer: Mailer | 
   }));
 
   api.post('/api/v1/invitations/accept', { schema: acceptInvitationSchema }, async (request) => {
-    const accepted = await acceptInvitation(db, request.body.token, request.body.password);
+    const accepted = await acceptInvitation(db, request.body.token, request.body.password, request.body.name);
     return {
       userId: accepted.userId,
       email: accepted.email,

@@ -24,6 +24,7 @@ const Person = Type.Object(
   {
     id: Type.Integer(),
     email: Type.String(),
+    name: Nullable(Type.String({ description: 'the display name, if the account has one' })),
     disabled: Type.Boolean({ description: 'The account is disabled: it cannot sign in' }),
     grants: Type.Array(
       Type.Object(
@@ -111,7 +112,16 @@ export const acceptInvitationSchema = {
   security: PUBLIC,
   querystring: LangQuery,
   body: Type.Object(
-    { token: Type.String({ maxLength: 200 }), password: Type.Optional(Type.String({ maxLength: 1024 })) },
+    {
+      token: Type.String({ maxLength: 200 }),
+      password: Type.Optional(Type.String({ maxLength: 1024 })),
+      name: Type.Optional(
+        Type.String({
+          maxLength: 400,
+          description: 'the name shown instead of the address: required for a new account (user.invalid_name)',
+        }),
+      ),
+    },
     { additionalProperties: false },
   ),
   response: {

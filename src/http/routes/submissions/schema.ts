@@ -53,7 +53,11 @@ const SubmissionEvent = Type.Object(
   {
     id: Type.Integer(),
     kind: OneOf(SUBMISSION_EVENT_KINDS),
-    by: Type.String(),
+    by: Type.String({ description: 'as recorded: an e-mail address, or cli:<system user>' }),
+    byName: Type.String({
+      description:
+        'who, as people read it: the account’s display name (else its address); the operator as « Pacte (démo) » or « Pacte (import) », in the requested language',
+    }),
     at: DateTime(),
     text: Nullable(Type.String({ description: 'the comment, or the reason of a return' })),
   },

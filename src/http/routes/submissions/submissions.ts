@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Db } from '../../../db/connection.js';
 import { acknowledgeSubmission } from '../../../services/acknowledge-submission.js';
@@ -7,6 +7,8 @@ import { getSubmission } from '../../../services/get-submission.js';
 import { listCycleSubmissions } from '../../../services/list-cycle-submissions.js';
 import { listReviewSubmissions } from '../../../services/list-submissions.js';
 import { returnSubmission } from '../../../services/return-submission.js';
+import { nameAuthors } from '../../../services/author-names.js';
+import { requestLanguage } from '../../problem.js';
 import type { Mailer } from '../../../services/send-mail.js';
 import {
   presentCycleSubmissions,
@@ -41,19 +43,28 @@ export function submissionRoutes(app: FastifyInstance, db: Db, mailer: Mailer | 
     return { country, cycle, submissions: submissions.map((s) => presentSubmission(country, cycle, s)) };
   });
 
-  api.get(SUBMISSION, { schema: getSubmissionSchema }, async (request) =>
-    presentSubmissionRecord(await getSubmission(db, request.actor, request.params)),
-  );
+  /** Who acted, as people read it, in the request's language (services/author-names.ts). */
+  const names = (request: FastifyRequest, authors: string[]) => nameAuthors(db, requestLanguage(request), authors);
 
-  api.post(`${SUBMISSION}/acknowledgement`, { schema: acknowledgeSubmissionSchema }, async (request, reply) =>
-    reply
-      .status(201)
-      .send(presentSubmissionEvent(await acknowledgeSubmission(db, request.actor, request.params, mailer))),
-  );
+  api.get(SUBMISSION, { schema: getSubmissionSchema }, async (request) => {
+    const record = await getSubmission(db, request.actor, request.params);
+    return presentSubmissionRecord(
+      record,
+      await names(
+        request,
+        record.events.map((e) => e.actor),
+      ),
+    );
+  });
+
+  api.post(`${SUBMISSION}/acknowledgement`, { schema: acknowledgeSubmissionSchema }, async (request, reply) => {
+    const event = await acknowledgeSubmission(db, request.actor, request.params, mailer);
+    return reply.status(201).send(presentSubmissionEvent(event, await names(request, [event.actor])));
+  });
 
   api.post(`${SUBMISSION}/comments`, { schema: commentOnSubmissionSchema }, async (request, reply) => {
     const event = await commentOnSubmission(db, request.actor, request.params, request.body.body);
-    return reply.status(201).send(presentSubmissionEvent(event));
+    return reply.status(201).send(presentSubmissionEvent(event, await names(request, [event.actor])));
   });
 
   api.post(`${SUBMISSION}/return`, { schema: returnSubmissionSchema }, async (request) =>

@@ -1,7 +1,7 @@
 /** TypeBox schemas of the account routes (administrators). */
 import { Type } from '@sinclair/typebox';
 import { ROLES } from '../../../domain/permissions.js';
-import { CountryCode, LangQuery, SIGNED_IN, problems } from '../../contract.js';
+import { CountryCode, LangQuery, Nullable, SIGNED_IN, problems } from '../../contract.js';
 import { Grant } from '../session/schema.js';
 
 const tags = ['users'];
@@ -17,7 +17,13 @@ export const listUsersSchema = {
       {
         users: Type.Array(
           Type.Object(
-            { id: Type.Integer(), email: Type.String(), grants: Type.Array(Grant), disabled: Type.Boolean() },
+            {
+              id: Type.Integer(),
+              email: Type.String(),
+              name: Nullable(Type.String({ description: 'the display name, if the account has one' })),
+              grants: Type.Array(Grant),
+              disabled: Type.Boolean(),
+            },
             { additionalProperties: false },
           ),
         ),
@@ -38,6 +44,7 @@ export const addUserSchema = {
   body: Type.Object(
     {
       email: Type.String({ maxLength: 320 }),
+      name: Type.Optional(Type.String({ maxLength: 400, description: 'the name shown instead of the address' })),
       password: Type.String({ maxLength: 1024 }),
       // Not an enum here: an unknown role is answered user.invalid_role (422) with the roles.
       role: Type.String({ maxLength: 32, description: ROLES.join(', ') }),

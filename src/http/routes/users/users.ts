@@ -16,9 +16,10 @@ export function userRoutes(app: FastifyInstance, db: Db) {
   }));
 
   api.post('/api/v1/users', { schema: addUserSchema }, async (request, reply) => {
-    const { email, password, role, country, region, entity } = request.body;
+    const { email, name, password, role, country, region, entity } = request.body;
     const result = await addUser(db, requireAllowed(request.actor, 'user.manage'), {
       email,
+      name,
       password,
       // Any string: the service answers user.invalid_role, with the roles, for one it does not know.
       grant: { role: role as Role, country, region, entity },

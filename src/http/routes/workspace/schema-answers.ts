@@ -15,7 +15,7 @@ import {
 } from '../../contract.js';
 import { Entity } from '../entities/schema.js';
 import { Contribution } from '../contributions/schema.js';
-import { AnswerKey, Assignment, Comment, Move, SavedAnswer, WordingStatuses, tags } from './schema.js';
+import { AnswerKey, Assignment, AuthorName, Comment, Move, SavedAnswer, WordingStatuses, tags } from './schema.js';
 
 /** A GCM objective of the answer: suggested from its words, or confirmed by the focal point. */
 const AnswerObjective = Type.Object(
@@ -55,6 +55,7 @@ export const getAnswerSchema = {
         revision: Type.Integer({ description: '0: never written' }),
         blocks: Blocks,
         updatedBy: Nullable(Type.String({ description: "null for whoever is not of the country's team" })),
+        updatedByName: Nullable(AuthorName),
         updatedAt: Nullable(DateTime()),
         // While the answer is returned (changes_requested): its latest return comment, shown at the top.
         returnedWith: Type.Union([Comment, Type.Null()], {

@@ -17,7 +17,7 @@ import {
   Synthetic,
 } from '../../contract.js';
 import { EntityRef } from '../contributions/schema.js';
-import { AnswerKey, Assignment, Move, WordingStatuses, tags } from './schema.js';
+import { AnswerKey, Assignment, AuthorName, Move, WordingStatuses, tags } from './schema.js';
 
 const ReviewState = Type.Object(
   { country: Type.String(), cycle: Type.String(), status: OneOf(REVIEW_STATUSES) },
@@ -209,7 +209,8 @@ export const listReviewAuditSchema = {
             {
               id: Type.String({ description: 'a 64-bit number, as text' }),
               at: DateTime(),
-              actor: Type.String(),
+              actor: Type.String({ description: 'as recorded: an e-mail address, or cli:<system user>' }),
+              actorName: AuthorName,
               action: Type.String({ examples: ['answer.edit', 'review.status'] }),
               questionId: Nullable(Type.String()),
               // Each action records what it concerns (a revision, a move's from and to, a file's

@@ -1,11 +1,12 @@
 /** The history of an answer: its revisions, what changed between two, restoring one. */
 import { Type } from '@sinclair/typebox';
 import { Blocks, DateTime, LangQuery, Lang, Nullable, OneOf, SIGNED_IN, problems, Synthetic } from '../../contract.js';
-import { AnswerKey, SavedAnswer, tags } from './schema.js';
+import { AnswerKey, AuthorName, SavedAnswer, tags } from './schema.js';
 
 const revisionFields = {
   revision: Type.Integer(),
   author: Type.String(),
+  authorName: AuthorName,
   origin: Type.String({ examples: ['import', 'edit', 'merge', 'restore'] }),
   createdAt: DateTime(),
   contributionIds: Type.Array(Type.Integer(), { description: 'the contributions merged into it' }),

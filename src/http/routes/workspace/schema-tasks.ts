@@ -14,7 +14,7 @@ import {
   Synthetic,
 } from '../../contract.js';
 import { EntityRef } from '../contributions/schema.js';
-import { tags } from './schema.js';
+import { AuthorName, tags } from './schema.js';
 
 const ReviewTask = Type.Object(
   {
@@ -79,7 +79,7 @@ const TodoReturned = Type.Object(
     questionText: MultilingualRef,
     comment: Nullable(
       Type.Object(
-        { author: Type.String(), body: Type.String(), createdAt: DateTime() },
+        { author: Type.String(), authorName: AuthorName, body: Type.String(), createdAt: DateTime() },
         { additionalProperties: false, description: 'the latest return comment' },
       ),
     ),

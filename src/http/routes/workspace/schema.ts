@@ -45,13 +45,20 @@ export const Assignment = Type.Object(
   { additionalProperties: false },
 );
 
+/** Who wrote it as people read it: the account's display name, else its address; the operator as « Pacte (démo) » or « Pacte (import) », in the request's language. */
+export const AuthorName = Type.String({
+  description:
+    'who, as people read it: the account’s display name (else its address); the operator as « Pacte (démo) » or « Pacte (import) », in the requested language',
+});
+
 /** What a comment is: a remark, an answer returned with it, or the reason for re-opening one. */
 export const COMMENT_KINDS = ['comment', 'return', 'reopen'] as const;
 
 export const Comment = Type.Object(
   {
     id: Type.Integer(),
-    author: Type.String(),
+    author: Type.String({ description: 'as recorded: an e-mail address, or cli:<system user> for the operator' }),
+    authorName: AuthorName,
     kind: OneOf(COMMENT_KINDS),
     body: Type.String(),
     createdAt: DateTime(),

@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { addComment } from '../../../services/add-comment.js';
 import { diffRevisions } from '../../../services/diff-revisions.js';
 import { getRevision } from '../../../services/get-revision.js';
@@ -19,6 +19,7 @@ import { listTasks } from '../../../services/list-tasks.js';
 import { moveAnswer } from '../../../services/move-answer.js';
 import { moveReview } from '../../../services/move-review.js';
 import { saveAnswer } from '../../../services/save-answer.js';
+import { nameAuthors } from '../../../services/author-names.js';
 import type { Db } from '../../../db/connection.js';
 import {
   presentAnswerWorkspace,
@@ -41,10 +42,18 @@ const ANSWER = `${BASE}/answers/:questionId`;
 /** The workspace API (docs/workspace.md): each route hands the session's actor to one service. */
 export function workspaceRoutes(app: FastifyInstance, db: Db) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  /** Authors by their display names, in the request's language (services/author-names.ts). */
+  const names = (request: FastifyRequest, authors: (string | null | undefined)[]) =>
+    nameAuthors(db, requestLanguage(request), authors);
 
-  api.get('/api/v1/tasks', { schema: tasks.listTasksSchema }, async (request) =>
-    presentTasks(await listTasks(db, request.actor)),
-  );
+  api.get('/api/v1/tasks', { schema: tasks.listTasksSchema }, async (request) => {
+    const found = await listTasks(db, request.actor);
+    const nameOf = await names(
+      request,
+      found.todo.returned.map((r) => r.comment?.author),
+    );
+    return presentTasks(found, nameOf);
+  });
   api.get('/api/v1/notifications', { schema: tasks.listNotificationsSchema }, async (request) =>
     presentNotifications(await listNotifications(db, request.actor), requestLanguage(request)),
   );
@@ -65,7 +74,11 @@ export function workspaceRoutes(app: FastifyInstance, db: Db) {
   );
   api.get(`${BASE}/audit`, { schema: review.listReviewAuditSchema }, async (request) => {
     const { events } = await listReviewAudit(db, request.actor, request.params, request.query);
-    return { events: events.map(presentAuditEvent) };
+    const nameOf = await names(
+      request,
+      events.map((e) => e.actor),
+    );
+    return { events: events.map((e) => presentAuditEvent(e, nameOf)) };
   });
   api.post(`${BASE}/assignments`, { schema: review.assignQuestionsSchema }, async (request, reply) =>
     reply.status(201).send(await assignQuestions(db, request.actor, request.params, request.body)),
@@ -82,9 +95,16 @@ export function workspaceRoutes(app: FastifyInstance, db: Db) {
     updateAssignment(db, request.actor, request.params, request.body),
   );
 
-  api.get(ANSWER, { schema: answers.getAnswerSchema }, async (request) =>
-    presentAnswerWorkspace(request.params, await getAnswerWorkspace(db, request.actor, request.params)),
-  );
+  api.get(ANSWER, { schema: answers.getAnswerSchema }, async (request) => {
+    const page = await getAnswerWorkspace(db, request.actor, request.params);
+    const authors = [
+      page.updatedBy,
+      ...page.comments.map((c) => c.author),
+      ...page.contributions.map((c) => c.updatedBy),
+    ];
+    const nameOf = await names(request, authors);
+    return presentAnswerWorkspace(request.params, page, nameOf);
+  });
   api.put(ANSWER, { schema: answers.saveAnswerSchema }, async (request) =>
     presentSavedAnswer(await saveAnswer(db, request.actor, request.params, request.body)),
   );
@@ -92,12 +112,18 @@ export function workspaceRoutes(app: FastifyInstance, db: Db) {
     const moved = await moveAnswer(db, request.actor, request.params, request.body);
     return { questionId: moved.questionId, status: moved.status };
   });
-  api.get(`${ANSWER}/comments`, { schema: answers.listCommentsSchema }, async (request) => ({
-    comments: (await getAnswerWorkspace(db, request.actor, request.params)).comments.map(presentComment),
-  }));
-  api.post(`${ANSWER}/comments`, { schema: answers.addCommentSchema }, async (request, reply) =>
-    reply.status(201).send(presentComment(await addComment(db, request.actor, request.params, request.body.body))),
-  );
+  api.get(`${ANSWER}/comments`, { schema: answers.listCommentsSchema }, async (request) => {
+    const { comments } = await getAnswerWorkspace(db, request.actor, request.params);
+    const nameOf = await names(
+      request,
+      comments.map((c) => c.author),
+    );
+    return { comments: comments.map((c) => presentComment(c, nameOf)) };
+  });
+  api.post(`${ANSWER}/comments`, { schema: answers.addCommentSchema }, async (request, reply) => {
+    const comment = await addComment(db, request.actor, request.params, request.body.body);
+    return reply.status(201).send(presentComment(comment, await names(request, [comment.author])));
+  });
   api.put(`${ANSWER}/objectives/:objective`, { schema: answers.decideObjectiveSchema }, async (request) => {
     const decided = await decideObjective(db, request.actor, request.params, request.body.status);
     return { objective: decided.objective, status: known(['confirmed', 'removed'], decided.status) };
@@ -105,11 +131,15 @@ export function workspaceRoutes(app: FastifyInstance, db: Db) {
 
   api.get(`${ANSWER}/revisions`, { schema: revisions.listRevisionsSchema }, async (request) => {
     const history = await listRevisions(db, request.actor, request.params);
-    return { revisions: history.revisions.map(presentRevision), synthetic: history.synthetic };
+    const nameOf = await names(
+      request,
+      history.revisions.map((r) => r.author),
+    );
+    return { revisions: history.revisions.map((r) => presentRevision(r, nameOf)), synthetic: history.synthetic };
   });
   api.get(`${ANSWER}/revisions/:revision`, { schema: revisions.getRevisionSchema }, async (request) => {
     const found = await getRevision(db, request.actor, request.params, request.params.revision);
-    return { ...presentRevision(found), blocks: found.blocks };
+    return { ...presentRevision(found, await names(request, [found.author])), blocks: found.blocks };
   });
   api.get(`${ANSWER}/diff`, { schema: revisions.diffRevisionsSchema }, async (request) =>
     diffRevisions(db, request.actor, request.params, request.query.from, request.query.to),
