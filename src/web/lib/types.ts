@@ -29,6 +29,7 @@ export type ContributionSaved = Json<'saveContribution'>;
 
 export type Workspace = Json<'getDashboard'>;
 export type Tasks = Json<'listTasks'>;
+export type Todo = Tasks['todo'];
 export type Notifications = Json<'listNotifications'>;
 export type Notification = Notifications['notifications'][number];
 export type Entities = Json<'listEntities'>;

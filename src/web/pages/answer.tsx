@@ -29,7 +29,7 @@ interface Props {
  * contributor, its entity's contribution editor.
  */
 export function AnswerPage({ country, cycle, questionId }: Props) {
-  const { t, date, language } = useLocale();
+  const { t, date, dateTime, language } = useLocale();
   const base = `${reviewPath(country, cycle)}/answers/${encodeURIComponent(questionId)}`;
   const answer = useApi<Answer>(base);
   // Whatever changes an answer changes its review's pages, the to-do lists and the tracking.
@@ -71,6 +71,19 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
       }
     >
       {a.synthetic && <SyntheticLabel />}
+      {/* Returned: what the validator asked, first, before the question and the text to revise. */}
+      {a.returnedWith && (
+        <div className="notice returned-with" role="note" aria-labelledby="returned-with-heading">
+          <h2 id="returned-with-heading">{t('answer.returned_with')}</h2>
+          <p className="comment-meta">
+            <strong dir="auto">{a.returnedWith.authorName || a.returnedWith.author}</strong> ·{' '}
+            <span>{dateTime(a.returnedWith.createdAt)}</span>
+          </p>
+          <p dir="auto" className="returned-comment">
+            {a.returnedWith.body}
+          </p>
+        </div>
+      )}
       {a.section && (
         <p className="muted">
           {a.section.id}. <span dir="auto">{localText(a.section.title, language)}</span>
@@ -119,7 +132,7 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
               <div>
                 <dt>{t('answer.updated')}</dt>
                 <dd>
-                  <span dir="auto">{a.updatedBy}</span>
+                  <span dir="auto">{a.updatedByName || a.updatedBy}</span>
                   {a.updatedAt && <>, {date(a.updatedAt)}</>}
                 </dd>
               </div>
@@ -170,6 +183,11 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
                         : t('tasks.due_on', { date: date(x.dueOn) })}
                     </span>
                   </>
+                )}
+                {x.note && (
+                  <p className="assignment-note">
+                    {t('assign.note_shown')} <q dir="auto">{x.note}</q>
+                  </p>
                 )}
               </li>
             ))}
@@ -267,7 +285,7 @@ function Comments({ answer, base, queries }: { answer: Answer; base: string; que
           {comments.map((c) => (
             <li key={c.id}>
               <p className="comment-meta">
-                <strong dir="auto">{c.author}</strong> · <span>{dateTime(c.createdAt)}</span>
+                <strong dir="auto">{c.authorName || c.author}</strong> · <span>{dateTime(c.createdAt)}</span>
                 {c.kind && c.kind !== 'comment' && (
                   <>
                     {' '}

@@ -1,6 +1,15 @@
 import { useState } from 'react';
 import { OPEN_REVIEW } from '../../domain/workflow.js';
-import { CheckboxGroup, errorsOf, Form, SelectField, TextField, type FieldError } from '../components/form.js';
+import {
+  CheckboxGroup,
+  errorsOf,
+  Form,
+  SelectField,
+  TextArea,
+  TextField,
+  type FieldError,
+} from '../components/form.js';
+import { QuestionAssignments, today } from '../components/assignment-edit.js';
 import { Link } from '../components/link.js';
 import { Moves } from '../components/moves.js';
 import { ReviewExports } from '../components/review-exports.js';
@@ -10,8 +19,11 @@ import { StatusTag } from '../components/status.js';
 import { SyntheticLabel } from '../components/synthetic.js';
 import { post, reviewPath } from '../lib/api.js';
 import { localText, useLocale } from '../lib/i18n.js';
-import type { Move, Workspace } from '../lib/types.js';
+import type { Countries, CycleInfo, Move, Workspace } from '../lib/types.js';
 import { reviewQueries, useApi, useApiMutation } from '../lib/query.js';
+
+/** Brings a message just shown into view (stable, so React calls it once, when it appears). */
+const reveal = (node: HTMLElement | null) => node?.scrollIntoView({ block: 'nearest' });
 
 const ANSWER_ORDER = ['not_started', 'drafting', 'in_review', 'changes_requested', 'approved'];
 
@@ -20,6 +32,9 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
   const { t, number, date, language } = useLocale();
   const base = reviewPath(country, cycle);
   const workspace = useApi<Workspace>(`${base}/workspace`);
+  // Names, not codes: the country's and the cycle's names in the reader's language (both public).
+  const countries = useApi<Countries>('/countries');
+  const cycleInfo = useApi<CycleInfo>(`/cycles/${encodeURIComponent(cycle)}`);
   // The review's state: all of the review's pages, the to-do lists, the tracking.
   const moving = useApiMutation(
     ({ m, text }: { m: Move; text: string }) =>
@@ -27,9 +42,15 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
     reviewQueries(country, cycle),
   );
   if (workspace.error) return <LoadError error={workspace.error} />;
-  if (!workspace.data) return <Loading />;
+  // The heading waits for the names (a code flashing first would be read, then replaced).
+  if (!workspace.data || (!countries.data && !countries.error) || (!cycleInfo.data && !cycleInfo.error))
+    return <Loading />;
   const ws = workspace.data;
-  const title = t('dashboard.title', { country: ws.country, cycle: ws.cycle });
+  const countryName = countries.data?.countries.find((c) => c.code === ws.country)?.name;
+  const title = t('dashboard.title', {
+    country: localText(countryName, language) || ws.country,
+    cycle: localText(cycleInfo.data?.title, language) || ws.cycle,
+  });
   const questions = ws.sections.flatMap((s) => s.questions);
   const overdue = questions.flatMap((q) =>
     (q.assignments ?? []).flatMap((a) =>
@@ -193,22 +214,13 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
                     <span className="question-id">{q.id}</span> <span dir="auto">{localText(q.text, language)}</span>
                   </Link>{' '}
                   <StatusTag kind="answer" status={q.status} />
-                  {(q.assignments ?? []).length > 0 && (
-                    <p className="task-meta">
-                      {(q.assignments ?? []).map((a) => (
-                        <span key={a.entity.id} className={a.overdue ? 'overdue' : undefined}>
-                          <span dir="auto">{a.entity.name}</span>
-                          {/* An assignment may have no due date. */}
-                          {a.dueOn &&
-                            ` — ${
-                              a.overdue
-                                ? t('tasks.overdue_since', { date: date(a.dueOn) })
-                                : t('tasks.due_on', { date: date(a.dueOn) })
-                            }`}
-                        </span>
-                      ))}
-                    </p>
-                  )}
+                  <QuestionAssignments
+                    base={base}
+                    questionId={q.id}
+                    assignments={q.assignments ?? []}
+                    editable={(ws.may?.assign ?? false) && OPEN_REVIEW.has(ws.status)}
+                    queries={reviewQueries(country, cycle)}
+                  />
                 </li>
               ))}
             </ul>
@@ -239,10 +251,12 @@ function AssignForm(props: {
   const [selected, setSelected] = useState<string[]>([]);
   const [entityId, setEntityId] = useState('');
   const [dueOn, setDueOn] = useState('');
+  const [note, setNote] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [done, setDone] = useState('');
   const assigning = useApiMutation(
-    (body: { questionIds: string[]; entityId: number; dueOn: string }) => post(`${props.base}/assignments`, body),
+    (body: { questionIds: string[]; entityId: number; dueOn: string; note: string | null }) =>
+      post(`${props.base}/assignments`, body),
     props.queries,
   );
   const firstQuestion = props.sections[0]?.questions[0]?.id ?? '';
@@ -253,19 +267,27 @@ function AssignForm(props: {
     if (selected.length === 0) found.push({ field: questionField, message: t('assign.questions_required') });
     if (!entityId) found.push({ field: 'assign-entity', message: t('assign.entity_required') });
     if (!/^\d{4}-\d{2}-\d{2}$/.test(dueOn)) found.push({ field: 'assign-due', message: t('assign.due_required') });
+    else if (dueOn < today()) found.push({ field: 'assign-due', message: t('assign.due_past') });
     setErrors(found);
     setDone('');
     if (found.length) return;
     try {
-      await assigning.mutateAsync({ questionIds: selected, entityId: Number(entityId), dueOn });
+      await assigning.mutateAsync({
+        questionIds: selected,
+        entityId: Number(entityId),
+        dueOn,
+        note: note.trim() || null,
+      });
       const name = props.entities.find((e) => String(e.id) === entityId)?.name ?? '';
       setDone(t('assign.done', { count: selected.length, entity: name }));
       setSelected([]);
+      setNote('');
     } catch (error) {
       setErrors(
         errorsOf(error, 'assign-entity', {
           'assignment.invalid_due_date': 'assign-due',
           'assignment.due_in_past': 'assign-due',
+          'assignment.note': 'assign-note',
           'question.': questionField,
         }),
       );
@@ -275,11 +297,6 @@ function AssignForm(props: {
   return (
     <section aria-labelledby="assign-title">
       <h2 id="assign-title">{t('assign.title')}</h2>
-      {done && (
-        <p className="notice" role="status">
-          {done}
-        </p>
-      )}
       <Form errors={errors} onSubmit={submit}>
         <CheckboxGroup
           id="assign-q"
@@ -319,11 +336,27 @@ function AssignForm(props: {
           label={t('assign.due')}
           errors={errors}
           value={dueOn}
+          min={today()}
           onChange={setDueOn}
+        />
+        <TextArea
+          id="assign-note"
+          label={t('assign.note')}
+          hint={t('assign.note_hint')}
+          errors={errors}
+          value={note}
+          rows={2}
+          onChange={setNote}
         />
         <button type="submit" className="button" disabled={assigning.isPending}>
           {t('assign.submit')}
         </button>
+        {/* Beside the button just pressed, not at the top of a long form. */}
+        {done && (
+          <p className="notice" role="status" ref={reveal}>
+            {done}
+          </p>
+        )}
       </Form>
     </section>
   );

@@ -91,7 +91,7 @@ export function HistoryPage({ country, cycle, questionId }: Props) {
                 <td className="numeric">{number(r.revision)}</td>
                 <td>{r.createdAt ? dateTime(r.createdAt) : '—'}</td>
                 <td dir="auto">
-                  {r.author ?? '—'}
+                  {r.authorName || r.author || '—'}
                   {r.origin && <span className="muted"> ({t(`history.origin.${r.origin}`)})</span>}
                 </td>
                 <td>

@@ -5,8 +5,9 @@ import { Loading, Page } from '../components/page.js';
 import { StatusTag } from '../components/status.js';
 import { SyntheticLabel } from '../components/synthetic.js';
 import { post, reviewPath } from '../lib/api.js';
+import { hasRole, useSession } from '../lib/session.js';
 import { localText, useLocale } from '../lib/i18n.js';
-import type { Notifications, Tasks } from '../lib/types.js';
+import type { Notifications, Tasks, Todo as TodoList } from '../lib/types.js';
 import { useApi, useApiMutation } from '../lib/query.js';
 
 const answerPath = (task: { country: string; cycle: string; questionId: string }) =>
@@ -26,9 +27,10 @@ export function TasksPage() {
       </Page>
     );
   if (!tasks.data) return <Loading />;
-  const { reviews = [], assignments = [], decisions = [] } = tasks.data;
+  const { reviews = [], assignments = [], decisions = [], todo } = tasks.data;
   return (
     <Page title={t('tasks.title')}>
+      {todo && <Todo todo={todo} />}
       <section aria-labelledby="tasks-reviews">
         <h2 id="tasks-reviews">{t('tasks.reviews')}</h2>
         {reviews.length === 0 ? (
@@ -67,6 +69,11 @@ export function TasksPage() {
                   <span className="question-id">{task.questionId}</span>{' '}
                   <span dir="auto">{localText(task.questionText, language)}</span>
                 </Link>
+                {task.note && (
+                  <p className="assignment-note">
+                    {t('assign.note_shown')} <q dir="auto">{task.note}</q>
+                  </p>
+                )}
                 <p className="task-meta">
                   {task.entity && <span dir="auto">{task.entity.name}</span>}
                   {task.dueOn && (
@@ -140,9 +147,12 @@ function Notifications() {
           <ul className="task-list">
             {list.map((note) => {
               const read = Boolean(note.readAt);
-              const body = note.questionId
-                ? t(`notifications.kind.${note.kind}`) + ' — ' + t('tasks.question', { id: note.questionId })
-                : t(`notifications.kind.${note.kind}`);
+              // The API says what happened in the reader's language, naming the question and the entity.
+              const body =
+                note.text ||
+                (note.questionId
+                  ? t(`notifications.kind.${note.kind}`) + ' — ' + t('tasks.question', { id: note.questionId })
+                  : t(`notifications.kind.${note.kind}`));
               // What the secretariat wrote with a returned or commented submission, in its own words.
               const said = note.kind === 'submission_comment' ? note.details.comment : note.details.reason;
               return (
@@ -170,6 +180,87 @@ function Notifications() {
               {t('notifications.mark_read')}
             </button>
           )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/**
+ * A focal point's to-do list: answers the validator returned (with what it asked), contributions
+ * to merge, stakeholders' inputs to answer; each leads to the answer's page, where to act.
+ */
+function Todo({ todo }: { todo: TodoList }) {
+  const { t, dateTime, language } = useLocale();
+  const { session } = useSession();
+  const { toMerge = [], inputs = [], returned = [] } = todo;
+  const total = toMerge.length + inputs.length + returned.length;
+  // Only focal points have a to-do list; nobody else is told « nothing to do » about it.
+  if (total === 0 && !hasRole(session, 'focal_point')) return null;
+  return (
+    <section aria-labelledby="tasks-todo" className="todo">
+      <h2 id="tasks-todo">{t('todo.title')}</h2>
+      {total === 0 && <p className="muted">{t('todo.none')}</p>}
+      {returned.length > 0 && (
+        <>
+          <h3 id="todo-returned">{t('todo.returned', { count: returned.length })}</h3>
+          <ul className="task-list" aria-labelledby="todo-returned">
+            {returned.map((item) => (
+              <li key={`${item.country}/${item.cycle}/${item.questionId}`}>
+                <Link to={answerPath(item)}>
+                  <span className="question-id">{item.questionId}</span>{' '}
+                  <span dir="auto">{localText(item.questionText, language)}</span>
+                </Link>
+                {item.comment && (
+                  <p className="todo-comment">
+                    {t('todo.returned_by', {
+                      author: item.comment.authorName || item.comment.author,
+                      date: dateTime(item.comment.createdAt),
+                    })}{' '}
+                    <q dir="auto">{item.comment.body}</q>
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {toMerge.length > 0 && (
+        <>
+          <h3 id="todo-merge">{t('todo.to_merge', { count: toMerge.length })}</h3>
+          <ul className="task-list" aria-labelledby="todo-merge">
+            {toMerge.map((item) => (
+              <li key={item.contribution}>
+                <Link to={answerPath(item)}>
+                  <span className="question-id">{item.questionId}</span>{' '}
+                  <span dir="auto">{localText(item.questionText, language)}</span>
+                </Link>
+                <p className="task-meta">
+                  <span dir="auto">{item.entity.name}</span>
+                  {item.submittedAt && <span>{t('todo.submitted_on', { date: dateTime(item.submittedAt) })}</span>}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {inputs.length > 0 && (
+        <>
+          <h3 id="todo-inputs">{t('todo.inputs', { count: inputs.length })}</h3>
+          <ul className="task-list" aria-labelledby="todo-inputs">
+            {inputs.map((item) => (
+              <li key={item.contribution}>
+                <Link to={answerPath(item)}>
+                  <span className="question-id">{item.questionId}</span>{' '}
+                  <span dir="auto">{localText(item.questionText, language)}</span>
+                </Link>
+                <p className="task-meta">
+                  <span dir="auto">{item.entity.name}</span>
+                  {item.submittedAt && <span>{t('todo.submitted_on', { date: dateTime(item.submittedAt) })}</span>}
+                </p>
+              </li>
+            ))}
+          </ul>
         </>
       )}
     </section>

@@ -162,7 +162,9 @@ function EventItem({ event }: { event: SubmissionEvent }) {
   const { t, dateTime } = useLocale();
   return (
     <li>
-      <p className="comment-meta">{t(EVENT_LABELS[event.kind], { by: isolate(event.by), date: dateTime(event.at) })}</p>
+      <p className="comment-meta">
+        {t(EVENT_LABELS[event.kind], { by: isolate(event.byName || event.by), date: dateTime(event.at) })}
+      </p>
       {event.text && (
         <p dir="auto" className="submission-text">
           {event.text}
