@@ -15,6 +15,9 @@ import ar from '../../src/i18n/locales/ar/web.json' with { type: 'json' };
 import en from '../../src/i18n/locales/en/web.json' with { type: 'json' };
 import fr from '../../src/i18n/locales/fr/web.json' with { type: 'json' };
 import {
+  callApi,
+  demoAccount,
+  signInToken,
   launchChromium,
   requireWebBuild,
   screenshot,
@@ -53,36 +56,13 @@ afterAll(async () => {
 
 // ── the API, to read state back ────────────────────────────────────────────────────────────
 
-async function token(email: string, password: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!response.ok) throw new Error(`sign-in of ${email}: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { token: string }).token;
-}
-
 const demoToken = (email: string) => {
-  const account = server.accounts.find((a) => a.email === email);
-  if (!account) throw new Error(`serve --demo listed no ${email}: ${JSON.stringify(server.accounts)}`);
-  return token(account.email, account.password);
+  const account = demoAccount(server, email);
+  return signInToken(server, account.email, account.password);
 };
-
-async function call<T>(bearer: string, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}/api/v1${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${bearer}`,
-      accept: 'application/json',
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : null) as T;
-}
+const token = (email: string, password: string) => signInToken(server, email, password);
+const call = <T>(bearer: string, method: string, path: string, body?: unknown) =>
+  callApi<T>(server, bearer, method, path, body);
 
 interface Row {
   country: string;

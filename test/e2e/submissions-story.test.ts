@@ -12,6 +12,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  callApi,
+  demoAccount,
+  signInToken,
   elementsOutsideViewport,
   launchChromium,
   requireWebBuild,
@@ -63,36 +66,10 @@ afterAll(async () => {
 
 // ── the API, to read state back and to give focal points an account ──────────────────────────
 
-async function tokenOf(email: string, password: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!response.ok) throw new Error(`sign-in of ${email}: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { token: string }).token;
-}
-
-async function api<T>(token: string | null, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}/api/v1${path}`, {
-    method,
-    headers: {
-      accept: 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : null) as T;
-}
-
-function account(email: string) {
-  const found = server.accounts.find((a) => a.email === email);
-  if (!found) throw new Error(`serve --demo listed no ${email}: ${JSON.stringify(server.accounts)}`);
-  return found;
-}
+const tokenOf = (email: string, password: string) => signInToken(server, email, password);
+const api = <T>(token: string | null, method: string, path: string, body?: unknown) =>
+  callApi<T>(server, token, method, path, body);
+const account = (email: string) => demoAccount(server, email);
 const SECRETARIAT = 'secretariat.demo@demo.pacte.local';
 const secretariatToken = () => tokenOf(SECRETARIAT, account(SECRETARIAT).password);
 

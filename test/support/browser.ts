@@ -189,14 +189,50 @@ export function requireWebBuild(): void {
 export async function apiAs(server: PacteServer, role: string): Promise<Record<string, string>> {
   const account = server.accounts.find((a) => a.role === role);
   if (!account) throw new Error(`the demo printed no ${role} account`);
-  const session = await fetch(`${server.url}/api/v1/session`, {
+  return { authorization: `Bearer ${await signInToken(server, account.email, account.password)}` };
+}
+
+/** Signs an account in over the API: the bearer token of its session. */
+export async function signInToken(server: PacteServer, email: string, password: string): Promise<string> {
+  const response = await fetch(`${server.url}/api/v1/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: account.email, password: account.password }),
+    body: JSON.stringify({ email, password }),
   });
-  if (!session.ok) throw new Error(`sign-in of ${account.email} failed: ${session.status}`);
-  const { token } = (await session.json()) as { token: string };
-  return { authorization: `Bearer ${token}` };
+  if (!response.ok) throw new Error(`sign-in of ${email}: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** An account `serve --demo` printed, by e-mail address. */
+export function demoAccount(server: PacteServer, email: string): DemoAccount {
+  const found = server.accounts.find((a) => a.email === email);
+  if (!found) throw new Error(`serve --demo listed no ${email}: ${JSON.stringify(server.accounts)}`);
+  return found;
+}
+
+/**
+ * One call of the API (`path` after /api/v1) as the bearer of `token` (none: signed out), JSON in
+ * and out; a refusal throws with its status and body. Browser tests read state back with it.
+ */
+export async function callApi<T>(
+  server: PacteServer,
+  token: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await fetch(`${server.url}/api/v1${path}`, {
+    method,
+    headers: {
+      accept: 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+  return (text ? JSON.parse(text) : null) as T;
 }
 
 /**
