@@ -6,7 +6,10 @@ import type { Assignment } from '../lib/types.js';
 import { errorsOf, Form, TextArea, TextField, type FieldError } from './form.js';
 import { messageOf } from './moves.js';
 
-/** Today in the browser's calendar, YYYY-MM-DD: the earliest due date the API accepts. */
+/**
+ * Today in the browser's calendar, YYYY-MM-DD: the date field's min. The API decides (it allows
+ * for the earliest time zone) and its refusal, assignment.due_in_past, is shown under the field.
+ */
 export function today(): string {
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -89,10 +92,6 @@ function AssignmentActions(props: {
 
   const save = async () => {
     props.onDone('');
-    if (dueOn && dueOn < today()) {
-      setErrors([{ field: `${id}-due`, message: t('assign.due_past') }]);
-      return;
-    }
     try {
       await saving.mutateAsync({ dueOn: dueOn || null, note: note.trim() || null });
       setErrors([]);

@@ -267,7 +267,6 @@ function AssignForm(props: {
     if (selected.length === 0) found.push({ field: questionField, message: t('assign.questions_required') });
     if (!entityId) found.push({ field: 'assign-entity', message: t('assign.entity_required') });
     if (!/^\d{4}-\d{2}-\d{2}$/.test(dueOn)) found.push({ field: 'assign-due', message: t('assign.due_required') });
-    else if (dueOn < today()) found.push({ field: 'assign-due', message: t('assign.due_past') });
     setErrors(found);
     setDone('');
     if (found.length) return;
