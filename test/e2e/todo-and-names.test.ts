@@ -148,6 +148,7 @@ describe.each(['fr', 'ar'] as const)('to-do list and names (%s)', (lang) => {
       expect(await heading.textContent()).not.toMatch(/\bMAR\b|arab-2021/);
       expect((await page.title()).startsWith(`${c.country} — ${cycle.title[lang]} — `), await page.title()).toBe(true);
       expect(await page.title()).not.toMatch(/\bMAR\b|arab-2021/);
+      await checkPage(page, 'dashboard', lang);
 
       // ── a past due date is refused, the API's message under the field ───────────────────
       const due = page.locator('#assign-due');
