@@ -309,7 +309,7 @@ async function story(lang: Lang) {
     await focal.page.selectOption('#assign-entity', { label: entity });
     await focal.page.fill('#assign-due', DUE_ON);
     await focal.page.click('#assign-title ~ form button[type=submit]');
-    await focal.page.locator('#assign-title ~ .notice', { hasText: entity }).waitFor();
+    await focal.page.locator('#assign-title ~ form .notice', { hasText: entity }).waitFor();
     await expect(byId(focal.page, `assign-q-${questionId}`).isChecked()).resolves.toBe(false);
   }
   // The dashboard shows who owes what.
