@@ -38,7 +38,8 @@ export function AdminEntitiesPage() {
     if (found.length) return;
     try {
       const created = await adding.mutateAsync({ country: country.toUpperCase(), name: name.trim(), category });
-      setDone(t('admin.entity_added', { name: created.name, id: created.id }));
+      // Named, not numbered: the entity's internal number means nothing to anyone.
+      setDone(t('admin.entity_added', { name: created.name }));
       setName('');
     } catch (failure) {
       setErrors(errorsOf(failure, 'entity-name', { 'country.': 'entity-country' }));
@@ -52,7 +53,6 @@ export function AdminEntitiesPage() {
           <caption className="visually-hidden">{t('admin.entities_title')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('admin.id')}</th>
               <th scope="col">{t('admin.name')}</th>
               <th scope="col">{t('admin.category')}</th>
               <th scope="col">{t('admin.country')}</th>
@@ -61,7 +61,6 @@ export function AdminEntitiesPage() {
           <tbody>
             {entities.data.entities.map((e) => (
               <tr key={e.id}>
-                <td className="numeric">{e.id}</td>
                 <td dir="auto">{e.name}</td>
                 <td>{t(`category.${e.category}`)}</td>
                 <td>{e.country}</td>
@@ -125,7 +124,14 @@ export function AdminUsersPage() {
   const entities = useApi<Entities>('/entities');
   // A new account: the accounts, and the people a focal point or secretariat manages.
   const adding = useApiMutation((body: Record<string, unknown>) => post('/users', body), ['/users', '/people']);
-  const [form, setForm] = useState({ email: '', password: '', role: 'contributor', country: '', entity: '' });
+  const [form, setForm] = useState({
+    name: '',
+    email: '',
+    password: '',
+    role: 'contributor',
+    country: '',
+    entity: '',
+  });
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [done, setDone] = useState('');
   if (users.error) return <LoadError error={users.error} />;
@@ -133,7 +139,7 @@ export function AdminUsersPage() {
   const needsEntity = form.role === 'contributor' || form.role === 'stakeholder';
   const needsCountry = form.role === 'focal_point' || form.role === 'validator';
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
-  const entityName = (id: number | null) => entities.data?.entities.find((e) => e.id === id)?.name ?? `#${id}`;
+  const entityName = (id: number | null) => entities.data?.entities.find((e) => e.id === id)?.name ?? '';
 
   const submit = async () => {
     const found: FieldError[] = [];
@@ -149,16 +155,23 @@ export function AdminUsersPage() {
     if (found.length) return;
     try {
       await adding.mutateAsync({
+        ...(form.name.trim() ? { name: form.name.trim() } : {}),
         email: form.email.trim(),
         password: form.password,
         role: form.role,
         ...(needsCountry ? { country: form.country.toUpperCase() } : {}),
         ...(needsEntity ? { entity: Number(form.entity) } : {}),
       });
-      setDone(t('admin.user_added', { email: form.email.trim() }));
-      setForm((f) => ({ ...f, email: '', password: '' }));
+      setDone(t('admin.user_added', { email: form.name.trim() || form.email.trim() }));
+      setForm((f) => ({ ...f, name: '', email: '', password: '' }));
     } catch (failure) {
-      setErrors(errorsOf(failure, 'user-email', { 'country.': 'user-country', 'entity.': 'user-entity' }));
+      setErrors(
+        errorsOf(failure, 'user-email', {
+          'user.invalid_name': 'user-name',
+          'country.': 'user-country',
+          'entity.': 'user-entity',
+        }),
+      );
     }
   };
 
@@ -169,6 +182,7 @@ export function AdminUsersPage() {
           <caption className="visually-hidden">{t('admin.users_title')}</caption>
           <thead>
             <tr>
+              <th scope="col">{t('admin.person_name')}</th>
               <th scope="col">{t('admin.email')}</th>
               <th scope="col">{t('admin.roles')}</th>
             </tr>
@@ -176,6 +190,7 @@ export function AdminUsersPage() {
           <tbody>
             {users.data.users.map((u) => (
               <tr key={u.id}>
+                <td dir="auto">{u.name ?? ''}</td>
                 <td dir="ltr">{u.email}</td>
                 <td>
                   {u.grants
@@ -200,6 +215,15 @@ export function AdminUsersPage() {
         </p>
       )}
       <Form errors={errors} onSubmit={submit}>
+        <TextField
+          id="user-name"
+          label={t('admin.person_name')}
+          hint={t('admin.person_name_hint')}
+          errors={errors}
+          autoComplete="off"
+          value={form.name}
+          onChange={set('name')}
+        />
         <TextField
           id="user-email"
           type="email"
