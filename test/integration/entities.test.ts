@@ -203,6 +203,8 @@ describe('the users API', () => {
     expect(users.find((u) => u.email === FOCAL_MAR)).toEqual({
       id: expect.any(Number),
       email: FOCAL_MAR,
+      // No display name given when the account was made (migration 026).
+      name: null,
       grants: [{ role: 'focal_point', country: 'MAR', region: null, entity: null }],
       disabled: false,
     });
