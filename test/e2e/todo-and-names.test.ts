@@ -234,4 +234,23 @@ describe.each(['fr', 'ar'] as const)('to-do list and names (%s)', (lang) => {
     },
     TIMEOUT,
   );
+
+  it('shows the administrator people and entities by name, not by number', async () => {
+    const { page, problems } = await signIn(account('admin'), lang);
+    await page.goto(`${server.url}/app/admin/users?lang=${lang}`);
+    const focalRow = page.locator('tbody tr').filter({ hasText: account('focal_point').email });
+    await focalRow.waitFor();
+    const name = (await focalRow.locator('td').first().textContent())!.trim();
+    expect(name.length).toBeGreaterThan(0);
+    expect(name).not.toContain('@');
+    await checkPage(page, 'admin-users', lang);
+
+    await page.goto(`${server.url}/app/admin/entities?lang=${lang}`);
+    const interior = page.locator('tbody tr').filter({ hasText: INTERIOR });
+    await interior.waitFor();
+    // Name, category, country: no column of internal numbers.
+    expect(await interior.locator('td').allTextContents()).not.toContainEqual(expect.stringMatching(/^\s*\d+\s*$/));
+    await checkPage(page, 'admin-entities', lang);
+    expect(problems).toEqual([]);
+  });
 });
