@@ -231,6 +231,30 @@ describe.each(['fr', 'ar'] as const)('to-do list and names (%s)', (lang) => {
       expect(order).toBe(true);
       await checkPage(page, 'answer-returned', lang);
       expect(problems).toEqual([]);
+
+      // ── the entity is told, in words: its notifications say what the API says ────────────
+      const interior = server.accounts.find((x) => x.email === 'contributor.interieur@demo.pacte.local')!;
+      const notes = await callApi<{ notifications: { kind: string; questionId: string | null; text: string }[] }>(
+        server,
+        await tokenOf(interior),
+        'GET',
+        `/notifications?lang=${lang}`,
+      );
+      const told = notes.notifications.filter((n) => n.questionId === c.assign).map((n) => n.text);
+      expect(told).toHaveLength(3); // assigned, changed, withdrawn
+      const contributor = await signIn(interior, lang);
+      const list = contributor.page.locator('section[aria-labelledby=tasks-notifications] li');
+      await list.first().waitFor();
+      const shown = await list.allTextContents();
+      for (const text of told)
+        expect(
+          shown.some((line) => line.includes(text)),
+          text,
+        ).toBe(true);
+      // Nobody else's to-do list: a contributor is not told « nothing to do » about merging.
+      await expect(contributor.page.locator('#tasks-todo').count()).resolves.toBe(0);
+      await checkPage(contributor.page, 'contributor-tasks', lang);
+      expect(contributor.problems).toEqual([]);
     },
     TIMEOUT,
   );
