@@ -189,6 +189,12 @@ describe.each(['fr', 'ar'] as const)('to-do list and names (%s)', (lang) => {
       const changed = await assignmentsOf(focalToken, c.assign);
       expect(changed.map((a) => [a.dueOn, a.note])).toEqual([['2031-09-15', c.note]]);
       await checkPage(page, 'changed', lang);
+      // The entity's contributor reads the note beside its contribution.
+      const interiorAccount = server.accounts.find((x) => x.email === 'contributor.interieur@demo.pacte.local')!;
+      const reader = await signIn(interiorAccount, lang);
+      await reader.page.goto(`${server.url}/app${REVIEW}/answers/${c.assign}?lang=${lang}`);
+      await reader.page.locator('.assignment-note q', { hasText: c.note }).waitFor();
+      await checkPage(reader.page, 'contributor-note', lang);
 
       // ── withdrawn, after a confirmation ──────────────────────────────────────────────────
       await item.locator('button', { hasText: c.withdraw }).click();

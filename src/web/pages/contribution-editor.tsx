@@ -72,6 +72,12 @@ export function ContributionEditor(props: {
           </div>
         )}
       </dl>
+      {/* What the focal point asked of the entity when assigning (issue 12, item 10). */}
+      {props.assignment?.note && (
+        <p className="assignment-note">
+          {t('contribution.note')} <q dir="auto">{props.assignment.note}</q>
+        </p>
+      )}
       {submitted && (
         <p className="notice" role="status">
           {submitted}
