@@ -225,44 +225,33 @@ function Todo({ todo }: { todo: TodoList }) {
           </ul>
         </>
       )}
-      {toMerge.length > 0 && (
-        <>
-          <h3 id="todo-merge">{t('todo.to_merge', { count: toMerge.length })}</h3>
-          <ul className="task-list" aria-labelledby="todo-merge">
-            {toMerge.map((item) => (
-              <li key={item.contribution}>
-                <Link to={answerPath(item)}>
-                  <span className="question-id">{item.questionId}</span>{' '}
-                  <span dir="auto">{localText(item.questionText, language)}</span>
-                </Link>
-                <p className="task-meta">
-                  <span dir="auto">{item.entity.name}</span>
-                  {item.submittedAt && <span>{t('todo.submitted_on', { date: dateTime(item.submittedAt) })}</span>}
-                </p>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {inputs.length > 0 && (
-        <>
-          <h3 id="todo-inputs">{t('todo.inputs', { count: inputs.length })}</h3>
-          <ul className="task-list" aria-labelledby="todo-inputs">
-            {inputs.map((item) => (
-              <li key={item.contribution}>
-                <Link to={answerPath(item)}>
-                  <span className="question-id">{item.questionId}</span>{' '}
-                  <span dir="auto">{localText(item.questionText, language)}</span>
-                </Link>
-                <p className="task-meta">
-                  <span dir="auto">{item.entity.name}</span>
-                  {item.submittedAt && <span>{t('todo.submitted_on', { date: dateTime(item.submittedAt) })}</span>}
-                </p>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <Contributions id="todo-merge" heading={t('todo.to_merge', { count: toMerge.length })} items={toMerge} />
+      <Contributions id="todo-inputs" heading={t('todo.inputs', { count: inputs.length })} items={inputs} />
     </section>
+  );
+}
+
+/** A titled list of contributions waiting for the focal point (to merge, or inputs to answer); nothing when empty. */
+function Contributions({ id, heading, items }: { id: string; heading: string; items: TodoList['toMerge'] }) {
+  const { t, dateTime, language } = useLocale();
+  if (!items || items.length === 0) return null;
+  return (
+    <>
+      <h3 id={id}>{heading}</h3>
+      <ul className="task-list" aria-labelledby={id}>
+        {items.map((item) => (
+          <li key={item.contribution}>
+            <Link to={answerPath(item)}>
+              <span className="question-id">{item.questionId}</span>{' '}
+              <span dir="auto">{localText(item.questionText, language)}</span>
+            </Link>
+            <p className="task-meta">
+              <span dir="auto">{item.entity.name}</span>
+              {item.submittedAt && <span>{t('todo.submitted_on', { date: dateTime(item.submittedAt) })}</span>}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
