@@ -11,7 +11,9 @@ import { can, type Actor } from '../domain/permissions.js';
 import { ANSWER_STATUSES, OPEN_REVIEW, isDelivered, isOverdue, type AnswerStatus } from '../domain/workflow.js';
 import { findCountrySettings } from '../db/queries/country-settings.js';
 import { allowedAnswerMoves } from './move-answer.js';
-import { allowedReviewMoves } from './move-review.js';
+import { reviewMoves } from './move-review.js';
+import { acceptsSubmissions } from '../domain/cycles.js';
+import { findCycle } from '../db/queries/cycles.js';
 import { openReview, requireOnReview } from './review-access.js';
 
 export interface DashboardAssignment {
@@ -48,6 +50,7 @@ export async function getDashboard(
     tracking.shareProgress(db, reviewId),
   ]);
   const selfApproval = (await findCountrySettings(db, access.review.country))?.selfApproval ?? false;
+  const cycle = await findCycle(db, access.review.cycle);
   const answerOf = new Map(answers.map((a) => [a.questionId, a]));
   const stateOf = new Map(states.map((s) => [`${s.questionId}/${s.entityId}`, s]));
   const byEntity = new Map<
@@ -101,7 +104,12 @@ export async function getDashboard(
     language: access.review.language,
     status: access.review.status,
     synthetic: access.review.synthetic,
-    allowedMoves: allowedReviewMoves(actor, access),
+    ...reviewMoves(actor, access, { answers, acceptsSubmissions: !cycle || acceptsSubmissions(cycle) }),
+    checklist: checklistOf(
+      sections.flatMap((s) => s.questions),
+      answers,
+      states,
+    ),
     may: {
       edit: open && can(actor, 'answer.edit', access.scope),
       assign: open && can(actor, 'assignment.manage', access.scope),
@@ -115,5 +123,39 @@ export async function getDashboard(
     entities: countryEntities,
     // What the public reads: each published version, newest first.
     versions: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt.toISOString() })),
+  };
+}
+
+/** Question ids, each once, in questionnaire order (the rows come in that order). */
+const idsOf = (rows: { questionId: string }[]) => [...new Set(rows.map((r) => r.questionId))];
+
+/**
+ * What to look at before validating or submitting, from the rows the dashboard already read:
+ * questions without a written answer, written answers not approved, overdue assignments,
+ * contributions submitted but not merged, stakeholders' inputs without a response (as the focal
+ * point's to-do list counts them, db/queries/todo.ts).
+ */
+function checklistOf(
+  questions: { id: string; assignments: DashboardAssignment[] }[],
+  answers: { questionId: string; status: string; blocks: readonly unknown[] }[],
+  states: { questionId: string; kind: string; status: string; responded: unknown }[],
+) {
+  const order = new Map(questions.map((q, i) => [q.id, i]));
+  const inOrder = <T extends { questionId: string }>(rows: T[]) =>
+    rows.filter((r) => order.has(r.questionId)).sort((a, b) => order.get(a.questionId)! - order.get(b.questionId)!);
+  const written = new Map(answers.filter((a) => a.blocks.length > 0).map((a) => [a.questionId, a]));
+  const unanswered = questions.filter((q) => !written.has(q.id)).map((q) => q.id);
+  const notApproved = questions.filter((q) => written.has(q.id) && written.get(q.id)!.status !== 'approved');
+  const overdue = questions.flatMap((q) => q.assignments.filter((a) => a.overdue).map(() => ({ questionId: q.id })));
+  const toMerge = inOrder(states.filter((s) => s.kind === 'contribution' && s.status === 'submitted'));
+  const inputs = inOrder(
+    states.filter((s) => s.kind === 'input' && (s.status === 'submitted' || s.status === 'merged') && !s.responded),
+  );
+  return {
+    unanswered: { count: unanswered.length, questions: unanswered },
+    notApproved: { count: notApproved.length, questions: notApproved.map((q) => q.id) },
+    overdue: { count: overdue.length, questions: idsOf(overdue) },
+    toMerge: { count: toMerge.length, questions: idsOf(toMerge) },
+    inputs: { count: inputs.length, questions: idsOf(inputs) },
   };
 }

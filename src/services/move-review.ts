@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
+import * as cycles from '../db/queries/cycles.js';
 import * as publications from '../db/queries/publications.js';
 import * as reviews from '../db/queries/reviews.js';
 import type { Database } from '../db/schema.js';
 import { normalizeText } from '../domain/blocks.js';
+import { acceptsSubmissions } from '../domain/cycles.js';
 import { PacteError } from '../domain/errors.js';
 import { can, type Actor } from '../domain/permissions.js';
 import { REVIEW_MOVES, findMove, isReviewStatus, type ReviewStatus } from '../domain/workflow.js';
@@ -68,10 +70,7 @@ export async function moveLockedReview(
   if (move.requires === 'reason' && !reason) throw new PacteError('workflow.reason_required');
   if (move.to === 'validated') {
     // Answers are written under a share lock of the review: none can change while this one is held.
-    const pending = (await reviews.listAnswerRows(trx, access.review.id))
-      .filter((a) => a.status !== 'approved' && a.blocks.length > 0)
-      .map((a) => a.questionId)
-      .sort();
+    const { pending } = approvalOf(await reviews.listAnswerRows(trx, access.review.id));
     if (pending.length > 0) throw new PacteError('review.answers_not_approved', { questions: pending.join(', ') });
   }
   if (move.to === 'submitted') await requireAcceptsSubmissions(trx, access.review.cycle);
@@ -94,10 +93,60 @@ export async function moveLockedReview(
   return { ...where, status: move.to, version };
 }
 
-/** The moves the actor may make now (for the dashboard's buttons). */
-export function allowedReviewMoves(actor: Actor | null, access: ReviewAccess) {
-  return REVIEW_MOVES.filter((m) => m.from === access.review.status && can(actor, m.needs, access.scope)).map((m) => ({
-    to: m.to,
-    ...(m.requires ? { requires: m.requires } : {}),
-  }));
+/** Validating needs every written answer approved: those that are not (sorted), of how many written. */
+export function approvalOf(answers: readonly { questionId: string; status: string; blocks: readonly unknown[] }[]) {
+  const written = answers.filter((a) => a.blocks.length > 0);
+  const pending = written
+    .filter((a) => a.status !== 'approved')
+    .map((a) => a.questionId)
+    .sort();
+  return { pending, written: written.length };
+}
+
+/** What the preconditions of the moves depend on, read by the caller (the dashboard has the answers). */
+export interface ReviewMoveFacts {
+  answers: readonly { questionId: string; status: string; blocks: readonly unknown[] }[];
+  /** The cycle receives submissions now (not closed with late submissions refused). */
+  acceptsSubmissions: boolean;
+}
+
+export async function reviewMoveFacts(db: Kysely<Database>, access: ReviewAccess): Promise<ReviewMoveFacts> {
+  const [answers, cycle] = await Promise.all([
+    reviews.listAnswerRows(db, access.review.id),
+    cycles.findCycle(db, access.review.cycle),
+  ]);
+  return { answers, acceptsSubmissions: !cycle || acceptsSubmissions(cycle) };
+}
+
+export interface BlockedMove {
+  to: ReviewStatus;
+  /** The error code the move would be refused with now (errors catalogue). */
+  code: 'review.answers_not_approved' | 'cycle.closed';
+  details: { notApproved?: number; total?: number; questions?: string[]; cycle?: string };
+}
+
+/**
+ * The moves the actor may make now (the dashboard's buttons) — role, status and the
+ * preconditions moveLockedReview checks, so a button offered is a move that succeeds — and
+ * those the role and status allow but a precondition refuses, with the code of the refusal.
+ */
+export function reviewMoves(actor: Actor | null, access: ReviewAccess, facts: ReviewMoveFacts) {
+  const allowedMoves: { to: ReviewStatus; requires?: 'comment' | 'reason' }[] = [];
+  const blockedMoves: BlockedMove[] = [];
+  const { pending, written } = approvalOf(facts.answers);
+  for (const m of REVIEW_MOVES) {
+    if (m.from !== access.review.status || !can(actor, m.needs, access.scope)) continue;
+    if (m.to === 'validated' && pending.length > 0) {
+      blockedMoves.push({
+        to: m.to,
+        code: 'review.answers_not_approved',
+        details: { notApproved: pending.length, total: written, questions: pending },
+      });
+    } else if (m.to === 'submitted' && !facts.acceptsSubmissions) {
+      blockedMoves.push({ to: m.to, code: 'cycle.closed', details: { cycle: access.review.cycle } });
+    } else {
+      allowedMoves.push({ to: m.to, ...(m.requires ? { requires: m.requires } : {}) });
+    }
+  }
+  return { allowedMoves, blockedMoves };
 }

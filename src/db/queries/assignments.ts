@@ -132,9 +132,13 @@ function dateOnly(value: unknown): string {
 
 /** The contributions' state per question and entity of a review: for dashboards. */
 export async function listContributionStates(db: Db, reviewId: number) {
-  return db
-    .selectFrom('contribution')
-    .select(['question_id as questionId', 'entity_id as entityId', 'kind', 'status', 'updated_at as updatedAt'])
-    .where('review_id', '=', reviewId)
-    .execute();
+  return (
+    db
+      .selectFrom('contribution')
+      .select(['question_id as questionId', 'entity_id as entityId', 'kind', 'status', 'updated_at as updatedAt'])
+      // A stakeholder's input waits until the focal point says how it was used (its response).
+      .select((eb) => eb('response', 'is not', null).as('responded'))
+      .where('review_id', '=', reviewId)
+      .execute()
+  );
 }

@@ -108,6 +108,62 @@ const DashboardSection = Type.Object(
   { additionalProperties: false },
 );
 
+const questionIds = Type.Array(Type.String(), { description: 'the questions concerned, in questionnaire order' });
+
+/** A move the role and status allow but a precondition refuses now, with the refusal's error code. */
+const BlockedReviewMove = Type.Object(
+  {
+    to: OneOf(REVIEW_STATUSES),
+    code: OneOf(['review.answers_not_approved', 'cycle.closed'], {
+      description: 'the error code the move would be refused with now (docs/errors.md)',
+    }),
+    details: Type.Object(
+      {
+        notApproved: Type.Optional(count),
+        total: Type.Optional(Type.Integer({ minimum: 0, description: 'written answers' })),
+        questions: Type.Optional(questionIds),
+        cycle: Type.Optional(Type.String()),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const ChecklistItem = Type.Object({ count, questions: questionIds }, { additionalProperties: false });
+
+/** What to look at before validating or submitting: warnings (the server refuses only by blockedMoves). */
+const Checklist = Type.Object(
+  {
+    unanswered: ChecklistItem,
+    notApproved: ChecklistItem,
+    overdue: Type.Object(
+      { count: Type.Integer({ minimum: 0, description: 'overdue assignments' }), questions: questionIds },
+      { additionalProperties: false },
+    ),
+    toMerge: Type.Object(
+      {
+        count: Type.Integer({ minimum: 0, description: 'contributions submitted, not merged' }),
+        questions: questionIds,
+      },
+      { additionalProperties: false },
+    ),
+    inputs: Type.Object(
+      {
+        count: Type.Integer({ minimum: 0, description: "stakeholders' inputs without a response" }),
+        questions: questionIds,
+      },
+      { additionalProperties: false },
+    ),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'before validating or submitting: questions unanswered, written answers not approved, overdue assignments, ' +
+      "contributions submitted but not merged, stakeholders' inputs not answered",
+  },
+);
+
 export const getDashboardSchema = {
   operationId: 'getDashboard',
   summary: 'The review dashboard: status, allowed moves, progress per section and per entity, overdue assignments',
@@ -124,7 +180,15 @@ export const getDashboardSchema = {
         language: OneOf(LANGUAGES),
         status: OneOf(REVIEW_STATUSES),
         synthetic: Synthetic,
-        allowedMoves: Type.Array(Move(OneOf(REVIEW_STATUSES))),
+        allowedMoves: Type.Array(Move(OneOf(REVIEW_STATUSES)), {
+          description: 'the moves the caller may make now and that would succeed (role, status and preconditions)',
+        }),
+        blockedMoves: Type.Array(BlockedReviewMove, {
+          description:
+            'moves the caller’s role and the status allow but a precondition refuses now: review.answers_not_approved ' +
+            '(validating: written answers not approved), cycle.closed (submitting: the cycle no longer receives submissions)',
+        }),
+        checklist: Checklist,
         may: Type.Object(
           {
             edit: Type.Boolean(),
