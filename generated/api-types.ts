@@ -775,26 +775,6 @@ export interface paths {
     patch: operations['updateAssignment'];
     trace?: never;
   };
-  '/api/v1/reviews/{country}/{cycle}/answers/status': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Move several answers to the same status at once, all or nothing
-     * @description Each answer is decided as `moveAnswer` decides one (the move from its status, the right, the separation of duties, the comment or reason), in one transaction: if any cannot move, nothing is written and 409 `answers.not_moved` lists in `details.refused` each refused question with its own `code` and `message`. An empty list answers 422 `answers.none_named`, a question named twice `answers.duplicate_questions`, a question the questionnaire lacks `answers.unknown_questions`. Each moved answer is audited and notified as a single move is. `comment` goes with every answer moved (returning or re-opening requires one).
-     */
-    post: operations['moveAnswers'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/reviews/{country}/{cycle}/answers/{questionId}': {
     parameters: {
       query?: never;
@@ -814,27 +794,6 @@ export interface paths {
     put: operations['saveAnswer'];
     post?: never;
     delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reviews/{country}/{cycle}/answers/{questionId}/draft': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    /**
-     * Autosave the caller’s working draft of an answer (no revision)
-     * @description Keeps what the author is typing, for the author only, without writing a revision: the history keeps the texts people saved. Refused as saveAnswer would be (rights, review open, blocks.too_large, answer.locked). A stale baseRevision is kept: saving the answer from it answers answer.edit_conflict. Saving the answer deletes the draft.
-     */
-    put: operations['saveAnswerDraft'];
-    post?: never;
-    /** Discard the caller’s working draft of an answer */
-    delete: operations['discardAnswerDraft'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1196,8 +1155,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Attach an evidence file (PDF, DOCX, ODT, ODS, XLSX or CSV) to the contribution
-     * @description multipart/form-data with a `file` part. The type is read from the content, not the name: PDF, Word (DOCX), OpenDocument text or spreadsheet (ODT, ODS), Excel (XLSX) or CSV (else 422 evidence.unsupported_type); files above the configured limit (PACTE_EVIDENCE_MAX_BYTES, 10 MB by default) are refused while they arrive (413 evidence.too_large). Whoever may write the contribution, while it is a draft (409 contribution.submitted once submitted, contribution.closed once merged) and the review open. Audited evidence.add.
+     * Attach an evidence file (PDF, XLSX or CSV) to the contribution
+     * @description multipart/form-data with a `file` part. The type is read from the content, not the name (else 422 evidence.unsupported_type); files above the configured limit (PACTE_EVIDENCE_MAX_BYTES, 10 MB by default) are refused while they arrive (413 evidence.too_large).
      */
     post: operations['addEvidence'];
     delete?: never;
@@ -1218,17 +1177,9 @@ export interface paths {
      * @description The stored bytes, with their media type, as an attachment: for whoever may read the contribution.
      */
     get: operations['getEvidence'];
-    /**
-     * Replace an evidence file with a new one
-     * @description multipart/form-data with a `file` part. The type is read from the content, not the name: PDF, Word (DOCX), OpenDocument text or spreadsheet (ODT, ODS), Excel (XLSX) or CSV (else 422 evidence.unsupported_type); files above the configured limit (PACTE_EVIDENCE_MAX_BYTES, 10 MB by default) are refused while they arrive (413 evidence.too_large). Whoever may write the contribution, while it is a draft (409 contribution.submitted once submitted, contribution.closed once merged) and the review open. The new file is stored and the old one removed in one transaction (audited evidence.remove then evidence.add with `replaces`): if either fails, nothing changed. 404 evidence.not_found when the file is not one of this contribution's.
-     */
-    put: operations['replaceEvidence'];
+    put?: never;
     post?: never;
-    /**
-     * Remove an evidence file from the contribution
-     * @description The same rights as uploading it: whoever may write the contribution, while it is a draft (409 contribution.submitted once submitted, contribution.closed once merged) and the review open. 404 evidence.not_found when the file is not one of this contribution's. Audited evidence.remove.
-     */
-    delete: operations['removeEvidence'];
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -5241,100 +5192,6 @@ export interface operations {
       };
     };
   };
-  moveAnswers: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description ISO 3166-1 alpha-3, e.g. MAR */
-        country: string;
-        /** @description e.g. arab-2021 */
-        cycle: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          questions: string[];
-          to: 'not_started' | 'drafting' | 'in_review' | 'changes_requested' | 'approved';
-          comment?: string;
-        };
-      };
-    };
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            /** @description the answers moved, in the questionnaire’s order, with their status before and now */
-            answers: {
-              questionId: string;
-              from: 'not_started' | 'drafting' | 'in_review' | 'changes_requested' | 'approved';
-              status: 'not_started' | 'drafting' | 'in_review' | 'changes_requested' | 'approved';
-            }[];
-          };
-        };
-      };
-      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
   getAnswer: {
     parameters: {
       query?: {
@@ -5402,16 +5259,6 @@ export interface operations {
               to: 'not_started' | 'drafting' | 'in_review' | 'changes_requested' | 'approved';
               requires?: 'comment' | 'reason';
             }[];
-            /** @description moves the caller’s role allows from this status but a rule refuses now, and why: answer.self_approval (the caller wrote the current text and the country did not waive the separation of duties) */
-            blockedMoves: {
-              to: 'not_started' | 'drafting' | 'in_review' | 'changes_requested' | 'approved';
-              /**
-               * @description the error code the move would be refused with now (docs/errors.md)
-               * @enum {string}
-               */
-              code: 'answer.self_approval';
-              details: Record<string, never>;
-            }[];
             /** @description what the caller may do now (which buttons to show) */
             may: {
               edit: boolean;
@@ -5473,12 +5320,7 @@ export interface operations {
                 id: number;
                 fileName: string;
                 mediaType:
-                  | 'application/pdf'
-                  | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-                  | 'text/csv'
-                  | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
-                  | 'application/vnd.oasis.opendocument.text'
-                  | 'application/vnd.oasis.opendocument.spreadsheet';
+                  'application/pdf' | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' | 'text/csv';
                 /** @description bytes */
                 size: number;
                 /** @description where to download it */
@@ -5489,14 +5331,6 @@ export interface operations {
               updatedBy: string;
               /** @description who, as people read it: the account’s display name (else its address); the operator as « Pacte (démo) » or « Pacte (import) », in the requested language */
               updatedByName: string;
-              merged: {
-                /** Format: date-time */
-                at: string;
-                /** @description who merged it, as recorded (an e-mail address) */
-                by: string;
-                /** @description who merged it, as people read it (as updatedByName) */
-                byName: string;
-              } | null;
             }[];
             comments: {
               id: number;
@@ -5535,20 +5369,6 @@ export interface operations {
                 | 'international_organisation'
                 | 'un';
             }[];
-            /** @description the caller's own autosaved draft of this answer (saveAnswerDraft), never anyone else's; else null */
-            myDraft: {
-              blocks: components['schemas']['Block'][];
-              /** @description the revision the author started from */
-              baseRevision: number;
-              /** Format: date-time */
-              updatedAt: string;
-            } | null;
-            /** @description for the country's team: the questions around this one (null for contributors and stakeholders) */
-            neighbours: {
-              previous: string | null;
-              next: string | null;
-              nextForMe: string | null;
-            } | null;
           };
         };
       };
@@ -5657,159 +5477,6 @@ export interface operations {
       };
       /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
       422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  saveAnswerDraft: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description ISO 3166-1 alpha-3, e.g. MAR */
-        country: string;
-        /** @description e.g. arab-2021 */
-        cycle: string;
-        /** @example II.d */
-        questionId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          blocks: components['schemas']['Block'][];
-          baseRevision: number;
-        };
-      };
-    };
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            /** Format: date-time */
-            savedAt: string;
-            baseRevision: number;
-          };
-        };
-      };
-      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  discardAnswerDraft: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description ISO 3166-1 alpha-3, e.g. MAR */
-        country: string;
-        /** @description e.g. arab-2021 */
-        cycle: string;
-        /** @example II.d */
-        questionId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Discarded (or there was none) */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
-      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -7525,12 +7192,7 @@ export interface operations {
               id: number;
               fileName: string;
               mediaType:
-                | 'application/pdf'
-                | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-                | 'text/csv'
-                | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
-                | 'application/vnd.oasis.opendocument.text'
-                | 'application/vnd.oasis.opendocument.spreadsheet';
+                'application/pdf' | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' | 'text/csv';
               /** @description bytes */
               size: number;
               /** @description where to download it */
@@ -7541,14 +7203,6 @@ export interface operations {
             updatedBy: string;
             /** @description who, as people read it: the account’s display name (else its address); the operator as « Pacte (démo) » or « Pacte (import) », in the requested language */
             updatedByName: string;
-            merged: {
-              /** Format: date-time */
-              at: string;
-              /** @description who merged it, as recorded (an e-mail address) */
-              by: string;
-              /** @description who merged it, as people read it (as updatedByName) */
-              byName: string;
-            } | null;
           };
         };
       };
@@ -7810,12 +7464,7 @@ export interface operations {
             id: number;
             fileName: string;
             mediaType:
-              | 'application/pdf'
-              | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-              | 'text/csv'
-              | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
-              | 'application/vnd.oasis.opendocument.text'
-              | 'application/vnd.oasis.opendocument.spreadsheet';
+              'application/pdf' | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' | 'text/csv';
             /** @description bytes */
             size: number;
             /** @description where to download it */
@@ -7910,7 +7559,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The file (PDF, DOCX, ODT, ODS, XLSX or CSV) */
+      /** @description The file (application/pdf, XLSX or text/csv) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7919,9 +7568,6 @@ export interface operations {
           'application/pdf': string;
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
           'text/csv': string;
-          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
-          'application/vnd.oasis.opendocument.text': string;
-          'application/vnd.oasis.opendocument.spreadsheet': string;
         };
       };
       /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
@@ -7953,192 +7599,6 @@ export interface operations {
       };
       /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
       404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  replaceEvidence: {
-    parameters: {
-      query?: {
-        /** @description Language of messages (else Accept-Language). */
-        lang?: 'fr' | 'en' | 'ar';
-      };
-      header?: never;
-      path: {
-        /** @description ISO 3166-1 alpha-3, e.g. MAR */
-        country: string;
-        /** @description e.g. arab-2021 */
-        cycle: string;
-        /** @description e.g. I.a */
-        questionId: string;
-        /** @description The contributing entity (or the stakeholder) */
-        entityId: number;
-        evidenceId: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            id: number;
-            fileName: string;
-            mediaType:
-              | 'application/pdf'
-              | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-              | 'text/csv'
-              | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
-              | 'application/vnd.oasis.opendocument.text'
-              | 'application/vnd.oasis.opendocument.spreadsheet';
-            /** @description bytes */
-            size: number;
-            /** @description where to download it */
-            url: string;
-          };
-        };
-      };
-      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  removeEvidence: {
-    parameters: {
-      query?: {
-        /** @description Language of messages (else Accept-Language). */
-        lang?: 'fr' | 'en' | 'ar';
-      };
-      header?: never;
-      path: {
-        /** @description ISO 3166-1 alpha-3, e.g. MAR */
-        country: string;
-        /** @description e.g. arab-2021 */
-        cycle: string;
-        /** @description e.g. I.a */
-        questionId: string;
-        /** @description The contributing entity (or the stakeholder) */
-        entityId: number;
-        evidenceId: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description removed */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
-      409: {
         headers: {
           [name: string]: unknown;
         };

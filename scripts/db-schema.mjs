@@ -41,6 +41,7 @@ const JSON_COLUMNS = {
   'cycle.title': 'Multilingual',
   'answer.blocks': 'Block[]',
   'answer_revision.blocks': 'Block[]',
+  'answer_draft.blocks': 'Block[]',
   'answer_objective.evidence': 'string[]',
   'contribution.blocks': 'Block[]',
   'search_publication.blocks': 'Block[]',

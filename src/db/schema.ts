@@ -44,6 +44,15 @@ export interface Answer {
   updated_by: string;
 }
 
+export interface AnswerDraft {
+  author: string;
+  base_revision: number;
+  blocks: JSONColumnType<Block[]>;
+  question_id: string;
+  review_id: number;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface AnswerMove {
   from_status: AnswerStatus;
   to_status: AnswerStatus;
@@ -449,6 +458,7 @@ export interface UserRole {
 
 export interface Database {
   answer: Answer;
+  answer_draft: AnswerDraft;
   answer_move: AnswerMove;
   answer_objective: AnswerObjective;
   answer_revision: AnswerRevision;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import * as answerDrafts from '../db/queries/answer-drafts.js';
 import * as assignments from '../db/queries/assignments.js';
 import * as catalogue from '../db/queries/catalogue.js';
 import * as comments from '../db/queries/comments.js';
@@ -8,7 +9,8 @@ import * as reviews from '../db/queries/reviews.js';
 import type { Database } from '../db/schema.js';
 import { PacteError } from '../domain/errors.js';
 import { can, entitiesOf, type Actor } from '../domain/permissions.js';
-import { OPEN_REVIEW, isOverdue } from '../domain/workflow.js';
+import type { Questionnaire } from '../domain/questionnaire.js';
+import { OPEN_REVIEW, isOverdue, type AnswerStatus } from '../domain/workflow.js';
 import { listContributions } from './list-contributions.js';
 import { findCountrySettings } from '../db/queries/country-settings.js';
 import { allowedAnswerMoves } from './move-answer.js';
@@ -39,20 +41,30 @@ export async function getAnswerWorkspace(
     // Not theirs: as if the review did not exist for them.
     throw new PacteError('review.not_found', { country: target.country, cycle: target.cycle });
   }
-  const [answer, contributions, notes, objectives, allObjectives, entities, settings] = await Promise.all([
-    reviews.findAnswer(db, reviewId, question.id),
-    listContributions(db, access, actor, question.id),
-    team || assigned.some((a) => mine.has(a.entity.id)) ? comments.listComments(db, reviewId, question.id) : [],
-    factQueries.findObjectives(db, reviewId),
-    catalogue.listObjectives(db),
-    entityQueries.listEntities(db, [access.review.country]),
-    findCountrySettings(db, access.review.country),
-  ]);
+  const [answer, contributions, notes, objectives, allObjectives, entities, settings, statuses, myDraft] =
+    await Promise.all([
+      reviews.findAnswer(db, reviewId, question.id),
+      listContributions(db, access, actor, question.id),
+      team || assigned.some((a) => mine.has(a.entity.id)) ? comments.listComments(db, reviewId, question.id) : [],
+      factQueries.findObjectives(db, reviewId),
+      catalogue.listObjectives(db),
+      entityQueries.listEntities(db, [access.review.country]),
+      findCountrySettings(db, access.review.country),
+      team ? reviews.listAnswerStatuses(db, reviewId) : new Map<string, AnswerStatus>(),
+      // The reader's own autosaved draft only (migration 027): the key is their name.
+      actor && can(actor, 'answer.edit', access.scope)
+        ? answerDrafts.findAnswerDraft(db, { reviewId, questionId: question.id, author: actor.name })
+        : undefined,
+    ]);
   const status = answer?.status ?? 'not_started';
   const moves = allowedAnswerMoves(actor, access, status, {
     updatedBy: answer?.updatedBy ?? null,
     selfApproval: settings?.selfApproval ?? false,
   });
+  const may = {
+    edit: open && can(actor, 'answer.edit', access.scope),
+    decide: open && can(actor, 'answer.decide', access.scope),
+  };
   const titleOf = new Map(allObjectives.map((o) => [o.number, o.shortName]));
   const states = new Map(contributions.map((c) => [c.entity.id, c.status]));
   return {
@@ -74,8 +86,7 @@ export async function getAnswerWorkspace(
     returnedWith: status === 'changes_requested' ? (notes.filter((c) => c.kind === 'return').at(-1) ?? null) : null,
     allowedMoves: moves,
     may: {
-      edit: open && can(actor, 'answer.edit', access.scope),
-      decide: open && can(actor, 'answer.decide', access.scope),
+      ...may,
       // Separation of duties: false for the author of the current text (answer.self_approval).
       approve: moves.some((m) => m.to === 'approved'),
       assign: open && can(actor, 'assignment.manage', access.scope),
@@ -96,5 +107,35 @@ export async function getAnswerWorkspace(
       ? (objectives.get(question.id) ?? []).map((o) => ({ ...o, title: titleOf.get(o.number) ?? {} }))
       : [],
     myEntities: entities.filter((e) => mine.has(e.id)),
+    myDraft: myDraft ?? null,
+    // The team walks the questionnaire from the answer page; others see their questions only.
+    neighbours: team ? neighbours(access.questionnaire, question.id, statuses, may) : null,
+  };
+}
+
+/**
+ * The questions before and after this one in the questionnaire's order, and the next one
+ * (after this one, then from the start) whose next step is the reader's: for whoever may
+ * write answers (the focal point), one not started, being drafted or returned; for whoever
+ * may only decide (the validator), one waiting in review. Nothing while the review is closed.
+ */
+export function neighbours(
+  questionnaire: Questionnaire,
+  questionId: string,
+  statuses: ReadonlyMap<string, AnswerStatus>,
+  may: { edit: boolean; decide: boolean },
+) {
+  const ids = questionnaire.sections.flatMap((s) => s.questions.map((q) => q.id));
+  const at = ids.indexOf(questionId);
+  const needs: readonly AnswerStatus[] = may.edit
+    ? ['not_started', 'drafting', 'changes_requested']
+    : may.decide
+      ? ['in_review']
+      : [];
+  const after = [...ids.slice(at + 1), ...ids.slice(0, at)];
+  return {
+    previous: ids[at - 1] ?? null,
+    next: ids[at + 1] ?? null,
+    nextForMe: after.find((id) => needs.includes(statuses.get(id) ?? 'not_started')) ?? null,
   };
 }

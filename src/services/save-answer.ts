@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import * as answerDrafts from '../db/queries/answer-drafts.js';
 import * as catalogue from '../db/queries/catalogue.js';
 import * as factQueries from '../db/queries/facts.js';
 import * as reviews from '../db/queries/reviews.js';
@@ -124,6 +125,12 @@ export async function writeAnswer(
     contributionIds: change.contributionIds ?? [],
     note: change.note ?? null,
   });
+  // The author's autosaved draft (save-answer-draft.ts) has become this revision: it goes with
+  // the same commit, so a reload never offers again a text already saved (nor loses one, if the
+  // save is refused). Only an edit by its author: a merge or a restore is another text.
+  if (change.origin === 'edit') {
+    await answerDrafts.deleteAnswerDraft(trx, { reviewId, questionId, author: who.name });
+  }
   const language = access.review.language;
   await factQueries.replaceFacts(trx, reviewId, questionId, extractFacts(questionId, blocks, language));
   await factQueries.replaceSuggestions(

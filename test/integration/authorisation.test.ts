@@ -527,6 +527,21 @@ const ROWS: Row[] = [
     request: () => ({ method: 'POST', url: `${answer(Q_MOVE)}/status`, payload: { to: 'in_review' } }),
   },
   {
+    // The author's autosaved draft (migration 027): the rights of saving the answer, no revision.
+    op: 'PUT /api/v1/reviews/{country}/{cycle}/answers/{questionId}/draft',
+    rule: (p) => onReview(p, ['admin', 'focal']),
+    request: async (who) => ({
+      method: 'PUT',
+      url: `${answer(Q_EDIT)}/draft`,
+      payload: { blocks: paragraph(`Brouillon de ${who}.`), baseRevision: await revisionOf(Q_EDIT) },
+    }),
+  },
+  {
+    op: 'DELETE /api/v1/reviews/{country}/{cycle}/answers/{questionId}/draft',
+    rule: (p) => onReview(p, ['admin', 'focal']),
+    request: () => ({ method: 'DELETE', url: `${answer(Q_EDIT)}/draft` }),
+  },
+  {
     op: 'GET /api/v1/reviews/{country}/{cycle}/answers/{questionId}/revisions',
     rule: (p) => onReview(p, readers(p)),
     request: () => get(`${answer(Q_EDIT)}/revisions`),

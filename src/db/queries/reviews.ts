@@ -249,6 +249,16 @@ export async function listAnswerRows(db: Db, reviewId: number): Promise<AnswerRo
   return db.selectFrom('answer').select(answerColumns).where('review_id', '=', reviewId).execute();
 }
 
+/** Each written answer's status, by question (a question without a row is not_started). */
+export async function listAnswerStatuses(db: Db, reviewId: number): Promise<Map<string, AnswerStatus>> {
+  const rows = await db
+    .selectFrom('answer')
+    .select(['question_id', 'status'])
+    .where('review_id', '=', reviewId)
+    .execute();
+  return new Map(rows.map((row) => [row.question_id, row.status]));
+}
+
 export async function setAnswerStatus(
   db: Db,
   reviewId: number,

@@ -111,4 +111,10 @@ export const presentAnswerWorkspace = (review: ReviewOf, page: AnswerWorkspace, 
     title: objective.title,
   })),
   myEntities: page.myEntities,
+  myDraft: page.myDraft && {
+    blocks: page.myDraft.blocks,
+    baseRevision: page.myDraft.baseRevision,
+    updatedAt: page.myDraft.updatedAt.toISOString(),
+  },
+  neighbours: page.neighbours,
 });

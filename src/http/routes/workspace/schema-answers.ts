@@ -29,6 +29,32 @@ const AnswerObjective = Type.Object(
   { additionalProperties: false },
 );
 
+/** An author's working draft of an answer (migration 027): autosaved, not a revision. */
+const AnswerDraft = Type.Object(
+  {
+    blocks: Blocks,
+    baseRevision: Type.Integer({ minimum: 0, description: 'the revision the author started from' }),
+    updatedAt: DateTime(),
+  },
+  { additionalProperties: false },
+);
+
+/** « Next answer » navigation, in the questionnaire's order. */
+const Neighbours = Type.Object(
+  {
+    previous: Nullable(Type.String({ description: 'the question before this one' })),
+    next: Nullable(Type.String({ description: 'the question after this one' })),
+    nextForMe: Nullable(
+      Type.String({
+        description:
+          'the next question (after this one, then from the start) whose next step is the caller’s: not started, ' +
+          'drafting or returned for whoever may edit answers; in review for whoever may only approve or return them',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const getAnswerSchema = {
   operationId: 'getAnswer',
   summary:
@@ -81,6 +107,13 @@ export const getAnswerSchema = {
         comments: Type.Array(Comment),
         objectives: Type.Array(AnswerObjective),
         myEntities: Type.Array(Entity, { description: "the caller's entities in the review's country" }),
+        myDraft: Type.Union([AnswerDraft, Type.Null()], {
+          description:
+            "the caller's own autosaved draft of this answer (saveAnswerDraft), never anyone else's; else null",
+        }),
+        neighbours: Type.Union([Neighbours, Type.Null()], {
+          description: "for the country's team: the questions around this one (null for contributors and stakeholders)",
+        }),
       },
       { additionalProperties: false },
     ),
@@ -106,6 +139,35 @@ export const saveAnswerSchema = {
     { additionalProperties: false },
   ),
   response: { 200: SavedAnswer, ...problems(400, 401, 403, 404, 409, 422) },
+};
+
+export const saveAnswerDraftSchema = {
+  operationId: 'saveAnswerDraft',
+  summary: 'Autosave the caller’s working draft of an answer (no revision)',
+  description:
+    'Keeps what the author is typing, for the author only, without writing a revision: the history keeps the texts ' +
+    'people saved. Refused as saveAnswer would be (rights, review open, blocks.too_large, answer.locked). A stale ' +
+    'baseRevision is kept: saving the answer from it answers answer.edit_conflict. Saving the answer deletes the draft.',
+  tags,
+  security: SIGNED_IN,
+  params: AnswerKey,
+  body: Type.Object({ blocks: Blocks, baseRevision: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }),
+  response: {
+    200: Type.Object(
+      { savedAt: DateTime(), baseRevision: Type.Integer({ minimum: 0 }) },
+      { additionalProperties: false },
+    ),
+    ...problems(400, 401, 403, 404, 409, 422),
+  },
+};
+
+export const discardAnswerDraftSchema = {
+  operationId: 'discardAnswerDraft',
+  summary: 'Discard the caller’s working draft of an answer',
+  tags,
+  security: SIGNED_IN,
+  params: AnswerKey,
+  response: { 204: Type.Null({ description: 'Discarded (or there was none)' }), ...problems(400, 401, 403, 404) },
 };
 
 export const moveAnswerSchema = {

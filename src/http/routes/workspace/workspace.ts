@@ -19,6 +19,8 @@ import { listTasks } from '../../../services/list-tasks.js';
 import { moveAnswer } from '../../../services/move-answer.js';
 import { moveReview } from '../../../services/move-review.js';
 import { saveAnswer } from '../../../services/save-answer.js';
+import { discardAnswerDraft } from '../../../services/discard-answer-draft.js';
+import { saveAnswerDraft } from '../../../services/save-answer-draft.js';
 import { nameAuthors } from '../../../services/author-names.js';
 import type { Db } from '../../../db/connection.js';
 import {
@@ -108,6 +110,14 @@ export function workspaceRoutes(app: FastifyInstance, db: Db) {
   api.put(ANSWER, { schema: answers.saveAnswerSchema }, async (request) =>
     presentSavedAnswer(await saveAnswer(db, request.actor, request.params, request.body)),
   );
+  api.put(`${ANSWER}/draft`, { schema: answers.saveAnswerDraftSchema }, async (request) => {
+    const saved = await saveAnswerDraft(db, request.actor, request.params, request.body);
+    return { savedAt: saved.savedAt.toISOString(), baseRevision: saved.baseRevision };
+  });
+  api.delete(`${ANSWER}/draft`, { schema: answers.discardAnswerDraftSchema }, async (request, reply) => {
+    await discardAnswerDraft(db, request.actor, request.params);
+    return reply.status(204).send(null);
+  });
   api.post(`${ANSWER}/status`, { schema: answers.moveAnswerSchema }, async (request) => {
     const moved = await moveAnswer(db, request.actor, request.params, request.body);
     return { questionId: moved.questionId, status: moved.status };
