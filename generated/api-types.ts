@@ -799,6 +799,27 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reviews/{country}/{cycle}/answers/{questionId}/draft': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Autosave the caller’s working draft of an answer (no revision)
+     * @description Keeps what the author is typing, for the author only, without writing a revision: the history keeps the texts people saved. Refused as saveAnswer would be (rights, review open, blocks.too_large, answer.locked). A stale baseRevision is kept: saving the answer from it answers answer.edit_conflict. Saving the answer deletes the draft.
+     */
+    put: operations['saveAnswerDraft'];
+    post?: never;
+    /** Discard the caller’s working draft of an answer */
+    delete: operations['discardAnswerDraft'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reviews/{country}/{cycle}/answers/{questionId}/status': {
     parameters: {
       query?: never;
@@ -5369,6 +5390,20 @@ export interface operations {
                 | 'international_organisation'
                 | 'un';
             }[];
+            /** @description the caller's own autosaved draft of this answer (saveAnswerDraft), never anyone else's; else null */
+            myDraft: {
+              blocks: components['schemas']['Block'][];
+              /** @description the revision the author started from */
+              baseRevision: number;
+              /** Format: date-time */
+              updatedAt: string;
+            } | null;
+            /** @description for the country's team: the questions around this one (null for contributors and stakeholders) */
+            neighbours: {
+              previous: string | null;
+              next: string | null;
+              nextForMe: string | null;
+            } | null;
           };
         };
       };
@@ -5477,6 +5512,159 @@ export interface operations {
       };
       /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  saveAnswerDraft: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description ISO 3166-1 alpha-3, e.g. MAR */
+        country: string;
+        /** @description e.g. arab-2021 */
+        cycle: string;
+        /** @example II.d */
+        questionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          blocks: components['schemas']['Block'][];
+          baseRevision: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: date-time */
+            savedAt: string;
+            baseRevision: number;
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  discardAnswerDraft: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description ISO 3166-1 alpha-3, e.g. MAR */
+        country: string;
+        /** @description e.g. arab-2021 */
+        cycle: string;
+        /** @example II.d */
+        questionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Discarded (or there was none) */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -56,6 +56,9 @@ const requirements = [...new Set([...REVIEW_MOVES, ...ANSWER_MOVES].flatMap((m) 
  * Every key the code builds from a value, as written in the code with each `${…}` as `*`, and
  * the keys it can give. A dynamic key this table does not know fails the test below.
  */
+/** What a review's move does, as its messages name it (components/moves.tsx reviewAction). */
+const REVIEW_ACTIONS = [...new Set(REVIEW_MOVES.map((m) => m.to as string)), 'withdraw', 'correct', 'publish_any'];
+
 const DYNAMIC: Record<'ui' | 'web' | 'cli', Record<string, readonly string[]>> = {
   ui: {
     'language.*': LANGUAGES.map((l) => `language.${l}`),
@@ -77,6 +80,17 @@ const DYNAMIC: Record<'ui' | 'web' | 'cli', Record<string, readonly string[]>> =
     'answer.status.*': ANSWER_STATUSES.map((s) => `answer.status.${s}`),
     'moves.*_required': requirements.map((r) => `moves.${r}_required`),
     'moves.*_label': requirements.map((r) => `moves.${r}_label`),
+    // A move's words (components/moves.tsx, review-moves.tsx): by what it does, not only its target.
+    'review.move.*': REVIEW_ACTIONS.map((a) => `review.move.${a}`),
+    'answer.move.*': [...ANSWER_MOVES.map((m) => `answer.move.${m.to}`), 'answer.move.reopen'],
+    'review.confirm.*': REVIEW_ACTIONS.map((a) => `review.confirm.${a}`),
+    'review.explain.*': REVIEW_ACTIONS.map((a) => `review.explain.${a}`),
+    'review.done.*': REVIEW_ACTIONS.map((a) => `review.done.${a}`),
+    'review.blocked.*': ['review.answers_not_approved', 'cycle.closed'].map((c) => `review.blocked.${c}`),
+    'moves.blocked.*': ['moves.blocked.answer.self_approval'],
+    'moves.explain.*': ['approved', 'reopen'].map((m) => `moves.explain.${m}`),
+    'moves.done.*.*': [...ANSWER_MOVES.map((m) => m.to), 'reopen'].map((m) => `moves.done.answer.${m}`),
+    'checklist.*': ['unanswered', 'notApproved', 'overdue', 'toMerge', 'inputs'].map((k) => `checklist.${k}`),
     'notifications.kind.*': checkedValues('notification', 'kind').map((k) => `notifications.kind.${k}`),
     'comments.kind.*': checkedValues('comment', 'kind').map((k) => `comments.kind.${k}`),
     'objectives.status.*': checkedValues('answer_objective', 'status').map((s) => `objectives.status.${s}`),

@@ -28,6 +28,7 @@ export type AnswerSaved = Json<'saveAnswer'>;
 export type ContributionSaved = Json<'saveContribution'>;
 
 export type Workspace = Json<'getDashboard'>;
+export type ReviewMoved = Json<'moveReview'>;
 export type Tasks = Json<'listTasks'>;
 export type Todo = Tasks['todo'];
 export type Notifications = Json<'listNotifications'>;

@@ -11,7 +11,7 @@ import {
 } from '../components/form.js';
 import { QuestionAssignments, today } from '../components/assignment-edit.js';
 import { Link } from '../components/link.js';
-import { Moves } from '../components/moves.js';
+import { ReviewMoves } from '../components/review-moves.js';
 import { ReviewExports } from '../components/review-exports.js';
 import { ReviewReturned, ReviewSubmissions } from '../components/review-returned.js';
 import { LoadError, Loading, Page } from '../components/page.js';
@@ -19,7 +19,7 @@ import { StatusTag } from '../components/status.js';
 import { SyntheticLabel } from '../components/synthetic.js';
 import { post, reviewPath } from '../lib/api.js';
 import { localText, useLocale } from '../lib/i18n.js';
-import type { Countries, CycleInfo, Move, Workspace } from '../lib/types.js';
+import type { Countries, CycleInfo, Workspace } from '../lib/types.js';
 import { reviewQueries, useApi, useApiMutation } from '../lib/query.js';
 
 /** Brings a message just shown into view (stable, so React calls it once, when it appears). */
@@ -35,12 +35,6 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
   // Names, not codes: the country's and the cycle's names in the reader's language (both public).
   const countries = useApi<Countries>('/countries');
   const cycleInfo = useApi<CycleInfo>(`/cycles/${encodeURIComponent(cycle)}`);
-  // The review's state: all of the review's pages, the to-do lists, the tracking.
-  const moving = useApiMutation(
-    ({ m, text }: { m: Move; text: string }) =>
-      post(`${base}/status`, { to: m.to, ...(m.requires ? { reason: text } : {}) }),
-    reviewQueries(country, cycle),
-  );
   if (workspace.error) return <LoadError error={workspace.error} />;
   // The heading waits for the names (a code flashing first would be read, then replaced).
   if (!workspace.data || (!countries.data && !countries.error) || (!cycleInfo.data && !cycleInfo.error))
@@ -57,10 +51,6 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
       a.overdue && a.dueOn ? [{ questionId: q.id, entity: a.entity, dueOn: a.dueOn }] : [],
     ),
   );
-
-  const move = async (m: Move, text: string) => {
-    await moving.mutateAsync({ m, text });
-  };
 
   return (
     <Page title={title} caption={<Link to="/tasks">{t('nav.back_to_tasks')}</Link>}>
@@ -88,10 +78,8 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
         </div>
       </dl>
 
-      <section aria-labelledby="dashboard-moves">
-        <h2 id="dashboard-moves">{t('dashboard.moves')}</h2>
-        <Moves kind="review" status={ws.status} moves={ws.allowedMoves ?? []} onMove={move} />
-      </section>
+      {/* The moves that will succeed, why the others cannot yet, confirmations; publishing apart. */}
+      <ReviewMoves ws={ws} />
 
       <ReviewSubmissions ws={ws} />
 
