@@ -11,11 +11,17 @@ export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number];
 export const CONTRIBUTION_STATUSES = ['draft', 'submitted', 'merged'] as const;
 export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
 
-/** The media types evidence files may have (migrations/007_workspace.sql checks the same). */
+/**
+ * The media types evidence files may have (migrations/028_evidence_documents.sql checks the same):
+ * PDF, Excel (XLSX), CSV, Word (DOCX), OpenDocument text (ODT) and spreadsheet (ODS).
+ */
 export const EVIDENCE_TYPES = [
   'application/pdf',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'text/csv',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
 ] as const;
 export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
 

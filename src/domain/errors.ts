@@ -120,6 +120,8 @@ export const ERRORS = {
   'evidence.not_found': 404,
   'objective.not_found': 404,
   'contribution.edit_conflict': 409,
+  // Evidence changes while the focal point has the contribution (add-evidence, remove-evidence).
+  'contribution.submitted': 409,
   'blocks.too_large': 422,
   'review.answers_not_approved': 409,
   'internal.error': 500,

@@ -2,7 +2,7 @@ import i18next, { type i18n, type Module, type Newable } from 'i18next';
 import ICU from 'i18next-icu';
 import IntlMessageFormat from 'intl-messageformat';
 import { LANGUAGES, isLanguage, type Language } from '../domain/language.js';
-import { formatBytes, localeTag } from '../domain/locale-format.js';
+import { formatBytes, formatDate, localeTag } from '../domain/locale-format.js';
 
 /**
  * The one way Pacte turns a message key into text, for the server (pages, CLI, errors: index.ts
@@ -53,7 +53,9 @@ export function translator(instance: i18n, language: Language, namespace: string
 /**
  * What ICU receives for a message's arguments. Numbers and dates stay what they are (a plural
  * needs the number); a number whose name ends in `Bytes` is a size, written with the reader's
- * units (« 50 Mo », "50 MB"); anything else is shown as text (a list as "a,b", as before ICU).
+ * units (« 50 Mo », "50 MB"); a text whose name ends in `On` holding a day (YYYY-MM-DD, e.g. an
+ * error's `dueOn`) is a date, written as the reader reads dates (« 1 décembre 2026 », not
+ * 2026-12-01); anything else is shown as text (a list as "a,b", as before ICU).
  */
 export function messageValues(params: Params, language: Language): Record<string, string | number | Date> {
   const values: Record<string, string | number | Date> = {};
@@ -61,9 +63,18 @@ export function messageValues(params: Params, language: Language): Record<string
     if (value === undefined || value === null) continue;
     if (typeof value === 'number' && name.endsWith('Bytes')) values[name] = formatBytes(value, language);
     else if (typeof value === 'number' || value instanceof Date) values[name] = value;
+    else if (typeof value === 'string' && name.endsWith('On') && isDay(value))
+      values[name] = formatDate(value, language);
     else values[name] = String(value);
   }
   return values;
+}
+
+/** A real calendar day written YYYY-MM-DD (« 2026-02-30 » is not one: it stays as sent). */
+function isDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/u.test(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value);
 }
 
 type Element = ReturnType<IntlMessageFormat['getAst']>[number];

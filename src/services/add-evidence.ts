@@ -7,12 +7,8 @@ import { safeFileName } from '../domain/contributions.js';
 import { PacteError } from '../domain/errors.js';
 import type { Actor } from '../domain/permissions.js';
 import { recordAudit } from './audit.js';
-import {
-  lockWritableContribution,
-  openContribution,
-  type ContributionKey,
-  type EvidenceView,
-} from './contribution-access.js';
+import { lockEvidenceContribution, type ContributionKey, type EvidenceView } from './contribution-access.js';
+import { removeLockedEvidence } from './remove-evidence.js';
 import { inTransaction } from './use-case.js';
 
 /** Evidence files are at most this large unless configured (PACTE_EVIDENCE_MAX_BYTES). */
@@ -24,11 +20,14 @@ export interface EvidenceUpload {
 }
 
 /**
- * Attaches an evidence file to an entity's contribution. The rights are checked before the
- * file is received (`receive` reads the upload, refusing it with evidence.too_large as soon as
- * it passes `maxBytes`); the type is read from the content (PDF, XLSX or CSV, else
- * evidence.unsupported_type); the bytes are stored with their SHA-256, in one transaction with
- * the audit event.
+ * Attaches an evidence file to an entity's draft contribution (after submission,
+ * contribution.submitted). The rights are checked before the file is received (`receive` reads
+ * the upload, refusing it with evidence.too_large as soon as it passes `maxBytes`); the type is
+ * read from the content (PDF, DOCX, ODT, ODS, XLSX or CSV, else evidence.unsupported_type); the
+ * bytes are stored with their SHA-256, in one transaction with the audit event. With `replaces`,
+ * that file of the contribution is removed in the same transaction (« Remplacer »): either the
+ * new file is there and the old one gone, or nothing changed (evidence.not_found when it is not
+ * one of the contribution's files).
  */
 export async function addEvidence(
   db: Kysely<Database>,
@@ -36,9 +35,10 @@ export async function addEvidence(
   key: ContributionKey,
   receive: () => Promise<EvidenceUpload>,
   maxBytes: number = DEFAULT_EVIDENCE_MAX_BYTES,
+  replaces?: number,
 ): Promise<EvidenceView> {
   // Refused before the upload is read, whoever may not write; checked again when it is stored.
-  await inTransaction(db, (trx) => writable(trx, actor, key));
+  await inTransaction(db, (trx) => lockEvidenceContribution(trx, actor, key));
   const upload = await receive();
   const fileName = safeFileName(upload.fileName);
   if (upload.bytes.byteLength > maxBytes) {
@@ -48,7 +48,10 @@ export async function addEvidence(
   if (!mediaType) throw new PacteError('evidence.unsupported_type', { file: fileName });
   const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
   return inTransaction(db, async (trx) => {
-    const { access, writer, row } = await writable(trx, actor, key);
+    const { access, writer, row } = await lockEvidenceContribution(trx, actor, key);
+    // The old file first: a replacement of a file that is not there stores nothing.
+    const replaced =
+      replaces === undefined ? null : await removeLockedEvidence(trx, { access, writer, row }, key, replaces);
     const stored = await contributions.insertEvidence(trx, {
       contributionId: row.id,
       fileName,
@@ -61,7 +64,15 @@ export async function addEvidence(
       country: access.review.country,
       cycle: access.review.cycle,
       questionId: key.questionId,
-      details: { contribution: row.id, entity: key.entityId, evidence: stored.id, fileName, mediaType, sha256 },
+      details: {
+        contribution: row.id,
+        entity: key.entityId,
+        evidence: stored.id,
+        fileName,
+        mediaType,
+        sha256,
+        ...(replaced ? { replaces: replaced.id } : {}),
+      },
     });
     return {
       id: stored.id,
@@ -70,9 +81,4 @@ export async function addEvidence(
       size: stored.size,
     };
   });
-}
-
-/** Opens the contribution for writing and locks it: in the transaction that writes. */
-async function writable(trx: Kysely<Database>, actor: Actor | null, key: ContributionKey) {
-  return lockWritableContribution(trx, actor, await openContribution(trx, actor, key, 'contribution.write'), key);
 }

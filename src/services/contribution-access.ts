@@ -49,6 +49,8 @@ export interface ContributionView {
   evidence: EvidenceView[];
   updatedAt: Date;
   updatedBy: string;
+  /** When and by whom it was merged into the answer (a merged contribution says why it no longer changes). */
+  merged: { at: Date; by: string } | null;
 }
 
 export interface OpenedContribution {
@@ -123,6 +125,20 @@ export async function lockWritableContribution(
   return { access, writer, row };
 }
 
+/**
+ * The contribution, locked, whose evidence files the actor may change: writable as above, and a
+ * draft — once submitted, the focal point has been told of its files and reads them
+ * (contribution.submitted).
+ */
+export async function lockEvidenceContribution(trx: Kysely<Database>, actor: Actor | null, key: ContributionKey) {
+  const opened = await openContribution(trx, actor, key, 'contribution.write');
+  const locked = await lockWritableContribution(trx, actor, opened, key);
+  if (locked.row.status === 'submitted') {
+    throw new PacteError('contribution.submitted', { contribution: locked.row.id });
+  }
+  return { ...locked, entity: opened.entity };
+}
+
 /** A merged contribution is part of the answer's history: it no longer changes. */
 export function requireNotMerged(row: contributions.ContributionRow) {
   if (row.status === 'merged') throw new PacteError('contribution.closed', { contribution: row.id });
@@ -134,9 +150,12 @@ export async function viewContributions(
   access: ReviewAccess,
   rows: readonly contributions.ContributionRow[],
 ): Promise<ContributionView[]> {
-  const evidence = await contributions.listEvidence(
+  const ids = rows.map((row) => row.id);
+  const evidence = await contributions.listEvidence(db, ids);
+  const merges = await contributions.listMerges(
     db,
-    rows.map((row) => row.id),
+    access.review.id,
+    rows.filter((row) => row.status === 'merged').map((row) => row.id),
   );
   return rows.map((row) => ({
     id: row.id,
@@ -157,5 +176,6 @@ export async function viewContributions(
       })),
     updatedAt: row.updatedAt,
     updatedBy: row.updatedBy,
+    merged: ((m) => (m ? { at: m.at, by: m.by } : null))(merges.find((m) => m.contributionId === row.id)),
   }));
 }

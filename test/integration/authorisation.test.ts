@@ -66,6 +66,8 @@ const ids = {
   questionnaire: '',
   health: 0,
   evidence: 0,
+  /** A file of the Interior's contribution, uploaded afresh before each cell of the removal and replacement rows. */
+  removable: 0,
   contributionB: 0,
   /** A validator of Morocco whom the disable and enable rows switch off and on. */
   leaving: 0,
@@ -695,6 +697,27 @@ const ROWS: Row[] = [
     // The Planning Commission's submitted contribution to I.b: merged by the first allowed cell,
     // closed (409) for the next ones.
     op: 'POST /api/v1/reviews/{country}/{cycle}/answers/{questionId}/merge',
+  {
+    // « Remplacer » (issue 12, item 5): the rights of uploading.
+    op: 'PUT /api/v1/reviews/{country}/{cycle}/answers/{questionId}/contributions/{entityId}/evidence/{evidenceId}',
+    rule: (p) => onReviewOrEntity(p, ['admin', 'contributorA']),
+    before: () => uploadRemovable(),
+    request: async () => {
+      const body = await multipart({}, { bytes: CSV, name: 'chiffres 2.csv' });
+      return {
+        method: 'PUT',
+        url: contribution(`/evidence/${ids.removable}`),
+        headers: body.headers,
+        payload: body.payload,
+      };
+    },
+  },
+  {
+    op: 'DELETE /api/v1/reviews/{country}/{cycle}/answers/{questionId}/contributions/{entityId}/evidence/{evidenceId}',
+    rule: (p) => onReviewOrEntity(p, ['admin', 'contributorA']),
+    before: () => uploadRemovable(),
+    request: () => ({ method: 'DELETE', url: contribution(`/evidence/${ids.removable}`) }),
+  },
     rule: (p) => onReview(p, ['admin', 'focal']),
     request: async () => ({
       method: 'POST',
@@ -799,6 +822,22 @@ async function expectStatus(promise: ReturnType<typeof call>, status: number) {
 beforeAll(async () => {
   t = await openTestStorage();
   app = await buildServer({ storage: t.storage, logLevel: 'silent' });
+/**
+ * A file to remove or replace, on the Interior's contribution (as its contributor). Once the
+ * contribution is submitted or the review closed the upload is refused and the last id stays:
+ * the removal is then refused for the same reason (409), after the rights were checked.
+ */
+async function uploadRemovable() {
+  const body = await multipart({}, { bytes: CSV, name: 'à retirer.csv' });
+  const response = await app.inject({
+    method: 'POST',
+    url: contribution('/evidence'),
+    headers: { authorization: `Bearer ${tokens.contributorA}`, ...body.headers },
+    payload: body.payload,
+  });
+  if (response.statusCode === 201) ids.removable = response.json<{ id: number }>().id;
+}
+
   world = await createWorld(t.storage.db, app);
   const db = t.storage.db;
   for (const who of Object.keys(world.tokens) as Persona[]) tokens[who] = world.tokens[who];
@@ -869,6 +908,7 @@ beforeAll(async () => {
     200,
   );
   await expectStatus(call('focal', 'POST', `${REVIEW}/status`, { to: 'draft' }), 200);
+  await uploadRemovable();
 });
 
 afterAll(async () => {

@@ -426,7 +426,7 @@ describe('evidence files', () => {
     expect((await auditActions('evidence.add')).map((e) => e.details.fileName)).toEqual(['rapport annuel é.pdf']);
   });
 
-  it('reads the type from the content: XLSX and CSV are kept, an executable named .pdf and a Word file are not', async () => {
+  it('reads the type from the content: XLSX and CSV are kept, an executable named .pdf and a zip of no known document are not', async () => {
     const xlsx = zip({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' });
     expect((await upload('contributorA', Q, entities.a, xlsx, 'chiffres.xlsx')).body.mediaType).toBe(
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -435,10 +435,11 @@ describe('evidence files', () => {
     expect((await upload('contributorA', Q, entities.a, csv, 'données.txt')).body.mediaType).toBe('text/csv');
 
     const exe = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00'), Buffer.alloc(200, 0)]);
-    const docx = zip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<document/>' });
+    // Word and OpenDocument files are kept too (evidence-files.test.ts); a zip of neither is not.
+    const archive = zip({ '[Content_Types].xml': '<Types/>', 'word/styles.xml': '<styles/>' });
     for (const [bytes, name] of [
       [exe, 'rapport.pdf'],
-      [docx, 'note.xlsx'],
+      [archive, 'note.xlsx'],
       [Buffer.from([0xff, 0xfe, 0x3b, 0x00]), 'latin.csv'],
     ] as const) {
       const response = await upload('contributorA', Q, entities.a, bytes, name);

@@ -263,6 +263,56 @@ export async function findEvidence(
     .executeTakeFirst();
 }
 
+/** Removes one evidence file of the contribution; what it was, or undefined if it is not one of its files. */
+export async function deleteEvidence(
+  db: Db,
+  contributionId: number,
+  evidenceId: number,
+): Promise<(EvidenceSummary & { sha256: string }) | undefined> {
+  return db
+    .deleteFrom('evidence')
+    .where('id', '=', evidenceId)
+    .where('contribution_id', '=', contributionId)
+    .returning([
+      'id',
+      'contribution_id as contributionId',
+      'file_name as fileName',
+      'media_type as mediaType',
+      'size',
+      'sha256',
+    ])
+    .executeTakeFirst();
+}
+
+/**
+ * When and by whom each contribution was merged into its answer: the answer revision that names
+ * it (answer_revision.contribution_ids, migration 007), the first one if several do.
+ */
+export async function listMerges(
+  db: Db,
+  reviewId: number,
+  contributionIds: readonly number[],
+): Promise<{ contributionId: number; at: Date; by: string }[]> {
+  if (contributionIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('answer_revision')
+    .select(['contribution_ids as contributionIds', 'created_at as createdAt', 'author'])
+    .where('review_id', '=', reviewId)
+    .where('origin', '=', 'merge')
+    .where(sql<boolean>`contribution_ids && ${sql.val([...contributionIds])}::integer[]`)
+    .orderBy('created_at')
+    .execute();
+  const merges = new Map<number, { contributionId: number; at: Date; by: string }>();
+  for (const row of rows) {
+    for (const id of row.contributionIds) {
+      if (contributionIds.includes(id) && !merges.has(id)) {
+        merges.set(id, { contributionId: id, at: new Date(row.createdAt), by: row.author });
+      }
+    }
+  }
+  return [...merges.values()];
+}
+
 /** An entity of the country, for naming it in views and checking it exists. */
 export async function findEntityOfCountry(
   db: Db,

@@ -42,4 +42,5 @@ export const presentContribution = (review: ReviewOf, view: ContributionView, na
   updatedAt: view.updatedAt.toISOString(),
   updatedBy: view.updatedBy,
   updatedByName: nameOf(view.updatedBy),
+  merged: view.merged && { at: view.merged.at.toISOString(), by: view.merged.by, byName: nameOf(view.merged.by) },
 });

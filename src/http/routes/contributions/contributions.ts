@@ -9,6 +9,7 @@ import { requestLanguage } from '../../problem.js';
 import { getContribution } from '../../../services/get-contribution.js';
 import { getEvidence } from '../../../services/get-evidence.js';
 import { mergeContributions } from '../../../services/merge-contributions.js';
+import { removeEvidence } from '../../../services/remove-evidence.js';
 import { respondToInput } from '../../../services/respond-to-input.js';
 import { saveContribution } from '../../../services/save-contribution.js';
 import type { Db } from '../../../db/connection.js';
@@ -21,6 +22,8 @@ import {
   getContributionSchema,
   getEvidenceSchema,
   mergeContributionsSchema,
+  removeEvidenceSchema,
+  replaceEvidenceSchema,
   respondToInputSchema,
   saveContributionSchema,
   submitContributionSchema,
@@ -49,7 +52,11 @@ export function contributionRoutes(app: FastifyInstance, db: Db, options: { evid
 
   api.get(CONTRIBUTION, { schema: getContributionSchema }, async (request) => {
     const view = await getContribution(db, request.actor, keyOf(request.params));
-    return presentContribution(request.params, view, await nameAuthors(db, requestLanguage(request), [view.updatedBy]));
+    return presentContribution(
+      request.params,
+      view,
+      await nameAuthors(db, requestLanguage(request), [view.updatedBy, view.merged?.by]),
+    );
   });
 
   api.put(CONTRIBUTION, { schema: saveContributionSchema }, async (request) => {
@@ -66,6 +73,19 @@ export function contributionRoutes(app: FastifyInstance, db: Db, options: { evid
     const key = keyOf(request.params);
     const stored = await addEvidence(db, request.actor, key, () => receiveEvidence(request, maxBytes), maxBytes);
     return reply.status(201).send(presentEvidence(key, key.questionId, key.entityId, stored));
+  });
+
+  // « Remplacer »: the new file stored and the old one removed together (services/add-evidence.ts).
+  api.put(`${CONTRIBUTION}/evidence/:evidenceId`, { schema: replaceEvidenceSchema }, async (request) => {
+    const key = keyOf(request.params);
+    const receive = () => receiveEvidence(request, maxBytes);
+    const stored = await addEvidence(db, request.actor, key, receive, maxBytes, request.params.evidenceId);
+    return presentEvidence(key, key.questionId, key.entityId, stored);
+  });
+
+  api.delete(`${CONTRIBUTION}/evidence/:evidenceId`, { schema: removeEvidenceSchema }, async (request, reply) => {
+    await removeEvidence(db, request.actor, keyOf(request.params), request.params.evidenceId);
+    return reply.status(204).send(null);
   });
 
   api.get(`${CONTRIBUTION}/evidence/:evidenceId`, { schema: getEvidenceSchema }, async (request, reply) => {

@@ -64,6 +64,19 @@ export const Contribution = Type.Object(
       description:
         'who, as people read it: the account’s display name (else its address); the operator as « Pacte (démo) » or « Pacte (import) », in the requested language',
     }),
+    merged: Nullable(
+      Type.Object(
+        {
+          at: DateTime(),
+          by: Type.String({ description: 'who merged it, as recorded (an e-mail address)' }),
+          byName: Type.String({ description: 'who merged it, as people read it (as updatedByName)' }),
+        },
+        {
+          additionalProperties: false,
+          description: 'when and by whom it was merged into the answer; null until it is',
+        },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -118,17 +131,43 @@ export const submitContributionSchema = {
   },
 };
 
+const UPLOAD_RULES =
+  'multipart/form-data with a `file` part. The type is read from the content, not the name: PDF, Word (DOCX), OpenDocument text or spreadsheet (ODT, ODS), Excel (XLSX) or CSV (else 422 evidence.unsupported_type); files above the configured limit (PACTE_EVIDENCE_MAX_BYTES, 10 MB by default) are refused while they arrive (413 evidence.too_large). Whoever may write the contribution, while it is a draft (409 contribution.submitted once submitted, contribution.closed once merged) and the review open.';
+
 export const addEvidenceSchema = {
   operationId: 'addEvidence',
-  summary: 'Attach an evidence file (PDF, XLSX or CSV) to the contribution',
-  description:
-    'multipart/form-data with a `file` part. The type is read from the content, not the name (else 422 evidence.unsupported_type); files above the configured limit (PACTE_EVIDENCE_MAX_BYTES, 10 MB by default) are refused while they arrive (413 evidence.too_large).',
+  summary: 'Attach an evidence file (PDF, DOCX, ODT, ODS, XLSX or CSV) to the contribution',
+  description: `${UPLOAD_RULES} Audited evidence.add.`,
   tags,
   security: SIGNED_IN,
   consumes: ['multipart/form-data'],
   params: ContributionKey,
   querystring: LangQuery,
   response: { 201: Evidence, ...problems(400, 401, 403, 404, 409, 413, 422) },
+};
+
+export const replaceEvidenceSchema = {
+  operationId: 'replaceEvidence',
+  summary: 'Replace an evidence file with a new one',
+  description: `${UPLOAD_RULES} The new file is stored and the old one removed in one transaction (audited evidence.remove then evidence.add with \`replaces\`): if either fails, nothing changed. 404 evidence.not_found when the file is not one of this contribution's.`,
+  tags,
+  security: SIGNED_IN,
+  consumes: ['multipart/form-data'],
+  params: EvidenceKey,
+  querystring: LangQuery,
+  response: { 200: Evidence, ...problems(400, 401, 403, 404, 409, 413, 422) },
+};
+
+export const removeEvidenceSchema = {
+  operationId: 'removeEvidence',
+  summary: 'Remove an evidence file from the contribution',
+  description:
+    "The same rights as uploading it: whoever may write the contribution, while it is a draft (409 contribution.submitted once submitted, contribution.closed once merged) and the review open. 404 evidence.not_found when the file is not one of this contribution's. Audited evidence.remove.",
+  tags,
+  security: SIGNED_IN,
+  params: EvidenceKey,
+  querystring: LangQuery,
+  response: { 204: Type.Null({ description: 'removed' }), ...problems(400, 401, 403, 404, 409) },
 };
 
 export const getEvidenceSchema = {
@@ -140,7 +179,7 @@ export const getEvidenceSchema = {
   params: EvidenceKey,
   querystring: LangQuery,
   response: {
-    200: FileResponse(EVIDENCE_TYPES, 'The file (application/pdf, XLSX or text/csv)'),
+    200: FileResponse(EVIDENCE_TYPES, 'The file (PDF, DOCX, ODT, ODS, XLSX or CSV)'),
     ...problems(400, 401, 403, 404),
   },
 };
