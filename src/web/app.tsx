@@ -163,6 +163,13 @@ function Shell({ children }: { children: React.ReactNode }) {
                   </Link>
                 </li>
               )}
+              {hasRole(session, 'admin') && (
+                <li>
+                  <Link to="/admin/countries" aria-current={current('/admin/countries')}>
+                    {t('admin.settings.nav')}
+                  </Link>
+                </li>
+              )}
             </ul>
           </nav>
           <div className="account-bar">

@@ -5,6 +5,7 @@ import { withLanguage } from './lib/navigation.js';
 import { useSession } from './lib/session.js';
 import { AccountPage } from './pages/account.js';
 import { AdminEntitiesPage, AdminUsersPage } from './pages/admin.js';
+import { AdminCountrySettingsPage } from './pages/admin-settings.js';
 import { AnswerPage } from './pages/answer.js';
 import { DashboardPage } from './pages/dashboard.js';
 import { HistoryPage } from './pages/history.js';
@@ -58,6 +59,7 @@ export function AppRoutes() {
         />
         <Route path="/admin/entities" element={<AdminEntitiesPage />} />
         <Route path="/admin/users" element={<AdminUsersPage />} />
+        <Route path="/admin/countries" element={<AdminCountrySettingsPage />} />
         <Route path="/people" element={<PeoplePage />} />
         <Route path="/account" element={<AccountPage />} />
         <Route path="*" element={<NotFoundPage />} />

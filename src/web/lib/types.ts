@@ -25,6 +25,8 @@ export type Revision = Revisions['revisions'][number];
 export type Diff = Json<'diffRevisions'>;
 export type DiffLine = Diff['lines'][number];
 export type AnswerSaved = Json<'saveAnswer'>;
+export type AnswerDraftSaved = Json<'saveAnswerDraft'>;
+export type Neighbours = NonNullable<Answer['neighbours']>;
 export type ContributionSaved = Json<'saveContribution'>;
 
 export type Workspace = Json<'getDashboard'>;
@@ -48,6 +50,7 @@ export type SubmissionEvent = Submission['events'][number];
 export type Questionnaire = Json<'getQuestionnaire'>;
 export type Countries = Json<'listCountries'>;
 export type CountryInfo = Countries['countries'][number];
+export type CountrySettings = Json<'getCountrySettings'>;
 export type People = Json<'listPeople'>;
 export type Person = People['people'][number];
 export type Invitations = Json<'listInvitations'>;

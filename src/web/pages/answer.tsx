@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Block } from '../../domain/blocks.js';
 import { OPEN_REVIEW } from '../../domain/workflow.js';
 import { Blocks } from '../components/blocks.js';
@@ -12,7 +12,7 @@ import { SyntheticLabel } from '../components/synthetic.js';
 import { post, put, reviewPath } from '../lib/api.js';
 import { draftKey } from '../lib/drafts.js';
 import { isUnofficial, localText, useLocale } from '../lib/i18n.js';
-import type { Answer, AnswerSaved, Move } from '../lib/types.js';
+import type { Answer, AnswerDraftSaved, AnswerSaved, Move, Neighbours } from '../lib/types.js';
 import { reviewQueries, useApi, useApiMutation } from '../lib/query.js';
 import { Contributions } from './answer-contributions.js';
 import { ContributionEditor } from './contribution-editor.js';
@@ -45,6 +45,14 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
       put<AnswerSaved>(base, { blocks, baseRevision }),
     queries,
   );
+  // The autosave keeps the author's working draft on the server (no revision). A plain call, not
+  // a mutation: nothing another page shows changes, and fetching the answer again at every pause
+  // in typing would redraw the page under the writer's hands.
+  const autosaveDraft = async (blocks: Block[], baseRevision: number) => {
+    await put<AnswerDraftSaved>(`${base}/draft`, { blocks, baseRevision });
+  };
+  // The editor's « save first if needed » (DraftEditor's actions), for the moves below it.
+  const flushRef = useRef<(() => Promise<boolean>) | null>(null);
   if (answer.error) return <LoadError error={answer.error} />;
   if (!answer.data) return <Loading />;
   const a = answer.data;
@@ -56,6 +64,9 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
   const open = !a.reviewStatus || OPEN_REVIEW.has(a.reviewStatus);
 
   const move = async (m: Move, text: string) => {
+    // What is typed goes with the move: sending for review (or any move) saves it as a revision
+    // first, and a save refused (a conflict, the network) stops the move, the editor saying why.
+    if (flushRef.current && !(await flushRef.current())) throw new Error(t('answer.move_not_saved'));
     await moving.mutateAsync({ m, text });
   };
 
@@ -70,6 +81,9 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
         )
       }
     >
+      {a.neighbours && (
+        <QuestionNav review={reviewLink} neighbours={a.neighbours} place="top" editor={Boolean(may.edit)} />
+      )}
       {a.synthetic && <SyntheticLabel />}
       {/* Returned: what the validator asked, first, before the question and the text to revise. */}
       {a.returnedWith && (
@@ -146,6 +160,12 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
               serverBlocks={a.blocks ?? []}
               serverRevision={a.revision}
               save={(blocks, baseRevision) => saving.mutateAsync({ blocks, baseRevision })}
+              autosaveDraft={autosaveDraft}
+              serverDraft={a.myDraft}
+              actions={(flush) => {
+                flushRef.current = flush;
+                return null;
+              }}
             />
           ) : (
             <div className="answer">
@@ -160,8 +180,14 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
             <Link to={`${base}/history`}>{t('answer.history')}</Link>
           </p>
           <h3>{t('answer.moves')}</h3>
-          {/* The API lists moves by role only; it refuses them all once the review is closed. */}
-          <Moves kind="answer" moves={open ? (a.allowedMoves ?? []) : []} onMove={move} />
+          {/* The moves the API allows, and why one is not there (the reader wrote the text). */}
+          <Moves
+            kind="answer"
+            status={a.status}
+            moves={open ? (a.allowedMoves ?? []) : []}
+            blocked={open ? (a.blockedMoves ?? []) : []}
+            onMove={move}
+          />
         </section>
       )}
 
@@ -202,7 +228,50 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
       {(a.objectives ?? []).length > 0 && <Objectives answer={a} base={base} open={open} queries={queries} />}
 
       <Comments answer={a} base={base} queries={queries} />
+      {a.neighbours && (
+        <QuestionNav review={reviewLink} neighbours={a.neighbours} place="bottom" editor={Boolean(may.edit)} />
+      )}
     </Page>
+  );
+}
+
+/**
+ * « Question précédente / suivante » in the questionnaire's order, and the next answer waiting for
+ * the reader (to write or revise for whoever edits, to approve or return for a validator), at the
+ * top and the bottom of the page. Each link names its question, so it reads alone.
+ */
+function QuestionNav(props: { review: string; neighbours: Neighbours; place: 'top' | 'bottom'; editor: boolean }) {
+  const { t } = useLocale();
+  const { previous, next, nextForMe } = props.neighbours;
+  const to = (id: string) => `${props.review}/answers/${encodeURIComponent(id)}`;
+  return (
+    <nav className={`question-nav question-nav-${props.place}`} aria-label={t(`answer.nav.${props.place}`)}>
+      <ul>
+        {previous && (
+          <li>
+            <Link to={to(previous)} rel="prev">
+              {t('answer.nav.previous', { id: previous })}
+            </Link>
+          </li>
+        )}
+        {next && (
+          <li>
+            <Link to={to(next)} rel="next">
+              {t('answer.nav.next', { id: next })}
+            </Link>
+          </li>
+        )}
+        {nextForMe && (
+          <li>
+            <Link to={to(nextForMe)}>
+              {props.editor
+                ? t('answer.nav.next_to_write', { id: nextForMe })
+                : t('answer.nav.next_to_review', { id: nextForMe })}
+            </Link>
+          </li>
+        )}
+      </ul>
+    </nav>
   );
 }
 
