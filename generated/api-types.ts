@@ -1176,8 +1176,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Attach an evidence file (PDF, XLSX or CSV) to the contribution
-     * @description multipart/form-data with a `file` part. The type is read from the content, not the name (else 422 evidence.unsupported_type); files above the configured limit (PACTE_EVIDENCE_MAX_BYTES, 10 MB by default) are refused while they arrive (413 evidence.too_large).
+     * Attach an evidence file (PDF, DOCX, ODT, ODS, XLSX or CSV) to the contribution
+     * @description multipart/form-data with a `file` part. The type is read from the content, not the name: PDF, Word (DOCX), OpenDocument text or spreadsheet (ODT, ODS), Excel (XLSX) or CSV (else 422 evidence.unsupported_type); files above the configured limit (PACTE_EVIDENCE_MAX_BYTES, 10 MB by default) are refused while they arrive (413 evidence.too_large). Whoever may write the contribution, while it is a draft (409 contribution.submitted once submitted, contribution.closed once merged) and the review open. Audited evidence.add.
      */
     post: operations['addEvidence'];
     delete?: never;
@@ -1198,9 +1198,17 @@ export interface paths {
      * @description The stored bytes, with their media type, as an attachment: for whoever may read the contribution.
      */
     get: operations['getEvidence'];
-    put?: never;
+    /**
+     * Replace an evidence file with a new one
+     * @description multipart/form-data with a `file` part. The type is read from the content, not the name: PDF, Word (DOCX), OpenDocument text or spreadsheet (ODT, ODS), Excel (XLSX) or CSV (else 422 evidence.unsupported_type); files above the configured limit (PACTE_EVIDENCE_MAX_BYTES, 10 MB by default) are refused while they arrive (413 evidence.too_large). Whoever may write the contribution, while it is a draft (409 contribution.submitted once submitted, contribution.closed once merged) and the review open. The new file is stored and the old one removed in one transaction (audited evidence.remove then evidence.add with `replaces`): if either fails, nothing changed. 404 evidence.not_found when the file is not one of this contribution's.
+     */
+    put: operations['replaceEvidence'];
     post?: never;
-    delete?: never;
+    /**
+     * Remove an evidence file from the contribution
+     * @description The same rights as uploading it: whoever may write the contribution, while it is a draft (409 contribution.submitted once submitted, contribution.closed once merged) and the review open. 404 evidence.not_found when the file is not one of this contribution's. Audited evidence.remove.
+     */
+    delete: operations['removeEvidence'];
     options?: never;
     head?: never;
     patch?: never;
@@ -5341,7 +5349,12 @@ export interface operations {
                 id: number;
                 fileName: string;
                 mediaType:
-                  'application/pdf' | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' | 'text/csv';
+                  | 'application/pdf'
+                  | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+                  | 'text/csv'
+                  | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+                  | 'application/vnd.oasis.opendocument.text'
+                  | 'application/vnd.oasis.opendocument.spreadsheet';
                 /** @description bytes */
                 size: number;
                 /** @description where to download it */
@@ -5352,6 +5365,14 @@ export interface operations {
               updatedBy: string;
               /** @description who, as people read it: the account’s display name (else its address); the operator as « Pacte (démo) » or « Pacte (import) », in the requested language */
               updatedByName: string;
+              merged: {
+                /** Format: date-time */
+                at: string;
+                /** @description who merged it, as recorded (an e-mail address) */
+                by: string;
+                /** @description who merged it, as people read it (as updatedByName) */
+                byName: string;
+              } | null;
             }[];
             comments: {
               id: number;
@@ -7380,7 +7401,12 @@ export interface operations {
               id: number;
               fileName: string;
               mediaType:
-                'application/pdf' | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' | 'text/csv';
+                | 'application/pdf'
+                | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+                | 'text/csv'
+                | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+                | 'application/vnd.oasis.opendocument.text'
+                | 'application/vnd.oasis.opendocument.spreadsheet';
               /** @description bytes */
               size: number;
               /** @description where to download it */
@@ -7391,6 +7417,14 @@ export interface operations {
             updatedBy: string;
             /** @description who, as people read it: the account’s display name (else its address); the operator as « Pacte (démo) » or « Pacte (import) », in the requested language */
             updatedByName: string;
+            merged: {
+              /** Format: date-time */
+              at: string;
+              /** @description who merged it, as recorded (an e-mail address) */
+              by: string;
+              /** @description who merged it, as people read it (as updatedByName) */
+              byName: string;
+            } | null;
           };
         };
       };
@@ -7652,7 +7686,12 @@ export interface operations {
             id: number;
             fileName: string;
             mediaType:
-              'application/pdf' | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' | 'text/csv';
+              | 'application/pdf'
+              | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+              | 'text/csv'
+              | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+              | 'application/vnd.oasis.opendocument.text'
+              | 'application/vnd.oasis.opendocument.spreadsheet';
             /** @description bytes */
             size: number;
             /** @description where to download it */
@@ -7747,7 +7786,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The file (application/pdf, XLSX or text/csv) */
+      /** @description The file (PDF, DOCX, ODT, ODS, XLSX or CSV) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7756,6 +7795,9 @@ export interface operations {
           'application/pdf': string;
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
           'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+          'application/vnd.oasis.opendocument.text': string;
+          'application/vnd.oasis.opendocument.spreadsheet': string;
         };
       };
       /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
@@ -7787,6 +7829,192 @@ export interface operations {
       };
       /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  replaceEvidence: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description ISO 3166-1 alpha-3, e.g. MAR */
+        country: string;
+        /** @description e.g. arab-2021 */
+        cycle: string;
+        /** @description e.g. I.a */
+        questionId: string;
+        /** @description The contributing entity (or the stakeholder) */
+        entityId: number;
+        evidenceId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            fileName: string;
+            mediaType:
+              | 'application/pdf'
+              | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+              | 'text/csv'
+              | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+              | 'application/vnd.oasis.opendocument.text'
+              | 'application/vnd.oasis.opendocument.spreadsheet';
+            /** @description bytes */
+            size: number;
+            /** @description where to download it */
+            url: string;
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  removeEvidence: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description ISO 3166-1 alpha-3, e.g. MAR */
+        country: string;
+        /** @description e.g. arab-2021 */
+        cycle: string;
+        /** @description e.g. I.a */
+        questionId: string;
+        /** @description The contributing entity (or the stakeholder) */
+        entityId: number;
+        evidenceId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      409: {
         headers: {
           [name: string]: unknown;
         };
