@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Paste keeps the structure (issue 12, item 3), in real Chromium: the focal point pastes clipboard
-// HTML from Word (mso-list paragraphs) and from LibreOffice, and plain text with typed bullets,
-// into the answer editor, in French and in Arabic, saves, and the answer's blocks read back
+// HTML from Word (mso-list paragraphs), LibreOffice and Google Docs, and plain text with typed
+// bullets, into the answer editor (TipTap), in French and in Arabic, saves, and the answer's blocks read back
 // through the API are the samples' answer keys (test/fixtures/paste/*.expected.json).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -94,15 +94,22 @@ async function signIn(lang: Lang): Promise<Page> {
   return page;
 }
 
-/** Puts the clipboard on the answer's text box as Chromium does on Ctrl+V: a paste event. */
+/**
+ * Puts the clipboard on the answer's editor as Chromium does on Ctrl+V: a paste event whose
+ * DataTransfer holds the HTML and its plain text, on the editable element, cursor at the end.
+ */
 async function paste(page: Page, clipboard: { html: string; text: string }) {
-  await page.locator('#answer-text').evaluate((box: HTMLTextAreaElement, data) => {
-    box.focus();
-    box.setSelectionRange(box.value.length, box.value.length);
+  await page.locator('#answer-text').evaluate((editable: HTMLElement, data) => {
+    editable.focus();
+    const range = document.createRange();
+    range.selectNodeContents(editable);
+    range.collapse(false);
+    document.getSelection()?.removeAllRanges();
+    document.getSelection()?.addRange(range);
     const transfer = new DataTransfer();
     if (data.html) transfer.setData('text/html', data.html);
     transfer.setData('text/plain', data.text);
-    box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+    editable.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
   }, clipboard);
 }
 
@@ -110,20 +117,20 @@ async function pasteAndSave(page: Page, lang: Lang, name: string, undo = false):
   const question = questions.shift();
   if (!question) throw new Error('the demo has no more answers to write');
   await page.goto(`${server.url}/app/reviews/MAR/arab-2021/answers/${question}?lang=${lang}`);
-  const box = page.locator('#answer-text');
-  await box.waitFor();
-  await box.fill('');
+  const editor = page.locator('#answer-text[contenteditable=true]');
+  await editor.waitFor();
+  await editor.fill('');
+  const nested = page.locator('#answer-text :is(ul, ol) :is(ul, ol)').first();
   await paste(page, clipboardOf(name));
   if (undo) {
-    // The paste is one step of the text box's own history: Ctrl+Z takes it back.
-    await expect.poll(() => box.inputValue()).not.toBe('');
+    // The paste is one step of the editor's history: Ctrl+Z takes it back.
+    await nested.waitFor();
     await page.keyboard.press('Control+z');
-    await expect.poll(() => box.inputValue()).toBe('');
+    await expect.poll(() => editor.textContent()).toBe('');
     await paste(page, clipboardOf(name));
   }
-  // The text box holds the typing code of the lists, and the preview shows them nested.
-  await expect.poll(() => box.inputValue()).toMatch(/^ {2,}(-|\d+\.) /mu);
-  await page.locator('.block-editor .preview :is(ul, ol) :is(ul, ol)').first().waitFor();
+  // The editor shows the lists themselves, nested.
+  await nested.waitFor();
   await page.getByRole('button', { name: SAVE[lang], exact: true }).click();
   const saved = page.locator('.draft-editor .save-state', { hasText: /\d/u });
   // « Enregistré à 10:42 »; anything else (a refusal, a network error) is shown with the page.
@@ -152,9 +159,9 @@ async function checkPage(page: Page, name: string) {
 }
 
 describe.each([
-  { lang: 'fr' as const, word: 'word-fr', libreoffice: 'libreoffice-fr-I.g', text: 'text-fr' },
-  { lang: 'ar' as const, word: 'word-ar', libreoffice: 'libreoffice-ar-II.d', text: 'text-ar' },
-])('pasting into the answer editor in $lang', ({ lang, word, libreoffice, text }) => {
+  { lang: 'fr' as const, word: 'word-fr', libreoffice: 'libreoffice-fr-I.g', docs: 'google-docs-fr', text: 'text-fr' },
+  { lang: 'ar' as const, word: 'word-ar', libreoffice: 'libreoffice-ar-II.d', docs: 'google-docs-ar', text: 'text-ar' },
+])('pasting into the answer editor in $lang', ({ lang, word, libreoffice, docs, text }) => {
   let page: Page;
   beforeAll(async () => {
     page = await signIn(lang);
@@ -172,6 +179,10 @@ describe.each([
   it('keeps the lists of a LibreOffice document (the review document’s own answer)', async () => {
     expect(await pasteAndSave(page, lang, libreoffice)).toEqual(answerKey(libreoffice));
     await checkPage(page, `paste-libreoffice-${lang}`);
+  }, 90_000);
+
+  it('keeps the lists of a Google Docs document', async () => {
+    expect(await pasteAndSave(page, lang, docs)).toEqual(answerKey(docs));
   }, 90_000);
 
   it('turns typed bullets and numbers in plain text into lists; Ctrl+Z undoes a paste', async () => {

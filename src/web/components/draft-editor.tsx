@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { Block } from '../../domain/blocks.js';
+import { sameBlocks, type Block } from '../../domain/blocks.js';
 import { ApiError, isNetworkError } from '../lib/api.js';
 import { clearDraft, loadDraft, saveDraft } from '../lib/drafts.js';
 import { useLocale } from '../lib/i18n.js';
-import { blocksToText, textToBlocks } from '../lib/text-blocks.js';
 import { BlockEditor } from './block-editor.js';
 import { Blocks } from './blocks.js';
 import { messageOf } from './moves.js';
@@ -14,12 +13,23 @@ interface Conflict {
   author?: string | null;
 }
 
+/** The author's working draft as the server keeps it (answers: autosaved, not a revision). */
+export interface ServerDraft {
+  blocks: Block[];
+  baseRevision: number;
+  updatedAt: string;
+}
+
+type SaveState = 'idle' | 'saving' | 'saved' | 'drafted' | 'error';
+
 /**
  * The block editor with the rules of "no lost work": what is typed goes to this browser's storage
- * at every keystroke until the server confirms it; a text left there is restored (with a notice);
- * a save refused because someone saved meanwhile (409 *.edit_conflict) shows both versions with
- * "keep mine", "take theirs" or "edit"; a network error keeps the text. With `autosave`, saves
- * two seconds after the last keystroke.
+ * at every change until the server confirms it; a text left there is restored (with a notice), or
+ * else the working draft the server keeps (`serverDraft`); a save refused because someone saved
+ * meanwhile (409 *.edit_conflict) shows both versions with "keep mine", "take theirs" or "edit";
+ * a network error keeps the text. Two seconds after the last change it saves by itself: a
+ * revision with `autosave`, the server's working draft with `autosaveDraft` (Save still writes a
+ * revision). The actions stay at the bottom of the screen while the editor is on it (phones).
  */
 export function DraftEditor(props: {
   id: string;
@@ -30,107 +40,148 @@ export function DraftEditor(props: {
   /** Saves on the server (a mutation: what the page shows is fetched again before it resolves). */
   save: (blocks: Block[], baseRevision: number) => Promise<{ revision?: number } | undefined>;
   autosave?: boolean;
+  /** Autosaves the working draft on the server instead of writing a revision. */
+  autosaveDraft?: (blocks: Block[], baseRevision: number) => Promise<void>;
+  /** The working draft the server kept, read when the editor opens. */
+  serverDraft?: ServerDraft | null;
   disabled?: boolean;
   saveLabel?: string;
   /** More buttons next to Save (e.g. Submit), given a function that saves first if needed. */
   actions?: (flush: () => Promise<boolean>) => ReactNode;
 }) {
   const { t, time, dateTime } = useLocale();
-  const serverText = blocksToText(props.serverBlocks);
   const [initial] = useState(() => {
     const draft = loadDraft(props.storageKey);
-    if (draft && draft.text !== serverText) return { text: draft.text, base: draft.baseRevision, restoredAt: draft.at };
+    if (draft && !sameBlocks(draft.blocks, props.serverBlocks))
+      return { blocks: draft.blocks, base: draft.baseRevision, restoredAt: draft.at, resumedAt: null };
     if (draft) clearDraft(props.storageKey);
-    return { text: serverText, base: props.serverRevision, restoredAt: null as string | null };
+    const kept = props.serverDraft;
+    if (kept && !sameBlocks(kept.blocks, props.serverBlocks))
+      return { blocks: kept.blocks, base: kept.baseRevision, restoredAt: null, resumedAt: kept.updatedAt };
+    return { blocks: props.serverBlocks, base: props.serverRevision, restoredAt: null, resumedAt: null };
   });
-  const [text, setText] = useState(initial.text);
+  const [blocks, setBlocks] = useState<Block[]>(initial.blocks);
   const [base, setBase] = useState(initial.base);
-  const [restoredAt, setRestoredAt] = useState(initial.restoredAt);
-  // The text the server has (the last one loaded or saved): the editor is dirty when it differs.
-  const [savedText, setSavedText] = useState(serverText);
-  const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'error'>('idle');
+  const [restoredAt, setRestoredAt] = useState<string | null>(initial.restoredAt);
+  const [resumedAt, setResumedAt] = useState<string | null>(initial.resumedAt);
+  // The blocks the server has as a revision (the last loaded or saved): dirty when they differ.
+  const [savedBlocks, setSavedBlocks] = useState<Block[]>(props.serverBlocks);
+  // The blocks last autosaved as the server's working draft (answers), not a revision.
+  const [draftedBlocks, setDraftedBlocks] = useState<Block[] | null>(initial.resumedAt ? initial.blocks : null);
+  const [state, setState] = useState<SaveState>('idle');
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [error, setError] = useState('');
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [reference, setReference] = useState<Conflict | null>(null);
-  const dirty = text !== savedText;
-  const latest = useRef({ text, base });
-  latest.current = { text, base };
+  const dirty = !sameBlocks(blocks, savedBlocks);
+  const latest = useRef({ blocks, base });
+  latest.current = { blocks, base };
 
   // The server's text changed (a merge, a restore, a reload): take it unless something is typed.
   useEffect(() => {
     if (props.serverRevision === base) return;
-    if (latest.current.text === savedText) {
-      setText(serverText);
-      setSavedText(serverText);
+    if (sameBlocks(latest.current.blocks, savedBlocks)) {
+      setBlocks(props.serverBlocks);
+      setSavedBlocks(props.serverBlocks);
       setBase(props.serverRevision);
     }
     // Only when the server's revision moves (a keystroke must not bring the server's text back).
   }, [props.serverRevision]);
 
-  const change = (value: string) => {
-    setText(value);
+  const change = (value: Block[]) => {
+    setBlocks(value);
     saveDraft(props.storageKey, value, base);
-    if (state === 'saved') setState('idle');
+    if (state === 'saved' || state === 'drafted') setState('idle');
+  };
+
+  const fail = useCallback(
+    (failure: unknown, baseRevision: number) => {
+      setState('error');
+      if (failure instanceof ApiError && failure.code.endsWith('.edit_conflict')) {
+        const d = failure.details as Partial<Conflict>;
+        setConflict({
+          currentRevision: Number(d.currentRevision ?? baseRevision),
+          blocks: Array.isArray(d.blocks) ? d.blocks : [],
+          author: d.author ?? null,
+        });
+        setError(failure.message);
+      } else if (isNetworkError(failure)) {
+        setError(t('editor.network_kept', { message: messageOf(failure) }));
+      } else {
+        setError(messageOf(failure));
+      }
+    },
+    [t],
+  );
+
+  /** After the server confirmed `value`: the browser's copy is needed only for what came since. */
+  const confirmed = (value: Block[], revision: number) => {
+    if (sameBlocks(latest.current.blocks, value)) clearDraft(props.storageKey);
+    else saveDraft(props.storageKey, latest.current.blocks, revision);
+    setConflict(null);
+    setReference(null);
+    setRestoredAt(null);
+    setResumedAt(null);
+    setSavedAt(new Date());
   };
 
   const save = useCallback(
-    async (baseRevision: number, value: string): Promise<boolean> => {
+    async (baseRevision: number, value: Block[]): Promise<boolean> => {
       setState('saving');
       setError('');
       try {
-        const result = await props.save(textToBlocks(value), baseRevision);
+        const result = await props.save(value, baseRevision);
         const revision = result?.revision ?? baseRevision + 1;
         setBase(revision);
-        setSavedText(value);
-        if (latest.current.text === value) clearDraft(props.storageKey);
-        else saveDraft(props.storageKey, latest.current.text, revision);
-        setConflict(null);
-        setReference(null);
-        setRestoredAt(null);
-        setSavedAt(new Date());
+        setSavedBlocks(value);
+        setDraftedBlocks(null);
+        confirmed(value, revision);
         setState('saved');
         return true;
       } catch (failure) {
-        setState('error');
-        if (failure instanceof ApiError && failure.code.endsWith('.edit_conflict')) {
-          const d = failure.details as Partial<Conflict>;
-          setConflict({
-            currentRevision: Number(d.currentRevision ?? baseRevision),
-            blocks: Array.isArray(d.blocks) ? d.blocks : [],
-            author: d.author ?? null,
-          });
-          setError(failure.message);
-        } else if (isNetworkError(failure)) {
-          setError(t('editor.network_kept', { message: messageOf(failure) }));
-        } else {
-          setError(messageOf(failure));
-        }
+        fail(failure, baseRevision);
         return false;
       }
     },
-    [props, t],
+    [props, fail],
+  );
+
+  const autosaveDraft = props.autosaveDraft;
+  const draft = useCallback(
+    async (baseRevision: number, value: Block[]) => {
+      if (!autosaveDraft) return;
+      setState('saving');
+      setError('');
+      try {
+        await autosaveDraft(value, baseRevision);
+        setDraftedBlocks(value);
+        confirmed(value, baseRevision);
+        setState('drafted');
+      } catch (failure) {
+        fail(failure, baseRevision);
+      }
+    },
+    [autosaveDraft, fail],
   );
 
   const flush = useCallback(
-    async () =>
-      latest.current.text === savedText && !conflict ? true : save(latest.current.base, latest.current.text),
-    [save, savedText, conflict],
+    async () => (!dirty && !conflict ? true : save(latest.current.base, latest.current.blocks)),
+    [save, dirty, conflict],
   );
 
-  // Autosave: two seconds after the last keystroke, unless a conflict waits for a decision.
+  // Autosave: two seconds after the last change, unless a conflict waits for a decision.
+  const drafted = draftedBlocks !== null && sameBlocks(blocks, draftedBlocks);
   useEffect(() => {
-    if (!props.autosave || !dirty || conflict || state === 'saving') return;
-    const timer = window.setTimeout(() => void save(base, text), 2000);
+    if (!(props.autosave || autosaveDraft) || !dirty || drafted || conflict || state === 'saving') return;
+    const timer = window.setTimeout(() => void (autosaveDraft ? draft(base, blocks) : save(base, blocks)), 2000);
     return () => window.clearTimeout(timer);
-  }, [props.autosave, dirty, conflict, text, base, save, state]);
+  }, [props.autosave, autosaveDraft, dirty, drafted, conflict, blocks, base, save, draft, state]);
 
-  const keepMine = () => conflict && void save(conflict.currentRevision, text);
+  const keepMine = () => conflict && void save(conflict.currentRevision, blocks);
   const takeTheirs = () => {
     if (!conflict) return;
-    const theirs = blocksToText(conflict.blocks);
-    setText(theirs);
-    setSavedText(theirs);
+    setBlocks(conflict.blocks);
+    setSavedBlocks(conflict.blocks);
     setBase(conflict.currentRevision);
     clearDraft(props.storageKey);
     setConflict(null);
@@ -140,7 +191,7 @@ export function DraftEditor(props: {
   const editBoth = () => {
     if (!conflict) return;
     setBase(conflict.currentRevision);
-    saveDraft(props.storageKey, text, conflict.currentRevision);
+    saveDraft(props.storageKey, blocks, conflict.currentRevision);
     setReference(conflict);
     setConflict(null);
     setError('');
@@ -150,9 +201,13 @@ export function DraftEditor(props: {
 
   return (
     <div className="draft-editor">
-      {restoredAt && (
+      {(restoredAt || resumedAt) && (
         <div className="notice" role="status">
-          <p>{t('editor.restored', { when: dateTime(restoredAt) })}</p>
+          <p>
+            {restoredAt
+              ? t('editor.restored', { when: dateTime(restoredAt) })
+              : t('editor.draft_resumed', { when: dateTime(resumedAt!) })}
+          </p>
         </div>
       )}
       {conflict && (
@@ -174,7 +229,7 @@ export function DraftEditor(props: {
             <div>
               <h4>{t('editor.yours')}</h4>
               <div className="answer">
-                <Blocks blocks={textToBlocks(text)} />
+                <Blocks blocks={blocks} />
               </div>
             </div>
           </div>
@@ -204,25 +259,28 @@ export function DraftEditor(props: {
           </div>
         </section>
       )}
-      <BlockEditor id={props.id} label={props.label} value={text} onChange={change} disabled={props.disabled} />
-      <div className="button-group">
-        {!props.disabled && (
-          <button
-            type="button"
-            className="button"
-            disabled={state === 'saving' || Boolean(conflict)}
-            onClick={() => void save(base, text)}
-          >
-            {props.saveLabel ?? t('editor.save')}
-          </button>
-        )}
-        {props.actions?.(flush)}
+      <BlockEditor id={props.id} label={props.label} value={blocks} onChange={change} disabled={props.disabled} />
+      <div className="editor-actions">
+        <div className="button-group">
+          {!props.disabled && (
+            <button
+              type="button"
+              className="button"
+              disabled={state === 'saving' || Boolean(conflict)}
+              onClick={() => void save(base, blocks)}
+            >
+              {props.saveLabel ?? t('editor.save')}
+            </button>
+          )}
+          {props.actions?.(flush)}
+        </div>
+        <p className="save-state" role="status" aria-live="polite">
+          {state === 'saving' && t('editor.saving')}
+          {state === 'saved' && savedAt && t('editor.saved_at', { time: time(savedAt) })}
+          {state === 'drafted' && savedAt && t('editor.draft_saved_at', { time: time(savedAt) })}
+          {state === 'idle' && dirty && !drafted && t('editor.unsaved')}
+        </p>
       </div>
-      <p className="save-state" role="status" aria-live="polite">
-        {state === 'saving' && t('editor.saving')}
-        {state === 'saved' && savedAt && t('editor.saved_at', { time: time(savedAt) })}
-        {state === 'idle' && dirty && t('editor.unsaved')}
-      </p>
       {state === 'error' && !conflict && (
         <p className="error-message" role="alert">
           {error}

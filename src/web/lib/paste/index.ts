@@ -5,8 +5,8 @@ import { textToBlocks } from './text.js';
 
 /**
  * The paste filter: clipboard content (HTML from Word, LibreOffice, Google Docs or a web page;
- * else plain text) as answer blocks. Pure and DOM-free, for the text box today and for a rich
- * editor later (which would insert the blocks instead of their typing code).
+ * else plain text) as answer blocks. Pure and DOM-free: the editor (components/block-editor.tsx)
+ * inserts the blocks at the selection.
  */
 export { htmlToBlocks } from './html-blocks.js';
 export { textToBlocks } from './text.js';
@@ -20,7 +20,7 @@ export function clipboardToBlocks(clipboard: { html?: string; text?: string }): 
 }
 
 /**
- * The text box after a paste: the clipboard's blocks in the editor's typing code put in place of
+ * Text in the typing code (text-blocks.ts) after a paste, for plain-text fields: the clipboard's blocks in the editor's typing code put in place of
  * the selection, on lines of their own (a list cannot start in the middle of a line), with the
  * cursor after them. Null when the clipboard holds no structure worth converting (plain words:
  * the browser's own paste keeps its undo history).
