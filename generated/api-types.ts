@@ -775,6 +775,26 @@ export interface paths {
     patch: operations['updateAssignment'];
     trace?: never;
   };
+  '/api/v1/reviews/{country}/{cycle}/answers/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Move several answers to the same status at once, all or nothing
+     * @description Each answer is decided as `moveAnswer` decides one (the move from its status, the right, the separation of duties, the comment or reason), in one transaction: if any cannot move, nothing is written and 409 `answers.not_moved` lists in `details.refused` each refused question with its own `code` and `message`. An empty list answers 422 `answers.none_named`, a question named twice `answers.duplicate_questions`, a question the questionnaire lacks `answers.unknown_questions`. Each moved answer is audited and notified as a single move is. `comment` goes with every answer moved (returning or re-opening requires one).
+     */
+    post: operations['moveAnswers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reviews/{country}/{cycle}/answers/{questionId}': {
     parameters: {
       query?: never;
@@ -2158,14 +2178,20 @@ export interface operations {
                 submittedAt: string;
                 /** @description who submitted it (an e-mail address) */
                 submittedBy: string;
+                /** @description who, as people read it: the account’s display name (else its address), in the requested language */
+                submittedByName: string;
                 note: string | null;
                 acknowledged: {
                   by: string;
+                  /** @description who, as people read it: the account’s display name (else its address), in the requested language */
+                  byName: string;
                   /** Format: date-time */
                   at: string;
                 } | null;
                 returned: {
                   by: string;
+                  /** @description who, as people read it: the account’s display name (else its address), in the requested language */
+                  byName: string;
                   /** Format: date-time */
                   at: string;
                   reason: string;
@@ -2249,14 +2275,20 @@ export interface operations {
               submittedAt: string;
               /** @description who submitted it (an e-mail address) */
               submittedBy: string;
+              /** @description who, as people read it: the account’s display name (else its address), in the requested language */
+              submittedByName: string;
               note: string | null;
               acknowledged: {
                 by: string;
+                /** @description who, as people read it: the account’s display name (else its address), in the requested language */
+                byName: string;
                 /** Format: date-time */
                 at: string;
               } | null;
               returned: {
                 by: string;
+                /** @description who, as people read it: the account’s display name (else its address), in the requested language */
+                byName: string;
                 /** Format: date-time */
                 at: string;
                 reason: string;
@@ -2337,14 +2369,20 @@ export interface operations {
             submittedAt: string;
             /** @description who submitted it (an e-mail address) */
             submittedBy: string;
+            /** @description who, as people read it: the account’s display name (else its address), in the requested language */
+            submittedByName: string;
             note: string | null;
             acknowledged: {
               by: string;
+              /** @description who, as people read it: the account’s display name (else its address), in the requested language */
+              byName: string;
               /** Format: date-time */
               at: string;
             } | null;
             returned: {
               by: string;
+              /** @description who, as people read it: the account’s display name (else its address), in the requested language */
+              byName: string;
               /** Format: date-time */
               at: string;
               reason: string;
@@ -5221,6 +5259,100 @@ export interface operations {
       };
     };
   };
+  moveAnswers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description ISO 3166-1 alpha-3, e.g. MAR */
+        country: string;
+        /** @description e.g. arab-2021 */
+        cycle: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          questions: string[];
+          to: 'not_started' | 'drafting' | 'in_review' | 'changes_requested' | 'approved';
+          comment?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description the answers moved, in the questionnaire’s order, with their status before and now */
+            answers: {
+              questionId: string;
+              from: 'not_started' | 'drafting' | 'in_review' | 'changes_requested' | 'approved';
+              status: 'not_started' | 'drafting' | 'in_review' | 'changes_requested' | 'approved';
+            }[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   getAnswer: {
     parameters: {
       query?: {
@@ -5287,6 +5419,16 @@ export interface operations {
             allowedMoves: {
               to: 'not_started' | 'drafting' | 'in_review' | 'changes_requested' | 'approved';
               requires?: 'comment' | 'reason';
+            }[];
+            /** @description moves the caller’s role allows from this status but a rule refuses now, and why: answer.self_approval (the caller wrote the current text and the country did not waive the separation of duties) */
+            blockedMoves: {
+              to: 'not_started' | 'drafting' | 'in_review' | 'changes_requested' | 'approved';
+              /**
+               * @description the error code the move would be refused with now (docs/errors.md)
+               * @enum {string}
+               */
+              code: 'answer.self_approval';
+              details: Record<string, never>;
             }[];
             /** @description what the caller may do now (which buttons to show) */
             may: {

@@ -10,11 +10,11 @@ import type { Database } from '../db/schema.js';
 import { PacteError } from '../domain/errors.js';
 import { can, entitiesOf, type Actor } from '../domain/permissions.js';
 import type { Questionnaire } from '../domain/questionnaire.js';
-import { OPEN_REVIEW, isOverdue, type AnswerStatus } from '../domain/workflow.js';
+import { ANSWER_MOVES, OPEN_REVIEW, isOverdue, isSelfApproval, type AnswerStatus } from '../domain/workflow.js';
 import { listContributions } from './list-contributions.js';
 import { findCountrySettings } from '../db/queries/country-settings.js';
 import { allowedAnswerMoves } from './move-answer.js';
-import { openReview, questionOf } from './review-access.js';
+import { openReview, questionOf, type ReviewAccess } from './review-access.js';
 
 /**
  * `GET …/answers/{questionId}`: everything the answer page needs. The country's team sees it
@@ -57,10 +57,8 @@ export async function getAnswerWorkspace(
         : undefined,
     ]);
   const status = answer?.status ?? 'not_started';
-  const moves = allowedAnswerMoves(actor, access, status, {
-    updatedBy: answer?.updatedBy ?? null,
-    selfApproval: settings?.selfApproval ?? false,
-  });
+  const author = { updatedBy: answer?.updatedBy ?? null, selfApproval: settings?.selfApproval ?? false };
+  const moves = allowedAnswerMoves(actor, access, status, author);
   const may = {
     edit: open && can(actor, 'answer.edit', access.scope),
     decide: open && can(actor, 'answer.decide', access.scope),
@@ -85,6 +83,8 @@ export async function getAnswerWorkspace(
     // A returned answer opens with why it was returned: the latest return comment.
     returnedWith: status === 'changes_requested' ? (notes.filter((c) => c.kind === 'return').at(-1) ?? null) : null,
     allowedMoves: moves,
+    // Why a move is not offered (answer.self_approval: the viewer wrote the current text).
+    blockedMoves: blockedAnswerMoves(actor, access, status, author),
     may: {
       ...may,
       // Separation of duties: false for the author of the current text (answer.self_approval).
@@ -138,4 +138,25 @@ export function neighbours(
     next: ids[at + 1] ?? null,
     nextForMe: after.find((id) => needs.includes(statuses.get(id) ?? 'not_started')) ?? null,
   };
+}
+
+/**
+ * The moves on an answer that the actor's role and the answer's status allow but a rule refuses
+ * now, with the code moveAnswer would refuse them with (as allowedAnswerMoves leaves them out): approving one's own text (separation of
+ * duties), so the page can say why the approve button is not there.
+ */
+function blockedAnswerMoves(
+  actor: Actor | null,
+  access: ReviewAccess,
+  status: string,
+  author: { updatedBy: string | null; selfApproval: boolean },
+) {
+  if (!OPEN_REVIEW.has(access.review.status) || !actor) return [];
+  return ANSWER_MOVES.filter(
+    (m) =>
+      m.from === status &&
+      m.to === 'approved' &&
+      can(actor, m.needs, access.scope) &&
+      isSelfApproval(actor.name, author.updatedBy, author.selfApproval),
+  ).map((m) => ({ to: m.to, code: 'answer.self_approval' as const, details: {} }));
 }

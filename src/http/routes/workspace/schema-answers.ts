@@ -88,6 +88,23 @@ export const getAnswerSchema = {
           description: 'while the answer is returned: the latest return comment, to show at the top; else null',
         }),
         allowedMoves: Type.Array(Move(OneOf(ANSWER_STATUSES))),
+        blockedMoves: Type.Array(
+          Type.Object(
+            {
+              to: OneOf(ANSWER_STATUSES),
+              code: OneOf(['answer.self_approval'], {
+                description: 'the error code the move would be refused with now (docs/errors.md)',
+              }),
+              details: Type.Object({}, { additionalProperties: false }),
+            },
+            { additionalProperties: false },
+          ),
+          {
+            description:
+              'moves the caller’s role allows from this status but a rule refuses now, and why: answer.self_approval ' +
+              '(the caller wrote the current text and the country did not waive the separation of duties)',
+          },
+        ),
         may: Type.Object(
           {
             edit: Type.Boolean(),
