@@ -2178,20 +2178,14 @@ export interface operations {
                 submittedAt: string;
                 /** @description who submitted it (an e-mail address) */
                 submittedBy: string;
-                /** @description who, as people read it: the account’s display name (else its address), in the requested language */
-                submittedByName: string;
                 note: string | null;
                 acknowledged: {
                   by: string;
-                  /** @description who, as people read it: the account’s display name (else its address), in the requested language */
-                  byName: string;
                   /** Format: date-time */
                   at: string;
                 } | null;
                 returned: {
                   by: string;
-                  /** @description who, as people read it: the account’s display name (else its address), in the requested language */
-                  byName: string;
                   /** Format: date-time */
                   at: string;
                   reason: string;
@@ -2275,20 +2269,14 @@ export interface operations {
               submittedAt: string;
               /** @description who submitted it (an e-mail address) */
               submittedBy: string;
-              /** @description who, as people read it: the account’s display name (else its address), in the requested language */
-              submittedByName: string;
               note: string | null;
               acknowledged: {
                 by: string;
-                /** @description who, as people read it: the account’s display name (else its address), in the requested language */
-                byName: string;
                 /** Format: date-time */
                 at: string;
               } | null;
               returned: {
                 by: string;
-                /** @description who, as people read it: the account’s display name (else its address), in the requested language */
-                byName: string;
                 /** Format: date-time */
                 at: string;
                 reason: string;
@@ -2369,20 +2357,14 @@ export interface operations {
             submittedAt: string;
             /** @description who submitted it (an e-mail address) */
             submittedBy: string;
-            /** @description who, as people read it: the account’s display name (else its address), in the requested language */
-            submittedByName: string;
             note: string | null;
             acknowledged: {
               by: string;
-              /** @description who, as people read it: the account’s display name (else its address), in the requested language */
-              byName: string;
               /** Format: date-time */
               at: string;
             } | null;
             returned: {
               by: string;
-              /** @description who, as people read it: the account’s display name (else its address), in the requested language */
-              byName: string;
               /** Format: date-time */
               at: string;
               reason: string;

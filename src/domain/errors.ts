@@ -106,6 +106,11 @@ export const ERRORS = {
   'answer.self_approval': 403,
   'workflow.comment_required': 422,
   'workflow.reason_required': 422,
+  // Several answers moved at once (POST …/answers/status, services/move-answers.ts).
+  'answers.none_named': 422,
+  'answers.duplicate_questions': 422,
+  'answers.unknown_questions': 422,
+  'answers.not_moved': 409,
   'revision.not_found': 404,
   'entity.not_found': 404,
   'assignment.not_found': 404,

@@ -23,6 +23,7 @@ import {
   questionOf,
   requireOnReview,
   requireOpen,
+  type LockedReview,
   type ReviewAccess,
 } from './review-access.js';
 import { inTransaction } from './use-case.js';
@@ -32,54 +33,114 @@ import { inTransaction } from './use-case.js';
  * with a comment, or re-open an approved one with a reason. The comment or reason is kept in
  * the answer's comments; whoever is concerned is notified. Whoever wrote the answer's current
  * text (its latest revision) may not approve it, unless the country waived the rule
- * (`answer.self_approval`, docs/workspace.md « Separation of duties »).
+ * (`answer.self_approval`, docs/workspace.md « Separation of duties »). Several answers move
+ * together through moveAnswers (move-answers.ts), decided by the same decideAnswerMove.
  */
 export async function moveAnswer(
   db: Kysely<Database>,
   actor: Actor | null,
   target: { country: string; cycle: string; questionId: string },
-  request: { to: string; comment?: string | undefined },
+  request: AnswerMoveRequest,
 ): Promise<{ questionId: string; status: AnswerStatus }> {
   const seen = await openReview(db, actor, target.country, target.cycle);
   const { questionId } = target;
-  // Rights first: someone who may move no answer learns nothing of states and moves.
-  const toward = ANSWER_MOVES.filter((m) => m.to === request.to);
-  if (!toward.some((m) => can(actor, m.needs, seen.scope)))
-    requireOnReview(actor, toward[0]?.needs ?? 'answer.edit', seen);
+  requireSomeMoveToward(actor, seen, request.to);
   questionOf(seen, questionId);
   return inTransaction(db, async (trx) => {
     // The review first (share: it must stay open until this commits), then the answer.
     const access = await lockReview(trx, seen, 'share');
     requireOpen(access);
-    const answer = await reviews.findAnswer(trx, access.review.id, questionId, true);
-    const from: AnswerStatus = answer?.status ?? 'not_started';
-    const to = request.to;
-    const move = isAnswerStatus(to) ? findMove(ANSWER_MOVES, from, to) : undefined;
-    if (!move || !answer) throw new PacteError('answer.move_not_allowed', { from, to });
-    const who = requireOnReview(actor, move.needs, access);
-    if (move.to === 'approved') {
-      // The country's row is read in this transaction: a waiver lifted meanwhile holds from now.
-      const waived = (await findCountrySettings(trx, access.review.country))?.selfApproval ?? false;
-      if (isSelfApproval(who.name, answer.updatedBy, waived))
-        throw new PacteError('answer.self_approval', { country: access.review.country, questionId });
-    }
-    const text = normalizeText(request.comment ?? '');
-    if (move.requires === 'comment' && !text) throw new PacteError('workflow.comment_required');
-    if (move.requires === 'reason' && !text) throw new PacteError('workflow.reason_required');
-    await reviews.setAnswerStatus(trx, access.review.id, questionId, move.to);
-    if (text) {
-      const kind = move.requires === 'reason' ? 'reopen' : move.to === 'changes_requested' ? 'return' : 'comment';
-      await comments.insertComment(trx, { reviewId: access.review.id, questionId, author: who.name, kind, body: text });
-    }
-    await recordAudit(trx, who, 'answer.status', {
-      country: access.review.country,
-      cycle: access.review.cycle,
+    const decided = await decideAnswerMove(
+      trx,
+      actor,
+      access,
       questionId,
-      details: { from, to: move.to, ...(text ? { comment: text } : {}) },
-    });
-    await notifyMove(trx, access, questionId, move.to, text);
-    return { questionId, status: move.to };
+      request,
+      await waiverFor(trx, access, request),
+    );
+    await applyAnswerMove(trx, access, decided);
+    return { questionId, status: decided.to };
   });
+}
+
+export interface AnswerMoveRequest {
+  to: string;
+  comment?: string | undefined;
+}
+
+/** An answer's move as decided under the locks: what applyAnswerMove writes. */
+export interface DecidedAnswerMove {
+  questionId: string;
+  from: AnswerStatus;
+  to: AnswerStatus;
+  requires: 'comment' | 'reason' | undefined;
+  who: Actor;
+  /** The comment or reason, normalised ('' when none). */
+  text: string;
+}
+
+/**
+ * Rights first: someone who may make no move toward `to` on this review (whatever the answers'
+ * states) is refused before any answer is read, so learns nothing of states and moves.
+ */
+export function requireSomeMoveToward(actor: Actor | null, seen: ReviewAccess, to: string): void {
+  const toward = ANSWER_MOVES.filter((m) => m.to === to);
+  if (!toward.some((m) => can(actor, m.needs, seen.scope)))
+    requireOnReview(actor, toward[0]?.needs ?? 'answer.edit', seen);
+}
+
+/**
+ * Whether the country waived the separation of duties, read in the transaction that approves
+ * (a waiver lifted meanwhile holds from now); false when the move does not approve.
+ */
+export async function waiverFor(trx: Kysely<Database>, access: LockedReview, request: AnswerMoveRequest) {
+  if (request.to !== 'approved') return false;
+  return (await findCountrySettings(trx, access.review.country))?.selfApproval ?? false;
+}
+
+/**
+ * Decides one answer's move, under the review's lock, locking the answer's row: the move must
+ * exist from its current status, the actor must hold the move's right, may not approve text it
+ * wrote (unless `waived`), and gives the comment or reason the move requires. Throws the
+ * PacteError of the first rule broken; writes nothing.
+ */
+export async function decideAnswerMove(
+  trx: Kysely<Database>,
+  actor: Actor | null,
+  access: LockedReview,
+  questionId: string,
+  request: AnswerMoveRequest,
+  waived: boolean,
+): Promise<DecidedAnswerMove> {
+  const answer = await reviews.findAnswer(trx, access.review.id, questionId, true);
+  const from: AnswerStatus = answer?.status ?? 'not_started';
+  const to = request.to;
+  const move = isAnswerStatus(to) ? findMove(ANSWER_MOVES, from, to) : undefined;
+  if (!move || !answer) throw new PacteError('answer.move_not_allowed', { from, to });
+  const who = requireOnReview(actor, move.needs, access);
+  if (move.to === 'approved' && isSelfApproval(who.name, answer.updatedBy, waived))
+    throw new PacteError('answer.self_approval', { country: access.review.country, questionId });
+  const text = normalizeText(request.comment ?? '');
+  if (move.requires === 'comment' && !text) throw new PacteError('workflow.comment_required');
+  if (move.requires === 'reason' && !text) throw new PacteError('workflow.reason_required');
+  return { questionId, from, to: move.to, requires: move.requires, who, text };
+}
+
+/** Writes a decided move: the status, the comment or reason, the audit event, the notifications. */
+export async function applyAnswerMove(trx: Kysely<Database>, access: LockedReview, decided: DecidedAnswerMove) {
+  const { questionId, from, to, requires, who, text } = decided;
+  await reviews.setAnswerStatus(trx, access.review.id, questionId, to);
+  if (text) {
+    const kind = requires === 'reason' ? 'reopen' : to === 'changes_requested' ? 'return' : 'comment';
+    await comments.insertComment(trx, { reviewId: access.review.id, questionId, author: who.name, kind, body: text });
+  }
+  await recordAudit(trx, who, 'answer.status', {
+    country: access.review.country,
+    cycle: access.review.cycle,
+    questionId,
+    details: { from, to, ...(text ? { comment: text } : {}) },
+  });
+  await notifyMove(trx, access, questionId, to, text);
 }
 
 /** Returned answers reach the focal points and the entities that contributed; approvals the focal points. */

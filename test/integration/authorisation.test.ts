@@ -529,6 +529,25 @@ const ROWS: Row[] = [
     request: () => ({ method: 'POST', url: `${answer(Q_MOVE)}/status`, payload: { to: 'in_review' } }),
   },
   {
+    // Several answers at once (services/move-answers.ts): the same rights as one; Q_MOVE back to drafting first.
+    op: 'POST /api/v1/reviews/{country}/{cycle}/answers/status',
+    rule: (p) => onReview(p, ['admin', 'focal']),
+    before: async () => {
+      await t.storage.db
+        .updateTable('answer')
+        .set({ status: 'drafting' })
+        .where('review_id', '=', ids.reviewId)
+        .where('question_id', '=', Q_MOVE)
+        .where('status', '=', 'in_review')
+        .execute();
+    },
+    request: () => ({
+      method: 'POST',
+      url: `${REVIEW}/answers/status`,
+      payload: { questions: [Q_MOVE], to: 'in_review' },
+    }),
+  },
+  {
     // The author's autosaved draft (migration 027): the rights of saving the answer, no revision.
     op: 'PUT /api/v1/reviews/{country}/{cycle}/answers/{questionId}/draft',
     rule: (p) => onReview(p, ['admin', 'focal']),

@@ -17,6 +17,7 @@ import { listNotifications } from '../../../services/list-notifications.js';
 import { markNotificationsRead } from '../../../services/mark-notifications-read.js';
 import { listTasks } from '../../../services/list-tasks.js';
 import { moveAnswer } from '../../../services/move-answer.js';
+import { moveAnswers } from '../../../services/move-answers.js';
 import { moveReview } from '../../../services/move-review.js';
 import { saveAnswer } from '../../../services/save-answer.js';
 import { discardAnswerDraft } from '../../../services/discard-answer-draft.js';
@@ -31,9 +32,11 @@ import {
 } from '../../presenters/answers.js';
 import { presentAuditEvent, presentDashboard, presentNotifications, presentTasks } from '../../presenters/workspace.js';
 import { known } from '../../presenters/known.js';
+import { explainRefusals } from '../../presenters/answer-moves.js';
 import { requestLanguage } from '../../problem.js';
 import { REVIEW_STATUSES } from '../../../domain/workflow.js';
 import * as answers from './schema-answers.js';
+import * as answerMoves from './schema-answer-moves.js';
 import * as review from './schema-review.js';
 import * as revisions from './schema-revisions.js';
 import * as tasks from './schema-tasks.js';
@@ -97,6 +100,14 @@ export function workspaceRoutes(app: FastifyInstance, db: Db) {
     updateAssignment(db, request.actor, request.params, request.body),
   );
 
+  // Several answers at once, all or nothing; each refusal said in the reader's language.
+  api.post(`${BASE}/answers/status`, { schema: answerMoves.moveAnswersSchema }, async (request) => {
+    try {
+      return await moveAnswers(db, request.actor, request.params, request.body);
+    } catch (error) {
+      throw explainRefusals(error, requestLanguage(request));
+    }
+  });
   api.get(ANSWER, { schema: answers.getAnswerSchema }, async (request) => {
     const page = await getAnswerWorkspace(db, request.actor, request.params);
     const authors = [
