@@ -63,6 +63,8 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
   // Answers and contributions change only while the review is a draft or in consultation.
   const open = !a.reviewStatus || OPEN_REVIEW.has(a.reviewStatus);
 
+  const editing = Boolean(may.edit && open && a.status !== 'approved');
+  if (!editing) flushRef.current = null; // no editor, nothing typed to save first
   const move = async (m: Move, text: string) => {
     // What is typed goes with the move: sending for review (or any move) saves it as a revision
     // first, and a save refused (a conflict, the network) stops the move, the editor saying why.
@@ -152,7 +154,7 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
               </div>
             )}
           </dl>
-          {may.edit && open && a.status !== 'approved' ? (
+          {editing ? (
             <DraftEditor
               id="answer-text"
               label={t('answer.edit_label')}
@@ -245,7 +247,10 @@ function QuestionNav(props: { review: string; neighbours: Neighbours; place: 'to
   const { previous, next, nextForMe } = props.neighbours;
   const to = (id: string) => `${props.review}/answers/${encodeURIComponent(id)}`;
   return (
-    <nav className={`question-nav question-nav-${props.place}`} aria-label={t(`answer.nav.${props.place}`)}>
+    <nav
+      className={`question-nav question-nav-${props.place}`}
+      aria-label={props.place === 'top' ? t('answer.nav.top') : t('answer.nav.bottom')}
+    >
       <ul>
         {previous && (
           <li>
