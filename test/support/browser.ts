@@ -178,6 +178,35 @@ export async function elementsOutsideViewport(page: Page): Promise<string[]> {
   );
 }
 
+/**
+ * Writes in a block editor (the contenteditable with id `id`) as a user would: its text selected
+ * with Ctrl+A (or, with `append`, the cursor put at its end on a new paragraph), then `text`
+ * pasted as plain text, as Chromium does on Ctrl+V. Lines are paragraphs; "- " and "1. " start
+ * items, two spaces of indentation per nesting level (the paste filter reads typed lists).
+ */
+export async function typeInEditor(page: Page, id: string, text: string, options: { append?: boolean } = {}) {
+  const editor = page.locator(`[id="${id}"][contenteditable=true]`);
+  await editor.focus();
+  if (options.append) {
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    // A new item when the text ends with a list: Enter on an empty item goes up a level, then out.
+    const inItem = () =>
+      editor.evaluate(() => {
+        const node = getSelection()?.anchorNode;
+        return Boolean((node instanceof Element ? node : node?.parentElement)?.closest('li'));
+      });
+    for (let level = 0; level < 8 && (await inItem()); level++) await page.keyboard.press('Enter');
+  } else {
+    await page.keyboard.press('Control+a');
+  }
+  await editor.evaluate((el, plain) => {
+    const transfer = new DataTransfer();
+    transfer.setData('text/plain', plain);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, text);
+}
+
 /** The web app (/app/) is built by Vite into dist/web; npm test builds it when its sources change. */
 export function requireWebBuild(): void {
   if (!existsSync(join(ROOT, 'dist/web/index.html'))) {

@@ -260,20 +260,19 @@ export function DraftEditor(props: {
         </section>
       )}
       <BlockEditor id={props.id} label={props.label} value={blocks} onChange={change} disabled={props.disabled} />
-      <div className="editor-actions">
-        <div className="button-group">
-          {!props.disabled && (
-            <button
-              type="button"
-              className="button"
-              disabled={state === 'saving' || Boolean(conflict)}
-              onClick={() => void save(base, blocks)}
-            >
-              {props.saveLabel ?? t('editor.save')}
-            </button>
-          )}
-          {props.actions?.(flush)}
-        </div>
+      {/* One row, sticky at the bottom of the screen while the editor is on it (phones). */}
+      <div className="button-group editor-actions">
+        {!props.disabled && (
+          <button
+            type="button"
+            className="button"
+            disabled={state === 'saving' || Boolean(conflict)}
+            onClick={() => void save(base, blocks)}
+          >
+            {props.saveLabel ?? t('editor.save')}
+          </button>
+        )}
+        {props.actions?.(flush)}
         <p className="save-state" role="status" aria-live="polite">
           {state === 'saving' && t('editor.saving')}
           {state === 'saved' && savedAt && t('editor.saved_at', { time: time(savedAt) })}

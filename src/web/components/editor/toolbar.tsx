@@ -130,7 +130,7 @@ export function EditorToolbar({ editor, label, disabled }: { editor: Editor; lab
             <span aria-hidden="true" className="editor-icon">
               {ICONS[action]}
             </span>{' '}
-            {labels[action]}
+            <span className="editor-word">{labels[action]}</span>
           </button>
         );
       })}
