@@ -19,7 +19,8 @@ import { resetPasswordPageRoutes } from './pages/reset-password-routes.js';
 import { invitationPageRoutes } from './pages/invitation-routes.js';
 import { invitationRoutes } from './routes/invitations/invitations.js';
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from '../services/sign-in.js';
-import { sendError } from './problem.js';
+import { requestLanguage, sendError } from './problem.js';
+import { nameConflictAuthor } from '../services/author-names.js';
 import { catalogueRoutes } from './routes/catalogue/catalogue.js';
 import { cycleRoutes } from './routes/cycles/cycles.js';
 import { Review } from './routes/reviews/schema.js';
@@ -150,7 +151,10 @@ export async function buildServer({
     reply.header('x-frame-options', 'DENY');
   });
   await authentication(app, storage.db);
-  app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
+  // An edit conflict's author by name, not address (services/author-names.ts).
+  app.setErrorHandler(async (error, request, reply) =>
+    sendError(await nameConflictAuthor(storage.db, requestLanguage(request), error), request, reply),
+  );
   app.setNotFoundHandler((request, reply) =>
     sendError(new PacteError('route.not_found', { path: request.url.split('?')[0] }), request, reply),
   );

@@ -85,7 +85,7 @@ beforeAll(async () => {
   const add = (email: string, grant: Parameters<typeof addUser>[2]['grant'], name?: string) =>
     addUser(db, operator('test'), { email, password: PASSWORD, grant, name });
   await add(users.focal, { role: 'focal_point', country: 'MAR' }, 'Nadia Benali');
-  await add(users.contributorA, { role: 'contributor', country: 'MAR', entity: entities.a });
+  await add(users.contributorA, { role: 'contributor', country: 'MAR', entity: entities.a }, 'Karim Alaoui');
   await add(users.contributorB, { role: 'contributor', country: 'MAR', entity: entities.b });
   await add(users.focalTun, { role: 'focal_point', country: 'TUN' });
   app = await buildServer({ storage: t.storage, logLevel: 'silent' });
@@ -121,6 +121,7 @@ interface Body {
   mediaType: string;
   fileName: string;
   evidence: { id: number; fileName: string; url: string }[];
+  details: Record<string, unknown>;
   merged: { at: string; by: string; byName: string } | null;
   [key: string]: unknown;
 }
@@ -285,6 +286,19 @@ describe('replacing a file', () => {
     expect(await filesOf(entities.a)).toEqual(before);
     expect((await audit('evidence.remove')).length).toBe(removals);
     expect((await audit('evidence.add')).length).toBe(additions);
+  });
+});
+
+describe('an edit conflict', () => {
+  it('names who saved meanwhile as people read them, next to the recorded address', async () => {
+    // Contributor A's draft to I.a is at revision 1; a save from revision 0 is stale.
+    const stale = await call('contributorA', 'PUT', url(Q, entities.a), {
+      blocks: [{ type: 'paragraph', text: 'Version partie de rien.' }],
+      baseRevision: 0,
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('contribution.edit_conflict');
+    expect(stale.body.details).toMatchObject({ author: users.contributorA, authorName: 'Karim Alaoui' });
   });
 });
 

@@ -168,6 +168,7 @@ describe('submissions', () => {
     expect(again).toMatchObject({ status: 409, body: { code: 'submission.already_acknowledged' } });
     expect((await ok('focal', 'GET', `${SUBMISSIONS}/1`)).acknowledged).toEqual({
       by: PERSONAS.secretariat.email,
+      byName: PERSONAS.secretariat.email,
       at: expect.any(String),
     });
     const kinds = (await notificationsOf('focal')).filter((n) => n.kind === 'submission_acknowledged');
@@ -202,6 +203,8 @@ describe('submissions', () => {
     const returned = await ok('focal', 'GET', `${SUBMISSIONS}/2`);
     expect(returned.returned).toEqual({
       by: PERSONAS.secretariat.email,
+      // Names, not codes: the account has no display name, so people read its address.
+      byName: PERSONAS.secretariat.email,
       at: expect.any(String),
       reason: RETURN_REASON,
     });

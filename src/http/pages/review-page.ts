@@ -36,12 +36,19 @@ export function reviewPage(
   const answerLang = review.language;
   const sections = reviewSections(input, language, (key, params) => translate(language, 'ui', key, params));
 
+  // Named as people know it, in the page's language (issue 12, item 9): « Maroc — <cycle> »,
+  // « المغرب — <cycle> », in the heading and the tab; the review's own title, in the language its
+  // answers are written in, follows under it.
+  const heading = `${pick(input.countryName, language) || review.country} — ${pick(input.cycleTitle, language) || review.cycle}`;
+  // Shown only when it says more than the cycle's name (an imported review's title usually is it).
+  const ownTitle = review.title && !Object.values(input.cycleTitle).includes(review.title) ? review.title : '';
   const contents = questionnaire.sections.map(
     (section) => html`<li><a href="#s-${section.id}">${section.id}. ${pick(section.title, language)}</a></li>`,
   );
 
   const main = html`<p class="breadcrumb"><a href="/?lang=${language}">${t('nav.reviews')}</a></p>
-    <h1 lang="${answerLang}" dir="auto">${review.title}</h1>
+    <h1>${heading}</h1>
+    ${ownTitle ? html`<p class="lead" lang="${answerLang}" dir="auto">${ownTitle}</p>` : ''}
     ${review.synthetic ? syntheticBanner(t) : ''}
     <dl class="summary">
       <div>
@@ -69,7 +76,7 @@ export function reviewPage(
       </ol>
     </nav>
     ${sections}`;
-  return layout({ language, path, title: review.title, main, actor });
+  return layout({ language, path, title: heading, main, actor });
 }
 
 /**

@@ -14,20 +14,35 @@ import { presentReview, reviewUrl } from './reviews.js';
 export const submissionUrl = (country: string, cycle: string, number: number) =>
   `${reviewUrl(country, cycle)}/submissions/${number}`;
 
+/** Who acted on a submission (for nameAuthors: names, not addresses). */
+export const submissionAuthors = (s: SubmissionRow): string[] =>
+  [s.submittedBy, s.acknowledgedBy, s.returnedBy].filter((a): a is string => typeof a === 'string');
+
 /** A submission, without the review it holds. */
-export function presentSubmission(country: string, cycle: string, s: SubmissionRow): Static<typeof SubmissionSummary> {
+export function presentSubmission(
+  country: string,
+  cycle: string,
+  s: SubmissionRow,
+  nameOf: (author: string) => string,
+): Static<typeof SubmissionSummary> {
   return {
     number: s.number,
     submittedAt: s.submittedAt.toISOString(),
     submittedBy: s.submittedBy,
+    submittedByName: nameOf(s.submittedBy),
     note: s.note,
     acknowledged:
       s.acknowledgedAt && s.acknowledgedBy
-        ? { by: s.acknowledgedBy, at: new Date(s.acknowledgedAt).toISOString() }
+        ? { by: s.acknowledgedBy, byName: nameOf(s.acknowledgedBy), at: new Date(s.acknowledgedAt).toISOString() }
         : null,
     returned:
       s.returnedAt && s.returnedBy
-        ? { by: s.returnedBy, at: new Date(s.returnedAt).toISOString(), reason: s.returnReason ?? '' }
+        ? {
+            by: s.returnedBy,
+            byName: nameOf(s.returnedBy),
+            at: new Date(s.returnedAt).toISOString(),
+            reason: s.returnReason ?? '',
+          }
         : null,
     comments: Number(s.comments),
     url: submissionUrl(country, cycle, s.number),
@@ -52,7 +67,7 @@ export function presentSubmissionRecord(
   nameOf: (author: string) => string,
 ): Static<(typeof getSubmissionSchema.response)[200]> {
   return {
-    ...presentSubmission(record.country, record.cycle, record),
+    ...presentSubmission(record.country, record.cycle, record, nameOf),
     country: record.country,
     cycle: record.cycle,
     events: record.events.map((event) => presentSubmissionEvent(event, nameOf)),
@@ -61,11 +76,14 @@ export function presentSubmissionRecord(
 }
 
 /** Each country of a cycle with its latest submission. */
-export function presentCycleSubmissions(list: {
-  cycle: string;
-  region: string;
-  submissions: CycleSubmission[];
-}): Static<(typeof listCycleSubmissionsSchema.response)[200]> {
+export function presentCycleSubmissions(
+  list: {
+    cycle: string;
+    region: string;
+    submissions: CycleSubmission[];
+  },
+  nameOf: (author: string) => string,
+): Static<(typeof listCycleSubmissionsSchema.response)[200]> {
   return {
     cycle: list.cycle,
     region: list.region,
@@ -73,7 +91,7 @@ export function presentCycleSubmissions(list: {
       country: s.country,
       countryName: s.countryName,
       synthetic: s.synthetic,
-      latest: presentSubmission(s.country, list.cycle, s),
+      latest: presentSubmission(s.country, list.cycle, s, nameOf),
     })),
   };
 }

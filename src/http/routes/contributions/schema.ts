@@ -99,7 +99,7 @@ export const saveContributionSchema = {
   operationId: 'saveContribution',
   summary: "Save the entity's contribution (or the stakeholder's input)",
   description:
-    'Contributors write for an entity the question is assigned to (else 404 assignment.not_found); stakeholders write inputs while the review is in consultation. `baseRevision` is the revision the text started from (0 creates): if someone saved meanwhile, 409 contribution.edit_conflict with details {currentRevision, baseRevision, blocks, author}. Saving a submitted contribution takes it back to draft; a merged one is closed (409 contribution.closed).',
+    'Contributors write for an entity the question is assigned to (else 404 assignment.not_found); stakeholders write inputs while the review is in consultation. `baseRevision` is the revision the text started from (0 creates): if someone saved meanwhile, 409 contribution.edit_conflict with details {currentRevision, baseRevision, blocks, author, authorName} (authorName: who saved, as people read it). Saving a submitted contribution takes it back to draft; a merged one is closed (409 contribution.closed).',
   tags,
   security: SIGNED_IN,
   params: ContributionKey,

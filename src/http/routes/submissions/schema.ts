@@ -22,12 +22,17 @@ const SubmissionKey = Type.Object({
   number: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
 });
 
+/** Who, as people read it (services/author-names.ts): names, not addresses (issue 12, item 9). */
+const ByName = Type.String({
+  description: 'who, as people read it: the account’s display name (else its address), in the requested language',
+});
+
 const Acknowledgement = Type.Object(
-  { by: Type.String(), at: DateTime() },
+  { by: Type.String(), byName: ByName, at: DateTime() },
   { additionalProperties: false, description: 'receipt acknowledged by the secretariat' },
 );
 const Return = Type.Object(
-  { by: Type.String(), at: DateTime(), reason: Type.String() },
+  { by: Type.String(), byName: ByName, at: DateTime(), reason: Type.String() },
   { additionalProperties: false, description: 'returned to the country, with the reason' },
 );
 
@@ -37,6 +42,7 @@ export const SubmissionSummary = Type.Object(
     number: Type.Integer({ minimum: 1, description: '1, 2, …: a resubmission after a return is the next number' }),
     submittedAt: DateTime(),
     submittedBy: Type.String({ description: 'who submitted it (an e-mail address)' }),
+    submittedByName: ByName,
     note: Nullable(Type.String({ description: 'the transmittal note sent with it' })),
     acknowledged: Nullable(Acknowledgement),
     returned: Nullable(Return),

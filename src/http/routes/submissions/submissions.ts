@@ -15,6 +15,7 @@ import {
   presentSubmission,
   presentSubmissionEvent,
   presentSubmissionRecord,
+  submissionAuthors,
 } from '../../presenters/submissions.js';
 import {
   acknowledgeSubmissionSchema,
@@ -34,26 +35,25 @@ const SUBMISSION = `${REVIEW}/:number`;
  */
 export function submissionRoutes(app: FastifyInstance, db: Db, mailer: Mailer | undefined) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  api.get('/api/v1/cycles/:cycle/submissions', { schema: listCycleSubmissionsSchema }, async (request) =>
-    presentCycleSubmissions(await listCycleSubmissions(db, request.actor, request.params.cycle)),
-  );
+  /** Who acted, as people read it, in the request's language (services/author-names.ts). */
+  const names = (request: FastifyRequest, authors: string[]) => nameAuthors(db, requestLanguage(request), authors);
+
+  api.get('/api/v1/cycles/:cycle/submissions', { schema: listCycleSubmissionsSchema }, async (request) => {
+    const list = await listCycleSubmissions(db, request.actor, request.params.cycle);
+    return presentCycleSubmissions(list, await names(request, list.submissions.flatMap(submissionAuthors)));
+  });
 
   api.get(REVIEW, { schema: listReviewSubmissionsSchema }, async (request) => {
     const { country, cycle, submissions } = await listReviewSubmissions(db, request.actor, request.params);
-    return { country, cycle, submissions: submissions.map((s) => presentSubmission(country, cycle, s)) };
+    const nameOf = await names(request, submissions.flatMap(submissionAuthors));
+    return { country, cycle, submissions: submissions.map((s) => presentSubmission(country, cycle, s, nameOf)) };
   });
-
-  /** Who acted, as people read it, in the request's language (services/author-names.ts). */
-  const names = (request: FastifyRequest, authors: string[]) => nameAuthors(db, requestLanguage(request), authors);
 
   api.get(SUBMISSION, { schema: getSubmissionSchema }, async (request) => {
     const record = await getSubmission(db, request.actor, request.params);
     return presentSubmissionRecord(
       record,
-      await names(
-        request,
-        record.events.map((e) => e.actor),
-      ),
+      await names(request, [...record.events.map((e) => e.actor), ...submissionAuthors(record)]),
     );
   });
 
