@@ -76,6 +76,8 @@ const Indent = Extension.create({
     return {
       Tab: () => this.editor.commands.sinkListItem('listItem') || inList(),
       'Shift-Tab': () => this.editor.commands.liftListItem('listItem') || inList(),
+      // Answers have no line breaks inside a paragraph: Shift+Enter starts a new one, like Enter.
+      'Shift-Enter': () => this.editor.commands.keyboardShortcut('Enter'),
     };
   },
   addProseMirrorPlugins() {
