@@ -37,6 +37,8 @@ const CASE = {
     previousLink: 'Question précédente : II.d',
     heading: 'Question II.e',
     back: 'Question II.d',
+    more: 'Dernière phrase, envoyée avec la réponse.',
+    send: 'Soumettre à la relecture',
   },
   ar: {
     question: 'III.b',
@@ -50,6 +52,8 @@ const CASE = {
     previousLink: 'السؤال السابق: III.b',
     heading: 'السؤال III.c',
     back: 'السؤال III.b',
+    more: 'الجملة الأخيرة، أُرسلت مع الإجابة.',
+    send: 'تقديم للمراجعة',
   },
 } as const;
 
@@ -112,6 +116,7 @@ async function checkPage(page: Page, name: string, lang: Lang) {
 
 interface AnswerRead {
   revision: number;
+  status: string;
   blocks: unknown[];
   myDraft: { blocks: unknown[]; baseRevision: number } | null;
 }
@@ -185,6 +190,18 @@ describe.each(['fr', 'ar'] as const)('answer autosave and navigation (%s)', (lan
       await page.getByRole('heading', { level: 1, name: c.back }).waitFor();
       expect(page.url()).toContain(`/answers/${c.question}`);
       await expect(editor(page).textContent()).resolves.toContain(c.typed);
+
+      // Sending for review right after typing (before any autosave) saves the text first.
+      await editor(page).click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type(c.more);
+      await page.getByRole('button', { name: c.send, exact: true }).click();
+      await expect
+        .poll(async () => (await answerOf(token, c.question)).revision, { timeout: 10_000 })
+        .toBe(before.revision + 2);
+      await expect.poll(async () => (await answerOf(token, c.question)).status, { timeout: 10_000 }).toBe('in_review');
+      expect(JSON.stringify((await answerOf(token, c.question)).blocks)).toContain(c.more);
       expect(problems).toEqual([]);
     },
     TIMEOUT,
