@@ -17,6 +17,7 @@ import {
   screenshot,
   seriousViolations,
   startPacte,
+  typeInEditor,
   type DemoAccount,
   type PacteServer,
 } from '../support/browser.js';
@@ -261,6 +262,8 @@ async function answerMove(page: Page, to: string) {
   const status = page.locator('#answer-heading + dl .tag');
   const before = await status.textContent();
   await page.click(`#answer-move-${to}`);
+  // Approving first says what it does and asks for a confirmation.
+  if (to === 'approved') await page.click('#answer-move-confirm');
   await expect.poll(() => status.textContent(), { timeout: 15_000 }).not.toBe(before);
 }
 
@@ -346,17 +349,15 @@ async function story(lang: Lang) {
     await expect(questionLink(page, '#tasks-assigned ~ ul', other).count()).resolves.toBe(0);
     if (name === 'interior' && lang === 'ar') await shot(page, 'story-ar-2-contributor-tasks');
     await task.click();
-    const editor = page.locator('textarea[id^="contribution-text-"]');
+    const editor = page.locator('[id^="contribution-text-"][contenteditable]');
     await editor.waitFor();
     await expectDirection(page, lang);
-    await editor.fill(lines.join('\n'));
-    // The preview shows the nested list as it will read.
-    const preview = page.locator('.draft-editor .preview');
-    await preview.locator('li ul li, li ol li').first().waitFor();
-    await expect(preview.locator('li li').count()).resolves.toBeGreaterThan(0);
+    await typeInEditor(page, (await editor.getAttribute('id'))!, lines.join('\n'));
+    // The editor shows the nested list as it will read, in the direction of its language.
+    await editor.locator('li ul li, li ol li').first().waitFor();
     await expect(
-      preview
-        .locator('.answer-text > :is(ul, ol)')
+      editor
+        .locator(':scope > :is(ul, ol)')
         .first()
         .evaluate((el) => getComputedStyle(el).direction),
     ).resolves.toBe(lang === 'ar' ? 'rtl' : 'ltr');
@@ -368,7 +369,7 @@ async function story(lang: Lang) {
     await page.locator('.draft-editor .button-group button').last().click();
     await page.locator('.notice[role=status]').waitFor();
     // Submitted: no more editing.
-    await expect.poll(() => editor.isDisabled()).toBe(true);
+    await expect.poll(() => editor.getAttribute('contenteditable')).toBe('false');
     if (name === 'interior' && lang === 'ar') await shot(page, 'story-ar-4-contribution-submitted');
     // The draft kept in the browser is gone: the server has the text.
     const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('pacte.draft.')));
@@ -416,7 +417,7 @@ async function story(lang: Lang) {
     await focal.page.locator('#contributions-heading ~ .notice[role=status]').waitFor();
     // The editor shows the merged text.
     const lastLine = (questionId === Q_INTERIOR ? words.interior : words.planning).at(-1)!.trim();
-    await expect.poll(() => focal.page.locator('#answer-text').inputValue()).toContain(lastLine);
+    await expect.poll(() => focal.page.locator('#answer-text').textContent()).toContain(lastLine);
     const merged = await readAnswer(server, focalToken, questionId);
     expect(merged.revision).toBe(revision + 1);
     expect(hasNestedList(merged.blocks)).toBe(true);
@@ -459,8 +460,7 @@ async function story(lang: Lang) {
   await openAnswerFromDashboard(focal.page, Q_INTERIOR);
   await focal.page.locator('#comments-heading ~ ol li', { hasText: words.returnComment }).waitFor();
   const returned = await readAnswer(server, focalToken, Q_INTERIOR);
-  const fixedText = `${await focal.page.locator('#answer-text').inputValue()}\n${words.fix}`;
-  await focal.page.fill('#answer-text', fixedText);
+  await typeInEditor(focal.page, 'answer-text', words.fix, { append: true });
   await focal.page.locator('.draft-editor > .button-group > .button').first().click();
   await focal.page.locator('.draft-editor .save-state', { hasText: /\d/ }).waitFor();
   await expectAxeClean(focal.page, `returned answer, fixed (${lang})`);
@@ -481,9 +481,12 @@ async function story(lang: Lang) {
 
   // 7. The focal point validates and submits the review.
   await backToDashboard(focal.page);
+  // Each move of the review says what it will do and waits for a confirmation.
   await focal.page.click('#review-move-validated');
+  await focal.page.click('#review-move-confirm');
   await focal.page.locator('#review-move-submitted').waitFor();
   await focal.page.click('#review-move-submitted');
+  await focal.page.click('#review-move-confirm');
   await expect
     .poll(async () => (await apiCall(server, focalToken, 'GET', `${REVIEW_API}/workspace`)).json.status)
     .toBe('submitted');
@@ -523,19 +526,21 @@ async function conflict() {
     await page.locator('#dashboard-sections').waitFor();
     await openAnswerFromDashboard(page, Q);
   }
-  const original = await first.page.locator('#answer-text').inputValue();
-  expect(await second.page.locator('#answer-text').inputValue()).toBe(original);
-  const firstText = `${original}\nأضافت الجلسة الأولى هذه الفقرة.`;
-  const secondText = `${original}\n- أضافت الجلسة الثانية هذه القائمة\n  - مع بند متداخل`;
-  await first.page.fill('#answer-text', firstText);
-  await second.page.fill('#answer-text', secondText);
-  // What is typed is in the browser's storage before any save.
+  const original = await first.page.locator('#answer-text').textContent();
+  expect(await second.page.locator('#answer-text').textContent()).toBe(original);
+  await typeInEditor(first.page, 'answer-text', 'أضافت الجلسة الأولى هذه الفقرة.', { append: true });
+  await typeInEditor(second.page, 'answer-text', '- أضافت الجلسة الثانية هذه القائمة\n  - مع بند متداخل', {
+    append: true,
+  });
+  const secondText = await second.page.locator('#answer-text').textContent();
+  expect(secondText).toContain('مع بند متداخل');
+  // What is typed is in the browser's storage before any save (as blocks: their texts here).
   const kept = async (page: Page) =>
-    page.evaluate(
-      (key) => (JSON.parse(localStorage.getItem(key) ?? 'null') as { text: string } | null)?.text,
-      storageKey,
-    );
-  await expect(kept(second.page)).resolves.toBe(secondText);
+    page.evaluate((key) => {
+      const draft = JSON.parse(localStorage.getItem(key) ?? 'null') as { blocks: unknown[] } | null;
+      return draft ? JSON.stringify(draft.blocks) : undefined;
+    }, storageKey);
+  await expect(kept(second.page)).resolves.toContain('مع بند متداخل');
 
   await first.page.locator('.draft-editor > .button-group > .button').first().click();
   await first.page.locator('.draft-editor .save-state', { hasText: /\d/ }).waitFor();
@@ -551,8 +556,8 @@ async function conflict() {
   await mine.locator('li li', { hasText: 'مع بند متداخل' }).waitFor();
   await expect(theirs.textContent()).resolves.toContain(String(start.revision + 1));
   // Nothing typed is lost: still on screen, still in the browser's storage.
-  await expect(second.page.locator('#answer-text').inputValue()).resolves.toBe(secondText);
-  await expect(kept(second.page)).resolves.toBe(secondText);
+  await expect(second.page.locator('#answer-text').textContent()).resolves.toBe(secondText);
+  await expect(kept(second.page)).resolves.toContain('مع بند متداخل');
   await expectDirection(second.page, lang);
   await expectAxeClean(second.page, 'edit conflict (ar)');
   await shot(second.page, 'story-ar-10-conflict');
@@ -561,7 +566,7 @@ async function conflict() {
   await second.page.reload();
   await second.page.locator('#answer-text').waitFor();
   await second.page.locator('.draft-editor > .notice[role=status]').waitFor();
-  await expect(second.page.locator('#answer-text').inputValue()).resolves.toBe(secondText);
+  await expect(second.page.locator('#answer-text').textContent()).resolves.toBe(secondText);
   await save.click();
   await shown.waitFor();
 
@@ -575,7 +580,7 @@ async function conflict() {
   expect(textsOf(saved.blocks)).not.toContain('أضافت الجلسة الأولى هذه الفقرة.');
   expect(hasNestedList(saved.blocks)).toBe(true);
   await expect(kept(second.page)).resolves.toBeUndefined();
-  await expect(second.page.locator('#answer-text').inputValue()).resolves.toBe(secondText);
+  await expect(second.page.locator('#answer-text').textContent()).resolves.toBe(secondText);
   // The first session's text is not lost either: it is a revision of the history.
   const history = await apiCall<{ revisions: { revision: number }[] }>(
     server,
