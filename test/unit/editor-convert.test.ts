@@ -2,10 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getSchema, type JSONContent } from '@tiptap/core';
 import { Node } from '@tiptap/pm/model';
+import { sinkListItem } from '@tiptap/pm/schema-list';
+import { EditorState, TextSelection } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
-import { blockTexts, cleanBlocks, type Block } from '../../src/domain/blocks.js';
+import { blockTexts, cleanBlocks, type Block, type ListBlock } from '../../src/domain/blocks.js';
 import { MAX_LIST_DEPTH, blocksToDoc, docToBlocks } from '../../src/web/components/editor/convert.js';
-import { ANSWER_EXTENSIONS, deepestList } from '../../src/web/components/editor/schemas.js';
+import { ANSWER_EXTENSIONS, deepestList, listDepthAt, nestingLimit } from '../../src/web/components/editor/schemas.js';
 
 const dir = join(import.meta.dirname, '../fixtures/paste');
 const samples = readdirSync(dir)
@@ -104,5 +106,37 @@ describe('blocks ⇄ ProseMirror JSON', () => {
       ],
     };
     expect(docToBlocks(json)).toEqual([para('Café au lait'), para('ligne suivante'), numbered(item('un'))]);
+  });
+});
+
+describe('the nesting limit', () => {
+  /** The state with the cursor in the text `text`. */
+  const stateAt = (doc: Node, text: string) => {
+    let at = -1;
+    doc.descendants((node, pos) => {
+      if (node.isText && node.text === text) at = pos + 1;
+    });
+    return EditorState.create({ doc, plugins: [nestingLimit()], selection: TextSelection.create(doc, at) });
+  };
+  const sink = (state: EditorState) => {
+    let next = state;
+    sinkListItem(schema.nodes.listItem!)(state, (tr) => (next = state.apply(tr)));
+    return next;
+  };
+
+  it('lets an item go down to the deepest level blocks allow, and no further', () => {
+    // The deepest list allowed, with a second item: Tab on it would make a list one level deeper.
+    const deep = nested(MAX_LIST_DEPTH) as ListBlock;
+    let inner = deep;
+    while (inner.items[0]!.blocks.length > 0) inner = inner.items[0]!.blocks[0] as ListBlock;
+    inner.items.push(item('deeper'));
+    const state = stateAt(throughEditor(blocksToDoc([deep])), 'deeper');
+    expect(listDepthAt(state)).toBe(MAX_LIST_DEPTH);
+    expect(sink(state).doc.eq(state.doc)).toBe(true);
+
+    // Higher up, the same Tab is taken.
+    const shallower = throughEditor(blocksToDoc([bullets(item('un'), item('deux'))]));
+    const before = stateAt(shallower, 'deux');
+    expect(listDepthAt(sink(before))).toBe(2);
   });
 });

@@ -50,16 +50,14 @@ export function deepestList(doc: PmNode): number {
  * Lists nest no deeper than blocks allow: a change that would go deeper (Tab on the deepest level,
  * a paste) is refused as a whole, so the server never gets an answer it would refuse.
  */
+export const nestingLimit = () =>
+  new Plugin({
+    key: new PluginKey('nestingLimit'),
+    filterTransaction: (tr) => !tr.docChanged || deepestList(tr.doc) <= MAX_LIST_DEPTH,
+  });
 const NestingLimit = Extension.create({
   name: 'nestingLimit',
-  addProseMirrorPlugins() {
-    return [
-      new Plugin({
-        key: new PluginKey('nestingLimit'),
-        filterTransaction: (tr) => !tr.docChanged || deepestList(tr.doc) <= MAX_LIST_DEPTH,
-      }),
-    ];
-  },
+  addProseMirrorPlugins: () => [nestingLimit()],
 });
 
 /**
