@@ -10,12 +10,10 @@
 // fresh database dropped at the end — or when BENCH_PG=start (a throwaway cluster).
 // Run: npx tsx bench/search.ts
 // Env: BENCH_REVIEWS (200), BENCH_SEARCHES (200 measured, after 20 to warm up), BENCH_PG_PORT, BENCH_PG.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { postgresOn } from './measure.js';
+import { onEachEngine } from './measure.js';
 import { ROOT } from '../src/config.js';
 import * as cycleQueries from '../src/db/queries/cycles.js';
 import * as catalogue from '../src/db/queries/catalogue.js';
@@ -23,7 +21,6 @@ import type { Storage } from '../src/db/connection.js';
 import { operator } from '../src/domain/permissions.js';
 import { importReview } from '../src/services/import-review.js';
 import { moveReview } from '../src/services/move-review.js';
-import { openReadyStorage } from '../src/services/open-storage.js';
 import { saveAnswer } from '../src/services/save-answer.js';
 import { searchReviews, type SearchRequest } from '../src/services/search-reviews.js';
 
@@ -147,45 +144,4 @@ async function measure(name: string, storage: Storage) {
   console.log(`  search p95 / primary-key lookup p95 = ${(s95 / l95).toFixed(0)}×`);
 }
 
-async function admin(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-const dataDir = mkdtempSync(join(tmpdir(), 'pacte-bench-search-'));
-try {
-  const storage = await openReadyStorage({ dataDir, databaseUrl: undefined }, 'bench search');
-  try {
-    await measure('PGlite', storage);
-  } finally {
-    await storage.close();
-  }
-} finally {
-  rmSync(dataDir, { recursive: true, force: true });
-}
-
-const server = await postgresOn(Math.round(env('BENCH_PG_PORT', 55432)), process.env.BENCH_PG === 'start');
-if (!server) console.log('PostgreSQL: none on BENCH_PG_PORT (BENCH_PG=start starts one)');
-else {
-  const database = `pacte_bench_search_${process.pid}`;
-  await admin(server.url, `create database ${database}`);
-  try {
-    const storage = await openReadyStorage(
-      { dataDir, databaseUrl: server.url.replace(/\/postgres$/u, `/${database}`) },
-      'bench search',
-    );
-    try {
-      await measure('PostgreSQL', storage);
-    } finally {
-      await storage.close();
-    }
-  } finally {
-    await admin(server.url, `drop database if exists ${database} with (force)`);
-    server.stop?.();
-  }
-}
+await onEachEngine('search', measure);

@@ -7,16 +7,11 @@
 // Runs on embedded PGlite, then on PostgreSQL when one answers on BENCH_PG_PORT (55432) — in a
 // fresh database dropped at the end — or when BENCH_PG=start (a throwaway cluster).
 // Run: npx tsx bench/tracking.ts      Env: BENCH_RUNS (30), BENCH_PG_PORT, BENCH_PG.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { postgresOn } from './measure.js';
+import { alternately, onEachEngine } from './measure.js';
 import type { Storage } from '../src/db/connection.js';
 import { operator } from '../src/domain/permissions.js';
 import { getTracking } from '../src/services/get-tracking.js';
-import { openReadyStorage } from '../src/services/open-storage.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const actor = operator('bench');
@@ -73,19 +68,6 @@ const plain = (storage: Storage, cycle: string) =>
  * the ratio measures the work, not the moment (measuring one after the other gave 0.6–1.0× and
  * 3–7.7× for the same code within minutes).
  */
-async function alternately(a: () => Promise<void>, b: () => Promise<void>): Promise<[number, number]> {
-  const times: [number[], number[]] = [[], []];
-  for (let i = 0; i < RUNS + 3; i++) {
-    for (const [n, work] of [a, b].entries()) {
-      const start = process.hrtime.bigint();
-      await work();
-      if (i >= 3) times[n]!.push(Number(process.hrtime.bigint() - start) / 1e6);
-    }
-  }
-  const median = (list: number[]) => list.sort((x, y) => x - y)[Math.floor(list.length / 2)]!;
-  return [median(times[0]), median(times[1])];
-}
-
 async function measure(engine: string, storage: Storage) {
   const db = storage.db;
   const codes = (await db.selectFrom('country').select('code').orderBy('code').execute()).map((c) => c.code.trim());
@@ -108,6 +90,7 @@ async function measure(engine: string, storage: Storage) {
   ];
   for (const [name, cycles] of cases) {
     const [tracked, selected] = await alternately(
+      RUNS,
       async () => {
         for (const c of cycles) await getTracking(db, actor, c, { sort: 'overdue' });
       },
@@ -122,45 +105,4 @@ async function measure(engine: string, storage: Storage) {
   }
 }
 
-async function admin(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-const dataDir = mkdtempSync(join(tmpdir(), 'pacte-bench-tracking-'));
-try {
-  const storage = await openReadyStorage({ dataDir, databaseUrl: undefined }, 'bench tracking');
-  try {
-    await measure('PGlite', storage);
-  } finally {
-    await storage.close();
-  }
-} finally {
-  rmSync(dataDir, { recursive: true, force: true });
-}
-
-const server = await postgresOn(Number(process.env.BENCH_PG_PORT ?? 55432), process.env.BENCH_PG === 'start');
-if (!server) console.log('PostgreSQL: none on BENCH_PG_PORT (BENCH_PG=start starts one)');
-else {
-  const database = `pacte_bench_tracking_${process.pid}`;
-  await admin(server.url, `create database ${database}`);
-  try {
-    const storage = await openReadyStorage(
-      { dataDir, databaseUrl: server.url.replace(/\/postgres$/u, `/${database}`) },
-      'bench tracking',
-    );
-    try {
-      await measure('PostgreSQL', storage);
-    } finally {
-      await storage.close();
-    }
-  } finally {
-    await admin(server.url, `drop database if exists ${database} with (force)`);
-    server.stop?.();
-  }
-}
+await onEachEngine('tracking', measure);
