@@ -203,6 +203,34 @@ describe('an autosave is refused as the save would be, nothing written', () => {
   });
 });
 
+describe('an approved answer', () => {
+  it('is locked for the autosave as for the save: answer.locked, nothing written', async () => {
+    const q = `${REVIEW}/answers/IV.a`;
+    const base = (await page('focal', 'IV.a')).revision;
+    expect((await call('focal', 'PUT', q, { blocks: paragraphs('À approuver.'), baseRevision: base })).status).toBe(
+      200,
+    );
+    for (const [who, to] of [
+      ['focal', 'in_review'],
+      ['validator', 'approved'],
+    ] as const) {
+      const moved = await app.inject({
+        method: 'POST',
+        url: `${q}/status`,
+        headers: world.as(who),
+        payload: { to },
+      });
+      expect(moved.statusCode, moved.body).toBe(200);
+    }
+    const body = { blocks: paragraphs('Après l’approbation.'), baseRevision: base + 1 };
+    const drafted = await call('focal', 'PUT', `${q}/draft`, body);
+    const saved = await call('focal', 'PUT', q, body);
+    expect([drafted.status, drafted.body.code]).toEqual([409, 'answer.locked']);
+    expect(drafted.body).toEqual(saved.body);
+    expect(await draftRows()).toEqual([]);
+  });
+});
+
 describe('« next answer » navigation', () => {
   it('gives the team the questions around this one and the next one waiting for them', async () => {
     const first = await page('focal', 'I.a');
