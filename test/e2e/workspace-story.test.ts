@@ -416,7 +416,11 @@ async function story(lang: Lang) {
     await focal.page.click('#contributions-heading ~ button');
     await focal.page.locator('#contributions-heading ~ .notice[role=status]').waitFor();
     // The editor shows the merged text.
-    const lastLine = (questionId === Q_INTERIOR ? words.interior : words.planning).at(-1)!.trim();
+    // The editor shows lists as lists: the line's text without its typed "- ".
+    const lastLine = (questionId === Q_INTERIOR ? words.interior : words.planning)
+      .at(-1)!
+      .replace(/^\s*(-|\d+\.)\s+/, '')
+      .trim();
     await expect.poll(() => focal.page.locator('#answer-text').textContent()).toContain(lastLine);
     const merged = await readAnswer(server, focalToken, questionId);
     expect(merged.revision).toBe(revision + 1);

@@ -88,7 +88,8 @@ export function BlockEditor(props: {
       </p>
       <FieldMessage id={props.id} errors={errors} />
       <div className="editor-frame">
-        {editor && <EditorToolbar editor={editor} label={t('editor.toolbar')} disabled={props.disabled} />}
+        {/* Read-only (a submitted contribution): nothing to format. */}
+        {editor && !props.disabled && <EditorToolbar editor={editor} label={t('editor.toolbar')} />}
         <EditorContent editor={editor} />
       </div>
     </div>

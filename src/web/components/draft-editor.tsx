@@ -74,8 +74,19 @@ export function DraftEditor(props: {
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [reference, setReference] = useState<Conflict | null>(null);
   const dirty = !sameBlocks(blocks, savedBlocks);
-  const latest = useRef({ blocks, base });
-  latest.current = { blocks, base };
+  const latest = useRef({ blocks, base, savedBlocks });
+  latest.current = { blocks, base, savedBlocks };
+  // The save or autosave under way: Submit (flush) waits for it rather than save on a stale base.
+  const inFlight = useRef<Promise<unknown> | null>(null);
+  const track = <T,>(work: Promise<T>): Promise<T> => {
+    inFlight.current = work;
+    // Both ways (a failure is the caller's to handle: this side promise must not reject unseen).
+    const done = () => {
+      if (inFlight.current === work) inFlight.current = null;
+    };
+    work.then(done, done);
+    return work;
+  };
 
   // The server's text changed (a merge, a restore, a reload): take it unless something is typed.
   useEffect(() => {
@@ -130,8 +141,10 @@ export function DraftEditor(props: {
       setState('saving');
       setError('');
       try {
-        const result = await props.save(value, baseRevision);
+        const result = await track(props.save(value, baseRevision));
         const revision = result?.revision ?? baseRevision + 1;
+        // Known at once to a flush waiting for this save (the state shows at the next render).
+        latest.current = { ...latest.current, base: revision, savedBlocks: value };
         setBase(revision);
         setSavedBlocks(value);
         setDraftedBlocks(null);
@@ -153,7 +166,7 @@ export function DraftEditor(props: {
       setState('saving');
       setError('');
       try {
-        await autosaveDraft(value, baseRevision);
+        await track(autosaveDraft(value, baseRevision));
         setDraftedBlocks(value);
         confirmed(value, baseRevision);
         setState('drafted');
@@ -164,10 +177,11 @@ export function DraftEditor(props: {
     [autosaveDraft, fail],
   );
 
-  const flush = useCallback(
-    async () => (!dirty && !conflict ? true : save(latest.current.base, latest.current.blocks)),
-    [save, dirty, conflict],
-  );
+  const flush = useCallback(async () => {
+    if (inFlight.current) await inFlight.current.catch(() => undefined);
+    const now = latest.current;
+    return sameBlocks(now.blocks, now.savedBlocks) && !conflict ? true : save(now.base, now.blocks);
+  }, [save, conflict]);
 
   // Autosave: two seconds after the last change, unless a conflict waits for a decision.
   const drafted = draftedBlocks !== null && sameBlocks(blocks, draftedBlocks);

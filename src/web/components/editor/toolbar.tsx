@@ -33,7 +33,7 @@ function innermostList(editor: Editor): 'bulletList' | 'orderedList' | null {
  * here stays focusable but says so (aria-disabled), so the row does not shift under the keyboard.
  * After a button acts the cursor goes back to the text.
  */
-export function EditorToolbar({ editor, label, disabled }: { editor: Editor; label: string; disabled?: boolean }) {
+export function EditorToolbar({ editor, label }: { editor: Editor; label: string }) {
   const { t } = useLocale();
   const state = useEditorState({
     editor,
@@ -70,7 +70,7 @@ export function EditorToolbar({ editor, label, disabled }: { editor: Editor; lab
     redo: state.canRedo,
   };
   const run = (action: Action) => {
-    if (disabled || !enabled[action]) return;
+    if (!enabled[action]) return;
     const chain = editor.chain().focus();
     if (action === 'bullets') chain.toggleBulletList();
     else if (action === 'numbers') chain.toggleOrderedList();
@@ -117,7 +117,7 @@ export function EditorToolbar({ editor, label, disabled }: { editor: Editor; lab
             className={`editor-button editor-${action}`}
             tabIndex={i === current.current ? 0 : -1}
             aria-pressed={pressed}
-            aria-disabled={disabled || !enabled[action] ? true : undefined}
+            aria-disabled={enabled[action] ? undefined : true}
             aria-keyshortcuts={SHORTCUTS[action]}
             title={SHORTCUTS[action].replace('Control', 'Ctrl')}
             onFocus={() => {
