@@ -151,6 +151,7 @@ describe.each(['fr', 'ar'] as const)('to-do list and names (%s)', (lang) => {
       await checkPage(page, 'dashboard', lang);
 
       // ── a past due date is refused, the API's message under the field ───────────────────
+      await page.locator('#assign > summary').click(); // the form opens from « Attribuer des questions »
       const due = page.locator('#assign-due');
       expect(await due.getAttribute('min')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       await page.locator(`[id="assign-q-${c.assign}"]`).check();

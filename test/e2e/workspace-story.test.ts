@@ -304,6 +304,8 @@ async function story(lang: Lang) {
   await focal.page.locator('#tasks-reviews ~ ul a').first().click();
   await focal.page.locator('#dashboard-sections').waitFor();
   await expectDirection(focal.page, lang);
+  // The form opens from « Attribuer des questions » (issue 12, item 11: not under the whole list).
+  await focal.page.locator('#assign > summary').click();
   for (const [questionId, entity] of [
     [Q_INTERIOR, INTERIOR],
     [Q_PLANNING, PLANNING],

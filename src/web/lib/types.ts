@@ -30,6 +30,9 @@ export type Neighbours = NonNullable<Answer['neighbours']>;
 export type ContributionSaved = Json<'saveContribution'>;
 
 export type Workspace = Json<'getDashboard'>;
+export type DashboardQuestion = Workspace['sections'][number]['questions'][number];
+/** What a bulk move answers (POST …/answers/status): the answers moved. */
+export type AnswersMoved = Json<'moveAnswers'>;
 export type ReviewMoved = Json<'moveReview'>;
 export type Tasks = Json<'listTasks'>;
 export type Todo = Tasks['todo'];

@@ -1,15 +1,7 @@
 import { useState } from 'react';
 import { OPEN_REVIEW } from '../../domain/workflow.js';
-import {
-  CheckboxGroup,
-  errorsOf,
-  Form,
-  SelectField,
-  TextArea,
-  TextField,
-  type FieldError,
-} from '../components/form.js';
-import { QuestionAssignments, today } from '../components/assignment-edit.js';
+import { AssignForm } from '../components/assign-form.js';
+import { QuestionsBySection } from '../components/bulk-moves.js';
 import { Link } from '../components/link.js';
 import { ReviewMoves } from '../components/review-moves.js';
 import { ReviewExports } from '../components/review-exports.js';
@@ -17,17 +9,17 @@ import { ReviewReturned, ReviewSubmissions } from '../components/review-returned
 import { LoadError, Loading, Page } from '../components/page.js';
 import { StatusTag } from '../components/status.js';
 import { SyntheticLabel } from '../components/synthetic.js';
-import { post, reviewPath } from '../lib/api.js';
+import { reviewPath } from '../lib/api.js';
 import { localText, useLocale } from '../lib/i18n.js';
 import type { Countries, CycleInfo, Workspace } from '../lib/types.js';
-import { reviewQueries, useApi, useApiMutation } from '../lib/query.js';
+import { reviewQueries, useApi } from '../lib/query.js';
 
-/** Brings a message just shown into view (stable, so React calls it once, when it appears). */
-const reveal = (node: HTMLElement | null) => node?.scrollIntoView({ block: 'nearest' });
-
-const ANSWER_ORDER = ['not_started', 'drafting', 'in_review', 'changes_requested', 'approved'];
-
-/** A review's dashboard: where it stands, who owes what, and (focal points) assigning questions. */
+/**
+ * A review's dashboard: where it stands, who owes what, and (focal points) assigning questions.
+ * On a phone it stays short (issue 12, item 11): the questions are listed once, by section, with
+ * « Aller à la section » links at the top; the assignment form opens from « Attribuer des
+ * questions » instead of sitting under the whole list.
+ */
 export function DashboardPage({ country, cycle }: { country: string; cycle: string }) {
   const { t, number, date, language } = useLocale();
   const base = reviewPath(country, cycle);
@@ -35,6 +27,8 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
   // Names, not codes: the country's and the cycle's names in the reader's language (both public).
   const countries = useApi<Countries>('/countries');
   const cycleInfo = useApi<CycleInfo>(`/cycles/${encodeURIComponent(cycle)}`);
+  // Open when the page is opened at #assign (a link from elsewhere), else behind its button.
+  const [assigning, setAssigning] = useState(() => window.location.hash === '#assign');
   if (workspace.error) return <LoadError error={workspace.error} />;
   // The heading waits for the names (a code flashing first would be read, then replaced).
   if (!workspace.data || (!countries.data && !countries.error) || (!cycleInfo.data && !cycleInfo.error))
@@ -51,6 +45,7 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
       a.overdue && a.dueOn ? [{ questionId: q.id, entity: a.entity, dueOn: a.dueOn }] : [],
     ),
   );
+  const mayAssign = (ws.may?.assign ?? false) && OPEN_REVIEW.has(ws.status);
 
   return (
     <Page title={title} caption={<Link to="/tasks">{t('nav.back_to_tasks')}</Link>}>
@@ -74,72 +69,77 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
         </div>
         <div>
           <dt>{t('dashboard.overdue')}</dt>
-          <dd>{number(overdue.length)}</dd>
+          <dd>{overdue.length > 0 ? <a href="#dashboard-overdue">{number(overdue.length)}</a> : number(0)}</dd>
         </div>
       </dl>
+
+      {/* Straight to a section's questions: the page is long on a phone. */}
+      <nav aria-labelledby="dashboard-sections" className="jump-nav">
+        <h2 id="dashboard-sections">{t('dashboard.jump')}</h2>
+        <ul>
+          {ws.sections.map((section) => (
+            <li key={section.id}>
+              <a href={`#section-${section.id}`}>
+                {section.id}. <span dir="auto">{localText(section.title, language)}</span>
+              </a>{' '}
+              <span className="muted">
+                {t('dashboard.count_of', {
+                  count: number(section.questions.filter((q) => q.status === 'approved').length),
+                  total: number(section.questions.length),
+                })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </nav>
 
       {/* The moves that will succeed, why the others cannot yet, confirmations; publishing apart. */}
       <ReviewMoves ws={ws} />
 
       <ReviewSubmissions ws={ws} />
 
-      <section aria-labelledby="dashboard-versions">
-        <h2 id="dashboard-versions">{t('dashboard.versions')}</h2>
-        {(ws.versions ?? []).length === 0 ? (
-          <p className="muted">{t('dashboard.versions_none')}</p>
+      {mayAssign && (
+        <details
+          id="assign"
+          className="assign-disclosure"
+          open={assigning}
+          onToggle={(e) => setAssigning(e.currentTarget.open)}
+        >
+          <summary>{t('assign.title')}</summary>
+          <AssignForm
+            base={base}
+            queries={reviewQueries(country, cycle)}
+            sections={ws.sections}
+            entities={ws.entities ?? []}
+          />
+        </details>
+      )}
+
+      <QuestionsBySection ws={ws} base={base} queries={reviewQueries(country, cycle)} />
+
+      <section aria-labelledby="dashboard-overdue">
+        <h2 id="dashboard-overdue">{t('dashboard.overdue_items')}</h2>
+        {overdue.length === 0 ? (
+          <p className="muted">{t('dashboard.no_overdue')}</p>
         ) : (
-          <ul>
-            {(ws.versions ?? []).map((v) => (
-              <li key={v.version}>
-                <a href={`/reviews/${ws.country}/${ws.cycle}/versions/${v.version}?lang=${language}`}>
-                  {t('dashboard.version', { version: number(v.version), date: date(v.publishedAt) })}
-                </a>
+          <ul className="task-list">
+            {overdue.map((item) => (
+              <li key={`${item.questionId}/${item.entity.id}`}>
+                <Link to={`${base}/answers/${encodeURIComponent(item.questionId)}`}>{item.questionId}</Link>{' '}
+                <span dir="auto">{item.entity.name}</span>{' '}
+                <span className="overdue">{t('tasks.overdue_since', { date: date(item.dueOn) })}</span>
               </li>
             ))}
           </ul>
         )}
       </section>
 
-      <ReviewExports country={ws.country} cycle={ws.cycle} />
-
-      <section aria-labelledby="dashboard-sections">
-        <h2 id="dashboard-sections">{t('dashboard.sections')}</h2>
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t('dashboard.sections_caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('dashboard.section')}</th>
-                {ANSWER_ORDER.map((status) => (
-                  <th scope="col" key={status} className="numeric">
-                    {t(`answer.status.${status}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {ws.sections.map((section) => (
-                <tr key={section.id}>
-                  <th scope="row">
-                    {section.id}. <span dir="auto">{localText(section.title, language)}</span>
-                  </th>
-                  {ANSWER_ORDER.map((status) => (
-                    <td key={status} className="numeric">
-                      {number(section.questions.filter((q) => q.status === status).length)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
-
       {ws.byEntity && ws.byEntity.length > 0 && (
         <section aria-labelledby="dashboard-entities">
           <h2 id="dashboard-entities">{t('dashboard.entities')}</h2>
+          {/* Each entity a block of labelled lines on a phone (data-label): nothing scrolls sideways. */}
           <div className="table-wrap">
-            <table>
+            <table className="entity-progress">
               <thead>
                 <tr>
                   <th scope="col">{t('dashboard.entity')}</th>
@@ -160,9 +160,15 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
                     <th scope="row" dir="auto">
                       {row.entity.name}
                     </th>
-                    <td className="numeric">{number(row.assigned)}</td>
-                    <td className="numeric">{number(row.submitted)}</td>
-                    <td className="numeric">{number(row.overdue)}</td>
+                    <td className="numeric" data-label={t('dashboard.assigned')}>
+                      {number(row.assigned)}
+                    </td>
+                    <td className="numeric" data-label={t('dashboard.submitted')}>
+                      {number(row.submitted)}
+                    </td>
+                    <td className="numeric" data-label={t('dashboard.overdue')}>
+                      {number(row.overdue)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -171,180 +177,24 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
         </section>
       )}
 
-      <section aria-labelledby="dashboard-overdue">
-        <h2 id="dashboard-overdue">{t('dashboard.overdue_items')}</h2>
-        {overdue.length === 0 ? (
-          <p className="muted">{t('dashboard.no_overdue')}</p>
+      <section aria-labelledby="dashboard-versions">
+        <h2 id="dashboard-versions">{t('dashboard.versions')}</h2>
+        {(ws.versions ?? []).length === 0 ? (
+          <p className="muted">{t('dashboard.versions_none')}</p>
         ) : (
-          <ul className="task-list">
-            {overdue.map((item) => (
-              <li key={`${item.questionId}/${item.entity.id}`}>
-                <Link to={`${base}/answers/${encodeURIComponent(item.questionId)}`}>{item.questionId}</Link>{' '}
-                <span dir="auto">{item.entity.name}</span>{' '}
-                <span className="overdue">{t('tasks.overdue_since', { date: date(item.dueOn) })}</span>
+          <ul>
+            {(ws.versions ?? []).map((v) => (
+              <li key={v.version}>
+                <a href={`/reviews/${ws.country}/${ws.cycle}/versions/${v.version}?lang=${language}`}>
+                  {t('dashboard.version', { version: number(v.version), date: date(v.publishedAt) })}
+                </a>
               </li>
             ))}
           </ul>
         )}
       </section>
 
-      <section aria-labelledby="dashboard-questions">
-        <h2 id="dashboard-questions">{t('dashboard.questions')}</h2>
-        {ws.sections.map((section) => (
-          <div key={section.id}>
-            <h3>
-              {section.id}. <span dir="auto">{localText(section.title, language)}</span>
-            </h3>
-            <ul className="question-list">
-              {section.questions.map((q) => (
-                <li key={q.id}>
-                  <Link to={`${base}/answers/${encodeURIComponent(q.id)}`}>
-                    <span className="question-id">{q.id}</span> <span dir="auto">{localText(q.text, language)}</span>
-                  </Link>{' '}
-                  <StatusTag kind="answer" status={q.status} />
-                  <QuestionAssignments
-                    base={base}
-                    questionId={q.id}
-                    assignments={q.assignments ?? []}
-                    editable={(ws.may?.assign ?? false) && OPEN_REVIEW.has(ws.status)}
-                    queries={reviewQueries(country, cycle)}
-                  />
-                </li>
-              ))}
-            </ul>
-          </div>
-        ))}
-      </section>
-
-      {(ws.may?.assign ?? false) && OPEN_REVIEW.has(ws.status) && (
-        <AssignForm
-          base={base}
-          queries={reviewQueries(country, cycle)}
-          sections={ws.sections}
-          entities={ws.entities ?? []}
-        />
-      )}
+      <ReviewExports country={ws.country} cycle={ws.cycle} />
     </Page>
-  );
-}
-
-function AssignForm(props: {
-  base: string;
-  /** What an assignment changes: the review's pages and the to-do lists of the entity's people. */
-  queries: string[];
-  sections: Workspace['sections'];
-  entities: Workspace['entities'];
-}) {
-  const { t, language } = useLocale();
-  const [selected, setSelected] = useState<string[]>([]);
-  const [entityId, setEntityId] = useState('');
-  const [dueOn, setDueOn] = useState('');
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [done, setDone] = useState('');
-  const assigning = useApiMutation(
-    (body: { questionIds: string[]; entityId: number; dueOn: string; note: string | null }) =>
-      post(`${props.base}/assignments`, body),
-    props.queries,
-  );
-  const firstQuestion = props.sections[0]?.questions[0]?.id ?? '';
-  const questionField = `assign-q-${firstQuestion}`;
-
-  const submit = async () => {
-    const found: FieldError[] = [];
-    if (selected.length === 0) found.push({ field: questionField, message: t('assign.questions_required') });
-    if (!entityId) found.push({ field: 'assign-entity', message: t('assign.entity_required') });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(dueOn)) found.push({ field: 'assign-due', message: t('assign.due_required') });
-    setErrors(found);
-    setDone('');
-    if (found.length) return;
-    try {
-      await assigning.mutateAsync({
-        questionIds: selected,
-        entityId: Number(entityId),
-        dueOn,
-        note: note.trim() || null,
-      });
-      const name = props.entities.find((e) => String(e.id) === entityId)?.name ?? '';
-      setDone(t('assign.done', { count: selected.length, entity: name }));
-      setSelected([]);
-      setNote('');
-    } catch (error) {
-      setErrors(
-        errorsOf(error, 'assign-entity', {
-          'assignment.invalid_due_date': 'assign-due',
-          'assignment.due_in_past': 'assign-due',
-          'assignment.note': 'assign-note',
-          'question.': questionField,
-        }),
-      );
-    }
-  };
-
-  return (
-    <section aria-labelledby="assign-title">
-      <h2 id="assign-title">{t('assign.title')}</h2>
-      <Form errors={errors} onSubmit={submit}>
-        <CheckboxGroup
-          id="assign-q"
-          label={t('assign.questions')}
-          errors={errors}
-          values={selected}
-          onChange={setSelected}
-          options={props.sections.flatMap((section) =>
-            section.questions.map((q, i) => ({
-              value: q.id,
-              section:
-                i === 0 ? (
-                  <>
-                    {section.id}. <span dir="auto">{localText(section.title, language)}</span>
-                  </>
-                ) : undefined,
-              label: (
-                <>
-                  <span className="question-id">{q.id}</span> <span dir="auto">{localText(q.text, language)}</span>
-                </>
-              ),
-            })),
-          )}
-        />
-        <SelectField
-          id="assign-entity"
-          label={t('assign.entity')}
-          errors={errors}
-          value={entityId}
-          onChange={setEntityId}
-          placeholder={t('assign.choose_entity')}
-          options={props.entities.map((entity) => ({ value: String(entity.id), label: entity.name }))}
-        />
-        <TextField
-          id="assign-due"
-          type="date"
-          label={t('assign.due')}
-          errors={errors}
-          value={dueOn}
-          min={today()}
-          onChange={setDueOn}
-        />
-        <TextArea
-          id="assign-note"
-          label={t('assign.note')}
-          hint={t('assign.note_hint')}
-          errors={errors}
-          value={note}
-          rows={2}
-          onChange={setNote}
-        />
-        <button type="submit" className="button" disabled={assigning.isPending}>
-          {t('assign.submit')}
-        </button>
-        {/* Beside the button just pressed, not at the top of a long form. */}
-        {done && (
-          <p className="notice" role="status" ref={reveal}>
-            {done}
-          </p>
-        )}
-      </Form>
-    </section>
   );
 }
