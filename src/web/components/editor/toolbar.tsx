@@ -127,7 +127,7 @@ export function EditorToolbar({ editor, label }: { editor: Editor; label: string
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => run(action)}
           >
-            <span aria-hidden="true" className="editor-icon">
+            <span aria-hidden="true" className="editor-icon" dir="ltr">
               {ICONS[action]}
             </span>{' '}
             <span className="editor-word">{labels[action]}</span>
