@@ -1156,7 +1156,7 @@ export interface paths {
     get: operations['getContribution'];
     /**
      * Save the entity's contribution (or the stakeholder's input)
-     * @description Contributors write for an entity the question is assigned to (else 404 assignment.not_found); stakeholders write inputs while the review is in consultation. `baseRevision` is the revision the text started from (0 creates): if someone saved meanwhile, 409 contribution.edit_conflict with details {currentRevision, baseRevision, blocks, author}. Saving a submitted contribution takes it back to draft; a merged one is closed (409 contribution.closed).
+     * @description Contributors write for an entity the question is assigned to (else 404 assignment.not_found); stakeholders write inputs while the review is in consultation. `baseRevision` is the revision the text started from (0 creates): if someone saved meanwhile, 409 contribution.edit_conflict with details {currentRevision, baseRevision, blocks, author, authorName} (authorName: who saved, as people read it). Saving a submitted contribution takes it back to draft; a merged one is closed (409 contribution.closed).
      */
     put: operations['saveContribution'];
     post?: never;
@@ -2178,14 +2178,20 @@ export interface operations {
                 submittedAt: string;
                 /** @description who submitted it (an e-mail address) */
                 submittedBy: string;
+                /** @description who, as people read it: the account’s display name (else its address), in the requested language */
+                submittedByName: string;
                 note: string | null;
                 acknowledged: {
                   by: string;
+                  /** @description who, as people read it: the account’s display name (else its address), in the requested language */
+                  byName: string;
                   /** Format: date-time */
                   at: string;
                 } | null;
                 returned: {
                   by: string;
+                  /** @description who, as people read it: the account’s display name (else its address), in the requested language */
+                  byName: string;
                   /** Format: date-time */
                   at: string;
                   reason: string;
@@ -2269,14 +2275,20 @@ export interface operations {
               submittedAt: string;
               /** @description who submitted it (an e-mail address) */
               submittedBy: string;
+              /** @description who, as people read it: the account’s display name (else its address), in the requested language */
+              submittedByName: string;
               note: string | null;
               acknowledged: {
                 by: string;
+                /** @description who, as people read it: the account’s display name (else its address), in the requested language */
+                byName: string;
                 /** Format: date-time */
                 at: string;
               } | null;
               returned: {
                 by: string;
+                /** @description who, as people read it: the account’s display name (else its address), in the requested language */
+                byName: string;
                 /** Format: date-time */
                 at: string;
                 reason: string;
@@ -2357,14 +2369,20 @@ export interface operations {
             submittedAt: string;
             /** @description who submitted it (an e-mail address) */
             submittedBy: string;
+            /** @description who, as people read it: the account’s display name (else its address), in the requested language */
+            submittedByName: string;
             note: string | null;
             acknowledged: {
               by: string;
+              /** @description who, as people read it: the account’s display name (else its address), in the requested language */
+              byName: string;
               /** Format: date-time */
               at: string;
             } | null;
             returned: {
               by: string;
+              /** @description who, as people read it: the account’s display name (else its address), in the requested language */
+              byName: string;
               /** Format: date-time */
               at: string;
               reason: string;
@@ -4026,6 +4044,17 @@ export interface operations {
             country: string;
             /** @description true: the separation of duties is waived for this country — whoever wrote an answer’s current text (its latest revision) may approve it; false (the default): another member of the team (a validator) approves it, and the author is refused answer.self_approval */
             selfApproval: boolean;
+            /** @description for administrators: the audited changes of these settings (country.settings), newest first, the latest 10; empty for the country’s team */
+            changes: {
+              /** Format: date-time */
+              at: string;
+              /** @description as recorded: an e-mail address, or cli:<system user> */
+              actor: string;
+              /** @description who, as people read it (display name, else address) */
+              actorName: string;
+              /** @description the waiver as the change left it */
+              selfApproval: boolean;
+            }[];
           };
         };
       };

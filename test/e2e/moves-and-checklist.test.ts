@@ -264,10 +264,17 @@ async function story(lang: Lang) {
     await check(admin, lang, '8-waiver-confirm', '.move-confirm');
     await admin.click('#settings-confirm');
     await admin.locator('#settings-done', { hasText: words.waived }).waitFor();
+    // The change is in the audit log, and the page lists it with who made it.
+    await admin.locator('[aria-labelledby="settings-changes"] li', { hasText: 'Claire Dumas' }).waitFor();
     await check(admin, lang, '9-waiver-done', '#settings-done');
-    expect((await api<{ selfApproval: boolean }>(focalToken, 'GET', '/countries/MAR/settings')).selfApproval).toBe(
-      true,
+    const adminToken = await signInToken(server, ADMIN, demoAccount(server, ADMIN).password);
+    const settings = await api<{ selfApproval: boolean; changes: { actor: string; selfApproval: boolean }[] }>(
+      adminToken,
+      'GET',
+      '/countries/MAR/settings',
     );
+    expect(settings.selfApproval).toBe(true);
+    expect(settings.changes).toEqual([expect.objectContaining({ actor: ADMIN, selfApproval: true })]);
   } finally {
     await server.stop();
   }

@@ -101,7 +101,7 @@ describe('the author of an answer’s current text', () => {
 
 describe('a country’s waiver of the rule', () => {
   it('is read by the country’s team and administrators, and refused to others', async () => {
-    expect((await call('focal', 'GET', SETTINGS)).body).toEqual({ country: 'MAR', selfApproval: false });
+    expect((await call('focal', 'GET', SETTINGS)).body).toEqual({ country: 'MAR', selfApproval: false, changes: [] });
     expect((await call('validator', 'GET', SETTINGS)).status).toBe(200);
     expect((await call('admin', 'GET', SETTINGS)).status).toBe(200);
     expect((await call('focalTun', 'GET', SETTINGS)).status).toBe(403);
@@ -135,6 +135,11 @@ describe('a country’s waiver of the rule', () => {
         details: { before: { selfApproval: false }, after: { selfApproval: true } },
       },
     ]);
+    // The administrators read the change on the settings (the admin page shows it); the team does not.
+    expect((await call('admin', 'GET', SETTINGS)).body.changes).toEqual([
+      { at: expect.any(String), actor: 'admin@example.org', actorName: 'admin@example.org', selfApproval: true },
+    ]);
+    expect((await call('focal', 'GET', SETTINGS)).body.changes).toEqual([]);
 
     expect(
       (await call('focal', 'POST', `${REVIEW}/answers/${Q}/status`, { to: 'drafting', comment: 'Encore' })).status,

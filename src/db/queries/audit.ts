@@ -32,10 +32,10 @@ export async function insertAuditEvent(
     .execute();
 }
 
-/** The newest events first, of one review (country and cycle) or of everything. */
+/** The newest events first, of one review (country and cycle), one country's, one action's, or of everything. */
 export async function listAuditEvents(
   db: Db,
-  filter: { country?: string; cycle?: string; limit: number; before?: string },
+  filter: { country?: string; cycle?: string; action?: string; limit: number; before?: string },
 ): Promise<AuditEvent[]> {
   let query = db
     .selectFrom('audit_event')
@@ -44,6 +44,7 @@ export async function listAuditEvents(
     .limit(filter.limit);
   if (filter.country) query = query.where('country', '=', filter.country);
   if (filter.cycle) query = query.where('cycle', '=', filter.cycle);
+  if (filter.action) query = query.where('action', '=', filter.action);
   if (filter.before) query = query.where('id', '<', filter.before);
   const rows = await query.execute();
   return rows.map((row) => ({ ...row, id: String(row.id) }));

@@ -12,7 +12,7 @@ import { useApi, useApiMutation } from '../lib/query.js';
  * confirmation; the API audits the change (country.settings, before and after).
  */
 export function AdminCountrySettingsPage() {
-  const { t, language } = useLocale();
+  const { t, language, dateTime } = useLocale();
   const countries = useApi<Countries>('/countries');
   const [country, setCountry] = useState('');
   const path = country ? `/countries/${encodeURIComponent(country)}/settings` : null;
@@ -120,6 +120,22 @@ export function AdminCountrySettingsPage() {
           </>
         )}
       </Form>
+      {/* The audit log's changes of these settings: who waived or restored the rule, when. */}
+      {country && current !== null && (settings.data?.changes ?? []).length > 0 && (
+        <>
+          <h2 id="settings-changes">{t('admin.settings.changes')}</h2>
+          <ul aria-labelledby="settings-changes">
+            {(settings.data?.changes ?? []).map((c) => (
+              <li key={`${c.at}/${c.actor}`}>
+                {t(c.selfApproval ? 'admin.settings.change_on' : 'admin.settings.change_off', {
+                  date: dateTime(c.at),
+                  who: c.actorName,
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </Page>
   );
 }

@@ -1,6 +1,6 @@
 /** TypeBox schemas of a country's settings (migration 024). */
 import { Type } from '@sinclair/typebox';
-import { CountryCode, SIGNED_IN, problems } from '../../contract.js';
+import { CountryCode, DateTime, SIGNED_IN, problems } from '../../contract.js';
 
 const tags = ['countries'];
 
@@ -24,7 +24,31 @@ export const getCountrySettingsSchema = {
   tags,
   security: SIGNED_IN,
   params,
-  response: { 200: CountrySettings, ...problems(401, 403, 404) },
+  response: {
+    200: Type.Object(
+      {
+        ...CountrySettings.properties,
+        changes: Type.Array(
+          Type.Object(
+            {
+              at: DateTime(),
+              actor: Type.String({ description: 'as recorded: an e-mail address, or cli:<system user>' }),
+              actorName: Type.String({ description: 'who, as people read it (display name, else address)' }),
+              selfApproval: Type.Boolean({ description: 'the waiver as the change left it' }),
+            },
+            { additionalProperties: false },
+          ),
+          {
+            description:
+              'for administrators: the audited changes of these settings (country.settings), newest first, the ' +
+              'latest 10; empty for the country’s team',
+          },
+        ),
+      },
+      { additionalProperties: false },
+    ),
+    ...problems(401, 403, 404),
+  },
 };
 
 export const setCountrySettingsSchema = {
