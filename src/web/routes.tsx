@@ -7,7 +7,7 @@ import { AccountPage } from './pages/account.js';
 import { AdminEntitiesPage, AdminUsersPage } from './pages/admin.js';
 import { AdminCountrySettingsPage } from './pages/admin-settings.js';
 import { AnswerPage } from './pages/answer.js';
-import { DashboardPage } from './pages/dashboard.js';
+import { ReviewPage } from './pages/contributor-review.js';
 import { HistoryPage } from './pages/history.js';
 import { NotFoundPage } from './pages/not-found.js';
 import { PeoplePage } from './pages/people.js';
@@ -37,7 +37,8 @@ export function AppRoutes() {
         <Route path="/cycles/:cycle/edit" element={<Keyed render={(p) => <CycleFormPage cycle={p.cycle!} />} />} />
         <Route
           path="/reviews/:country/:cycle"
-          element={<Keyed render={(p) => <DashboardPage country={p.country!} cycle={p.cycle!} />} />}
+          // The dashboard for the country's team; an entity's member sees its own part of the review.
+          element={<Keyed render={(p) => <ReviewPage country={p.country!} cycle={p.cycle!} />} />}
         />
         <Route
           path="/reviews/:country/:cycle/answers/:questionId"

@@ -87,10 +87,10 @@ describe('the web app’s locale (useLocale)', () => {
   it('writes file sizes and the evidence limit with the reader’s units', () => {
     expect(makeLocale('fr').bytes(12 * 1024)).toBe('12\u00a0ko');
     expect(makeLocale('en').t('evidence.hint', { limitBytes: 10 * 1024 * 1024 })).toBe(
-      'PDF, XLSX or CSV, 10\u00a0MB at most.',
+      'PDF, Word (.docx), OpenDocument (.odt, .ods), Excel (.xlsx) or CSV, 10\u00a0MB at most.',
     );
     expect(makeLocale('ar').t('evidence.hint', { limitBytes: 10 * 1024 * 1024 })).toBe(
-      'PDF أو XLSX أو CSV، بحد أقصى 10\u00a0م.ب.',
+      'PDF أو Word (.docx) أو OpenDocument (.odt، .ods) أو Excel (.xlsx) أو CSV، بحد أقصى 10\u00a0م.ب.',
     );
   });
 

@@ -1,18 +1,15 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Block } from '../../domain/blocks.js';
 import { DraftEditor } from '../components/draft-editor.js';
-import { errorsOf, Field, Form, type FieldError } from '../components/form.js';
 import { messageOf } from '../components/moves.js';
 import { LoadError, Loading } from '../components/page.js';
 import { StatusTag } from '../components/status.js';
-import { api, post, put } from '../lib/api.js';
+import { ApiError, get, post, put } from '../lib/api.js';
 import { draftKey } from '../lib/drafts.js';
 import { useLocale } from '../lib/i18n.js';
 import type { Answer, Contribution, ContributionSaved } from '../lib/types.js';
 import { reviewQueries, useApi, useApiMutation } from '../lib/query.js';
-
-/** The server's default limit for one evidence file (PACTE_EVIDENCE_MAX_BYTES); it checks it again. */
-const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+import { ContributionEvidence, type PendingEvidence } from './contribution-evidence.js';
 
 /** A contributor's editor of its entity's contribution (or a stakeholder's input), with evidence files. */
 export function ContributionEditor(props: {
@@ -39,15 +36,54 @@ export function ContributionEditor(props: {
   const submitting = useApiMutation(() => post(`${path}/submit`), queries);
   const [submitted, setSubmitted] = useState('');
   const [error, setError] = useState('');
+  // A file chosen in the evidence form but not sent yet: sent before submitting (never dropped).
+  const pending = useRef<PendingEvidence | null>(null);
+  // The editor's « save what is typed now », kept for the evidence form (see `prepare`).
+  const flushText = useRef<(() => Promise<boolean>) | null>(null);
+  // The answer page's own data (cached): the review's status, to say why a closed review locks.
+  const answer = useApi<Answer>(props.base);
   const contribution = loaded.data ?? props.initial;
+  const answered = useRef(false);
   if (loaded.error && loaded.error.status !== 404) return <LoadError error={loaded.error} />;
-  if (!contribution && !loaded.error) return <Loading />;
+  // « Chargement » only until the first answer: a 404 (nothing written yet) being fetched again
+  // after a write must not unmount the editor and the evidence form, and what they say.
+  if (contribution || loaded.error) answered.current = true;
+  if (!answered.current) return <Loading />;
   const blocks: Block[] = contribution?.blocks ?? [];
   const revision = contribution?.revision ?? 0;
   const status = contribution?.status ?? 'not_started';
   const isInput = contribution?.kind === 'input';
   // Submitted (or merged): the focal point has it; a closed review takes no more changes.
   const locked = status === 'submitted' || status === 'merged' || !props.open;
+  // A file is attached to the contribution, which must exist first: what is typed is saved, and
+  // an entity that has written nothing yet gets its (empty) draft, rather than a « no
+  // contribution » refusal of its first file.
+  const prepare = async (): Promise<boolean> => {
+    if (flushText.current && !(await flushText.current())) return false;
+    try {
+      await get(path);
+    } catch (failure) {
+      if (!(failure instanceof ApiError) || failure.code !== 'contribution.not_found') throw failure;
+      await saving.mutateAsync({ blocks: [], baseRevision: 0 });
+    }
+    return true;
+  };
+  const submit = async (flush: () => Promise<boolean>) => {
+    setError('');
+    setSubmitted('');
+    if (!(await flush())) return;
+    const sent = await pending.current?.send();
+    if (sent === null) {
+      setError(t('contribution.file_not_sent'));
+      return;
+    }
+    try {
+      await submitting.mutateAsync();
+      setSubmitted(sent ? t('contribution.submitted_with_file', { file: sent }) : t('contribution.submitted'));
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  };
 
   return (
     <section aria-labelledby={`contribution-${props.entity.id}`}>
@@ -83,6 +119,25 @@ export function ContributionEditor(props: {
           {submitted}
         </p>
       )}
+      {locked && (
+        <LockedReason
+          status={status}
+          open={props.open}
+          reviewStatus={answer.data?.reviewStatus ?? null}
+          merged={contribution?.merged ?? null}
+          reopen={async () => {
+            setError('');
+            setSubmitted('');
+            try {
+              // Saving the same text takes a submitted contribution back to draft (saveContribution).
+              await saving.mutateAsync({ blocks, baseRevision: revision });
+              setSubmitted(t('contribution.reopened'));
+            } catch (failure) {
+              setError(messageOf(failure));
+            }
+          }}
+        />
+      )}
       {error && (
         <p className="error-message" role="alert">
           {error}
@@ -97,26 +152,21 @@ export function ContributionEditor(props: {
         autosave={!locked}
         disabled={locked}
         save={(b, baseRevision) => saving.mutateAsync({ blocks: b, baseRevision })}
-        actions={(flush) =>
-          !locked && (
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={async () => {
-                setError('');
-                if (!(await flush())) return;
-                try {
-                  await submitting.mutateAsync();
-                  setSubmitted(t('contribution.submitted'));
-                } catch (failure) {
-                  setError(messageOf(failure));
-                }
-              }}
-            >
-              {t('contribution.submit')}
-            </button>
-          )
-        }
+        actions={(flush) => {
+          flushText.current = flush;
+          return (
+            !locked && (
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={submitting.isPending}
+                onClick={() => void submit(flush)}
+              >
+                {t('contribution.submit')}
+              </button>
+            )
+          );
+        }}
       />
       {contribution?.response && (
         <div className="notice">
@@ -124,80 +174,75 @@ export function ContributionEditor(props: {
           <p dir="auto">{contribution.response}</p>
         </div>
       )}
-      <Evidence path={path} evidence={contribution?.evidence ?? []} queries={queries} canUpload={!locked} />
+      <ContributionEvidence
+        path={path}
+        evidence={contribution?.evidence ?? []}
+        queries={queries}
+        canChange={!locked}
+        pending={pending}
+        prepare={prepare}
+      />
       <p className="muted">{t('contribution.evidence_count', { count: contribution?.evidence?.length ?? 0 })}</p>
     </section>
   );
 }
 
-function Evidence(props: {
-  path: string;
-  evidence: NonNullable<Contribution['evidence']>;
-  queries: string[];
-  canUpload: boolean;
+/**
+ * Why the contribution can no longer be changed, and what its contributor may still do (issue 12,
+ * item 5: it turned read-only without a word). Merged: part of the answer, since when and by whom;
+ * submitted: the focal point has it — taking it back is possible while the review is open;
+ * the review no longer open: validated, submitted or published, nothing changes any more.
+ */
+function LockedReason(props: {
+  status: string;
+  open: boolean;
+  reviewStatus: string | null;
+  merged: Contribution['merged'] | null;
+  reopen: () => Promise<void>;
 }) {
-  const { t, bytes } = useLocale();
-  const [file, setFile] = useState<File | null>(null);
-  // A new key empties the file field after an upload.
-  const [inputKey, setInputKey] = useState(0);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const id = `evidence-${props.path.replace(/\W+/g, '-')}`;
-  const uploading = useApiMutation((form: FormData) => api('POST', `${props.path}/evidence`, form), props.queries);
-  const upload = async () => {
-    if (!file) {
-      setErrors([{ field: id, message: t('evidence.required') }]);
-      return;
-    }
-    const form = new FormData();
-    form.append('file', file, file.name);
-    try {
-      await uploading.mutateAsync(form);
-      setErrors([]);
-      setFile(null);
-      setInputKey((k) => k + 1);
-    } catch (failure) {
-      setErrors(errorsOf(failure, id));
-    }
-  };
+  const { t, date } = useLocale();
+  const [busy, setBusy] = useState(false);
+  let reason: string;
+  let next: string;
+  if (props.status === 'merged') {
+    reason = props.merged
+      ? t('contribution.locked_merged', { date: date(props.merged.at), name: props.merged.byName })
+      : t('contribution.locked_merged_undated');
+    next = t('contribution.locked_merged_next');
+  } else if (!props.open) {
+    reason = t(REVIEW_CLOSED[props.reviewStatus ?? ''] ?? 'contribution.locked_closed');
+    next = t('contribution.locked_closed_next');
+  } else {
+    reason = t('contribution.locked_submitted');
+    next = t('contribution.locked_submitted_next');
+  }
   return (
-    <div className="evidence">
-      <h3>{t('evidence.title')}</h3>
-      {props.evidence.length > 0 && (
-        <ul>
-          {props.evidence.map((e) => (
-            <li key={e.id}>
-              <a href={e.url} download={e.fileName} dir="auto">
-                {e.fileName}
-              </a>{' '}
-              <span className="muted">({bytes(e.size)})</span>
-            </li>
-          ))}
-        </ul>
-      )}
-      {props.canUpload && (
-        <Form errors={errors} onSubmit={upload}>
-          <Field
-            id={id}
-            label={t('evidence.file')}
-            hint={t('evidence.hint', { limitBytes: EVIDENCE_MAX_BYTES })}
-            errors={errors}
-          >
-            {(describedBy) => (
-              <input
-                key={inputKey}
-                id={id}
-                type="file"
-                accept=".pdf,.xlsx,.csv,application/pdf,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                aria-describedby={describedBy}
-                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-              />
-            )}
-          </Field>
-          <button type="submit" className="button button-secondary" disabled={uploading.isPending}>
-            {t('evidence.upload')}
-          </button>
-        </Form>
+    <div className="notice locked-reason" role="note">
+      <p>
+        <strong>{reason}</strong>
+      </p>
+      <p>{next}</p>
+      {props.status === 'submitted' && props.open && (
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={busy}
+          onClick={async () => {
+            setBusy(true);
+            await props.reopen();
+            setBusy(false);
+          }}
+        >
+          {t('contribution.reopen')}
+        </button>
       )}
     </div>
   );
 }
+
+// Keys written out, so that the catalogue test finds each of them used.
+const REVIEW_CLOSED: Record<string, string> = {
+  validated: 'contribution.locked_validated',
+  submitted: 'contribution.locked_review_submitted',
+  published: 'contribution.locked_published',
+};

@@ -1,0 +1,100 @@
+import { Link } from '../components/link.js';
+import { Loading, NoAccess, Page } from '../components/page.js';
+import { StatusTag } from '../components/status.js';
+import { SyntheticLabel } from '../components/synthetic.js';
+import { reviewPath } from '../lib/api.js';
+import { localText, useLocale } from '../lib/i18n.js';
+import { useSession } from '../lib/session.js';
+import type { Session, Tasks } from '../lib/types.js';
+import { useApi } from '../lib/query.js';
+import { DashboardPage } from './dashboard.js';
+
+/** Roles that read a review's dashboard (the API's review.read, and what an admin or a secretariat sees). */
+const DASHBOARD_ROLES = new Set(['focal_point', 'validator']);
+
+/**
+ * Whether the signed-in person takes part in the country's review only through an entity
+ * (contributor, stakeholder): the dashboard is not theirs to read (the API answers 404), so the
+ * review's address shows them their own part of it instead.
+ */
+export function entityMemberOnly(session: Session | null, country: string): boolean {
+  const grants = session?.grants ?? [];
+  const code = country.toUpperCase();
+  if (grants.some((g) => g.role === 'admin' || g.role === 'secretariat')) return false;
+  if (grants.some((g) => DASHBOARD_ROLES.has(g.role) && g.country === code)) return false;
+  return grants.some((g) => (g.role === 'contributor' || g.role === 'stakeholder') && g.country === code);
+}
+
+/**
+ * /reviews/{country}/{cycle}: the dashboard for the country's team; for a contributor or a
+ * stakeholder of one of its entities, the questions of that review given to their entity (issue
+ * 12, item 5: every link the app shows them — their to-do list, a notification, the answer
+ * page — led to « Page introuvable — il n'existe pas d'examen… »).
+ */
+export function ReviewPage(props: { country: string; cycle: string }) {
+  const { session } = useSession();
+  return entityMemberOnly(session, props.country) ? (
+    <ContributorReviewPage country={props.country} cycle={props.cycle} />
+  ) : (
+    <DashboardPage country={props.country} cycle={props.cycle} />
+  );
+}
+
+/** A contributor's view of a review: named as people know it, and its entity's questions. */
+function ContributorReviewPage(props: { country: string; cycle: string }) {
+  const { t, date, language } = useLocale();
+  const tasks = useApi<Tasks>('/tasks');
+  if (tasks.error) return <NoAccess />;
+  if (!tasks.data) return <Loading />;
+  const country = props.country.toUpperCase();
+  const review = (tasks.data.reviews ?? []).find((r) => r.country === country && r.cycle === props.cycle);
+  // Not a review it takes part in: the same words as any page that is not the reader's.
+  if (!review) return <NoAccess />;
+  const mine = (tasks.data.assignments ?? []).filter((a) => a.country === country && a.cycle === props.cycle);
+  const title = t('contribution.review_title', {
+    country: localText(review.countryName, language) || review.country,
+    cycle: localText(review.cycleTitle, language) || review.cycle,
+  });
+  return (
+    <Page title={title} caption={<Link to="/tasks">{t('nav.back_to_tasks')}</Link>}>
+      {review.synthetic && <SyntheticLabel />}
+      <dl className="summary">
+        <div>
+          <dt>{t('contribution.review_status')}</dt>
+          <dd>
+            <StatusTag kind="review" status={review.status} />
+          </dd>
+        </div>
+      </dl>
+      <p>{t('contribution.review_intro')}</p>
+      <section aria-labelledby="contributor-questions">
+        <h2 id="contributor-questions">{t('contribution.review_questions')}</h2>
+        {mine.length === 0 ? (
+          <p className="muted">{t('contribution.review_none')}</p>
+        ) : (
+          <ul className="task-list">
+            {mine.map((task) => (
+              <li key={`${task.questionId}/${task.entity?.id ?? ''}`}>
+                <Link to={`${reviewPath(task.country, task.cycle)}/answers/${encodeURIComponent(task.questionId)}`}>
+                  <span className="question-id">{task.questionId}</span>{' '}
+                  <span dir="auto">{localText(task.questionText, language)}</span>
+                </Link>
+                <p className="task-meta">
+                  {task.entity && <span dir="auto">{task.entity.name}</span>}
+                  {task.dueOn && (
+                    <span className={task.overdue ? 'overdue' : undefined}>
+                      {task.overdue
+                        ? t('tasks.overdue_since', { date: date(task.dueOn) })
+                        : t('tasks.due_on', { date: date(task.dueOn) })}
+                    </span>
+                  )}
+                  <StatusTag kind="contribution" status={task.contribution?.status ?? 'not_started'} />
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </Page>
+  );
+}
