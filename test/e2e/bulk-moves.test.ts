@@ -59,7 +59,7 @@ async function signIn(who: DemoAccount, lang: Lang): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   contexts.push(context);
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(30_000); // two cores shared with other runs: waits, not a threshold
   await page.goto(`${server.url}/app/sign-in?lang=${lang}`);
   await page.fill('#email', who.email);
   await page.fill('#password', who.password);
@@ -133,7 +133,8 @@ describe.each(['fr', 'ar'] as const)('bulk moves on the dashboard (%s)', (lang) 
       const before = await statuses(focalToken);
       const sendable = [...before].filter(([, s]) => s === 'drafting' || s === 'changes_requested').map(([q]) => q);
       const sent = sendable.filter((q) => !c.keep.some((section) => q.startsWith(`${section}.`)));
-      expect(sent.length).toBeGreaterThan(5);
+      // French sends sections I to III (19 answers); Arabic what is left: IV, V and the one taken back.
+      expect(sent.length).toBeGreaterThanOrEqual(lang === 'fr' ? 15 : 5);
       await page.locator('.bulk-select button').first().click(); // « Tout sélectionner (… en relecture) »
       for (const q of sendable) await expect(box(page, q).isChecked(), q).resolves.toBe(true);
       for (const q of sendable.filter((id) => !sent.includes(id))) await box(page, q).uncheck();
@@ -145,6 +146,8 @@ describe.each(['fr', 'ar'] as const)('bulk moves on the dashboard (%s)', (lang) 
       const question = page.locator('.bulk-bar .bulk-question');
       await expect(question.textContent()).resolves.toMatch(new RegExp(`${sent.length}|${arabicCount(sent.length)}`));
       await expect(question.evaluate((node) => node === document.activeElement)).resolves.toBe(true);
+      await checkPage(page, 'confirm', lang, true);
+      await question.focus();
       await page.keyboard.press('Tab'); // keyboard: the confirming button is next
       await page.keyboard.press('Enter');
       const outcome = page.locator('.bulk-outcome');
