@@ -40,6 +40,7 @@ const WORDS = {
     published: 'L’examen est publié',
     validatedTag: 'Validé',
     waived: 'La séparation des tâches est levée pour Maroc',
+    corrected: 'L’examen publié est rouvert en brouillon',
   },
   ar: {
     notYet: 'ليس بعد',
@@ -49,6 +50,7 @@ const WORDS = {
     published: 'نُشر الاستعراض',
     validatedTag: 'مُصادق عليه',
     waived: 'رُفع مبدأ الفصل بين المهام',
+    corrected: 'أُعيد فتح الاستعراض المنشور',
   },
 } as const;
 // Chromium, a fresh demo and axe on each page at two widths, on two cores.
@@ -252,6 +254,16 @@ async function story(lang: Lang) {
     if (lang === 'fr') await expect(published.textContent()).resolves.toContain(`version ${next}`);
     expect((await dashboard()).status).toBe('published');
     await check(focal, lang, '7-published', '#review-move-done');
+
+    // Correcting the published review asks for a reason: none given is said in the error summary.
+    await focal.click('#review-move-draft');
+    await focal.click('#review-move-confirm');
+    await focal.locator('.move-confirm .error-summary a[href="#review-move-reason"]').waitFor();
+    await check(focal, lang, '7b-correct-needs-reason', '.move-confirm');
+    await focal.fill('#review-move-reason', lang === 'fr' ? 'Un chiffre à corriger.' : 'رقم يحتاج إلى تصحيح.');
+    await focal.click('#review-move-confirm');
+    await focal.locator('#review-move-done', { hasText: words.corrected }).waitFor();
+    expect((await dashboard()).status).toBe('draft');
 
     // 7. The administrator waives the separation of duties for Morocco, after a warning and a confirmation.
     const admin = await signIn(server, ADMIN, lang);
