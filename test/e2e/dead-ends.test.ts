@@ -117,12 +117,14 @@ async function signIn(who: DemoAccount, lang: Lang): Promise<{ page: Page; probl
   return { page, problems };
 }
 
-/** Axe, no sideways scroll at 390 px, screenshots at both widths (looked at by hand). */
-async function checkPage(page: Page, name: string, lang: Lang) {
+/** Axe, no sideways scroll at 390 px, screenshots at both widths (looked at by hand) of `shown`. */
+async function checkPage(page: Page, name: string, lang: Lang, shown?: string) {
+  if (shown) await page.locator(shown).first().scrollIntoViewIfNeeded();
   await expect(page.locator('html').getAttribute('dir')).resolves.toBe(lang === 'ar' ? 'rtl' : 'ltr');
   expect(await seriousViolations(page), `${name}: axe`).toEqual([]);
   await screenshot(page, `dead-ends-${name}-${lang}-desktop`);
   await page.setViewportSize({ width: 390, height: 844 });
+  if (shown) await page.locator(shown).first().scrollIntoViewIfNeeded();
   const widths = await page.evaluate(() => [
     document.documentElement.scrollWidth,
     document.documentElement.clientWidth,
@@ -219,7 +221,7 @@ describe.each(['fr', 'ar'] as const)('no dead ends for a contributor (%s)', (lan
       await page.locator('.evidence .notice[role=status]', { hasText: c.added }).waitFor();
       await page.locator('.evidence-list a', { hasText: 'bilan 2024.docx' }).waitFor();
       expect((await contributionOf(question)).evidence.map((e) => e.fileName)).toEqual(['bilan 2024.docx']);
-      await checkPage(page, 'evidence-added', lang);
+      await checkPage(page, 'evidence-added', lang, '.evidence');
 
       await page.locator('.evidence-list button', { hasText: c.replace }).click();
       await page.locator('.evidence-replace input[type=file]').setInputFiles({
@@ -237,7 +239,7 @@ describe.each(['fr', 'ar'] as const)('no dead ends for a contributor (%s)', (lan
       await page.locator('.evidence-list button', { hasText: c.remove }).click();
       // A confirmation first: nothing removed yet.
       await page.locator('.evidence-list .confirm').waitFor();
-      await checkPage(page, 'evidence-confirm', lang);
+      await checkPage(page, 'evidence-confirm', lang, '.evidence-list .confirm');
       expect((await contributionOf(question)).evidence).toHaveLength(1);
       await page.locator('.evidence-list .confirm button', { hasText: c.yes }).click();
       await page.locator('.evidence .notice[role=status]', { hasText: c.removed }).waitFor();
@@ -253,7 +255,7 @@ describe.each(['fr', 'ar'] as const)('no dead ends for a contributor (%s)', (lan
       // Read-only, and why: no more upload form, no « Retirer ».
       await expect(page.locator('.evidence input[type=file]').count()).resolves.toBe(0);
       await expect(page.locator('.evidence-list button').count()).resolves.toBe(0);
-      await checkPage(page, 'submitted', lang);
+      await checkPage(page, 'submitted', lang, '.locked-reason');
       expect(problems).toEqual([]);
     },
     TIMEOUT,

@@ -37,7 +37,12 @@ export function ReviewReturned({ ws }: { ws: Workspace }) {
   return (
     <section className="review-returned" aria-labelledby="review-returned-title">
       <h2 id="review-returned-title">{t('review_returned.title')}</h2>
-      <p>{t('review_returned.by', { by: isolate(latest.returned.by), date: dateTime(latest.returned.at) })}</p>
+      <p>
+        {t('review_returned.by', {
+          by: isolate(latest.returned.byName || latest.returned.by),
+          date: dateTime(latest.returned.at),
+        })}
+      </p>
       <p dir="auto" className="returned-reason">
         {latest.returned.reason}
       </p>
