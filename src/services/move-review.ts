@@ -1,10 +1,8 @@
 import type { Kysely } from 'kysely';
-import * as cycles from '../db/queries/cycles.js';
 import * as publications from '../db/queries/publications.js';
 import * as reviews from '../db/queries/reviews.js';
 import type { Database } from '../db/schema.js';
 import { normalizeText } from '../domain/blocks.js';
-import { acceptsSubmissions } from '../domain/cycles.js';
 import { PacteError } from '../domain/errors.js';
 import { can, type Actor } from '../domain/permissions.js';
 import { REVIEW_MOVES, findMove, isReviewStatus, type ReviewStatus } from '../domain/workflow.js';
@@ -108,14 +106,6 @@ export interface ReviewMoveFacts {
   answers: readonly { questionId: string; status: string; blocks: readonly unknown[] }[];
   /** The cycle receives submissions now (not closed with late submissions refused). */
   acceptsSubmissions: boolean;
-}
-
-export async function reviewMoveFacts(db: Kysely<Database>, access: ReviewAccess): Promise<ReviewMoveFacts> {
-  const [answers, cycle] = await Promise.all([
-    reviews.listAnswerRows(db, access.review.id),
-    cycles.findCycle(db, access.review.cycle),
-  ]);
-  return { answers, acceptsSubmissions: !cycle || acceptsSubmissions(cycle) };
 }
 
 export interface BlockedMove {
