@@ -13,17 +13,24 @@ export function directionOfNode(node: PmNode): 'ltr' | 'rtl' | undefined {
   return RIGHT_TO_LEFT.test(letter) ? 'rtl' : 'ltr';
 }
 
-function decorate(doc: PmNode): DecorationSet {
-  const decorations: Decoration[] = [];
+/** The paragraphs and lists that have a direction of their own, with it (list items: none). */
+export function directionsOf(doc: PmNode): { from: number; to: number; dir: 'ltr' | 'rtl' }[] {
+  const found: { from: number; to: number; dir: 'ltr' | 'rtl' }[] = [];
   doc.descendants((node, pos) => {
     if (node.type.name === 'listItem') return true;
     const dir = directionOfNode(node);
-    if (dir) decorations.push(Decoration.node(pos, pos + node.nodeSize, { dir }));
+    if (dir) found.push({ from: pos, to: pos + node.nodeSize, dir });
     // Paragraphs hold only text; lists hold items worth a look.
     return !node.isTextblock;
   });
-  return DecorationSet.create(doc, decorations);
+  return found;
 }
+
+const decorate = (doc: PmNode) =>
+  DecorationSet.create(
+    doc,
+    directionsOf(doc).map(({ from, to, dir }) => Decoration.node(from, to, { dir })),
+  );
 
 /**
  * `dir` on each paragraph and list from its first letter, and on the editable area from the
