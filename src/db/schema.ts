@@ -81,6 +81,19 @@ export interface AnswerRevision {
   source_sha256: string | null;
 }
 
+export interface AnswerTranslation {
+  blocks: Json;
+  created_at: Generated<Timestamp>;
+  language: string;
+  machine: Generated<boolean>;
+  machine_note: string | null;
+  number: number;
+  question_id: string;
+  review_id: number;
+  revision: number;
+  translator: string;
+}
+
 export interface Assignment {
   assigned_at: Generated<Timestamp>;
   assigned_by: string;
@@ -143,6 +156,20 @@ export interface Country {
    */
   self_approval: Generated<boolean>;
   synthetic: Generated<boolean>;
+}
+
+export interface CountryGroup {
+  id: string;
+  names: Json;
+  region_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string;
+}
+
+export interface CountryGroupMember {
+  country_code: string;
+  group_id: string;
+  region_id: string;
 }
 
 export interface Cycle {
@@ -254,6 +281,7 @@ export interface Invitation {
   id: Generated<number>;
   invited_by: number | null;
   invited_by_name: string;
+  name: string | null;
   region_id: string | null;
   revoked_at: Timestamp | null;
   role: Role;
@@ -344,6 +372,7 @@ export interface QuestionnaireSection {
 }
 
 export interface Region {
+  groups_seeded: Generated<boolean>;
   id: string;
   name: JSONColumnType<Multilingual>;
   synthetic: Generated<boolean>;
@@ -462,12 +491,15 @@ export interface Database {
   answer_move: AnswerMove;
   answer_objective: AnswerObjective;
   answer_revision: AnswerRevision;
+  answer_translation: AnswerTranslation;
   assignment: Assignment;
   audit_event: AuditEvent;
   catalogue_load: CatalogueLoad;
   comment: Comment;
   contribution: Contribution;
   country: Country;
+  country_group: CountryGroup;
+  country_group_member: CountryGroupMember;
   cycle: Cycle;
   cycle_country: CycleCountry;
   entity: Entity;

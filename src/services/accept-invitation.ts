@@ -42,7 +42,9 @@ export async function acceptInvitation(
     requirePending(invitation);
     const existing = await accounts.findUserByEmail(trx, invitation.email);
     if (!existing && !passwordHash) checkPassword(''); // the account went meanwhile: a password is needed
-    const userId = existing?.id ?? (await accounts.insertUser(trx, invitation.email, passwordHash ?? '', name));
+    // Without a name typed, a new account takes the one the inviter gave (migration 029).
+    const userId =
+      existing?.id ?? (await accounts.insertUser(trx, invitation.email, passwordHash ?? '', name ?? invitation.name));
     if (existing && name) await accounts.setDisplayName(trx, existing.id, name);
     await accounts.addGrant(trx, userId, invitation.grant);
     if (existing) {

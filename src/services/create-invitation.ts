@@ -3,6 +3,7 @@ import * as accounts from '../db/queries/accounts.js';
 import * as invitations from '../db/queries/invitations.js';
 import type { InvitationRow } from '../db/queries/invitations.js';
 import type { Database } from '../db/schema.js';
+import { checkDisplayName } from '../domain/display-name.js';
 import { PacteError } from '../domain/errors.js';
 import type { Language } from '../domain/language.js';
 import type { Actor } from '../domain/permissions.js';
@@ -34,7 +35,7 @@ export const MAX_PENDING_INVITATIONS = 200;
 export async function createInvitation(
   db: Kysely<Database>,
   by: Actor | null,
-  input: { email: string; grant: NewGrant },
+  input: { email: string; grant: NewGrant; name?: string | null | undefined },
   delivery: {
     /** The page that accepts the invitation, made by the front door. */
     linkFor: (token: string) => string;
@@ -51,6 +52,8 @@ export async function createInvitation(
     throw new PacteError('auth.forbidden', { action: 'people.manage', role: grant.role, country: grant.country });
   }
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/u.test(email)) throw new PacteError('user.invalid_email', { email });
+  // The person's name, as the inviter knows it (optional; user.invalid_name as for an account).
+  const name = checkDisplayName(input.name, false);
   const token = newToken();
   const invitation = await inTransaction(db, async (trx) => {
     const existing = await accounts.findUserByEmail(trx, email);
@@ -73,6 +76,7 @@ export async function createInvitation(
     const row = await invitations.insertInvitation(trx, {
       tokenHash: tokenDigest(token),
       email,
+      name,
       grant,
       invitedBy: by.userId,
       invitedByName: by.name,

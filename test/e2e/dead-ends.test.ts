@@ -7,8 +7,8 @@
 // view of its own questions. On the answer page it uploads a Word file, replaces it with an
 // OpenDocument file, removes it after a confirmation; chooses a file and submits without
 // uploading it (the file is sent first, never dropped); reads why its submitted contribution no
-// longer changes. The public review page is headed and titled « country — cycle » in the page's
-// language. Axe 0 serious and no sideways scroll at 390 px on each page; screenshots.
+// longer changes. The focal point's invitation form asks the person's name. The public review
+// page is headed and titled « country — cycle » in the page's language. Axe 0 serious and no sideways scroll at 390 px on each page; screenshots.
 import { Document, Packer, Paragraph } from 'docx';
 import { strToU8, zipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -260,6 +260,35 @@ describe.each(['fr', 'ar'] as const)('no dead ends for a contributor (%s)', (lan
     },
     TIMEOUT,
   );
+
+  it('asks the name of the person a focal point invites, and lists the invitation by that name', async () => {
+    const focal = server.accounts.find((a) => a.role === 'focal_point')!;
+    const { page, problems } = await signIn(focal, lang);
+    await page.goto(`${server.url}/app/people?lang=${lang}`);
+    const submit = page.locator('#people-invite ~ form button[type=submit]');
+    await submit.click();
+    // Nothing filled in: the name first among what is missing, linked from the summary.
+    await page.locator('.error-summary a[href="#invite-name"]').waitFor();
+    await expect(page.locator('#invite-name').getAttribute('aria-invalid')).resolves.toBe('true');
+    await checkPage(page, 'invite-refused', lang, '#people-invite');
+    const name = lang === 'fr' ? 'Amina Tazi' : 'أمينة التازي';
+    const email = `invite.${lang}@demo.pacte.local`;
+    await page.fill('#invite-name', name);
+    await page.fill('#invite-email', email);
+    await page.selectOption('#invite-entity', String(interiorId));
+    await submit.click();
+    await page.locator('#pending-invitations li', { hasText: name }).filter({ hasText: email }).waitFor();
+    await page.locator('#people-invite ~ .notice[role=status], #people-invite + .notice', { hasText: name }).waitFor();
+    const { invitations } = await callApi<{ invitations: { email: string; name: string | null }[] }>(
+      server,
+      focalToken,
+      'GET',
+      '/invitations',
+    );
+    expect(invitations.find((i) => i.email === email)?.name).toBe(name);
+    await checkPage(page, 'invited', lang, '#pending-invitations');
+    expect(problems).toEqual([]);
+  });
 
   it('heads and titles the public review page « country — cycle » in the page’s language', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

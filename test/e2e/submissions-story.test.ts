@@ -240,11 +240,17 @@ async function story(lang: Lang) {
   const email = `validator.${words.validatorOf.toLowerCase()}@demo.pacte.local`;
   await secretariat.click('#people-invite ~ form button[type=submit]');
   await secretariat.locator('.error-summary a[href="#invite-email"]').waitFor(); // nothing filled in: refused
+  // Names, not codes: the form asks the person's name, shown in the pending list.
+  await secretariat.locator('.error-summary a[href="#invite-name"]').waitFor();
+  await secretariat.fill('#invite-name', 'Leïla Haddad');
   await secretariat.fill('#invite-email', email);
   await secretariat.selectOption('#invite-role', 'validator');
   await secretariat.selectOption('#invite-country', words.validatorOf);
   await secretariat.click('#people-invite ~ form button[type=submit]');
-  await secretariat.locator('#pending-invitations li', { hasText: email }).waitFor();
+  await secretariat
+    .locator('#pending-invitations li', { hasText: email })
+    .filter({ hasText: 'Leïla Haddad' })
+    .waitFor();
   await expect(secretariat.locator('#invite-link').inputValue()).resolves.toContain('/invitations/accept?token=');
   const pending = await api<{ invitations: { email: string; state: string; grant: { role: string } }[] }>(
     await secretariatToken(),

@@ -10,6 +10,8 @@ export type InvitationState = 'pending' | 'used' | 'revoked' | 'expired';
 export interface InvitationRow {
   id: number;
   email: string;
+  /** The name of the person invited, as the inviter gave it (migration 029); null if none. */
+  name: string | null;
   grant: Grant;
   invitedBy: number | null;
   invitedByName: string;
@@ -27,6 +29,7 @@ const toRow = (r: Selectable<InvitationTable>, now: Date): InvitationRow => {
   return {
     id: r.id,
     email: r.email,
+    name: r.name,
     grant: { role: r.role, country: r.country_code, region: r.region_id, entity: r.entity_id },
     invitedBy: r.invited_by,
     invitedByName: r.invited_by_name,
@@ -49,6 +52,7 @@ export async function insertInvitation(
   invitation: {
     tokenHash: string;
     email: string;
+    name: string | null;
     grant: Grant;
     invitedBy: number | null;
     invitedByName: string;
@@ -60,6 +64,7 @@ export async function insertInvitation(
     .values({
       token_hash: invitation.tokenHash,
       email: invitation.email,
+      name: invitation.name,
       role: invitation.grant.role,
       country_code: invitation.grant.country,
       region_id: invitation.grant.region,

@@ -10,6 +10,8 @@ import { newPasswordField, type PasswordFormError } from './password-field.js';
 /** What the page says of the invitation (getInvitation's answer). */
 export interface InvitationOffer {
   email: string;
+  /** The name the inviter gave, offered in the name field (the person may change it). */
+  name: string | null;
   grant: Grant;
   invitedBy: string;
   expiresAt: Date;

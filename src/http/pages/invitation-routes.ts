@@ -27,6 +27,7 @@ export function invitationPageRoutes(app: FastifyInstance, db: Db) {
       const { invitation, countryName, entityName, accountExists } = await getInvitation(db, token);
       const offer: InvitationOffer = {
         email: invitation.email,
+        name: invitation.name,
         grant: invitation.grant,
         invitedBy: invitation.invitedByName,
         expiresAt: invitation.expiresAt,
@@ -54,7 +55,8 @@ export function invitationPageRoutes(app: FastifyInstance, db: Db) {
       const token = typeof request.query.token === 'string' ? request.query.token : '';
       const offer = await offerOf(token, language, reply, request.actor);
       if (!offer) return reply;
-      return sendPage(noStore(reply), 200, invitationPage(language, token, offer, MIN_PASSWORD, request.actor));
+      const page = invitationPage(language, token, offer, MIN_PASSWORD, request.actor, undefined, offer.name ?? '');
+      return sendPage(noStore(reply), 200, page);
     },
   );
 

@@ -6,6 +6,7 @@ import { presentGrant } from './accounts.js';
 export const presentInvitation = (invitation: InvitationRow) => ({
   id: invitation.id,
   email: invitation.email,
+  name: invitation.name,
   grant: presentGrant(invitation.grant),
   invitedBy: invitation.invitedByName,
   createdAt: invitation.createdAt.toISOString(),

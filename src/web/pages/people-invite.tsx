@@ -14,7 +14,13 @@ export interface Choice {
 }
 
 const COUNTRY_ROLES = ['focal_point', 'validator'];
-const FIELD = { email: 'invite-email', role: 'invite-role', country: 'invite-country', entity: 'invite-entity' };
+const FIELD = {
+  name: 'invite-name',
+  email: 'invite-email',
+  role: 'invite-role',
+  country: 'invite-country',
+  entity: 'invite-entity',
+};
 
 /** The field an API refusal is about, for the error summary's link. */
 function fieldOf(error: unknown): string {
@@ -22,6 +28,7 @@ function fieldOf(error: unknown): string {
   if (code.startsWith('entity.')) return FIELD.entity;
   if (code.includes('country')) return FIELD.country;
   if (code === 'user.invalid_role') return FIELD.role;
+  if (code === 'user.invalid_name') return FIELD.name;
   return FIELD.email;
 }
 
@@ -33,6 +40,7 @@ function fieldOf(error: unknown): string {
  */
 export function InviteForm(props: { roles: string[]; countries: Choice[]; entities: Choice[] }) {
   const { t } = useLocale();
+  const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [role, setRole] = useState(props.roles[0] ?? '');
   const [country, setCountry] = useState('');
@@ -48,6 +56,8 @@ export function InviteForm(props: { roles: string[]; countries: Choice[]; entiti
 
   const submit = async () => {
     const found: FieldError[] = [];
+    // The name people will read instead of the address (the person may correct it when accepting).
+    if (!name.trim()) found.push({ field: FIELD.name, message: t('people.name_required') });
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()))
       found.push({ field: FIELD.email, message: t('people.email_required') });
     if (byCountry && !country) found.push({ field: FIELD.country, message: t('people.country_required') });
@@ -57,11 +67,13 @@ export function InviteForm(props: { roles: string[]; countries: Choice[]; entiti
     if (found.length) return;
     try {
       const created = await inviting.mutateAsync({
+        name: name.trim(),
         email: email.trim(),
         role,
         ...(byCountry ? { country } : { entity: Number(entity) }),
       });
       setResult(created);
+      setName('');
       setEmail('');
     } catch (error) {
       setErrors(errorsOf(error, fieldOf(error)));
@@ -75,8 +87,8 @@ export function InviteForm(props: { roles: string[]; countries: Choice[]; entiti
         <div className="notice" role="status">
           <p>
             {result.sent
-              ? t('people.invited_sent', { email: isolate(result.invitation.email) })
-              : t('people.invited_link', { email: isolate(result.invitation.email) })}
+              ? t('people.invited_sent', { email: isolate(invitee(result.invitation)) })
+              : t('people.invited_link', { email: isolate(invitee(result.invitation)) })}
           </p>
           {result.link && (
             <p>
@@ -87,6 +99,15 @@ export function InviteForm(props: { roles: string[]; countries: Choice[]; entiti
         </div>
       )}
       <Form errors={errors} onSubmit={submit}>
+        <TextField
+          id={FIELD.name}
+          label={t('people.name')}
+          hint={t('people.name_hint')}
+          errors={errors}
+          autoComplete="off"
+          value={name}
+          onChange={setName}
+        />
         <TextField
           id={FIELD.email}
           type="email"
@@ -134,6 +155,10 @@ export function InviteForm(props: { roles: string[]; countries: Choice[]; entiti
     </section>
   );
 }
+
+/** Who was invited, as the confirmation names them: « Salma Idrissi (salma@…) », else the address. */
+const invitee = (invitation: { name?: string | null; email: string }) =>
+  invitation.name ? `${invitation.name} (${invitation.email})` : invitation.email;
 
 /** The roles' names, keys written out (the catalogue test finds them used). */
 export const ROLE_LABELS: Record<string, string> = {

@@ -171,7 +171,11 @@ export function PeoplePage() {
             {pending.map((invitation) => (
               <li key={invitation.id}>
                 <p className="task-meta">
-                  <strong dir="ltr">{invitation.email}</strong>
+                  {/* Names, not codes: the name the inviter gave, the address beside it. */}
+                  {invitation.name && <strong dir="auto">{invitation.name}</strong>}
+                  <span dir="ltr" className={invitation.name ? 'muted' : undefined}>
+                    {invitation.name ? invitation.email : <strong>{invitation.email}</strong>}
+                  </span>
                   <span>
                     {t(ROLE_LABELS[invitation.grant.role] ?? invitation.grant.role)} —{' '}
                     <span dir="auto">{where(invitation.grant)}</span>

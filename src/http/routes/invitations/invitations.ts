@@ -32,12 +32,12 @@ export function invitationRoutes(app: FastifyInstance, db: Db, mailer: Mailer | 
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
   api.post('/api/v1/invitations', { schema: createInvitationSchema }, async (request, reply) => {
-    const { email, role, country, region, entity } = request.body;
+    const { email, name, role, country, region, entity } = request.body;
     const result = await createInvitation(
       db,
       request.actor,
       // Any string: the service answers user.invalid_role, with the roles, for one it does not know.
-      { email, grant: { role: role as Role, country, region, entity } },
+      { email, name, grant: { role: role as Role, country, region, entity } },
       { linkFor: invitationLink(request), mailer, language: requestLanguage(request) },
     );
     return reply

@@ -11,6 +11,7 @@ const Invitation = Type.Object(
   {
     id: Type.Integer(),
     email: Type.String(),
+    name: Nullable(Type.String({ description: 'the name of the person invited, as the inviter gave it' })),
     grant: Grant,
     invitedBy: Type.String({ description: 'Who invited, as the audit log names them' }),
     createdAt: DateTime(),
@@ -56,6 +57,13 @@ export const createInvitationSchema = {
   body: Type.Object(
     {
       email: Type.String({ maxLength: 320 }),
+      name: Type.Optional(
+        Type.String({
+          maxLength: 400,
+          description:
+            'the name of the person invited (1-120 characters, one line; else 422 user.invalid_name): shown in the list of invitations, and given to the account the invitation creates unless the person types another',
+        }),
+      ),
       // Not an enum here: an unknown role is answered user.invalid_role (422) with the roles.
       role: Type.String({ maxLength: 32, description: ROLES.join(', ') }),
       country: Type.Optional(CountryCode),
