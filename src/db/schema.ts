@@ -81,19 +81,6 @@ export interface AnswerRevision {
   source_sha256: string | null;
 }
 
-export interface AnswerTranslation {
-  blocks: Json;
-  created_at: Generated<Timestamp>;
-  language: string;
-  machine: Generated<boolean>;
-  machine_note: string | null;
-  number: number;
-  question_id: string;
-  review_id: number;
-  revision: number;
-  translator: string;
-}
-
 export interface Assignment {
   assigned_at: Generated<Timestamp>;
   assigned_by: string;
@@ -156,20 +143,6 @@ export interface Country {
    */
   self_approval: Generated<boolean>;
   synthetic: Generated<boolean>;
-}
-
-export interface CountryGroup {
-  id: string;
-  names: Json;
-  region_id: string;
-  updated_at: Generated<Timestamp>;
-  updated_by: string;
-}
-
-export interface CountryGroupMember {
-  country_code: string;
-  group_id: string;
-  region_id: string;
 }
 
 export interface Cycle {
@@ -372,7 +345,6 @@ export interface QuestionnaireSection {
 }
 
 export interface Region {
-  groups_seeded: Generated<boolean>;
   id: string;
   name: JSONColumnType<Multilingual>;
   synthetic: Generated<boolean>;
@@ -491,15 +463,12 @@ export interface Database {
   answer_move: AnswerMove;
   answer_objective: AnswerObjective;
   answer_revision: AnswerRevision;
-  answer_translation: AnswerTranslation;
   assignment: Assignment;
   audit_event: AuditEvent;
   catalogue_load: CatalogueLoad;
   comment: Comment;
   contribution: Contribution;
   country: Country;
-  country_group: CountryGroup;
-  country_group_member: CountryGroupMember;
   cycle: Cycle;
   cycle_country: CycleCountry;
   entity: Entity;
