@@ -6671,6 +6671,7 @@ export interface operations {
             invitations: {
               id: number;
               email: string;
+              name: string | null;
               grant: {
                 role: 'admin' | 'secretariat' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder';
                 country: string | null;
@@ -6731,6 +6732,8 @@ export interface operations {
       content: {
         'application/json': {
           email: string;
+          /** @description the name of the person invited (1-120 characters, one line; else 422 user.invalid_name): shown in the list of invitations, and given to the account the invitation creates unless the person types another */
+          name?: string;
           /** @description admin, secretariat, focal_point, validator, contributor, stakeholder */
           role: string;
           /** @description ISO 3166-1 alpha-3 */
@@ -6751,6 +6754,7 @@ export interface operations {
             invitation: {
               id: number;
               email: string;
+              name: string | null;
               grant: {
                 role: 'admin' | 'secretariat' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder';
                 country: string | null;
@@ -6851,6 +6855,7 @@ export interface operations {
             invitation: {
               id: number;
               email: string;
+              name: string | null;
               grant: {
                 role: 'admin' | 'secretariat' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder';
                 country: string | null;
