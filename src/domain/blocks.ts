@@ -58,7 +58,11 @@ export function blockTexts(blocks: readonly Block[]): string[] {
   return out;
 }
 
-/** Limits of one answer or contribution, so a save can never grow without bound. */
+/**
+ * Limits of one answer or contribution, so a save can never grow without bound. `depth` counts
+ * levels of blocks: the top level is 1 and a list's items hold level 2…, so five nested lists at
+ * most (the editor and the paste filter flatten deeper nesting to that).
+ */
 export const BLOCK_LIMITS = { depth: 6, lines: 2000, characters: 200_000 } as const;
 
 /**

@@ -602,6 +602,21 @@ async function conflict() {
     `${REVIEW_API}/answers/${Q}/revisions/${start.revision + 1}`,
   );
   expect(textsOf(between.json.blocks)).toContain('أضافت الجلسة الأولى هذه الفقرة.');
+
+  // The first session, still on its revision, types on: its working draft reaches the server;
+  // saving meets the second session's revision, and « take theirs » drops that draft too (else it
+  // would be offered again on the next visit).
+  const draftOf = async () =>
+    (await apiCall<{ myDraft: unknown }>(server, token, 'GET', `${REVIEW_API}/answers/${Q}`)).json.myDraft;
+  await typeInEditor(first.page, 'answer-text', 'جملة لن تُحفظ.', { append: true });
+  await expect.poll(draftOf, { timeout: 30_000 }).not.toBeNull();
+  await first.page.locator('.draft-editor > .button-group > .button').first().click();
+  const theirConflict = first.page.locator('.draft-editor .conflict');
+  await theirConflict.waitFor();
+  await theirConflict.locator('.button-group .button').nth(1).click();
+  await theirConflict.waitFor({ state: 'detached' });
+  await expect.poll(draftOf, { timeout: 30_000 }).toBeNull();
+  await expect(first.page.locator('#answer-text').textContent()).resolves.toBe(secondText);
   expect(first.problems).toEqual([]);
   expect(second.problems).toEqual([]);
 }

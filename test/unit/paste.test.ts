@@ -2,8 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BLOCK_LIMITS, type Block } from '../../src/domain/blocks.js';
-import { clipboardToBlocks, htmlToBlocks, pasteIntoText, textToBlocks } from '../../src/web/lib/paste/index.js';
-import { textToBlocks as editorTextToBlocks } from '../../src/web/lib/text-blocks.js';
+import { clipboardToBlocks, htmlToBlocks, textToBlocks } from '../../src/web/lib/paste/index.js';
 
 const dir = join(import.meta.dirname, '../fixtures/paste');
 const documents = join(import.meta.dirname, '../fixtures/documents');
@@ -147,20 +146,8 @@ describe('textToBlocks edge cases', () => {
   });
 });
 
-describe('pasting into the text box', () => {
-  const html = read('word-fr.html');
-  it('inserts the typing code on lines of its own, which reads back as the answer key', () => {
-    const pasted = pasteIntoText('Avant\nAprès', { start: 3, end: 3 }, { html, text: 'ignored' })!;
-    expect(pasted.value.startsWith('Ava\n')).toBe(true);
-    expect(pasted.value.endsWith('\nnt\nAprès')).toBe(true);
-    // What the text box types in place of the selection (execCommand('insertText')).
-    expect(pasted.value).toBe(`Ava${pasted.inserted}nt\nAprès`);
-    const inserted = pasted.value.slice(4, pasted.cursor);
-    expect(editorTextToBlocks(inserted)).toEqual(key('word-fr').blocks);
-  });
-
-  it('leaves plain words to the browser, and falls back to text when HTML holds nothing', () => {
-    expect(pasteIntoText('', { start: 0, end: 0 }, { text: 'un mot' })).toBeNull();
+describe('the clipboard', () => {
+  it('falls back to the text when the HTML holds nothing', () => {
     expect(clipboardToBlocks({ html: '<meta charset="utf-8">', text: '- a\n- b' })).toEqual([
       bullets(item('a'), item('b')),
     ]);

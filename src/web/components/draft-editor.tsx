@@ -44,6 +44,8 @@ export function DraftEditor(props: {
   autosaveDraft?: (blocks: Block[], baseRevision: number) => Promise<void>;
   /** The working draft the server kept, read when the editor opens. */
   serverDraft?: ServerDraft | null;
+  /** Drops the server's working draft (taking the other person's text leaves nothing of mine). */
+  discardDraft?: () => Promise<void>;
   disabled?: boolean;
   saveLabel?: string;
   /** More buttons next to Save (e.g. Submit), given a function that saves first if needed. */
@@ -198,6 +200,9 @@ export function DraftEditor(props: {
     setSavedBlocks(conflict.blocks);
     setBase(conflict.currentRevision);
     clearDraft(props.storageKey);
+    // Else the draft this text replaced would be offered again on the next visit. A failure
+    // leaves only that offer behind, which the author can refuse: nothing to say here.
+    void props.discardDraft?.().catch(() => {});
     setConflict(null);
     setError('');
     setState('idle');

@@ -9,7 +9,7 @@ import { messageOf, Moves } from '../components/moves.js';
 import { LoadError, Loading, Page } from '../components/page.js';
 import { StatusTag } from '../components/status.js';
 import { SyntheticLabel } from '../components/synthetic.js';
-import { post, put, reviewPath } from '../lib/api.js';
+import { del, post, put, reviewPath } from '../lib/api.js';
 import { draftKey } from '../lib/drafts.js';
 import { isUnofficial, localText, useLocale } from '../lib/i18n.js';
 import type { Answer, AnswerDraftSaved, AnswerSaved, Move, Neighbours } from '../lib/types.js';
@@ -164,6 +164,7 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
               save={(blocks, baseRevision) => saving.mutateAsync({ blocks, baseRevision })}
               autosaveDraft={autosaveDraft}
               serverDraft={a.myDraft}
+              discardDraft={() => del(`${base}/draft`).then(() => undefined)}
               actions={(flush) => {
                 flushRef.current = flush;
                 return null;
