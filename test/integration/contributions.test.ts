@@ -207,6 +207,8 @@ describe('a contributor drafts its entity contribution', () => {
       baseRevision: 1,
       blocks: [paragraph('Deuxième version.')],
       author: users.contributorA,
+      // Names, not codes: the account has no display name, so people read its address.
+      authorName: users.contributorA,
     });
     expect((await contributionRow(Q, entities.a))?.revision).toBe(2);
     // Creating again from 0 is a conflict too, never a second contribution.
