@@ -314,6 +314,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reviews/{country}/{cycle}/submissions/{number}/translations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The human translations that go with one submission’s answers
+     * @description Read by whoever reads the submission. For each question and language, the current translation of the latest submission up to this one that has one, flagged outdated when the country’s latest submission answers differently.
+     */
+    get: operations['listTranslations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reviews/{country}/{cycle}/submissions/{number}/answers/{questionId}/translations/{language}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Write the human translation of one answer of a submission into another language of the cycle
+     * @description The region’s secretariat and translators. Refused: the answer’s own language (translation.same_language), a language not among the cycle’s, a question the submission leaves unanswered (translation.no_answer), an empty or too large text, machine: true without a machineNote naming the system, a stale baseRevision (translation.edit_conflict). Each change is the next revision (none is lost); audited translation.save.
+     */
+    put: operations['saveTranslation'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/translations/work': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What is left to translate: submissions of the open cycles of the caller’s regions
+     * @description For a translator or a secretariat: each country’s latest submission to an open cycle of its region, with, for each other language of the cycle, how many answered questions have no current translation.
+     */
+    get: operations['listTranslationWork'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cycles/{cycle}/tracking': {
     parameters: {
       query?: never;
@@ -367,6 +427,111 @@ export interface paths {
      * @description The country’s focal point (or an administrator) decides. The secretariat then sees, in its tracking, how many questions are answered in each section: counts, never text. Audited when it changes.
      */
     put: operations['shareReviewProgress'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/groups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A region’s country groups (public, like the region’s members) */
+    get: operations['listCountryGroups'];
+    put?: never;
+    /**
+     * Add a country group to a region
+     * @description The id: lower-case letters, digits and hyphens (group.invalid_id); unique in the region (group.exists). Refused with group.names_missing, group.unknown_country or group.country_outside_region; nothing is written then. The region’s secretariat and administrators only (403 otherwise). Audited.
+     */
+    post: operations['createCountryGroup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions/{region}/groups/{group}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Change a country group’s names and members (both replaced)
+     * @description Refused with group.names_missing, group.unknown_country or group.country_outside_region; nothing is written then. The region’s secretariat and administrators only (403 otherwise). Audited.
+     */
+    put: operations['editCountryGroup'];
+    post?: never;
+    /**
+     * Delete a country group
+     * @description The region’s secretariat and administrators only (403 otherwise). Audited with what the group was.
+     */
+    delete: operations['deleteCountryGroup'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cycles/{cycle}/questions/{questionId}/answers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One question’s answers, country beside country
+     * @description What each reader reads, country by country: the cycle’s regional secretariat (and administrators) each country’s latest submission (a returned one included, state `returned`), else its latest published version; a country’s focal point or validator its own latest submission and the others’ published versions; anyone else the latest published versions only. Never a working copy. Sorted by country name in the reader’s language. A planned cycle is cycle.not_found except to its secretariat.
+     */
+    get: operations['compareAnswers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cycles/{cycle}/questions/{questionId}/answers.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The same answers as CSV: one line per country (UTF-8 with a byte order mark)
+     * @description What each reader reads, country by country: the cycle’s regional secretariat (and administrators) each country’s latest submission (a returned one included, state `returned`), else its latest published version; a country’s focal point or validator its own latest submission and the others’ published versions; anyone else the latest published versions only. Never a working copy. Sorted by country name in the reader’s language. A planned cycle is cycle.not_found except to its secretariat.
+     */
+    get: operations['compareAnswersCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cycles/{cycle}/questions/{questionId}/answers.docx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The same answers as a Word document: one section per country
+     * @description What each reader reads, country by country: the cycle’s regional secretariat (and administrators) each country’s latest submission (a returned one included, state `returned`), else its latest published version; a country’s focal point or validator its own latest submission and the others’ published versions; anyone else the latest published versions only. Never a working copy. Sorted by country name in the reader’s language. A planned cycle is cycle.not_found except to its secretariat.
+     */
+    get: operations['compareAnswersDocx'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -518,6 +683,114 @@ export interface paths {
      * @description Closing needs `late`: `accept` keeps receiving reviews submitted after it, `refuse` refuses them (cycle.closing_policy_required otherwise). Opening needs the cycle’s dates.
      */
     post: operations['moveCycle'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cycles/{cycle}/codes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The codes of a cycle’s questions
+     * @description For the cycle’s regional secretariat (and administrators); to anyone else signed in, the cycle does not exist.
+     */
+    get: operations['listCodes'];
+    put?: never;
+    /**
+     * Give a question of the cycle a code (its closed list of values)
+     * @description The cycle’s secretariat. Names and value labels in fr, en and ar. Audited.
+     */
+    post: operations['createCode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cycles/{cycle}/codes/defaults': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Give the cycle Pacte’s default codes (I.a, II.a, V.a of arab-2021-like questionnaires)
+     * @description Only for questions of the cycle’s questionnaire that have no code yet. Audited.
+     */
+    post: operations['installDefaultCodes'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cycles/{cycle}/codes/{question}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A question’s code with each country’s answer and coding
+     * @description Each country whose latest submission stands (not returned), or whose answer was coded: the answer as submitted (to show the evidence passages in it) and its coding, if any.
+     */
+    get: operations['getCode'];
+    /**
+     * Rewrite a question’s code (names, values, cue phrases)
+     * @description A value confirmed on some answer cannot be removed (code.values_in_use). Audited.
+     */
+    put: operations['editCode'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cycles/{cycle}/codes/{question}/suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Suggest the code’s values for every country’s submitted answer
+     * @description Stored as suggested, with the passages that suggest each value. An answer a person already confirmed or rejected (same submission) is kept as it is. Audited.
+     */
+    post: operations['suggestCodes'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cycles/{cycle}/codes/{question}/countries/{country}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Confirm (accept or correct) or reject how a country’s answer is coded
+     * @description confirmed: the values set (known values; one only for a single-choice code); rejected: none fits. Who and when are kept, and audited with what was suggested.
+     */
+    put: operations['decideCoding'];
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2716,6 +2989,294 @@ export interface operations {
       };
     };
   };
+  listTranslations: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description ISO 3166-1 alpha-3, e.g. MAR */
+        country: string;
+        /** @description e.g. arab-2021 */
+        cycle: string;
+        number: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            country: string;
+            cycle: string;
+            number: number;
+            /** @description the language the country answered in */
+            answerLanguage: 'fr' | 'en' | 'ar';
+            /** @description the cycle’s languages */
+            languages: ('fr' | 'en' | 'ar')[];
+            translations: {
+              /** @description the submission whose answer was translated */
+              submission: number;
+              questionId: string;
+              /** @description the language translated into */
+              language: 'fr' | 'en' | 'ar';
+              /** @description each change is the next revision; none is lost */
+              revision: number;
+              blocks: components['schemas']['Block'][];
+              /** @description who wrote this revision, as recorded (an e-mail address) */
+              translator: string;
+              /** @description who wrote it, as people read it, in the requested language */
+              translatorName: string;
+              /** @description machine-translated (never without machineNote naming the system) */
+              machine: boolean;
+              machineNote: string | null;
+              /**
+               * Format: date-time
+               * @description the first revision
+               */
+              createdAt: string;
+              /**
+               * Format: date-time
+               * @description this revision
+               */
+              updatedAt: string;
+              /** @description the country’s latest submission answers the question differently from the one translated */
+              outdated: boolean;
+              /** @description the country’s latest submission */
+              latest: number;
+            }[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  saveTranslation: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description ISO 3166-1 alpha-3, e.g. MAR */
+        country: string;
+        /** @description e.g. arab-2021 */
+        cycle: string;
+        number: number;
+        questionId: string;
+        language: 'fr' | 'en' | 'ar';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          blocks: components['schemas']['Block'][];
+          /** @description the revision edited (0: a first one) */
+          baseRevision?: number;
+          /** @description false unless a system translated it (then say which) */
+          machine?: boolean;
+          /** @description which system translated it */
+          machineNote?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description the submission whose answer was translated */
+            submission: number;
+            questionId: string;
+            /** @description the language translated into */
+            language: 'fr' | 'en' | 'ar';
+            /** @description each change is the next revision; none is lost */
+            revision: number;
+            blocks: components['schemas']['Block'][];
+            /** @description who wrote this revision, as recorded (an e-mail address) */
+            translator: string;
+            /** @description who wrote it, as people read it, in the requested language */
+            translatorName: string;
+            /** @description machine-translated (never without machineNote naming the system) */
+            machine: boolean;
+            machineNote: string | null;
+            /**
+             * Format: date-time
+             * @description the first revision
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description this revision
+             */
+            updatedAt: string;
+            /** @description the country’s latest submission answers the question differently from the one translated */
+            outdated: boolean;
+            /** @description the country’s latest submission */
+            latest: number;
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listTranslationWork: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            work: {
+              country: string;
+              countryName: components['schemas']['Multilingual'];
+              /** @description true for a fictional country’s review (the demo region, docs/regional.md): every text in it is synthetic data */
+              synthetic: boolean;
+              cycle: string;
+              cycleTitle: components['schemas']['Multilingual'];
+              number: number;
+              answerLanguage: 'fr' | 'en' | 'ar';
+              answered: number;
+              missing: {
+                language: 'fr' | 'en' | 'ar';
+                questions: number;
+              }[];
+            }[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   getCycleTracking: {
     parameters: {
       query?: {
@@ -2922,6 +3483,524 @@ export interface operations {
       };
       /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listCountryGroups: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @example arab */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            region: string;
+            groups: {
+              /** @example maghreb */
+              id: string;
+              /** @example arab */
+              region: string;
+              names: components['schemas']['Multilingual'];
+              /** @description member countries of the region, ISO 3166-1 alpha-3 */
+              countries: string[];
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: string;
+            }[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createCountryGroup: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @example arab */
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          id: string;
+          /** @description the group’s name in French, English and Arabic (all three) */
+          names: {
+            fr?: string;
+            en?: string;
+            ar?: string;
+          };
+          /** @description ISO 3166-1 alpha-3 codes */
+          countries: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example maghreb */
+            id: string;
+            /** @example arab */
+            region: string;
+            names: components['schemas']['Multilingual'];
+            /** @description member countries of the region, ISO 3166-1 alpha-3 */
+            countries: string[];
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  editCountryGroup: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @example arab */
+        region: string;
+        /** @example maghreb */
+        group: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description the group’s name in French, English and Arabic (all three) */
+          names: {
+            fr?: string;
+            en?: string;
+            ar?: string;
+          };
+          /** @description ISO 3166-1 alpha-3 codes */
+          countries: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example maghreb */
+            id: string;
+            /** @example arab */
+            region: string;
+            names: components['schemas']['Multilingual'];
+            /** @description member countries of the region, ISO 3166-1 alpha-3 */
+            countries: string[];
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  deleteCountryGroup: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @example arab */
+        region: string;
+        /** @example maghreb */
+        group: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  compareAnswers: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+        /** @description a country group of the cycle’s region */
+        group?: string;
+        /** @description answers whose confirmed GCM objectives include it */
+        objective?: number;
+        /** @description where the text read stands */
+        state?: 'submitted' | 'acknowledged' | 'returned' | 'published';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. arab-2021 */
+        cycle: string;
+        /** @example I.a */
+        questionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            cycle: string;
+            region: string;
+            title: components['schemas']['Multilingual'];
+            synthetic: boolean;
+            question: {
+              id: string;
+              section: string;
+              /** @description in the reader’s language */
+              text: string;
+            };
+            sections: {
+              id: string;
+              title: string;
+              questions: {
+                id: string;
+                text: string;
+              }[];
+            }[];
+            answers: {
+              /** @example MAR */
+              country: string;
+              countryName: components['schemas']['Multilingual'];
+              /** @description a fictional country of the demo region: synthetic data */
+              synthetic: boolean;
+              source: {
+                kind: 'submission' | 'published';
+                /** @description the submission’s number, or the published version */
+                number: number;
+                /** Format: date-time */
+                at: string;
+              };
+              state: 'submitted' | 'acknowledged' | 'returned' | 'published';
+              /** @description Language of messages (else Accept-Language). */
+              language: 'fr' | 'en' | 'ar';
+              direction: 'ltr' | 'rtl';
+              blocks: components['schemas']['Block'][];
+              /** @description GCM objectives confirmed for this answer */
+              objectives: number[];
+            }[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  compareAnswersCsv: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+        /** @description a country group of the cycle’s region */
+        group?: string;
+        /** @description answers whose confirmed GCM objectives include it */
+        objective?: number;
+        /** @description where the text read stands */
+        state?: 'submitted' | 'acknowledged' | 'returned' | 'published';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. arab-2021 */
+        cycle: string;
+        /** @example I.a */
+        questionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The lines, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  compareAnswersDocx: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+        /** @description a country group of the cycle’s region */
+        group?: string;
+        /** @description answers whose confirmed GCM objectives include it */
+        objective?: number;
+        /** @description where the text read stands */
+        state?: 'submitted' | 'acknowledged' | 'returned' | 'published';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. arab-2021 */
+        cycle: string;
+        /** @example I.a */
+        questionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The document, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
         headers: {
           [name: string]: unknown;
         };
@@ -3723,6 +4802,688 @@ export interface operations {
       };
     };
   };
+  listCodes: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. demo-2 */
+        cycle: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            cycle: string;
+            region: string;
+            codes: {
+              cycle: string;
+              questionId: string;
+              /** @description one value per answer, or several */
+              kind: 'single' | 'multiple';
+              names: components['schemas']['Multilingual'];
+              values: {
+                /** @example existing_mechanism */
+                key: string;
+                labels: components['schemas']['Multilingual'];
+                /** @description cue phrases that suggest the value, per answer language */
+                cues: {
+                  fr?: string[];
+                  en?: string[];
+                  ar?: string[];
+                };
+              }[];
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: string;
+            }[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createCode: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. demo-2 */
+        cycle: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description e.g. I.a */
+          questionId: string;
+          /** @description one value per answer, or several */
+          kind: 'single' | 'multiple';
+          /** @description required in fr, en and ar (code.names_missing_language otherwise) */
+          names: {
+            fr?: string;
+            en?: string;
+            ar?: string;
+          };
+          values: {
+            key: string;
+            /** @description required in fr, en and ar (code.names_missing_language otherwise) */
+            labels: {
+              fr?: string;
+              en?: string;
+              ar?: string;
+            };
+            cues?: {
+              fr?: string[];
+              en?: string[];
+              ar?: string[];
+            };
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            cycle: string;
+            questionId: string;
+            /** @description one value per answer, or several */
+            kind: 'single' | 'multiple';
+            names: components['schemas']['Multilingual'];
+            values: {
+              /** @example existing_mechanism */
+              key: string;
+              labels: components['schemas']['Multilingual'];
+              /** @description cue phrases that suggest the value, per answer language */
+              cues: {
+                fr?: string[];
+                en?: string[];
+                ar?: string[];
+              };
+            }[];
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  installDefaultCodes: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. demo-2 */
+        cycle: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            created: string[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getCode: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. demo-2 */
+        cycle: string;
+        /** @description e.g. I.a */
+        question: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            cycle: string;
+            region: string;
+            code: {
+              cycle: string;
+              questionId: string;
+              /** @description one value per answer, or several */
+              kind: 'single' | 'multiple';
+              names: components['schemas']['Multilingual'];
+              values: {
+                /** @example existing_mechanism */
+                key: string;
+                labels: components['schemas']['Multilingual'];
+                /** @description cue phrases that suggest the value, per answer language */
+                cues: {
+                  fr?: string[];
+                  en?: string[];
+                  ar?: string[];
+                };
+              }[];
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: string;
+            };
+            countries: {
+              country: string;
+              countryName: components['schemas']['Multilingual'];
+              synthetic: boolean;
+              answer: {
+                number: number;
+                language: 'fr' | 'en' | 'ar';
+                blocks: components['schemas']['Block'][];
+              } | null;
+              coding: {
+                submissionNumber: number;
+                values: string[];
+                state: 'suggested' | 'confirmed' | 'rejected';
+                /** @description the passages that suggested each value */
+                evidence: {
+                  value: string;
+                  passages: {
+                    position: {
+                      block: number[];
+                      start: number;
+                      end: number;
+                    };
+                    text: string;
+                  }[];
+                }[];
+                suggestedAt: string | null;
+                decidedBy: string | null;
+                decidedAt: string | null;
+              } | null;
+            }[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  editCode: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. demo-2 */
+        cycle: string;
+        /** @description e.g. I.a */
+        question: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description one value per answer, or several */
+          kind: 'single' | 'multiple';
+          /** @description required in fr, en and ar (code.names_missing_language otherwise) */
+          names: {
+            fr?: string;
+            en?: string;
+            ar?: string;
+          };
+          values: {
+            key: string;
+            /** @description required in fr, en and ar (code.names_missing_language otherwise) */
+            labels: {
+              fr?: string;
+              en?: string;
+              ar?: string;
+            };
+            cues?: {
+              fr?: string[];
+              en?: string[];
+              ar?: string[];
+            };
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            cycle: string;
+            questionId: string;
+            /** @description one value per answer, or several */
+            kind: 'single' | 'multiple';
+            names: components['schemas']['Multilingual'];
+            values: {
+              /** @example existing_mechanism */
+              key: string;
+              labels: components['schemas']['Multilingual'];
+              /** @description cue phrases that suggest the value, per answer language */
+              cues: {
+                fr?: string[];
+                en?: string[];
+                ar?: string[];
+              };
+            }[];
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  suggestCodes: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. demo-2 */
+        cycle: string;
+        /** @description e.g. I.a */
+        question: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            suggested: string[];
+            kept: string[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  decideCoding: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. demo-2 */
+        cycle: string;
+        /** @description e.g. I.a */
+        question: string;
+        /** @description ISO 3166-1 alpha-3 */
+        country: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json':
+          | {
+              /** @enum {string} */
+              state: 'confirmed';
+              values: string[];
+            }
+          | {
+              /** @enum {string} */
+              state: 'rejected';
+            };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            submissionNumber: number;
+            values: string[];
+            state: 'suggested' | 'confirmed' | 'rejected';
+            /** @description the passages that suggested each value */
+            evidence: {
+              value: string;
+              passages: {
+                position: {
+                  block: number[];
+                  start: number;
+                  end: number;
+                };
+                text: string;
+              }[];
+            }[];
+            suggestedAt: string | null;
+            decidedBy: string | null;
+            decidedAt: string | null;
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   getSession: {
     parameters: {
       query?: never;
@@ -3742,7 +5503,8 @@ export interface operations {
             userId: number;
             email: string;
             grants: {
-              role: 'admin' | 'secretariat' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder';
+              role:
+                'admin' | 'secretariat' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'translator';
               country: string | null;
               region: string | null;
               entity: number | null;
@@ -3788,7 +5550,8 @@ export interface operations {
             token: string;
             email: string;
             grants: {
-              role: 'admin' | 'secretariat' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder';
+              role:
+                'admin' | 'secretariat' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'translator';
               country: string | null;
               region: string | null;
               entity: number | null;
@@ -6527,7 +8290,8 @@ export interface operations {
               email: string;
               name: string | null;
               grants: {
-                role: 'admin' | 'secretariat' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder';
+                role:
+                  'admin' | 'secretariat' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'translator';
                 country: string | null;
                 region: string | null;
                 entity: number | null;
@@ -6580,7 +8344,7 @@ export interface operations {
           /** @description the name shown instead of the address */
           name?: string;
           password: string;
-          /** @description admin, secretariat, focal_point, validator, contributor, stakeholder */
+          /** @description admin, secretariat, focal_point, validator, contributor, stakeholder, translator */
           role: string;
           /** @description ISO 3166-1 alpha-3 */
           country?: string;
@@ -6673,7 +8437,8 @@ export interface operations {
               email: string;
               name: string | null;
               grant: {
-                role: 'admin' | 'secretariat' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder';
+                role:
+                  'admin' | 'secretariat' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'translator';
                 country: string | null;
                 region: string | null;
                 entity: number | null;
@@ -6734,7 +8499,7 @@ export interface operations {
           email: string;
           /** @description the name of the person invited (1-120 characters, one line; else 422 user.invalid_name): shown in the list of invitations, and given to the account the invitation creates unless the person types another */
           name?: string;
-          /** @description admin, secretariat, focal_point, validator, contributor, stakeholder */
+          /** @description admin, secretariat, focal_point, validator, contributor, stakeholder, translator */
           role: string;
           /** @description ISO 3166-1 alpha-3 */
           country?: string;
@@ -6756,7 +8521,8 @@ export interface operations {
               email: string;
               name: string | null;
               grant: {
-                role: 'admin' | 'secretariat' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder';
+                role:
+                  'admin' | 'secretariat' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'translator';
                 country: string | null;
                 region: string | null;
                 entity: number | null;
@@ -6857,7 +8623,8 @@ export interface operations {
               email: string;
               name: string | null;
               grant: {
-                role: 'admin' | 'secretariat' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder';
+                role:
+                  'admin' | 'secretariat' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'translator';
                 country: string | null;
                 region: string | null;
                 entity: number | null;
@@ -6961,7 +8728,8 @@ export interface operations {
             email: string;
             created: boolean;
             grant: {
-              role: 'admin' | 'secretariat' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder';
+              role:
+                'admin' | 'secretariat' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'translator';
               country: string | null;
               region: string | null;
               entity: number | null;
@@ -7036,7 +8804,8 @@ export interface operations {
               disabled: boolean;
               /** @description Only the roles the caller manages */
               grants: {
-                role: 'admin' | 'secretariat' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder';
+                role:
+                  'admin' | 'secretariat' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'translator';
                 country: string | null;
                 region: string | null;
                 entity: number | null;
@@ -7104,7 +8873,8 @@ export interface operations {
               disabled: boolean;
               /** @description Only the roles the caller manages */
               grants: {
-                role: 'admin' | 'secretariat' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder';
+                role:
+                  'admin' | 'secretariat' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'translator';
                 country: string | null;
                 region: string | null;
                 entity: number | null;
@@ -7181,7 +8951,8 @@ export interface operations {
               disabled: boolean;
               /** @description Only the roles the caller manages */
               grants: {
-                role: 'admin' | 'secretariat' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder';
+                role:
+                  'admin' | 'secretariat' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'translator';
                 country: string | null;
                 region: string | null;
                 entity: number | null;

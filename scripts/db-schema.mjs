@@ -42,6 +42,7 @@ const JSON_COLUMNS = {
   'answer.blocks': 'Block[]',
   'answer_revision.blocks': 'Block[]',
   'answer_draft.blocks': 'Block[]',
+  'answer_translation.blocks': 'Block[]',
   'answer_objective.evidence': 'string[]',
   'contribution.blocks': 'Block[]',
   'search_publication.blocks': 'Block[]',

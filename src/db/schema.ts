@@ -81,6 +81,19 @@ export interface AnswerRevision {
   source_sha256: string | null;
 }
 
+export interface AnswerTranslation {
+  blocks: JSONColumnType<Block[]>;
+  created_at: Generated<Timestamp>;
+  language: string;
+  machine: Generated<boolean>;
+  machine_note: string | null;
+  number: number;
+  question_id: string;
+  review_id: number;
+  revision: number;
+  translator: string;
+}
+
 export interface Assignment {
   assigned_at: Generated<Timestamp>;
   assigned_by: string;
@@ -107,6 +120,31 @@ export interface CatalogueLoad {
   loaded_at: Generated<Timestamp>;
   sha256: string;
   singleton: Generated<boolean>;
+}
+
+export interface Code {
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  cycle_id: string;
+  id: Generated<Int8>;
+  kind: string;
+  names: Json;
+  question_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string;
+  values: Json;
+}
+
+export interface CodedAnswer {
+  code_id: Int8;
+  country_code: string;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  evidence: Generated<Json>;
+  state: string;
+  submission_number: number;
+  suggested_at: Timestamp | null;
+  values: Generated<string[]>;
 }
 
 export interface Comment {
@@ -143,6 +181,20 @@ export interface Country {
    */
   self_approval: Generated<boolean>;
   synthetic: Generated<boolean>;
+}
+
+export interface CountryGroup {
+  id: string;
+  names: Json;
+  region_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string;
+}
+
+export interface CountryGroupMember {
+  country_code: string;
+  group_id: string;
+  region_id: string;
 }
 
 export interface Cycle {
@@ -345,6 +397,7 @@ export interface QuestionnaireSection {
 }
 
 export interface Region {
+  groups_seeded: Generated<boolean>;
   id: string;
   name: JSONColumnType<Multilingual>;
   synthetic: Generated<boolean>;
@@ -463,12 +516,17 @@ export interface Database {
   answer_move: AnswerMove;
   answer_objective: AnswerObjective;
   answer_revision: AnswerRevision;
+  answer_translation: AnswerTranslation;
   assignment: Assignment;
   audit_event: AuditEvent;
   catalogue_load: CatalogueLoad;
+  code: Code;
+  coded_answer: CodedAnswer;
   comment: Comment;
   contribution: Contribution;
   country: Country;
+  country_group: CountryGroup;
+  country_group_member: CountryGroupMember;
   cycle: Cycle;
   cycle_country: CycleCountry;
   entity: Entity;

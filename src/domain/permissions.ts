@@ -4,7 +4,15 @@
  * action is in docs/workspace.md; test/unit/permissions.test.ts and the role × endpoint matrix
  * test (test/integration/authorisation.test.ts) hold it.
  */
-export const ROLES = ['admin', 'secretariat', 'focal_point', 'validator', 'contributor', 'stakeholder'] as const;
+export const ROLES = [
+  'admin',
+  'secretariat',
+  'focal_point',
+  'validator',
+  'contributor',
+  'stakeholder',
+  'translator',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** One role of one person, with its scope (see migrations/004_accounts.sql). */
@@ -64,6 +72,8 @@ export type Action =
   | 'submission.comment'
   /** Return a submitted review to the country, with a reason (the region's secretariat). */
   | 'submission.return'
+  /** Translate a submitted answer into another language of the cycle (the region's secretariat and translators). */
+  | 'translation.write'
   /**
    * Invite someone to a role, list and revoke invitations, disable and enable a role: within the
    * roles one manages (MANAGES), for the country and region of the scope; `scope.role` is the role.
@@ -95,7 +105,15 @@ const SECRETARIAT_ACTIONS = new Set<Action>([
   'submission.comment',
   'submission.return',
   'cycle.manage',
+  'translation.write',
 ]);
+
+/**
+ * What a translator of a region does (migration 031): it reads what the region's countries
+ * submitted, to translate it, and writes translations; it does not acknowledge, comment, return,
+ * manage cycles, people or reminders, and never reads a working copy.
+ */
+const TRANSLATOR_ACTIONS = new Set<Action>(['submission.read', 'translation.write']);
 
 /** The roles of a country's own team, by action; admins may do everything. */
 const COUNTRY_ROLES: Record<Action, readonly Role[]> = {
@@ -119,6 +137,7 @@ const COUNTRY_ROLES: Record<Action, readonly Role[]> = {
   'submission.acknowledge': [],
   'submission.comment': [],
   'submission.return': [],
+  'translation.write': [], // a region's secretariat and translators, never the country's own team
   'people.manage': [], // decided by MANAGES, since it depends on the role managed
 };
 
@@ -128,12 +147,14 @@ const COUNTRY_ROLES: Record<Action, readonly Role[]> = {
  * countries; a focal point, the contributors and stakeholders of its own country's entities.
  */
 const MANAGES: Partial<Record<Role, readonly Role[]>> = {
-  secretariat: ['focal_point', 'validator'],
+  secretariat: ['focal_point', 'validator', 'translator'],
   focal_point: ['contributor', 'stakeholder'],
 };
 
 function manages(grant: Grant, scope: Scope): boolean {
   if (scope.role === undefined || !(MANAGES[grant.role] ?? []).includes(scope.role)) return false;
+  // A translator belongs to a region, not to a country: its region's secretariat manages it.
+  if (scope.role === 'translator') return grant.role === 'secretariat' && grant.region === scope.region;
   if (scope.country === undefined) return false;
   if (grant.role === 'secretariat') return scope.region !== undefined && grant.region === scope.region;
   return grant.country === scope.country && scope.entity !== undefined;
@@ -150,6 +171,9 @@ export function can(actor: Actor | null, action: Action, scope: Scope = {}): boo
     if (grant.role === 'secretariat') {
       if (scope.region === undefined || grant.region !== scope.region) return false;
       return SECRETARIAT_ACTIONS.has(action) || (action === 'review.read' && SECRETARIAT_READS.has(scope.status ?? ''));
+    }
+    if (grant.role === 'translator') {
+      return scope.region !== undefined && grant.region === scope.region && TRANSLATOR_ACTIONS.has(action);
     }
     if (scope.country === undefined || grant.country !== scope.country) return false;
     if (grant.role === 'contributor' || grant.role === 'stakeholder') {

@@ -23,6 +23,7 @@ import { requestLanguage, sendError } from './problem.js';
 import { nameConflictAuthor } from '../services/author-names.js';
 import { catalogueRoutes } from './routes/catalogue/catalogue.js';
 import { cycleRoutes } from './routes/cycles/cycles.js';
+import { codeRoutes } from './routes/codes/codes.js';
 import { Review } from './routes/reviews/schema.js';
 import { ExportJob } from './routes/exports/schema.js';
 import { ImportReport } from './routes/imports/schema.js';
@@ -30,7 +31,10 @@ import { importRoutes } from './routes/imports/imports.js';
 import { contributionRoutes } from './routes/contributions/contributions.js';
 import { publicationRoutes } from './routes/publications/publications.js';
 import { submissionRoutes } from './routes/submissions/submissions.js';
+import { translationRoutes } from './routes/translations/translations.js';
 import { trackingRoutes } from './routes/tracking/tracking.js';
+import { countryGroupRoutes } from './routes/country-groups/country-groups.js';
+import { sideBySideRoutes } from './routes/side-by-side/side-by-side.js';
 import { reminderRoutes } from './routes/tracking/reminders.js';
 import { reviewRoutes } from './routes/reviews/reviews.js';
 import { exportRoutes } from './routes/exports/exports.js';
@@ -132,6 +136,7 @@ export async function buildServer({
           name: 'submissions',
           description: 'What countries submitted to their regional secretariat, kept as received',
         },
+        { name: 'regions', description: 'Regions and their country groups (Maghreb, Gulf Cooperation Council, …)' },
         { name: 'open data', description: 'Everything published, per cycle, as one zip of JSON and CSV' },
       ],
       servers: [{ url: 'http://localhost:8080', description: 'npm start; a deployment serves the same paths' }],
@@ -170,10 +175,14 @@ export async function buildServer({
   reviewRoutes(app, storage.db, exportRoutes(app, storage.db, { worker: exportWorker }));
   publicationRoutes(app, storage.db);
   submissionRoutes(app, storage.db, mailer);
+  translationRoutes(app, storage.db);
   trackingRoutes(app, storage.db);
+  countryGroupRoutes(app, storage.db);
+  sideBySideRoutes(app, storage.db);
   searchRoutes(app, storage.db);
   catalogueRoutes(app, storage.db);
   cycleRoutes(app, storage.db);
+  codeRoutes(app, storage.db);
   sessionRoutes(app, storage.db, loginLimits);
   preferenceRoutes(app, storage.db);
   countryRoutes(app, storage.db);

@@ -75,6 +75,7 @@ export async function checkGrant(db: Kysely<Database>, grant: NewGrant): Promise
     validator: 'country',
     contributor: 'entity',
     stakeholder: 'entity',
+    translator: 'region',
   };
   const need = needs[grant.role];
   if (!need) throw new PacteError('user.invalid_role', { role: grant.role, needs: Object.keys(needs).join(', ') });

@@ -22,6 +22,8 @@ export function mayManage(actor: Actor, grant: Grant, regionsOf: RegionsOf): boo
     role: grant.role,
     ...(grant.country !== null ? { country: grant.country } : {}),
     ...(grant.entity !== null ? { entity: grant.entity } : {}),
+    // a role of a region (translator) is managed by that region's secretariat
+    ...(grant.country === null && grant.region !== null ? { region: grant.region } : {}),
   };
   const regions = grant.country !== null ? regionsOf(grant.country) : [];
   return (

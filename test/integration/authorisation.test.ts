@@ -4,6 +4,8 @@ import type { Block } from '../../src/domain/blocks.js';
 import { operator } from '../../src/domain/permissions.js';
 import { buildServer } from '../../src/http/server.js';
 import { addEntity } from '../../src/services/add-entity.js';
+import { createCountryGroup } from '../../src/services/create-country-group.js';
+import { isPacteError } from '../../src/domain/errors.js';
 import { cookieHeader, multipart, signInToken } from '../support/accounts.js';
 import { seedBytes, waitUntil } from '../support/pacte.js';
 import { addPerson, PASSWORD, PERSONAS, createWorld, type Persona, type World } from '../support/personas.js';
@@ -191,6 +193,14 @@ async function contributionRevision(questionId: string, entityId: number): Promi
 }
 
 const contribution = (rest = '') => `${answer(Q_A)}/contributions/${world.entities.interior}${rest}`;
+
+/** The country group the matrix edits and deletes, put back before each cell. */
+const GROUP = { id: 'matrix', names: { fr: 'Matrice', en: 'Matrix', ar: 'مصفوفة' }, countries: ['MAR'] };
+async function groupExists(): Promise<void> {
+  await createCountryGroup(t.storage.db, operator('test'), 'arab', GROUP).catch((error: unknown) => {
+    if (!isPacteError(error) || error.code !== 'group.exists') throw error;
+  });
+}
 
 const ROWS: Row[] = [
   // Public reading and the catalogue.
@@ -622,6 +632,42 @@ const ROWS: Row[] = [
     rule: () => ({ allowed: ['admin', 'secretariat'], hiddenFrom: except(['admin', 'secretariat', 'anonymous']) }),
     request: () => get('/api/v1/cycles/arab-2021/tracking.csv'),
   },
+  // Country groups (issue 13): read by anyone; edited by the region's secretariat and administrators.
+  { op: 'GET /api/v1/regions/{region}/groups', rule: anyone, request: () => get('/api/v1/regions/arab/groups') },
+  {
+    // The first allowed cell creates the group; the next ones get 409 group.exists (a business refusal).
+    op: 'POST /api/v1/regions/{region}/groups',
+    rule: () => only('admin', 'secretariat'),
+    request: () => ({ method: 'POST', url: '/api/v1/regions/arab/groups', payload: GROUP }),
+  },
+  {
+    op: 'PUT /api/v1/regions/{region}/groups/{group}',
+    rule: () => only('admin', 'secretariat'),
+    before: () => groupExists(),
+    request: () => ({ method: 'PUT', url: '/api/v1/regions/arab/groups/matrix', payload: { ...GROUP, id: undefined } }),
+  },
+  {
+    op: 'DELETE /api/v1/regions/{region}/groups/{group}',
+    rule: () => only('admin', 'secretariat'),
+    before: () => groupExists(),
+    request: () => ({ method: 'DELETE', url: '/api/v1/regions/arab/groups/matrix' }),
+  },
+  // One question's answers side by side: anyone reads (what each may read is side-by-side.test.ts's).
+  {
+    op: 'GET /api/v1/cycles/{cycle}/questions/{questionId}/answers',
+    rule: anyone,
+    request: () => get('/api/v1/cycles/arab-2021/questions/I.a/answers'),
+  },
+  {
+    op: 'GET /api/v1/cycles/{cycle}/questions/{questionId}/answers.csv',
+    rule: anyone,
+    request: () => get('/api/v1/cycles/arab-2021/questions/I.a/answers.csv'),
+  },
+  {
+    op: 'GET /api/v1/cycles/{cycle}/questions/{questionId}/answers.docx',
+    rule: anyone,
+    request: () => get('/api/v1/cycles/arab-2021/questions/I.a/answers.docx'),
+  },
   {
     op: 'POST /api/v1/cycles/{cycle}/reminders',
     rule: () => ({ allowed: ['admin', 'secretariat'], hiddenFrom: except(['admin', 'secretariat', 'anonymous']) }),
@@ -665,6 +711,23 @@ const ROWS: Row[] = [
     rule: (p) => onSubmissions(p, submissionActors(p)),
     request: () => ({ method: 'POST', url: `${REVIEW}/submissions/1/return`, payload: { reason: ' ' } }),
   },
+  // Human translations of submitted answers (issue 13, item 2): read with the submission, written
+  // by the region's secretariat (and its translators, whom translations.test.ts tries).
+  {
+    op: 'GET /api/v1/reviews/{country}/{cycle}/submissions/{number}/translations',
+    rule: (p) => onSubmissions(p, submissionReaders(p)),
+    request: () => get(`${REVIEW}/submissions/1/translations`),
+  },
+  {
+    op: 'PUT /api/v1/reviews/{country}/{cycle}/submissions/{number}/answers/{questionId}/translations/{language}',
+    rule: (p) => onSubmissions(p, submissionActors(p)),
+    request: (who) => ({
+      method: 'PUT',
+      url: `${REVIEW}/submissions/1/answers/${Q_A}/translations/en`,
+      payload: { blocks: paragraph(`Translated (${who}).`) },
+    }),
+  },
+  { op: 'GET /api/v1/translations/work', rule: signedIn, request: () => get('/api/v1/translations/work') },
 
   // Contributions: the Ministry of the Interior's to I.a.
   {
@@ -698,25 +761,6 @@ const ROWS: Row[] = [
     },
   },
   {
-    op: 'GET /api/v1/reviews/{country}/{cycle}/answers/{questionId}/contributions/{entityId}/evidence/{evidenceId}',
-    rule: (p) => onReviewOrEntity(p, [...TEAM, 'contributorA']),
-    request: () => get(contribution(`/evidence/${ids.evidence}`)),
-  },
-  {
-    // How the association's input to I.a was taken into account (answer.edit).
-    op: 'POST /api/v1/reviews/{country}/{cycle}/answers/{questionId}/contributions/{entityId}/response',
-    rule: (p) => onReview(p, ['admin', 'focal']),
-    request: (who) => ({
-      method: 'POST',
-      url: `${answer(Q_A)}/contributions/${world.entities.association}/response`,
-      payload: { text: `Repris au paragraphe 2 (${who}).` },
-    }),
-  },
-  {
-    // The Planning Commission's submitted contribution to I.b: merged by the first allowed cell,
-    // closed (409) for the next ones.
-    op: 'POST /api/v1/reviews/{country}/{cycle}/answers/{questionId}/merge',
-  {
     // « Remplacer » (issue 12, item 5): the rights of uploading.
     op: 'PUT /api/v1/reviews/{country}/{cycle}/answers/{questionId}/contributions/{entityId}/evidence/{evidenceId}',
     rule: (p) => onReviewOrEntity(p, ['admin', 'contributorA']),
@@ -737,6 +781,25 @@ const ROWS: Row[] = [
     before: () => uploadRemovable(),
     request: () => ({ method: 'DELETE', url: contribution(`/evidence/${ids.removable}`) }),
   },
+  {
+    op: 'GET /api/v1/reviews/{country}/{cycle}/answers/{questionId}/contributions/{entityId}/evidence/{evidenceId}',
+    rule: (p) => onReviewOrEntity(p, [...TEAM, 'contributorA']),
+    request: () => get(contribution(`/evidence/${ids.evidence}`)),
+  },
+  {
+    // How the association's input to I.a was taken into account (answer.edit).
+    op: 'POST /api/v1/reviews/{country}/{cycle}/answers/{questionId}/contributions/{entityId}/response',
+    rule: (p) => onReview(p, ['admin', 'focal']),
+    request: (who) => ({
+      method: 'POST',
+      url: `${answer(Q_A)}/contributions/${world.entities.association}/response`,
+      payload: { text: `Repris au paragraphe 2 (${who}).` },
+    }),
+  },
+  {
+    // The Planning Commission's submitted contribution to I.b: merged by the first allowed cell,
+    // closed (409) for the next ones.
+    op: 'POST /api/v1/reviews/{country}/{cycle}/answers/{questionId}/merge',
     rule: (p) => onReview(p, ['admin', 'focal']),
     request: async () => ({
       method: 'POST',
@@ -822,6 +885,22 @@ async function runRow(row: Row, phase: Phase): Promise<string[]> {
 
 // ── the world ────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * A file to remove or replace, on the Interior's contribution (as its contributor). Once the
+ * contribution is submitted or the review closed the upload is refused and the last id stays:
+ * the removal is then refused for the same reason (409), after the rights were checked.
+ */
+async function uploadRemovable() {
+  const body = await multipart({}, { bytes: CSV, name: 'à retirer.csv' });
+  const response = await app.inject({
+    method: 'POST',
+    url: contribution('/evidence'),
+    headers: { authorization: `Bearer ${tokens.contributorA}`, ...body.headers },
+    payload: body.payload,
+  });
+  if (response.statusCode === 201) ids.removable = response.json<{ id: number }>().id;
+}
+
 async function call(who: Who, method: Request['method'], url: string, payload?: object) {
   const response = await app.inject({
     method,
@@ -841,22 +920,6 @@ async function expectStatus(promise: ReturnType<typeof call>, status: number) {
 beforeAll(async () => {
   t = await openTestStorage();
   app = await buildServer({ storage: t.storage, logLevel: 'silent' });
-/**
- * A file to remove or replace, on the Interior's contribution (as its contributor). Once the
- * contribution is submitted or the review closed the upload is refused and the last id stays:
- * the removal is then refused for the same reason (409), after the rights were checked.
- */
-async function uploadRemovable() {
-  const body = await multipart({}, { bytes: CSV, name: 'à retirer.csv' });
-  const response = await app.inject({
-    method: 'POST',
-    url: contribution('/evidence'),
-    headers: { authorization: `Bearer ${tokens.contributorA}`, ...body.headers },
-    payload: body.payload,
-  });
-  if (response.statusCode === 201) ids.removable = response.json<{ id: number }>().id;
-}
-
   world = await createWorld(t.storage.db, app);
   const db = t.storage.db;
   for (const who of Object.keys(world.tokens) as Persona[]) tokens[who] = world.tokens[who];
@@ -908,6 +971,7 @@ async function uploadRemovable() {
   });
   expect(evidence.statusCode).toBe(201);
   ids.evidence = (evidence.json() as { id: number }).id;
+  await uploadRemovable();
   // The Planning Commission's submitted contribution to I.b, to merge.
   const planning = `${answer(Q_B)}/contributions/${world.entities.planning}`;
   ids.contributionB = (
@@ -927,7 +991,6 @@ async function uploadRemovable() {
     200,
   );
   await expectStatus(call('focal', 'POST', `${REVIEW}/status`, { to: 'draft' }), 200);
-  await uploadRemovable();
 });
 
 afterAll(async () => {
