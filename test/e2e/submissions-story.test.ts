@@ -188,7 +188,17 @@ async function story(lang: Lang) {
   const focal = await signIn(returnedFocal.email, returnedFocal.password, lang);
   await goto(focal, `/reviews/${words.returned}/${CYCLE}`, lang, '#review-returned-title');
   await expect(focal.locator('.review-returned .returned-reason').textContent()).resolves.toBe(words.reason);
-  await expect(focal.locator('.review-returned').textContent()).resolves.toContain(SECRETARIAT);
+  // Who returned it, by name (the API's byName, in the page's language), not by address.
+  const returnedBy = (
+    await api<{ returned: { byName: string } | null }>(
+      await secretariatToken(),
+      'GET',
+      `/reviews/${words.returned}/${CYCLE}/submissions/1?lang=${lang}`,
+    )
+  ).returned!.byName;
+  expect(returnedBy).not.toBe(SECRETARIAT);
+  await expect(focal.locator('.review-returned').textContent()).resolves.toContain(returnedBy);
+  await expect(focal.locator('.review-returned').textContent()).resolves.not.toContain(SECRETARIAT);
   await focal.locator('#review-submissions ~ ol li').first().waitFor(); // its own request
   await expect(focal.locator('#review-submissions ~ ol li').count()).resolves.toBe(1);
   await checkPage(focal, 'dashboard-returned', lang);
