@@ -115,7 +115,8 @@ export function DraftEditor(props: {
         setConflict({
           currentRevision: Number(d.currentRevision ?? baseRevision),
           blocks: Array.isArray(d.blocks) ? d.blocks : [],
-          author: d.author ?? null,
+          // Who saved meanwhile as people read them (details.authorName), else as recorded.
+          author: (typeof failure.details.authorName === 'string' ? failure.details.authorName : d.author) ?? null,
         });
         setError(failure.message);
       } else if (isNetworkError(failure)) {
