@@ -60,18 +60,18 @@ export interface DocxFrame {
 }
 
 /** The document's language, for spelling and shaping (w:lang). */
-const LOCALES: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB', ar: 'ar-SA' };
-const LATIN_FONT = 'Noto Sans';
-const ARABIC_FONT = 'Noto Naskh Arabic';
+export const LOCALES: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB', ar: 'ar-SA' };
+export const LATIN_FONT = 'Noto Sans';
+export const ARABIC_FONT = 'Noto Naskh Arabic';
 
 /** One character per level, cycling: ▪ then ◦ then –, as in the original questionnaires. */
 const BULLETS = ['▪', '◦', '–'] as const;
 const LEVELS = 9;
-const BULLET_LIST = 'pacte-bullets';
-const ORDERED_LIST = 'pacte-ordered';
+export const BULLET_LIST = 'pacte-bullets';
+export const ORDERED_LIST = 'pacte-ordered';
 
 /** A4 in twentieths of a point, with 2 cm margins. */
-const PAGE = { width: 11906, height: 16838, margin: 1134 };
+export const PAGE = { width: 11906, height: 16838, margin: 1134 };
 const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
 /** The table's columns: the question, then the (longer) answer. */
 const COLUMNS = [Math.round(TEXT_WIDTH * 0.4), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.4)] as const;
@@ -79,7 +79,7 @@ const COLUMNS = [Math.round(TEXT_WIDTH * 0.4), TEXT_WIDTH - Math.round(TEXT_WIDT
 /** Indentation of a list level: each level 360 twips further in, the marker hanging. */
 const indent = (level: number): { left: number; hanging: number } => ({ left: 360 * (level + 1), hanging: 300 });
 
-function levels(ordered: boolean): ILevelsOptions[] {
+export function levels(ordered: boolean): ILevelsOptions[] {
   return Array.from({ length: LEVELS }, (_, level) => ({
     level,
     format: ordered ? LevelFormat.DECIMAL : LevelFormat.BULLET,
@@ -89,9 +89,11 @@ function levels(ordered: boolean): ILevelsOptions[] {
   }));
 }
 
-/** Builds paragraphs in the review's direction; a new list gets a new numbering instance. */
-class Writer {
-  private instance = 0;
+/**
+ * Builds paragraphs in the review's direction; a new list gets a new numbering instance. Writers
+ * of one document share `instances` (the side-by-side DOCX has one writer per answer language).
+ */
+export class Writer {
   /** The answers' direction. */
   private readonly rtl: boolean;
   /** The direction of what Pacte writes around them (headings, questions, labels). */
@@ -100,6 +102,7 @@ class Writer {
   constructor(
     private readonly language: Language,
     private readonly frame: DocxFrame | undefined,
+    private readonly instances: { last: number } = { last: 0 },
   ) {
     this.rtl = language === 'ar';
     this.frameRtl = (frame?.language ?? language) === 'ar';
@@ -141,7 +144,7 @@ class Writer {
     const numbering = {
       reference: list.ordered ? ORDERED_LIST : BULLET_LIST,
       level: Math.min(level, LEVELS - 1),
-      instance: ++this.instance,
+      instance: ++this.instances.last,
     };
     return list.items.flatMap((item) => [
       this.paragraph(item.text, { numbering }),

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { CATALOGUE_DIR } from '../config.js';
 import type { Database } from '../db/schema.js';
 import * as catalogue from '../db/queries/catalogue.js';
+import * as countryGroups from '../db/queries/country-groups.js';
 import * as cycles from '../db/queries/cycles.js';
 import type { ObjectiveRow } from '../db/queries/catalogue.js';
 import { LANGUAGES, type Multilingual } from '../domain/language.js';
@@ -108,6 +109,8 @@ export async function loadCatalogue(db: Kysely<Database>): Promise<void> {
   await inTransaction(db, async (trx) => {
     await catalogue.upsertCountries(trx, data.countries);
     await catalogue.upsertRegion(trx, 'arab', ARAB_REGION, data.arabRegionMembers);
+    // Its default country groups, once (migration 030: a fresh database has no region until now).
+    await countryGroups.seedArabGroups(trx);
     await catalogue.upsertObjectives(trx, data.objectives);
     await catalogue.upsertPrinciples(trx, data.principles);
     await catalogue.insertQuestionnaire(trx, data.questionnaire);

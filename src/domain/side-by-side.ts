@@ -1,0 +1,31 @@
+import type { Block } from './blocks.js';
+import type { Cycle } from './cycles.js';
+import type { Language, Multilingual } from './language.js';
+
+/* One question's answers side by side (services/compare-answers.ts): what the view, its CSV and its DOCX show. */
+
+/** What the `state` filter names: the tracking's words for where a country's text stands. */
+export const COMPARED_STATES = ['submitted', 'acknowledged', 'returned', 'published'] as const;
+export type ComparedState = (typeof COMPARED_STATES)[number];
+
+export interface ComparedAnswer {
+  country: string;
+  countryName: Multilingual;
+  synthetic: boolean;
+  /** A submission (the secretariat's and the country team's reading) or a published version. */
+  source: { kind: 'submission' | 'published'; number: number; at: Date };
+  state: ComparedState;
+  language: Language;
+  direction: 'ltr' | 'rtl';
+  blocks: Block[];
+  /** GCM objectives the country's team confirmed for this answer, in number order. */
+  objectives: number[];
+}
+
+export interface Comparison {
+  cycle: Cycle;
+  question: { id: string; section: string; text: string };
+  /** Every question of the cycle's questionnaire, by section, worded in the reader's language (the picker). */
+  sections: { id: string; title: string; questions: { id: string; text: string }[] }[];
+  answers: ComparedAnswer[];
+}

@@ -1,0 +1,118 @@
+import type { Kysely } from 'kysely';
+import * as catalogue from '../db/queries/catalogue.js';
+import * as groups from '../db/queries/country-groups.js';
+import * as sideBySide from '../db/queries/side-by-side.js';
+import type { Database } from '../db/schema.js';
+import { PacteError } from '../domain/errors.js';
+import { direction, isLanguage, pick, type Language } from '../domain/language.js';
+import { COMPARED_STATES, type ComparedAnswer, type ComparedState, type Comparison } from '../domain/side-by-side.js';
+import { can, type Actor } from '../domain/permissions.js';
+import { visibleCycle } from './cycle-settings.js';
+
+export { COMPARED_STATES };
+export type { ComparedAnswer, ComparedState, Comparison };
+
+export interface CompareQuery {
+  group?: string | undefined;
+  objective?: number | undefined;
+  state?: ComparedState | undefined;
+}
+
+/**
+ * `GET /cycles/{cycle}/questions/{questionId}/answers`: one question's answers, country beside
+ * country. What each reader reads, country by country:
+ * - the cycle's regional secretariat (and administrators): each country's LATEST SUBMISSION, the
+ *   review JSON as sent (a returned one included, marked `returned`: it is what the secretariat
+ *   received and returned); a country that never submitted but was published (an administrator's
+ *   import) by its latest published version;
+ * - a country's focal point or validator: its own latest submission (its published version once
+ *   the review is published), and the other countries' latest published versions;
+ * - anyone else, signed out included: the latest published versions only.
+ * The working copy is never read: unsubmitted text cannot leak. One query per source.
+ */
+export async function compareAnswers(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  cycleId: string,
+  questionId: string,
+  query: CompareQuery,
+  reader: Language,
+): Promise<Comparison> {
+  const cycle = await visibleCycle(db, actor, cycleId);
+  const questionnaire = await catalogue.findQuestionnaire(db, cycle.questionnaireId, cycle.questionnaireVersion);
+  const section = questionnaire?.sections.find((s) => s.questions.some((q) => q.id === questionId));
+  const question = section?.questions.find((q) => q.id === questionId);
+  if (!questionnaire || !section || !question) throw new PacteError('question.not_found', { question: questionId });
+  const members = query.group === undefined ? undefined : await groups.groupMembers(db, cycle.regionId, query.group);
+  if (query.group !== undefined && !members) throw new PacteError('group.not_found', { group: query.group });
+
+  const region = cycle.regionId;
+  const readsRegion = can(actor, 'submission.read', { region });
+  const own = readsRegion ? undefined : ownCountries(actor, region);
+  const submissions =
+    readsRegion || (own && own.length > 0) ? await sideBySide.latestSubmissions(db, cycle.id, questionId, own) : [];
+  const versions = await sideBySide.latestVersions(db, cycle.id, questionId);
+  const submitted = new Map(submissions.map((s) => [s.country, s]));
+  const published = new Map(versions.map((v) => [v.country, v]));
+
+  const answers: ComparedAnswer[] = [];
+  for (const country of new Set([...submitted.keys(), ...published.keys()])) {
+    const submission = submitted.get(country);
+    const version = published.get(country);
+    // Checked again country by country: a submission goes only to who may read that country's.
+    const mayReadSubmission = submission !== undefined && can(actor, 'submission.read', { country, region });
+    const useSubmission =
+      mayReadSubmission && (readsRegion || version === undefined || submission.status !== 'published');
+    const row = useSubmission ? submission : version;
+    if (!row) continue;
+    const item = present(row, useSubmission ? 'submission' : 'published');
+    if (members && !members.includes(country)) continue;
+    if (query.objective !== undefined && !item.objectives.includes(query.objective)) continue;
+    if (query.state !== undefined && item.state !== query.state) continue;
+    answers.push(item);
+  }
+  const collator = new Intl.Collator(reader);
+  answers.sort((a, b) => collator.compare(pick(a.countryName, reader), pick(b.countryName, reader)));
+  return {
+    cycle,
+    question: { id: question.id, section: section.id, text: pick(question.text, reader) },
+    sections: questionnaire.sections.map((s) => ({
+      id: s.id,
+      title: pick(s.title, reader),
+      questions: s.questions.map((q) => ({ id: q.id, text: pick(q.text, reader) })),
+    })),
+    answers,
+  };
+}
+
+/** The countries whose submissions the actor reads as their team (focal point, validator). */
+function ownCountries(actor: Actor | null, region: string): string[] {
+  const countries = (actor?.grants ?? []).map((g) => g.country).filter((c): c is string => c !== null);
+  return [...new Set(countries)].filter((country) => can(actor, 'submission.read', { country, region }));
+}
+
+function present(row: sideBySide.SourcedAnswer, kind: 'submission' | 'published'): ComparedAnswer {
+  const language: Language = isLanguage(row.language) ? row.language : 'fr';
+  const state: ComparedState =
+    kind === 'published' || row.status === 'published'
+      ? 'published'
+      : row.returned
+        ? 'returned'
+        : row.acknowledged
+          ? 'acknowledged'
+          : 'submitted';
+  return {
+    country: row.country,
+    countryName: row.countryName,
+    synthetic: row.synthetic,
+    source: { kind, number: row.number, at: row.at },
+    state,
+    language,
+    direction: direction(language),
+    blocks: Array.isArray(row.blocks) ? row.blocks : [],
+    objectives: (Array.isArray(row.objectives) ? row.objectives : [])
+      .filter((o) => o.status === 'confirmed')
+      .map((o) => Number(o.number))
+      .sort((a, b) => a - b),
+  };
+}
