@@ -1,5 +1,6 @@
 import type { Block } from './blocks.js';
 import type { Language } from './language.js';
+import { locate, type PassagePosition } from './passage.js';
 
 /**
  * The figures quoted in an answer (« 133 274 ressortissants », « plus de 50.000 demandes »,
@@ -22,7 +23,7 @@ export interface Fact {
   /** The sentence the figure comes from. */
   quote: string;
   /** Path to the text (see `locate`) and UTF-16 offsets of the number as written, % sign included. */
-  position: { block: number[]; start: number; end: number };
+  position: PassagePosition;
 }
 
 const MONTHS =
@@ -76,23 +77,6 @@ const NOT_UNITS = new Set(
 );
 
 const WINDOW = 80;
-
-interface Located {
-  block: number[];
-  text: string;
-}
-
-/** Every text of the answer with its path: [i] for a paragraph, [i, j] for item j of a list, and so on inside. */
-function locate(blocks: readonly Block[], prefix: number[] = []): Located[] {
-  return blocks.flatMap((block, i) =>
-    block.type === 'paragraph'
-      ? [{ block: [...prefix, i], text: block.text }]
-      : block.items.flatMap((item, j) => [
-          { block: [...prefix, i, j], text: item.text },
-          ...locate(item.blocks, [...prefix, i, j]),
-        ]),
-  );
-}
 
 /** Eastern Arabic and Persian digits, `٬ ٫ ٪` made Western one UTF-16 unit for one, so offsets stay valid. */
 function western(text: string): string {

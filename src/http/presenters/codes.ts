@@ -1,0 +1,37 @@
+import type { CodeRow, CodedAnswerRow } from '../../db/queries/codes.js';
+import type { CodedCountry } from '../../services/get-codes.js';
+
+/** A code as the API gives it. */
+export function presentCode(code: CodeRow) {
+  return {
+    cycle: code.cycle,
+    questionId: code.questionId,
+    kind: code.kind,
+    names: code.names,
+    values: code.values.map((v) => ({ key: v.key, labels: v.labels, cues: v.cues })),
+    updatedAt: code.updatedAt.toISOString(),
+    updatedBy: code.updatedBy,
+  };
+}
+
+export function presentCoding(coding: CodedAnswerRow) {
+  return {
+    submissionNumber: coding.submissionNumber,
+    values: coding.values,
+    state: coding.state,
+    evidence: coding.evidence,
+    suggestedAt: coding.suggestedAt?.toISOString() ?? null,
+    decidedBy: coding.decidedBy,
+    decidedAt: coding.decidedAt?.toISOString() ?? null,
+  };
+}
+
+export function presentCodedCountry(entry: CodedCountry) {
+  return {
+    country: entry.country,
+    countryName: entry.countryName,
+    synthetic: entry.synthetic,
+    answer: entry.answer,
+    coding: entry.coding ? presentCoding(entry.coding) : null,
+  };
+}
