@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
 import { isUniqueViolation } from '../db/constraints.js';
 import * as catalogue from '../db/queries/catalogue.js';
+import * as countryGroups from '../db/queries/country-groups.js';
 import * as demo from '../db/queries/demo-region.js';
 import type { Database } from '../db/schema.js';
+import { demoCodedAnswer, demoTruthOf, type DemoTruth } from '../domain/demo-coding.js';
 import { PacteError } from '../domain/errors.js';
 import type { Language, Multilingual } from '../domain/language.js';
 import { operator } from '../domain/permissions.js';
@@ -19,6 +21,7 @@ import { moveCycle } from './move-cycle.js';
 import { moveReview } from './move-review.js';
 import { returnSubmission } from './return-submission.js';
 import { saveAnswer } from './save-answer.js';
+import { installDefaultCodes } from './save-code.js';
 import { setCountrySettingsFor } from './set-country-settings.js';
 import { inTransaction } from './use-case.js';
 
@@ -80,7 +83,10 @@ export async function generateDemoRegion(db: Kysely<Database>, request: DemoRegi
 
   const countries = await chooseCountries(db, count);
   try {
-    await inTransaction(db, (trx) => demo.insertSyntheticRegion(trx, { id, name: syntheticRegionName(id) }, countries));
+    await inTransaction(db, async (trx) => {
+      await demo.insertSyntheticRegion(trx, { id, name: syntheticRegionName(id) }, countries);
+      await countryGroups.seedGroups(trx, id, demoGroups(countries.map((c) => c.code)), actor.name);
+    });
   } catch (error) {
     // Two runs at once with the same id: the second one finds the first one's region.
     if (isUniqueViolation(error)) throw new PacteError('demo.exists', { region: id });
@@ -107,6 +113,8 @@ export async function generateDemoRegion(db: Kysely<Database>, request: DemoRegi
     cycles.push({ id: cycle.id, state: open ? 'open' : 'closed', opensOn, dueOn });
   }
   const openCycle = cycles[cycles.length - 1]!.id;
+  // Pacte's default codes on the open cycle, so that its secretariat can code answers straight away.
+  await installDefaultCodes(db, actor, openCycle);
   const questionnaire = await openQuestionnaire(db);
   const generated: DemoRegion['countries'] = [];
   for (const [index, country] of countries.entries()) {
@@ -124,12 +132,11 @@ export async function generateDemoRegion(db: Kysely<Database>, request: DemoRegi
       review === 'partial' ? questionnaire.slice(0, Math.ceil(questionnaire.length / 2)) : questionnaire;
     for (const [q, questionId] of questions.entries()) {
       const text = syntheticAnswer(language, country.name[language]!, questionId, index + q);
-      await saveAnswer(
-        db,
-        actor,
-        { ...target, questionId },
-        { blocks: [{ type: 'paragraph', text }], baseRevision: 0 },
-      );
+      // I.a, II.a and V.a express values of their default codes, known from the plan (demoTruth).
+      const blocks = demoCodedAnswer(index, language, country.name[language]!, questionId) ?? [
+        { type: 'paragraph' as const, text },
+      ];
+      await saveAnswer(db, actor, { ...target, questionId }, { blocks, baseRevision: 0 });
       // A review is validated only with every answer approved; a partial one stays in drafting.
       if (review !== 'partial') {
         await moveAnswer(db, actor, { ...target, questionId }, { to: 'in_review' });
@@ -154,6 +161,42 @@ export async function generateDemoRegion(db: Kysely<Database>, request: DemoRegi
     }
   }
   return { region: { id, name: syntheticRegionName(id), synthetic: true }, cycles, countries: generated };
+}
+
+/**
+ * The demo region's country groups, fictional like its countries (the names say so): the first
+ * third of the countries by code, the second third, and every third country. The side-by-side
+ * view's group filter has something to filter by.
+ */
+function demoGroups(codes: string[]): { id: string; names: Multilingual; countries: string[] }[] {
+  const third = Math.ceil(codes.length / 3);
+  return [
+    {
+      id: 'north',
+      names: { fr: 'Groupe du Nord (fictif)', en: 'Northern group (fictional)', ar: 'المجموعة الشمالية (وهمية)' },
+      countries: codes.slice(0, third),
+    },
+    {
+      id: 'south',
+      names: { fr: 'Groupe du Sud (fictif)', en: 'Southern group (fictional)', ar: 'المجموعة الجنوبية (وهمية)' },
+      countries: codes.slice(third, 2 * third),
+    },
+    {
+      id: 'islands',
+      names: { fr: 'États insulaires (fictifs)', en: 'Island states (fictional)', ar: 'الدول الجزرية (وهمية)' },
+      countries: codes.filter((_, i) => i % 3 === 0),
+    },
+  ];
+}
+
+/**
+ * The values the demo country's answers to I.a, II.a and V.a truly express (its plan, recomputed
+ * from its place in the region: nothing is stored where users read), or null for a country not
+ * in the region. The truth bench/code-suggestions.ts measures suggestions against.
+ */
+export function demoTruth(region: DemoRegion, country: string): DemoTruth | null {
+  const index = region.countries.findIndex((c) => c.code === country);
+  return index < 0 ? null : demoTruthOf(index);
 }
 
 /**
