@@ -302,3 +302,24 @@ describe.each(['fr', 'ar'] as const)('no dead ends for a contributor (%s)', (lan
     await checkPage(page, 'portal-review', lang);
   });
 });
+
+describe('a stakeholder during the consultation', () => {
+  it(
+    'finds every question of the review at its address, to give its organisation’s view (fr, ar)',
+    async () => {
+      await callApi(server, focalToken, 'POST', `${REVIEW}/status`, { to: 'in_consultation' });
+      const stakeholder = server.accounts.find((a) => a.role === 'stakeholder')!;
+      for (const lang of ['fr', 'ar'] as const) {
+        const { page, problems } = await signIn(stakeholder, lang);
+        await page.goto(`${server.url}/app${REVIEW}?lang=${lang}`);
+        const questions = page.locator('section[aria-labelledby=stakeholder-questions] a');
+        await expect.poll(() => questions.count()).toBe(24);
+        await checkPage(page, 'stakeholder-review', lang, '#stakeholder-questions');
+        // The first questions lead to real pages where it writes its view.
+        await followEach(page, (await appLinks(page)).filter((href) => href.includes('/answers/')).slice(0, 2), lang);
+        expect(problems).toEqual([]);
+      }
+    },
+    TIMEOUT,
+  );
+});

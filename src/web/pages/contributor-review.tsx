@@ -5,7 +5,7 @@ import { SyntheticLabel } from '../components/synthetic.js';
 import { reviewPath } from '../lib/api.js';
 import { localText, useLocale } from '../lib/i18n.js';
 import { useSession } from '../lib/session.js';
-import type { Session, Tasks } from '../lib/types.js';
+import type { CycleInfo, Questionnaire, Session, Tasks } from '../lib/types.js';
 import { useApi } from '../lib/query.js';
 import { DashboardPage } from './dashboard.js';
 
@@ -43,7 +43,15 @@ export function ReviewPage(props: { country: string; cycle: string }) {
 /** A contributor's view of a review: named as people know it, and its entity's questions. */
 function ContributorReviewPage(props: { country: string; cycle: string }) {
   const { t, date, language } = useLocale();
+  const { session } = useSession();
   const tasks = useApi<Tasks>('/tasks');
+  // A stakeholder gives its view on any question during the consultation: the questionnaire's.
+  const code = props.country.toUpperCase();
+  const stakeholder = (session?.grants ?? []).some((g) => g.role === 'stakeholder' && g.country === code);
+  const contributor = (session?.grants ?? []).some((g) => g.role === 'contributor' && g.country === code);
+  const cycle = useApi<CycleInfo>(stakeholder ? `/cycles/${encodeURIComponent(props.cycle)}` : null);
+  const q = cycle.data?.questionnaire;
+  const questionnaire = useApi<Questionnaire>(q ? `/questionnaires/${q.id}?version=${q.version}` : null);
   if (tasks.error) return <NoAccess />;
   if (!tasks.data) return <Loading />;
   const country = props.country.toUpperCase();
@@ -66,35 +74,62 @@ function ContributorReviewPage(props: { country: string; cycle: string }) {
           </dd>
         </div>
       </dl>
-      <p>{t('contribution.review_intro')}</p>
-      <section aria-labelledby="contributor-questions">
-        <h2 id="contributor-questions">{t('contribution.review_questions')}</h2>
-        {mine.length === 0 ? (
-          <p className="muted">{t('contribution.review_none')}</p>
-        ) : (
-          <ul className="task-list">
-            {mine.map((task) => (
-              <li key={`${task.questionId}/${task.entity?.id ?? ''}`}>
-                <Link to={`${reviewPath(task.country, task.cycle)}/answers/${encodeURIComponent(task.questionId)}`}>
-                  <span className="question-id">{task.questionId}</span>{' '}
-                  <span dir="auto">{localText(task.questionText, language)}</span>
-                </Link>
-                <p className="task-meta">
-                  {task.entity && <span dir="auto">{task.entity.name}</span>}
-                  {task.dueOn && (
-                    <span className={task.overdue ? 'overdue' : undefined}>
-                      {task.overdue
-                        ? t('tasks.overdue_since', { date: date(task.dueOn) })
-                        : t('tasks.due_on', { date: date(task.dueOn) })}
-                    </span>
-                  )}
-                  <StatusTag kind="contribution" status={task.contribution?.status ?? 'not_started'} />
-                </p>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {/* Questions given to the entity: a contributor's part (a stakeholder only's is its view). */}
+      {(contributor || mine.length > 0) && <p>{t('contribution.review_intro')}</p>}
+      {(contributor || mine.length > 0) && (
+        <section aria-labelledby="contributor-questions">
+          <h2 id="contributor-questions">{t('contribution.review_questions')}</h2>
+          {mine.length === 0 ? (
+            <p className="muted">{t('contribution.review_none')}</p>
+          ) : (
+            <ul className="task-list">
+              {mine.map((task) => (
+                <li key={`${task.questionId}/${task.entity?.id ?? ''}`}>
+                  <Link to={`${reviewPath(task.country, task.cycle)}/answers/${encodeURIComponent(task.questionId)}`}>
+                    <span className="question-id">{task.questionId}</span>{' '}
+                    <span dir="auto">{localText(task.questionText, language)}</span>
+                  </Link>
+                  <p className="task-meta">
+                    {task.entity && <span dir="auto">{task.entity.name}</span>}
+                    {task.dueOn && (
+                      <span className={task.overdue ? 'overdue' : undefined}>
+                        {task.overdue
+                          ? t('tasks.overdue_since', { date: date(task.dueOn) })
+                          : t('tasks.due_on', { date: date(task.dueOn) })}
+                      </span>
+                    )}
+                    <StatusTag kind="contribution" status={task.contribution?.status ?? 'not_started'} />
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {stakeholder && (
+        <section aria-labelledby="stakeholder-questions">
+          <h2 id="stakeholder-questions">{t('contribution.review_inputs')}</h2>
+          {review.status !== 'in_consultation' ? (
+            <p className="muted">{t('contribution.review_inputs_closed')}</p>
+          ) : (
+            <>
+              <p>{t('contribution.review_inputs_intro')}</p>
+              <ul className="task-list">
+                {(questionnaire.data?.sections ?? []).flatMap((section) =>
+                  section.questions.map((question) => (
+                    <li key={question.id}>
+                      <Link to={`${reviewPath(code, props.cycle)}/answers/${encodeURIComponent(question.id)}`}>
+                        <span className="question-id">{question.id}</span>{' '}
+                        <span dir="auto">{localText(question.text, language)}</span>
+                      </Link>
+                    </li>
+                  )),
+                )}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
     </Page>
   );
 }
