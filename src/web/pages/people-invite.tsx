@@ -168,4 +168,5 @@ export const ROLE_LABELS: Record<string, string> = {
   validator: 'role.validator',
   contributor: 'role.contributor',
   stakeholder: 'role.stakeholder',
+  translator: 'role.translator',
 };

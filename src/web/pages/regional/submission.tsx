@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import type { Block } from '../../../domain/blocks.js';
+import type { Language } from '../../../domain/language.js';
 import { Blocks } from '../../components/blocks.js';
 import { Link } from '../../components/link.js';
 import { SubmissionState } from '../../components/review-returned.js';
 import { LoadError, Loading, Page } from '../../components/page.js';
 import { SyntheticLabel } from '../../components/synthetic.js';
+import { TranslationBeside, translationOf } from '../../components/translation-beside.js';
 import { reviewPath } from '../../lib/api.js';
 import { isolate } from '../../lib/bidi.js';
 import { localText, useLocale } from '../../lib/i18n.js';
@@ -15,10 +17,12 @@ import type {
   Questionnaire,
   Submission,
   SubmissionEvent,
+  SubmissionTranslations,
   ReviewSubmissions,
 } from '../../lib/types.js';
 import { reviewQueries, useApi } from '../../lib/query.js';
 import { SubmissionActions } from './submission-actions.js';
+import { EDIT, TRANSLATE, TranslationEditor } from './translation-editor.js';
 
 /**
  * One submission of a review, as the country sent it: who, when, the transmittal note, the review
@@ -36,6 +40,8 @@ export function SubmissionPage(props: { country: string; cycle: string; number: 
   const countries = useApi<Countries>('/countries');
   const q = cycle.data?.questionnaire;
   const questionnaire = useApi<Questionnaire>(q ? `/questionnaires/${q.id}?version=${q.version}` : null);
+  const translationsPath = `${base}/${encodeURIComponent(props.number)}/translations`;
+  const translations = useApi<SubmissionTranslations>(translationsPath);
   const [done, setDone] = useState('');
 
   if (submission.error) return <LoadError error={submission.error} />;
@@ -49,6 +55,10 @@ export function SubmissionPage(props: { country: string; cycle: string; number: 
     hasRole(session, 'admin') ||
     (session?.grants ?? []).some((g) => g.role === 'secretariat' && region !== undefined && g.region === region);
   const latest = list.data?.submissions.reduce((n, x) => Math.max(n, x.number), 0);
+  // The region's translators translate (and only read); its secretariat acts and translates.
+  const translator = (session?.grants ?? []).some(
+    (g) => g.role === 'translator' && region !== undefined && g.region === region,
+  );
 
   return (
     <Page
@@ -57,6 +67,8 @@ export function SubmissionPage(props: { country: string; cycle: string; number: 
       caption={
         acts ? (
           <Link to={`/cycles/${encodeURIComponent(s.cycle)}`}>{t('regional.submission.back_to_cycle')}</Link>
+        ) : translator ? (
+          <Link to="/translations">{t('translation.back_home')}</Link>
         ) : (
           <Link to={reviewPath(s.country, s.cycle)}>{t('regional.submission.back_to_review')}</Link>
         )
@@ -146,7 +158,17 @@ export function SubmissionPage(props: { country: string; cycle: string; number: 
         />
       )}
 
-      <SubmittedReview submission={s} questionnaire={questionnaire.data} />
+      <SubmittedReview
+        submission={s}
+        questionnaire={questionnaire.data}
+        translations={translations.data}
+        translate={
+          acts || translator
+            ? { path: `${base}/${s.number}`, languages: cycle.data?.languages ?? [], queries: [translationsPath] }
+            : null
+        }
+        onDone={setDone}
+      />
     </Page>
   );
 }
@@ -178,11 +200,21 @@ function EventItem({ event }: { event: SubmissionEvent }) {
 function SubmittedReview({
   submission,
   questionnaire,
+  translations,
+  translate,
+  onDone,
 }: {
   submission: Submission;
   questionnaire: Questionnaire | null;
+  translations: SubmissionTranslations | null;
+  /** Where and into what the reader may translate (the region's secretariat and translators). */
+  translate: { path: string; languages: readonly Language[]; queries: string[] } | null;
+  onDone: (message: string) => void;
 }) {
   const { t, language } = useLocale();
+  const [editing, setEditing] = useState<{ questionId: string; language: Language } | null>(null);
+  const answerLanguage = submission.review.language;
+  const targets = (translate?.languages ?? []).filter((l) => l !== answerLanguage);
   const sectionOf = new Map((questionnaire?.sections ?? []).map((x) => [x.id, x]));
   const questionOf = new Map((questionnaire?.sections ?? []).flatMap((x) => x.questions.map((q) => [q.id, q])));
   return (
@@ -205,7 +237,51 @@ function SubmittedReview({
                     <span className="question-id">{question.id}</span>{' '}
                     <span dir="auto">{wording ? localText(wording.text, language) : question.text}</span>
                   </h4>
-                  {blocks.length > 0 ? <Blocks blocks={blocks} /> : <p className="muted">{t('answer.empty')}</p>}
+                  {editing?.questionId === question.id && translate ? (
+                    <TranslationEditor
+                      path={translate.path}
+                      number={submission.number}
+                      questionId={question.id}
+                      language={editing.language}
+                      answerLanguage={answerLanguage}
+                      original={blocks}
+                      current={translationOf(translations, question.id, editing.language)}
+                      queries={translate.queries}
+                      onDone={(message) => {
+                        setEditing(null);
+                        onDone(message);
+                      }}
+                      onCancel={() => setEditing(null)}
+                    />
+                  ) : blocks.length > 0 ? (
+                    <div className="translation-pair">
+                      <div lang={answerLanguage}>
+                        <Blocks blocks={blocks} />
+                      </div>
+                      <TranslationBeside translations={translations} questionId={question.id} />
+                    </div>
+                  ) : (
+                    <p className="muted">{t('answer.empty')}</p>
+                  )}
+                  {translate && blocks.length > 0 && editing?.questionId !== question.id && targets.length > 0 && (
+                    <ul className="translation-actions" aria-label={t('translation.actions')}>
+                      {targets.map((target) => (
+                        <li key={target}>
+                          <button
+                            type="button"
+                            className="button button-secondary"
+                            onClick={() => setEditing({ questionId: question.id, language: target })}
+                          >
+                            {t(
+                              translationOf(translations, question.id, target)?.submission === submission.number
+                                ? EDIT[target]
+                                : TRANSLATE[target],
+                            )}
+                          </button>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                 </div>
               );
             })}
