@@ -31,7 +31,7 @@ const SECRETARIAT = 'secretariat.demo@demo.pacte.local';
 const PASSWORD = 'a long demo password 2026';
 const QUESTION = 'I.a';
 
-/** Submitted countries of the demo region, in turn fr, ar, en: XAB answers in Arabic, XAD in French. */
+/** Submitted countries of the demo region, in turn fr, ar, en: XAB answers in Arabic, XAA in French. */
 const STORY = {
   fr: {
     country: 'XAB',
@@ -41,7 +41,7 @@ const STORY = {
     mark: 'Traduction (humaine) par',
   },
   ar: {
-    country: 'XAD',
+    country: 'XAA',
     target: 'ar',
     button: 'ترجمة إلى العربية',
     text: 'يصف البلد سياسته في مجال الهجرة وشركاءه.',
@@ -145,6 +145,29 @@ async function story(lang: Lang) {
   ]);
 }
 
+/**
+ * The country's focal point changes its answer to I.a and submits again (set-up through the API,
+ * as the country would through its own pages): the secretariat returns submission 1 first.
+ */
+async function resubmitChanged(country: string, text: string) {
+  await api(await secretariatToken(), 'POST', `/reviews/${country}/${CYCLE}/submissions/1/return`, {
+    reason: 'Merci de préciser la section I.',
+  });
+  const email = `focal.point.${country.toLowerCase()}@demo.pacte.local`;
+  const focal = await signInToken(server, email, demoAccount(server, email).password);
+  const review = `/reviews/${country}/${CYCLE}`;
+  await api(focal, 'POST', `${review}/answers/${QUESTION}/status`, { to: 'drafting', comment: 'Précision.' });
+  const { revision } = await api<{ revision: number }>(focal, 'GET', `${review}/answers/${QUESTION}`);
+  await api(focal, 'PUT', `${review}/answers/${QUESTION}`, {
+    blocks: [{ type: 'paragraph', text }],
+    baseRevision: revision,
+  });
+  await api(focal, 'POST', `${review}/answers/${QUESTION}/status`, { to: 'in_review' });
+  await api(focal, 'POST', `${review}/answers/${QUESTION}/status`, { to: 'approved' });
+  await api(focal, 'POST', `${review}/status`, { to: 'validated' });
+  await api(focal, 'POST', `${review}/status`, { to: 'submitted' });
+}
+
 describe('translations of submitted answers in the browser', () => {
   it('the secretariat translates an Arabic answer into French, beside the original (fr)', async () => {
     await story('fr');
@@ -152,6 +175,21 @@ describe('translations of submitted answers in the browser', () => {
 
   it('the secretariat translates a French answer into Arabic, beside the original (ar, right to left)', async () => {
     await story('ar');
+  }, 240_000);
+
+  it('flags the Arabic translation once the country resubmits a changed answer (ar)', async () => {
+    await resubmitChanged(STORY.ar.country, 'Le comité ad hoc devient une commission permanente en 2026.');
+    const page = await signIn(SECRETARIAT, demoAccount(server, SECRETARIAT).password, 'ar');
+    await page.goto(`${server.url}/app/reviews/${STORY.ar.country}/${CYCLE}/submissions/2?lang=ar`);
+    const question = page.locator('.submission-question').first();
+    const outdated = question.locator('.translation-outdated');
+    await outdated.waitFor();
+    await expect(outdated.textContent()).resolves.toContain('ترجمة الإرسال رقم 1: تغيّرت الإجابة منذ ذلك الحين');
+    // Still the translation of submission 1, beside the new answer; « ترجمة إلى العربية » makes one of submission 2.
+    await expect(question.locator('.translation [lang="ar"]').textContent()).resolves.toContain(STORY.ar.text);
+    await question.locator('button', { hasText: STORY.ar.button }).waitFor();
+    await question.scrollIntoViewIfNeeded();
+    await checkPage(page, 'outdated', 'ar');
   }, 240_000);
 
   it('a translator the secretariat invited finds what is left to translate', async () => {
