@@ -116,3 +116,12 @@ function present(row: sideBySide.SourcedAnswer, kind: 'submission' | 'published'
       .sort((a, b) => a - b),
   };
 }
+
+/** The first question of a visible cycle's questionnaire: where « Comparer les réponses » starts. */
+export async function firstQuestion(db: Kysely<Database>, actor: Actor | null, cycleId: string): Promise<string> {
+  const cycle = await visibleCycle(db, actor, cycleId);
+  const questionnaire = await catalogue.findQuestionnaire(db, cycle.questionnaireId, cycle.questionnaireVersion);
+  const first = questionnaire?.sections[0]?.questions[0]?.id;
+  if (!first) throw new PacteError('question.not_found', { question: '' });
+  return first;
+}

@@ -215,3 +215,30 @@ describe('exports', () => {
     expect(frenchParagraph?.xml).not.toContain('<w:bidi/>');
   });
 });
+
+describe('the public portal', () => {
+  it('« Comparer les réponses »: the published answers only, in fr, en and ar with the portal’s layout', async () => {
+    const start = await app.inject({ method: 'GET', url: `/cycles/${CYCLE}/questions?lang=ar` });
+    expect([start.statusCode, start.headers.location]).toEqual([302, `/cycles/${CYCLE}/questions/${QUESTION}?lang=ar`]);
+    // Signed in as the secretariat: the portal still shows what is published, never a submission.
+    const page = await app.inject({
+      method: 'GET',
+      url: `/cycles/${CYCLE}/questions/${QUESTION}?lang=ar`,
+      headers: as.secretariat,
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<html lang="ar" dir="rtl">');
+    expect(page.body.match(/<article class="compare-answer">/gu)).toHaveLength(published.length);
+    for (const { code, name, language } of demo.countries) {
+      const shown = page.body.includes(`<h2>${name.ar}`);
+      expect(shown, code).toBe(published.includes(code));
+      if (shown) expect(page.body).toContain(`lang="${language}" dir="${language === 'ar' ? 'rtl' : 'ltr'}"`);
+    }
+    for (const lang of ['fr', 'en'] as const) {
+      const other = await app.inject({ method: 'GET', url: `/cycles/${CYCLE}/questions/${QUESTION}?lang=${lang}` });
+      expect(other.body).toContain(`<html lang="${lang}" dir="ltr">`);
+    }
+    const missing = await app.inject({ method: 'GET', url: `/cycles/${CYCLE}/questions/IX.z` });
+    expect(missing.statusCode).toBe(404);
+  });
+});

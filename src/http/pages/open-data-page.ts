@@ -25,6 +25,7 @@ export function openDataPage(
         <td class="numeric">${formatNumber(cycle.reviews, language)}</td>
         <td>${formatDate(cycle.lastUpdated, language)}</td>
         <td><a href="/api/v1/open-data/${cycle.cycle}" download dir="ltr">pacte-${cycle.cycle}.zip</a></td>
+        <td><a href="/cycles/${cycle.cycle}/questions?lang=${language}">${t('sidebyside.compare')}</a></td>
       </tr>`,
   );
   const main = html`<h1>${t('opendata.title')}</h1>
@@ -51,6 +52,7 @@ export function openDataPage(
                   <th scope="col">${t('opendata.reviews')}</th>
                   <th scope="col">${t('opendata.last_updated')}</th>
                   <th scope="col">${t('opendata.download')}</th>
+                  <th scope="col">${t('sidebyside.compare')}</th>
                 </tr>
               </thead>
               <tbody>

@@ -17,6 +17,8 @@ import { exportJobPage } from './export-job-page.js';
 import { html } from '../../domain/html.js';
 import { layout } from './html.js';
 import { notFoundPage } from './home-page.js';
+import { comparePage } from './compare-page.js';
+import { compareAnswers, firstQuestion } from '../../services/compare-answers.js';
 import { openDataPage } from './open-data-page.js';
 import { sendPage } from './send-page.js';
 import {
@@ -135,6 +137,42 @@ export function portalPageRoutes(app: FastifyInstance, db: Db) {
     }
     return sendPage(reply, status, searchPage(form, options, outcome, language, request.actor));
   });
+
+  // « Comparer les réponses »: one question's published answers, country beside country.
+  app.get<{ Params: { cycle: string } }>(
+    '/cycles/:cycle/questions',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const language = requestLanguage(request);
+      try {
+        const first = await firstQuestion(db, null, request.params.cycle);
+        return reply.redirect(
+          `/cycles/${encodeURIComponent(request.params.cycle)}/questions/${first}?lang=${language}`,
+          302,
+        );
+      } catch (error) {
+        if (!isPacteError(error) || error.status !== 404) throw error;
+        return sendPage(reply, 404, notFoundPage(language, request.url.split('?')[0] ?? '/'));
+      }
+    },
+  );
+  app.get<{ Params: { cycle: string; questionId: string } }>(
+    '/cycles/:cycle/questions/:questionId',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const language = requestLanguage(request);
+      const { cycle, questionId } = request.params;
+      try {
+        // No actor: the portal shows what is published, whoever reads it.
+        const comparison = await compareAnswers(db, null, cycle, questionId, {}, language);
+        return sendPage(reply, 200, comparePage(comparison, language, request.actor));
+      } catch (error) {
+        if (!isPacteError(error) || error.status >= 500) throw error;
+        if (error.status === 404) return sendPage(reply, 404, notFoundPage(language, request.url.split('?')[0] ?? '/'));
+        return problemPage(reply, error, language, request);
+      }
+    },
+  );
 
   app.get('/open-data', { schema: { hide: true } }, async (request, reply) => {
     const language = requestLanguage(request);

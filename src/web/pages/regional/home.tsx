@@ -39,6 +39,13 @@ export function RegionalHomePage() {
             {t('regional.home.people')}
           </Link>
         </li>
+        {[...new Set(mine.map((c) => c.region))].map((region) => (
+          <li key={region}>
+            <Link to={`/regions/${encodeURIComponent(region)}/groups`} className="button button-secondary">
+              {t('groups.link', { region })}
+            </Link>
+          </li>
+        ))}
         {others && (
           <li>
             <Link to="/tasks" className="button button-secondary">
@@ -123,6 +130,9 @@ function CycleSummary({ cycle }: { cycle: CycleInfo }) {
         </li>
         <li>
           <Link to={cyclePath(cycle.id, { show: 'submitted' })}>{t('regional.home.submissions')}</Link>
+        </li>
+        <li>
+          <Link to={`${cyclePath(cycle.id)}/questions`}>{t('sidebyside.compare')}</Link>
         </li>
         <li>
           <Link to={`${cyclePath(cycle.id)}/edit`}>{t('regional.home.edit_cycle')}</Link>

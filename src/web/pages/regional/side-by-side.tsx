@@ -1,0 +1,207 @@
+import { useEffect, useState } from 'react';
+import { Navigate, useSearchParams } from 'react-router';
+import { Blocks } from '../../components/blocks.js';
+import { Form, SelectField, type Choice } from '../../components/form.js';
+import { Link } from '../../components/link.js';
+import { LoadError, Loading, Page } from '../../components/page.js';
+import { SyntheticLabel } from '../../components/synthetic.js';
+import { API } from '../../lib/api.js';
+import { localText, useLocale } from '../../lib/i18n.js';
+import { useGo, withLanguage } from '../../lib/navigation.js';
+import { useApi } from '../../lib/query.js';
+import type {
+  ComparedAnswer,
+  Comparison,
+  CountryGroups,
+  CycleInfo,
+  Objectives,
+  Questionnaire,
+} from '../../lib/types.js';
+import { cyclePath } from './regional.js';
+
+/** Where a country's text stands (the API's COMPARED_STATES), each with its words. */
+const STATES = {
+  submitted: 'sidebyside.state_submitted',
+  acknowledged: 'sidebyside.state_acknowledged',
+  returned: 'sidebyside.state_returned',
+  published: 'sidebyside.state_published',
+} as const;
+type State = keyof typeof STATES;
+const FILTERS = ['group', 'objective', 'state'] as const;
+
+/** The address of the side-by-side view of a question, with its filters. */
+export function sideBySidePath(cycle: string, questionId: string, filters: Record<string, string> = {}) {
+  const query = new URLSearchParams(filters).toString();
+  return `${cyclePath(cycle)}/questions/${encodeURIComponent(questionId)}${query ? `?${query}` : ''}`;
+}
+
+/**
+ * One question's answers side by side (`/cycles/:cycle/questions/:questionId`): a question
+ * picker, filters by country group, confirmed GCM objective and state (the address keeps them:
+ * a GET form, as the tracking's), the CSV and DOCX of the same answers, then the answers in
+ * columns (stacked on a phone), each in its own language and direction — an Arabic answer right
+ * to left on a French page — naming its country and where its text comes from. What the reader
+ * may read is the API's decision, country by country.
+ */
+export function SideBySidePage({ cycle, questionId }: { cycle: string; questionId: string }) {
+  const { t, language } = useLocale();
+  const go = useGo();
+  const [query] = useSearchParams();
+  const filters = Object.fromEntries(FILTERS.flatMap((f) => (query.get(f) ? [[f, query.get(f)!]] : [])));
+  const search = new URLSearchParams(filters).toString();
+  const base = `/cycles/${encodeURIComponent(cycle)}/questions/${encodeURIComponent(questionId)}/answers`;
+  const view = useApi<Comparison>(`${base}${search ? `?${search}` : ''}`);
+  const region = view.data?.region;
+  const groups = useApi<CountryGroups>(region ? `/regions/${encodeURIComponent(region)}/groups` : null);
+  const objectives = useApi<Objectives>('/objectives');
+  const [form, setForm] = useState<Record<string, string>>({ question: questionId, ...filters });
+  // The address leads (a link, the back button): the fields follow it.
+  useEffect(() => setForm({ question: questionId, ...filters }), [questionId, search]);
+
+  if (view.error) return <LoadError error={view.error} />;
+  if (!view.data) return <Loading />;
+  const c = view.data;
+  const apply = () => {
+    const next = Object.fromEntries(FILTERS.flatMap((f) => (form[f] ? [[f, form[f]]] : [])));
+    go(sideBySidePath(cycle, form.question || questionId, next));
+  };
+  const questions: Choice[] = c.sections.flatMap((s) =>
+    s.questions.map((q) => ({ value: q.id, label: `${q.id} — ${cut(q.text)}` })),
+  );
+  const groupChoices: Choice[] = (groups.data?.groups ?? []).map((g) => ({
+    value: g.id,
+    label: localText(g.names, language) || g.id,
+  }));
+  const objectiveChoices: Choice[] = (objectives.data?.objectives ?? []).map((o) => ({
+    value: String(o.number),
+    label: t('sidebyside.objective', { number: o.number, name: localText(o.shortName, language) }),
+  }));
+  const stateChoices: Choice[] = (Object.keys(STATES) as State[]).map((s) => ({ value: s, label: t(STATES[s]) }));
+  const download = (ext: 'csv' | 'docx') => {
+    const params = new URLSearchParams({ ...filters, lang: language });
+    return `${API}${base}.${ext}?${params.toString()}`;
+  };
+  const set = (field: string) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
+
+  return (
+    <Page
+      title={t('sidebyside.title', { question: c.question.id })}
+      caption={<Link to={cyclePath(cycle)}>{localText(c.title, language) || c.cycle}</Link>}
+    >
+      {c.synthetic && <SyntheticLabel />}
+      <p className="lead sbs-question">{c.question.text}</p>
+      <Form className="sbs-filters" errors={[]} onSubmit={apply}>
+        <SelectField
+          id="sbs-question"
+          errors={[]}
+          label={t('sidebyside.question')}
+          value={form.question ?? questionId}
+          onChange={set('question')}
+          options={questions}
+        />
+        <SelectField
+          id="sbs-group"
+          errors={[]}
+          label={t('sidebyside.group')}
+          value={form.group ?? ''}
+          onChange={set('group')}
+          options={groupChoices}
+          placeholder={t('sidebyside.all_countries')}
+        />
+        <SelectField
+          id="sbs-objective"
+          errors={[]}
+          label={t('sidebyside.objective_filter')}
+          value={form.objective ?? ''}
+          onChange={set('objective')}
+          options={objectiveChoices}
+          placeholder={t('sidebyside.all_objectives')}
+        />
+        <SelectField
+          id="sbs-state"
+          errors={[]}
+          label={t('sidebyside.state')}
+          value={form.state ?? ''}
+          onChange={set('state')}
+          options={stateChoices}
+          placeholder={t('sidebyside.all_states')}
+        />
+        <button type="submit" className="button">
+          {t('sidebyside.apply')}
+        </button>
+      </Form>
+      <p className="sbs-downloads">
+        <a href={download('csv')} download>
+          {t('sidebyside.download_csv')}
+        </a>
+        <a href={download('docx')} download>
+          {t('sidebyside.download_docx')}
+        </a>
+      </p>
+      <p role="status" className="muted">
+        {c.answers.length === 0 ? t('sidebyside.none') : t('sidebyside.count', { count: c.answers.length })}
+      </p>
+      <div className="sbs-answers">
+        {c.answers.map((answer) => (
+          <AnswerColumn key={answer.country} answer={answer} cycle={cycle} />
+        ))}
+      </div>
+    </Page>
+  );
+}
+
+/** One country's answer: its name and source in the reader's language, its text in its own. */
+function AnswerColumn({ answer, cycle }: { answer: ComparedAnswer; cycle: string }) {
+  const { t, date, language } = useLocale();
+  const name = localText(answer.countryName, language) || answer.country;
+  const source = t(
+    answer.source.kind === 'submission' ? 'sidebyside.source_submission' : 'sidebyside.source_published',
+    { number: answer.source.number, date: date(answer.source.at) },
+  );
+  const headingId = `sbs-${answer.country}`;
+  return (
+    <article className="sbs-answer" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {name} {answer.synthetic && <SyntheticLabel inline />}
+      </h2>
+      <p className="sbs-source">
+        {answer.source.kind === 'submission' ? (
+          <Link to={`/reviews/${answer.country}/${encodeURIComponent(cycle)}/submissions/${answer.source.number}`}>
+            {source}
+          </Link>
+        ) : (
+          <a href={`/reviews/${answer.country}/${encodeURIComponent(cycle)}?lang=${language}`}>{source}</a>
+        )}{' '}
+        <span className="muted">{t(STATES[answer.state])}</span>
+      </p>
+      {answer.objectives.length > 0 && (
+        <p className="muted">
+          {t('sidebyside.objectives', { list: answer.objectives.join(language === 'ar' ? '، ' : ', ') })}
+        </p>
+      )}
+      <div lang={answer.language} dir={answer.direction}>
+        {answer.blocks.length > 0 ? (
+          <Blocks blocks={answer.blocks} />
+        ) : (
+          <p className="muted">{t('sidebyside.no_answer')}</p>
+        )}
+      </div>
+    </article>
+  );
+}
+
+/** A question's wording cut for the picker: the list stays readable on a phone. */
+const cut = (text: string) => (text.length > 90 ? `${text.slice(0, 88)}…` : text);
+
+/** `/cycles/:cycle/questions`: the side-by-side view of the cycle's first question. */
+export function FirstQuestionPage({ cycle }: { cycle: string }) {
+  const { language } = useLocale();
+  const info = useApi<CycleInfo>(`/cycles/${encodeURIComponent(cycle)}`);
+  const q = info.data?.questionnaire;
+  const questionnaire = useApi<Questionnaire>(q ? `/questionnaires/${q.id}?version=${q.version}` : null);
+  if (info.error) return <LoadError error={info.error} />;
+  if (questionnaire.error) return <LoadError error={questionnaire.error} />;
+  const first = questionnaire.data?.sections[0]?.questions[0]?.id;
+  if (!first) return <Loading />;
+  return <Navigate replace to={withLanguage(sideBySidePath(cycle, first), language)} />;
+}
