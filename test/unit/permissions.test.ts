@@ -77,4 +77,30 @@ describe('who may do what, country by country', () => {
     ).toBe(false);
     expect(can(actor(grant('admin')), 'cycle.manage', { region: 'africa' })).toBe(true);
   });
+
+  it('lets a translator read its region’s submissions and translate them, and nothing else (migration 031)', () => {
+    const translator = actor(grant('translator', { region: 'arab' }));
+    const scope = { region: 'arab', country: 'MAR', status: 'submitted' };
+    expect(can(translator, 'submission.read', scope)).toBe(true);
+    expect(can(translator, 'translation.write', scope)).toBe(true);
+    expect(can(translator, 'translation.write', { ...scope, region: 'africa' })).toBe(false);
+    for (const action of [
+      'submission.acknowledge',
+      'submission.comment',
+      'submission.return',
+      'cycle.manage',
+      'review.read',
+      'answer.edit',
+      'people.manage',
+    ] as const) {
+      expect(can(translator, action, { ...scope, role: 'focal_point' }), action).toBe(false);
+    }
+    // The region's secretariat translates too, and invites its translators; a country's team does neither.
+    const secretariat = actor(grant('secretariat', { region: 'arab' }));
+    expect(can(secretariat, 'translation.write', scope)).toBe(true);
+    expect(can(secretariat, 'people.manage', { role: 'translator', region: 'arab' })).toBe(true);
+    expect(can(secretariat, 'people.manage', { role: 'translator', region: 'africa' })).toBe(false);
+    expect(can(actor(grant('focal_point', { country: 'MAR' })), 'translation.write', scope)).toBe(false);
+    expect(can(translator, 'people.manage', { role: 'translator', region: 'arab' })).toBe(false);
+  });
 });
