@@ -88,6 +88,7 @@ beforeAll(async () => {
     secretariat: { role: 'secretariat', region: 'tr' },
     translator: { role: 'translator', region: 'tr' },
     otherTranslator: { role: 'translator', region: 'tr-other' },
+    otherSecretariat: { role: 'secretariat', region: 'tr-other' },
     focal: { role: 'focal_point', country: countryIn('ar').code },
   } as const;
   for (const [name, grant] of Object.entries(people)) {
@@ -298,6 +299,30 @@ describe(`translations of submitted answers (${ENGINE})`, () => {
         (x) => x.language === 'fr' && x.questionId === QUESTION,
       ),
     ).toMatchObject({ submission: 2, outdated: false });
+  });
+
+  it('is invited by the region’s secretariat only, and listed among its people', async () => {
+    const invite = (as: string, email: string, region: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/invitations',
+        headers: who[as],
+        payload: { email, role: 'translator', region },
+      });
+    const made = await invite('secretariat', 'new.translator@tr.example.org', 'tr');
+    expect(made.statusCode, made.body).toBe(201);
+    expect((await invite('otherSecretariat', 'x@tr.example.org', 'tr')).statusCode).toBe(403);
+    expect((await invite('translator', 'y@tr.example.org', 'tr')).statusCode).toBe(403);
+    expect((await invite('focal', 'z@tr.example.org', 'tr')).statusCode).toBe(403);
+    const pending = await app.inject({ method: 'GET', url: '/api/v1/invitations', headers: who.secretariat });
+    expect(pending.body).toContain('new.translator@tr.example.org');
+    const people = await app.inject({ method: 'GET', url: '/api/v1/people', headers: who.secretariat });
+    const listed = people.json<{ people: { email: string; grants: { role: string; region: string | null }[] }[] }>();
+    expect(listed.people.find((p) => p.email === 'translator@tr.example.org')?.grants).toEqual([
+      expect.objectContaining({ role: 'translator', region: 'tr' }),
+    ]);
+    const theirs = await app.inject({ method: 'GET', url: '/api/v1/people', headers: who.otherSecretariat });
+    expect(theirs.body).not.toContain('translator@tr.example.org');
   });
 
   it('lists what is left to translate for a translator of the region only', async () => {
