@@ -18,6 +18,10 @@ import { CycleFormPage } from './pages/regional/cycle-form.js';
 import { RegionalHomePage } from './pages/regional/home.js';
 import { regionalFirst } from './pages/regional/regional.js';
 import { SubmissionPage } from './pages/regional/submission.js';
+import { CodesPage, CodingPage } from './pages/regional/coding.js';
+import { FirstQuestionPage, SideBySidePage } from './pages/regional/side-by-side.js';
+import { GroupsPage } from './pages/regional/groups.js';
+import { TranslatorHomePage, translatorFirst } from './pages/regional/translator-home.js';
 
 /**
  * Every page of the app, in one place (under /app/, see lib/navigation.ts). These paths are
@@ -32,9 +36,24 @@ export function AppRoutes() {
         <Route index element={<Home />} />
         <Route path="/tasks" element={<Home />} />
         <Route path="/region" element={<RegionalHomePage />} />
+        <Route path="/translations" element={<TranslatorHomePage />} />
         <Route path="/cycles/new" element={<CycleFormPage />} />
         <Route path="/cycles/:cycle" element={<Keyed render={(p) => <CyclePage cycle={p.cycle!} />} />} />
         <Route path="/cycles/:cycle/edit" element={<Keyed render={(p) => <CycleFormPage cycle={p.cycle!} />} />} />
+        <Route
+          path="/cycles/:cycle/questions"
+          element={<Keyed render={(p) => <FirstQuestionPage cycle={p.cycle!} />} />}
+        />
+        <Route
+          path="/cycles/:cycle/questions/:questionId"
+          element={<Keyed render={(p) => <SideBySidePage cycle={p.cycle!} questionId={p.questionId!} />} />}
+        />
+        <Route path="/cycles/:cycle/codes" element={<Keyed render={(p) => <CodesPage cycle={p.cycle!} />} />} />
+        <Route
+          path="/cycles/:cycle/codes/:question"
+          element={<Keyed render={(p) => <CodingPage cycle={p.cycle!} question={p.question!} />} />}
+        />
+        <Route path="/regions/:region/groups" element={<Keyed render={(p) => <GroupsPage region={p.region!} />} />} />
         <Route
           path="/reviews/:country/:cycle"
           // The dashboard for the country's team; an entity's member sees its own part of the review.
@@ -72,6 +91,7 @@ export function AppRoutes() {
 /** A person who is only a regional secretariat starts on its region's home; anyone else on their tasks. */
 function Home() {
   const { session } = useSession();
+  if (translatorFirst(session)) return <TranslatorHomePage />;
   return regionalFirst(session) ? <RegionalHomePage /> : <TasksPage />;
 }
 

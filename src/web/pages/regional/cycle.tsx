@@ -83,6 +83,16 @@ export function CyclePage({ cycle: id }: { cycle: string }) {
             </Link>
           </p>
         )}
+        <p>
+          <Link to={`${cyclePath(c.id)}/questions`} className="button button-secondary">
+            {t('sidebyside.compare')}
+          </Link>
+        </p>
+        <p>
+          <Link to={`${cyclePath(c.id)}/codes`} className="button button-secondary">
+            {t('coding.open')}
+          </Link>
+        </p>
       </section>
       <TrackingTable cycle={c} />
     </Page>
