@@ -5146,6 +5146,7 @@ export interface operations {
                 }[];
                 suggestedAt: string | null;
                 decidedBy: string | null;
+                decidedByName: string | null;
                 decidedAt: string | null;
               } | null;
             }[];
@@ -5433,6 +5434,7 @@ export interface operations {
             }[];
             suggestedAt: string | null;
             decidedBy: string | null;
+            decidedByName: string | null;
             decidedAt: string | null;
           };
         };

@@ -44,7 +44,7 @@ const contexts: BrowserContext[] = [];
 interface Coded {
   country: string;
   countryName: Record<string, string>;
-  coding: { values: string[]; state: string; decidedBy: string | null } | null;
+  coding: { values: string[]; state: string; decidedBy: string | null; decidedByName: string | null } | null;
 }
 
 beforeAll(async () => {
@@ -142,7 +142,10 @@ async function story(lang: Lang) {
     decidedBy: SECRETARIAT,
   });
   expect(find(corrected!)).toMatchObject({ state: 'confirmed', values: [other], decidedBy: SECRETARIAT });
-  await expect.poll(() => section(corrected!).locator('.coding-state').textContent()).toContain(SECRETARIAT);
+  // Who decided, by name as people read it (not the address), on the page.
+  const by = find(corrected!)!.decidedByName!;
+  expect(by).not.toBe(SECRETARIAT);
+  await expect.poll(() => section(corrected!).locator('.coding-state').textContent()).toContain(by);
 }
 
 describe('the secretariat codes answers', () => {

@@ -5,6 +5,7 @@ import { operator } from '../../src/domain/permissions.js';
 import { buildServer } from '../../src/http/server.js';
 import { addEntity } from '../../src/services/add-entity.js';
 import { createCountryGroup } from '../../src/services/create-country-group.js';
+import { installDefaultCodes } from '../../src/services/save-code.js';
 import { isPacteError } from '../../src/domain/errors.js';
 import { cookieHeader, multipart, signInToken } from '../support/accounts.js';
 import { seedBytes, waitUntil } from '../support/pacte.js';
@@ -201,6 +202,19 @@ async function groupExists(): Promise<void> {
     if (!isPacteError(error) || error.code !== 'group.exists') throw error;
   });
 }
+
+/** Pacte's default codes on arab-2021 (I.a, II.a, V.a), for the rows that read or change one. */
+async function codesExist(): Promise<void> {
+  await installDefaultCodes(t.storage.db, operator('test'), 'arab-2021');
+}
+const CODE = {
+  kind: 'single',
+  names: { fr: 'Plan national', en: 'National plan', ar: 'خطة وطنية' },
+  values: [
+    { key: 'yes', labels: { fr: 'Oui', en: 'Yes', ar: 'نعم' } },
+    { key: 'no', labels: { fr: 'Non', en: 'No', ar: 'لا' } },
+  ],
+};
 
 const ROWS: Row[] = [
   // Public reading and the catalogue.
@@ -651,6 +665,62 @@ const ROWS: Row[] = [
     rule: () => only('admin', 'secretariat'),
     before: () => groupExists(),
     request: () => ({ method: 'DELETE', url: '/api/v1/regions/arab/groups/matrix' }),
+  },
+  // Codes and coding (issue 13, item 4): the region's secretariat; anyone else signed in, as if
+  // the cycle did not exist (its translators read them: coding.test.ts).
+  {
+    op: 'GET /api/v1/cycles/{cycle}/codes',
+    rule: () => ({ allowed: ['admin', 'secretariat'], hiddenFrom: except(['admin', 'secretariat', 'anonymous']) }),
+    request: () => get('/api/v1/cycles/arab-2021/codes'),
+  },
+  {
+    // The first allowed cell creates III.a's code; the next ones get 409 code.exists.
+    op: 'POST /api/v1/cycles/{cycle}/codes',
+    rule: () => ({ allowed: ['admin', 'secretariat'], hiddenFrom: except(['admin', 'secretariat', 'anonymous']) }),
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/cycles/arab-2021/codes',
+      payload: { questionId: 'III.a', ...CODE },
+    }),
+  },
+  {
+    op: 'POST /api/v1/cycles/{cycle}/codes/defaults',
+    rule: () => ({ allowed: ['admin', 'secretariat'], hiddenFrom: except(['admin', 'secretariat', 'anonymous']) }),
+    request: () => ({ method: 'POST', url: '/api/v1/cycles/arab-2021/codes/defaults' }),
+  },
+  {
+    op: 'GET /api/v1/cycles/{cycle}/codes/{question}',
+    rule: () => ({ allowed: ['admin', 'secretariat'], hiddenFrom: except(['admin', 'secretariat', 'anonymous']) }),
+    before: () => codesExist(),
+    request: () => get('/api/v1/cycles/arab-2021/codes/I.a'),
+  },
+  {
+    // V.a rewritten with two values: no answer is confirmed with one it drops.
+    op: 'PUT /api/v1/cycles/{cycle}/codes/{question}',
+    rule: () => ({ allowed: ['admin', 'secretariat'], hiddenFrom: except(['admin', 'secretariat', 'anonymous']) }),
+    before: () => codesExist(),
+    request: () => ({
+      method: 'PUT',
+      url: '/api/v1/cycles/arab-2021/codes/V.a',
+      payload: { ...CODE, kind: 'multiple' },
+    }),
+  },
+  {
+    op: 'POST /api/v1/cycles/{cycle}/codes/{question}/suggestions',
+    rule: () => ({ allowed: ['admin', 'secretariat'], hiddenFrom: except(['admin', 'secretariat', 'anonymous']) }),
+    before: () => codesExist(),
+    request: () => ({ method: 'POST', url: '/api/v1/cycles/arab-2021/codes/I.a/suggestions' }),
+  },
+  {
+    // An unknown value: 422 code.unknown_value once authorisation passed, whatever the phase.
+    op: 'PUT /api/v1/cycles/{cycle}/codes/{question}/countries/{country}',
+    rule: () => ({ allowed: ['admin', 'secretariat'], hiddenFrom: except(['admin', 'secretariat', 'anonymous']) }),
+    before: () => codesExist(),
+    request: () => ({
+      method: 'PUT',
+      url: '/api/v1/cycles/arab-2021/codes/I.a/countries/MAR',
+      payload: { state: 'confirmed', values: ['maybe'] },
+    }),
   },
   // One question's answers side by side: anyone reads (what each may read is side-by-side.test.ts's).
   {

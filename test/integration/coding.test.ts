@@ -57,6 +57,7 @@ beforeAll(async () => {
     secretariat: [SECRETARIAT, { role: 'secretariat', region: REGION }],
     other: ['secretariat@arab.example.org', { role: 'secretariat', region: 'arab' }],
     focal: ['focal@xaa.example.org', { role: 'focal_point', country: demo.countries[0]!.code }],
+    translator: ['translator@demo.example.org', { role: 'translator', region: REGION }],
   } as const;
   for (const [name, [email, grant]] of Object.entries(grants)) {
     as[name] = { authorization: `Bearer ${await addPerson(t.storage.db, app, email, grant)}` };
@@ -106,6 +107,7 @@ describe('coding answers into regional values', () => {
     });
     expect(accept.status).toBe(200);
     expect(accept.body).toMatchObject({ state: 'confirmed', values: accepted!.coding!.values, decidedBy: SECRETARIAT });
+    expect(typeof accept.body.decidedByName).toBe('string');
     const other = ['new_mechanism', 'existing_mechanism', 'none'].find((v) => !corrected!.coding!.values.includes(v))!;
     const correct = await call('secretariat', 'PUT', url(corrected!.country), { state: 'confirmed', values: [other] });
     expect(correct.body).toMatchObject({ state: 'confirmed', values: [other], decidedBy: SECRETARIAT });
@@ -179,7 +181,7 @@ describe('coding answers into regional values', () => {
     expect([none.status, none.body.code]).toEqual([404, 'coded_answer.not_found']);
   });
 
-  it('shows codes to the region’s secretariat only', async () => {
+  it('shows codes to the region’s secretariat, and its translators read only', async () => {
     for (const who of ['other', 'focal']) {
       for (const [method, url] of [
         ['GET', CODES],
@@ -194,6 +196,10 @@ describe('coding answers into regional values', () => {
       state: 'rejected',
     });
     expect(focal.status).toBe(404);
+    // A translator of the region reads what it translates, codes included, and changes nothing.
+    expect((await call('translator', 'GET', `${CODES}/I.a`)).status).toBe(200);
+    const translator = await call('translator', 'POST', `${CODES}/I.a/suggestions`);
+    expect([translator.status, translator.body.code]).toEqual([403, 'auth.forbidden']);
     const anonymous = await call(null, 'GET', CODES);
     expect([anonymous.status, anonymous.body.code]).toEqual([401, 'auth.required']);
   });

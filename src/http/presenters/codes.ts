@@ -14,7 +14,8 @@ export function presentCode(code: CodeRow) {
   };
 }
 
-export function presentCoding(coding: CodedAnswerRow) {
+/** `nameOf`: who, as people read it (services/author-names.ts): names, not addresses. */
+export function presentCoding(coding: CodedAnswerRow, nameOf: (author: string) => string) {
   return {
     submissionNumber: coding.submissionNumber,
     values: coding.values,
@@ -22,16 +23,17 @@ export function presentCoding(coding: CodedAnswerRow) {
     evidence: coding.evidence,
     suggestedAt: coding.suggestedAt?.toISOString() ?? null,
     decidedBy: coding.decidedBy,
+    decidedByName: coding.decidedBy === null ? null : nameOf(coding.decidedBy),
     decidedAt: coding.decidedAt?.toISOString() ?? null,
   };
 }
 
-export function presentCodedCountry(entry: CodedCountry) {
+export function presentCodedCountry(entry: CodedCountry, nameOf: (author: string) => string) {
   return {
     country: entry.country,
     countryName: entry.countryName,
     synthetic: entry.synthetic,
     answer: entry.answer,
-    coding: entry.coding ? presentCoding(entry.coding) : null,
+    coding: entry.coding ? presentCoding(entry.coding, nameOf) : null,
   };
 }

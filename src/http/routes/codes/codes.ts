@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Db } from '../../../db/connection.js';
+import { nameAuthors } from '../../../services/author-names.js';
 import { confirmCode } from '../../../services/confirm-code.js';
 import { getCode, listCodes } from '../../../services/get-codes.js';
 import { createCode, editCode, installDefaultCodes } from '../../../services/save-code.js';
 import { suggestCodes } from '../../../services/suggest-codes.js';
+import { requestLanguage } from '../../problem.js';
 import { presentCode, presentCodedCountry, presentCoding } from '../../presenters/codes.js';
 import {
   createCodeSchema,
@@ -40,11 +42,16 @@ export function codeRoutes(app: FastifyInstance, db: Db) {
   api.get(CODE, { schema: getCodeSchema }, async (request) => {
     const { question: questionId, cycle } = request.params;
     const found = await getCode(db, request.actor, { cycle, questionId });
+    const nameOf = await nameAuthors(
+      db,
+      requestLanguage(request),
+      found.countries.map((c) => c.coding?.decidedBy),
+    );
     return {
       cycle: found.cycle,
       region: found.region,
       code: presentCode(found.code),
-      countries: found.countries.map(presentCodedCountry),
+      countries: found.countries.map((c) => presentCodedCountry(c, nameOf)),
     };
   });
 
@@ -66,6 +73,6 @@ export function codeRoutes(app: FastifyInstance, db: Db) {
       { cycle, questionId, country: country.toUpperCase() },
       request.body,
     );
-    return presentCoding(coding);
+    return presentCoding(coding, await nameAuthors(db, requestLanguage(request), [coding.decidedBy]));
   });
 }

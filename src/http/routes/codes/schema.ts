@@ -78,6 +78,9 @@ export const Coding = Type.Object(
     ),
     suggestedAt: Nullable(DateTime()),
     decidedBy: Nullable(Type.String({ description: 'who confirmed or rejected it' })),
+    decidedByName: Nullable(
+      Type.String({ description: 'who, as people read it: the account’s display name (else its address)' }),
+    ),
     decidedAt: Nullable(DateTime()),
   },
   { additionalProperties: false },

@@ -150,7 +150,7 @@ function CountryCoding(props: {
               : t('coding.state.suggested', { values: coding.values.map(label).join(', ') })
             : t(coding.state === 'confirmed' ? 'coding.state.confirmed' : 'coding.state.rejected', {
                 values: coding.values.map(label).join(', '),
-                by: coding.decidedBy ?? '',
+                by: coding.decidedByName ?? coding.decidedBy ?? '',
                 at: coding.decidedAt ? dateTime(coding.decidedAt) : '',
               })}
       </p>
