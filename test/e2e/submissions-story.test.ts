@@ -89,6 +89,8 @@ async function focalPointOf(country: string): Promise<{ email: string; password:
 }
 
 type Submission = {
+  submittedBy: string;
+  submittedByName: string;
   acknowledged: unknown;
   returned: { reason: string } | null;
   events: { kind: string; text: string | null }[];
@@ -150,11 +152,24 @@ async function story(lang: Lang) {
   await secretariat.locator('#submission-review').waitFor();
   await expect(secretariat.locator('.synthetic-banner').count()).resolves.toBe(1);
   await expect(secretariat.locator('.answer-text').count()).resolves.toBeGreaterThan(0);
+  // Who submitted it and who acknowledged it, by name, never by address.
+  const received = await api<Submission>(
+    await secretariatToken(),
+    'GET',
+    `/reviews/${words.acknowledge}/${CYCLE}/submissions/1?lang=${lang}`,
+  );
+  expect(received.submittedByName).not.toBe(received.submittedBy);
+  const main = secretariat.locator('main');
+  await expect(main.textContent()).resolves.toContain(received.submittedByName);
+  await expect(main.textContent()).resolves.not.toContain(received.submittedBy);
   await checkPage(secretariat, 'received', lang);
   await secretariat.click('#submission-acknowledge');
   await secretariat.locator('main .notice[role=status]').waitFor();
   await secretariat.locator('.submission-events li').first().waitFor();
   expect((await submissionOf(words.acknowledge)).acknowledged).not.toBeNull();
+  await expect(secretariat.locator('.submission-actions, main').first().textContent()).resolves.not.toContain(
+    SECRETARIAT,
+  );
   const notified = await api<{ notifications: { kind: string; country: string }[] }>(
     await tokenOf(acknowledgedFocal.email, acknowledgedFocal.password),
     'GET',

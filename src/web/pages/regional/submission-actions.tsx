@@ -93,7 +93,7 @@ export function SubmissionActions(props: {
       {s.acknowledged ? (
         <p className="muted">
           {t('regional.submission.event_acknowledged', {
-            by: isolate(s.acknowledged.by),
+            by: isolate(s.acknowledged.byName || s.acknowledged.by),
             date: dateTime(s.acknowledged.at),
           })}
         </p>

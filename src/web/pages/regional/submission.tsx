@@ -86,7 +86,7 @@ export function SubmissionPage(props: { country: string; cycle: string; number: 
         </div>
         <div>
           <dt>{t('regional.submission.submitted_by')}</dt>
-          <dd dir="ltr">{s.submittedBy}</dd>
+          <dd dir="auto">{s.submittedByName || s.submittedBy}</dd>
         </div>
         <div>
           <dt>{t('regional.submission.submitted_at')}</dt>
