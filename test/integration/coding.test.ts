@@ -181,6 +181,26 @@ describe('coding answers into regional values', () => {
     expect([none.status, none.body.code]).toEqual([404, 'coded_answer.not_found']);
   });
 
+  it('rewrites a code, but never drops a value an answer is confirmed with', async () => {
+    const { body } = await call('secretariat', 'GET', `${CODES}/I.a`);
+    const read = body.code as { kind: string; names: object; values: { key: string; labels: object; cues: object }[] };
+    // What the code is written with: its kind, names and values (read back with its cycle, question, author).
+    const code = { kind: read.kind, names: read.names, values: read.values };
+    const confirmed = (body.countries as CodedCountry[]).find((c) => c.coding?.state === 'confirmed')!;
+    const kept = code.values.filter((v) => v.key !== confirmed.coding!.values[0]);
+    const dropping = await call('secretariat', 'PUT', `${CODES}/I.a`, { ...code, values: kept });
+    expect([dropping.status, dropping.body.code, dropping.body.details]).toEqual([
+      409,
+      'code.values_in_use',
+      { value: confirmed.coding!.values[0], country: confirmed.country },
+    ]);
+    const renamed = { ...code, names: { fr: 'Coordination', en: 'Coordination', ar: 'التنسيق' } };
+    const edited = await call('secretariat', 'PUT', `${CODES}/I.a`, renamed);
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ names: renamed.names, updatedBy: SECRETARIAT });
+    expect((edited.body.values as unknown[]).length).toBe(3);
+  });
+
   it('shows codes to the region’s secretariat, and its translators read only', async () => {
     for (const who of ['other', 'focal']) {
       for (const [method, url] of [
