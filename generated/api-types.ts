@@ -5136,6 +5136,22 @@ export interface operations {
                 evidence: {
                   value: string;
                   passages: {
+                    source:
+                      | {
+                          /** @enum {string} */
+                          kind: 'submission';
+                          country: string;
+                          cycle: string;
+                          number: number;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'revision';
+                          country: string;
+                          cycle: string;
+                          revision: number;
+                        };
+                    questionId: string;
                     position: {
                       block: number[];
                       start: number;
@@ -5424,6 +5440,22 @@ export interface operations {
             evidence: {
               value: string;
               passages: {
+                source:
+                  | {
+                      /** @enum {string} */
+                      kind: 'submission';
+                      country: string;
+                      cycle: string;
+                      number: number;
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: 'revision';
+                      country: string;
+                      cycle: string;
+                      revision: number;
+                    };
+                questionId: string;
                 position: {
                   block: number[];
                   start: number;

@@ -32,11 +32,15 @@ export async function suggestCodes(
     const run: SuggestionRun = { suggested: [], kept: [] };
     for (const answer of await codes.submittedAnswers(trx, cycle.id, target.questionId)) {
       const suggestions = suggestCodeValues(answer.blocks, answer.language, code);
+      const source = { kind: 'submission' as const, country: answer.country, cycle: cycle.id, number: answer.number };
       const stored = await codes.upsertSuggestion(trx, code.id, {
         country: answer.country,
         number: answer.number,
         values: suggestions.map((s) => s.key),
-        evidence: suggestions.map((s) => ({ value: s.key, passages: s.evidence })),
+        evidence: suggestions.map((s) => ({
+          value: s.key,
+          passages: s.evidence.map((quote) => ({ source, questionId: code.questionId, ...quote })),
+        })),
       });
       (stored ? run.suggested : run.kept).push(answer.country);
     }

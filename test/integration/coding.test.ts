@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Block } from '../../src/domain/blocks.js';
-import { passageHolds, type Quote } from '../../src/domain/passage.js';
+import { passageHolds, type Passage } from '../../src/domain/passage.js';
 import { buildServer } from '../../src/http/server.js';
 import { demoTruth, generateDemoRegion, type DemoRegion } from '../../src/services/generate-demo-region.js';
 import { addPerson } from '../support/personas.js';
@@ -27,7 +27,7 @@ interface Coding {
   submissionNumber: number;
   values: string[];
   state: string;
-  evidence: { value: string; passages: Quote[] }[];
+  evidence: { value: string; passages: Passage[] }[];
   decidedBy: string | null;
   decidedAt: string | null;
 }
@@ -94,6 +94,8 @@ describe('coding answers into regional values', () => {
       expect(coding?.evidence[0]?.passages.length).toBeGreaterThan(0);
       for (const passage of coding?.evidence.flatMap((e) => e.passages) ?? []) {
         expect(passageHolds(answer!.blocks, passage), `${country}: ${passage.text}`).toBe(true);
+        // Whose words: the submission coded, and the question.
+        expect(passage).toMatchObject({ source: { kind: 'submission', country, cycle: CYCLE }, questionId: 'I.a' });
       }
     }
   });

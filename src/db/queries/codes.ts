@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Block } from '../../domain/blocks.js';
 import type { CodeKind, CodeValue } from '../../domain/code-suggestions.js';
 import type { Language, Multilingual } from '../../domain/language.js';
-import type { Quote } from '../../domain/passage.js';
+import type { Passage } from '../../domain/passage.js';
 import type { Database } from '../schema.js';
 
 type Db = Kysely<Database>;
@@ -21,10 +21,10 @@ export interface CodeRow {
 
 export type CodedState = 'suggested' | 'confirmed' | 'rejected';
 
-/** The passages that suggested one value. */
+/** The passages that suggested one value (of the submission coded: src/domain/passage.ts). */
 export interface ValueEvidence {
   value: string;
-  passages: Quote[];
+  passages: Passage[];
 }
 
 export interface CodedAnswerRow {

@@ -55,6 +55,27 @@ export const Code = Type.Object(
 
 const Passage = Type.Object(
   {
+    source: Type.Union([
+      Type.Object(
+        {
+          kind: Type.Literal('submission'),
+          country: Type.String(),
+          cycle: Type.String(),
+          number: Type.Integer(),
+        },
+        { additionalProperties: false },
+      ),
+      Type.Object(
+        {
+          kind: Type.Literal('revision'),
+          country: Type.String(),
+          cycle: Type.String(),
+          revision: Type.Integer(),
+        },
+        { additionalProperties: false },
+      ),
+    ]),
+    questionId: Type.String(),
     position: Type.Object(
       { block: Type.Array(Type.Integer()), start: Type.Integer(), end: Type.Integer() },
       { additionalProperties: false },
@@ -63,7 +84,7 @@ const Passage = Type.Object(
   },
   {
     additionalProperties: false,
-    description: 'words of the answer (src/domain/passage.ts): path, UTF-16 offsets, quote',
+    description: 'words of an answer (src/domain/passage.ts): whose, which question, block path, UTF-16 offsets, quote',
   },
 );
 
