@@ -10,21 +10,18 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  checkPage,
+  signedInPage,
   callApi,
   demoAccount,
-  elementsOutsideViewport,
   launchChromium,
   requireWebBuild,
-  screenshot,
-  seriousViolations,
   signInToken,
   startPacte,
   type PacteServer,
 } from '../support/browser.js';
 
 type Lang = 'fr' | 'ar';
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const CYCLE = 'demo-2';
 const SECRETARIAT = 'secretariat.demo@demo.pacte.local';
 /** The demo region's fictional groups (generate-demo-region.ts), one per language. */
@@ -59,35 +56,10 @@ async function compared(query: string): Promise<Item[]> {
   return (await callApi<{ answers: Item[] }>(server, token, 'GET', url)).answers;
 }
 
-async function signIn(lang: Lang): Promise<Page> {
-  const context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  await page.goto(`${server.url}/app/sign-in?lang=${lang}`);
-  await page.fill('#email', SECRETARIAT);
-  await page.fill('#password', demoAccount(server, SECRETARIAT).password);
-  await page.click('main button[type=submit]');
-  await page.locator('.account-bar', { hasText: SECRETARIAT }).waitFor();
-  return page;
-}
+const signIn = (lang: Lang) =>
+  signedInPage(browser, server, demoAccount(server, SECRETARIAT), lang, { contexts, acceptDownloads: true });
 
-/** The reader's direction, no serious axe violation, nothing wider than a 390 px phone; screenshots. */
-async function checkPage(page: Page, name: string, lang: Lang) {
-  expect(await page.locator('html').getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
-  expect(await seriousViolations(page), name).toEqual([]);
-  await page.evaluate(() => document.fonts.ready);
-  await screenshot(page, `side-by-side-${name}-${lang}-desktop`, true);
-  await page.setViewportSize(PHONE);
-  const widths = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(widths.scroll, `${name} at 390 px`).toBeLessThanOrEqual(widths.client);
-  expect(await elementsOutsideViewport(page), name).toEqual([]);
-  await screenshot(page, `side-by-side-${name}-${lang}-phone`, true);
-  await page.setViewportSize(DESKTOP);
-}
+const checkStoryPage = (page: Page, name: string, lang: Lang) => checkPage(page, `side-by-side-${name}`, lang);
 
 async function story(lang: Lang) {
   const page = await signIn(lang);
@@ -103,7 +75,7 @@ async function story(lang: Lang) {
   const french = all.find((a) => a.language === 'fr')!;
   const frenchColumn = page.locator('.sbs-answer', { hasText: french.countryName[lang]! });
   expect(await frenchColumn.locator('[lang=fr][dir=ltr]').count()).toBe(1);
-  await checkPage(page, 'all', lang);
+  await checkStoryPage(page, 'all', lang);
 
   // Filter by a group: the address keeps it, the columns are the group's members.
   await page.selectOption('#sbs-group', GROUP[lang]);
@@ -117,7 +89,7 @@ async function story(lang: Lang) {
   expect(headings.map((h) => h.trim())).toEqual(
     members.map((m) => expect.stringContaining(m.countryName[lang]!) as unknown as string),
   );
-  await checkPage(page, 'group', lang);
+  await checkStoryPage(page, 'group', lang);
 
   // The CSV of what the page shows: one line per column, in the same order.
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('.sbs-downloads a[href*=".csv"]')]);
@@ -132,7 +104,7 @@ async function story(lang: Lang) {
   await page.locator('a[href*="/regions/demo/groups"]').first().click();
   await page.locator('#group-north-name-fr').waitFor();
   expect(await page.inputValue('#group-north-name-ar')).toMatch(/وهمية/u);
-  await checkPage(page, 'groups', lang);
+  await checkStoryPage(page, 'groups', lang);
 }
 
 describe('the secretariat compares the answers to a question', () => {

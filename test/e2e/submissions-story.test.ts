@@ -12,21 +12,18 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  checkPage,
+  signedInPage,
   callApi,
   demoAccount,
   signInToken,
-  elementsOutsideViewport,
   launchChromium,
   requireWebBuild,
-  screenshot,
-  seriousViolations,
   startPacte,
   type PacteServer,
 } from '../support/browser.js';
 
 type Lang = 'fr' | 'ar';
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const CYCLE = 'demo-2';
 const PASSWORD = 'a long demo password 2026';
 
@@ -100,43 +97,15 @@ const submissionOf = async (country: string) =>
 
 // ── the browser ────────────────────────────────────────────────────────────────────────────
 
-async function signIn(email: string, password: string, lang: Lang): Promise<Page> {
-  const context = await browser.newContext({ viewport: DESKTOP });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(`${server.url}/app/sign-in?lang=${lang}`);
-  await page.fill('#email', email);
-  await page.fill('#password', password);
-  await page.click('main button[type=submit]');
-  await page.locator('.account-bar', { hasText: email }).waitFor();
-  return page;
-}
+const signIn = (email: string, password: string, lang: Lang) =>
+  signedInPage(browser, server, { email, password }, lang, { contexts });
 
 async function goto(page: Page, path: string, lang: Lang, ready: string) {
   await page.goto(`${server.url}/app${path}?lang=${lang}`);
   await page.locator(ready).first().waitFor();
 }
 
-/**
- * What every page of the story must pass: the reader's direction, no serious axe violation, and
- * on a 390 px phone nothing wider than the screen; screenshots of both to look at.
- */
-async function checkPage(page: Page, name: string, lang: Lang) {
-  expect(await page.locator('html').getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
-  expect(await seriousViolations(page), name).toEqual([]);
-  await page.evaluate(() => document.fonts.ready);
-  await screenshot(page, `submissions-${name}-${lang}-desktop`, true);
-  await page.setViewportSize(PHONE);
-  const widths = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(widths.scroll, `${name} at 390 px`).toBeLessThanOrEqual(widths.client);
-  expect(await elementsOutsideViewport(page), name).toEqual([]);
-  await screenshot(page, `submissions-${name}-${lang}-phone`, true);
-  await page.setViewportSize(DESKTOP);
-}
+const checkStoryPage = (page: Page, name: string, lang: Lang) => checkPage(page, `submissions-${name}`, lang);
 
 async function story(lang: Lang) {
   const words = STORY[lang];
@@ -162,7 +131,7 @@ async function story(lang: Lang) {
   const main = secretariat.locator('main');
   await expect(main.textContent()).resolves.toContain(received.submittedByName);
   await expect(main.textContent()).resolves.not.toContain(received.submittedBy);
-  await checkPage(secretariat, 'received', lang);
+  await checkStoryPage(secretariat, 'received', lang);
   await secretariat.click('#submission-acknowledge');
   await secretariat.locator('main .notice[role=status]').waitFor();
   await secretariat.locator('.submission-events li').first().waitFor();
@@ -178,7 +147,7 @@ async function story(lang: Lang) {
   expect(notified.notifications).toContainEqual(
     expect.objectContaining({ kind: 'submission_acknowledged', country: words.acknowledge }),
   );
-  await checkPage(secretariat, 'acknowledged', lang);
+  await checkStoryPage(secretariat, 'acknowledged', lang);
   // A comment, too: added to what happened to the submission.
   await secretariat.fill('#submission-comment', words.comment);
   await secretariat.click('form:has(#submission-comment) button[type=submit]');
@@ -189,12 +158,12 @@ async function story(lang: Lang) {
   await goto(secretariat, `/reviews/${words.returned}/${CYCLE}/submissions/1`, lang, '#submission-review');
   await secretariat.click('.submission-return button[type=submit]');
   await secretariat.locator('.error-summary a[href="#submission-return-reason"]').waitFor(); // no reason: refused
-  await checkPage(secretariat, 'return-error', lang);
+  await checkStoryPage(secretariat, 'return-error', lang);
   await secretariat.fill('#submission-return-reason', words.reason);
   await secretariat.click('.submission-return button[type=submit]');
   await secretariat.locator('#submission-return-confirm').waitFor();
   expect((await submissionOf(words.returned)).returned).toBeNull(); // nothing yet: it asks first
-  await checkPage(secretariat, 'return-confirm', lang);
+  await checkStoryPage(secretariat, 'return-confirm', lang);
   await secretariat.click('#submission-return-confirm');
   await secretariat.locator('main .notice[role=status]').waitFor();
   expect((await submissionOf(words.returned)).returned?.reason).toBe(words.reason);
@@ -216,7 +185,7 @@ async function story(lang: Lang) {
   await expect(focal.locator('.review-returned').textContent()).resolves.not.toContain(SECRETARIAT);
   await focal.locator('#review-submissions ~ ol li').first().waitFor(); // its own request
   await expect(focal.locator('#review-submissions ~ ol li').count()).resolves.toBe(1);
-  await checkPage(focal, 'dashboard-returned', lang);
+  await checkStoryPage(focal, 'dashboard-returned', lang);
   // Its switch: the secretariat may see its progress (counts only) before it submits again.
   const focalToken = await tokenOf(returnedFocal.email, returnedFocal.password);
   const sharing = async () =>
@@ -231,29 +200,29 @@ async function story(lang: Lang) {
   await focal.locator('#submission-review').waitFor();
   await expect(focal.locator('#submission-actions').count()).resolves.toBe(0);
   await expect(focal.locator('.submission-events').textContent()).resolves.toContain(words.reason);
-  await checkPage(focal, 'country-reads', lang);
+  await checkStoryPage(focal, 'country-reads', lang);
   // The focal point's people page: its country's contributors and stakeholders.
   await focal.click('.app-nav a[href^="/app/people"]');
   await focal.locator('#people-invite').waitFor();
-  await checkPage(focal, 'people-focal-point', lang);
+  await checkStoryPage(focal, 'people-focal-point', lang);
 
   // 4. The secretariat still finds the returned submission, as it was sent, with its reason.
   await goto(secretariat, `/reviews/${words.returned}/${CYCLE}/submissions/1`, lang, '#submission-review');
   await expect(secretariat.locator('.submission-events').textContent()).resolves.toContain(words.reason);
   await expect(secretariat.locator('.submission-return').count()).resolves.toBe(0);
   await expect(secretariat.locator('.answer-text').count()).resolves.toBeGreaterThan(0);
-  await checkPage(secretariat, 'returned', lang);
+  await checkStoryPage(secretariat, 'returned', lang);
 
   // 5. The secretariat invites a validator for a country of its region on the people page.
   await secretariat.click('.app-nav a[href^="/app/people"]');
   await secretariat.locator('#people-invite').waitFor();
-  await checkPage(secretariat, 'people', lang);
+  await checkStoryPage(secretariat, 'people', lang);
   // Staff turnover: it disables the acknowledged country's focal point, after the confirmation.
   const row = secretariat.locator('.people-list > li', { hasText: acknowledgedFocal.email });
   await row.locator('button').click();
   await secretariat.locator('#people-confirm').waitFor();
   await expect(secretariat.evaluate(() => document.activeElement?.id)).resolves.toBe('people-confirm');
-  await checkPage(secretariat, 'people-confirm', lang);
+  await checkStoryPage(secretariat, 'people-confirm', lang);
   await secretariat.click('#people-confirm');
   await row.locator('.tag-disabled').waitFor();
   const people = await api<{ people: { email: string; disabled: boolean }[] }>(
@@ -285,7 +254,7 @@ async function story(lang: Lang) {
   expect(pending.invitations).toContainEqual(
     expect.objectContaining({ email, state: 'pending', grant: expect.objectContaining({ role: 'validator' }) }),
   );
-  await checkPage(secretariat, 'people-invited', lang);
+  await checkStoryPage(secretariat, 'people-invited', lang);
 }
 
 describe('the secretariat acknowledges one submission and returns another; the focal point sees why', () => {

@@ -10,13 +10,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  checkPage,
+  signedInPage,
   callApi,
   demoAccount,
-  elementsOutsideViewport,
   launchChromium,
   requireWebBuild,
-  screenshot,
-  seriousViolations,
   signInToken,
   startPacte,
   typeInEditor,
@@ -24,8 +23,6 @@ import {
 } from '../support/browser.js';
 
 type Lang = 'fr' | 'ar';
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const CYCLE = 'demo-2';
 const SECRETARIAT = 'secretariat.demo@demo.pacte.local';
 const PASSWORD = 'a long demo password 2026';
@@ -71,35 +68,10 @@ const secretariatToken = () => signInToken(server, SECRETARIAT, demoAccount(serv
 
 type Translations = { translations: { questionId: string; language: string; blocks: { text: string }[] }[] };
 
-async function signIn(email: string, password: string, lang: Lang): Promise<Page> {
-  const context = await browser.newContext({ viewport: DESKTOP });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(`${server.url}/app/sign-in?lang=${lang}`);
-  await page.fill('#email', email);
-  await page.fill('#password', password);
-  await page.click('main button[type=submit]');
-  await page.locator('.account-bar', { hasText: email }).waitFor();
-  return page;
-}
+const signIn = (email: string, password: string, lang: Lang) =>
+  signedInPage(browser, server, { email, password }, lang, { contexts });
 
-/** The reader's direction, no serious axe violation, nothing wider than a 390 px phone; screenshots. */
-async function checkPage(page: Page, name: string, lang: Lang) {
-  expect(await page.locator('html').getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
-  expect(await seriousViolations(page), name).toEqual([]);
-  await page.evaluate(() => document.fonts.ready);
-  await screenshot(page, `translations-${name}-${lang}-desktop`);
-  await page.setViewportSize(PHONE);
-  const widths = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(widths.scroll, `${name} at 390 px`).toBeLessThanOrEqual(widths.client);
-  expect(await elementsOutsideViewport(page), name).toEqual([]);
-  await screenshot(page, `translations-${name}-${lang}-phone`);
-  await page.setViewportSize(DESKTOP);
-}
+const checkStoryPage = (page: Page, name: string, lang: Lang) => checkPage(page, `translations-${name}`, lang);
 
 async function story(lang: Lang) {
   const words = STORY[lang];
@@ -117,7 +89,7 @@ async function story(lang: Lang) {
     words.target === 'fr' ? 'ar' : 'fr',
   );
   await question.scrollIntoViewIfNeeded();
-  await checkPage(page, 'editor', lang);
+  await checkStoryPage(page, 'editor', lang);
 
   await typeInEditor(page, editorId, words.text);
   await expect(page.locator(`[id="${editorId}"]`).textContent()).resolves.toContain(words.text);
@@ -133,7 +105,7 @@ async function story(lang: Lang) {
   await expect(body.getAttribute('dir')).resolves.toBe(words.target === 'ar' ? 'rtl' : 'ltr');
   await expect(body.textContent()).resolves.toContain(words.text);
   await question.scrollIntoViewIfNeeded();
-  await checkPage(page, 'beside', lang);
+  await checkStoryPage(page, 'beside', lang);
 
   const saved = await api<Translations>(
     await secretariatToken(),
@@ -189,7 +161,7 @@ describe('translations of submitted answers in the browser', () => {
     await expect(question.locator('.translation [lang="ar"]').textContent()).resolves.toContain(STORY.ar.text);
     await question.locator('button', { hasText: STORY.ar.button }).waitFor();
     await question.scrollIntoViewIfNeeded();
-    await checkPage(page, 'outdated', 'ar');
+    await checkStoryPage(page, 'outdated', 'ar');
   }, 240_000);
 
   it('a translator the secretariat invited finds what is left to translate', async () => {
@@ -207,7 +179,7 @@ describe('translations of submitted answers in the browser', () => {
       // XAB's answer I.a is in French now: one fewer to translate into French.
       const xab = page.locator('.translation-work > li', { hasText: lang === 'fr' ? 'soumission n°' : 'الإرسال رقم' });
       expect(await xab.count()).toBeGreaterThan(0);
-      await checkPage(page, 'home', lang);
+      await checkStoryPage(page, 'home', lang);
       // Its link opens the submission, where it may translate too.
       await page.locator('.translation-work > li a').first().click();
       await page.locator('.translation-actions button').first().waitFor();

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../src/documents/export-pdf.js';
 
 /**
@@ -143,6 +144,55 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
   const path = resultPath(name);
   await page.screenshot({ path, fullPage });
   return path;
+}
+
+/** The two screens every page is checked on: a laptop, and a 390 px phone. */
+export const DESKTOP = { width: 1280, height: 900 } as const;
+export const PHONE = { width: 390, height: 844 } as const;
+
+/**
+ * A page in a fresh browser context (its own cookies), signed in to the app as `who` through the
+ * sign-in form, in `lang`. `contexts` collects the context for the test file to close.
+ */
+export async function signedInPage(
+  browser: Browser,
+  server: PacteServer,
+  who: { email: string; password: string },
+  lang: string,
+  options: { contexts?: BrowserContext[]; acceptDownloads?: boolean } = {},
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: options.acceptDownloads ?? false });
+  options.contexts?.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000); // two cores shared with the rest of the suite: waits, not thresholds
+  await page.goto(`${server.url}/app/sign-in?lang=${lang}`);
+  await page.fill('#email', who.email);
+  await page.fill('#password', who.password);
+  await page.click('main button[type=submit]');
+  await page.locator('.account-bar', { hasText: who.email }).waitFor();
+  return page;
+}
+
+/**
+ * What every page of a story must pass: the reader's direction, no serious axe violation, and on
+ * a 390 px phone nothing wider than the screen; full-page screenshots of both (`name`-lang-desktop
+ * and -phone in test-results/) to look at. The page is left at the size it had.
+ */
+export async function checkPage(page: Page, name: string, lang: string): Promise<void> {
+  expect(await page.locator('html').getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+  expect(await seriousViolations(page), name).toEqual([]);
+  await page.evaluate(() => document.fonts.ready);
+  const size = page.viewportSize() ?? DESKTOP;
+  await screenshot(page, `${name}-${lang}-desktop`, true);
+  await page.setViewportSize(PHONE);
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(widths.scroll, `${name} at 390 px`).toBeLessThanOrEqual(widths.client);
+  expect(await elementsOutsideViewport(page), name).toEqual([]);
+  await screenshot(page, `${name}-${lang}-phone`, true);
+  await page.setViewportSize(size);
 }
 
 /** axe-core's violations that matter most (serious or critical), as readable lines. */
