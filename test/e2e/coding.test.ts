@@ -9,21 +9,18 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  checkPage,
+  signedInPage,
   callApi,
   demoAccount,
-  elementsOutsideViewport,
   launchChromium,
   requireWebBuild,
-  screenshot,
-  seriousViolations,
   signInToken,
   startPacte,
   type PacteServer,
 } from '../support/browser.js';
 
 type Lang = 'fr' | 'ar';
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const CYCLE = 'demo-2';
 const SECRETARIAT = 'secretariat.demo@demo.pacte.local';
 const WORDS = {
@@ -64,42 +61,16 @@ async function codings(): Promise<Coded[]> {
   return (await callApi<{ countries: Coded[] }>(server, token, 'GET', `/cycles/${CYCLE}/codes/I.a`)).countries;
 }
 
-async function signIn(lang: Lang): Promise<Page> {
-  const context = await browser.newContext({ viewport: DESKTOP });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  await page.goto(`${server.url}/app/sign-in?lang=${lang}`);
-  await page.fill('#email', SECRETARIAT);
-  await page.fill('#password', demoAccount(server, SECRETARIAT).password);
-  await page.click('main button[type=submit]');
-  await page.locator('.account-bar', { hasText: SECRETARIAT }).waitFor();
-  return page;
-}
+const signIn = (lang: Lang) => signedInPage(browser, server, demoAccount(server, SECRETARIAT), lang, { contexts });
 
-/** The reader's direction, no serious axe violation, nothing wider than a 390 px phone; screenshots. */
-async function checkPage(page: Page, name: string, lang: Lang) {
-  expect(await page.locator('html').getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
-  expect(await seriousViolations(page), name).toEqual([]);
-  await page.evaluate(() => document.fonts.ready);
-  await screenshot(page, `coding-${name}-${lang}-desktop`);
-  await page.setViewportSize(PHONE);
-  const widths = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(widths.scroll, `${name} at 390 px`).toBeLessThanOrEqual(widths.client);
-  expect(await elementsOutsideViewport(page), name).toEqual([]);
-  await screenshot(page, `coding-${name}-${lang}-phone`);
-  await page.setViewportSize(DESKTOP);
-}
+const checkStoryPage = (page: Page, name: string, lang: Lang) => checkPage(page, `coding-${name}`, lang);
 
 async function story(lang: Lang) {
   const page = await signIn(lang);
   await page.goto(`${server.url}/app/cycles/${CYCLE}?lang=${lang}`);
   await page.getByRole('link', { name: WORDS[lang].open }).click();
   await page.waitForURL(/\/codes(?:\?|$)/u);
-  await checkPage(page, 'codes', lang);
+  await checkStoryPage(page, 'codes', lang);
   await page.getByRole('link', { name: WORDS[lang].code }).click();
   await page.waitForURL(/\/codes\/I\.a(?:\?|$)/u);
   await page.getByRole('button', { name: WORDS[lang].suggest }).click();
@@ -113,7 +84,7 @@ async function story(lang: Lang) {
   const section = (c: Coded) => page.locator('.coding-country', { has: page.getByRole('heading', { name: name(c) }) });
   expect(await section(accepted!).locator('.coding-answer mark').count()).toBeGreaterThan(0);
   await section(accepted!).scrollIntoViewIfNeeded();
-  await checkPage(page, 'code', lang);
+  await checkStoryPage(page, 'code', lang);
 
   // Accept one suggestion, by keyboard.
   await page
@@ -132,7 +103,7 @@ async function story(lang: Lang) {
     .getByRole('button', { name: `${BUTTONS[lang].save}${lang === 'fr' ? ' ' : ''}${name(corrected!)}` })
     .click();
   await page.locator('.notice[role=status]', { hasText: name(corrected!) }).waitFor();
-  await checkPage(page, 'decided', lang);
+  await checkStoryPage(page, 'decided', lang);
 
   const after = await codings();
   const find = (c: Coded) => after.find((x) => x.country === c.country)!.coding;
