@@ -797,6 +797,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cycles/{cycle}/codes/{questionId}/figures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How many countries’ answers were coded with each value of a question’s code
+     * @description CONFIRMED codings only (a correction counts as confirmed; rejected and merely suggested codings do not); a `multiple` code counts a country once per value it has. The region’s secretariat counts the codings of each country’s latest submission not returned; anyone else, signed out included, published answers only: a country counts when its latest published version’s answer to the question is the coded one, else it is left out. A planned cycle is cycle.not_found except to its secretariat.
+     */
+    get: operations['getCodeFigures'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cycles/{cycle}/codes/{questionId}/figures.svg': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A code’s figures as an SVG chart
+     * @description The same figures as a horizontal bar chart (Vega-Lite 5, drawn on the server), in the reader’s language (`lang`; in Arabic mirrored: labels on the right, bars growing right to left). Each bar links to the answers behind it: the app’s coding page for the secretariat, the portal’s published answers for anyone else. CONFIRMED codings only (a correction counts as confirmed; rejected and merely suggested codings do not); a `multiple` code counts a country once per value it has. The region’s secretariat counts the codings of each country’s latest submission not returned; anyone else, signed out included, published answers only: a country counts when its latest published version’s answer to the question is the coded one, else it is left out. A planned cycle is cycle.not_found except to its secretariat.
+     */
+    get: operations['getCodeFiguresSvg'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cycles/{cycle}/codes/{questionId}/figures.png': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A code’s figures as a PNG chart (for documents)
+     * @description The same figures as a horizontal bar chart (Vega-Lite 5, drawn on the server), in the reader’s language (`lang`; in Arabic mirrored: labels on the right, bars growing right to left). Each bar links to the answers behind it: the app’s coding page for the secretariat, the portal’s published answers for anyone else. CONFIRMED codings only (a correction counts as confirmed; rejected and merely suggested codings do not); a `multiple` code counts a country once per value it has. The region’s secretariat counts the codings of each country’s latest submission not returned; anyone else, signed out included, published answers only: a country counts when its latest published version’s answer to the question is the coded one, else it is left out. A planned cycle is cycle.not_found except to its secretariat. Rasterised at twice the SVG's size with the Noto fonts.
+     */
+    get: operations['getCodeFiguresPng'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cycles/{cycle}/objectives-matrix': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The GCM objectives each country’s answers confirm
+     * @description Objectives CONFIRMED on any answer, country by country: the region’s secretariat reads each country’s latest submission not returned, anyone else the latest published versions. Countries sorted by name in the reader’s language. A planned cycle is cycle.not_found except to its secretariat.
+     */
+    get: operations['getObjectivesMatrix'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/session': {
     parameters: {
       query?: never;
@@ -5509,6 +5589,261 @@ export interface operations {
       };
       /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getCodeFigures: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+        /** @description a country group of the cycle’s region */
+        group?: string;
+      };
+      header?: never;
+      path: {
+        /** @description e.g. arab-2021 */
+        cycle: string;
+        /** @example I.a */
+        questionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            cycle: string;
+            region: string;
+            questionId: string;
+            /** @description what was counted: the latest submissions not returned (the region’s secretariat, its translators, administrators), or published answers only (anyone else) */
+            source: 'submission' | 'published';
+            code: {
+              kind: 'single' | 'multiple';
+              /** @description in the reader’s language */
+              name: string;
+              names: components['schemas']['Multilingual'];
+            };
+            group: {
+              id: string;
+              name: string;
+            } | null;
+            /** @description the countries of the region (or group): N */
+            totalCountries: number;
+            /** @description of them, those with a confirmed coding counted */
+            codedCountries: number;
+            /** @description in the code’s order */
+            values: {
+              key: string;
+              /** @description in the reader’s language */
+              label: string;
+              count: number;
+              /** @description sorted by name in the reader’s language */
+              countries: {
+                /** @example MAR */
+                code: string;
+                /** @description in the reader’s language */
+                name: string;
+                /** @description a fictional country of the demo region: synthetic data */
+                synthetic: boolean;
+              }[];
+            }[];
+            /** @description the same counts for each of the region’s groups */
+            groups: {
+              id: string;
+              name: string;
+              values: {
+                key: string;
+                count: number;
+              }[];
+            }[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getCodeFiguresSvg: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+        /** @description a country group of the cycle’s region */
+        group?: string;
+      };
+      header?: never;
+      path: {
+        /** @description e.g. arab-2021 */
+        cycle: string;
+        /** @example I.a */
+        questionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The chart, to show inline */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/svg+xml': string;
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getCodeFiguresPng: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+        /** @description a country group of the cycle’s region */
+        group?: string;
+      };
+      header?: never;
+      path: {
+        /** @description e.g. arab-2021 */
+        cycle: string;
+        /** @example I.a */
+        questionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The chart */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/png': string;
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getObjectivesMatrix: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+        /** @description a country group of the cycle’s region */
+        group?: string;
+      };
+      header?: never;
+      path: {
+        /** @description e.g. arab-2021 */
+        cycle: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            cycle: string;
+            region: string;
+            /** @description what was counted: the latest submissions not returned (the region’s secretariat, its translators, administrators), or published answers only (anyone else) */
+            source: 'submission' | 'published';
+            objectives: {
+              number: number;
+              title: string;
+            }[];
+            countries: {
+              code: string;
+              name: string;
+              synthetic: boolean;
+              /** @description confirmed, ascending */
+              objectives: number[];
+            }[];
+            totals: {
+              number: number;
+              count: number;
+            }[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -24,6 +24,7 @@ import { nameConflictAuthor } from '../services/author-names.js';
 import { catalogueRoutes } from './routes/catalogue/catalogue.js';
 import { cycleRoutes } from './routes/cycles/cycles.js';
 import { codeRoutes } from './routes/codes/codes.js';
+import { figureRoutes } from './routes/figures/figures.js';
 import { Review } from './routes/reviews/schema.js';
 import { ExportJob } from './routes/exports/schema.js';
 import { ImportReport } from './routes/imports/schema.js';
@@ -183,6 +184,7 @@ export async function buildServer({
   catalogueRoutes(app, storage.db);
   cycleRoutes(app, storage.db);
   codeRoutes(app, storage.db);
+  figureRoutes(app, storage.db);
   sessionRoutes(app, storage.db, loginLimits);
   preferenceRoutes(app, storage.db);
   countryRoutes(app, storage.db);

@@ -1,0 +1,98 @@
+import type { Kysely } from 'kysely';
+import * as groups from '../db/queries/country-groups.js';
+import * as figures from '../db/queries/figures.js';
+import type { Database } from '../db/schema.js';
+import type { CodeKind } from '../domain/code-suggestions.js';
+import { PacteError } from '../domain/errors.js';
+import { pick, type Language, type Multilingual } from '../domain/language.js';
+import { can, type Actor } from '../domain/permissions.js';
+import { requireCode } from './code-access.js';
+import { visibleCycle } from './cycle-settings.js';
+
+export interface FigureCountry {
+  code: string;
+  name: string;
+  synthetic: boolean;
+}
+
+export interface CodeFigures {
+  cycle: string;
+  region: string;
+  questionId: string;
+  /** Whose answers are counted: the submissions (the region's secretariat) or the published versions. */
+  source: 'submission' | 'published';
+  code: { kind: CodeKind; name: string; names: Multilingual };
+  group: { id: string; name: string } | null;
+  /** The countries of the region (or of the group): the N of « n of N ». */
+  totalCountries: number;
+  /** Of them, those with a confirmed coding counted here. */
+  codedCountries: number;
+  values: { key: string; label: string; count: number; countries: FigureCountry[] }[];
+  /** The same counts group by group (all the region's groups), for a table or small multiples. */
+  groups: { id: string; name: string; values: { key: string; count: number }[] }[];
+}
+
+/**
+ * `GET /cycles/{cycle}/codes/{questionId}/figures`: how many countries' answers were coded with
+ * each value of the question's code — CONFIRMED codings only (a correction is a confirmation; a
+ * rejected or merely suggested answer is not counted). A `multiple` code counts a country once per
+ * value it has. Who reads what, as side by side (src/services/compare-answers.ts):
+ * - the region's secretariat (and administrators, and the region's translators: `submission.read`)
+ *   counts the codings of each country's latest submission not returned;
+ * - anyone else, signed out included, counts published answers only: a country whose review has
+ *   a published version whose answer is the coded one; any other country is left out.
+ * A planned cycle is `cycle.not_found` except to its secretariat; no code, `code.not_found`.
+ */
+export async function getCodeFigures(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  target: { cycle: string; questionId: string },
+  query: { group?: string | undefined },
+  reader: Language,
+): Promise<CodeFigures> {
+  const cycle = await visibleCycle(db, actor, target.cycle);
+  const code = await requireCode(db, cycle.id, target.questionId);
+  const regionGroups = await groups.listGroups(db, cycle.regionId);
+  const group = query.group === undefined ? undefined : regionGroups.find((g) => g.id === query.group);
+  if (query.group !== undefined && !group) throw new PacteError('group.not_found', { group: query.group });
+  const members = group ? group.countries : ((await groups.regionMembers(db, cycle.regionId)) ?? []);
+
+  const source = can(actor, 'submission.read', { region: cycle.regionId }) ? 'submission' : 'published';
+  const codings =
+    source === 'submission'
+      ? await figures.confirmedOfSubmissions(db, code.id, cycle.id)
+      : await figures.confirmedOfPublished(db, code.id, cycle.id, code.questionId);
+  const inScope = codings.filter((c) => members.includes(c.country));
+  const collator = new Intl.Collator(reader);
+  const country = (c: figures.CountedCoding): FigureCountry => ({
+    code: c.country,
+    name: pick(c.name, reader),
+    synthetic: c.synthetic,
+  });
+  const counted = (rows: figures.CountedCoding[], key: string) => rows.filter((c) => c.values.includes(key));
+
+  return {
+    cycle: cycle.id,
+    region: cycle.regionId,
+    questionId: code.questionId,
+    source,
+    code: { kind: code.kind, name: pick(code.names, reader), names: code.names },
+    group: group ? { id: group.id, name: pick(group.names, reader) } : null,
+    totalCountries: members.length,
+    codedCountries: inScope.length,
+    values: code.values.map((value) => {
+      const countries = counted(inScope, value.key)
+        .map(country)
+        .sort((a, b) => collator.compare(a.name, b.name));
+      return { key: value.key, label: pick(value.labels, reader), count: countries.length, countries };
+    }),
+    groups: regionGroups.map((g) => {
+      const ofGroup = codings.filter((c) => g.countries.includes(c.country));
+      return {
+        id: g.id,
+        name: pick(g.names, reader),
+        values: code.values.map((v) => ({ key: v.key, count: counted(ofGroup, v.key).length })),
+      };
+    }),
+  };
+}
