@@ -738,6 +738,18 @@ const ROWS: Row[] = [
     rule: anyone,
     request: () => get('/api/v1/cycles/arab-2021/questions/I.a/answers.docx'),
   },
+  // The regional figures: anyone reads (what each counts is figures.test.ts's).
+  ...(['figures', 'figures.svg', 'figures.png'] as const).map((file) => ({
+    op: `GET /api/v1/cycles/{cycle}/codes/{questionId}/${file}`,
+    rule: anyone,
+    before: () => codesExist(),
+    request: () => get(`/api/v1/cycles/arab-2021/codes/I.a/${file}`),
+  })),
+  {
+    op: 'GET /api/v1/cycles/{cycle}/objectives-matrix',
+    rule: anyone,
+    request: () => get('/api/v1/cycles/arab-2021/objectives-matrix'),
+  },
   {
     op: 'POST /api/v1/cycles/{cycle}/reminders',
     rule: () => ({ allowed: ['admin', 'secretariat'], hiddenFrom: except(['admin', 'secretariat', 'anonymous']) }),
