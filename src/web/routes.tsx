@@ -19,6 +19,7 @@ import { RegionalHomePage } from './pages/regional/home.js';
 import { regionalFirst } from './pages/regional/regional.js';
 import { SubmissionPage } from './pages/regional/submission.js';
 import { CodesPage, CodingPage } from './pages/regional/coding.js';
+import { FiguresPage } from './pages/regional/figures.js';
 import { FirstQuestionPage, SideBySidePage } from './pages/regional/side-by-side.js';
 import { GroupsPage } from './pages/regional/groups.js';
 import { TranslatorHomePage, translatorFirst } from './pages/regional/translator-home.js';
@@ -53,6 +54,7 @@ export function AppRoutes() {
           path="/cycles/:cycle/codes/:question"
           element={<Keyed render={(p) => <CodingPage cycle={p.cycle!} question={p.question!} />} />}
         />
+        <Route path="/cycles/:cycle/figures" element={<Keyed render={(p) => <FiguresPage cycle={p.cycle!} />} />} />
         <Route path="/regions/:region/groups" element={<Keyed render={(p) => <GroupsPage region={p.region!} />} />} />
         <Route
           path="/reviews/:country/:cycle"

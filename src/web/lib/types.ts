@@ -63,6 +63,8 @@ export type CycleInfo = Json<'getCycle'>;
 export type CodeList = Json<'listCodes'>;
 export type CodeDetail = Json<'getCode'>;
 export type CodedCountry = CodeDetail['countries'][number];
+export type CodeFigures = Json<'getCodeFigures'>;
+export type ObjectivesMatrix = Json<'getObjectivesMatrix'>;
 export type Cycles = Json<'listCycles'>;
 
 export type Tracking = Json<'getCycleTracking'>;

@@ -9,6 +9,7 @@ import { post, put } from '../../lib/api.js';
 import { localText, useLocale } from '../../lib/i18n.js';
 import { useApi, useApiMutation } from '../../lib/query.js';
 import type { CodeDetail, CodeList, CodedCountry } from '../../lib/types.js';
+import { FiguresSummary, figuresPath } from './figures.js';
 
 /**
  * Coding answers into regional values (docs/regional.md, « Coding answers »): for one question's
@@ -50,6 +51,11 @@ export function CodesPage({ cycle }: { cycle: string }) {
           ))}
         </ul>
       )}
+      {list.data.codes.length > 0 && (
+        <p>
+          <Link to={figuresPath(cycle)}>{t('figures.see_all')}</Link>
+        </p>
+      )}
     </Page>
   );
 }
@@ -74,9 +80,11 @@ export function CodingPage({ cycle, question }: { cycle: string; question: strin
       caption={<Link to={codesPath(cycle)}>{t('coding.back_to_codes')}</Link>}
     >
       {done && (
-        <p className="notice" role="status">
-          {done}
-        </p>
+        <div className="notice" role="status">
+          <p>{done}</p>
+          {/* The code's counts after the decision: the figures change as the secretariat codes. */}
+          <FiguresSummary cycle={cycle} question={question} />
+        </div>
       )}
       <p>{code.kind === 'single' ? t('coding.intro_single') : t('coding.intro_multiple')}</p>
       <p>

@@ -93,6 +93,11 @@ export function CyclePage({ cycle: id }: { cycle: string }) {
             {t('coding.open')}
           </Link>
         </p>
+        <p>
+          <Link to={`${cyclePath(c.id)}/figures`} className="button button-secondary">
+            {t('figures.open')}
+          </Link>
+        </p>
       </section>
       <TrackingTable cycle={c} />
     </Page>
