@@ -51,6 +51,7 @@ export function comparePage(comparison: Comparison, language: Language, actor: A
     <h1>${t('sidebyside.title', { question: question.id })}</h1>
     <p class="lead">${question.text}</p>
     <p>${t('sidebyside.intro')}</p>
+    <p><a href="/cycles/${encodeURIComponent(cycle.id)}/figures?lang=${language}">${t('portal.figures.title')}</a></p>
     ${
       answers.length === 0
         ? html`<p class="muted">${t('sidebyside.none')}</p>`

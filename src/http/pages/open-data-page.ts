@@ -25,7 +25,10 @@ export function openDataPage(
         <td class="numeric">${formatNumber(cycle.reviews, language)}</td>
         <td>${formatDate(cycle.lastUpdated, language)}</td>
         <td><a href="/api/v1/open-data/${cycle.cycle}" download dir="ltr">pacte-${cycle.cycle}.zip</a></td>
-        <td><a href="/cycles/${cycle.cycle}/questions?lang=${language}">${t('sidebyside.compare')}</a></td>
+        <td>
+          <a href="/cycles/${cycle.cycle}/questions?lang=${language}">${t('sidebyside.compare')}</a> ·
+          <a href="/cycles/${cycle.cycle}/figures?lang=${language}">${t('portal.figures.link')}</a>
+        </td>
       </tr>`,
   );
   const main = html`<h1>${t('opendata.title')}</h1>

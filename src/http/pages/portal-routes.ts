@@ -20,6 +20,8 @@ import { notFoundPage } from './home-page.js';
 import { comparePage } from './compare-page.js';
 import { compareAnswers, firstQuestion } from '../../services/compare-answers.js';
 import { openDataPage } from './open-data-page.js';
+import { figuresPage } from './figures-page.js';
+import { getPortalFigures } from '../../services/get-portal-figures.js';
 import { sendPage } from './send-page.js';
 import {
   SEARCH_PAGE_SIZE,
@@ -166,6 +168,24 @@ export function portalPageRoutes(app: FastifyInstance, db: Db) {
         // No actor: the portal shows what is published, whoever reads it.
         const comparison = await compareAnswers(db, null, cycle, questionId, {}, language);
         return sendPage(reply, 200, comparePage(comparison, language, request.actor));
+      } catch (error) {
+        if (!isPacteError(error) || error.status >= 500) throw error;
+        if (error.status === 404) return sendPage(reply, 404, notFoundPage(language, request.url.split('?')[0] ?? '/'));
+        return problemPage(reply, error, language, request);
+      }
+    },
+  );
+
+  // « Chiffres du cycle »: every code's counts of published answers, and the objectives matrix.
+  app.get<{ Params: { cycle: string } }>(
+    '/cycles/:cycle/figures',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const language = requestLanguage(request);
+      try {
+        // No actor: the portal counts what is published, whoever reads it.
+        const figures = await getPortalFigures(db, request.params.cycle, language);
+        return sendPage(reply, 200, figuresPage(figures, language, request.actor));
       } catch (error) {
         if (!isPacteError(error) || error.status >= 500) throw error;
         if (error.status === 404) return sendPage(reply, 404, notFoundPage(language, request.url.split('?')[0] ?? '/'));
