@@ -65,7 +65,8 @@ describe('assigning a question', () => {
     expect(refused.status).toBe(422);
     expect(refused.body.code).toBe('assignment.due_in_past');
     expect(refused.body.message).toBe(
-      "L'échéance 2020-01-31 est déjà passée : choisissez aujourd'hui ou une date à venir.",
+      // The day as the reader reads it, not the ISO date sent (issue 12, item 9).
+      "L'échéance 31 janvier 2020 est déjà passée : choisissez aujourd'hui ou une date à venir.",
     );
     expect((await rows('III.a')).question.assignments).toEqual([]);
     // Yesterday in UTC is still today somewhere (UTC−12 is a day behind for half of each day): only older is past.
