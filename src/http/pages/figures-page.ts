@@ -15,8 +15,8 @@ type PortalMatrix = PortalFigures['matrix'];
  * the API with no actor), as a chart and as a table, then the GCM objectives confirmed in the
  * published versions, objective by country. A code nobody published a coded answer for says so
  * and draws nothing. The chart's SVG is put in as it is: it is the output of our own renderer
- * (src/documents/chart-svg.ts) from counts and labels, which vega escapes. It is set left to right
- * (dir="ltr"): vega placed its labels for that; the chart itself is mirrored in Arabic.
+ * (src/documents/chart-svg.ts) from counts and labels, which vega escapes. Its text is set left to
+ * right (pacte.css): vega placed its labels for that; the chart itself is mirrored in Arabic.
  */
 export function figuresPage(input: PortalFigures, language: Language, actor: Actor | null): string {
   const t = (key: string, params: Record<string, unknown> = {}) => translate(language, 'ui', key, params);
@@ -33,7 +33,7 @@ export function figuresPage(input: PortalFigures, language: Language, actor: Act
         : html`<p class="muted">
               ${t('portal.figures.coded', { coded: code.codedCountries, total: n(code.totalCountries) })}
             </p>
-            ${code.svg ? html`<figure class="figures-chart" dir="ltr" aria-label="${t('portal.figures.chart_label', { name: code.code.name })}">${new Html(code.svg)}</figure>` : ''}
+            ${code.svg ? html`<figure class="table-wrap figures-chart" aria-label="${t('portal.figures.chart_label', { name: code.code.name })}">${new Html(code.svg)}</figure>` : ''}
             <div class="table-wrap">
               <table class="figures-table">
                 <caption class="visually-hidden">

@@ -179,11 +179,11 @@ function Chart({ path, label }: { path: string; label: string }) {
     box.current?.replaceChildren(...(svg ? [document.importNode(svg, true)] : []));
   }, [chart.data]);
   if (chart.error) return <p className="muted">{t('figures.chart_failed')}</p>;
-  // dir="ltr": vega placed every label for left-to-right text anchors; in an Arabic page the SVG
-  // would inherit `direction: rtl` and each label would be drawn from its other end. The chart is
-  // already mirrored by the server (labels on the right, bars growing leftwards).
+  // The SVG is set left to right (pacte.css, figures): vega placed its labels for that. The chart
+  // is already mirrored by the server in Arabic (labels on the right, bars growing leftwards). On
+  // a phone it scrolls in its own box (table-wrap) rather than shrink past reading.
   return (
-    <figure className="figures-chart" dir="ltr" ref={box} aria-label={t('figures.chart_label', { name: label })} />
+    <figure className="table-wrap figures-chart" ref={box} aria-label={t('figures.chart_label', { name: label })} />
   );
 }
 
