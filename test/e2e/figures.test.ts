@@ -164,6 +164,57 @@ async function publicPage(lang: Lang) {
   await checkPage(page, 'figures-public', lang);
 }
 
+/** The sum of I.a's counts on the page. */
+async function sum(page: Page): Promise<number> {
+  return Object.values(await counts(page)).reduce((a, b) => a + b, 0);
+}
+
+/**
+ * A group narrows the charts (a GET form: the address keeps it). And the chart's SVG goes through
+ * the page's sanitising step: served an SVG with a script, an onload handler and a javascript:
+ * link (as if the server had been made to draw them), the page inserts none of them and runs none.
+ * Runs after the stories above: I.a must have confirmed codings for a chart to be drawn.
+ */
+async function groupAndSanitising(lang: Lang) {
+  const page = await signedInPage(browser, server, demoAccount(server, SECRETARIAT), lang, { contexts });
+  await page.goto(`${server.url}/app/cycles/${CYCLE}/figures?lang=${lang}`);
+  const all = await sum(page);
+  const select = page.locator('#figures-group');
+  const group = await select.locator('option').nth(1).getAttribute('value');
+  await select.selectOption(group!);
+  await page.locator('form.figures-filter button[type=submit]').click();
+  await page.waitForURL(new RegExp(`group=${group}`, 'u'));
+  await expect.poll(() => page.locator('#figures-group').inputValue()).toBe(group);
+  expect(await sum(page)).toBeLessThanOrEqual(all);
+
+  await page.route('**/figures.svg?*', (route) =>
+    route.fulfill({
+      contentType: 'image/svg+xml',
+      body: `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10"
+        onload="window.pwned = 1"><script>window.pwned = 2</script>
+        <a href="javascript:window.pwned = 3"><rect width="5" height="5"/></a>
+        <a xlink:href="https://elsewhere.example/"><rect width="5" height="5"/></a>
+        <a href="/app/cycles/${CYCLE}/codes/I.a"><rect width="5" height="5" onclick="window.pwned = 4"/></a></svg>`,
+    }),
+  );
+  await page.goto(`${server.url}/app/cycles/${CYCLE}/figures?lang=${lang}`);
+  const chart = page.locator('section', { has: page.getByRole('heading', { name: /^I\.a —/u }) }).locator('svg');
+  await chart.waitFor();
+  expect(await chart.locator('script').count()).toBe(0);
+  expect(
+    await chart.evaluate((svg) =>
+      [svg, ...svg.querySelectorAll('*')].some((e) => e.getAttributeNames().some((n) => n.startsWith('on'))),
+    ),
+  ).toBe(false);
+  expect(
+    await chart
+      .locator('a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? a.getAttribute('xlink:href'))),
+  ).toEqual([null, null, `/app/cycles/${CYCLE}/codes/I.a`]);
+  await chart.locator('rect').first().click({ force: true });
+  expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+}
+
 describe('the cycle’s figures', () => {
   let decided: string[] = [];
   it('the secretariat codes three countries and sees the figures change, in French', async () => {
@@ -174,4 +225,9 @@ describe('the cycle’s figures', () => {
     await story('ar', decided);
     await publicPage('ar');
   }, 300_000);
+  it(
+    'a group narrows the figures; the chart is inserted without script',
+    async () => groupAndSanitising('fr'),
+    120_000,
+  );
 });
