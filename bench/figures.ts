@@ -42,7 +42,7 @@ async function makeCycle(storage: Storage, id: string, countries: string[]) {
     questionId: QUESTION,
     kind: code.kind,
     names: code.names,
-    values: code.values,
+    values: code.values.map((v) => ({ key: v.key, labels: v.labels, cues: v.cues ?? {} })),
     by: 'bench',
   });
   const codeId = (await codes.findCode(db, id, QUESTION))!.id;

@@ -1,6 +1,7 @@
-import { Document, HeadingLevel, LineRuleType, Packer, type Paragraph } from 'docx';
+import { Document, HeadingLevel, LineRuleType, Packer, type Paragraph, type Table } from 'docx';
 import { pick, type Language } from '../domain/language.js';
 import type { ComparedAnswer, Comparison } from '../domain/side-by-side.js';
+import { figuresBlock, type DocxFigures } from './figures-docx.js';
 import { ARABIC_FONT, BULLET_LIST, LATIN_FONT, LOCALES, ORDERED_LIST, PAGE, Writer, levels } from './export-docx.js';
 
 /** What the document writes around the answers, in the reader's language (the service translates). */
@@ -19,19 +20,22 @@ export interface SideBySideLabels {
  * The side-by-side view as a Word document: the question's wording at the top (the reader's
  * language), then one section per country — its name as a heading, the source line, and the
  * answer's blocks in the answer's own language and direction (an Arabic answer's paragraphs are
- * bidi even in a French document), with the review DOCX's writer (real Word lists).
+ * bidi even in a French document), with the review DOCX's writer (real Word lists). A coded
+ * question's figures (a chart and its counts as a table) come right after the wording.
  */
 export async function sideBySideDocx(
   comparison: Comparison,
   reader: Language,
   labels: SideBySideLabels,
+  figures?: DocxFigures,
 ): Promise<Buffer> {
   const instances = { last: 0 };
   const frame = { language: reader, cover: [], page: { label: '', of: '/' } };
   const framing = new Writer(reader, frame, instances);
-  const body: Paragraph[] = [
+  const body: (Paragraph | Table)[] = [
     framing.framed(`${comparison.question.id} — ${comparison.question.text}`, { heading: HeadingLevel.TITLE }),
   ];
+  if (figures) body.push(...figuresBlock(framing, figures, reader === 'ar'));
   if (comparison.answers.length === 0) body.push(framing.framed(labels.none));
   for (const answer of comparison.answers) {
     const writer = new Writer(answer.language, frame, instances);

@@ -4,6 +4,9 @@ import { barChartSpec, type VegaLiteSpec } from '../domain/charts.js';
 import type { Language } from '../domain/language.js';
 import type { Actor } from '../domain/permissions.js';
 import { chartPng, chartSvg } from '../documents/chart-svg.js';
+import type { DocxFigures } from '../documents/figures-docx.js';
+import { isPacteError } from '../domain/errors.js';
+import { translate } from '../i18n/index.js';
 import { getCodeFigures, type CodeFigures } from './get-code-figures.js';
 
 /**
@@ -48,4 +51,38 @@ export async function codeFiguresChart(
   return format === 'svg'
     ? { bytes: Buffer.from(svg, 'utf8'), fileName: `${name}.svg` }
     : { bytes: chartPng(svg), fileName: `${name}.png` };
+}
+
+/**
+ * A coded question's figures for its side-by-side Word document: what the reader may count, as a
+ * PNG chart and a table. None when the question has no code or no confirmed coding counted.
+ */
+export async function docxFigures(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  target: { cycle: string; questionId: string },
+  query: { group?: string | undefined },
+  reader: Language,
+): Promise<DocxFigures | undefined> {
+  let figures: CodeFigures;
+  try {
+    figures = await getCodeFigures(db, actor, target, query, reader);
+  } catch (error) {
+    if (isPacteError(error) && error.code === 'code.not_found') return undefined;
+    throw error;
+  }
+  if (figures.codedCountries === 0) return undefined;
+  const count = (n: number) => translate(reader, 'ui', 'figures.count', { count: n, total: figures.totalCountries });
+  const name = figures.group ? `${figures.code.name} — ${figures.group.name}` : figures.code.name;
+  return {
+    heading: translate(reader, 'ui', 'figures.docx_heading', { code: name }),
+    alt: translate(reader, 'ui', 'figures.chart_alt', {
+      values: figures.values
+        .map((v) => translate(reader, 'ui', 'figures.chart_item', { label: v.label, count: count(v.count) }))
+        .join(reader === 'ar' ? '، ' : '; '),
+    }),
+    png: chartPng(await chartSvg(figuresSpec(figures, reader))),
+    columns: [translate(reader, 'ui', 'figures.value'), translate(reader, 'ui', 'figures.countries')],
+    rows: figures.values.map((v) => [v.label, count(v.count)]),
+  };
 }

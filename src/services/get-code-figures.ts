@@ -51,18 +51,20 @@ export async function getCodeFigures(
   reader: Language,
 ): Promise<CodeFigures> {
   const cycle = await visibleCycle(db, actor, target.cycle);
-  const code = await requireCode(db, cycle.id, target.questionId);
-  const regionGroups = await groups.listGroups(db, cycle.regionId);
+  const source = can(actor, 'submission.read', { region: cycle.regionId }) ? 'submission' : 'published';
+  const counting = source === 'submission' ? figures.confirmedOfSubmissions : figures.confirmedOfPublished;
+  // Independent reads, at once: on PostgreSQL they overlap on the pool's connections.
+  const [code, regionGroups, regionCountries, codings] = await Promise.all([
+    requireCode(db, cycle.id, target.questionId),
+    groups.listGroups(db, cycle.regionId),
+    figures.regionCountries(db, cycle.regionId),
+    counting(db, cycle.id, target.questionId),
+  ]);
   const group = query.group === undefined ? undefined : regionGroups.find((g) => g.id === query.group);
   if (query.group !== undefined && !group) throw new PacteError('group.not_found', { group: query.group });
-  const members = group ? group.countries : ((await groups.regionMembers(db, cycle.regionId)) ?? []);
+  const members = new Set(group ? group.countries : regionCountries);
 
-  const source = can(actor, 'submission.read', { region: cycle.regionId }) ? 'submission' : 'published';
-  const codings =
-    source === 'submission'
-      ? await figures.confirmedOfSubmissions(db, code.id, cycle.id)
-      : await figures.confirmedOfPublished(db, code.id, cycle.id, code.questionId);
-  const inScope = codings.filter((c) => members.includes(c.country));
+  const inScope = codings.filter((c) => members.has(c.country));
   const collator = new Intl.Collator(reader);
   const country = (c: figures.CountedCoding): FigureCountry => ({
     code: c.country,
@@ -78,7 +80,7 @@ export async function getCodeFigures(
     source,
     code: { kind: code.kind, name: pick(code.names, reader), names: code.names },
     group: group ? { id: group.id, name: pick(group.names, reader) } : null,
-    totalCountries: members.length,
+    totalCountries: members.size,
     codedCountries: inScope.length,
     values: code.values.map((value) => {
       const countries = counted(inScope, value.key)

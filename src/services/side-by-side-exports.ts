@@ -7,6 +7,7 @@ import { formatDate } from '../domain/locale-format.js';
 import type { Actor } from '../domain/permissions.js';
 import type { ComparedAnswer } from '../domain/side-by-side.js';
 import { translate } from '../i18n/index.js';
+import { docxFigures } from './code-figures-chart.js';
 import { compareAnswers, type CompareQuery } from './compare-answers.js';
 
 export interface SideBySideTarget {
@@ -50,5 +51,7 @@ export async function sideBySideDocxFile(
     none: translate(reader, 'ui', 'sidebyside.none'),
     noAnswer: translate(reader, 'ui', 'review.no_answer'),
   };
-  return { bytes: await sideBySideDocx(comparison, reader, labels), fileName: fileName(target, 'docx') };
+  // The question's figures, counted under the same reader's rules and group (none if not coded).
+  const figures = await docxFigures(db, actor, target, { group: query.group }, reader);
+  return { bytes: await sideBySideDocx(comparison, reader, labels, figures), fileName: fileName(target, 'docx') };
 }

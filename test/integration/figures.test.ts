@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readZipEntries } from '../../src/documents/zip.js';
 import { listGroups } from '../../src/db/queries/country-groups.js';
 import { operator } from '../../src/domain/permissions.js';
 import { buildServer } from '../../src/http/server.js';
@@ -221,6 +222,40 @@ describe('the charts', () => {
     const open = await get('anonymous', `${FIGURES}.svg?lang=fr`);
     const publicLinks = [...open.body.matchAll(/<a [^>]*href="([^"]+)"/gu)].map((m) => m[1]);
     expect(publicLinks).toEqual(Array(3).fill(`/cycles/${CYCLE}/questions/I.a?lang=fr`));
+  });
+
+  it('DOCX of the coded question: the chart as a PNG after the wording, the counts as a table', async () => {
+    const docx = async (who: string, lang: string) => {
+      const url = `/api/v1/cycles/${CYCLE}/questions/I.a/answers.docx?lang=${lang}`;
+      const response = await get(who, url);
+      expect(response.statusCode).toBe(200);
+      const limits = { maxUncompressedBytes: 50_000_000, maxEntries: 100 };
+      const names = ['word/document.xml', 'word/_rels/document.xml.rels'];
+      const entries = await readZipEntries(response.rawPayload, 'x.docx', limits, names);
+      const rels = entries.get(names[1]!)!.toString('utf8');
+      const media = [...rels.matchAll(/Target="(media\/[^"]+\.png)"/gu)].map((m) => `word/${m[1]}`);
+      const png =
+        media.length === 1
+          ? (await readZipEntries(response.rawPayload, 'x.docx', limits, media)).get(media[0]!)
+          : undefined;
+      return { xml: entries.get(names[0]!)!.toString('utf8'), media, png };
+    };
+    const own = await docx('secretariat', 'fr');
+    expect(own.media).toHaveLength(1);
+    expect([...own.png!.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    const figures = await figuresOf('secretariat', '?lang=fr');
+    const text = own.xml.replace(/<[^>]+>/gu, '');
+    for (const v of figures.values) expect(text).toContain(`${v.label}${v.count} sur 22`);
+    // The image comes after the question's wording and before the first country.
+    const image = own.xml.indexOf('<w:drawing>');
+    expect(image).toBeGreaterThan(own.xml.indexOf('I.a — '));
+    expect(own.xml).toMatch(/descr="Diagramme en barres[^"]*Nouveau mécanisme de coordination : \d+ sur 22/u);
+    // The public's document counts published answers only.
+    const open = await docx('anonymous', 'ar');
+    const publicCounts = expected(published);
+    const arabic = (await figuresOf('anonymous', '?lang=ar')).values;
+    const openText = open.xml.replace(/<[^>]+>/gu, '');
+    for (const v of arabic) expect(openText).toContain(`${v.label}${publicCounts[v.key]} من 22`);
   });
 
   it('PNG: a PNG image of plausible size', async () => {

@@ -23,6 +23,22 @@ function blocksOf(doc: string, question: string) {
   return sql`jsonb_path_query_first(${sql.ref(doc)}, ${PATH}::jsonpath, jsonb_build_object('q', ${question}::text))`;
 }
 
+/** The confirmed codings of the cycle's code of the question (found by cycle and question, not id: one round trip less). */
+function codingsOf(db: Db, cycle: string, questionId: string) {
+  return db
+    .selectFrom('coded_answer as a')
+    .innerJoin('code as k', 'k.id', 'a.code_id')
+    .where('k.cycle_id', '=', cycle)
+    .where('k.question_id', '=', questionId)
+    .where('a.state', '=', 'confirmed');
+}
+
+/** The region's member countries' codes (the region exists: its cycle refers to it). */
+export async function regionCountries(db: Db, region: string): Promise<string[]> {
+  const rows = await db.selectFrom('region_member').select('country_code').where('region_id', '=', region).execute();
+  return rows.map((r) => r.country_code.trim());
+}
+
 const notReturned = sql<boolean>`not exists (select 1 from submission_event e
   where e.review_id = s.review_id and e.number = s.number and e.kind = 'returned')`;
 const latestSubmission = sql<boolean>`s.number = (select max(t.number) from review_submission t where t.review_id = s.review_id)`;
@@ -32,17 +48,14 @@ const latestSubmission = sql<boolean>`s.number = (select max(t.number) from revi
  * unless returned: what the region's secretariat counts. A coding of an earlier submission no
  * longer counts once the country submitted again (its new answer is suggested afresh).
  */
-export async function confirmedOfSubmissions(db: Db, codeId: number, cycle: string): Promise<CountedCoding[]> {
-  const rows = await db
-    .selectFrom('coded_answer as a')
+export async function confirmedOfSubmissions(db: Db, cycle: string, questionId: string): Promise<CountedCoding[]> {
+  const rows = await codingsOf(db, cycle, questionId)
     .innerJoin('review as r', (j) => j.onRef('r.country_code', '=', 'a.country_code').on('r.cycle_id', '=', cycle))
     .innerJoin('review_submission as s', (j) =>
       j.onRef('s.review_id', '=', 'r.id').onRef('s.number', '=', 'a.submission_number'),
     )
     .innerJoin('country as c', 'c.code', 'a.country_code')
     .select(['a.country_code as country', sql<Multilingual>`c.name`.as('name'), 'c.synthetic', 'a.values'])
-    .where('a.code_id', '=', String(codeId))
-    .where('a.state', '=', 'confirmed')
     .where(latestSubmission)
     .where(notReturned)
     .execute();
@@ -55,14 +68,8 @@ export async function confirmedOfSubmissions(db: Db, codeId: number, cycle: stri
  * equality: the same blocks whatever their keys' order, as sameBlocks in src/domain/blocks.ts) —
  * a coding of words that were not published is never shown as if they were.
  */
-export async function confirmedOfPublished(
-  db: Db,
-  codeId: number,
-  cycle: string,
-  questionId: string,
-): Promise<CountedCoding[]> {
-  const rows = await db
-    .selectFrom('coded_answer as a')
+export async function confirmedOfPublished(db: Db, cycle: string, questionId: string): Promise<CountedCoding[]> {
+  const rows = await codingsOf(db, cycle, questionId)
     .innerJoin('review as r', (j) => j.onRef('r.country_code', '=', 'a.country_code').on('r.cycle_id', '=', cycle))
     .innerJoin('review_submission as s', (j) =>
       j.onRef('s.review_id', '=', 'r.id').onRef('s.number', '=', 'a.submission_number'),
@@ -70,8 +77,6 @@ export async function confirmedOfPublished(
     .innerJoin('review_version as v', 'v.review_id', 'r.id')
     .innerJoin('country as c', 'c.code', 'a.country_code')
     .select(['a.country_code as country', sql<Multilingual>`c.name`.as('name'), 'c.synthetic', 'a.values'])
-    .where('a.code_id', '=', String(codeId))
-    .where('a.state', '=', 'confirmed')
     .where(sql<boolean>`v.version = (select max(w.version) from review_version w where w.review_id = r.id)`)
     .where(sql<boolean>`${blocksOf('v.document', questionId)} = ${blocksOf('s.document', questionId)}`)
     .execute();
