@@ -5639,7 +5639,7 @@ export interface operations {
               id: string;
               name: string;
             } | null;
-            /** @description the countries of the region (or group): N */
+            /** @description the cycle’s countries (or the group’s among them): N */
             totalCountries: number;
             /** @description of them, those with a confirmed coding counted */
             codedCountries: number;

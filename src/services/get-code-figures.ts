@@ -23,7 +23,7 @@ export interface CodeFigures {
   source: 'submission' | 'published';
   code: { kind: CodeKind; name: string; names: Multilingual };
   group: { id: string; name: string } | null;
-  /** The countries of the region (or of the group): the N of « n of N ». */
+  /** The cycle's countries (or those of the group): the N of « n of N ». */
   totalCountries: number;
   /** Of them, those with a confirmed coding counted here. */
   codedCountries: number;
@@ -54,15 +54,15 @@ export async function getCodeFigures(
   const source = can(actor, 'submission.read', { region: cycle.regionId }) ? 'submission' : 'published';
   const counting = source === 'submission' ? figures.confirmedOfSubmissions : figures.confirmedOfPublished;
   // Independent reads, at once: on PostgreSQL they overlap on the pool's connections.
-  const [code, regionGroups, regionCountries, codings] = await Promise.all([
+  const [code, regionGroups, codings] = await Promise.all([
     requireCode(db, cycle.id, target.questionId),
     groups.listGroups(db, cycle.regionId),
-    figures.regionCountries(db, cycle.regionId),
     counting(db, cycle.id, target.questionId),
   ]);
   const group = query.group === undefined ? undefined : regionGroups.find((g) => g.id === query.group);
   if (query.group !== undefined && !group) throw new PacteError('group.not_found', { group: query.group });
-  const members = new Set(group ? group.countries : regionCountries);
+  // The cycle's countries (its region's that take part), or those of them in the group.
+  const members = new Set(group ? group.countries.filter((c) => cycle.countries.includes(c)) : cycle.countries);
 
   const inScope = codings.filter((c) => members.has(c.country));
   const collator = new Intl.Collator(reader);

@@ -43,12 +43,6 @@ function codingsOf(db: Db, cycle: string, questionId: string) {
     .where('a.state', '=', 'confirmed');
 }
 
-/** The region's member countries' codes (the region exists: its cycle refers to it). */
-export async function regionCountries(db: Db, region: string): Promise<string[]> {
-  const rows = await db.selectFrom('region_member').select('country_code').where('region_id', '=', region).execute();
-  return rows.map((r) => r.country_code.trim());
-}
-
 /**
  * The confirmed codings (a correction is a confirmation) of each country's latest submission,
  * unless returned: what the region's secretariat counts. A coding of an earlier submission no
