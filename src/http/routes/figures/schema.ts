@@ -54,7 +54,10 @@ export const getCodeFiguresSchema = {
           { additionalProperties: false },
         ),
         group: Nullable(Type.Object({ id: Type.String(), name: Type.String() }, { additionalProperties: false })),
-        totalCountries: Type.Integer({ minimum: 0, description: 'the cycle’s countries (or the group’s among them): N' }),
+        totalCountries: Type.Integer({
+          minimum: 0,
+          description: 'the cycle’s countries (or the group’s among them): N',
+        }),
         codedCountries: Type.Integer({ minimum: 0, description: 'of them, those with a confirmed coding counted' }),
         values: Type.Array(
           Type.Object(
