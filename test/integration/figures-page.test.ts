@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operator } from '../../src/domain/permissions.js';
 import { buildServer } from '../../src/http/server.js';
 import { confirmCode } from '../../src/services/confirm-code.js';
+import { decideObjective } from '../../src/services/decide-objective.js';
 import { generateDemoRegion, type DemoRegion } from '../../src/services/generate-demo-region.js';
 import { getCode } from '../../src/services/get-codes.js';
 import { moveReview } from '../../src/services/move-review.js';
@@ -42,6 +43,11 @@ beforeAll(async () => {
   for (const { country, values } of confirmed) {
     await confirmCode(db(), test, { cycle: CYCLE, questionId: 'I.a', country }, { state: 'confirmed', values });
   }
+  // Objective 7 confirmed on the first published country's I.a (its review taken back to draft
+  // for that, its answers unchanged, then published): the matrix's one ✓.
+  const first = { country: confirmed[0]!.country, cycle: CYCLE };
+  await moveReview(db(), test, first, { to: 'draft', reason: 'Un objectif à confirmer.' });
+  await decideObjective(db(), test, { ...first, questionId: 'I.a', objective: 7 }, 'confirmed');
   for (const { country } of confirmed.slice(0, 2)) {
     await moveReview(db(), test, { country, cycle: CYCLE }, { to: 'published' });
   }
@@ -49,7 +55,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
-  await t?.close();
+  await t?.cleanup();
 });
 
 /** I.a's section of the page: the countries its table names, and its counts per value. */
@@ -83,6 +89,11 @@ describe('the public figures page', () => {
       expect(other).not.toContain('<svg');
       // The objectives matrix: 23 rows, the published countries' columns.
       expect(page.body.match(/<th scope="row">\d+\. /gu)).toHaveLength(23);
+      const row7 = page.body.slice(page.body.indexOf('<th scope="row">7. '), page.body.indexOf('<th scope="row">8. '));
+      expect(
+        row7.match(/<span aria-hidden="true">✓<\/span\s*><span class="visually-hidden">confirmé<\/span>/gu),
+      ).toHaveLength(1);
+      expect(page.body.match(/✓<\/span/gu)).toHaveLength(1);
     }
   });
 
