@@ -8,6 +8,7 @@ import { useSession } from '../lib/session.js';
 import type { CycleInfo, Questionnaire, Session, Tasks } from '../lib/types.js';
 import { useApi } from '../lib/query.js';
 import { DashboardPage } from './dashboard.js';
+import { AssignedQuestion } from './tasks.js';
 
 /** Roles that read a review's dashboard (the API's review.read, and what an admin or a secretariat sees). */
 const DASHBOARD_ROLES = new Set(['focal_point', 'validator']);
@@ -42,7 +43,7 @@ export function ReviewPage(props: { country: string; cycle: string }) {
 
 /** A contributor's view of a review: named as people know it, and its entity's questions. */
 function ContributorReviewPage(props: { country: string; cycle: string }) {
-  const { t, date, language } = useLocale();
+  const { t, language } = useLocale();
   const { session } = useSession();
   const tasks = useApi<Tasks>('/tasks');
   // A stakeholder gives its view on any question during the consultation: the questionnaire's.
@@ -84,23 +85,7 @@ function ContributorReviewPage(props: { country: string; cycle: string }) {
           ) : (
             <ul className="task-list">
               {mine.map((task) => (
-                <li key={`${task.questionId}/${task.entity?.id ?? ''}`}>
-                  <Link to={`${reviewPath(task.country, task.cycle)}/answers/${encodeURIComponent(task.questionId)}`}>
-                    <span className="question-id">{task.questionId}</span>{' '}
-                    <span dir="auto">{localText(task.questionText, language)}</span>
-                  </Link>
-                  <p className="task-meta">
-                    {task.entity && <span dir="auto">{task.entity.name}</span>}
-                    {task.dueOn && (
-                      <span className={task.overdue ? 'overdue' : undefined}>
-                        {task.overdue
-                          ? t('tasks.overdue_since', { date: date(task.dueOn) })
-                          : t('tasks.due_on', { date: date(task.dueOn) })}
-                      </span>
-                    )}
-                    <StatusTag kind="contribution" status={task.contribution?.status ?? 'not_started'} />
-                  </p>
-                </li>
+                <AssignedQuestion key={`${task.questionId}/${task.entity?.id ?? ''}`} task={task} />
               ))}
             </ul>
           )}

@@ -15,7 +15,7 @@ const answerPath = (task: { country: string; cycle: string; questionId: string }
 
 /** My work: the reviews I take part in, the questions my entities owe, the answers I decide. */
 export function TasksPage() {
-  const { t, date, language } = useLocale();
+  const { t, language } = useLocale();
   const tasks = useApi<Tasks>('/tasks');
   if (tasks.error)
     return (
@@ -64,28 +64,10 @@ export function TasksPage() {
         ) : (
           <ul className="task-list">
             {assignments.map((task) => (
-              <li key={`${task.country}/${task.cycle}/${task.questionId}/${task.entity?.id ?? ''}`}>
-                <Link to={answerPath(task)}>
-                  <span className="question-id">{task.questionId}</span>{' '}
-                  <span dir="auto">{localText(task.questionText, language)}</span>
-                </Link>
-                {task.note && (
-                  <p className="assignment-note">
-                    {t('assign.note_shown')} <q dir="auto">{task.note}</q>
-                  </p>
-                )}
-                <p className="task-meta">
-                  {task.entity && <span dir="auto">{task.entity.name}</span>}
-                  {task.dueOn && (
-                    <span className={task.overdue ? 'overdue' : undefined}>
-                      {task.overdue
-                        ? t('tasks.overdue_since', { date: date(task.dueOn) })
-                        : t('tasks.due_on', { date: date(task.dueOn) })}
-                    </span>
-                  )}
-                  <StatusTag kind="contribution" status={task.contribution?.status ?? 'not_started'} />
-                </p>
-              </li>
+              <AssignedQuestion
+                key={`${task.country}/${task.cycle}/${task.questionId}/${task.entity?.id ?? ''}`}
+                task={task}
+              />
             ))}
           </ul>
         )}
@@ -253,5 +235,38 @@ function Contributions({ id, heading, items }: { id: string; heading: string; it
         ))}
       </ul>
     </>
+  );
+}
+
+/**
+ * A question an entity owes, in a list: its wording linking to the answer page, the focal point's
+ * note, the entity, the due date (or since when it is overdue) and how far the contribution is.
+ * The to-do list and a contributor's view of the review show it alike.
+ */
+export function AssignedQuestion({ task }: { task: Tasks['assignments'][number] }) {
+  const { t, date, language } = useLocale();
+  return (
+    <li>
+      <Link to={answerPath(task)}>
+        <span className="question-id">{task.questionId}</span>{' '}
+        <span dir="auto">{localText(task.questionText, language)}</span>
+      </Link>
+      {task.note && (
+        <p className="assignment-note">
+          {t('assign.note_shown')} <q dir="auto">{task.note}</q>
+        </p>
+      )}
+      <p className="task-meta">
+        {task.entity && <span dir="auto">{task.entity.name}</span>}
+        {task.dueOn && (
+          <span className={task.overdue ? 'overdue' : undefined}>
+            {task.overdue
+              ? t('tasks.overdue_since', { date: date(task.dueOn) })
+              : t('tasks.due_on', { date: date(task.dueOn) })}
+          </span>
+        )}
+        <StatusTag kind="contribution" status={task.contribution?.status ?? 'not_started'} />
+      </p>
+    </li>
   );
 }
