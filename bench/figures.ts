@@ -11,11 +11,10 @@
 // Run: npx tsx bench/figures.ts      Env: BENCH_RUNS (30), BENCH_PG_PORT, BENCH_PG.
 import { sql } from 'kysely';
 import { alternately, onEachEngine } from './measure.js';
+import { makeSubmittedCycle, regionalCases } from './regional-cycle.js';
 import type { Storage } from '../src/db/connection.js';
-import * as catalogue from '../src/db/queries/catalogue.js';
 import * as codes from '../src/db/queries/codes.js';
 import { operator } from '../src/domain/permissions.js';
-import { buildReviewDocument } from '../src/domain/review.js';
 import { defaultCodes } from '../src/services/default-codes.js';
 import { getCodeFigures } from '../src/services/get-code-figures.js';
 import { getObjectivesMatrix } from '../src/services/get-objectives-matrix.js';
@@ -23,20 +22,21 @@ import { getObjectivesMatrix } from '../src/services/get-objectives-matrix.js';
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const actor = operator('bench');
 const QUESTION = 'I.a';
-const TEXT =
-  'Le mécanisme national de coordination réunit les ministères concernés, les collectivités ' +
-  'territoriales et les associations de migrants ; il se réunit chaque trimestre et rend compte au ' +
-  'gouvernement des progrès accomplis dans la mise en œuvre du Pacte mondial.';
 const VALUES = ['new_mechanism', 'existing_mechanism', 'none'];
 
-/** A cycle of the Arab region: each country submitted, I.a coded and confirmed, one in four published. */
+/** The n-th country's confirmed objectives: one on each of the first three questions. */
+const objectivesOf = (n: number, questions: string[]) =>
+  Object.fromEntries(
+    questions
+      .slice(0, 3)
+      .map((q, i) => [q, [{ number: ((n + i) % 23) + 1, score: 1, evidence: '', status: 'confirmed' }]]),
+  );
+
+/** A cycle in which each country submitted and its I.a is coded and confirmed. */
 async function makeCycle(storage: Storage, id: string, countries: string[]) {
   const db = storage.db;
-  const questionnaire = (await catalogue.findQuestionnaire(db, 'arab-2021', 1))!;
-  await sql`insert into cycle (id, region_id, title, questionnaire_id, questionnaire_version, opens_on, due_on, state)
-    values (${id}, 'arab', ${JSON.stringify({ fr: id, en: id, ar: id })}::jsonb, 'arab-2021', 1,
-      '2024-03-01', '2024-05-31', 'open')`.execute(db);
   const code = defaultCodes().find((c) => c.questionId === QUESTION)!;
+  await makeSubmittedCycle(storage, id, countries, objectivesOf);
   await codes.insertCode(db, {
     cycle: id,
     questionId: QUESTION,
@@ -46,27 +46,7 @@ async function makeCycle(storage: Storage, id: string, countries: string[]) {
     by: 'bench',
   });
   const codeId = (await codes.findCode(db, id, QUESTION))!.id;
-  const paragraphs = { blocks: [TEXT, TEXT].map((text) => ({ type: 'paragraph' as const, text })) };
-  const questions = questionnaire.sections.flatMap((s) => s.questions.map((q) => q.id));
-  const answers = new Map(questions.map((q) => [q, paragraphs]));
   for (const [n, country] of countries.entries()) {
-    await sql`insert into cycle_country (cycle_id, country_code) values (${id}, ${country})`.execute(db);
-    const header = { country, cycle: id, language: 'fr' as const, title: `${country} ${id}` };
-    const objectives = Object.fromEntries(
-      questions
-        .slice(0, 3)
-        .map((q, i) => [q, [{ number: ((n + i) % 23) + 1, score: 1, evidence: '', status: 'confirmed' }]]),
-    );
-    const document = JSON.stringify({ ...buildReviewDocument(questionnaire, header, answers, true), objectives });
-    const review = await db
-      .insertInto('review')
-      .values({ country_code: country, cycle_id: id, language: 'fr', title: header.title, status: 'submitted' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('review_submission')
-      .values({ review_id: review.id, number: 1, submitted_by: 'bench', document })
-      .execute();
     await db
       .insertInto('coded_answer')
       .values({
@@ -80,13 +60,6 @@ async function makeCycle(storage: Storage, id: string, countries: string[]) {
         decided_at: sql<Date>`now()`,
       })
       .execute();
-    if (n % 4 === 0) {
-      await db.updateTable('review').set({ status: 'published' }).where('id', '=', review.id).execute();
-      await db
-        .insertInto('review_version')
-        .values({ review_id: review.id, version: 1, published_by: 'bench', document })
-        .execute();
-    }
   }
 }
 
@@ -99,15 +72,7 @@ const plainObjectives = (storage: Storage, cycle: string) =>
 
 async function measure(engine: string, storage: Storage) {
   const db = storage.db;
-  const all = (await db.selectFrom('country').select('code').orderBy('code').execute()).map((c) => c.code.trim());
-  const many = all.slice(0, 193);
-  await makeCycle(storage, 'bench-22', all.slice(0, 22));
-  const big = ['bench-193-a', 'bench-193-b', 'bench-193-c'];
-  for (const id of big) await makeCycle(storage, id, many);
-  const cases: [string, string[]][] = [
-    ['22 countries', ['bench-22']],
-    [`${many.length} countries × 3 cycles`, big],
-  ];
+  const cases = await regionalCases(storage, (id, countries) => makeCycle(storage, id, countries));
   const target = (cycle: string) => ({ cycle, questionId: QUESTION });
   for (const [name, cycles] of cases) {
     const each = (work: (cycle: string) => Promise<unknown>) => async () => {
