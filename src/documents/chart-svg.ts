@@ -29,20 +29,25 @@ const FONT_FILES = [
   'NotoNaskhArabic-Bold.ttf',
 ];
 
-/** The Noto font files found on this machine: Latin and Arabic. */
-export function chartFonts(): string[] {
-  return FONT_DIRS.flatMap((dir) => FONT_FILES.map((file) => `${dir}/${file}`)).filter((path) => existsSync(path));
-}
+/** The Noto font files found on this machine (Latin and Arabic), looked for once per process. */
+export const chartFonts = (() => {
+  let found: string[] | undefined;
+  return (): string[] => {
+    if (found) return found;
+    found = FONT_DIRS.flatMap((dir) => FONT_FILES.map((file) => `${dir}/${file}`)).filter((path) => existsSync(path));
+    if (!found.some((f) => f.endsWith('NotoSans-Regular.ttf')) || !found.some((f) => f.includes('NotoNaskhArabic'))) {
+      // Still drawn, with whatever the system has; labels may lack glyphs.
+      process.emitWarning(
+        `chart PNG: Noto Sans and Noto Naskh Arabic not found in ${FONT_DIRS.join(', ')} (install fonts-noto-core)`,
+      );
+    }
+    return found;
+  };
+})();
 
 /** PNG of the SVG at `scale` (2: sharp when Word scales it to the page). */
 export function chartPng(svg: string, scale = 2): Buffer {
   const fonts = chartFonts();
-  if (!fonts.some((f) => f.endsWith('NotoSans-Regular.ttf')) || !fonts.some((f) => f.includes('NotoNaskhArabic'))) {
-    // Still drawn, with whatever the system has; labels may lack glyphs.
-    process.emitWarning(
-      `chart PNG: Noto Sans and Noto Naskh Arabic not found in ${FONT_DIRS.join(', ')} (install fonts-noto-core)`,
-    );
-  }
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
     background: '#ffffff',
