@@ -361,6 +361,67 @@ export interface PasswordReset {
   user_id: number;
 }
 
+export interface Practice {
+  contact: Generated<string>;
+  countries: Json;
+  country_code: string;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  cycle_id: string;
+  description: Generated<string>;
+  id: Generated<number>;
+  implementing: Generated<Json>;
+  innovation: Generated<string>;
+  language: string;
+  lessons: Generated<string>;
+  links: Generated<Json>;
+  objectives: Generated<Json>;
+  partners: Generated<Json>;
+  period_end: string | null;
+  period_start: string | null;
+  principles: Generated<Json>;
+  published_at: Timestamp | null;
+  results: Generated<string>;
+  return_comment: string | null;
+  scope: string;
+  source: Json | null;
+  stakeholders: Generated<Json>;
+  state: Generated<string>;
+  summary: string;
+  sustainability: Generated<string>;
+  synthetic: Generated<boolean>;
+  title: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string;
+  version: Generated<number>;
+}
+
+export interface PracticeMove {
+  actor: string;
+  comment: string | null;
+  from_state: string | null;
+  id: Generated<number>;
+  moved_at: Generated<Timestamp>;
+  practice_id: number;
+  to_state: string;
+}
+
+export interface PracticeSearch {
+  body: string;
+  language: string;
+  practice_id: number;
+  tsv: string;
+}
+
+export interface PracticeTranslation {
+  created_at: Generated<Timestamp>;
+  fields: Json;
+  language: string;
+  practice_id: number;
+  translator: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Principle {
   key: string;
   letter: string;
@@ -541,6 +602,10 @@ export interface Database {
   objective: Objective;
   oidc_login: OidcLogin;
   password_reset: PasswordReset;
+  practice: Practice;
+  practice_move: PracticeMove;
+  practice_search: PracticeSearch;
+  practice_translation: PracticeTranslation;
   principle: Principle;
   question: Question;
   questionnaire: Questionnaire;
