@@ -122,6 +122,41 @@ export interface CatalogueLoad {
   singleton: Generated<boolean>;
 }
 
+export interface Citation {
+  country_code: string;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  id: Generated<Int8>;
+  kept_at: Timestamp | null;
+  kept_by: string | null;
+  kept_through: number | null;
+  passage: Json;
+  question_id: string;
+  submission_number: number;
+  synthesis_id: Int8;
+  updated_at: Generated<Timestamp>;
+  updated_by: string;
+}
+
+export interface CitationPassage {
+  citation_id: Int8;
+  passage: Json;
+  replaced_at: Generated<Timestamp>;
+  replaced_by: string;
+}
+
+export interface CitationRequest {
+  citation_id: Int8;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  id: Generated<Int8>;
+  passage: Json;
+  reason: string | null;
+  requested_at: Generated<Timestamp>;
+  requested_by: string;
+  state: Generated<string>;
+}
+
 export interface Code {
   created_at: Generated<Timestamp>;
   created_by: string;
@@ -550,6 +585,28 @@ export interface SubmissionEvent {
   review_id: number;
 }
 
+export interface Synthesis {
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  cycle_id: string;
+  id: Generated<Int8>;
+  language: string;
+  revision: Generated<number>;
+  state: Generated<string>;
+  title: string;
+  translation_of: Int8 | null;
+  updated_at: Generated<Timestamp>;
+  updated_by: string;
+}
+
+export interface SynthesisRevision {
+  author: string;
+  created_at: Generated<Timestamp>;
+  document: Json;
+  revision: number;
+  synthesis_id: Int8;
+}
+
 export interface UserAccount {
   created_at: Generated<Timestamp>;
   disabled_at: Timestamp | null;
@@ -581,6 +638,9 @@ export interface Database {
   assignment: Assignment;
   audit_event: AuditEvent;
   catalogue_load: CatalogueLoad;
+  citation: Citation;
+  citation_passage: CitationPassage;
+  citation_request: CitationRequest;
   code: Code;
   coded_answer: CodedAnswer;
   comment: Comment;
@@ -621,6 +681,8 @@ export interface Database {
   search_publication: SearchPublication;
   session: Session;
   submission_event: SubmissionEvent;
+  synthesis: Synthesis;
+  synthesis_revision: SynthesisRevision;
   user_account: UserAccount;
   user_role: UserRole;
 }
