@@ -4927,6 +4927,14 @@ export interface operations {
               updatedAt: string;
               updatedBy: string;
             }[];
+            /** @description The default codes POST …/codes/defaults would install now (questions of the questionnaire that have one and no code yet): question, kind, names, how many values */
+            defaults: {
+              questionId: string;
+              /** @description one value per answer, or several */
+              kind: 'single' | 'multiple';
+              names: components['schemas']['Multilingual'];
+              values: number;
+            }[];
           };
         };
       };

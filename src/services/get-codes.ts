@@ -1,19 +1,31 @@
 import type { Kysely } from 'kysely';
+import * as catalogue from '../db/queries/catalogue.js';
 import * as codes from '../db/queries/codes.js';
 import type { Database } from '../db/schema.js';
 import type { Block } from '../domain/blocks.js';
 import type { Language, Multilingual } from '../domain/language.js';
 import type { Actor } from '../domain/permissions.js';
 import { openCycle, requireCode } from './code-access.js';
+import { defaultCodes, type DefaultCode } from './default-codes.js';
 
-/** `GET /cycles/{cycle}/codes`: the cycle's codes, for its secretariat. */
+/**
+ * `GET /cycles/{cycle}/codes`: the cycle's codes, for its secretariat, and the default codes that
+ * installing them would add now (a question of the cycle's questionnaire that has one and no code
+ * yet: what `POST …/codes/defaults` does), so that the page says what it will install before.
+ */
 export async function listCodes(
   db: Kysely<Database>,
   actor: Actor | null,
   cycleId: string,
-): Promise<{ cycle: string; region: string; codes: codes.CodeRow[] }> {
+): Promise<{ cycle: string; region: string; codes: codes.CodeRow[]; defaults: DefaultCode[] }> {
   const { cycle } = await openCycle(db, actor, cycleId, 'submission.read');
-  return { cycle: cycle.id, region: cycle.regionId, codes: await codes.listCodes(db, cycle.id) };
+  const list = await codes.listCodes(db, cycle.id);
+  const questionnaire = await catalogue.findQuestionnaire(db, cycle.questionnaireId);
+  const questions = new Set(questionnaire?.sections.flatMap((s) => s.questions.map((q) => q.id)) ?? []);
+  const defaults = defaultCodes().filter(
+    (d) => questions.has(d.questionId) && !list.some((c) => c.questionId === d.questionId),
+  );
+  return { cycle: cycle.id, region: cycle.regionId, codes: list, defaults };
 }
 
 export interface CodedCountry {

@@ -78,6 +78,31 @@ describe('coding answers into regional values', () => {
       ['II.a', 'multiple', 9],
       ['V.a', 'multiple', 23],
     ]);
+    // Installed already: nothing more to propose.
+    expect(body.defaults).toEqual([]);
+  });
+
+  it('says which default codes installing them would add, then adds exactly those', async () => {
+    const cycle = await call('secretariat', 'GET', '/api/v1/cycles/' + CYCLE);
+    const other = 'demo-bare';
+    const created = await call('secretariat', 'POST', '/api/v1/cycles', {
+      id: other,
+      region: REGION,
+      title: { fr: 'Sans code', en: 'No code', ar: 'بلا رموز' },
+      questionnaire: (cycle.body.questionnaire as { id: string }).id,
+    });
+    expect(created.status).toBe(201);
+    const before = await call('secretariat', 'GET', `/api/v1/cycles/${other}/codes`);
+    expect(before.body.codes).toEqual([]);
+    const proposed = before.body.defaults as { questionId: string; kind: string; values: number }[];
+    expect(proposed.map((d) => [d.questionId, d.kind, d.values])).toEqual([
+      ['I.a', 'single', 3],
+      ['II.a', 'multiple', 9],
+      ['V.a', 'multiple', 23],
+    ]);
+    const installed = await call('secretariat', 'POST', `/api/v1/cycles/${other}/codes/defaults`);
+    expect(installed.body).toEqual({ created: proposed.map((d) => d.questionId) });
+    expect((await call('secretariat', 'GET', `/api/v1/cycles/${other}/codes`)).body.defaults).toEqual([]);
   });
 
   it('suggests I.a for every country whose submission stands, each with the passages that say so', async () => {

@@ -1,4 +1,5 @@
 import type { CodeRow, CodedAnswerRow } from '../../db/queries/codes.js';
+import type { DefaultCode } from '../../services/default-codes.js';
 import type { CodedCountry } from '../../services/get-codes.js';
 
 /** A code as the API gives it. */
@@ -12,6 +13,11 @@ export function presentCode(code: CodeRow) {
     updatedAt: code.updatedAt.toISOString(),
     updatedBy: code.updatedBy,
   };
+}
+
+/** A default code the cycle could install: what it is, not its values one by one. */
+export function presentDefaultCode(code: DefaultCode) {
+  return { questionId: code.questionId, kind: code.kind, names: code.names, values: code.values.length };
 }
 
 /** `nameOf`: who, as people read it (services/author-names.ts): names, not addresses. */

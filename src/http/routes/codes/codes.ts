@@ -7,7 +7,7 @@ import { getCode, listCodes } from '../../../services/get-codes.js';
 import { createCode, editCode, installDefaultCodes } from '../../../services/save-code.js';
 import { suggestCodes } from '../../../services/suggest-codes.js';
 import { requestLanguage } from '../../problem.js';
-import { presentCode, presentCodedCountry, presentCoding } from '../../presenters/codes.js';
+import { presentCode, presentCodedCountry, presentCoding, presentDefaultCode } from '../../presenters/codes.js';
 import {
   createCodeSchema,
   decideCodingSchema,
@@ -27,7 +27,12 @@ export function codeRoutes(app: FastifyInstance, db: Db) {
 
   api.get(CODES, { schema: listCodesSchema }, async (request) => {
     const list = await listCodes(db, request.actor, request.params.cycle);
-    return { cycle: list.cycle, region: list.region, codes: list.codes.map(presentCode) };
+    return {
+      cycle: list.cycle,
+      region: list.region,
+      codes: list.codes.map(presentCode),
+      defaults: list.defaults.map(presentDefaultCode),
+    };
   });
 
   api.post(CODES, { schema: createCodeSchema }, async (request, reply) => {

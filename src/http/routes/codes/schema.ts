@@ -124,7 +124,22 @@ export const listCodesSchema = {
   querystring: LangQuery,
   response: {
     200: Type.Object(
-      { cycle: Type.String(), region: Type.String(), codes: Type.Array(Code) },
+      {
+        cycle: Type.String(),
+        region: Type.String(),
+        codes: Type.Array(Code),
+        defaults: Type.Array(
+          Type.Object(
+            { questionId: Type.String(), kind: Kind, names: MultilingualRef, values: Type.Integer({ minimum: 0 }) },
+            { additionalProperties: false },
+          ),
+          {
+            description:
+              'The default codes POST …/codes/defaults would install now (questions of the questionnaire that have ' +
+              'one and no code yet): question, kind, names, how many values',
+          },
+        ),
+      },
       { additionalProperties: false },
     ),
     ...problems(400, 401, 404),
