@@ -3971,6 +3971,38 @@ export interface operations {
               blocks: components['schemas']['Block'][];
               /** @description GCM objectives confirmed for this answer */
               objectives: number[];
+              /** @description the answer’s current human translation into the reader’s language (`lang`), as listTranslations gives it: that of the latest submission up to the one shown that has one, outdated when the answer shown differs. Only for an answer read from a submission (whoever reads a submission reads its translations); null otherwise, when there is none, or when the answer is in that language */
+              translation: {
+                /** @description the submission whose answer was translated */
+                submission: number;
+                questionId: string;
+                /** @description the language translated into */
+                language: 'fr' | 'en' | 'ar';
+                /** @description each change is the next revision; none is lost */
+                revision: number;
+                blocks: components['schemas']['Block'][];
+                /** @description who wrote this revision, as recorded (an e-mail address) */
+                translator: string;
+                /** @description who wrote it, as people read it, in the requested language */
+                translatorName: string;
+                /** @description machine-translated (never without machineNote naming the system) */
+                machine: boolean;
+                machineNote: string | null;
+                /**
+                 * Format: date-time
+                 * @description the first revision
+                 */
+                createdAt: string;
+                /**
+                 * Format: date-time
+                 * @description this revision
+                 */
+                updatedAt: string;
+                /** @description the country’s latest submission answers the question differently from the one translated */
+                outdated: boolean;
+                /** @description the country’s latest submission */
+                latest: number;
+              } | null;
             }[];
           };
         };

@@ -20,6 +20,30 @@ export interface ComparedAnswer {
   blocks: Block[];
   /** GCM objectives the country's team confirmed for this answer, in number order. */
   objectives: number[];
+  /**
+   * The answer's current translation into the reader's language, when the reader reads the
+   * submission (translations go with submissions) and one was asked for; else null.
+   */
+  translation: BesideTranslation | null;
+}
+
+/** A translation shown beside an answer: the same fields as a submission's list of translations gives. */
+export interface BesideTranslation {
+  /** The submission translated: the one shown, or an earlier one (then maybe outdated). */
+  submission: number;
+  questionId: string;
+  language: Language;
+  revision: number;
+  blocks: Block[];
+  translator: string;
+  machine: boolean;
+  machineNote: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  /** The submission shown answers the question differently from the one translated. */
+  outdated: boolean;
+  /** The submission shown (the country's latest). */
+  latest: number;
 }
 
 export interface Comparison {

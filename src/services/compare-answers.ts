@@ -3,9 +3,16 @@ import * as catalogue from '../db/queries/catalogue.js';
 import * as groups from '../db/queries/country-groups.js';
 import * as sideBySide from '../db/queries/side-by-side.js';
 import type { Database } from '../db/schema.js';
+import { sameBlocks } from '../domain/blocks.js';
 import { PacteError } from '../domain/errors.js';
 import { direction, isLanguage, pick, type Language } from '../domain/language.js';
-import { COMPARED_STATES, type ComparedAnswer, type ComparedState, type Comparison } from '../domain/side-by-side.js';
+import {
+  COMPARED_STATES,
+  type BesideTranslation,
+  type ComparedAnswer,
+  type ComparedState,
+  type Comparison,
+} from '../domain/side-by-side.js';
 import { can, type Actor } from '../domain/permissions.js';
 import { visibleCycle } from './cycle-settings.js';
 
@@ -29,6 +36,8 @@ export interface CompareQuery {
  *   the review is published), and the other countries' latest published versions;
  * - anyone else, signed out included: the latest published versions only.
  * The working copy is never read: unsubmitted text cannot leak. One query per source.
+ * With `options.translations`, each answer read from a submission carries its current translation
+ * into the reader's language (one more query): whoever reads a submission reads its translations.
  */
 export async function compareAnswers(
   db: Kysely<Database>,
@@ -37,6 +46,7 @@ export async function compareAnswers(
   questionId: string,
   query: CompareQuery,
   reader: Language,
+  options: { translations?: boolean } = {},
 ): Promise<Comparison> {
   const cycle = await visibleCycle(db, actor, cycleId);
   const questionnaire = await catalogue.findQuestionnaire(db, cycle.questionnaireId, cycle.questionnaireVersion);
@@ -71,6 +81,7 @@ export async function compareAnswers(
     if (query.state !== undefined && item.state !== query.state) continue;
     answers.push(item);
   }
+  if (options.translations) await addTranslations(db, cycle.id, questionId, reader, answers);
   const collator = new Intl.Collator(reader);
   answers.sort((a, b) => collator.compare(pick(a.countryName, reader), pick(b.countryName, reader)));
   return {
@@ -114,7 +125,53 @@ function present(row: sideBySide.SourcedAnswer, kind: 'submission' | 'published'
       .filter((o) => o.status === 'confirmed')
       .map((o) => Number(o.number))
       .sort((a, b) => a - b),
+    translation: null,
   };
+}
+
+/**
+ * Sets each answer's `translation`: for an answer read from submission n in another language
+ * than the reader's, the current translation of the latest submission up to n that has one
+ * (a translation of submission 1 still goes with submission 2), outdated when submission n
+ * answers differently — as `listTranslations` decides it for one submission.
+ */
+async function addTranslations(
+  db: Kysely<Database>,
+  cycle: string,
+  questionId: string,
+  reader: Language,
+  answers: ComparedAnswer[],
+): Promise<void> {
+  const shown = new Map(
+    answers.filter((a) => a.source.kind === 'submission' && a.language !== reader).map((a) => [a.country, a]),
+  );
+  const rows = await sideBySide.translationsInto(db, cycle, questionId, reader, [...shown.keys()]);
+  const best = new Map<string, sideBySide.BesideTranslationRow>();
+  for (const row of rows) {
+    const answer = shown.get(row.country);
+    if (!answer || row.number > answer.source.number) continue;
+    const kept = best.get(row.country);
+    if (!kept || row.number > kept.number) best.set(row.country, row);
+  }
+  for (const [country, row] of best) {
+    const answer = shown.get(country)!;
+    const translation: BesideTranslation = {
+      submission: row.number,
+      questionId,
+      language: reader,
+      revision: row.revision,
+      blocks: row.blocks,
+      translator: row.translator,
+      machine: row.machine,
+      machineNote: row.machineNote,
+      // a scalar subquery's date may come back as text: read it as a date either way
+      createdAt: new Date(row.firstAt),
+      updatedAt: new Date(row.createdAt),
+      outdated: row.number < answer.source.number && !sameBlocks(row.translated ?? [], answer.blocks),
+      latest: answer.source.number,
+    };
+    answer.translation = translation;
+  }
 }
 
 /** The first question of a visible cycle's questionnaire: where « Comparer les réponses » starts. */

@@ -7,7 +7,10 @@ import { buildServer } from '../../src/http/server.js';
 import { createCycle } from '../../src/services/create-cycle.js';
 import { decideObjective } from '../../src/services/decide-objective.js';
 import { generateDemoRegion, type DemoRegion } from '../../src/services/generate-demo-region.js';
+import { moveAnswer } from '../../src/services/move-answer.js';
 import { moveReview } from '../../src/services/move-review.js';
+import { returnSubmission } from '../../src/services/return-submission.js';
+import { saveAnswer } from '../../src/services/save-answer.js';
 import { addPerson } from '../support/personas.js';
 import { openTestStorage, type TestStorage } from '../support/storage.js';
 
@@ -240,5 +243,83 @@ describe('the public portal', () => {
     }
     const missing = await app.inject({ method: 'GET', url: `/cycles/${CYCLE}/questions/IX.z` });
     expect(missing.statusCode).toBe(404);
+  });
+});
+
+describe('translations beside the answers', () => {
+  const paragraph = (text: string) => [{ type: 'paragraph', text }];
+  const translate = async (country: string, number: number, language: string, text: string) => {
+    const url = `/api/v1/reviews/${country}/${CYCLE}/submissions/${number}/answers/${QUESTION}/translations/${language}`;
+    const response = await app.inject({
+      method: 'PUT',
+      url,
+      headers: as.secretariat,
+      payload: { blocks: paragraph(text) },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+  };
+  type Translated = Item & { translation: Record<string, unknown> | null };
+  const byCountry = async (who: keyof typeof as, lang: string) =>
+    new Map(((await compare(who, `?lang=${lang}`)).answers as Translated[]).map((a) => [a.country, a]));
+
+  it('the reader’s language only, from a submission only, flagged outdated when the answer changed', async () => {
+    const unpublished = demo.countries.filter(
+      (c) => c.review === 'submitted' && !published.includes(c.code) && c.language !== 'fr',
+    );
+    const [plain, changed] = [unpublished[0]!, unpublished[1]!];
+    const publishedOne = demo.countries.find((c) => c.code === published[0])!;
+    const into = publishedOne.language === 'fr' ? 'en' : 'fr';
+    await translate(plain.code, 1, 'fr', 'Une traduction.');
+    await translate(changed.code, 1, 'fr', 'Une autre traduction.');
+    await translate(publishedOne.code, 1, into, 'Published, translated.');
+    // The country changes its answer and submits again: the translation of submission 1 is outdated.
+    const actor = operator('test');
+    const target = { country: changed.code, cycle: CYCLE };
+    await returnSubmission(db(), actor, { ...target, number: 1 }, { reason: 'À revoir.' });
+    const q = { ...target, questionId: QUESTION };
+    await moveAnswer(db(), actor, q, { to: 'drafting', comment: 'Une précision.' });
+    const { revision } = await db()
+      .selectFrom('answer')
+      .innerJoin('review', 'review.id', 'answer.review_id')
+      .select('answer.revision')
+      .where('review.country_code', '=', changed.code)
+      .where('answer.question_id', '=', QUESTION)
+      .executeTakeFirstOrThrow();
+    await saveAnswer(db(), actor, q, { blocks: paragraph('Changed.') as never, baseRevision: revision });
+    await moveAnswer(db(), actor, q, { to: 'in_review' });
+    await moveAnswer(db(), actor, q, { to: 'approved' });
+    await moveReview(db(), actor, target, { to: 'validated' });
+    await moveReview(db(), actor, target, { to: 'submitted' });
+
+    const fr = await byCountry('secretariat', 'fr');
+    expect(fr.get(plain.code)?.translation).toMatchObject({
+      submission: 1,
+      latest: 1,
+      language: 'fr',
+      revision: 1,
+      blocks: paragraph('Une traduction.'),
+      translator: 'secretariat@demo.example.org',
+      translatorName: expect.stringMatching(/\S/u),
+      machine: false,
+      machineNote: null,
+      outdated: false,
+    });
+    expect(fr.get(changed.code)).toMatchObject({
+      source: { number: 2 },
+      translation: { submission: 1, latest: 2, outdated: true, blocks: paragraph('Une autre traduction.') },
+    });
+    // No other answer has a French translation; a French answer never has one into French.
+    const translated = [...fr.values()].filter((a) => a.translation).map((a) => a.country);
+    expect(translated.sort()).toEqual([plain.code, changed.code, ...(into === 'fr' ? [publishedOne.code] : [])].sort());
+    // Into another language: that language's translation only, none for an answer written in it.
+    const other = await byCountry('secretariat', plain.language === 'ar' ? 'en' : 'ar');
+    expect(other.get(plain.code)?.translation).toBeNull();
+    expect((await byCountry('secretariat', plain.language)).get(plain.code)?.translation).toBeNull();
+    // The public reads the published version: no translation of a submission goes with it.
+    const publicView = await byCountry('anonymous', into);
+    expect(publicView.get(publishedOne.code)).toMatchObject({ source: { kind: 'published' }, translation: null });
+    expect((await byCountry('secretariat', into)).get(publishedOne.code)?.translation).toMatchObject({
+      blocks: paragraph('Published, translated.'),
+    });
   });
 });

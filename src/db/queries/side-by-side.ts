@@ -103,3 +103,69 @@ export async function latestVersions(db: Db, cycle: string, question: string): P
     returned: false,
   }));
 }
+
+/** A current translation of one question's answer (its highest revision), with the answer it translates. */
+export interface BesideTranslationRow {
+  country: string;
+  /** The submission translated. */
+  number: number;
+  revision: number;
+  blocks: Block[];
+  translator: string;
+  machine: boolean;
+  machineNote: string | null;
+  /** This revision. */
+  createdAt: Date;
+  /** The first revision. */
+  firstAt: Date;
+  /** The question's blocks in the submission translated (to tell whether the answer changed since). */
+  translated: Block[] | null;
+}
+
+/**
+ * The current translations of one question's answers into one language across a cycle's countries,
+ * of any of their submissions (the caller keeps, per country, the latest up to the one it shows):
+ * one query, whatever the number of countries, as the answers themselves.
+ */
+export async function translationsInto(
+  db: Db,
+  cycle: string,
+  question: string,
+  language: string,
+  countries: readonly string[],
+): Promise<BesideTranslationRow[]> {
+  if (countries.length === 0) return [];
+  const rows = await db
+    .selectFrom('answer_translation as t')
+    .innerJoin('review as r', 'r.id', 't.review_id')
+    .innerJoin('review_submission as s', (join) =>
+      join.onRef('s.review_id', '=', 't.review_id').onRef('s.number', '=', 't.number'),
+    )
+    .select([
+      'r.country_code as country',
+      't.number',
+      't.revision',
+      't.blocks',
+      't.translator',
+      't.machine',
+      't.machine_note as machineNote',
+      't.created_at as createdAt',
+      sql<Date>`(select f.created_at from answer_translation f where f.review_id = t.review_id and f.number = t.number and f.question_id = t.question_id and f.language = t.language and f.revision = 1)`.as(
+        'firstAt',
+      ),
+      sql<
+        Block[] | null
+      >`jsonb_path_query_first(s.document, ${PATH}::jsonpath, jsonb_build_object('q', ${question}::text))`.as(
+        'translated',
+      ),
+    ])
+    .where('r.cycle_id', '=', cycle)
+    .where('r.country_code', 'in', countries)
+    .where('t.question_id', '=', question)
+    .where('t.language', '=', language)
+    .where(
+      sql<boolean>`t.revision = (select max(n.revision) from answer_translation n where n.review_id = t.review_id and n.number = t.number and n.question_id = t.question_id and n.language = t.language)`,
+    )
+    .execute();
+  return rows.map((r) => ({ ...r, country: r.country.trim(), blocks: r.blocks as Block[] }));
+}

@@ -1,6 +1,7 @@
 /** One question's answers side by side: one schema per route (TypeBox). */
 import { Type } from '@sinclair/typebox';
 import { COMPARED_STATES } from '../../../services/compare-answers.js';
+import { Translation } from '../translations/schema.js';
 import {
   Blocks,
   DateTime,
@@ -50,6 +51,13 @@ const Answer = Type.Object(
     direction: OneOf(['ltr', 'rtl'] as const),
     blocks: Blocks,
     objectives: Type.Array(Type.Integer(), { description: 'GCM objectives confirmed for this answer' }),
+    translation: Type.Union([Translation, Type.Null()], {
+      description:
+        'the answer’s current human translation into the reader’s language (`lang`), as listTranslations gives it: ' +
+        'that of the latest submission up to the one shown that has one, outdated when the answer shown differs. ' +
+        'Only for an answer read from a submission (whoever reads a submission reads its translations); null ' +
+        'otherwise, when there is none, or when the answer is in that language',
+    }),
   },
   { additionalProperties: false },
 );

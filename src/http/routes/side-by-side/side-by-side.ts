@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Db } from '../../../db/connection.js';
+import { nameAuthors } from '../../../services/author-names.js';
 import { compareAnswers } from '../../../services/compare-answers.js';
 import { sideBySideCsvFile, sideBySideDocxFile } from '../../../services/side-by-side-exports.js';
 import { sendDownload } from '../../download.js';
@@ -16,7 +17,11 @@ export function sideBySideRoutes(app: FastifyInstance, db: Db) {
   api.get('/api/v1/cycles/:cycle/questions/:questionId/answers', { schema: compareAnswersSchema }, async (request) => {
     const { cycle, questionId } = request.params;
     const reader = requestLanguage(request);
-    return presentComparison(await compareAnswers(db, request.actor, cycle, questionId, request.query, reader));
+    const comparison = await compareAnswers(db, request.actor, cycle, questionId, request.query, reader, {
+      translations: true,
+    });
+    const translators = comparison.answers.flatMap((a) => (a.translation ? [a.translation.translator] : []));
+    return presentComparison(comparison, await nameAuthors(db, reader, translators));
   });
   api.get(
     '/api/v1/cycles/:cycle/questions/:questionId/answers.csv',
