@@ -74,11 +74,23 @@ export type Action =
   | 'submission.return'
   /** Translate a submitted answer into another language of the cycle (the region's secretariat and translators). */
   | 'translation.write'
+  /** Read a cycle's regional syntheses and their citations (the region's secretariat and translators). */
+  | 'synthesis.read'
+  /** Write a cycle's syntheses, cite passages, ask countries to approve quotes (the region's secretariat). */
+  | 'synthesis.write'
+  /** Approve or refuse that a synthesis quotes the country's passage to the public (its focal points). */
+  | 'citation.decide'
   /**
    * Invite someone to a role, list and revoke invitations, disable and enable a role: within the
    * roles one manages (MANAGES), for the country and region of the scope; `scope.role` is the role.
    */
-  | 'people.manage';
+  | 'people.manage'
+  /** Read the practices of a country that are not published (its team, its region's secretariat). */
+  | 'practice.read'
+  /** Propose a practice of one's country, edit it while it is with the country, propose it again. */
+  | 'practice.propose'
+  /** Take a proposed practice into review, publish it or return it with a comment (the region's secretariat). */
+  | 'practice.review';
 
 export interface Scope {
   country?: string;
@@ -106,14 +118,19 @@ const SECRETARIAT_ACTIONS = new Set<Action>([
   'submission.return',
   'cycle.manage',
   'translation.write',
+  'practice.read',
+  'practice.review',
+  'synthesis.read',
+  'synthesis.write',
 ]);
 
 /**
  * What a translator of a region does (migration 031): it reads what the region's countries
  * submitted, to translate it, and writes translations; it does not acknowledge, comment, return,
- * manage cycles, people or reminders, and never reads a working copy.
+ * manage cycles, people or reminders, and never reads a working copy. It reads the region's
+ * syntheses (to translate an edition), and does not write them.
  */
-const TRANSLATOR_ACTIONS = new Set<Action>(['submission.read', 'translation.write']);
+const TRANSLATOR_ACTIONS = new Set<Action>(['submission.read', 'translation.write', 'synthesis.read']);
 
 /** The roles of a country's own team, by action; admins may do everything. */
 const COUNTRY_ROLES: Record<Action, readonly Role[]> = {
@@ -139,6 +156,12 @@ const COUNTRY_ROLES: Record<Action, readonly Role[]> = {
   'submission.return': [],
   'translation.write': [], // a region's secretariat and translators, never the country's own team
   'people.manage': [], // decided by MANAGES, since it depends on the role managed
+  'practice.read': ['focal_point', 'validator'],
+  'practice.propose': ['focal_point'],
+  'practice.review': [], // the region's secretariat (SECRETARIAT_ACTIONS)
+  'synthesis.read': [], // a region's secretariat and translators
+  'synthesis.write': [], // a region's secretariat
+  'citation.decide': ['focal_point'], // what leaves the country is the focal point's call (as review.move)
 };
 
 /**
