@@ -36,6 +36,7 @@ import { translationRoutes } from './routes/translations/translations.js';
 import { trackingRoutes } from './routes/tracking/tracking.js';
 import { countryGroupRoutes } from './routes/country-groups/country-groups.js';
 import { sideBySideRoutes } from './routes/side-by-side/side-by-side.js';
+import { changeRoutes } from './routes/changes/changes.js';
 import { reminderRoutes } from './routes/tracking/reminders.js';
 import { reviewRoutes } from './routes/reviews/reviews.js';
 import { exportRoutes } from './routes/exports/exports.js';
@@ -180,6 +181,7 @@ export async function buildServer({
   trackingRoutes(app, storage.db);
   countryGroupRoutes(app, storage.db);
   sideBySideRoutes(app, storage.db);
+  changeRoutes(app, storage.db);
   searchRoutes(app, storage.db);
   catalogueRoutes(app, storage.db);
   cycleRoutes(app, storage.db);
