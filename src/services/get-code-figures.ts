@@ -1,13 +1,11 @@
 import type { Kysely } from 'kysely';
-import * as groups from '../db/queries/country-groups.js';
 import * as figures from '../db/queries/figures.js';
 import type { Database } from '../db/schema.js';
 import type { CodeKind } from '../domain/code-suggestions.js';
 import { PacteError } from '../domain/errors.js';
 import { pick, type Language, type Multilingual } from '../domain/language.js';
-import { can, type Actor } from '../domain/permissions.js';
-import { requireCode } from './code-access.js';
-import { visibleCycle } from './cycle-settings.js';
+import type { Actor } from '../domain/permissions.js';
+import { readFigures } from './read-figures.js';
 
 export interface FigureCountry {
   code: string;
@@ -36,11 +34,9 @@ export interface CodeFigures {
  * `GET /cycles/{cycle}/codes/{questionId}/figures`: how many countries' answers were coded with
  * each value of the question's code — CONFIRMED codings only (a correction is a confirmation; a
  * rejected or merely suggested answer is not counted). A `multiple` code counts a country once per
- * value it has. Who reads what, as side by side (src/services/compare-answers.ts):
- * - the region's secretariat (and administrators, and the region's translators: `submission.read`)
- *   counts the codings of each country's latest submission not returned;
- * - anyone else, signed out included, counts published answers only: a country whose review has
- *   a published version whose answer is the coded one; any other country is left out.
+ * value it has. Who counts what (src/services/read-figures.ts): the region's secretariat the codings
+ * of each country's latest submission not returned; anyone else published answers only — a
+ * country whose latest published version's answer is the coded one; any other country is left out.
  * A planned cycle is `cycle.not_found` except to its secretariat; no code, `code.not_found`.
  */
 export async function getCodeFigures(
@@ -50,15 +46,11 @@ export async function getCodeFigures(
   query: { group?: string | undefined },
   reader: Language,
 ): Promise<CodeFigures> {
-  const cycle = await visibleCycle(db, actor, target.cycle);
-  const source = can(actor, 'submission.read', { region: cycle.regionId }) ? 'submission' : 'published';
-  const counting = source === 'submission' ? figures.confirmedOfSubmissions : figures.confirmedOfPublished;
-  // Independent reads, at once: on PostgreSQL they overlap on the pool's connections.
-  const [code, regionGroups, codings] = await Promise.all([
-    requireCode(db, cycle.id, target.questionId),
-    groups.listGroups(db, cycle.regionId),
-    counting(db, cycle.id, target.questionId),
-  ]);
+  const found = await readFigures(actor, target.cycle, (source) =>
+    figures.codeFiguresOf(db, target.cycle, target.questionId, source),
+  );
+  const { cycle, source, code, groups: regionGroups, codings } = found;
+  if (!code) throw new PacteError('code.not_found', { cycle: cycle.id, question: target.questionId });
   const group = query.group === undefined ? undefined : regionGroups.find((g) => g.id === query.group);
   if (query.group !== undefined && !group) throw new PacteError('group.not_found', { group: query.group });
   // The cycle's countries (its region's that take part), or those of them in the group.

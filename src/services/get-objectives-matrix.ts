@@ -1,12 +1,11 @@
 import type { Kysely } from 'kysely';
-import * as catalogue from '../db/queries/catalogue.js';
 import * as groups from '../db/queries/country-groups.js';
 import * as figures from '../db/queries/figures.js';
 import type { Database } from '../db/schema.js';
 import { PacteError } from '../domain/errors.js';
 import { pick, type Language } from '../domain/language.js';
-import { can, type Actor } from '../domain/permissions.js';
-import { visibleCycle } from './cycle-settings.js';
+import type { Actor } from '../domain/permissions.js';
+import { readFigures } from './read-figures.js';
 
 export interface ObjectivesMatrix {
   cycle: string;
@@ -20,9 +19,8 @@ export interface ObjectivesMatrix {
 
 /**
  * `GET /cycles/{cycle}/objectives-matrix`: which of the GCM's 23 objectives each country's answers
- * confirm (the focal points' decisions kept with the review), over all its answers. The region's
- * secretariat (and translators, administrators) reads each country's latest submission not
- * returned; anyone else the latest published versions. Sorted by country name in the reader's
+ * confirm (the focal points' decisions kept with the review), over all its answers, as who reads
+ * may count them (src/services/read-figures.ts). Sorted by country name in the reader's
  * language; `group` keeps that group's members. Measures and indicators join later.
  */
 export async function getObjectivesMatrix(
@@ -32,12 +30,14 @@ export async function getObjectivesMatrix(
   query: { group?: string | undefined },
   reader: Language,
 ): Promise<ObjectivesMatrix> {
-  const cycle = await visibleCycle(db, actor, cycleId);
+  const {
+    cycle,
+    source,
+    objectives,
+    countries: rows,
+  } = await readFigures(actor, cycleId, (source) => figures.matrixOf(db, cycleId, source));
   const members = query.group === undefined ? undefined : await groups.groupMembers(db, cycle.regionId, query.group);
   if (query.group !== undefined && !members) throw new PacteError('group.not_found', { group: query.group });
-  const source = can(actor, 'submission.read', { region: cycle.regionId }) ? 'submission' : 'published';
-  const rows = await figures.objectivesByCountry(db, cycle.id, source);
-  const objectives = await catalogue.listObjectives(db);
   const collator = new Intl.Collator(reader);
   const countries = rows
     .filter((r) => !members || members.includes(r.country))

@@ -22,7 +22,8 @@ export interface NewCycle {
   by: string | null;
 }
 
-function cycleQuery(db: Db) {
+/** The cycle's columns and its participants, as `toCycle` reads them; more may be selected beside them. */
+export function cycleQuery(db: Db) {
   return db
     .selectFrom('cycle')
     .select([
@@ -52,7 +53,7 @@ function cycleQuery(db: Db) {
 
 type CycleSelect = Awaited<ReturnType<ReturnType<typeof cycleQuery>['executeTakeFirstOrThrow']>>;
 
-const toCycle = (row: CycleSelect): Cycle => ({
+export const toCycle = (row: CycleSelect): Cycle => ({
   id: row.id,
   regionId: row.region_id,
   title: row.title,

@@ -1,13 +1,23 @@
 /**
  * The regional figures (issue 13, item 5): what a code's confirmed codings count, and which GCM
- * objectives the countries' answers confirm. One query per source, whatever the number of
- * countries; only codings, names and objective numbers leave the database, never answers' text.
+ * objectives the countries' answers confirm. Each is ONE query, whatever the number of countries:
+ * the cycle (to check who may see it), what labels the figures (the code and the region's groups,
+ * or the objectives' titles) and the counted rows come back together as one row — on a cycle of
+ * 22 countries the round trips of separate reads cost more than the rows themselves. Only codings,
+ * names and objective numbers leave the database, never answers' text.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type AliasableExpression, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { CodeKind, CodeValue } from '../../domain/code-suggestions.js';
+import type { Cycle } from '../../domain/cycles.js';
 import type { Multilingual } from '../../domain/language.js';
 import type { Database } from '../schema.js';
+import { cycleQuery, toCycle } from './cycles.js';
 
 type Db = Kysely<Database>;
+
+/** Whose answers are counted: each country's latest submission (not returned), or its latest published version. */
+export type FigureSource = 'submission' | 'published';
 
 export interface CountedCoding {
   country: string;
@@ -15,72 +25,6 @@ export interface CountedCoding {
   synthetic: boolean;
   values: string[];
 }
-
-const PATH = '$.sections[*].questions[*] ? (@.id == $q).answer.blocks';
-
-/** The question's blocks in the stored document `doc` (a submission's or a version's). */
-function blocksOf(doc: string, question: string) {
-  return sql`jsonb_path_query_first(${sql.ref(doc)}, ${PATH}::jsonpath, jsonb_build_object('q', ${question}::text))`;
-}
-
-/**
- * The confirmed codings of the cycle's code of the question, country by country, from the cycle's
- * reviews. Written so that the planner has three relations to order (the rest are per-row
- * subqueries on primary keys): planning, not execution, was most of the time of a five-way join.
- */
-function codingsOf(db: Db, cycle: string, questionId: string) {
-  return db
-    .selectFrom('review as r')
-    .innerJoin('coded_answer as a', 'a.country_code', 'r.country_code')
-    .innerJoin('country as c', 'c.code', 'r.country_code')
-    .select(['a.country_code as country', sql<Multilingual>`c.name`.as('name'), 'c.synthetic', 'a.values'])
-    .where('r.cycle_id', '=', cycle)
-    .where(
-      'a.code_id',
-      '=',
-      sql<string>`(select k.id from code k where k.cycle_id = ${cycle} and k.question_id = ${questionId})`,
-    )
-    .where('a.state', '=', 'confirmed');
-}
-
-/**
- * The confirmed codings (a correction is a confirmation) of each country's latest submission,
- * unless returned: what the region's secretariat counts. A coding of an earlier submission no
- * longer counts once the country submitted again (its new answer is suggested afresh).
- */
-export async function confirmedOfSubmissions(db: Db, cycle: string, questionId: string): Promise<CountedCoding[]> {
-  const rows = await codingsOf(db, cycle, questionId)
-    .where(sql<boolean>`a.submission_number = (select max(s.number) from review_submission s where s.review_id = r.id)`)
-    .where(
-      sql<boolean>`(select e.id from submission_event e
-        where e.review_id = r.id and e.number = a.submission_number and e.kind = 'returned') is null`,
-    )
-    .execute();
-  return rows.map((r) => ({ ...r, country: r.country.trim() }));
-}
-
-/**
- * The confirmed codings the public may count: of countries whose review has a published version,
- * and only when that version's answer to the question is the coded submission's answer (jsonb
- * equality: the same blocks whatever their keys' order, as sameBlocks in src/domain/blocks.ts) —
- * a coding of words that were not published is never shown as if they were. No version: null,
- * never equal.
- */
-export async function confirmedOfPublished(db: Db, cycle: string, questionId: string): Promise<CountedCoding[]> {
-  const rows = await codingsOf(db, cycle, questionId)
-    .where(
-      sql<boolean>`(select ${blocksOf('v.document', questionId)} from review_version v
-        where v.review_id = r.id order by v.version desc limit 1)
-      = (select ${blocksOf('s.document', questionId)} from review_submission s
-        where s.review_id = r.id and s.number = a.submission_number)`,
-    )
-    .execute();
-  return rows.map((r) => ({ ...r, country: r.country.trim() }));
-}
-
-const notReturned = sql<boolean>`not exists (select 1 from submission_event e
-  where e.review_id = s.review_id and e.number = s.number and e.kind = 'returned')`;
-const latestSubmission = sql<boolean>`s.number = (select max(t.number) from review_submission t where t.review_id = s.review_id)`;
 
 export interface CountryObjectives {
   country: string;
@@ -90,43 +34,168 @@ export interface CountryObjectives {
   objectives: number[];
 }
 
-/** The distinct objectives confirmed in a stored document's `objectives` ({question: [{number, status}]}). */
-function confirmedObjectives(doc: string) {
-  const d = sql.ref(doc);
-  return sql<number[]>`array(select distinct (o->>'number')::int
-    from jsonb_each(case when jsonb_typeof(${d}->'objectives') = 'object' then ${d}->'objectives' else '{}'::jsonb end) q(k, list),
-         jsonb_array_elements(case when jsonb_typeof(q.list) = 'array' then q.list else '[]'::jsonb end) o
-    where o->>'status' = 'confirmed' order by 1)`.as('objectives');
+export interface CodeFiguresRows {
+  cycle: Cycle;
+  code: { questionId: string; kind: CodeKind; names: Multilingual; values: CodeValue[] } | null;
+  groups: { id: string; names: Multilingual; countries: string[] }[];
+  codings: CountedCoding[];
+}
+
+export interface MatrixRows {
+  cycle: Cycle;
+  objectives: { number: number; title: Multilingual }[];
+  countries: CountryObjectives[];
+}
+
+const PATH = '$.sections[*].questions[*] ? (@.id == $q).answer.blocks';
+
+/** The question's blocks in the stored document `doc` (a submission's or a version's). */
+function blocksOf(doc: string, question: Expression<string>) {
+  return sql`jsonb_path_query_first(${sql.ref(doc)}, ${PATH}::jsonpath, jsonb_build_object('q', ${question}::text))`;
 }
 
 /**
- * Each country's objectives confirmed over all its answers: in its latest submission, unless
- * returned (`submission`, the secretariat's), or in its latest published version (`published`).
- * Measures and indicators (facts) join this matrix later, from the same documents.
+ * Each review of the cycle with its latest submission `s`, unless that was returned:
+ * `review_tracking` (migration 020) keeps both, recounted by triggers (submission numbers run
+ * 1, 2, … so the latest is the count) — a join instead of two subqueries per review.
  */
-export async function objectivesByCountry(
-  db: Db,
-  cycle: string,
-  source: 'submission' | 'published',
-): Promise<CountryObjectives[]> {
+function standingSubmissions(db: Db, cycle: Expression<string>) {
+  return db
+    .selectFrom('review as r')
+    .innerJoin('country as c', 'c.code', 'r.country_code')
+    .innerJoin('review_tracking as k', 'k.review_id', 'r.id')
+    .innerJoin('review_submission as s', (join) =>
+      join.onRef('s.review_id', '=', 'r.id').onRef('s.number', '=', 'k.submissions'),
+    )
+    .where('r.cycle_id', '=', cycle)
+    .where('k.returned', '=', false);
+}
+
+/** Each review of the cycle with its latest published version `v`. */
+function latestVersions(db: Db, cycle: Expression<string>) {
+  return db
+    .selectFrom('review as r')
+    .innerJoin('country as c', 'c.code', 'r.country_code')
+    .innerJoin('review_version as v', 'v.review_id', 'r.id')
+    .where('r.cycle_id', '=', cycle)
+    .where(sql<SqlBool>`v.version = (select max(w.version) from review_version w where w.review_id = r.id)`);
+}
+
+/**
+ * The confirmed codings (a correction is a confirmation) of the code `code` of the cycle:
+ * - `submission`: of each country's latest submission, unless returned — what the region's
+ *   secretariat counts; a coding of an earlier submission no longer counts once the country
+ *   submitted again (its new answer is suggested afresh);
+ * - `published`: of countries whose latest published version's answer to the question is the
+ *   coded submission's answer (jsonb equality: the same blocks whatever their keys' order, as
+ *   sameBlocks in src/domain/blocks.ts) — a coding of words that were not published is never
+ *   shown as if they were. No version: null, never equal.
+ */
+function codings(db: Db, source: FigureSource, cycle: Expression<string>, code: Expression<string>) {
   const base = db
     .selectFrom('review as r')
     .innerJoin('country as c', 'c.code', 'r.country_code')
-    .where('r.cycle_id', '=', cycle);
-  const rows =
-    source === 'submission'
-      ? await base
-          .innerJoin('review_submission as s', 's.review_id', 'r.id')
-          .select(['r.country_code as country', sql<Multilingual>`c.name`.as('name'), 'c.synthetic'])
-          .select(confirmedObjectives('s.document'))
-          .where(latestSubmission)
-          .where(notReturned)
-          .execute()
-      : await base
-          .innerJoin('review_version as v', 'v.review_id', 'r.id')
-          .select(['r.country_code as country', sql<Multilingual>`c.name`.as('name'), 'c.synthetic'])
-          .select(confirmedObjectives('v.document'))
-          .where(sql<boolean>`v.version = (select max(w.version) from review_version w where w.review_id = r.id)`)
-          .execute();
-  return rows.map((r) => ({ ...r, country: r.country.trim(), objectives: r.objectives.map(Number) }));
+    .innerJoin('coded_answer as a', 'a.country_code', 'r.country_code')
+    .select(['a.country_code as country', sql<Multilingual>`c.name`.as('name'), 'c.synthetic', 'a.values'])
+    .where('r.cycle_id', '=', cycle)
+    .where('a.code_id', '=', code)
+    .where('a.state', '=', 'confirmed');
+  if (source === 'submission') {
+    return base
+      .innerJoin('review_tracking as k', 'k.review_id', 'r.id')
+      .whereRef('a.submission_number', '=', 'k.submissions')
+      .where('k.returned', '=', false);
+  }
+  const question = sql<string>`(select k.question_id from code k where k.id = a.code_id)`;
+  return base.where(
+    sql<SqlBool>`(select ${blocksOf('v.document', question)} from review_version v
+      where v.review_id = r.id order by v.version desc limit 1)
+    = (select ${blocksOf('s.document', question)} from review_submission s
+      where s.review_id = r.id and s.number = a.submission_number)`,
+  );
+}
+
+/** A code's figures: the cycle, the code (null: none), the region's groups and the codings counted. */
+export async function codeFiguresOf(
+  db: Db,
+  cycleId: string,
+  questionId: string,
+  source: FigureSource,
+): Promise<CodeFiguresRows | undefined> {
+  const code = sql<string>`(select k.id from code k where k.cycle_id = cycle.id and k.question_id = ${questionId})`;
+  const row = await cycleQuery(db)
+    .where('cycle.id', '=', cycleId)
+    .select((eb) => [
+      sql<CodeFiguresRows['code']>`(select json_build_object('questionId', k.question_id, 'kind', k.kind,
+        'names', k.names, 'values', k.values) from code k where k.cycle_id = cycle.id and k.question_id = ${questionId})`.as(
+        'code',
+      ),
+      jsonArrayFrom(
+        eb
+          .selectFrom('country_group as g')
+          .select([
+            'g.id',
+            sql<Multilingual>`g.names`.as('names'),
+            sql<string[]>`coalesce((select array_agg(trim(m.country_code) order by m.country_code)
+              from country_group_member m where m.region_id = g.region_id and m.group_id = g.id), '{}')`.as(
+              'countries',
+            ),
+          ])
+          .whereRef('g.region_id', '=', 'cycle.region_id')
+          .orderBy('g.id'),
+      ).as('groups'),
+      jsonArrayFrom(codings(db, source, sql.ref<string>('cycle.id'), code)).as('codings'),
+    ])
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    cycle: toCycle(row),
+    code: row.code,
+    groups: row.groups,
+    codings: row.codings.map((c) => ({ ...c, country: c.country.trim() })),
+  };
+}
+
+/** The objectives confirmed in a stored document's `objectives` ({question: [{number, status}]}), repeats included. */
+function confirmedObjectives(doc: string) {
+  return sql<number[]>`jsonb_path_query_array(${sql.ref(doc)}, '$.objectives.*[*] ? (@.status == "confirmed").number')`;
+}
+
+/** Each country's confirmed objectives in the documents `source` counts, in the outer query's cycle. */
+function countryObjectives(db: Db, source: FigureSource): AliasableExpression<CountryObjectives[]> {
+  const cycle = sql.ref<string>('cycle.id');
+  const columns = ['r.country_code as country', sql<Multilingual>`c.name`.as('name'), 'c.synthetic'] as const;
+  return source === 'submission'
+    ? jsonArrayFrom(
+        standingSubmissions(db, cycle).select([...columns, confirmedObjectives('s.document').as('objectives')]),
+      )
+    : jsonArrayFrom(latestVersions(db, cycle).select([...columns, confirmedObjectives('v.document').as('objectives')]));
+}
+
+/**
+ * The objectives × countries matrix: the cycle, the 23 objectives' titles, and each country's
+ * objectives confirmed over all its answers — in its latest submission, unless returned
+ * (`submission`, the secretariat's), or in its latest published version (`published`). Measures
+ * and indicators (facts) join this matrix later, from the same documents.
+ */
+export async function matrixOf(db: Db, cycleId: string, source: FigureSource): Promise<MatrixRows | undefined> {
+  const row = await cycleQuery(db)
+    .where('cycle.id', '=', cycleId)
+    .select(
+      sql<MatrixRows['objectives'] | null>`(select json_agg(json_build_object('number', o.number, 'title', o.title)
+        order by o.number) from objective o)`.as('objectives'),
+    )
+    .select(countryObjectives(db, source).as('counted'))
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    cycle: toCycle(row),
+    objectives: row.objectives ?? [],
+    countries: row.counted.map((r) => ({
+      country: r.country.trim(),
+      name: r.name,
+      synthetic: r.synthetic,
+      objectives: [...new Set(r.objectives.map(Number))].sort((a, b) => a - b),
+    })),
+  };
 }
