@@ -15,6 +15,7 @@ import {
   syntheticRegionName,
 } from '../domain/synthetic.js';
 import { createCycle } from './create-cycle.js';
+import { generateEarlierCycle } from './demo-earlier-cycle.js';
 import { createReview } from './create-review.js';
 import { moveAnswer } from './move-answer.js';
 import { moveCycle } from './move-cycle.js';
@@ -160,6 +161,7 @@ export async function generateDemoRegion(db: Kysely<Database>, request: DemoRegi
       );
     }
   }
+  await generateEarlierCycle(db, actor, cycles, generated, questionnaire); // issue 14: a cycle to compare with
   return { region: { id, name: syntheticRegionName(id), synthetic: true }, cycles, countries: generated };
 }
 
