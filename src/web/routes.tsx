@@ -22,6 +22,7 @@ import { CodesPage, CodingPage } from './pages/regional/coding.js';
 import { FiguresPage } from './pages/regional/figures.js';
 import { FirstQuestionPage, SideBySidePage } from './pages/regional/side-by-side.js';
 import { GroupsPage } from './pages/regional/groups.js';
+import { TranslateAnswerPage } from './pages/regional/translate-answer.js';
 import { TranslatorHomePage, translatorFirst } from './pages/regional/translator-home.js';
 
 /**
@@ -48,6 +49,14 @@ export function AppRoutes() {
         <Route
           path="/cycles/:cycle/questions/:questionId"
           element={<Keyed render={(p) => <SideBySidePage cycle={p.cycle!} questionId={p.questionId!} />} />}
+        />
+        <Route
+          path="/cycles/:cycle/questions/:questionId/translate/:country"
+          element={
+            <Keyed
+              render={(p) => <TranslateAnswerPage cycle={p.cycle!} questionId={p.questionId!} country={p.country!} />}
+            />
+          }
         />
         <Route path="/cycles/:cycle/codes" element={<Keyed render={(p) => <CodesPage cycle={p.cycle!} />} />} />
         <Route

@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'react';
-import { Navigate, useSearchParams } from 'react-router';
+import { Navigate, useLocation, useSearchParams } from 'react-router';
+import type { Language } from '../../../domain/language.js';
 import { Blocks } from '../../components/blocks.js';
 import { Form, SelectField, type Choice } from '../../components/form.js';
 import { Link } from '../../components/link.js';
 import { LoadError, Loading, Page } from '../../components/page.js';
 import { SyntheticLabel } from '../../components/synthetic.js';
+import { TranslationText } from '../../components/translation-beside.js';
 import { API } from '../../lib/api.js';
 import { localText, useLocale } from '../../lib/i18n.js';
 import { useGo, withLanguage } from '../../lib/navigation.js';
 import { useApi } from '../../lib/query.js';
+import { useSession } from '../../lib/session.js';
 import type {
   ComparedAnswer,
   Comparison,
@@ -18,6 +21,7 @@ import type {
   Questionnaire,
 } from '../../lib/types.js';
 import { cyclePath } from './regional.js';
+import { EDIT, TRANSLATE } from './translation-editor.js';
 
 /** Where a country's text stands (the API's COMPARED_STATES), each with its words. */
 const STATES = {
@@ -27,12 +31,30 @@ const STATES = {
   published: 'sidebyside.state_published',
 } as const;
 type State = keyof typeof STATES;
-const FILTERS = ['group', 'objective', 'state'] as const;
+export const FILTERS = ['group', 'objective', 'state'] as const;
+// Keys written out, so that the catalogue test finds each of them used.
+const ORIGINAL: Record<Language, string> = {
+  fr: 'sidebyside.original_fr',
+  en: 'sidebyside.original_en',
+  ar: 'sidebyside.original_ar',
+};
 
 /** The address of the side-by-side view of a question, with its filters. */
 export function sideBySidePath(cycle: string, questionId: string, filters: Record<string, string> = {}) {
   const query = new URLSearchParams(filters).toString();
   return `${cyclePath(cycle)}/questions/${encodeURIComponent(questionId)}${query ? `?${query}` : ''}`;
+}
+
+/** The address of the page where one country's answer is translated, keeping the view's filters. */
+export function translateAnswerPath(
+  cycle: string,
+  questionId: string,
+  country: string,
+  filters: Record<string, string> = {},
+) {
+  const query = new URLSearchParams(filters).toString();
+  const question = `${cyclePath(cycle)}/questions/${encodeURIComponent(questionId)}`;
+  return `${question}/translate/${encodeURIComponent(country)}${query ? `?${query}` : ''}`;
 }
 
 /**
@@ -41,7 +63,10 @@ export function sideBySidePath(cycle: string, questionId: string, filters: Recor
  * a GET form, as the tracking's), the CSV and DOCX of the same answers, then the answers in
  * columns (stacked on a phone), each in its own language and direction — an Arabic answer right
  * to left on a French page — naming its country and where its text comes from. What the reader
- * may read is the API's decision, country by country.
+ * may read is the API's decision, country by country. Beside an answer in another language, its
+ * human translation into the reader's (the API gives it with the answer); the region's
+ * secretariat and translators get « Traduire en … » where there is none, to a page that comes
+ * back here, same question, same filters.
  */
 export function SideBySidePage({ cycle, questionId }: { cycle: string; questionId: string }) {
   const { t, language } = useLocale();
@@ -54,6 +79,20 @@ export function SideBySidePage({ cycle, questionId }: { cycle: string; questionI
   const region = view.data?.region;
   const groups = useApi<CountryGroups>(region ? `/regions/${encodeURIComponent(region)}/groups` : null);
   const objectives = useApi<Objectives>('/objectives');
+  const info = useApi<CycleInfo>(`/cycles/${encodeURIComponent(cycle)}`);
+  const { session } = useSession();
+  // Back from the translation page: say it is saved, and bring the country's answer into view.
+  const translated = (useLocation().state as { translated?: string } | null)?.translated;
+  useEffect(() => {
+    if (translated && view.data) document.getElementById(`sbs-${translated}`)?.scrollIntoView();
+  }, [translated, view.data]);
+  // The region's secretariat and translators (and administrators) translate into the cycle's languages.
+  const translates =
+    region !== undefined &&
+    (info.data?.languages ?? []).includes(language) &&
+    (session?.grants ?? []).some(
+      (g) => g.role === 'admin' || ((g.role === 'secretariat' || g.role === 'translator') && g.region === region),
+    );
   const [form, setForm] = useState<Record<string, string>>({ question: questionId, ...filters });
   // The address leads (a link, the back button): the fields follow it.
   useEffect(() => setForm({ question: questionId, ...filters }), [questionId, search]);
@@ -89,6 +128,11 @@ export function SideBySidePage({ cycle, questionId }: { cycle: string; questionI
       caption={<Link to={cyclePath(cycle)}>{localText(c.title, language) || c.cycle}</Link>}
     >
       {c.synthetic && <SyntheticLabel />}
+      {translated && (
+        <p className="notice" role="status">
+          {t('translation.saved')}
+        </p>
+      )}
       <p className="lead sbs-question">{c.question.text}</p>
       <Form className="sbs-filters" errors={[]} onSubmit={apply}>
         <SelectField
@@ -143,15 +187,32 @@ export function SideBySidePage({ cycle, questionId }: { cycle: string; questionI
       </p>
       <div className="sbs-answers">
         {c.answers.map((answer) => (
-          <AnswerColumn key={answer.country} answer={answer} cycle={cycle} />
+          <AnswerColumn
+            key={answer.country}
+            answer={answer}
+            cycle={cycle}
+            translate={translates ? translateAnswerPath(cycle, questionId, answer.country, filters) : null}
+          />
         ))}
       </div>
     </Page>
   );
 }
 
-/** One country's answer: its name and source in the reader's language, its text in its own. */
-function AnswerColumn({ answer, cycle }: { answer: ComparedAnswer; cycle: string }) {
+/**
+ * One country's answer: its name and source in the reader's language, its text in its own; its
+ * translation into the reader's language beside it (the pair spans the row, stacked on a phone);
+ * `translate`, the page that writes one, for who may.
+ */
+function AnswerColumn({
+  answer,
+  cycle,
+  translate,
+}: {
+  answer: ComparedAnswer;
+  cycle: string;
+  translate: string | null;
+}) {
   const { t, date, language } = useLocale();
   const name = localText(answer.countryName, language) || answer.country;
   const source = t(
@@ -159,8 +220,24 @@ function AnswerColumn({ answer, cycle }: { answer: ComparedAnswer; cycle: string
     { number: answer.source.number, date: date(answer.source.at) },
   );
   const headingId = `sbs-${answer.country}`;
+  const { translation } = answer;
+  const original = (
+    <div lang={answer.language} dir={answer.direction}>
+      {answer.blocks.length > 0 ? (
+        <Blocks blocks={answer.blocks} />
+      ) : (
+        <p className="muted">{t('sidebyside.no_answer')}</p>
+      )}
+    </div>
+  );
+  // A translation goes with a submission: only an answer read from one, in another language, is translated.
+  const translatable =
+    translate !== null &&
+    answer.source.kind === 'submission' &&
+    answer.language !== language &&
+    answer.blocks.length > 0;
   return (
-    <article className="sbs-answer" aria-labelledby={headingId}>
+    <article className={translation ? 'sbs-answer sbs-translated' : 'sbs-answer'} aria-labelledby={headingId}>
       <h2 id={headingId}>
         {name} {answer.synthetic && <SyntheticLabel inline />}
       </h2>
@@ -179,13 +256,25 @@ function AnswerColumn({ answer, cycle }: { answer: ComparedAnswer; cycle: string
           {t('sidebyside.objectives', { list: answer.objectives.join(language === 'ar' ? '، ' : ', ') })}
         </p>
       )}
-      <div lang={answer.language} dir={answer.direction}>
-        {answer.blocks.length > 0 ? (
-          <Blocks blocks={answer.blocks} />
-        ) : (
-          <p className="muted">{t('sidebyside.no_answer')}</p>
-        )}
-      </div>
+      {translation ? (
+        <div className="translation-pair">
+          <div>
+            <p className="translation-meta">{t(ORIGINAL[answer.language])}</p>
+            {original}
+          </div>
+          <TranslationText translation={translation} />
+        </div>
+      ) : (
+        original
+      )}
+      {translatable && (
+        <p className="sbs-translate">
+          <Link to={translate} className="button button-secondary">
+            {t(translation?.submission === answer.source.number ? EDIT[language] : TRANSLATE[language])}
+            <span className="visually-hidden"> — {name}</span>
+          </Link>
+        </p>
+      )}
     </article>
   );
 }

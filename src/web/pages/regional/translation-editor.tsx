@@ -45,10 +45,14 @@ export function TranslationEditor(props: {
   current: Translation | undefined;
   /** What a save changes (the translations of the submission). */
   queries: string[];
+  /** After saving (with the message to say) and on cancel: the way back to where it was opened. */
   onDone: (message: string) => void;
   onCancel: () => void;
+  /** Its heading's level: h5 inside the submission's questions, h2 on a page of its own. */
+  heading?: 'h2' | 'h5';
 }) {
   const { t } = useLocale();
+  const Heading = props.heading ?? 'h5';
   const field = `translation-${props.questionId}-${props.language}`.replace(/[^A-Za-z0-9_-]/gu, '-');
   // A translation made on an earlier submission is a starting point for this one.
   const [blocks, setBlocks] = useState<Block[]>((props.current?.blocks as Block[] | undefined) ?? []);
@@ -78,9 +82,9 @@ export function TranslationEditor(props: {
 
   return (
     <section className="translation-editor" aria-labelledby={`${field}-heading`}>
-      <h5 id={`${field}-heading`} tabIndex={-1}>
+      <Heading id={`${field}-heading`} tabIndex={-1}>
         {t(INTO[props.language])}
-      </h5>
+      </Heading>
       <div className="translation-pair">
         <div className="translation-original">
           <p className="translation-meta">{t('translation.original')}</p>
