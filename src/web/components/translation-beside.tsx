@@ -22,8 +22,9 @@ export function translationOf(
  * translation: « Traduction (humaine) par <name>, <date> » (or machine, with its system, if one
  * ever is), written in the translation's language and direction, flagged when the country's
  * latest submission answers differently. Nothing when there is none, or when the answer is in
- * that language already. Made to be dropped beside an answer anywhere: the submission page, the
- * side-by-side page (data: GET …/submissions/{number}/translations).
+ * that language already. Made to be dropped beside an answer anywhere: the submission page (data:
+ * GET …/submissions/{number}/translations); the side-by-side page gives `TranslationText` the
+ * `translation` each of its answers carries (the same fields).
  */
 export function TranslationBeside(props: {
   translations: SubmissionTranslations | null | undefined;
