@@ -25,6 +25,7 @@ import { catalogueRoutes } from './routes/catalogue/catalogue.js';
 import { cycleRoutes } from './routes/cycles/cycles.js';
 import { codeRoutes } from './routes/codes/codes.js';
 import { figureRoutes } from './routes/figures/figures.js';
+import { synthesisRoutes } from './routes/syntheses/syntheses.js';
 import { Review } from './routes/reviews/schema.js';
 import { ExportJob } from './routes/exports/schema.js';
 import { ImportReport } from './routes/imports/schema.js';
@@ -187,6 +188,7 @@ export async function buildServer({
   cycleRoutes(app, storage.db);
   codeRoutes(app, storage.db);
   figureRoutes(app, storage.db);
+  synthesisRoutes(app, storage.db);
   sessionRoutes(app, storage.db, loginLimits);
   preferenceRoutes(app, storage.db);
   countryRoutes(app, storage.db);

@@ -113,7 +113,7 @@ describe('citation rules', () => {
       { start: 11, end: 16 },
     ]);
     expect(sentencesWith(cited, searchTerms('REUNIT mois'))).toEqual([
-      { block: [0], ...passage.position, text: passage.text },
+      { ...passage.position, text: passage.text },
     ]);
     const arabic = [{ type: 'paragraph' as const, text: 'أنشأت الحكومة آلية للتنسيق. وهي تجتمع شهريا.' }];
     const found = sentencesWith(arabic, searchTerms('التنسيق'));
