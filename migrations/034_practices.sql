@@ -88,3 +88,14 @@ create table practice_search (
   primary key (practice_id, language)
 );
 create index practice_search_tsv on practice_search using gin (tsv);
+
+-- Each side is told of the other's moves (services/practice-access.ts notifyPractice): the
+-- secretariat of a proposal, the country's focal points of a review, a publication, a return.
+alter table notification drop constraint notification_kind_check;
+alter table notification add constraint notification_kind_check check (kind in (
+  'assigned', 'returned', 'due_soon', 'submitted', 'approved',
+  'submission_acknowledged', 'submission_comment', 'submission_returned',
+  'reminder',
+  'overdue', 'answer_submitted', 'assignment_changed', 'unassigned',
+  'practice_proposed', 'practice_in_review', 'practice_published', 'practice_returned'
+));

@@ -34,6 +34,7 @@ import { contributionRoutes } from './routes/contributions/contributions.js';
 import { publicationRoutes } from './routes/publications/publications.js';
 import { submissionRoutes } from './routes/submissions/submissions.js';
 import { translationRoutes } from './routes/translations/translations.js';
+import { practiceRoutes } from './routes/practices/practices.js';
 import { trackingRoutes } from './routes/tracking/tracking.js';
 import { countryGroupRoutes } from './routes/country-groups/country-groups.js';
 import { sideBySideRoutes } from './routes/side-by-side/side-by-side.js';
@@ -179,6 +180,7 @@ export async function buildServer({
   publicationRoutes(app, storage.db);
   submissionRoutes(app, storage.db, mailer);
   translationRoutes(app, storage.db);
+  practiceRoutes(app, storage.db);
   trackingRoutes(app, storage.db);
   countryGroupRoutes(app, storage.db);
   sideBySideRoutes(app, storage.db);

@@ -23,6 +23,7 @@ import { openDataPage } from './open-data-page.js';
 import { figuresPage } from './figures-page.js';
 import { getPortalFigures } from '../../services/get-portal-figures.js';
 import { sendPage } from './send-page.js';
+import { practicePortalRoutes } from './practices-routes.js';
 import {
   SEARCH_PAGE_SIZE,
   searchPage,
@@ -193,6 +194,9 @@ export function portalPageRoutes(app: FastifyInstance, db: Db) {
       }
     },
   );
+
+  // « Pratiques »: the published practices, their pages and exports (practices-routes.ts).
+  practicePortalRoutes(app, db);
 
   app.get('/open-data', { schema: { hide: true } }, async (request, reply) => {
     const language = requestLanguage(request);

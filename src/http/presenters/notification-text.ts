@@ -20,5 +20,8 @@ export function notificationText(
     due: day === null ? 'none' : formatDate(day, language),
     kind: d.kind === 'input' ? 'input' : 'contribution',
     submission: typeof d.submission === 'number' ? String(d.submission) : '',
+    // a practice's notifications (services/practice-access.ts notifyPractice)
+    title: typeof d.title === 'string' ? d.title : '',
+    comment: typeof d.comment === 'string' ? d.comment : '',
   });
 }
