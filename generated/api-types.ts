@@ -374,6 +374,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/practices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Practices: the published ones, and those the caller may read in other states
+     * @description The public sees published practices only; a country’s focal points and validators also see their country’s, a secretariat its region’s. Filters: GCM objective, guiding principle, country (any of the practice’s), state, region, and words (q, in searchLanguage or all three), which find published practices only.
+     */
+    get: operations['listPractices'];
+    put?: never;
+    /**
+     * Propose a practice of one’s country in a cycle of its region
+     * @description A focal point of the country. Written in `language`; the proposing country is always among its countries. Optionally from a passage of one of the country’s submissions to the cycle, which stays cited. Audited practice.propose; the region’s secretariat is told.
+     */
+    post: operations['proposePractice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/practices/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One practice, with its translations (and its history, to those who may read it unpublished) */
+    get: operations['getPractice'];
+    /**
+     * Rewrite a practice while it is with its country (proposed or returned)
+     * @description A focal point of the proposing country. `version` is the one edited: another one means someone saved in between (practice.edit_conflict, 409, nothing written). Audited practice.edit.
+     */
+    put: operations['editPractice'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/practices/{id}/state': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Move a practice along its workflow
+     * @description proposed → in_review → published, or in_review → returned (with a comment), by the region’s secretariat; returned → proposed by the country’s focal point. Any other move: practice.not_in_state (409). Audited practice.move; the other side is told.
+     */
+    post: operations['movePractice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/practices/{id}/translations/{language}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Write the human translation of a practice’s texts into another language
+     * @description The region’s secretariat and translators, or the country’s focal point while the practice is with the country. The title is required; not into the practice’s own language (practice.same_language). Audited practice.translate.
+     */
+    put: operations['translatePractice'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cycles/{cycle}/tracking': {
     parameters: {
       query?: never;
@@ -531,6 +616,66 @@ export interface paths {
      * @description What each reader reads, country by country: the cycle’s regional secretariat (and administrators) each country’s latest submission (a returned one included, state `returned`), else its latest published version; a country’s focal point or validator its own latest submission and the others’ published versions; anyone else the latest published versions only. Never a working copy. Sorted by country name in the reader’s language. A planned cycle is cycle.not_found except to its secretariat.
      */
     get: operations['compareAnswersDocx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reviews/{country}/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What changed in a country’s review from one cycle to another, question by question
+     * @description What each reader compares: the country’s focal points and validators (and administrators) their working copies; the region’s secretariat the latest submission of each cycle; anyone else the latest published versions. review.not_found when either cycle has nothing the reader may compare. Blocks (paragraphs and list items at any depth) are aligned on equal normalised text (NFC, blanks collapsed, lower case); between two aligned blocks, blocks sharing at least half their words (Dice ≥ 0.5) are one block changed, the others added or removed. A figure matches when its kind and its context (three words on each side of the number, digits as #) are the same in the same question. Objectives: those confirmed for any answer.
+     */
+    get: operations['getCountryChange'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cycles/{cycle}/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What changed in each country’s review from an earlier cycle to this one
+     * @description For the region’s secretariat (and administrators): each country’s latest submission in the earlier cycle compared with its latest in this one, counted, and the code questions whose confirmed values changed (same question id in both cycles). Anyone else signed in: cycle.not_found. Blocks (paragraphs and list items at any depth) are aligned on equal normalised text (NFC, blanks collapsed, lower case); between two aligned blocks, blocks sharing at least half their words (Dice ≥ 0.5) are one block changed, the others added or removed. A figure matches when its kind and its context (three words on each side of the number, digits as #) are the same in the same question. Objectives: those confirmed for any answer.
+     */
+    get: operations['getRegionChange'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cycles/{cycle}/changes.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The same as CSV: one line per country compared (UTF-8 with a byte order mark)
+     * @description For the region’s secretariat (and administrators): each country’s latest submission in the earlier cycle compared with its latest in this one, counted, and the code questions whose confirmed values changed (same question id in both cycles). Anyone else signed in: cycle.not_found. Blocks (paragraphs and list items at any depth) are aligned on equal normalised text (NFC, blanks collapsed, lower case); between two aligned blocks, blocks sharing at least half their words (Dice ≥ 0.5) are one block changed, the others added or removed. A figure matches when its kind and its context (three words on each side of the number, digits as #) are the same in the same question. Objectives: those confirmed for any answer.
+     */
+    get: operations['getRegionChangeCsv'];
     put?: never;
     post?: never;
     delete?: never;
@@ -871,6 +1016,226 @@ export interface paths {
     get: operations['getObjectivesMatrix'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cycles/{cycle}/syntheses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The regional syntheses of a cycle
+     * @description The cycle’s secretariat and the region’s translators; to anyone else signed in, the cycle does not exist.
+     */
+    get: operations['listSyntheses'];
+    put?: never;
+    /**
+     * Start a synthesis of the cycle (an edition in one language, maybe translating another)
+     * @description The cycle’s secretariat. Empty (revision 0) until the first save. Audited.
+     */
+    post: operations['createSynthesis'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cycles/{cycle}/syntheses/{synthesis}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A synthesis: its current revision, its citations (flagged or not) and their latest requests */
+    get: operations['getSynthesis'];
+    /**
+     * Save a new revision of the synthesis
+     * @description baseRevision: the revision the writer started from; 409 synthesis.edit_conflict with details.document (the current text), currentRevision and author when someone saved in between. Audited.
+     */
+    put: operations['saveSynthesis'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cycles/{cycle}/syntheses/{synthesis}/revisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every save of a synthesis, newest first (who and when) */
+    get: operations['listSynthesisRevisions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cycles/{cycle}/syntheses/{synthesis}/citations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cite a passage of a country’s submission (the document then names the citation’s id)
+     * @description citation.passage_mismatch unless that submission holds those words at that place. Audited.
+     */
+    post: operations['createCitation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cycles/{cycle}/syntheses/{synthesis}/citations/{citation}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A citation with the whole answer it quotes (to highlight the passage) and, when flagged, the latest */
+    get: operations['getCitation'];
+    /**
+     * Re-point a citation at a passage of the country’s latest submission (updating a flagged one)
+     * @description The old passage stays in the history and the audit log. citation.not_latest otherwise. Audited.
+     */
+    put: operations['updateCitation'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cycles/{cycle}/syntheses/{synthesis}/citations/{citation}/keep': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Keep a flagged citation as it is (who and when recorded; flagged again after a newer submission) */
+    post: operations['keepCitation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cycles/{cycle}/syntheses/{synthesis}/citations/{citation}/approval-request': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ask the country’s focal points whether the public may read this citation’s passage
+     * @description One pending request per citation (citation_request.pending). The focal points are notified. Audited.
+     */
+    post: operations['requestCitationApproval'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cycles/{cycle}/passages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Sentences of the latest submissions of the cycle holding every word searched, ready to cite
+     * @description All questions, all countries of the cycle; words folded as the search index folds them (fr, en, ar).
+     */
+    get: operations['searchPassages'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reviews/{country}/{cycle}/citation-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Requests to quote the country’s passages in the region’s syntheses, pending first
+     * @description The country’s focal points; to anyone else, the review does not exist.
+     */
+    get: operations['listCitationRequests'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reviews/{country}/{cycle}/citation-requests/{request}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve that the public may read the passage quoted
+     * @description A focal point of the country, once (citation_request.decided after). Audited; the secretariat is notified.
+     */
+    post: operations['approveCitationRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reviews/{country}/{cycle}/citation-requests/{request}/refuse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Refuse that the public reads the passage quoted, with an optional reason
+     * @description A focal point of the country, once (citation_request.decided after). Audited; the secretariat is notified.
+     */
+    post: operations['refuseCitationRequest'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2547,7 +2912,7 @@ export interface operations {
                   byName: string;
                   /** Format: date-time */
                   at: string;
-                  reason: string;
+                  reason: string | null;
                 } | null;
                 comments: number;
                 /** @description This submission in the API (a stable URL) */
@@ -2644,7 +3009,7 @@ export interface operations {
                 byName: string;
                 /** Format: date-time */
                 at: string;
-                reason: string;
+                reason: string | null;
               } | null;
               comments: number;
               /** @description This submission in the API (a stable URL) */
@@ -2738,7 +3103,7 @@ export interface operations {
               byName: string;
               /** Format: date-time */
               at: string;
-              reason: string;
+              reason: string | null;
             } | null;
             comments: number;
             /** @description This submission in the API (a stable URL) */
@@ -3348,6 +3713,1088 @@ export interface operations {
       };
       /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listPractices: {
+    parameters: {
+      query?: {
+        objective?: number;
+        principle?: string;
+        /** @description ISO 3166-1 alpha-3 */
+        country?: string;
+        state?: 'proposed' | 'in_review' | 'published' | 'returned';
+        region?: string;
+        /** @description words (published practices only) */
+        q?: string;
+        /** @description Language of messages (else Accept-Language). */
+        searchLanguage?: 'fr' | 'en' | 'ar';
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            practices: {
+              id: number;
+              cycle: string;
+              region: string;
+              /** @description the proposing country, whose focal points edit it */
+              country: string;
+              countries: {
+                code: string;
+                name: components['schemas']['Multilingual'];
+              }[];
+              /** @description the language the country wrote it in */
+              language: 'fr' | 'en' | 'ar';
+              state: 'proposed' | 'in_review' | 'published' | 'returned';
+              /** @description send it back with an edit: another one is a conflict (409) */
+              version: number;
+              title: string;
+              summary: string;
+              description: string;
+              results: string;
+              innovation: string;
+              lessons: string;
+              sustainability: string;
+              scope: 'local' | 'national' | 'regional' | 'global';
+              implementing: string[];
+              partners: string[];
+              /** @description no end: still running */
+              period: {
+                start: string | null;
+                end: string | null;
+              };
+              objectives: number[];
+              principles: string[];
+              stakeholders: (
+                | 'government'
+                | 'public_institution'
+                | 'local_authority'
+                | 'civil_society'
+                | 'migrant_association'
+                | 'private_sector'
+                | 'union'
+                | 'academia'
+                | 'international_organisation'
+                | 'un'
+              )[];
+              links: string[];
+              contact: string;
+              source: {
+                country: string;
+                cycle: string;
+                /** @description the submission quoted */
+                number: number;
+                questionId: string;
+                position: {
+                  block: number[];
+                  start: number;
+                  end: number;
+                };
+                /** @description the words quoted */
+                text: string;
+                published: {
+                  version: number;
+                } | null;
+              } | null;
+              returnComment: string | null;
+              /** @description true for a fictional country’s review (the demo region, docs/regional.md): every text in it is synthetic data */
+              synthetic: boolean;
+              /** @description the caller may edit it now */
+              editable: boolean;
+              /** @description the states the caller may move it to now */
+              moves: ('proposed' | 'in_review' | 'published' | 'returned')[];
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              publishedAt: string | null;
+              translations: {
+                language: 'fr' | 'en' | 'ar';
+                title: string;
+                summary: string;
+                description: string;
+                results: string;
+                innovation: string;
+                lessons: string;
+                sustainability: string;
+                /** @description who wrote it last, as people read it */
+                translatorName: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+              /** @description every move, who made it and when (to those who may see it unpublished) */
+              history?: {
+                from: ('proposed' | 'in_review' | 'published' | 'returned') | null;
+                to: 'proposed' | 'in_review' | 'published' | 'returned';
+                comment: string | null;
+                by: string;
+                byName: string;
+                /** Format: date-time */
+                at: string;
+              }[];
+            }[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  proposePractice: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          cycle: string;
+          /** @description ISO 3166-1 alpha-3 */
+          country: string;
+          language: 'fr' | 'en' | 'ar';
+          title: string;
+          summary: string;
+          /** @description the proposing country is always one */
+          countries?: string[];
+          scope: 'local' | 'national' | 'regional' | 'global';
+          implementing?: string[];
+          partners?: string[];
+          period?: {
+            start?: string | null;
+            end?: string | null;
+          };
+          /** @description GCM objectives, 1–23 */
+          objectives?: number[];
+          principles?: string[];
+          stakeholders?: string[];
+          description?: string;
+          results?: string;
+          innovation?: string;
+          lessons?: string;
+          sustainability?: string;
+          /** @description http or https */
+          links?: string[];
+          contact?: string;
+          source?: {
+            number: number;
+            questionId: string;
+            position: {
+              block: number[];
+              start: number;
+              end: number;
+            };
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            cycle: string;
+            region: string;
+            /** @description the proposing country, whose focal points edit it */
+            country: string;
+            countries: {
+              code: string;
+              name: components['schemas']['Multilingual'];
+            }[];
+            /** @description the language the country wrote it in */
+            language: 'fr' | 'en' | 'ar';
+            state: 'proposed' | 'in_review' | 'published' | 'returned';
+            /** @description send it back with an edit: another one is a conflict (409) */
+            version: number;
+            title: string;
+            summary: string;
+            description: string;
+            results: string;
+            innovation: string;
+            lessons: string;
+            sustainability: string;
+            scope: 'local' | 'national' | 'regional' | 'global';
+            implementing: string[];
+            partners: string[];
+            /** @description no end: still running */
+            period: {
+              start: string | null;
+              end: string | null;
+            };
+            objectives: number[];
+            principles: string[];
+            stakeholders: (
+              | 'government'
+              | 'public_institution'
+              | 'local_authority'
+              | 'civil_society'
+              | 'migrant_association'
+              | 'private_sector'
+              | 'union'
+              | 'academia'
+              | 'international_organisation'
+              | 'un'
+            )[];
+            links: string[];
+            contact: string;
+            source: {
+              country: string;
+              cycle: string;
+              /** @description the submission quoted */
+              number: number;
+              questionId: string;
+              position: {
+                block: number[];
+                start: number;
+                end: number;
+              };
+              /** @description the words quoted */
+              text: string;
+              published: {
+                version: number;
+              } | null;
+            } | null;
+            returnComment: string | null;
+            /** @description true for a fictional country’s review (the demo region, docs/regional.md): every text in it is synthetic data */
+            synthetic: boolean;
+            /** @description the caller may edit it now */
+            editable: boolean;
+            /** @description the states the caller may move it to now */
+            moves: ('proposed' | 'in_review' | 'published' | 'returned')[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            publishedAt: string | null;
+            translations: {
+              language: 'fr' | 'en' | 'ar';
+              title: string;
+              summary: string;
+              description: string;
+              results: string;
+              innovation: string;
+              lessons: string;
+              sustainability: string;
+              /** @description who wrote it last, as people read it */
+              translatorName: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            /** @description every move, who made it and when (to those who may see it unpublished) */
+            history?: {
+              from: ('proposed' | 'in_review' | 'published' | 'returned') | null;
+              to: 'proposed' | 'in_review' | 'published' | 'returned';
+              comment: string | null;
+              by: string;
+              byName: string;
+              /** Format: date-time */
+              at: string;
+            }[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getPractice: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            cycle: string;
+            region: string;
+            /** @description the proposing country, whose focal points edit it */
+            country: string;
+            countries: {
+              code: string;
+              name: components['schemas']['Multilingual'];
+            }[];
+            /** @description the language the country wrote it in */
+            language: 'fr' | 'en' | 'ar';
+            state: 'proposed' | 'in_review' | 'published' | 'returned';
+            /** @description send it back with an edit: another one is a conflict (409) */
+            version: number;
+            title: string;
+            summary: string;
+            description: string;
+            results: string;
+            innovation: string;
+            lessons: string;
+            sustainability: string;
+            scope: 'local' | 'national' | 'regional' | 'global';
+            implementing: string[];
+            partners: string[];
+            /** @description no end: still running */
+            period: {
+              start: string | null;
+              end: string | null;
+            };
+            objectives: number[];
+            principles: string[];
+            stakeholders: (
+              | 'government'
+              | 'public_institution'
+              | 'local_authority'
+              | 'civil_society'
+              | 'migrant_association'
+              | 'private_sector'
+              | 'union'
+              | 'academia'
+              | 'international_organisation'
+              | 'un'
+            )[];
+            links: string[];
+            contact: string;
+            source: {
+              country: string;
+              cycle: string;
+              /** @description the submission quoted */
+              number: number;
+              questionId: string;
+              position: {
+                block: number[];
+                start: number;
+                end: number;
+              };
+              /** @description the words quoted */
+              text: string;
+              published: {
+                version: number;
+              } | null;
+            } | null;
+            returnComment: string | null;
+            /** @description true for a fictional country’s review (the demo region, docs/regional.md): every text in it is synthetic data */
+            synthetic: boolean;
+            /** @description the caller may edit it now */
+            editable: boolean;
+            /** @description the states the caller may move it to now */
+            moves: ('proposed' | 'in_review' | 'published' | 'returned')[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            publishedAt: string | null;
+            translations: {
+              language: 'fr' | 'en' | 'ar';
+              title: string;
+              summary: string;
+              description: string;
+              results: string;
+              innovation: string;
+              lessons: string;
+              sustainability: string;
+              /** @description who wrote it last, as people read it */
+              translatorName: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            /** @description every move, who made it and when (to those who may see it unpublished) */
+            history?: {
+              from: ('proposed' | 'in_review' | 'published' | 'returned') | null;
+              to: 'proposed' | 'in_review' | 'published' | 'returned';
+              comment: string | null;
+              by: string;
+              byName: string;
+              /** Format: date-time */
+              at: string;
+            }[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  editPractice: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          version: number;
+          title: string;
+          summary: string;
+          /** @description the proposing country is always one */
+          countries?: string[];
+          scope: 'local' | 'national' | 'regional' | 'global';
+          implementing?: string[];
+          partners?: string[];
+          period?: {
+            start?: string | null;
+            end?: string | null;
+          };
+          /** @description GCM objectives, 1–23 */
+          objectives?: number[];
+          principles?: string[];
+          stakeholders?: string[];
+          description?: string;
+          results?: string;
+          innovation?: string;
+          lessons?: string;
+          sustainability?: string;
+          /** @description http or https */
+          links?: string[];
+          contact?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            cycle: string;
+            region: string;
+            /** @description the proposing country, whose focal points edit it */
+            country: string;
+            countries: {
+              code: string;
+              name: components['schemas']['Multilingual'];
+            }[];
+            /** @description the language the country wrote it in */
+            language: 'fr' | 'en' | 'ar';
+            state: 'proposed' | 'in_review' | 'published' | 'returned';
+            /** @description send it back with an edit: another one is a conflict (409) */
+            version: number;
+            title: string;
+            summary: string;
+            description: string;
+            results: string;
+            innovation: string;
+            lessons: string;
+            sustainability: string;
+            scope: 'local' | 'national' | 'regional' | 'global';
+            implementing: string[];
+            partners: string[];
+            /** @description no end: still running */
+            period: {
+              start: string | null;
+              end: string | null;
+            };
+            objectives: number[];
+            principles: string[];
+            stakeholders: (
+              | 'government'
+              | 'public_institution'
+              | 'local_authority'
+              | 'civil_society'
+              | 'migrant_association'
+              | 'private_sector'
+              | 'union'
+              | 'academia'
+              | 'international_organisation'
+              | 'un'
+            )[];
+            links: string[];
+            contact: string;
+            source: {
+              country: string;
+              cycle: string;
+              /** @description the submission quoted */
+              number: number;
+              questionId: string;
+              position: {
+                block: number[];
+                start: number;
+                end: number;
+              };
+              /** @description the words quoted */
+              text: string;
+              published: {
+                version: number;
+              } | null;
+            } | null;
+            returnComment: string | null;
+            /** @description true for a fictional country’s review (the demo region, docs/regional.md): every text in it is synthetic data */
+            synthetic: boolean;
+            /** @description the caller may edit it now */
+            editable: boolean;
+            /** @description the states the caller may move it to now */
+            moves: ('proposed' | 'in_review' | 'published' | 'returned')[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            publishedAt: string | null;
+            translations: {
+              language: 'fr' | 'en' | 'ar';
+              title: string;
+              summary: string;
+              description: string;
+              results: string;
+              innovation: string;
+              lessons: string;
+              sustainability: string;
+              /** @description who wrote it last, as people read it */
+              translatorName: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            /** @description every move, who made it and when (to those who may see it unpublished) */
+            history?: {
+              from: ('proposed' | 'in_review' | 'published' | 'returned') | null;
+              to: 'proposed' | 'in_review' | 'published' | 'returned';
+              comment: string | null;
+              by: string;
+              byName: string;
+              /** Format: date-time */
+              at: string;
+            }[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  movePractice: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          to: 'proposed' | 'in_review' | 'published' | 'returned';
+          /** @description required to return it */
+          comment?: string;
+          /** @description the version the mover saw */
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            cycle: string;
+            region: string;
+            /** @description the proposing country, whose focal points edit it */
+            country: string;
+            countries: {
+              code: string;
+              name: components['schemas']['Multilingual'];
+            }[];
+            /** @description the language the country wrote it in */
+            language: 'fr' | 'en' | 'ar';
+            state: 'proposed' | 'in_review' | 'published' | 'returned';
+            /** @description send it back with an edit: another one is a conflict (409) */
+            version: number;
+            title: string;
+            summary: string;
+            description: string;
+            results: string;
+            innovation: string;
+            lessons: string;
+            sustainability: string;
+            scope: 'local' | 'national' | 'regional' | 'global';
+            implementing: string[];
+            partners: string[];
+            /** @description no end: still running */
+            period: {
+              start: string | null;
+              end: string | null;
+            };
+            objectives: number[];
+            principles: string[];
+            stakeholders: (
+              | 'government'
+              | 'public_institution'
+              | 'local_authority'
+              | 'civil_society'
+              | 'migrant_association'
+              | 'private_sector'
+              | 'union'
+              | 'academia'
+              | 'international_organisation'
+              | 'un'
+            )[];
+            links: string[];
+            contact: string;
+            source: {
+              country: string;
+              cycle: string;
+              /** @description the submission quoted */
+              number: number;
+              questionId: string;
+              position: {
+                block: number[];
+                start: number;
+                end: number;
+              };
+              /** @description the words quoted */
+              text: string;
+              published: {
+                version: number;
+              } | null;
+            } | null;
+            returnComment: string | null;
+            /** @description true for a fictional country’s review (the demo region, docs/regional.md): every text in it is synthetic data */
+            synthetic: boolean;
+            /** @description the caller may edit it now */
+            editable: boolean;
+            /** @description the states the caller may move it to now */
+            moves: ('proposed' | 'in_review' | 'published' | 'returned')[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            publishedAt: string | null;
+            translations: {
+              language: 'fr' | 'en' | 'ar';
+              title: string;
+              summary: string;
+              description: string;
+              results: string;
+              innovation: string;
+              lessons: string;
+              sustainability: string;
+              /** @description who wrote it last, as people read it */
+              translatorName: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            /** @description every move, who made it and when (to those who may see it unpublished) */
+            history?: {
+              from: ('proposed' | 'in_review' | 'published' | 'returned') | null;
+              to: 'proposed' | 'in_review' | 'published' | 'returned';
+              comment: string | null;
+              by: string;
+              byName: string;
+              /** Format: date-time */
+              at: string;
+            }[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  translatePractice: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        id: number;
+        language: 'fr' | 'en' | 'ar';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          title: string;
+          summary?: string;
+          description?: string;
+          results?: string;
+          innovation?: string;
+          lessons?: string;
+          sustainability?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            cycle: string;
+            region: string;
+            /** @description the proposing country, whose focal points edit it */
+            country: string;
+            countries: {
+              code: string;
+              name: components['schemas']['Multilingual'];
+            }[];
+            /** @description the language the country wrote it in */
+            language: 'fr' | 'en' | 'ar';
+            state: 'proposed' | 'in_review' | 'published' | 'returned';
+            /** @description send it back with an edit: another one is a conflict (409) */
+            version: number;
+            title: string;
+            summary: string;
+            description: string;
+            results: string;
+            innovation: string;
+            lessons: string;
+            sustainability: string;
+            scope: 'local' | 'national' | 'regional' | 'global';
+            implementing: string[];
+            partners: string[];
+            /** @description no end: still running */
+            period: {
+              start: string | null;
+              end: string | null;
+            };
+            objectives: number[];
+            principles: string[];
+            stakeholders: (
+              | 'government'
+              | 'public_institution'
+              | 'local_authority'
+              | 'civil_society'
+              | 'migrant_association'
+              | 'private_sector'
+              | 'union'
+              | 'academia'
+              | 'international_organisation'
+              | 'un'
+            )[];
+            links: string[];
+            contact: string;
+            source: {
+              country: string;
+              cycle: string;
+              /** @description the submission quoted */
+              number: number;
+              questionId: string;
+              position: {
+                block: number[];
+                start: number;
+                end: number;
+              };
+              /** @description the words quoted */
+              text: string;
+              published: {
+                version: number;
+              } | null;
+            } | null;
+            returnComment: string | null;
+            /** @description true for a fictional country’s review (the demo region, docs/regional.md): every text in it is synthetic data */
+            synthetic: boolean;
+            /** @description the caller may edit it now */
+            editable: boolean;
+            /** @description the states the caller may move it to now */
+            moves: ('proposed' | 'in_review' | 'published' | 'returned')[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            publishedAt: string | null;
+            translations: {
+              language: 'fr' | 'en' | 'ar';
+              title: string;
+              summary: string;
+              description: string;
+              results: string;
+              innovation: string;
+              lessons: string;
+              sustainability: string;
+              /** @description who wrote it last, as people read it */
+              translatorName: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            /** @description every move, who made it and when (to those who may see it unpublished) */
+            history?: {
+              from: ('proposed' | 'in_review' | 'published' | 'returned') | null;
+              to: 'proposed' | 'in_review' | 'published' | 'returned';
+              comment: string | null;
+              by: string;
+              byName: string;
+              /** Format: date-time */
+              at: string;
+            }[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -4122,6 +5569,323 @@ export interface operations {
       };
       /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getCountryChange: {
+    parameters: {
+      query: {
+        /** @description e.g. arab-2021 */
+        from: string;
+        /** @description e.g. arab-2021 */
+        to: string;
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description ISO 3166-1 alpha-3 */
+        country: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            country: string;
+            countryName: components['schemas']['Multilingual'];
+            /** @description true for a fictional country’s review (the demo region, docs/regional.md): every text in it is synthetic data */
+            synthetic: boolean;
+            region: string;
+            from: {
+              cycle: string;
+              /** @description the latest submission, the latest published version, or the working copy */
+              source: 'submission' | 'published' | 'working';
+              number: number | null;
+              at: string | null;
+              /** @description Language of messages (else Accept-Language). */
+              language: 'fr' | 'en' | 'ar';
+            };
+            to: {
+              cycle: string;
+              /** @description the latest submission, the latest published version, or the working copy */
+              source: 'submission' | 'published' | 'working';
+              number: number | null;
+              at: string | null;
+              /** @description Language of messages (else Accept-Language). */
+              language: 'fr' | 'en' | 'ar';
+            };
+            questions: {
+              earlier: string | null;
+              later: string | null;
+              /** @description the question’s wording in the reader’s language */
+              text: string;
+              change: 'changed' | 'unchanged' | 'only_earlier' | 'only_later';
+              blocks: {
+                op: 'unchanged' | 'changed' | 'added' | 'removed';
+                earlier: {
+                  /** @description [i] paragraph i, [i, j] item j of list i, … */
+                  path: number[];
+                  text: string;
+                } | null;
+                later: {
+                  /** @description [i] paragraph i, [i, j] item j of list i, … */
+                  path: number[];
+                  text: string;
+                } | null;
+                /** @description a changed block’s words: kept, only earlier (removed), only later (added) */
+                words?: {
+                  op: 'same' | 'added' | 'removed';
+                  text: string;
+                }[];
+              }[];
+            }[];
+            figures: {
+              change: 'changed' | 'new' | 'dropped';
+              question: string;
+              kind: 'count' | 'percent' | 'amount';
+              earlier: {
+                value: number;
+                unit: string | null;
+                period: string | null;
+                quote: string;
+              } | null;
+              later: {
+                value: number;
+                unit: string | null;
+                period: string | null;
+                quote: string;
+              } | null;
+            }[];
+            objectives: {
+              added: number[];
+              dropped: number[];
+            };
+            counts: {
+              questionsChanged: number;
+              questionsOnlyEarlier: number;
+              questionsOnlyLater: number;
+              blocksAdded: number;
+              blocksRemoved: number;
+              blocksChanged: number;
+              figuresChanged: number;
+              figuresNew: number;
+              figuresDropped: number;
+              objectivesAdded: number;
+              objectivesDropped: number;
+            };
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getRegionChange: {
+    parameters: {
+      query: {
+        /** @description e.g. arab-2021 */
+        from: string;
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. arab-2021 */
+        cycle: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            from: string;
+            to: string;
+            region: string;
+            /** @description the region is the fictional demo one */
+            synthetic: boolean;
+            countries: {
+              country: string;
+              countryName: components['schemas']['Multilingual'];
+              /** @description true for a fictional country’s review (the demo region, docs/regional.md): every text in it is synthetic data */
+              synthetic: boolean;
+              from: {
+                number: number;
+                /** Format: date-time */
+                at: string;
+              };
+              to: {
+                number: number;
+                /** Format: date-time */
+                at: string;
+              };
+              counts: {
+                questionsChanged: number;
+                questionsOnlyEarlier: number;
+                questionsOnlyLater: number;
+                blocksAdded: number;
+                blocksRemoved: number;
+                blocksChanged: number;
+                figuresChanged: number;
+                figuresNew: number;
+                figuresDropped: number;
+                objectivesAdded: number;
+                objectivesDropped: number;
+              };
+              /** @description code questions whose confirmed values changed */
+              codes: {
+                question: string;
+                earlier: string[];
+                later: string[];
+              }[];
+            }[];
+            notCompared: {
+              country: string;
+              countryName: components['schemas']['Multilingual'];
+              /** @description true for a fictional country’s review (the demo region, docs/regional.md): every text in it is synthetic data */
+              synthetic: boolean;
+              /** @description the only cycle of the two the country submitted in */
+              submittedIn: string;
+            }[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getRegionChangeCsv: {
+    parameters: {
+      query: {
+        /** @description e.g. arab-2021 */
+        from: string;
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. arab-2021 */
+        cycle: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The lines, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -5884,6 +7648,1622 @@ export interface operations {
       };
       /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listSyntheses: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. demo-1 */
+        cycle: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            cycle: string;
+            region: string;
+            syntheses: {
+              id: number;
+              cycle: string;
+              language: 'fr' | 'en' | 'ar';
+              title: string;
+              translationOf: number | null;
+              state: 'draft' | 'published';
+              /** @description the current revision, 0 before the first save */
+              revision: number;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: string;
+            }[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createSynthesis: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. demo-1 */
+        cycle: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          language: 'fr' | 'en' | 'ar';
+          title: string;
+          translationOf?: number | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            cycle: string;
+            language: 'fr' | 'en' | 'ar';
+            title: string;
+            translationOf: number | null;
+            state: 'draft' | 'published';
+            /** @description the current revision, 0 before the first save */
+            revision: number;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getSynthesis: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. demo-1 */
+        cycle: string;
+        synthesis: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            synthesis: {
+              id: number;
+              cycle: string;
+              language: 'fr' | 'en' | 'ar';
+              title: string;
+              translationOf: number | null;
+              state: 'draft' | 'published';
+              /** @description the current revision, 0 before the first save */
+              revision: number;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: string;
+            };
+            /** @description ProseMirror JSON: doc > heading{level 1–3} | paragraph | bulletList | orderedList{start} > listItem > paragraph, lists; figure{code, group}; objectivesMatrix; text with marks bold, italic, citation{citations: [id]}; hardBreak */
+            document: {
+              /** @enum {string} */
+              type: 'doc';
+              content: {
+                [key: string]: unknown;
+              }[];
+            };
+            savedBy: string | null;
+            savedAt: string | null;
+            /** @description the other language editions linked to this one */
+            editions: {
+              id: number;
+              cycle: string;
+              language: 'fr' | 'en' | 'ar';
+              title: string;
+              translationOf: number | null;
+              state: 'draft' | 'published';
+              /** @description the current revision, 0 before the first save */
+              revision: number;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: string;
+            }[];
+            citations: {
+              id: number;
+              synthesis: number;
+              country: string;
+              submissionNumber: number;
+              questionId: string;
+              /** @description words of a submitted answer (src/domain/passage.ts): whose, question, block path, UTF-16 offsets */
+              passage: {
+                source: {
+                  /** @enum {string} */
+                  kind: 'submission';
+                  country: string;
+                  cycle: string;
+                  number: number;
+                };
+                questionId: string;
+                position: {
+                  block: number[];
+                  start: number;
+                  end: number;
+                };
+                text: string;
+              };
+              /** @description a later submission of the country answers the question differently, and it was not kept through it */
+              outdated: boolean;
+              /** @description the country’s latest submission, against which outdated is decided */
+              latestSubmission: number;
+              /** @description the quoted words are at the same place in the latest submission */
+              holds: boolean;
+              /** @description cited answer → latest answer, line by line (when outdated) */
+              change: {
+                op: 'same' | 'added' | 'removed';
+                depth: number;
+                marker: string;
+                text: string;
+              }[];
+              keptThrough: number | null;
+              keptBy: string | null;
+              keptAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: string;
+              request: {
+                id: number;
+                citation: number;
+                synthesis: number;
+                synthesisTitle: string;
+                country: string;
+                cycle: string;
+                questionId: string;
+                /** @description words of a submitted answer (src/domain/passage.ts): whose, question, block path, UTF-16 offsets */
+                passage: {
+                  source: {
+                    /** @enum {string} */
+                    kind: 'submission';
+                    country: string;
+                    cycle: string;
+                    number: number;
+                  };
+                  questionId: string;
+                  position: {
+                    block: number[];
+                    start: number;
+                    end: number;
+                  };
+                  text: string;
+                };
+                state: 'pending' | 'approved' | 'refused';
+                requestedBy: string;
+                /** Format: date-time */
+                requestedAt: string;
+                decidedBy: string | null;
+                decidedAt: string | null;
+                reason: string | null;
+              } | null;
+            }[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  saveSynthesis: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. demo-1 */
+        cycle: string;
+        synthesis: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description ProseMirror JSON, checked by the server (synthesis.invalid_document) */
+          document: unknown;
+          baseRevision: number;
+          title?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            synthesis: {
+              id: number;
+              cycle: string;
+              language: 'fr' | 'en' | 'ar';
+              title: string;
+              translationOf: number | null;
+              state: 'draft' | 'published';
+              /** @description the current revision, 0 before the first save */
+              revision: number;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: string;
+            };
+            /** @description ProseMirror JSON: doc > heading{level 1–3} | paragraph | bulletList | orderedList{start} > listItem > paragraph, lists; figure{code, group}; objectivesMatrix; text with marks bold, italic, citation{citations: [id]}; hardBreak */
+            document: {
+              /** @enum {string} */
+              type: 'doc';
+              content: {
+                [key: string]: unknown;
+              }[];
+            };
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listSynthesisRevisions: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. demo-1 */
+        cycle: string;
+        synthesis: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            synthesis: {
+              id: number;
+              cycle: string;
+              language: 'fr' | 'en' | 'ar';
+              title: string;
+              translationOf: number | null;
+              state: 'draft' | 'published';
+              /** @description the current revision, 0 before the first save */
+              revision: number;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: string;
+            };
+            revisions: {
+              revision: number;
+              author: string;
+              /** Format: date-time */
+              createdAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createCitation: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. demo-1 */
+        cycle: string;
+        synthesis: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description words of a submitted answer (src/domain/passage.ts): whose, question, block path, UTF-16 offsets */
+          passage: {
+            source: {
+              /** @enum {string} */
+              kind: 'submission';
+              country: string;
+              cycle: string;
+              number: number;
+            };
+            questionId: string;
+            position: {
+              block: number[];
+              start: number;
+              end: number;
+            };
+            text: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            synthesis: number;
+            country: string;
+            submissionNumber: number;
+            questionId: string;
+            /** @description words of a submitted answer (src/domain/passage.ts): whose, question, block path, UTF-16 offsets */
+            passage: {
+              source: {
+                /** @enum {string} */
+                kind: 'submission';
+                country: string;
+                cycle: string;
+                number: number;
+              };
+              questionId: string;
+              position: {
+                block: number[];
+                start: number;
+                end: number;
+              };
+              text: string;
+            };
+            /** @description a later submission of the country answers the question differently, and it was not kept through it */
+            outdated: boolean;
+            /** @description the country’s latest submission, against which outdated is decided */
+            latestSubmission: number;
+            /** @description the quoted words are at the same place in the latest submission */
+            holds: boolean;
+            /** @description cited answer → latest answer, line by line (when outdated) */
+            change: {
+              op: 'same' | 'added' | 'removed';
+              depth: number;
+              marker: string;
+              text: string;
+            }[];
+            keptThrough: number | null;
+            keptBy: string | null;
+            keptAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getCitation: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. demo-1 */
+        cycle: string;
+        synthesis: number;
+        citation: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            citation: {
+              id: number;
+              synthesis: number;
+              country: string;
+              submissionNumber: number;
+              questionId: string;
+              /** @description words of a submitted answer (src/domain/passage.ts): whose, question, block path, UTF-16 offsets */
+              passage: {
+                source: {
+                  /** @enum {string} */
+                  kind: 'submission';
+                  country: string;
+                  cycle: string;
+                  number: number;
+                };
+                questionId: string;
+                position: {
+                  block: number[];
+                  start: number;
+                  end: number;
+                };
+                text: string;
+              };
+              /** @description a later submission of the country answers the question differently, and it was not kept through it */
+              outdated: boolean;
+              /** @description the country’s latest submission, against which outdated is decided */
+              latestSubmission: number;
+              /** @description the quoted words are at the same place in the latest submission */
+              holds: boolean;
+              /** @description cited answer → latest answer, line by line (when outdated) */
+              change: {
+                op: 'same' | 'added' | 'removed';
+                depth: number;
+                marker: string;
+                text: string;
+              }[];
+              keptThrough: number | null;
+              keptBy: string | null;
+              keptAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: string;
+            };
+            countryName: components['schemas']['Multilingual'];
+            answer: {
+              number: number;
+              /** Format: date-time */
+              submittedAt: string;
+              language: 'fr' | 'en' | 'ar';
+              blocks: components['schemas']['Block'][];
+            } | null;
+            latest: {
+              number: number;
+              /** Format: date-time */
+              submittedAt: string;
+              language: 'fr' | 'en' | 'ar';
+              blocks: components['schemas']['Block'][];
+            } | null;
+            history: {
+              /** @description words of a submitted answer (src/domain/passage.ts): whose, question, block path, UTF-16 offsets */
+              passage: {
+                source: {
+                  /** @enum {string} */
+                  kind: 'submission';
+                  country: string;
+                  cycle: string;
+                  number: number;
+                };
+                questionId: string;
+                position: {
+                  block: number[];
+                  start: number;
+                  end: number;
+                };
+                text: string;
+              };
+              replacedBy: string;
+              /** Format: date-time */
+              replacedAt: string;
+            }[];
+            requests: {
+              id: number;
+              citation: number;
+              synthesis: number;
+              synthesisTitle: string;
+              country: string;
+              cycle: string;
+              questionId: string;
+              /** @description words of a submitted answer (src/domain/passage.ts): whose, question, block path, UTF-16 offsets */
+              passage: {
+                source: {
+                  /** @enum {string} */
+                  kind: 'submission';
+                  country: string;
+                  cycle: string;
+                  number: number;
+                };
+                questionId: string;
+                position: {
+                  block: number[];
+                  start: number;
+                  end: number;
+                };
+                text: string;
+              };
+              state: 'pending' | 'approved' | 'refused';
+              requestedBy: string;
+              /** Format: date-time */
+              requestedAt: string;
+              decidedBy: string | null;
+              decidedAt: string | null;
+              reason: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateCitation: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. demo-1 */
+        cycle: string;
+        synthesis: number;
+        citation: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description words of a submitted answer (src/domain/passage.ts): whose, question, block path, UTF-16 offsets */
+          passage: {
+            source: {
+              /** @enum {string} */
+              kind: 'submission';
+              country: string;
+              cycle: string;
+              number: number;
+            };
+            questionId: string;
+            position: {
+              block: number[];
+              start: number;
+              end: number;
+            };
+            text: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            synthesis: number;
+            country: string;
+            submissionNumber: number;
+            questionId: string;
+            /** @description words of a submitted answer (src/domain/passage.ts): whose, question, block path, UTF-16 offsets */
+            passage: {
+              source: {
+                /** @enum {string} */
+                kind: 'submission';
+                country: string;
+                cycle: string;
+                number: number;
+              };
+              questionId: string;
+              position: {
+                block: number[];
+                start: number;
+                end: number;
+              };
+              text: string;
+            };
+            /** @description a later submission of the country answers the question differently, and it was not kept through it */
+            outdated: boolean;
+            /** @description the country’s latest submission, against which outdated is decided */
+            latestSubmission: number;
+            /** @description the quoted words are at the same place in the latest submission */
+            holds: boolean;
+            /** @description cited answer → latest answer, line by line (when outdated) */
+            change: {
+              op: 'same' | 'added' | 'removed';
+              depth: number;
+              marker: string;
+              text: string;
+            }[];
+            keptThrough: number | null;
+            keptBy: string | null;
+            keptAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  keepCitation: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. demo-1 */
+        cycle: string;
+        synthesis: number;
+        citation: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            synthesis: number;
+            country: string;
+            submissionNumber: number;
+            questionId: string;
+            /** @description words of a submitted answer (src/domain/passage.ts): whose, question, block path, UTF-16 offsets */
+            passage: {
+              source: {
+                /** @enum {string} */
+                kind: 'submission';
+                country: string;
+                cycle: string;
+                number: number;
+              };
+              questionId: string;
+              position: {
+                block: number[];
+                start: number;
+                end: number;
+              };
+              text: string;
+            };
+            /** @description a later submission of the country answers the question differently, and it was not kept through it */
+            outdated: boolean;
+            /** @description the country’s latest submission, against which outdated is decided */
+            latestSubmission: number;
+            /** @description the quoted words are at the same place in the latest submission */
+            holds: boolean;
+            /** @description cited answer → latest answer, line by line (when outdated) */
+            change: {
+              op: 'same' | 'added' | 'removed';
+              depth: number;
+              marker: string;
+              text: string;
+            }[];
+            keptThrough: number | null;
+            keptBy: string | null;
+            keptAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  requestCitationApproval: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. demo-1 */
+        cycle: string;
+        synthesis: number;
+        citation: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            citation: number;
+            synthesis: number;
+            synthesisTitle: string;
+            country: string;
+            cycle: string;
+            questionId: string;
+            /** @description words of a submitted answer (src/domain/passage.ts): whose, question, block path, UTF-16 offsets */
+            passage: {
+              source: {
+                /** @enum {string} */
+                kind: 'submission';
+                country: string;
+                cycle: string;
+                number: number;
+              };
+              questionId: string;
+              position: {
+                block: number[];
+                start: number;
+                end: number;
+              };
+              text: string;
+            };
+            state: 'pending' | 'approved' | 'refused';
+            requestedBy: string;
+            /** Format: date-time */
+            requestedAt: string;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            reason: string | null;
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  searchPassages: {
+    parameters: {
+      query: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+        q: string;
+      };
+      header?: never;
+      path: {
+        /** @description e.g. demo-1 */
+        cycle: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            cycle: string;
+            /** @description sentences found; at most 100 are given */
+            total: number;
+            passages: {
+              country: string;
+              countryName: components['schemas']['Multilingual'];
+              synthetic: boolean;
+              /** Format: date-time */
+              submittedAt: string;
+              language: 'fr' | 'en' | 'ar';
+              /** @description words of a submitted answer (src/domain/passage.ts): whose, question, block path, UTF-16 offsets */
+              passage: {
+                source: {
+                  /** @enum {string} */
+                  kind: 'submission';
+                  country: string;
+                  cycle: string;
+                  number: number;
+                };
+                questionId: string;
+                position: {
+                  block: number[];
+                  start: number;
+                  end: number;
+                };
+                text: string;
+              };
+            }[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listCitationRequests: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description ISO 3166-1 alpha-3 */
+        country: string;
+        cycle: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            country: string;
+            cycle: string;
+            requests: {
+              id: number;
+              citation: number;
+              synthesis: number;
+              synthesisTitle: string;
+              country: string;
+              cycle: string;
+              questionId: string;
+              /** @description words of a submitted answer (src/domain/passage.ts): whose, question, block path, UTF-16 offsets */
+              passage: {
+                source: {
+                  /** @enum {string} */
+                  kind: 'submission';
+                  country: string;
+                  cycle: string;
+                  number: number;
+                };
+                questionId: string;
+                position: {
+                  block: number[];
+                  start: number;
+                  end: number;
+                };
+                text: string;
+              };
+              state: 'pending' | 'approved' | 'refused';
+              requestedBy: string;
+              /** Format: date-time */
+              requestedAt: string;
+              decidedBy: string | null;
+              decidedAt: string | null;
+              reason: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  approveCitationRequest: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description ISO 3166-1 alpha-3 */
+        country: string;
+        cycle: string;
+        request: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            citation: number;
+            synthesis: number;
+            synthesisTitle: string;
+            country: string;
+            cycle: string;
+            questionId: string;
+            /** @description words of a submitted answer (src/domain/passage.ts): whose, question, block path, UTF-16 offsets */
+            passage: {
+              source: {
+                /** @enum {string} */
+                kind: 'submission';
+                country: string;
+                cycle: string;
+                number: number;
+              };
+              questionId: string;
+              position: {
+                block: number[];
+                start: number;
+                end: number;
+              };
+              text: string;
+            };
+            state: 'pending' | 'approved' | 'refused';
+            requestedBy: string;
+            /** Format: date-time */
+            requestedAt: string;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            reason: string | null;
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  refuseCitationRequest: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description ISO 3166-1 alpha-3 */
+        country: string;
+        cycle: string;
+        request: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            citation: number;
+            synthesis: number;
+            synthesisTitle: string;
+            country: string;
+            cycle: string;
+            questionId: string;
+            /** @description words of a submitted answer (src/domain/passage.ts): whose, question, block path, UTF-16 offsets */
+            passage: {
+              source: {
+                /** @enum {string} */
+                kind: 'submission';
+                country: string;
+                cycle: string;
+                number: number;
+              };
+              questionId: string;
+              position: {
+                block: number[];
+                start: number;
+                end: number;
+              };
+              text: string;
+            };
+            state: 'pending' | 'approved' | 'refused';
+            requestedBy: string;
+            /** Format: date-time */
+            requestedAt: string;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            reason: string | null;
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -64,8 +64,14 @@ export type Action =
   | 'audit.read'
   /** Create, edit, open and close the review cycles of a region (its secretariat). */
   | 'cycle.manage'
-  /** Read what a country submitted (its team, and its region's secretariat). */
+  /** Read what a country submitted: its answers (its team, its region's secretariat and translators). */
   | 'submission.read'
+  /**
+   * Follow the exchange around submissions: transmittal notes, comments, return reasons, the
+   * cycle's tracking and list of submissions (the country's team and its region's secretariat;
+   * not translators, who translate the answers and nothing else).
+   */
+  | 'submission.follow'
   /** Acknowledge receipt of a submission (the region's secretariat). */
   | 'submission.acknowledge'
   /** Comment on a submission (the region's secretariat). */
@@ -113,6 +119,7 @@ const SECRETARIAT_READS = new Set(['published']);
 /** What a secretariat does with the submissions of its region's countries. */
 const SECRETARIAT_ACTIONS = new Set<Action>([
   'submission.read',
+  'submission.follow',
   'submission.acknowledge',
   'submission.comment',
   'submission.return',
@@ -125,8 +132,9 @@ const SECRETARIAT_ACTIONS = new Set<Action>([
 ]);
 
 /**
- * What a translator of a region does (migration 031): it reads what the region's countries
- * submitted, to translate it, and writes translations; it does not acknowledge, comment, return,
+ * What a translator of a region does (migration 031): it reads the answers the region's countries
+ * submitted, to translate them, and writes translations; it does not follow the exchange between
+ * the countries and the secretariat (notes, comments, reasons, tracking), acknowledge, return,
  * manage cycles, people or reminders, and never reads a working copy. It reads the region's
  * syntheses (to translate an edition), and does not write them.
  */
@@ -151,6 +159,7 @@ const COUNTRY_ROLES: Record<Action, readonly Role[]> = {
   'audit.read': ['focal_point'],
   'cycle.manage': [], // a region's secretariat (SECRETARIAT_ACTIONS)
   'submission.read': ['focal_point', 'validator'],
+  'submission.follow': ['focal_point', 'validator'],
   'submission.acknowledge': [],
   'submission.comment': [],
   'submission.return': [],

@@ -3,7 +3,7 @@ import * as submissions from '../db/queries/submissions.js';
 import type { Database } from '../db/schema.js';
 import type { Actor } from '../domain/permissions.js';
 import type { StoredReview } from './get-review.js';
-import { notFound, openSubmissions } from './submission-access.js';
+import { notFound, openSubmissions, recordFor } from './submission-access.js';
 
 export interface SubmissionRecord extends submissions.SubmissionRow {
   country: string;
@@ -16,7 +16,8 @@ export interface SubmissionRecord extends submissions.SubmissionRow {
 /**
  * `GET /reviews/{country}/{cycle}/submissions/{number}`: one submission as it was received, with
  * what happened to it since (acknowledgement, comments, return). This, not the working copy, is
- * what the secretariat reads of a country's review: it stays when the country takes it back.
+ * what the secretariat reads of a country's review: it stays when the country takes it back. A
+ * translator reads the answers, not the exchange around them (`recordFor`).
  */
 export async function getSubmission(
   db: Kysely<Database>,
@@ -27,11 +28,12 @@ export async function getSubmission(
   const found = await submissions.findSubmission(db, access.review.id, target.number);
   if (!found) throw notFound(access, target.number);
   const { document, ...row } = found;
+  const record = recordFor(actor, access);
   return {
-    ...row,
+    ...record.row(row),
     country: access.review.country,
     cycle: access.review.cycle,
     review: document as StoredReview,
-    events: await submissions.listEvents(db, access.review.id, target.number),
+    events: (await submissions.listEvents(db, access.review.id, target.number)).map(record.event),
   };
 }

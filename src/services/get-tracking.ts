@@ -67,6 +67,8 @@ export async function getTracking(
   if (!data || !can(actor, 'submission.read', { region: data.cycle.regionId })) {
     throw new PacteError('cycle.not_found', { cycle: cycleId });
   }
+  // The region's translators translate answers; they do not follow the countries' progress.
+  if (!can(actor, 'submission.follow', { region: data.cycle.regionId })) throw new PacteError('auth.forbidden');
   const { cycle, sections, rows } = data;
   const pastDue = cycle.dueOn !== null && cycle.dueOn < today;
   const countries = rows.map((row): TrackedCountry => {

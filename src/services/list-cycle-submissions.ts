@@ -22,5 +22,7 @@ export async function listCycleSubmissions(
   if (!cycle || !can(actor, 'submission.read', { region: cycle.regionId })) {
     throw new PacteError('cycle.not_found', { cycle: cycleId });
   }
+  // The region's translators read answers, not who sent what when with which note.
+  if (!can(actor, 'submission.follow', { region: cycle.regionId })) throw new PacteError('auth.forbidden');
   return { cycle: cycle.id, region: cycle.regionId, submissions: await submissions.listCycleSubmissions(db, cycle.id) };
 }

@@ -2,12 +2,13 @@ import type { Kysely } from 'kysely';
 import * as submissions from '../db/queries/submissions.js';
 import type { Database } from '../db/schema.js';
 import type { Actor } from '../domain/permissions.js';
-import { openSubmissions } from './submission-access.js';
+import { openSubmissions, recordFor } from './submission-access.js';
 
 /**
  * `GET /reviews/{country}/{cycle}/submissions`: what the country sent to its region's
  * secretariat, newest first, each with its acknowledgement, return and number of comments.
- * Read by the country's team and by the region's secretariat (once the review was submitted).
+ * Read by the country's team and by the region's secretariat (once the review was submitted), and
+ * by the region's translators without the exchange's texts (`recordFor`).
  */
 export async function listReviewSubmissions(
   db: Kysely<Database>,
@@ -18,6 +19,6 @@ export async function listReviewSubmissions(
   return {
     country: access.review.country,
     cycle: access.review.cycle,
-    submissions: await submissions.listSubmissions(db, access.review.id),
+    submissions: (await submissions.listSubmissions(db, access.review.id)).map(recordFor(actor, access).row),
   };
 }

@@ -4,7 +4,7 @@ import * as submissions from '../db/queries/submissions.js';
 import type { Database } from '../db/schema.js';
 import { PacteError } from '../domain/errors.js';
 import { isLanguage } from '../domain/language.js';
-import type { Action, Actor } from '../domain/permissions.js';
+import { can, type Action, type Actor } from '../domain/permissions.js';
 import { mailFocalPoints, type FocalPointMail, type MailAbout, type Outbox } from './mail-focal-points.js';
 import { notifyCountry } from './notify.js';
 import { openReview, requireOnReview, type ReviewAccess } from './review-access.js';
@@ -25,6 +25,22 @@ export async function openSubmissions(
 ): Promise<{ access: ReviewAccess; who: Actor }> {
   const access = await openReview(db, actor, target.country, target.cycle, { submissions: true });
   return { access, who: requireOnReview(actor, action, access) };
+}
+
+/**
+ * What of a submission's record `actor` reads: everything for who follows the exchange between the
+ * country and the secretariat (`submission.follow`); for a translator, who reads the answers to
+ * translate them, the texts of that exchange — the transmittal note, the return's reason, the
+ * comments — are withheld (null), their dates and kinds kept.
+ */
+export function recordFor(actor: Actor | null, access: ReviewAccess) {
+  const follows = can(actor, 'submission.follow', access.scope);
+  return {
+    row: <T extends submissions.SubmissionRow>(row: T): T =>
+      follows ? row : { ...row, note: null, returnReason: null },
+    event: (event: submissions.SubmissionEvent): submissions.SubmissionEvent =>
+      follows ? event : { ...event, body: null },
+  };
 }
 
 /** One submission of the review (without its document), or `submission.not_found`. */

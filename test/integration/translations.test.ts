@@ -160,6 +160,43 @@ describe(`translations of submitted answers (${ENGINE})`, () => {
     expect([403, 404]).toContain(edit.statusCode);
   });
 
+  it('a translator reads the answers submitted, not the exchange between the country and the secretariat', async () => {
+    const fr = countryIn('fr').code;
+    const comment = await app.inject({
+      method: 'POST',
+      url: `${base(fr)}/comments`,
+      headers: who.secretariat,
+      payload: { body: 'Merci, la section II est à compléter.' },
+    });
+    expect(comment.statusCode, comment.body).toBe(201);
+    const read = async (as: string, url: string) => {
+      const response = await app.inject({ method: 'GET', url, headers: who[as] });
+      return { status: response.statusCode, body: response.json<Record<string, unknown>>() };
+    };
+    type Submission = { note: string | null; events: { kind: string; text: string | null }[]; review: object };
+    const bySecretariat = (await read('secretariat', base(fr))).body as unknown as Submission;
+    expect(bySecretariat.events.map((e) => [e.kind, e.text])).toContainEqual([
+      'comment',
+      'Merci, la section II est à compléter.',
+    ]);
+    const byTranslator = await read('translator', base(fr));
+    expect(byTranslator.status).toBe(200);
+    const submission = byTranslator.body as unknown as Submission;
+    // The answers as sent, the events' kinds; no note, comment or reason.
+    expect(submission.review).toEqual(bySecretariat.review);
+    expect(submission.note).toBeNull();
+    expect(submission.events.map((e) => [e.kind, e.text])).toContainEqual(['comment', null]);
+    const listed = (await read('translator', `/api/v1/reviews/${fr}/${CYCLE}/submissions`)).body as {
+      submissions: { note: string | null; returned: { reason: string | null } | null }[];
+    };
+    expect(listed.submissions.every((s) => s.note === null && (s.returned?.reason ?? null) === null)).toBe(true);
+    // Nor the cycle's tracking and list of submissions, which the secretariat follows.
+    for (const url of [`/api/v1/cycles/${CYCLE}/tracking`, `/api/v1/cycles/${CYCLE}/submissions`]) {
+      expect(await read('translator', url)).toMatchObject({ status: 403, body: { code: 'auth.forbidden' } });
+      expect((await read('secretariat', url)).status).toBe(200);
+    }
+  });
+
   it('refuses the answer’s own language, an unknown question, an unanswered one, too much text', async () => {
     const fr = countryIn('fr').code;
     const same = await call('translator', 'PUT', translationUrl(fr, 'fr'), { blocks: paragraph('x') });

@@ -41,7 +41,7 @@ export function presentSubmission(
             by: s.returnedBy,
             byName: nameOf(s.returnedBy),
             at: new Date(s.returnedAt).toISOString(),
-            reason: s.returnReason ?? '',
+            reason: s.returnReason,
           }
         : null,
     comments: Number(s.comments),

@@ -32,7 +32,12 @@ const Acknowledgement = Type.Object(
   { additionalProperties: false, description: 'receipt acknowledged by the secretariat' },
 );
 const Return = Type.Object(
-  { by: Type.String(), byName: ByName, at: DateTime(), reason: Type.String() },
+  {
+    by: Type.String(),
+    byName: ByName,
+    at: DateTime(),
+    reason: Nullable(Type.String({ description: 'null for a translator of the region (see `note`)' })),
+  },
   { additionalProperties: false, description: 'returned to the country, with the reason' },
 );
 
@@ -43,7 +48,12 @@ export const SubmissionSummary = Type.Object(
     submittedAt: DateTime(),
     submittedBy: Type.String({ description: 'who submitted it (an e-mail address)' }),
     submittedByName: ByName,
-    note: Nullable(Type.String({ description: 'the transmittal note sent with it' })),
+    note: Nullable(
+      Type.String({
+        description:
+          'the transmittal note sent with it; null also for a translator of the region, which reads the answers, not the exchange between the country and the secretariat (note, comments, reason)',
+      }),
+    ),
     acknowledged: Nullable(Acknowledgement),
     returned: Nullable(Return),
     comments: Type.Integer({ minimum: 0 }),
@@ -65,7 +75,9 @@ const SubmissionEvent = Type.Object(
         'who, as people read it: the account’s display name (else its address); the operator as « Pacte (démo) » or « Pacte (import) », in the requested language',
     }),
     at: DateTime(),
-    text: Nullable(Type.String({ description: 'the comment, or the reason of a return' })),
+    text: Nullable(
+      Type.String({ description: 'the comment, or the reason of a return; null for a translator of the region' }),
+    ),
   },
   { additionalProperties: false },
 );
