@@ -19,6 +19,7 @@ import type {
   CycleInfo,
   Objectives,
   Questionnaire,
+  Session,
 } from '../../lib/types.js';
 import { cyclePath } from './regional.js';
 import { EDIT, TRANSLATE } from './translation-editor.js';
@@ -43,6 +44,16 @@ const ORIGINAL: Record<Language, string> = {
 export function sideBySidePath(cycle: string, questionId: string, filters: Record<string, string> = {}) {
   const query = new URLSearchParams(filters).toString();
   return `${cyclePath(cycle)}/questions/${encodeURIComponent(questionId)}${query ? `?${query}` : ''}`;
+}
+
+/** Whether the session translates into `language` in the region: its secretariat, translators, administrators. */
+export function mayTranslate(session: Session | null, region: string, languages: readonly string[], language: string) {
+  return (
+    languages.includes(language) &&
+    (session?.grants ?? []).some(
+      (g) => g.role === 'admin' || ((g.role === 'secretariat' || g.role === 'translator') && g.region === region),
+    )
+  );
 }
 
 /** The address of the page where one country's answer is translated, keeping the view's filters. */
@@ -86,13 +97,7 @@ export function SideBySidePage({ cycle, questionId }: { cycle: string; questionI
   useEffect(() => {
     if (translated && view.data) document.getElementById(`sbs-${translated}`)?.scrollIntoView();
   }, [translated, view.data]);
-  // The region's secretariat and translators (and administrators) translate into the cycle's languages.
-  const translates =
-    region !== undefined &&
-    (info.data?.languages ?? []).includes(language) &&
-    (session?.grants ?? []).some(
-      (g) => g.role === 'admin' || ((g.role === 'secretariat' || g.role === 'translator') && g.region === region),
-    );
+  const translates = region !== undefined && mayTranslate(session, region, info.data?.languages ?? [], language);
   const [form, setForm] = useState<Record<string, string>>({ question: questionId, ...filters });
   // The address leads (a link, the back button): the fields follow it.
   useEffect(() => setForm({ question: questionId, ...filters }), [questionId, search]);

@@ -7,8 +7,9 @@ import { reviewPath } from '../../lib/api.js';
 import { localText, useLocale } from '../../lib/i18n.js';
 import { withLanguage } from '../../lib/navigation.js';
 import { useApi } from '../../lib/query.js';
-import type { Comparison } from '../../lib/types.js';
-import { FILTERS, sideBySidePath } from './side-by-side.js';
+import { useSession } from '../../lib/session.js';
+import type { Comparison, CycleInfo } from '../../lib/types.js';
+import { FILTERS, mayTranslate, sideBySidePath } from './side-by-side.js';
 import { TranslationEditor } from './translation-editor.js';
 
 /**
@@ -26,17 +27,28 @@ export function TranslateAnswerPage(props: { cycle: string; questionId: string; 
   const search = new URLSearchParams(filters).toString();
   const answersPath = `/cycles/${encodeURIComponent(props.cycle)}/questions/${encodeURIComponent(props.questionId)}/answers`;
   const view = useApi<Comparison>(`${answersPath}${search ? `?${search}` : ''}`);
+  const info = useApi<CycleInfo>(`/cycles/${encodeURIComponent(props.cycle)}`);
+  const { session } = useSession();
   const back = sideBySidePath(props.cycle, props.questionId, filters);
   const goBack = (translated?: string) =>
     void navigate(withLanguage(back, language), translated ? { state: { translated } } : {});
 
   if (view.error) return <LoadError error={view.error} />;
-  if (!view.data) return <Loading />;
+  if (info.error) return <LoadError error={info.error} />;
+  if (!view.data || !info.data) return <Loading />;
   const answer = view.data.answers.find((a) => a.country === props.country);
   const name = answer ? localText(answer.countryName, language) || answer.country : props.country;
   const backLink = <Link to={back}>{t('sidebyside.back')}</Link>;
-  // Only an answer read from a submission, in another language than the reader's, is translated here.
-  if (!answer || answer.source.kind !== 'submission' || answer.language === language || !answer.blocks.length) {
+  // Only an answer read from a submission, in another language than the reader's, is translated
+  // here, by who may (the API refuses anyone else anyway: this says so before any typing).
+  const allowed = mayTranslate(session, view.data.region, info.data.languages, language);
+  if (
+    !allowed ||
+    !answer ||
+    answer.source.kind !== 'submission' ||
+    answer.language === language ||
+    !answer.blocks.length
+  ) {
     return (
       <Page title={t('sidebyside.translate_title', { country: name, question: props.questionId })} caption={backLink}>
         <p>{t('sidebyside.translate_none')}</p>
