@@ -18,8 +18,11 @@ import { CycleFormPage } from './pages/regional/cycle-form.js';
 import { RegionalHomePage } from './pages/regional/home.js';
 import { regionalFirst } from './pages/regional/regional.js';
 import { SubmissionPage } from './pages/regional/submission.js';
+import { CodeFormPage } from './pages/regional/code-form.js';
 import { CodesPage, CodingPage } from './pages/regional/coding.js';
 import { FiguresPage } from './pages/regional/figures.js';
+import { CountryChangesPage } from './pages/changes/country-changes.js';
+import { RegionChangesPage } from './pages/changes/region-changes.js';
 import { FirstQuestionPage, SideBySidePage } from './pages/regional/side-by-side.js';
 import { GroupsPage } from './pages/regional/groups.js';
 import { TranslateAnswerPage } from './pages/regional/translate-answer.js';
@@ -59,11 +62,24 @@ export function AppRoutes() {
           }
         />
         <Route path="/cycles/:cycle/codes" element={<Keyed render={(p) => <CodesPage cycle={p.cycle!} />} />} />
+        <Route path="/cycles/:cycle/codes/new" element={<Keyed render={(p) => <CodeFormPage cycle={p.cycle!} />} />} />
+        <Route
+          path="/cycles/:cycle/codes/:question/edit"
+          element={<Keyed render={(p) => <CodeFormPage cycle={p.cycle!} question={p.question!} />} />}
+        />
         <Route
           path="/cycles/:cycle/codes/:question"
           element={<Keyed render={(p) => <CodingPage cycle={p.cycle!} question={p.question!} />} />}
         />
         <Route path="/cycles/:cycle/figures" element={<Keyed render={(p) => <FiguresPage cycle={p.cycle!} />} />} />
+        <Route
+          path="/cycles/:cycle/changes"
+          element={<Keyed render={(p) => <RegionChangesPage cycle={p.cycle!} />} />}
+        />
+        <Route
+          path="/reviews/:country/changes"
+          element={<Keyed render={(p) => <CountryChangesPage country={p.country!} />} />}
+        />
         <Route path="/regions/:region/groups" element={<Keyed render={(p) => <GroupsPage region={p.region!} />} />} />
         <Route
           path="/reviews/:country/:cycle"

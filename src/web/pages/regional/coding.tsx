@@ -1,14 +1,17 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useLocation } from 'react-router';
 import type { Block } from '../../../domain/blocks.js';
 import { CheckboxGroup, Form, RadioGroup, type FieldError } from '../../components/form.js';
 import { Link } from '../../components/link.js';
-import { messageOf } from '../../components/moves.js';
+import { focusOnMount, messageOf } from '../../components/moves.js';
 import { LoadError, Loading, Page } from '../../components/page.js';
 import { SyntheticLabel } from '../../components/synthetic.js';
 import { post, put } from '../../lib/api.js';
 import { localText, useLocale } from '../../lib/i18n.js';
 import { useApi, useApiMutation } from '../../lib/query.js';
+import { useSession } from '../../lib/session.js';
 import type { CodeDetail, CodeList, CodedCountry } from '../../lib/types.js';
+import { codePath, codesPath, writesCodes } from './code-draft.js';
 import { FiguresSummary, figuresPath } from './figures.js';
 
 /**
@@ -18,28 +21,67 @@ import { FiguresSummary, figuresPath } from './figures.js';
  * single-choice code, checkboxes for a multiple one) or reject it. Pacte only suggests.
  */
 const cyclePath = (cycle: string) => `/cycles/${encodeURIComponent(cycle)}`;
-const codesPath = (cycle: string) => `${cyclePath(cycle)}/codes`;
-const codePath = (cycle: string, question: string) => `${codesPath(cycle)}/${encodeURIComponent(question)}`;
 
-/** The cycle's codes, each with a link to its coding page. */
+/**
+ * The cycle's codes, each with a link to its coding page; for the region's secretariat, « Créer
+ * un code », « Modifier le code » and, while the cycle has none, Pacte's default codes to install
+ * (said one by one before). A translator reads the list only.
+ */
 export function CodesPage({ cycle }: { cycle: string }) {
   const { t, language } = useLocale();
+  const { session } = useSession();
   const list = useApi<CodeList>(codesPath(cycle));
-  const installing = useApiMutation(() => post(`${codesPath(cycle)}/defaults`), [codesPath(cycle)]);
+  const installing = useApiMutation(
+    () => post<{ created: string[] }>(`${codesPath(cycle)}/defaults`),
+    [codesPath(cycle)],
+  );
   if (list.error) return <LoadError error={list.error} />;
   if (!list.data) return <Loading />;
+  const writes = writesCodes(session, list.data.region);
+  const { codes, defaults } = list.data;
   return (
     <Page title={t('coding.list.title')} caption={<Link to={cyclePath(cycle)}>{t('coding.back_to_cycle')}</Link>}>
       <p>{t('coding.list.intro')}</p>
-      {list.data.codes.length === 0 ? (
-        <p>
-          <button type="button" className="button" onClick={() => installing.mutate()} disabled={installing.isPending}>
-            {t('coding.list.install_defaults')}
-          </button>
+      {installing.data && (
+        <p className="notice" role="status" tabIndex={-1} ref={focusOnMount}>
+          {installing.data.created.length === 0
+            ? t('coding.list.installed_none')
+            : t('coding.list.installed', { count: installing.data.created.length })}
         </p>
-      ) : (
+      )}
+      {installing.error && <p className="error-message">{messageOf(installing.error)}</p>}
+      {codes.length === 0 && <p className="muted">{t('coding.list.none')}</p>}
+      {writes && codes.length === 0 && defaults.length > 0 && (
+        <section className="coding-defaults" aria-labelledby="coding-defaults-title">
+          <h2 id="coding-defaults-title">{t('coding.list.defaults_title')}</h2>
+          <p>{t('coding.list.defaults_intro')}</p>
+          <ul>
+            {defaults.map((d) => (
+              <li key={d.questionId}>
+                {t('coding.list.default_item', {
+                  question: d.questionId,
+                  name: localText(d.names, language),
+                  kind: d.kind === 'single' ? t('coding.kind.single') : t('coding.kind.multiple'),
+                  count: d.values,
+                })}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <button
+              type="button"
+              className="button"
+              onClick={() => installing.mutate()}
+              disabled={installing.isPending}
+            >
+              {t('coding.list.install_defaults')}
+            </button>
+          </p>
+        </section>
+      )}
+      {codes.length > 0 && (
         <ul className="coding-list">
-          {list.data.codes.map((code) => (
+          {codes.map((code) => (
             <li key={code.questionId}>
               <Link to={codePath(cycle, code.questionId)}>
                 {t('coding.list.item', { question: code.questionId, name: localText(code.names, language) })}
@@ -47,9 +89,24 @@ export function CodesPage({ cycle }: { cycle: string }) {
               <span className="muted">
                 {code.kind === 'single' ? t('coding.kind.single') : t('coding.kind.multiple')}
               </span>
+              {writes && (
+                <>
+                  {' '}
+                  <Link to={`${codePath(cycle, code.questionId)}/edit`} className="coding-edit">
+                    {t('coding.list.edit', { question: code.questionId })}
+                  </Link>
+                </>
+              )}
             </li>
           ))}
         </ul>
+      )}
+      {writes && (
+        <p>
+          <Link to={`${codesPath(cycle)}/new`} className="button button-secondary">
+            {t('coding.list.create')}
+          </Link>
+        </p>
       )}
       {list.data.codes.length > 0 && (
         <p>
@@ -65,10 +122,20 @@ export function CodingPage({ cycle, question }: { cycle: string; question: strin
   const path = codePath(cycle, question);
   const detail = useApi<CodeDetail>(path);
   const [done, setDone] = useState('');
+  const { session } = useSession();
+  // Back from the code form: said once, with the way to suggest again (saving does not).
+  const saved = (useLocation().state as { codeSaved?: 'created' | 'edited' } | null)?.codeSaved;
   const suggesting = useApiMutation(() => post<{ suggested: string[]; kept: string[] }>(`${path}/suggestions`), [path]);
+  // Focused once the page is there, after its heading took the focus (Page's effect runs first).
+  const savedNotice = useRef<HTMLDivElement>(null);
+  const loaded = Boolean(detail.data);
+  useEffect(() => {
+    if (saved && loaded) savedNotice.current?.focus();
+  }, [saved, loaded]);
   if (detail.error) return <LoadError error={detail.error} />;
   if (!detail.data) return <Loading />;
   const { code, countries } = detail.data;
+  const writes = writesCodes(session, detail.data.region);
   const suggest = async () => {
     const run = await suggesting.mutateAsync();
     setDone(t('coding.suggested', { suggested: number(run.suggested.length), kept: number(run.kept.length) }));
@@ -86,17 +153,33 @@ export function CodingPage({ cycle, question }: { cycle: string; question: strin
           <FiguresSummary cycle={cycle} question={question} />
         </div>
       )}
+      {saved && !done && (
+        <div className="notice" role="status" tabIndex={-1} ref={savedNotice}>
+          <p>{saved === 'created' ? t('coding.saved.created') : t('coding.saved.edited')}</p>
+          <p>{t('coding.saved.not_suggested')}</p>
+          <p>
+            <button type="button" className="button" onClick={() => void suggest()} disabled={suggesting.isPending}>
+              {t('coding.saved.suggest_again')}
+            </button>
+          </p>
+        </div>
+      )}
       <p>{code.kind === 'single' ? t('coding.intro_single') : t('coding.intro_multiple')}</p>
-      <p>
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() => void suggest()}
-          disabled={suggesting.isPending}
-        >
-          {t('coding.suggest')}
-        </button>
-      </p>
+      {writes && (
+        <div className="button-group">
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => void suggest()}
+            disabled={suggesting.isPending}
+          >
+            {t('coding.suggest')}
+          </button>
+          <Link to={`${path}/edit`} className="button button-secondary">
+            {t('coding.edit_code')}
+          </Link>
+        </div>
+      )}
       {suggesting.error && <p className="error-message">{messageOf(suggesting.error)}</p>}
       {countries.length === 0 && <p className="muted">{t('coding.no_answers')}</p>}
       {countries.map((entry) => (
@@ -106,6 +189,7 @@ export function CodingPage({ cycle, question }: { cycle: string; question: strin
           cycle={cycle}
           detail={detail.data!}
           entry={entry}
+          writes={writes}
           onDone={setDone}
         />
       ))}
@@ -117,6 +201,8 @@ function CountryCoding(props: {
   cycle: string;
   detail: CodeDetail;
   entry: CodedCountry;
+  /** The region's secretariat decides; a translator reads the codings only. */
+  writes: boolean;
   onDone: (message: string) => void;
 }) {
   const { t, language, dateTime } = useLocale();
@@ -173,7 +259,7 @@ function CountryCoding(props: {
       ) : (
         <p className="muted">{t('coding.returned')}</p>
       )}
-      {coding && (
+      {coding && props.writes && (
         <Form
           errors={errors}
           onSubmit={() => decide({ state: 'confirmed', values }, t('coding.done.confirmed', { country: name }))}
