@@ -72,7 +72,8 @@ export async function docxFigures(
     throw error;
   }
   if (figures.codedCountries === 0) return undefined;
-  const count = (n: number) => translate(reader, 'ui', 'figures.count', { count: n, total: figures.totalCountries });
+  // « n of N » counts from the countries whose answer was coded, as the pages do (docs/regional.md).
+  const count = (n: number) => translate(reader, 'ui', 'figures.count', { count: n, total: figures.codedCountries });
   const name = figures.group ? `${figures.code.name} — ${figures.group.name}` : figures.code.name;
   return {
     heading: translate(reader, 'ui', 'figures.docx_heading', { code: name }),
