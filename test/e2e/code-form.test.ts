@@ -173,9 +173,11 @@ describe('the secretariat writes codes', () => {
     await page.getByRole('button', { name: 'Enregistrer le code' }).click();
     const summary = page.locator('.error-summary');
     await summary.waitFor();
-    const link = summary.getByRole('link', { name: /Ministère chef de file|ministere_chef_de_file/u });
+    const link = summary.getByRole('link', { name: /Ministère chef de file/u });
     expect(await link.getAttribute('href')).toBe('#code-removed-1');
-    expect(await page.locator('#code-removed-1-error').textContent()).toContain('on ne peut pas la retirer');
+    expect(await page.locator('#code-removed-1-error').textContent()).toContain(
+      `« Ministère chef de file » est retenue pour la réponse de ${country.countryName.fr}`,
+    );
     await check(page, 'in-use', 'fr');
     await link.click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('code-removed-1');

@@ -180,8 +180,20 @@ function CodeForm(props: { cycle: string; list: CodeList; questionnaire: Questio
         state: { codeSaved: creating ? 'created' : 'edited' },
       });
     } catch (failure) {
-      setErrors(errorsOf(failure, creating ? ids.question : ids.name('fr'), fieldOf(failure)));
+      setErrors(inUseError(failure) ?? errorsOf(failure, creating ? ids.question : ids.name('fr'), fieldOf(failure)));
     }
+  };
+
+  /** code.values_in_use said with the value's label and the country's name, on the value removed. */
+  const inUseError = (failure: unknown): FieldError[] | null => {
+    if (!(failure instanceof ApiError) || failure.code !== 'code.values_in_use') return null;
+    const { value, country } = failure.details as { value?: string; country?: string };
+    const gone = draft.removed.find((v) => v.key === value);
+    const entry = detail?.countries.find((c) => c.country === country);
+    if (!gone || !entry) return null;
+    const label = localText(gone.labels, language) || gone.key;
+    const name = localText(entry.countryName, language) || entry.country;
+    return [{ field: ids.restore(gone.uid), message: t('codeForm.error.in_use', { label, country: name }) }];
   };
 
   const name = detail ? localText(detail.code.names, language) : '';
