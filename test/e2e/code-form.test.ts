@@ -6,7 +6,8 @@
 // listed; asks for suggestions again and sees a country suggested that value; accepts it; then
 // tries to remove that value (the API's code.values_in_use lands on it) and renames a label. In
 // Arabic (right to left) it edits I.a's Arabic label, after a missing one is refused in Arabic.
-// A focal point is told the form is not for them. Every page: no sideways scrolling at 390 px, no
+// A translator of the region reads codes without a button to change them; a focal point is told
+// the form is not for them. Every page: no sideways scrolling at 390 px, no
 // serious axe-core violation, screenshots. The API only reads state back.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -214,6 +215,34 @@ describe('the secretariat writes codes', () => {
     await check(page, 'saved', 'ar');
     expect((await readCode('I.a')).code.values[0]!.labels.ar).toBe('آلية تنسيق جديدة أُنشئت');
   }, 240_000);
+
+  it('lets the region’s translator read codes and change none', async () => {
+    const email = 'translator.codes@demo.pacte.local';
+    const password = 'a long demo password 2026';
+    const invited = await callApi<{ link: string | null }>(server, await token(), 'POST', '/invitations', {
+      email,
+      role: 'translator',
+      region: 'demo',
+    });
+    const invitation = new URL(invited.link!).searchParams.get('token');
+    await callApi(server, null, 'POST', '/invitations/accept', { token: invitation, password, name: 'Traducteur' });
+    const page = await signedInPage(browser, server, { email, password }, 'fr', { contexts });
+    await page.goto(`${server.url}/app/cycles/${CYCLE}/codes?lang=fr`);
+    await page.getByRole('link', { name: /^I\.a —/u }).waitFor();
+    expect(await page.getByRole('link', { name: 'Créer un code' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: /^Modifier le code/u }).count()).toBe(0);
+    await page.getByRole('link', { name: /^I\.a —/u }).click();
+    await page.locator('.coding-country').first().waitFor();
+    expect(
+      await page
+        .getByRole('button')
+        .filter({ hasText: /Suggérer|Accepter|Enregistrer|Rejeter/u })
+        .count(),
+    ).toBe(0);
+    expect(await page.getByRole('link', { name: 'Modifier le code' }).count()).toBe(0);
+    await page.goto(`${server.url}/app/cycles/${CYCLE}/codes/I.a/edit?lang=fr`);
+    await page.getByRole('heading', { name: 'Vous n’avez pas accès à cette page' }).waitFor();
+  }, 120_000);
 
   it('tells a country’s focal point the form is not theirs', async () => {
     const page = await signIn('fr', FOCAL);
