@@ -216,6 +216,30 @@ describe('the secretariat writes codes', () => {
     expect((await readCode('I.a')).code.values[0]!.labels.ar).toBe('آلية تنسيق جديدة أُنشئت');
   }, 240_000);
 
+  it('says which default codes it would install, then installs them', async () => {
+    const closed = 'demo-1'; // the demo gives its open cycle the default codes, not the closed one
+    const before = await callApi<{ codes: unknown[]; defaults: { questionId: string }[] }>(
+      server,
+      await token(),
+      'GET',
+      `/cycles/${closed}/codes`,
+    );
+    expect(before.codes).toEqual([]);
+    const page = await signIn('fr');
+    await page.goto(`${server.url}/app/cycles/${closed}/codes?lang=fr`);
+    const proposed = page.locator('.coding-defaults li');
+    await proposed.first().waitFor();
+    expect(await proposed.allTextContents()).toEqual(
+      before.defaults.map((d) => expect.stringContaining(`${d.questionId} — `) as unknown as string),
+    );
+    expect(await proposed.first().textContent()).toMatch(/un choix, 3 valeurs/u);
+    await check(page, 'defaults', 'fr');
+    await page.getByRole('button', { name: 'Installer les codes proposés' }).click();
+    await page.locator('.notice[role=status]', { hasText: `${before.defaults.length} codes installés.` }).waitFor();
+    await page.getByRole('link', { name: /^I\.a —/u }).waitFor();
+    expect(await page.locator('.coding-defaults').count()).toBe(0);
+  }, 120_000);
+
   it('lets the region’s translator read codes and change none', async () => {
     const email = 'translator.codes@demo.pacte.local';
     const password = 'a long demo password 2026';
