@@ -27,7 +27,7 @@ let t: TestStorage;
 let app: FastifyInstance;
 let demo: DemoRegion;
 const as: Record<
-  'secretariat' | 'admin' | 'focal' | 'otherSecretariat' | 'anonymous',
+  'secretariat' | 'admin' | 'focal' | 'otherSecretariat' | 'translator' | 'anonymous',
   Record<string, string>
 > = {} as never;
 
@@ -79,6 +79,7 @@ beforeAll(async () => {
   as.admin = await bearer('admin@demo.example.org', { role: 'admin' });
   as.focal = await bearer(`focal@${first.toLowerCase()}.example.org`, { role: 'focal_point', country: first });
   as.otherSecretariat = await bearer('secretariat@arab.example.org', { role: 'secretariat', region: 'arab' });
+  as.translator = await bearer('translator@demo.example.org', { role: 'translator', region: REGION });
   as.anonymous = {};
   // Two submitted reviews published (not the focal point's own).
   published = planned('submitted').slice(1, 3);
@@ -307,6 +308,10 @@ describe('translations beside the answers', () => {
     expect(fr.get(changed.code)).toMatchObject({
       source: { number: 2 },
       translation: { submission: 1, latest: 2, outdated: true, blocks: paragraph('Une autre traduction.') },
+    });
+    // The region's translator reads the submissions, so their translations too.
+    expect((await byCountry('translator', 'fr')).get(plain.code)?.translation).toMatchObject({
+      blocks: paragraph('Une traduction.'),
     });
     // No other answer has a French translation; a French answer never has one into French.
     const translated = [...fr.values()].filter((a) => a.translation).map((a) => a.country);
