@@ -633,7 +633,7 @@ export interface paths {
     };
     /**
      * What changed in a country’s review from one cycle to another, question by question
-     * @description What each reader compares: the country’s focal points and validators their working copies; the region’s secretariat (and administrators) the latest submission of each cycle; anyone else the latest published versions. review.not_found when either cycle has nothing the reader may compare. Blocks (paragraphs and list items at any depth) are aligned on equal normalised text (NFC, blanks collapsed, lower case); between two aligned blocks, blocks sharing at least half their words (Dice ≥ 0.5) are one block changed, the others added or removed. A figure matches when its kind and its context (three words on each side of the number, digits as #) are the same in the same question. Objectives: those confirmed for any answer.
+     * @description What each reader compares: the country’s focal points and validators (and administrators) their working copies; the region’s secretariat the latest submission of each cycle; anyone else the latest published versions. review.not_found when either cycle has nothing the reader may compare. Blocks (paragraphs and list items at any depth) are aligned on equal normalised text (NFC, blanks collapsed, lower case); between two aligned blocks, blocks sharing at least half their words (Dice ≥ 0.5) are one block changed, the others added or removed. A figure matches when its kind and its context (three words on each side of the number, digits as #) are the same in the same question. Objectives: those confirmed for any answer.
      */
     get: operations['getCountryChange'];
     put?: never;
@@ -2912,7 +2912,7 @@ export interface operations {
                   byName: string;
                   /** Format: date-time */
                   at: string;
-                  reason: string;
+                  reason: string | null;
                 } | null;
                 comments: number;
                 /** @description This submission in the API (a stable URL) */
@@ -3009,7 +3009,7 @@ export interface operations {
                 byName: string;
                 /** Format: date-time */
                 at: string;
-                reason: string;
+                reason: string | null;
               } | null;
               comments: number;
               /** @description This submission in the API (a stable URL) */
@@ -3103,7 +3103,7 @@ export interface operations {
               byName: string;
               /** Format: date-time */
               at: string;
-              reason: string;
+              reason: string | null;
             } | null;
             comments: number;
             /** @description This submission in the API (a stable URL) */

@@ -14,7 +14,7 @@ import {
 import type { Cycle } from '../domain/cycles.js';
 import { PacteError } from '../domain/errors.js';
 import { isLanguage, pick, type Language, type Multilingual } from '../domain/language.js';
-import type { Actor } from '../domain/permissions.js';
+import { can, type Actor } from '../domain/permissions.js';
 import { managesCycle, visibleCycle } from './cycle-settings.js';
 import { storedReview } from './get-review.js';
 
@@ -56,14 +56,14 @@ export async function twoCycles(
   return [from, to];
 }
 
-/** A focal point or validator of the country: they compare their own working copies. */
-const ownCountry = (actor: Actor | null, country: string) =>
-  (actor?.grants ?? []).some((g) => g.country === country && (g.role === 'focal_point' || g.role === 'validator'));
+/** Who reads the country's working copy whatever its status: its focal points and validators, administrators. */
+const readsWorkingCopy = (actor: Actor | null, country: string, region: string) =>
+  can(actor, 'review.read', { country, region, status: 'draft' });
 
 /**
  * `GET /reviews/{country}/changes?from=&to=`: the country's change from one cycle to another.
- * What each reader compares: the country's focal points and validators their working copies;
- * the region's secretariat (and administrators) the latest submission of each cycle (a cycle
+ * What each reader compares: the country's focal points and validators (and administrators) their
+ * working copies; the region's secretariat the latest submission of each cycle (a cycle
  * the country never submitted in but published in, by its latest published version); anyone
  * else, signed out included, the latest published versions. When either cycle has nothing the
  * reader may compare, `review.not_found`: nothing tells an outsider that an unpublished review exists.
@@ -76,7 +76,7 @@ export async function getCountryChange(
 ): Promise<CountryChange> {
   const country = target.country.toUpperCase();
   const [from, to] = await twoCycles(db, actor, target.from, target.to);
-  const mode: ChangeSource = ownCountry(actor, country)
+  const mode: ChangeSource = readsWorkingCopy(actor, country, to.regionId)
     ? 'working'
     : managesCycle(actor, to)
       ? 'submission'

@@ -23,6 +23,8 @@ import { CodesPage, CodingPage } from './pages/regional/coding.js';
 import { FiguresPage } from './pages/regional/figures.js';
 import { CountryChangesPage } from './pages/changes/country-changes.js';
 import { RegionChangesPage } from './pages/changes/region-changes.js';
+import { CountryChangesPage } from './pages/changes/country-changes.js';
+import { RegionChangesPage } from './pages/changes/region-changes.js';
 import { FirstQuestionPage, SideBySidePage } from './pages/regional/side-by-side.js';
 import { GroupsPage } from './pages/regional/groups.js';
 import { TranslateAnswerPage } from './pages/regional/translate-answer.js';
@@ -72,6 +74,14 @@ export function AppRoutes() {
           element={<Keyed render={(p) => <CodingPage cycle={p.cycle!} question={p.question!} />} />}
         />
         <Route path="/cycles/:cycle/figures" element={<Keyed render={(p) => <FiguresPage cycle={p.cycle!} />} />} />
+        <Route
+          path="/cycles/:cycle/changes"
+          element={<Keyed render={(p) => <RegionChangesPage cycle={p.cycle!} />} />}
+        />
+        <Route
+          path="/reviews/:country/changes"
+          element={<Keyed render={(p) => <CountryChangesPage country={p.country!} />} />}
+        />
         <Route
           path="/cycles/:cycle/changes"
           element={<Keyed render={(p) => <RegionChangesPage cycle={p.cycle!} />} />}

@@ -32,7 +32,12 @@ const LATER = `${REGION}-2`;
 interface Change {
   from: { source: string; number: number | null };
   to: { source: string; number: number | null };
-  questions: { earlier: string | null; later: string | null; change: string; blocks: { op: string }[] }[];
+  questions: {
+    earlier: string | null;
+    later: string | null;
+    change: string;
+    blocks: { op: string; words?: { op: string; text: string }[] }[];
+  }[];
   figures: { change: string; question: string; earlier: { value: number } | null; later: unknown }[];
   objectives: { added: number[]; dropped: number[] };
   counts: Record<string, number>;
@@ -46,7 +51,7 @@ interface RegionRow {
 async function call(who: string | null, url: string, method: 'GET' | 'POST' | 'PUT' = 'GET', payload?: object) {
   const headers = who ? as[who] : {};
   const response = await app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
-  const json = response.headers['content-type']?.includes('json');
+  const json = String(response.headers['content-type'] ?? '').includes('json');
   return { status: response.statusCode, body: (json ? response.json() : response.body) as Record<string, unknown> };
 }
 const countryChange = (who: string | null, country: string) =>
@@ -105,9 +110,7 @@ describe('the change between two cycles', () => {
 
   it('shows a changed block’s words, and blocks with their paths', async () => {
     const { body } = await countryChange('secretariat', submittedCountries()[0]!.code);
-    const change = body as unknown as Change & {
-      questions: { later: string; blocks: { op: string; words?: { op: string; text: string }[] }[] }[];
-    };
+    const change = body as unknown as Change;
     const ib = change.questions.find((q) => q.later === 'I.b')!;
     const removed = ib.blocks[0]!.words!.filter((w) => w.op === 'removed')
       .map((w) => w.text.trim())

@@ -79,3 +79,7 @@ export type ComparedAnswer = Comparison['answers'][number];
 export type CountryGroups = Json<'listCountryGroups'>;
 export type CountryGroup = CountryGroups['groups'][number];
 export type Objectives = Json<'listObjectives'>;
+
+/** The change between two cycles: one country's, and the region's table. */
+export type CountryChange = Json<'getCountryChange'>;
+export type RegionChange = Json<'getRegionChange'>;

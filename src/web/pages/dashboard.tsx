@@ -6,6 +6,7 @@ import { Link } from '../components/link.js';
 import { ReviewMoves } from '../components/review-moves.js';
 import { ReviewExports } from '../components/review-exports.js';
 import { ReviewReturned, ReviewSubmissions } from '../components/review-returned.js';
+import { EarlierCycleLink } from './changes/earlier-cycle-link.js';
 import { LoadError, Loading, Page } from '../components/page.js';
 import { StatusTag } from '../components/status.js';
 import { SyntheticLabel } from '../components/synthetic.js';
@@ -97,6 +98,7 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
       <ReviewMoves ws={ws} />
 
       <ReviewSubmissions ws={ws} />
+      <EarlierCycleLink country={ws.country} cycle={ws.cycle} />
 
       {mayAssign && (
         <details

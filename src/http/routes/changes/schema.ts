@@ -94,8 +94,8 @@ export const getCountryChangeSchema = {
   operationId: 'getCountryChange',
   summary: 'What changed in a country’s review from one cycle to another, question by question',
   description:
-    'What each reader compares: the country’s focal points and validators their working copies; the region’s ' +
-    'secretariat (and administrators) the latest submission of each cycle; anyone else the latest published ' +
+    'What each reader compares: the country’s focal points and validators (and administrators) their working ' +
+    'copies; the region’s secretariat the latest submission of each cycle; anyone else the latest published ' +
     'versions. review.not_found when either cycle has nothing the reader may compare. ' +
     rules,
   tags: ['reviews'],

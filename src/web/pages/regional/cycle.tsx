@@ -98,6 +98,13 @@ export function CyclePage({ cycle: id }: { cycle: string }) {
             {t('figures.open')}
           </Link>
         </p>
+        {settings && (
+          <p>
+            <Link to={`${cyclePath(c.id)}/changes`} className="button button-secondary">
+              {t('changes.open')}
+            </Link>
+          </p>
+        )}
       </section>
       <TrackingTable cycle={c} />
     </Page>
