@@ -1,5 +1,4 @@
-import type { Language } from '../../../domain/language.js';
-import { LANGUAGES } from '../../lib/i18n.js';
+import { LANGUAGES, type Language } from '../../../domain/language.js';
 import type { CodeDetail, Session } from '../../lib/types.js';
 
 /**
@@ -63,6 +62,8 @@ export function keyFrom(label: string, taken: ReadonlySet<string>): string {
       .normalize('NFD')
       .replace(/\p{M}/gu, '')
       .toLowerCase()
+      .replace(/œ/gu, 'oe')
+      .replace(/æ/gu, 'ae')
       .replace(/[^a-z0-9]+/gu, '_')
       .replace(/^_+|_+$/gu, '')
       .slice(0, 48)
