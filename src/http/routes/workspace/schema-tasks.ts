@@ -135,6 +135,11 @@ export const NOTIFICATION_KINDS = [
   'answer_submitted',
   'assignment_changed',
   'unassigned',
+  // A practice's moves (migration 034): the secretariat told of a proposal, the country of the rest.
+  'practice_proposed',
+  'practice_in_review',
+  'practice_published',
+  'practice_returned',
 ] as const;
 
 /** What a notification is about; which keys it has depends on its kind (services/notify.ts callers). */
@@ -153,6 +158,8 @@ export const NotificationDetails = Type.Object(
     submission: Type.Optional(Type.Integer({ minimum: 1 })),
     reason: Type.Optional(Type.String()),
     note: Type.Optional(Nullable(Type.String())),
+    practice: Type.Optional(Type.Integer({ description: 'a practice (practice_*)' })),
+    title: Type.Optional(Type.String({ description: 'the practice’s title (practice_*)' })),
   },
   {
     additionalProperties: false,
