@@ -6,6 +6,7 @@ import { buildServer } from '../../src/http/server.js';
 import { addEntity } from '../../src/services/add-entity.js';
 import { createCountryGroup } from '../../src/services/create-country-group.js';
 import { installDefaultCodes } from '../../src/services/save-code.js';
+import { proposePractice } from '../../src/services/propose-practice.js';
 import { isPacteError } from '../../src/domain/errors.js';
 import { cookieHeader, multipart, signInToken } from '../support/accounts.js';
 import { seedBytes, waitUntil } from '../support/pacte.js';
@@ -194,6 +195,33 @@ async function contributionRevision(questionId: string, entityId: number): Promi
 }
 
 const contribution = (rest = '') => `${answer(Q_A)}/contributions/${world.entities.interior}${rest}`;
+
+/** A practice of Morocco's in arab-2021, as a focal point proposes it. */
+const practiceFields = (title: string) => ({ title, summary: 'Une pratique de la matrice.', scope: 'national' });
+const practiceBody = (title: string) => ({
+  cycle: 'arab-2021',
+  country: 'MAR',
+  language: 'fr',
+  ...practiceFields(title),
+});
+/** The practice the matrix reads and moves: made once, put back to « proposed » before each cell. */
+let practiceMade: Promise<number> | undefined;
+async function proposedPractice(): Promise<number> {
+  practiceMade ??= proposePractice(t.storage.db, operator('test'), {
+    cycle: 'arab-2021',
+    country: 'MAR',
+    language: 'fr',
+    fields: practiceFields('La pratique de la matrice'),
+  }).then((p) => p.id);
+  const id = await practiceMade;
+  await t.storage.db.updateTable('practice').set({ state: 'proposed' }).where('id', '=', id).execute();
+  return id;
+}
+/** A practice that is not published: hidden from whoever may not read it (its country's team, its region's secretariat). */
+const onPractice = (allowed: readonly Who[]): Rule => ({
+  allowed,
+  hiddenFrom: except(['admin', 'focal', 'validator', 'secretariat']),
+});
 
 /** The country group the matrix edits and deletes, put back before each cell. */
 const GROUP = { id: 'matrix', names: { fr: 'Matrice', en: 'Matrix', ar: 'مصفوفة' }, countries: ['MAR'] };
@@ -828,6 +856,56 @@ const ROWS: Row[] = [
   },
   { op: 'GET /api/v1/translations/work', rule: signedIn, request: () => get('/api/v1/translations/work') },
 
+  // Practices (docs/practices.md): a proposed practice of Morocco's, which its team and the
+  // region's secretariat see and anyone else is told does not exist (404 practice.not_found).
+  { op: 'GET /api/v1/practices', rule: anyone, request: () => get('/api/v1/practices') },
+  {
+    op: 'POST /api/v1/practices',
+    rule: () => only('admin', 'focal'),
+    request: (who) => ({ method: 'POST', url: '/api/v1/practices', payload: practiceBody(`Pratique de ${who}`) }),
+  },
+  {
+    op: 'GET /api/v1/practices/{id}',
+    rule: () => onPractice(['admin', 'focal', 'validator', 'secretariat']),
+    before: () => proposedPractice(),
+    request: async () => get(`/api/v1/practices/${await proposedPractice()}`),
+  },
+  {
+    op: 'PUT /api/v1/practices/{id}',
+    rule: () => onPractice(['admin', 'focal']),
+    before: () => proposedPractice(),
+    request: async (who) => {
+      const id = await proposedPractice();
+      const { version } = await t.storage.db
+        .selectFrom('practice')
+        .select('version')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      return { method: 'PUT', url: `/api/v1/practices/${id}`, payload: { ...practiceFields(`Par ${who}`), version } };
+    },
+  },
+  {
+    // The secretariat's move (into review); the practice is proposed again before each cell.
+    op: 'POST /api/v1/practices/{id}/state',
+    rule: () => onPractice(['admin', 'secretariat']),
+    before: () => proposedPractice(),
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/practices/${await proposedPractice()}/state`,
+      payload: { to: 'in_review' },
+    }),
+  },
+  {
+    op: 'PUT /api/v1/practices/{id}/translations/{language}',
+    rule: () => onPractice(['admin', 'focal', 'secretariat']),
+    before: () => proposedPractice(),
+    request: async (who) => ({
+      method: 'PUT',
+      url: `/api/v1/practices/${await proposedPractice()}/translations/en`,
+      payload: { title: `Translated by ${who}` },
+    }),
+  },
+
   // Contributions: the Ministry of the Interior's to I.a.
   {
     op: 'GET /api/v1/reviews/{country}/{cycle}/answers/{questionId}/contributions/{entityId}',
@@ -933,6 +1011,7 @@ function classify(status: number, code: string | undefined): Outcome | string {
   // Nothing submitted yet (no submission N): authorisation passed.
   if (status === 404 && code === 'submission.not_found') return 'ok';
   if (status === 404 && code === 'cycle.not_found') return 'hidden'; // a cycle one may not see, as if there were none
+  if (status === 404 && code === 'practice.not_found') return 'hidden'; // a practice one may not see
   if (status === 404) return `missing (${code})`;
   if (status >= 400 && status < 500 && code !== 'request.invalid') return 'ok'; // a business rule refused it
   return `unexpected ${status} (${code})`;
