@@ -21,6 +21,9 @@ import { SubmissionPage } from './pages/regional/submission.js';
 import { CodeFormPage } from './pages/regional/code-form.js';
 import { CodesPage, CodingPage } from './pages/regional/coding.js';
 import { FiguresPage } from './pages/regional/figures.js';
+import { SynthesesPage } from './pages/synthesis/list.js';
+import { SynthesisEditorPage } from './pages/synthesis/editor.js';
+import { CitationRequestsPage } from './pages/synthesis/requests.js';
 import { CountryChangesPage } from './pages/changes/country-changes.js';
 import { RegionChangesPage } from './pages/changes/region-changes.js';
 import { CountryChangesPage } from './pages/changes/country-changes.js';
@@ -74,6 +77,15 @@ export function AppRoutes() {
           element={<Keyed render={(p) => <CodingPage cycle={p.cycle!} question={p.question!} />} />}
         />
         <Route path="/cycles/:cycle/figures" element={<Keyed render={(p) => <FiguresPage cycle={p.cycle!} />} />} />
+        <Route path="/cycles/:cycle/syntheses" element={<Keyed render={(p) => <SynthesesPage cycle={p.cycle!} />} />} />
+        <Route
+          path="/cycles/:cycle/syntheses/:id"
+          element={<Keyed render={(p) => <SynthesisEditorPage cycle={p.cycle!} id={p.id!} />} />}
+        />
+        <Route
+          path="/reviews/:country/:cycle/citation-requests"
+          element={<Keyed render={(p) => <CitationRequestsPage country={p.country!} cycle={p.cycle!} />} />}
+        />
         <Route
           path="/cycles/:cycle/changes"
           element={<Keyed render={(p) => <RegionChangesPage cycle={p.cycle!} />} />}

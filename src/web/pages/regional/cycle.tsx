@@ -100,6 +100,13 @@ export function CyclePage({ cycle: id }: { cycle: string }) {
         </p>
         {settings && (
           <p>
+            <Link to={`${cyclePath(c.id)}/syntheses`} className="button button-secondary">
+              {t('synthesis.open')}
+            </Link>
+          </p>
+        )}
+        {settings && (
+          <p>
             <Link to={`${cyclePath(c.id)}/changes`} className="button button-secondary">
               {t('changes.open')}
             </Link>

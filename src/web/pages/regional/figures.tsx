@@ -159,7 +159,7 @@ function CodeFiguresSection({ cycle, question, group }: { cycle: string; questio
  * from the network put into our page, and a page that inserts markup must not trust it to be
  * harmless — whatever could run (scripts, on* handlers) or lead off the site is dropped.
  */
-function Chart({ path, label }: { path: string; label: string }) {
+export function Chart({ path, label }: { path: string; label: string }) {
   const { t, language } = useLocale();
   const box = useRef<HTMLDivElement>(null);
   // Keyed under the code's path (lib/query.ts): a decision on the code fetches the chart again.
@@ -210,7 +210,7 @@ export function cleanSvg(text: string): SVGSVGElement | null {
 const sameSite = (href: string) => /^(#|\/(?!\/))/.test(href.trim());
 
 /** Objectives × countries: a ✓ where the objective is confirmed on one of the country's answers. */
-function Matrix({ matrix }: { matrix: ObjectivesMatrix }) {
+export function Matrix({ matrix, labelledBy = 'figures-matrix' }: { matrix: ObjectivesMatrix; labelledBy?: string }) {
   const { t, number } = useLocale();
   if (matrix.countries.length === 0) return <p className="muted">{t('figures.matrix.none')}</p>;
   const total = (n: number) => matrix.totals.find((x) => x.number === n)?.count ?? 0;
@@ -218,7 +218,7 @@ function Matrix({ matrix }: { matrix: ObjectivesMatrix }) {
     <>
       <p>{t('figures.matrix.intro')}</p>
       {/* Scrolls inside its own box on a phone (tabindex: reachable by keyboard); the page never does. */}
-      <div className="table-wrap figures-matrix" tabIndex={0} role="region" aria-labelledby="figures-matrix">
+      <div className="table-wrap figures-matrix" tabIndex={0} role="region" aria-labelledby={labelledBy}>
         <table>
           <thead>
             <tr>
