@@ -892,7 +892,7 @@ export interface paths {
     get: operations['getCode'];
     /**
      * Rewrite a question’s code (names, values, cue phrases)
-     * @description A value confirmed on some answer cannot be removed (code.values_in_use). Audited.
+     * @description A value confirmed on some answer cannot be removed (code.values_in_use), nor can the code become single choice while an answer is confirmed with several values (code.kind_in_use). Audited.
      */
     put: operations['editCode'];
     post?: never;

@@ -84,6 +84,7 @@ export const ERRORS = {
   'code.unknown_value': 422,
   'code.single_value': 422,
   'code.values_in_use': 409,
+  'code.kind_in_use': 409,
   'coded_answer.not_found': 404,
   'translation.same_language': 422,
   'translation.empty': 422,

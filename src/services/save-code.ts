@@ -59,6 +59,10 @@ export async function editCode(
     for (const answer of await codes.listCodedAnswers(trx, existing.id)) {
       const gone = answer.state === 'confirmed' ? answer.values.find((v) => !keys.has(v)) : undefined;
       if (gone !== undefined) throw new PacteError('code.values_in_use', { value: gone, country: answer.country });
+      // Nor can a code become single choice while an answer is confirmed with several of its values.
+      if (code.kind === 'single' && answer.state === 'confirmed' && answer.values.length > 1) {
+        throw new PacteError('code.kind_in_use', { country: answer.country, count: answer.values.length });
+      }
     }
     await codes.updateCode(trx, existing.id, { ...code, by: who.name });
     await recordAudit(trx, who, 'code.edit', {

@@ -221,6 +221,27 @@ describe('coding answers into regional values', () => {
       'code.values_in_use',
       { value: confirmed.coding!.values[0], country: confirmed.country },
     ]);
+    // A multiple-choice code an answer is confirmed with two values of cannot become single choice.
+    expect((await call('secretariat', 'POST', `${CODES}/II.a/suggestions`)).status).toBe(200);
+    const stakeholders = await call('secretariat', 'GET', `${CODES}/II.a`);
+    const multiple = stakeholders.body.code as typeof read;
+    const country = (stakeholders.body.countries as CodedCountry[])[0]!.country;
+    const two = multiple.values.slice(0, 2).map((v) => v.key);
+    const decided = await call('secretariat', 'PUT', `${CODES}/II.a/countries/${country}`, {
+      state: 'confirmed',
+      values: two,
+    });
+    expect(decided.status).toBe(200);
+    const single = await call('secretariat', 'PUT', `${CODES}/II.a`, {
+      kind: 'single',
+      names: multiple.names,
+      values: multiple.values,
+    });
+    expect([single.status, single.body.code, single.body.details]).toEqual([
+      409,
+      'code.kind_in_use',
+      { country, count: 2 },
+    ]);
     const renamed = { ...code, names: { fr: 'Coordination', en: 'Coordination', ar: 'التنسيق' } };
     const edited = await call('secretariat', 'PUT', `${CODES}/I.a`, renamed);
     expect(edited.status).toBe(200);

@@ -159,6 +159,7 @@ function CodeForm(props: { cycle: string; list: CodeList; questionnaire: Questio
       'code.exists': ids.question,
       'code.question_not_in_questionnaire': creating ? ids.question : ids.name('fr'),
       'code.invalid_kind': `${ids.kind}-single`,
+      'code.kind_in_use': `${ids.kind}-single`,
       'code.names_missing_language': ids.name(detail.language ?? 'fr'),
       'code.label_missing_language': at((uid) => ids.label(uid, detail.language ?? 'fr')),
       'code.too_few_values': ids.add,
