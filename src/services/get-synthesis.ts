@@ -6,6 +6,7 @@ import type { Database } from '../db/schema.js';
 import type { Actor } from '../domain/permissions.js';
 import { EMPTY_SYNTHESIS, type SynthesisDocument } from '../domain/synthesis.js';
 import { withStates, type CitationWithState } from './citation-state.js';
+import { publicCitations } from './public-citations.js';
 import { openSyntheses, requireSynthesis } from './synthesis-access.js';
 
 /** `GET /cycles/{cycle}/syntheses`: the cycle's syntheses, for its secretariat and translators. */
@@ -21,6 +22,8 @@ export async function listSyntheses(
 export interface CitationOfSynthesis extends CitationWithState {
   /** The latest request to the country's focal points about this citation, if any. */
   request: requests.CitationRequestRow | null;
+  /** Why the public may read it (public-citations.ts), or null: withheld from the public. */
+  quotable: 'published' | 'approved' | null;
 }
 
 export interface SynthesisRead {
@@ -50,13 +53,20 @@ export async function getSynthesis(
   const asked = await requests.listForSynthesis(db, synthesis.id);
   const latestRequest = new Map(asked.map((r) => [r.citationId, r])); // oldest first: the newest stays
   const rows = await withStates(db, cycle.id, await citations.listCitations(db, synthesis.id));
+  const quotable = new Map(
+    (await publicCitations(db, { cycle: cycle.id, id: synthesis.id })).map((c) => [c.id, c.withheld ? null : c.basis]),
+  );
   return {
     synthesis,
     document: current?.document ?? EMPTY_SYNTHESIS,
     savedBy: current?.author ?? null,
     savedAt: current?.createdAt ?? null,
     editions,
-    citations: rows.map((c) => ({ ...c, request: latestRequest.get(c.id) ?? null })),
+    citations: rows.map((c) => ({
+      ...c,
+      request: latestRequest.get(c.id) ?? null,
+      quotable: quotable.get(c.id) ?? null,
+    })),
   };
 }
 

@@ -244,6 +244,81 @@ const CODE = {
   ],
 };
 
+/** A synthesis of arab-2021 citing Morocco's I.a, and a pending request about it, for the synthesis rows. */
+const synthesisIds = { synthesis: 0, citation: 0, request: 0 };
+async function citationRequestPending(): Promise<void> {
+  const db = t.storage.db;
+  if (synthesisIds.synthesis === 0) {
+    const created = await db
+      .insertInto('synthesis')
+      .values({ cycle_id: 'arab-2021', language: 'fr', title: 'Matrice', created_by: 'test', updated_by: 'test' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    synthesisIds.synthesis = Number(created.id);
+    const passage = {
+      source: { kind: 'submission', country: 'MAR', cycle: 'arab-2021', number: 1 },
+      questionId: 'I.a',
+      position: { block: [0], start: 0, end: 1 },
+      text: 'x',
+    };
+    const citation = await db
+      .insertInto('citation')
+      .values({
+        synthesis_id: created.id,
+        country_code: 'MAR',
+        submission_number: 1,
+        question_id: 'I.a',
+        passage: JSON.stringify(passage),
+        created_by: 'test',
+        updated_by: 'test',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    synthesisIds.citation = Number(citation.id);
+  }
+  const pending = await db
+    .selectFrom('citation_request')
+    .select('id')
+    .where('citation_id', '=', String(synthesisIds.citation))
+    .where('state', '=', 'pending')
+    .executeTakeFirst();
+  if (pending) {
+    synthesisIds.request = Number(pending.id);
+    return;
+  }
+  const request = await db
+    .insertInto('citation_request')
+    .values({
+      citation_id: String(synthesisIds.citation),
+      passage: db.selectFrom('citation').select('passage').where('id', '=', String(synthesisIds.citation)),
+      requested_by: 'test',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  synthesisIds.request = Number(request.id);
+}
+const SYNTHESIS_URL = () => `/api/v1/cycles/arab-2021/syntheses/${synthesisIds.synthesis}`;
+const CITATION_URL = () => `${SYNTHESIS_URL()}/citations/${synthesisIds.citation}`;
+const CITATION_REQUESTS = '/api/v1/reviews/MAR/arab-2021/citation-requests';
+/** The region's secretariat (and administrators) write syntheses; to anyone else signed in the cycle does not exist. */
+const synthesisWriters = (): Rule => ({
+  allowed: ['admin', 'secretariat'],
+  hiddenFrom: except(['admin', 'secretariat', 'anonymous']),
+});
+/** Morocco's focal point (and administrators) decide on quotes of Morocco's passages; for anyone else the review does not exist. */
+const quoteDeciders = (): Rule => ({
+  allowed: ['admin', 'focal'],
+  hiddenFrom: except(['admin', 'focal', 'anonymous']),
+});
+const A_PASSAGE = {
+  passage: {
+    source: { kind: 'submission', country: 'MAR', cycle: 'arab-2021', number: 1 },
+    questionId: 'I.a',
+    position: { block: [0], start: 0, end: 4 },
+    text: 'Rien',
+  },
+};
+
 const ROWS: Row[] = [
   // Public reading and the catalogue.
   { op: 'GET /api/v1/reviews', rule: anyone, request: () => get('/api/v1/reviews') },
@@ -750,23 +825,105 @@ const ROWS: Row[] = [
       payload: { state: 'confirmed', values: ['maybe'] },
     }),
   },
-  // The change between two cycles (here the cycle with itself): what each compares is cycle-change.test.ts's.
+  // The regional synthesis (issue 14): the region's secretariat writes and cites (its translators
+  // read: synthesis.test.ts); Morocco's focal point answers requests to quote Morocco's words.
+  // A passage Morocco's submission does not hold is refused 422 once authorisation passed.
   {
-    op: 'GET /api/v1/reviews/{country}/changes',
-    rule: (p) => {
-      const allowed = p === 'published' ? [...WHO] : submissionReaders(p);
-      return { allowed, hiddenFrom: except(allowed) };
-    },
-    request: () => get('/api/v1/reviews/MAR/changes?from=arab-2021&to=arab-2021'),
+    op: 'GET /api/v1/cycles/{cycle}/syntheses',
+    rule: synthesisWriters,
+    request: () => get('/api/v1/cycles/arab-2021/syntheses'),
   },
-  ...(['changes', 'changes.csv'] as const).map((file): Row => ({
-    op: `GET /api/v1/cycles/{cycle}/${file}`,
-    rule: (): Rule => ({
-      allowed: ['admin', 'secretariat'],
-      hiddenFrom: except(['admin', 'secretariat', 'anonymous']),
+  {
+    op: 'POST /api/v1/cycles/{cycle}/syntheses',
+    rule: synthesisWriters,
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/cycles/arab-2021/syntheses',
+      payload: { language: 'en', title: 'Matrix' },
     }),
-    request: () => get(`/api/v1/cycles/arab-2021/${file}?from=arab-2021`),
-  })),
+  },
+  {
+    op: 'GET /api/v1/cycles/{cycle}/syntheses/{synthesis}',
+    rule: synthesisWriters,
+    before: () => citationRequestPending(),
+    request: () => get(SYNTHESIS_URL()),
+  },
+  {
+    // The first allowed cell saves revision 1; the next ones get 409 synthesis.edit_conflict.
+    op: 'PUT /api/v1/cycles/{cycle}/syntheses/{synthesis}',
+    rule: synthesisWriters,
+    before: () => citationRequestPending(),
+    request: () => ({
+      method: 'PUT',
+      url: SYNTHESIS_URL(),
+      payload: { document: { type: 'doc', content: [] }, baseRevision: 0 },
+    }),
+  },
+  {
+    op: 'GET /api/v1/cycles/{cycle}/syntheses/{synthesis}/revisions',
+    rule: synthesisWriters,
+    before: () => citationRequestPending(),
+    request: () => get(`${SYNTHESIS_URL()}/revisions`),
+  },
+  {
+    op: 'POST /api/v1/cycles/{cycle}/syntheses/{synthesis}/citations',
+    rule: synthesisWriters,
+    before: () => citationRequestPending(),
+    request: () => ({ method: 'POST', url: `${SYNTHESIS_URL()}/citations`, payload: A_PASSAGE }),
+  },
+  {
+    op: 'GET /api/v1/cycles/{cycle}/syntheses/{synthesis}/citations/{citation}',
+    rule: synthesisWriters,
+    before: () => citationRequestPending(),
+    request: () => get(CITATION_URL()),
+  },
+  {
+    op: 'PUT /api/v1/cycles/{cycle}/syntheses/{synthesis}/citations/{citation}',
+    rule: synthesisWriters,
+    before: () => citationRequestPending(),
+    request: () => ({ method: 'PUT', url: CITATION_URL(), payload: A_PASSAGE }),
+  },
+  {
+    // Not flagged: 409 citation.not_outdated once authorisation passed.
+    op: 'POST /api/v1/cycles/{cycle}/syntheses/{synthesis}/citations/{citation}/keep',
+    rule: synthesisWriters,
+    before: () => citationRequestPending(),
+    request: () => ({ method: 'POST', url: `${CITATION_URL()}/keep` }),
+  },
+  {
+    // A request is pending: 409 citation_request.pending once authorisation passed.
+    op: 'POST /api/v1/cycles/{cycle}/syntheses/{synthesis}/citations/{citation}/approval-request',
+    rule: synthesisWriters,
+    before: () => citationRequestPending(),
+    request: () => ({ method: 'POST', url: `${CITATION_URL()}/approval-request` }),
+  },
+  {
+    op: 'GET /api/v1/cycles/{cycle}/passages',
+    rule: synthesisWriters,
+    request: () => get('/api/v1/cycles/arab-2021/passages?q=migration'),
+  },
+  {
+    op: 'GET /api/v1/reviews/{country}/{cycle}/citation-requests',
+    rule: quoteDeciders,
+    before: () => citationRequestPending(),
+    request: () => get(CITATION_REQUESTS),
+  },
+  {
+    op: 'POST /api/v1/reviews/{country}/{cycle}/citation-requests/{request}/approve',
+    rule: quoteDeciders,
+    before: () => citationRequestPending(),
+    request: () => ({ method: 'POST', url: `${CITATION_REQUESTS}/${synthesisIds.request}/approve` }),
+  },
+  {
+    op: 'POST /api/v1/reviews/{country}/{cycle}/citation-requests/{request}/refuse',
+    rule: quoteDeciders,
+    before: () => citationRequestPending(),
+    request: () => ({
+      method: 'POST',
+      url: `${CITATION_REQUESTS}/${synthesisIds.request}/refuse`,
+      payload: { reason: 'Non.' },
+    }),
+  },
   // One question's answers side by side: anyone reads (what each may read is side-by-side.test.ts's).
   {
     op: 'GET /api/v1/cycles/{cycle}/questions/{questionId}/answers',

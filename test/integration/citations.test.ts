@@ -93,7 +93,10 @@ interface CitationBody {
   keptBy: string | null;
 }
 const citationsOf = async () =>
-  (await call('secretariat', 'GET', base)).body.citations as (CitationBody & { request: { state: string } | null })[];
+  (await call('secretariat', 'GET', base)).body.citations as (CitationBody & {
+    request: { state: string } | null;
+    quotable: string | null;
+  })[];
 const cite = (passage: object, as = 'secretariat') => call(as, 'POST', `${base}/citations`, { passage });
 
 beforeAll(async () => {
@@ -260,6 +263,11 @@ describe(`citations of a synthesis (${ENGINE})`, () => {
       .where('notification.kind', 'like', 'citation_%')
       .execute();
     expect(notified).toEqual([{ email: 'focalB@ci.example.org', kind: 'citation_approval_requested' }]);
+    const inbox = await call('focalB', 'GET', '/api/v1/notifications');
+    expect(inbox.status, JSON.stringify(inbox.body)).toBe(200);
+    expect(inbox.body.notifications).toContainEqual(
+      expect.objectContaining({ kind: 'citation_approval_requested', country: B, questionId: QUESTION }),
+    );
 
     const refused = await call('focalB', 'POST', `${requests}/${id}/refuse`, { reason: 'Texte provisoire.' });
     expect(refused.body).toMatchObject({
@@ -308,6 +316,8 @@ describe(`citations of a synthesis (${ENGINE})`, () => {
       country: C,
       link: `/reviews/${C}/${CYCLE}/versions/1`,
     });
+    // The editor shows the same verdicts.
+    expect((await citationsOf()).map((cited) => cited.quotable)).toEqual([null, 'approved', 'published']);
     // Nothing of A's words, nor that A is the source, reaches the public.
     const text = JSON.stringify(quoted);
     const { passage } = (await citationsOf())[0]!;

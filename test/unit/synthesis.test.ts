@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { citationState, publishedHolds, searchTerms, sentences, sentencesWith } from '../../src/domain/citation.js';
 import { isPacteError } from '../../src/domain/errors.js';
+import { can, type Actor, type Grant } from '../../src/domain/permissions.js';
 import { checkSynthesis, citedIds, embeddedFigures, SYNTHESIS_LIMITS } from '../../src/domain/synthesis.js';
 
 /** The synthesis document model (src/domain/synthesis.ts) and the citation rules (src/domain/citation.ts). */
@@ -112,11 +113,39 @@ describe('citation rules', () => {
       { start: 4, end: 10 },
       { start: 11, end: 16 },
     ]);
-    expect(sentencesWith(cited, searchTerms('REUNIT mois'))).toEqual([
-      { ...passage.position, text: passage.text },
-    ]);
+    expect(sentencesWith(cited, searchTerms('REUNIT mois'))).toEqual([{ ...passage.position, text: passage.text }]);
     const arabic = [{ type: 'paragraph' as const, text: 'أنشأت الحكومة آلية للتنسيق. وهي تجتمع شهريا.' }];
     const found = sentencesWith(arabic, searchTerms('التنسيق'));
     expect(found.map((f) => f.text)).toEqual(['أنشأت الحكومة آلية للتنسيق.']);
+  });
+});
+
+describe('who may write syntheses and decide on quotes', () => {
+  const actor = (grant: Partial<Grant> & { role: Grant['role'] }): Actor => ({
+    userId: 1,
+    name: 'x',
+    grants: [{ country: null, region: null, entity: null, ...grant }],
+  });
+  const region = { region: 'arab' };
+  it('gives the region’s secretariat the synthesis, its translators a reading, the country’s focal point its quotes', () => {
+    const secretariat = actor({ role: 'secretariat', region: 'arab' });
+    const translator = actor({ role: 'translator', region: 'arab' });
+    expect([can(secretariat, 'synthesis.write', region), can(secretariat, 'synthesis.read', region)]).toEqual([
+      true,
+      true,
+    ]);
+    expect(can(secretariat, 'synthesis.write', { region: 'africa' })).toBe(false);
+    expect([can(translator, 'synthesis.read', region), can(translator, 'synthesis.write', region)]).toEqual([
+      true,
+      false,
+    ]);
+    expect(can(secretariat, 'citation.decide', { ...region, country: 'MAR' })).toBe(false);
+    const focal = actor({ role: 'focal_point', country: 'MAR' });
+    expect(can(focal, 'citation.decide', { ...region, country: 'MAR' })).toBe(true);
+    expect(can(focal, 'citation.decide', { ...region, country: 'TUN' })).toBe(false);
+    expect(can(focal, 'synthesis.read', { ...region, country: 'MAR' })).toBe(false);
+    expect(can(actor({ role: 'validator', country: 'MAR' }), 'citation.decide', { ...region, country: 'MAR' })).toBe(
+      false,
+    );
   });
 });

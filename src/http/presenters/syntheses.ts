@@ -79,6 +79,7 @@ export function presentSynthesisRead(read: SynthesisRead) {
     citations: read.citations.map((c) => ({
       ...presentCitation(c),
       request: c.request ? presentRequest(c.request) : null,
+      quotable: c.quotable,
     })),
   };
 }

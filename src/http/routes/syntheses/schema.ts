@@ -145,7 +145,19 @@ const SynthesisRead = Type.Object(
     savedAt: Nullable(DateTime()),
     editions: Type.Array(Synthesis, { description: 'the other language editions linked to this one' }),
     citations: Type.Array(
-      Type.Object({ ...Citation.properties, request: Nullable(CitationRequest) }, { additionalProperties: false }),
+      Type.Object(
+        {
+          ...Citation.properties,
+          request: Nullable(CitationRequest),
+          quotable: Nullable(
+            OneOf(['published', 'approved'] as const, {
+              description:
+                'why the public may read it (a published version holds it, or the country approved); null: withheld',
+            }),
+          ),
+        },
+        { additionalProperties: false },
+      ),
     ),
   },
   { additionalProperties: false },

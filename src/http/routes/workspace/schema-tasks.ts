@@ -140,6 +140,11 @@ export const NOTIFICATION_KINDS = [
   'practice_in_review',
   'practice_published',
   'practice_returned',
+  // Requests to quote a country's words in a regional synthesis (migration 035): asked of the
+  // country's focal points, answered to the region's secretariat.
+  'citation_approval_requested',
+  'citation_approved',
+  'citation_refused',
 ] as const;
 
 /** What a notification is about; which keys it has depends on its kind (services/notify.ts callers). */
@@ -159,13 +164,17 @@ export const NotificationDetails = Type.Object(
     reason: Type.Optional(Type.String()),
     note: Type.Optional(Nullable(Type.String())),
     practice: Type.Optional(Type.Integer({ description: 'a practice (practice_*)' })),
-    title: Type.Optional(Type.String({ description: 'the practice’s title (practice_*)' })),
+    synthesis: Type.Optional(Type.Integer({ description: 'a regional synthesis (citation_*)' })),
+    citation: Type.Optional(Type.Integer()),
+    request: Type.Optional(Type.Integer()),
+    title: Type.Optional(Type.String({ description: 'the synthesis’s title (citation_*), the practice’s (practice_*)' })),
   },
   {
     additionalProperties: false,
     description:
       'assigned, due_soon, overdue, assignment_changed and unassigned: {entity (its name), dueOn, note}; returned, approved and answer_submitted: {comment}; submitted (a contribution or input): {contribution, kind, entity {id, name}}; ' +
-      'submission_acknowledged: {submission}; submission_comment: {submission, comment}; submission_returned: {submission, reason}; reminder: {dueOn}',
+      'submission_acknowledged: {submission}; submission_comment: {submission, comment}; submission_returned: {submission, reason}; reminder: {dueOn}; ' +
+      'citation_approval_requested, citation_approved, citation_refused: {synthesis, citation, request, title}',
   },
 );
 
