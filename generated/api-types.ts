@@ -7967,6 +7967,7 @@ export interface operations {
                 decidedAt: string | null;
                 reason: string | null;
               } | null;
+              quotable: ('published' | 'approved') | null;
             }[];
           };
         };
@@ -10051,11 +10052,18 @@ export interface operations {
                 | 'overdue'
                 | 'answer_submitted'
                 | 'assignment_changed'
-                | 'unassigned';
+                | 'unassigned'
+                | 'practice_proposed'
+                | 'practice_in_review'
+                | 'practice_published'
+                | 'practice_returned'
+                | 'citation_approval_requested'
+                | 'citation_approved'
+                | 'citation_refused';
               country: string;
               cycle: string;
               questionId: string | null;
-              /** @description assigned, due_soon, overdue, assignment_changed and unassigned: {entity (its name), dueOn, note}; returned, approved and answer_submitted: {comment}; submitted (a contribution or input): {contribution, kind, entity {id, name}}; submission_acknowledged: {submission}; submission_comment: {submission, comment}; submission_returned: {submission, reason}; reminder: {dueOn} */
+              /** @description assigned, due_soon, overdue, assignment_changed and unassigned: {entity (its name), dueOn, note}; returned, approved and answer_submitted: {comment}; submitted (a contribution or input): {contribution, kind, entity {id, name}}; submission_acknowledged: {submission}; submission_comment: {submission, comment}; submission_returned: {submission, reason}; reminder: {dueOn}; citation_approval_requested, citation_approved, citation_refused: {synthesis, citation, request, title} */
               details: {
                 entity?:
                   | string
@@ -10070,6 +10078,14 @@ export interface operations {
                 submission?: number;
                 reason?: string;
                 note?: string | null;
+                /** @description a practice (practice_*) */
+                practice?: number;
+                /** @description a regional synthesis (citation_*) */
+                synthesis?: number;
+                citation?: number;
+                request?: number;
+                /** @description the synthesis’s title (citation_*), the practice’s (practice_*) */
+                title?: string;
               };
               /** @description what it says, in the requested language (?lang= or Accept-Language), the entity named */
               text: string;
