@@ -17,6 +17,7 @@ import {
 import { createCycle } from './create-cycle.js';
 import { generateEarlierCycle } from './demo-earlier-cycle.js';
 import { createReview } from './create-review.js';
+import { writeDemoPractices } from './demo-practices.js';
 import { moveAnswer } from './move-answer.js';
 import { moveCycle } from './move-cycle.js';
 import { moveReview } from './move-review.js';
@@ -162,6 +163,7 @@ export async function generateDemoRegion(db: Kysely<Database>, request: DemoRegi
     }
   }
   await generateEarlierCycle(db, actor, cycles, generated, questionnaire); // issue 14: a cycle to compare with
+  await writeDemoPractices(db, actor, { cycle: openCycle, countries: generated }); // demo-practices.ts
   return { region: { id, name: syntheticRegionName(id), synthetic: true }, cycles, countries: generated };
 }
 

@@ -29,6 +29,9 @@ import { RegionChangesPage } from './pages/changes/region-changes.js';
 import { CountryChangesPage } from './pages/changes/country-changes.js';
 import { RegionChangesPage } from './pages/changes/region-changes.js';
 import { FirstQuestionPage, SideBySidePage } from './pages/regional/side-by-side.js';
+import { EditPracticePage, ProposePracticePage } from './pages/practices/practice-form.js';
+import { CountryPracticesPage, RegionPracticesPage } from './pages/practices/practice-lists.js';
+import { PracticeViewPage } from './pages/practices/practice-view.js';
 import { GroupsPage } from './pages/regional/groups.js';
 import { TranslateAnswerPage } from './pages/regional/translate-answer.js';
 import { TranslatorHomePage, translatorFirst } from './pages/regional/translator-home.js';
@@ -77,6 +80,17 @@ export function AppRoutes() {
           element={<Keyed render={(p) => <CodingPage cycle={p.cycle!} question={p.question!} />} />}
         />
         <Route path="/cycles/:cycle/figures" element={<Keyed render={(p) => <FiguresPage cycle={p.cycle!} />} />} />
+        <Route path="/region/practices" element={<RegionPracticesPage />} />
+        <Route
+          path="/practices/country/:country"
+          element={<Keyed render={(p) => <CountryPracticesPage country={p.country!} />} />}
+        />
+        <Route
+          path="/practices/new/:country/:cycle"
+          element={<Keyed render={(p) => <ProposePracticePage country={p.country!} cycle={p.cycle!} />} />}
+        />
+        <Route path="/practices/:id" element={<Keyed render={(p) => <PracticeViewPage id={p.id!} />} />} />
+        <Route path="/practices/:id/edit" element={<Keyed render={(p) => <EditPracticePage id={p.id!} />} />} />
         <Route path="/cycles/:cycle/syntheses" element={<Keyed render={(p) => <SynthesesPage cycle={p.cycle!} />} />} />
         <Route
           path="/cycles/:cycle/syntheses/:id"

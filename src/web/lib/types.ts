@@ -79,6 +79,12 @@ export type ComparedAnswer = Comparison['answers'][number];
 export type CountryGroups = Json<'listCountryGroups'>;
 export type CountryGroup = CountryGroups['groups'][number];
 export type Objectives = Json<'listObjectives'>;
+export type Principles = Json<'listPrinciples'>;
+
+/** The repository of practices (docs/practices.md). */
+export type Practices = Json<'listPractices'>;
+export type Practice = Json<'getPractice'>;
+export type PracticeState = Practice['state'];
 
 /** The change between two cycles: one country's, and the region's table. */
 export type CountryChange = Json<'getCountryChange'>;

@@ -7,6 +7,7 @@ import { ReviewMoves } from '../components/review-moves.js';
 import { ReviewExports } from '../components/review-exports.js';
 import { ReviewReturned, ReviewSubmissions } from '../components/review-returned.js';
 import { EarlierCycleLink } from './changes/earlier-cycle-link.js';
+import { PracticesLink } from './practices/practice-lists.js';
 import { CitationRequestsLink } from './synthesis/requests-link.js';
 import { LoadError, Loading, Page } from '../components/page.js';
 import { StatusTag } from '../components/status.js';
@@ -100,6 +101,7 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
 
       <ReviewSubmissions ws={ws} />
       <EarlierCycleLink country={ws.country} cycle={ws.cycle} />
+      <PracticesLink country={ws.country} cycle={ws.cycle} />
       <CitationRequestsLink country={ws.country} cycle={ws.cycle} />
 
       {mayAssign && (

@@ -46,6 +46,11 @@ export function RegionalHomePage() {
             </Link>
           </li>
         ))}
+        <li>
+          <Link to="/region/practices" className="button button-secondary">
+            {t('practices.link')}
+          </Link>
+        </li>
         {others && (
           <li>
             <Link to="/tasks" className="button button-secondary">
