@@ -29,6 +29,7 @@ export function homePage(
     <p class="lead">${t('portal.intro')}</p>
     ${searchBox(language, 'portal-q')}
     <p><a href="/open-data?lang=${language}">${t('portal.open_data')}</a></p>
+    <p><a href="/practices?lang=${language}">${t('practices.link')}</a></p>
     ${actor?.userId ? workSection(rows, language) : ''}
     <section aria-labelledby="published-title">
       <h2 id="published-title">${t('portal.published_title')}</h2>

@@ -65,6 +65,11 @@ export function openDataPage(
           </div>`
     }
     <p class="hint">${t('opendata.contents')}</p>
+    <p>
+      ${t('practices.link')} ·
+      <a href="/practices.csv" download dir="ltr">practices.csv</a> ·
+      <a href="/practices.json" dir="ltr">practices.json</a>
+    </p>
     <h2>${t('opendata.api_title')}</h2>
     <p>
       ${t('opendata.api')} <a href="/api/docs">${t('nav.api_docs')}</a> ·
