@@ -6,7 +6,8 @@
 // listed; asks for suggestions again and sees a country suggested that value; accepts it; then
 // tries to remove that value (the API's code.values_in_use lands on it) and renames a label. In
 // Arabic (right to left) it edits I.a's Arabic label, after a missing one is refused in Arabic.
-// A translator of the region reads codes without a button to change them; a focal point is told
+// A new cycle lists the default codes it would install, then installs them. A translator of the
+// region reads codes without a button to change them; a focal point is told
 // the form is not for them. Every page: no sideways scrolling at 390 px, no
 // serious axe-core violation, screenshots. The API only reads state back.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -216,17 +217,22 @@ describe('the secretariat writes codes', () => {
     expect((await readCode('I.a')).code.values[0]!.labels.ar).toBe('آلية تنسيق جديدة أُنشئت');
   }, 240_000);
 
-  it('says which default codes it would install, then installs them', async () => {
-    const closed = 'demo-1'; // the demo gives its open cycle the default codes, not the closed one
+  it('says which default codes a cycle without any would install, then installs them', async () => {
+    // A cycle of its own, planned, with no code yet (the demo's cycles have theirs).
+    const bare = 'demo-codes';
+    const questionnaire = (
+      await callApi<{ questionnaire: { id: string } }>(server, await token(), 'GET', `/cycles/${CYCLE}`)
+    ).questionnaire.id;
+    await callApi(server, await token(), 'POST', '/cycles', { id: bare, region: 'demo', questionnaire });
     const before = await callApi<{ codes: unknown[]; defaults: { questionId: string }[] }>(
       server,
       await token(),
       'GET',
-      `/cycles/${closed}/codes`,
+      `/cycles/${bare}/codes`,
     );
     expect(before.codes).toEqual([]);
     const page = await signIn('fr');
-    await page.goto(`${server.url}/app/cycles/${closed}/codes?lang=fr`);
+    await page.goto(`${server.url}/app/cycles/${bare}/codes?lang=fr`);
     const proposed = page.locator('.coding-defaults li');
     await proposed.first().waitFor();
     expect(await proposed.allTextContents()).toEqual(
