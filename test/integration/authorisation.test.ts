@@ -1024,13 +1024,17 @@ const ROWS: Row[] = [
   {
     op: 'GET /api/v1/practices/{id}',
     rule: () => onPractice(['admin', 'focal', 'validator', 'secretariat']),
-    before: () => proposedPractice(),
+    before: async () => {
+      await proposedPractice();
+    },
     request: async () => get(`/api/v1/practices/${await proposedPractice()}`),
   },
   {
     op: 'PUT /api/v1/practices/{id}',
     rule: () => onPractice(['admin', 'focal']),
-    before: () => proposedPractice(),
+    before: async () => {
+      await proposedPractice();
+    },
     request: async (who) => {
       const id = await proposedPractice();
       const { version } = await t.storage.db
@@ -1045,7 +1049,9 @@ const ROWS: Row[] = [
     // The secretariat's move (into review); the practice is proposed again before each cell.
     op: 'POST /api/v1/practices/{id}/state',
     rule: () => onPractice(['admin', 'secretariat']),
-    before: () => proposedPractice(),
+    before: async () => {
+      await proposedPractice();
+    },
     request: async () => ({
       method: 'POST',
       url: `/api/v1/practices/${await proposedPractice()}/state`,
@@ -1055,7 +1061,9 @@ const ROWS: Row[] = [
   {
     op: 'PUT /api/v1/practices/{id}/translations/{language}',
     rule: () => onPractice(['admin', 'focal', 'secretariat']),
-    before: () => proposedPractice(),
+    before: async () => {
+      await proposedPractice();
+    },
     request: async (who) => ({
       method: 'PUT',
       url: `/api/v1/practices/${await proposedPractice()}/translations/en`,

@@ -7,6 +7,7 @@ import { ENTITY_CATEGORIES } from '../../src/domain/entities.js';
 import { ERRORS, WARNINGS } from '../../src/domain/errors.js';
 import { LANGUAGES } from '../../src/domain/language.js';
 import { ROLES } from '../../src/domain/permissions.js';
+import { PRACTICE_SCOPES, PRACTICE_STATES, PRACTICE_TEXTS } from '../../src/domain/practices.js';
 import { REVISION_ORIGINS } from '../../src/domain/review.js';
 import { ANSWER_MOVES, ANSWER_STATUSES, REVIEW_MOVES, REVIEW_STATUSES } from '../../src/domain/workflow.js';
 import { readCatalogue } from '../../src/i18n/index.js';
@@ -66,6 +67,10 @@ const DYNAMIC: Record<'ui' | 'web' | 'cli', Record<string, readonly string[]>> =
     'download.*': EXPORT_FORMATS.map((f) => `download.${f}`),
     // What a notification says (src/http/presenters/notification-text.ts), one per kind the database takes.
     'notification.*': checkedValues('notification', 'kind').map((k) => `notification.${k}`),
+    // The portal's practices (practices-page.ts): their scopes, stakeholder categories, text fields.
+    'practices.scope.*': PRACTICE_SCOPES.map((s) => `practices.scope.${s}`),
+    'practices.stakeholder.*': ENTITY_CATEGORIES.map((c) => `practices.stakeholder.${c}`),
+    'practices.field.*': PRACTICE_TEXTS.map((f) => `practices.field.${f}`),
   },
   web: {
     'language.*': LANGUAGES.map((l) => `language.${l}`),
@@ -98,6 +103,14 @@ const DYNAMIC: Record<'ui' | 'web' | 'cli', Record<string, readonly string[]>> =
     'history.op.*': DIFF_OPS.map((o) => `history.op.${o}`),
     'role.*': ROLES.map((r) => `role.${r}`),
     'category.*': ENTITY_CATEGORIES.map((c) => `category.${c}`),
+    // Practices in the app (pages/practices): states, scopes, moves, the form's text fields.
+    'practices.state.*': PRACTICE_STATES.map((s) => `practices.state.${s}`),
+    'practices.scope.*': PRACTICE_SCOPES.map((s) => `practices.scope.${s}`),
+    'practices.form.*': PRACTICE_TEXTS.map((f) => `practices.form.${f}`),
+    'practices.app.move.*': PRACTICE_STATES.map((s) => `practices.app.move.${s}`),
+    'practices.app.confirm.*': PRACTICE_STATES.map((s) => `practices.app.confirm.${s}`),
+    'practices.app.moved.*': PRACTICE_STATES.map((s) => `practices.app.moved.${s}`),
+    'practices.region.queue.*': PRACTICE_STATES.map((s) => `practices.region.queue.${s}`),
   },
   cli: {},
 };
