@@ -210,7 +210,7 @@ function marker(ids: number[], at: number, numbers: Map<number, number>, describ
       });
       return sup;
     },
-    { side: -1, key, ignoreSelection: true },
+    { side: -1, marks: [], key, ignoreSelection: true },
   );
 }
 

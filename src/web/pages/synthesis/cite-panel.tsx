@@ -80,7 +80,8 @@ export function CitePanel(props: {
           {t('synthesis.cite.found', { count: passages.length, total: found.total, words: searched })}
         </p>
       )}
-      <ol className="passage-results">
+      {/* Focusable so the keyboard scrolls it (a long list scrolls in its own box). */}
+      <ol className="passage-results" tabIndex={0} aria-label={t('synthesis.cite.results')}>
         {passages.map((p, i) => (
           <li key={i}>
             <p className="passage-source">

@@ -245,7 +245,7 @@ function Workspace({ cycle, read }: { cycle: string; read: SynthesisRead }) {
           <p className="save-state" role="status" aria-live="polite">
             {state === 'saving' && t('editor.saving')}
             {state === 'saved' && savedAt && t('editor.saved_at', { time: time(savedAt) })}
-            {state !== 'saving' && state !== 'saved' && dirty && t('editor.unsaved')}
+            {state !== 'saving' && state !== 'saved' && dirty && t('synthesis.unsaved')}
           </p>
         </div>
         {state === 'error' && !conflict && (

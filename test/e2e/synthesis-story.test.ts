@@ -1,0 +1,330 @@
+/// <reference lib="dom" />
+// Issue 14's « done when » for the synthesis editor, in real Chromium, through the pages, on the
+// fictional demo region (`serve --demo`): the secretariat opens its open cycle, « Synthèse
+// régionale », creates a synthesis, writes a paragraph, cites two countries' passages found through
+// the « Citer » panel (the first on the selected words, the second inserted as a quote), inserts
+// I.a's chart and saves. Then the first country resubmits a changed answer (set-up through the API,
+// as the country would through its own pages); the secretariat reloads the editor: the citation is
+// flagged, opening it still shows the quoted submission with the passage highlighted, and « Garder
+// cette citation » clears the flag. The secretariat asks the country's agreement, and the country's
+// focal point approves the request on its own page, reached from its dashboard. In French, then in
+// Arabic (right to left) with other countries. Every page: no sideways scrolling at 390 px, no
+// serious axe-core violation, screenshots at desktop and 390 px. The API only reads state back
+// (and does the country's set-up). The PDF export belongs to the publication story.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  callApi,
+  checkPage,
+  demoAccount,
+  launchChromium,
+  requireWebBuild,
+  signedInPage,
+  signInToken,
+  screenshot,
+  startPacte,
+  typeInEditor,
+  type PacteServer,
+} from '../support/browser.js';
+
+type Lang = 'fr' | 'ar';
+const CYCLE = 'demo-2';
+const QUESTION = 'I.a';
+const SECRETARIAT = 'secretariat.demo@demo.pacte.local';
+const PASSWORD = 'a long demo password 2026';
+/** The first country resubmits; XAA has the demo's own focal point, XAB's is invited in set-up. */
+const STORY = {
+  fr: {
+    countries: ['XAA', 'XAD'],
+    title: 'Travailler ensemble pour le Pacte',
+    text: 'Plusieurs pays ont créé un mécanisme national de coordination.',
+  },
+  ar: { countries: ['XAB', 'XAE'], title: 'العمل معًا من أجل الاتفاق', text: 'أنشأت عدة بلدان آلية وطنية للتنسيق.' },
+} as const;
+const WORDS = {
+  fr: {
+    open: 'Synthèse régionale',
+    create: 'Créer la synthèse',
+    cite: 'Citer',
+    search: 'Chercher',
+    chart: 'Insérer un graphique',
+    insert: 'Insérer le graphique',
+    save: 'Enregistrer',
+    saved: 'Enregistré à',
+    marker: 'Citation : ',
+    changed: 'La réponse a changé dans la soumission n° 2',
+    openSubmission: 'Ouvrir la soumission n° 1',
+    keep: 'Garder cette citation',
+    kept: 'La citation est gardée telle quelle.',
+    ask: 'Demander l’accord du pays',
+    pending: 'Accord demandé le',
+    requests: 'Demandes de citation : 1 en attente',
+    approve: 'Approuver',
+    yes: 'Oui, approuver',
+    approved: 'Citation approuvée dans',
+  },
+  ar: {
+    open: 'التوليف الإقليمي',
+    create: 'إنشاء التوليف',
+    cite: 'استشهاد',
+    search: 'بحث',
+    chart: 'إدراج رسم بياني',
+    insert: 'إدراج الرسم البياني',
+    save: 'حفظ',
+    saved: 'حُفظ عند',
+    marker: 'استشهاد: ',
+    changed: 'تغيّرت الإجابة في التقديم رقم 2',
+    openSubmission: 'فتح التقديم رقم 1',
+    keep: 'الإبقاء على هذا الاستشهاد',
+    kept: 'أُبقي على الاستشهاد كما هو.',
+    ask: 'طلب موافقة البلد',
+    pending: 'طُلبت الموافقة في',
+    requests: 'طلبات الاستشهاد: طلب واحد بانتظار القرار',
+    approve: 'موافقة',
+    yes: 'نعم، موافقة',
+    approved: 'تمت الموافقة على الاستشهاد في',
+  },
+} as const;
+
+let browser: Browser;
+let server: PacteServer;
+const contexts: BrowserContext[] = [];
+
+interface Compared {
+  answers: {
+    country: string;
+    countryName: Record<string, string>;
+    source: { number: number };
+    blocks: { type: string; text?: string }[];
+  }[];
+}
+interface Read {
+  synthesis: { id: number; revision: number };
+  document: { content: unknown[] };
+  citations: {
+    id: number;
+    country: string;
+    outdated: boolean;
+    submissionNumber: number;
+    request: { state: string } | null;
+  }[];
+}
+
+beforeAll(async () => {
+  requireWebBuild();
+  browser = await launchChromium();
+  server = await startPacte({ region: true });
+  // Set-up: a few countries' answers to I.a coded, so that its chart has bars to draw.
+  const token = await secretariatToken();
+  await callApi(server, token, 'POST', `/cycles/${CYCLE}/codes/${QUESTION}/suggestions`);
+  for (const [country, value] of [
+    ['XAF', 'new_mechanism'],
+    ['XAG', 'existing_mechanism'],
+    ['XAH', 'new_mechanism'],
+  ] as const)
+    await callApi(server, token, 'PUT', `/cycles/${CYCLE}/codes/${QUESTION}/countries/${country}`, {
+      state: 'confirmed',
+      values: [value],
+    });
+}, 180_000);
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+const secretariatToken = () => signInToken(server, SECRETARIAT, demoAccount(server, SECRETARIAT).password);
+
+/** A few long words of the first sentence of the country's latest submitted answer to I.a. */
+async function wordsOf(country: string): Promise<{ name: Record<string, string>; words: string; number: number }> {
+  const compared = await callApi<Compared>(
+    server,
+    await secretariatToken(),
+    'GET',
+    `/cycles/${CYCLE}/questions/${QUESTION}/answers`,
+  );
+  const answer = compared.answers.find((a) => a.country === country)!;
+  const text = answer.blocks.find((b) => b.type === 'paragraph')?.text ?? '';
+  // The longest sentence: the first of each demo answer says « [Données fictives] Pays fictif … ».
+  const sentence = text.split(/(?<=[.!?؟])\s/u).sort((x, y) => y.length - x.length)[0]!;
+  const long = [...sentence.matchAll(/[\p{L}]{6,}/gu)].map((m) => m[0]).slice(0, 3);
+  return { name: answer.countryName, words: long.join(' '), number: answer.source.number };
+}
+
+/** The country's focal point: the demo's own for XAA, else one the secretariat invites. */
+async function focalPoint(country: string): Promise<{ email: string; password: string }> {
+  const email = `focal.point.${country.toLowerCase()}@demo.pacte.local`;
+  if (server.accounts.some((a) => a.email === email)) return demoAccount(server, email);
+  const invited = await callApi<{ link: string | null }>(server, await secretariatToken(), 'POST', '/invitations', {
+    email,
+    role: 'focal_point',
+    country,
+    name: `Point focal ${country}`,
+  });
+  const token = new URL(invited.link!).searchParams.get('token');
+  await callApi(server, null, 'POST', '/invitations/accept', {
+    token,
+    password: PASSWORD,
+    name: `Point focal ${country}`,
+  });
+  return { email, password: PASSWORD };
+}
+
+/** The country's focal point changes its answer to I.a and submits again; the secretariat returns it first. */
+async function resubmitChanged(country: string, number: number, focal: { email: string; password: string }) {
+  await callApi(server, await secretariatToken(), 'POST', `/reviews/${country}/${CYCLE}/submissions/${number}/return`, {
+    reason: 'Merci de préciser la section I.',
+  });
+  const token = await signInToken(server, focal.email, focal.password);
+  const review = `/reviews/${country}/${CYCLE}`;
+  await callApi(server, token, 'POST', `${review}/answers/${QUESTION}/status`, {
+    to: 'drafting',
+    comment: 'Précision.',
+  });
+  const { revision } = await callApi<{ revision: number }>(server, token, 'GET', `${review}/answers/${QUESTION}`);
+  await callApi(server, token, 'PUT', `${review}/answers/${QUESTION}`, {
+    blocks: [{ type: 'paragraph', text: 'Le comité ad hoc devient une commission permanente en 2026.' }],
+    baseRevision: revision,
+  });
+  await callApi(server, token, 'POST', `${review}/answers/${QUESTION}/status`, { to: 'in_review' });
+  await callApi(server, token, 'POST', `${review}/answers/${QUESTION}/status`, { to: 'approved' });
+  await callApi(server, token, 'POST', `${review}/status`, { to: 'validated' });
+  await callApi(server, token, 'POST', `${review}/status`, { to: 'submitted' });
+}
+
+/** Cites, through the « Citer » panel, the passage of `country` found with its own words. */
+async function citeThrough(page: Page, lang: Lang, country: string) {
+  const w = WORDS[lang];
+  const { name, words } = await wordsOf(country);
+  await page.getByRole('toolbar').getByRole('button', { name: w.cite, exact: true }).click();
+  const panel = page.locator('.synthesis-panel');
+  await panel.locator('#cite-search').fill(words);
+  await panel.getByRole('button', { name: w.search, exact: true }).click();
+  const result = panel
+    .locator('.passage-results > li', { hasText: name[lang] ?? name.fr! })
+    .filter({ hasText: QUESTION })
+    .first();
+  await result.waitFor();
+  // The words searched are highlighted in each sentence found.
+  expect(await result.locator('blockquote mark').count()).toBeGreaterThan(0);
+  return { result, name: name[lang] ?? name.fr! };
+}
+
+async function story(lang: Lang) {
+  const w = WORDS[lang];
+  const { countries, title, text } = STORY[lang];
+  const [first, second] = countries;
+  const page = await signedInPage(browser, server, demoAccount(server, SECRETARIAT), lang, { contexts });
+  await page.goto(`${server.url}/app/cycles/${CYCLE}?lang=${lang}`);
+  await page.getByRole('link', { name: w.open, exact: true }).click();
+  await page.locator('#synthesis-title').waitFor();
+  await checkPage(page, 'synthesis-list', lang);
+
+  // « Nouvelle synthèse »: in the page's language by default.
+  await page.fill('#synthesis-title', title);
+  await page.getByRole('button', { name: w.create }).click();
+  const editor = page.locator('#synthesis-text[contenteditable=true]');
+  await editor.waitFor();
+  expect(await editor.getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+  expect(await editor.getAttribute('lang')).toBe(lang);
+  await typeInEditor(page, 'synthesis-text', text);
+
+  // First citation: the paragraph's words selected, then « Citer ».
+  await editor.focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Shift+Home');
+  const a = await citeThrough(page, lang, first);
+  await checkPage(page, 'synthesis-cite', lang);
+  await a.result.getByRole('button').click();
+  await editor.locator('.synthesis-cited').first().waitFor();
+  expect(await editor.locator('.synthesis-cited').first().textContent()).toBe(text);
+
+  // Second citation: nothing selected, the passage goes in as a quote.
+  await editor.focus();
+  await page.keyboard.press('Control+End');
+  const b = await citeThrough(page, lang, second);
+  await b.result.getByRole('button').click();
+  await expect.poll(() => editor.locator('.citation-marker a').count()).toBe(2);
+  const markers = editor.locator('.citation-marker a');
+  expect(await markers.nth(0).getAttribute('aria-label')).toBe(
+    `${w.marker}${a.name}${lang === 'ar' ? '، ' : ', '}${QUESTION}`,
+  );
+  expect(await markers.nth(1).textContent()).toBe('2');
+
+  // I.a's chart, live from the figures API.
+  await page.getByRole('toolbar').getByRole('button', { name: w.chart }).click();
+  await page.selectOption('#figure-code', QUESTION);
+  await page.getByRole('button', { name: w.insert }).click();
+  await editor.locator(`[data-figure="${QUESTION}"] svg`).waitFor();
+  await screenshot(page, `synthesis-figure-${lang}`);
+
+  await page.locator('.editor-actions').getByRole('button', { name: w.save, exact: true }).click();
+  await page.locator('.save-state', { hasText: w.saved }).waitFor();
+  await checkPage(page, 'synthesis-editor', lang);
+
+  // Read back: two citations of two countries, the figure, one revision.
+  const id = Number(new URL(page.url()).pathname.split('/').pop());
+  const path = `/cycles/${CYCLE}/syntheses/${id}`;
+  const saved = await callApi<Read>(server, await secretariatToken(), 'GET', path);
+  expect(saved.synthesis.revision).toBe(1);
+  expect(saved.citations.map((c) => c.country).sort()).toEqual([first, second].sort());
+  expect(JSON.stringify(saved.document)).toContain(`"type":"figure","attrs":{"code":"${QUESTION}"`);
+
+  // The first country resubmits a changed answer.
+  const cited = saved.citations.find((c) => c.country === first)!;
+  const focal = await focalPoint(first);
+  await resubmitChanged(first, cited.submissionNumber, focal);
+
+  await page.reload();
+  const item = page.locator(`#citation-${cited.id}`);
+  await item.waitFor();
+  expect(await item.getAttribute('data-outdated')).toBe('true');
+  // Flagged ones first.
+  expect(await page.locator('.synthesis-citations li').first().getAttribute('id')).toBe(`citation-${cited.id}`);
+  await editor.locator(`[data-citation="${cited.id}"]`).click();
+  const panel = page.locator('.citation-panel');
+  await panel.locator('.citation-outdated', { hasText: w.changed }).waitFor();
+  // Still the quoted submission, with the passage highlighted.
+  const quoted = await panel.locator('.citation-passage').textContent();
+  expect(await panel.locator('.quoted-answer mark').textContent()).toBe(quoted);
+  expect(await panel.getByRole('link', { name: w.openSubmission }).count()).toBe(1);
+  await checkPage(page, 'synthesis-citation', lang);
+
+  await panel.getByRole('button', { name: w.keep }).click();
+  await panel.locator('[role=status]', { hasText: w.kept }).waitFor();
+  await expect.poll(() => item.getAttribute('data-outdated')).toBe('false');
+
+  await panel.getByRole('button', { name: w.ask }).click();
+  await panel.locator('[data-request-state=pending]', { hasText: w.pending }).waitFor();
+  const after = await callApi<Read>(server, await secretariatToken(), 'GET', path);
+  expect(after.citations.find((c) => c.id === cited.id)).toMatchObject({
+    outdated: false,
+    request: { state: 'pending' },
+  });
+
+  // The focal point approves on its own page, reached from its dashboard.
+  const fp = await signedInPage(browser, server, focal, lang, { contexts });
+  await fp.goto(`${server.url}/app/reviews/${first}/${CYCLE}?lang=${lang}`);
+  await fp.getByRole('link', { name: w.requests }).click();
+  const request = fp.locator('.citation-requests > li').first();
+  await request.waitFor();
+  expect(await request.locator('blockquote').textContent()).toBe(quoted);
+  await checkPage(fp, 'synthesis-requests', lang);
+  await request.getByRole('button', { name: w.approve, exact: true }).click();
+  await request.getByRole('button', { name: w.yes }).click();
+  const status = fp.locator('main .notice[role=status]', { hasText: w.approved });
+  await status.waitFor();
+  await expect.poll(() => fp.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
+  const decided = await callApi<Read>(server, await secretariatToken(), 'GET', path);
+  expect(decided.citations.find((c) => c.id === cited.id)?.request?.state).toBe('approved');
+}
+
+describe('the regional synthesis in the browser', () => {
+  it('writes, cites two countries, inserts a chart, keeps a flagged citation, gets it approved (fr)', async () => {
+    await story('fr');
+  }, 300_000);
+
+  it('does the same in Arabic, right to left, with other countries (ar)', async () => {
+    await story('ar');
+  }, 300_000);
+});
