@@ -1242,6 +1242,103 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cycles/{cycle}/syntheses/{synthesis}/figures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The live figures the draft embeds, counted now as the reader may count them
+     * @description One per figure or objectivesMatrix node, in reading order. The cycle’s secretariat and translators.
+     */
+    get: operations['getSynthesisFigures'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cycles/{cycle}/syntheses/{synthesis}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Publish the synthesis’s current text as its next dated, numbered version (never changed after)
+     * @description The cycle’s secretariat. Citations the public may not read are withheld in the version; figures are frozen from published answers. synthesis.empty, synthesis.already_published, synthesis.cycle_planned. Audited.
+     */
+    post: operations['publishSynthesis'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cycles/{cycle}/syntheses/{synthesis}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The published versions of a synthesis, oldest first
+     * @description Anyone who may see the cycle: published versions are public. None: synthesis.not_found for the public.
+     */
+    get: operations['listSynthesisVersions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cycles/{cycle}/syntheses/{synthesis}/versions/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One published version of a synthesis, as the public reads it */
+    get: operations['getSynthesisVersion'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cycles/{cycle}/syntheses/{synthesis}/exports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Queue a DOCX or PDF of the synthesis (the draft for its secretariat, else a published version)
+     * @description Footnotes for citations (country, question, date) and a list of sources; the PDF’s notes are end notes. Follow the job at links.self, download at links.download.
+     */
+    post: operations['exportSynthesis'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/session': {
     parameters: {
       query?: never;
@@ -5775,6 +5872,8 @@ export interface operations {
                 objectivesAdded: number;
                 objectivesDropped: number;
               };
+              /** @description code questions with confirmed values for the country in both cycles */
+              codesCompared: number;
               /** @description code questions whose confirmed values changed */
               codes: {
                 question: string;
@@ -9265,6 +9364,584 @@ export interface operations {
       };
       /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getSynthesisFigures: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. demo-1 */
+        cycle: string;
+        synthesis: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: date-time */
+            computedAt: string;
+            figures: (
+              | {
+                  /** @enum {string} */
+                  type: 'figure';
+                  /** @description the node’s place among the document’s figure nodes, in reading order */
+                  index: number;
+                  /**
+                   * Format: date-time
+                   * @description when the figures were counted: the document says « au <date> »
+                   */
+                  computedAt: string;
+                  /** @description submission: the countries’ submissions (live, the secretariat); published: published answers (a version) */
+                  source: 'submission' | 'published';
+                  missing: string | null;
+                  code: string;
+                  group: string | null;
+                  /** @description the code’s name (— the group’s), in the synthesis’s language */
+                  title: string;
+                  totalCountries: number;
+                  codedCountries: number;
+                  values: {
+                    key: string;
+                    label: string;
+                    count: number;
+                  }[];
+                  svgUrl: string | null;
+                  svg: string | null;
+                }
+              | {
+                  /** @enum {string} */
+                  type: 'objectivesMatrix';
+                  /** @description the node’s place among the document’s figure nodes, in reading order */
+                  index: number;
+                  /**
+                   * Format: date-time
+                   * @description when the figures were counted: the document says « au <date> »
+                   */
+                  computedAt: string;
+                  /** @description submission: the countries’ submissions (live, the secretariat); published: published answers (a version) */
+                  source: 'submission' | 'published';
+                  missing: string | null;
+                  objectives: {
+                    number: number;
+                    title: string;
+                  }[];
+                  countries: {
+                    code: string;
+                    name: string;
+                    synthetic: boolean;
+                    objectives: number[];
+                  }[];
+                  totals: {
+                    number: number;
+                    count: number;
+                  }[];
+                }
+            )[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  publishSynthesis: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. demo-1 */
+        cycle: string;
+        synthesis: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            synthesis: number;
+            cycle: string;
+            version: number;
+            /** @description the draft’s revision this version published */
+            revision: number;
+            /** Format: date-time */
+            publishedAt: string;
+            publishedBy: string;
+            title: string;
+            language: 'fr' | 'en' | 'ar';
+            document: {
+              /** @enum {string} */
+              type: 'doc';
+              content: {
+                [key: string]: unknown;
+              }[];
+            };
+            /** @description as the public may read them at publication */
+            citations: (
+              | {
+                  id: number;
+                  /** @enum {boolean} */
+                  withheld: false;
+                  basis: 'published' | 'approved';
+                  text: string;
+                  country: string;
+                  countryName: components['schemas']['Multilingual'];
+                  questionId: string;
+                  /** Format: date-time */
+                  date: string;
+                  link: string | null;
+                }
+              | {
+                  id: number;
+                  /** @enum {boolean} */
+                  withheld: true;
+                }
+            )[];
+            /** @description frozen at publication, from published answers */
+            figures: (
+              | {
+                  /** @enum {string} */
+                  type: 'figure';
+                  /** @description the node’s place among the document’s figure nodes, in reading order */
+                  index: number;
+                  /**
+                   * Format: date-time
+                   * @description when the figures were counted: the document says « au <date> »
+                   */
+                  computedAt: string;
+                  /** @description submission: the countries’ submissions (live, the secretariat); published: published answers (a version) */
+                  source: 'submission' | 'published';
+                  missing: string | null;
+                  code: string;
+                  group: string | null;
+                  /** @description the code’s name (— the group’s), in the synthesis’s language */
+                  title: string;
+                  totalCountries: number;
+                  codedCountries: number;
+                  values: {
+                    key: string;
+                    label: string;
+                    count: number;
+                  }[];
+                  svgUrl: string | null;
+                  svg: string | null;
+                }
+              | {
+                  /** @enum {string} */
+                  type: 'objectivesMatrix';
+                  /** @description the node’s place among the document’s figure nodes, in reading order */
+                  index: number;
+                  /**
+                   * Format: date-time
+                   * @description when the figures were counted: the document says « au <date> »
+                   */
+                  computedAt: string;
+                  /** @description submission: the countries’ submissions (live, the secretariat); published: published answers (a version) */
+                  source: 'submission' | 'published';
+                  missing: string | null;
+                  objectives: {
+                    number: number;
+                    title: string;
+                  }[];
+                  countries: {
+                    code: string;
+                    name: string;
+                    synthetic: boolean;
+                    objectives: number[];
+                  }[];
+                  totals: {
+                    number: number;
+                    count: number;
+                  }[];
+                }
+            )[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listSynthesisVersions: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. demo-1 */
+        cycle: string;
+        synthesis: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            synthesis: number;
+            versions: {
+              version: number;
+              /** @description the draft’s revision this version published */
+              revision: number;
+              /** Format: date-time */
+              publishedAt: string;
+              publishedBy: string;
+            }[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getSynthesisVersion: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. demo-1 */
+        cycle: string;
+        synthesis: number;
+        version: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            synthesis: number;
+            cycle: string;
+            version: number;
+            /** @description the draft’s revision this version published */
+            revision: number;
+            /** Format: date-time */
+            publishedAt: string;
+            publishedBy: string;
+            title: string;
+            language: 'fr' | 'en' | 'ar';
+            document: {
+              /** @enum {string} */
+              type: 'doc';
+              content: {
+                [key: string]: unknown;
+              }[];
+            };
+            /** @description as the public may read them at publication */
+            citations: (
+              | {
+                  id: number;
+                  /** @enum {boolean} */
+                  withheld: false;
+                  basis: 'published' | 'approved';
+                  text: string;
+                  country: string;
+                  countryName: components['schemas']['Multilingual'];
+                  questionId: string;
+                  /** Format: date-time */
+                  date: string;
+                  link: string | null;
+                }
+              | {
+                  id: number;
+                  /** @enum {boolean} */
+                  withheld: true;
+                }
+            )[];
+            /** @description frozen at publication, from published answers */
+            figures: (
+              | {
+                  /** @enum {string} */
+                  type: 'figure';
+                  /** @description the node’s place among the document’s figure nodes, in reading order */
+                  index: number;
+                  /**
+                   * Format: date-time
+                   * @description when the figures were counted: the document says « au <date> »
+                   */
+                  computedAt: string;
+                  /** @description submission: the countries’ submissions (live, the secretariat); published: published answers (a version) */
+                  source: 'submission' | 'published';
+                  missing: string | null;
+                  code: string;
+                  group: string | null;
+                  /** @description the code’s name (— the group’s), in the synthesis’s language */
+                  title: string;
+                  totalCountries: number;
+                  codedCountries: number;
+                  values: {
+                    key: string;
+                    label: string;
+                    count: number;
+                  }[];
+                  svgUrl: string | null;
+                  svg: string | null;
+                }
+              | {
+                  /** @enum {string} */
+                  type: 'objectivesMatrix';
+                  /** @description the node’s place among the document’s figure nodes, in reading order */
+                  index: number;
+                  /**
+                   * Format: date-time
+                   * @description when the figures were counted: the document says « au <date> »
+                   */
+                  computedAt: string;
+                  /** @description submission: the countries’ submissions (live, the secretariat); published: published answers (a version) */
+                  source: 'submission' | 'published';
+                  missing: string | null;
+                  objectives: {
+                    number: number;
+                    title: string;
+                  }[];
+                  countries: {
+                    code: string;
+                    name: string;
+                    synthetic: boolean;
+                    objectives: number[];
+                  }[];
+                  totals: {
+                    number: number;
+                    count: number;
+                  }[];
+                }
+            )[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  exportSynthesis: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. demo-1 */
+        cycle: string;
+        synthesis: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          format: 'docx' | 'pdf';
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The job is queued: poll its `links.self` (also in Location) until it is done, then fetch `links.download`. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExportJob'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      503: {
         headers: {
           [name: string]: unknown;
         };

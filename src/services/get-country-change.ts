@@ -130,7 +130,12 @@ async function sideOf(
 /** Each question's wording in the reader's language, the later questionnaire's first. */
 export async function questionTexts(db: Kysely<Database>, cycles: Cycle[], reader: Language) {
   const texts = new Map<string, string>();
+  const seen = new Set<string>();
   for (const cycle of cycles) {
+    // Two cycles on the same questionnaire (the usual case) read it once.
+    const key = `${cycle.questionnaireId}@${cycle.questionnaireVersion}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     const questionnaire = await catalogue.findQuestionnaire(db, cycle.questionnaireId, cycle.questionnaireVersion);
     for (const q of questionnaire?.sections.flatMap((s) => s.questions) ?? []) {
       if (!texts.has(q.id)) texts.set(q.id, pick(q.text, reader));

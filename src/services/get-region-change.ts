@@ -23,6 +23,8 @@ export interface CountryChangeRow {
   from: { number: number; at: Date };
   to: { number: number; at: Date };
   counts: ChangeCounts;
+  /** How many code questions had confirmed values for the country in both cycles (0: nothing to compare). */
+  codesCompared: number;
   codes: CodedChange[];
 }
 
@@ -75,7 +77,8 @@ export async function getRegionChange(
       from: { number: old.number, at: old.at },
       to: { number: doc.number, at: doc.at },
       counts: countChanges(change),
-      codes: coded.get(doc.country) ?? [],
+      codesCompared: coded.compared.get(doc.country) ?? 0,
+      codes: coded.changed.get(doc.country) ?? [],
     });
   }
   for (const old of before.values()) {
@@ -90,18 +93,20 @@ export async function getRegionChange(
 }
 
 /** Per country, the code questions whose confirmed values differ from one cycle to the other. */
-async function codedChanges(db: Kysely<Database>, from: string, to: string): Promise<Map<string, CodedChange[]>> {
+async function codedChanges(db: Kysely<Database>, from: string, to: string) {
   const [earlier, later] = await Promise.all([changes.confirmedCodings(db, from), changes.confirmedCodings(db, to)]);
   const key = (question: string, country: string) => `${question}\u0000${country}`;
   const before = new Map(earlier.map((c) => [key(c.questionId, c.country), c.values]));
   const out = new Map<string, CodedChange[]>();
+  const compared = new Map<string, number>();
   for (const c of later) {
     const old = before.get(key(c.questionId, c.country));
     if (!old) continue;
+    compared.set(c.country, (compared.get(c.country) ?? 0) + 1);
     const a = [...old].sort();
     const b = [...c.values].sort();
     if (a.join('\u0000') === b.join('\u0000')) continue;
     out.set(c.country, [...(out.get(c.country) ?? []), { question: c.questionId, earlier: a, later: b }]);
   }
-  return out;
+  return { changed: out, compared };
 }

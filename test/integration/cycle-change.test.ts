@@ -45,6 +45,7 @@ interface Change {
 interface RegionRow {
   country: string;
   counts: Record<string, number>;
+  codesCompared: number;
   codes: { question: string; earlier: string[]; later: string[] }[];
 }
 
@@ -150,6 +151,8 @@ describe('the change between two cycles', () => {
       .filter((c) => codedValueChanges(indexOf(c.code)))
       .map((c) => c.code);
     expect(truth.length).toBeGreaterThan(0);
+    // Every country's I.a confirmed in both cycles: one code question compared for each.
+    expect(rows.map((r) => r.codesCompared)).toEqual(rows.map(() => 1));
     expect(rows.filter((r) => r.codes.length > 0).map((r) => r.country)).toEqual(truth);
     for (const row of rows.filter((r) => r.codes.length > 0)) {
       expect(row.codes).toEqual([

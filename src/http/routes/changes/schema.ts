@@ -179,6 +179,10 @@ export const getRegionChangeSchema = {
               from: Type.Object({ number: Type.Integer(), at: DateTime() }, { additionalProperties: false }),
               to: Type.Object({ number: Type.Integer(), at: DateTime() }, { additionalProperties: false }),
               counts: Counts,
+              codesCompared: Type.Integer({
+                minimum: 0,
+                description: 'code questions with confirmed values for the country in both cycles',
+              }),
               codes: Type.Array(
                 Type.Object(
                   { question: Type.String(), earlier: Type.Array(Type.String()), later: Type.Array(Type.String()) },

@@ -81,8 +81,12 @@ export function CountryChangesPage({ country }: { country: string }) {
       <p>{t('changes.country.compared', { from: sideText(t, c.from), to: sideText(t, c.to) })}</p>
       <ul className="changes-summary">
         <li>{t('changes.count.questions', { count: c.counts.questionsChanged })}</li>
-        <li>{t('changes.count.only_later', { count: c.counts.questionsOnlyLater })}</li>
-        <li>{t('changes.count.only_earlier', { count: c.counts.questionsOnlyEarlier })}</li>
+        {c.counts.questionsOnlyLater > 0 && (
+          <li>{t('changes.count.only_later', { count: c.counts.questionsOnlyLater })}</li>
+        )}
+        {c.counts.questionsOnlyEarlier > 0 && (
+          <li>{t('changes.count.only_earlier', { count: c.counts.questionsOnlyEarlier })}</li>
+        )}
         <li>
           {t('changes.count.figures', {
             count: c.counts.figuresChanged + c.counts.figuresNew + c.counts.figuresDropped,
@@ -164,7 +168,7 @@ function BlockLine({ block, from, to }: { block: BlockChange; from: Side; to: Si
   return (
     <li className={`${cls} depth-${depth}`} data-op={block.op}>
       <span className="diff-op">{t(BLOCK_LABELS[block.op])}</span>{' '}
-      <span lang={language} dir={dirOf(language)}>
+      <span className="changes-text" lang={language} dir={dirOf(language)}>
         {block.op === 'changed' && block.words
           ? block.words.map((w, i) =>
               w.op === 'added' ? (
@@ -212,9 +216,15 @@ function Figures({ change }: { change: CountryChange }) {
                 <tr key={i} data-change={f.change}>
                   <td>{f.question}</td>
                   <td>{t(FIGURE_LABELS[f.change])}</td>
-                  <td>{value(f.earlier)}</td>
-                  <td>{value(f.later)}</td>
-                  <td lang={(f.later ? change.to : change.from).language}>{(f.later ?? f.earlier)?.quote}</td>
+                  <td>
+                    <bdi>{value(f.earlier)}</bdi>
+                  </td>
+                  <td>
+                    <bdi>{value(f.later)}</bdi>
+                  </td>
+                  <td lang={(f.later ? change.to : change.from).language} dir="auto">
+                    {(f.later ?? f.earlier)?.quote}
+                  </td>
                 </tr>
               ))}
             </tbody>

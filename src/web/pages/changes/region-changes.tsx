@@ -102,21 +102,23 @@ export function RegionChangesPage({ cycle }: { cycle: string }) {
                   <Link to={countryChangesPath(r.country, from, cycle)}>{name(r)}</Link>
                   {r.synthetic && <SyntheticLabel inline />}
                 </th>
-                <td>{number(questions(r))}</td>
-                <td>{number(figures(r))}</td>
-                <td>{number(objectives(r))}</td>
-                <td>
-                  {r.codes.length === 0
-                    ? t('changes.region.codes_same')
-                    : r.codes.map((c) => (
-                        <span key={c.question} className="changes-code">
-                          {t('changes.region.code_change', {
-                            question: c.question,
-                            earlier: c.earlier.join(', ') || '—',
-                            later: c.later.join(', ') || '—',
-                          })}
-                        </span>
-                      ))}
+                <td data-label={t('changes.region.questions')}>{number(questions(r))}</td>
+                <td data-label={t('changes.region.figures')}>{number(figures(r))}</td>
+                <td data-label={t('changes.region.objectives')}>{number(objectives(r))}</td>
+                <td data-label={t('changes.region.codes')}>
+                  {r.codesCompared === 0
+                    ? t('changes.region.codes_not_compared')
+                    : r.codes.length === 0
+                      ? t('changes.region.codes_same')
+                      : r.codes.map((c) => (
+                          <span key={c.question} className="changes-code">
+                            {t('changes.region.code_change', {
+                              question: c.question,
+                              earlier: c.earlier.join(', ') || '—',
+                              later: c.later.join(', ') || '—',
+                            })}
+                          </span>
+                        ))}
                 </td>
               </tr>
             ))}
