@@ -278,7 +278,7 @@ export interface Evidence {
 export interface ExportJob {
   attempts: Generated<number>;
   bytes: Uint8Array | null;
-  country_code: string;
+  country_code: string | null;
   created_at: Generated<Timestamp>;
   cycle_id: string;
   error_code: string | null;
@@ -294,6 +294,7 @@ export interface ExportJob {
   requester: 'user' | 'anonymous' | 'operator';
   requester_name: string;
   status: Generated<'queued' | 'running' | 'done' | 'failed'>;
+  synthesis_id: Int8 | null;
   user_id: number | null;
   version: number | null;
 }
@@ -607,6 +608,19 @@ export interface SynthesisRevision {
   synthesis_id: Int8;
 }
 
+export interface SynthesisVersion {
+  citations: Json;
+  document: Json;
+  figures: Json;
+  language: string;
+  published_at: Generated<Timestamp>;
+  published_by: string;
+  revision: number;
+  synthesis_id: Int8;
+  title: string;
+  version: number;
+}
+
 export interface UserAccount {
   created_at: Generated<Timestamp>;
   disabled_at: Timestamp | null;
@@ -683,6 +697,7 @@ export interface Database {
   submission_event: SubmissionEvent;
   synthesis: Synthesis;
   synthesis_revision: SynthesisRevision;
+  synthesis_version: SynthesisVersion;
   user_account: UserAccount;
   user_role: UserRole;
 }

@@ -187,6 +187,11 @@ export const ERRORS = {
   'synthesis.invalid_translation': 422,
   'synthesis.unknown_citation': 422,
   'synthesis.edit_conflict': 409,
+  // Publishing a synthesis (services/publish-synthesis.ts, migration 036).
+  'synthesis.empty': 422,
+  'synthesis.already_published': 409,
+  'synthesis.cycle_planned': 409,
+  'synthesis.version_not_found': 404,
   'citation.not_found': 404,
   'citation.passage_mismatch': 422,
   'citation.not_latest': 422,

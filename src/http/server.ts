@@ -26,6 +26,7 @@ import { cycleRoutes } from './routes/cycles/cycles.js';
 import { codeRoutes } from './routes/codes/codes.js';
 import { figureRoutes } from './routes/figures/figures.js';
 import { synthesisRoutes } from './routes/syntheses/syntheses.js';
+import { synthesisPublicationRoutes } from './routes/syntheses/publication.js';
 import { Review } from './routes/reviews/schema.js';
 import { ExportJob } from './routes/exports/schema.js';
 import { ImportReport } from './routes/imports/schema.js';
@@ -191,6 +192,7 @@ export async function buildServer({
   codeRoutes(app, storage.db);
   figureRoutes(app, storage.db);
   synthesisRoutes(app, storage.db);
+  synthesisPublicationRoutes(app, storage.db);
   sessionRoutes(app, storage.db, loginLimits);
   preferenceRoutes(app, storage.db);
   countryRoutes(app, storage.db);

@@ -33,7 +33,8 @@ export const exportJobView = (row: jobs.ExportJobRow): ExportJob => ({
   status: row.status,
   progress: row.progress,
   error: (row.error_code as ErrorCode | null) ?? null,
-  country: row.country_code.trim(),
+  // A synthesis's export (migration 036) is of no country.
+  country: row.country_code?.trim() ?? '',
   cycle: row.cycle_id,
   format: row.format,
   fileName: row.file_name,

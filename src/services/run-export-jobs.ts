@@ -6,6 +6,7 @@ import { isPacteError, type ErrorCode } from '../domain/errors.js';
 import { operator, type Actor } from '../domain/permissions.js';
 import { exportJobView as view, type ExportJob } from './export-jobs.js';
 import { closeExportBrowser, exportReview, type ExportProgress } from './export-review.js';
+import { exportSynthesis } from './export-synthesis.js';
 
 export const STALE_SECONDS = 120;
 export const MAX_ATTEMPTS = 2;
@@ -51,15 +52,22 @@ export async function runNextExportJob(
     options.onProgress?.(current);
   };
   try {
-    const request = {
-      country: claimed.country_code.trim(),
-      cycle: claimed.cycle_id,
-      format: claimed.format,
-      lang: claimed.lang ?? undefined,
-      layout: claimed.layout ?? undefined,
-      version: claimed.version ?? undefined,
-    };
-    const file = await exportReview(db, await requesterOf(db, claimed), request, progress);
+    const requester = await requesterOf(db, claimed);
+    // A synthesis's export (migration 036): src/services/export-synthesis.ts.
+    const file =
+      claimed.synthesis_id !== null
+        ? await exportSynthesis(
+            db,
+            requester,
+            {
+              cycle: claimed.cycle_id,
+              id: Number(claimed.synthesis_id),
+              format: claimed.format,
+              version: claimed.version ?? undefined,
+            },
+            progress,
+          )
+        : await exportReview(db, requester, reviewRequest(claimed), progress);
     await jobs.finishExportJob(db, claimed.id, attempt, file);
     current = { ...current, status: 'done', progress: 100, fileName: file.fileName };
   } catch (error) {
@@ -70,6 +78,17 @@ export async function runNextExportJob(
   }
   options.onProgress?.(current);
   return current;
+}
+
+function reviewRequest(claimed: jobs.ExportJobRow) {
+  return {
+    country: (claimed.country_code ?? '').trim(),
+    cycle: claimed.cycle_id,
+    format: claimed.format,
+    lang: claimed.lang ?? undefined,
+    layout: claimed.layout ?? undefined,
+    version: claimed.version ?? undefined,
+  };
 }
 
 /**

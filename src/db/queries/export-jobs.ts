@@ -20,6 +20,7 @@ const COLUMNS = [
   'lang',
   'layout',
   'version',
+  'synthesis_id',
   'status',
   'progress',
   'error_code',
@@ -37,7 +38,9 @@ export async function insertExportJob(
     userId: number | null;
     requester: 'user' | 'anonymous' | 'operator';
     requesterName: string;
-    country: string;
+    /** A review's export: its country; a synthesis's: null, and `synthesis` (migration 036). */
+    country: string | null;
+    synthesis?: number | null;
     cycle: string;
     format: string;
     lang: Language | null;
@@ -52,6 +55,7 @@ export async function insertExportJob(
       requester: job.requester,
       requester_name: job.requesterName,
       country_code: job.country,
+      synthesis_id: job.synthesis == null ? null : String(job.synthesis),
       cycle_id: job.cycle,
       format: job.format,
       lang: job.lang,
@@ -69,7 +73,8 @@ export async function insertExportJob(
 export async function findSharedExportJob(
   db: Db,
   job: {
-    country: string;
+    country: string | null;
+    synthesis?: number | null;
     cycle: string;
     format: string;
     lang: Language | null;
@@ -77,12 +82,14 @@ export async function findSharedExportJob(
     version: number;
   },
 ): Promise<ExportJobRow | undefined> {
+  const synthesis = job.synthesis == null ? null : String(job.synthesis);
   return db
     .selectFrom('export_job')
     .select(COLUMNS)
     .where('requester', '=', 'anonymous')
     .where('status', '<>', 'failed')
-    .where('country_code', '=', job.country)
+    .where(sql<boolean>`country_code is not distinct from ${job.country}`)
+    .where(sql<boolean>`synthesis_id is not distinct from ${synthesis}::bigint`)
     .where('cycle_id', '=', job.cycle)
     .where('format', '=', job.format)
     .where('version', '=', job.version)

@@ -23,9 +23,29 @@ export function figuresPage(input: PortalFigures, language: Language, actor: Act
   const n = (value: number) => formatNumber(value, language);
   const { cycle } = input;
   const path = `/cycles/${encodeURIComponent(cycle.id)}/figures`;
+  const sections = codeSections(input.codes, cycle.id, language);
+  const main = html`<p><a href="/open-data?lang=${language}">${pick(cycle.title, language)}</a></p>
+    <h1>${t('portal.figures.title')}</h1>
+    ${cycle.synthetic ? html`<p>${syntheticTag(t)} ${t('synthetic.explanation')}</p>` : ''}
+    <p class="lead">${t('portal.figures.intro')}</p>
+    <p>
+      <a href="/cycles/${encodeURIComponent(cycle.id)}/questions?lang=${language}">${t('sidebyside.compare')}</a>
+    </p>
+    ${input.codes.length === 0 ? html`<p class="muted">${t('portal.figures.no_codes')}</p>` : sections}
+    <section class="figures-section" aria-labelledby="figures-matrix">
+      <h2 id="figures-matrix">${t('portal.figures.matrix_title')}</h2>
+      ${matrixTable(input.matrix, t, n)}
+    </section>`;
+  return layout({ language, path, title: t('portal.figures.title'), main, actor });
+}
+
+/** Each code's figures as a section: counts, chart and table (the cycle's public page shows them too). */
+export function codeSections(codes: PortalFigures['codes'], cycleId: string, language: Language): Html[] {
+  const t = (key: string, params: Record<string, unknown> = {}) => translate(language, 'ui', key, params);
+  const n = (value: number) => formatNumber(value, language);
   const review = (country: string) =>
-    `/reviews/${encodeURIComponent(country)}/${encodeURIComponent(cycle.id)}?lang=${language}`;
-  const sections = input.codes.map((code) => {
+    `/reviews/${encodeURIComponent(country)}/${encodeURIComponent(cycleId)}?lang=${language}`;
+  return codes.map((code) => {
     const id = `figures-${code.questionId.replace(/[^A-Za-z0-9_-]/g, '-')}`;
     const body =
       code.codedCountries === 0
@@ -75,23 +95,10 @@ export function figuresPage(input: PortalFigures, language: Language, actor: Act
       ${body}
     </section>`;
   });
-  const main = html`<p><a href="/open-data?lang=${language}">${pick(cycle.title, language)}</a></p>
-    <h1>${t('portal.figures.title')}</h1>
-    ${cycle.synthetic ? html`<p>${syntheticTag(t)} ${t('synthetic.explanation')}</p>` : ''}
-    <p class="lead">${t('portal.figures.intro')}</p>
-    <p>
-      <a href="/cycles/${encodeURIComponent(cycle.id)}/questions?lang=${language}">${t('sidebyside.compare')}</a>
-    </p>
-    ${input.codes.length === 0 ? html`<p class="muted">${t('portal.figures.no_codes')}</p>` : sections}
-    <section class="figures-section" aria-labelledby="figures-matrix">
-      <h2 id="figures-matrix">${t('portal.figures.matrix_title')}</h2>
-      ${matrixTable(input.matrix, t, n)}
-    </section>`;
-  return layout({ language, path, title: t('portal.figures.title'), main, actor });
 }
 
 /** Objectives × countries: a ✓ (« confirmé » for screen readers) where the objective is confirmed. */
-function matrixTable(
+export function matrixTable(
   matrix: PortalMatrix,
   t: (key: string, params?: Record<string, unknown>) => string,
   n: (value: number) => string,

@@ -68,7 +68,12 @@ function publishedList(published: readonly PublishedReview[], language: Language
         <h3>${pick(cycles[0]![0]!.regionName, language)}</h3>
         ${cycles.map(
           (rows) =>
-            html`<h4>${pick(rows[0]!.cycleTitle, language)}</h4>
+            // The cycle's public page (public-cycle-page.ts): participation, figures, synthesis.
+            html`<h4>
+                <a href="/regions/${rows[0]!.region}/cycles/${rows[0]!.cycle}?lang=${language}"
+                  >${pick(rows[0]!.cycleTitle, language)}</a
+                >
+              </h4>
               <ul class="publications">
                 ${rows.map(
                   (row) =>

@@ -24,6 +24,7 @@ import { figuresPage } from './figures-page.js';
 import { getPortalFigures } from '../../services/get-portal-figures.js';
 import { sendPage } from './send-page.js';
 import { practicePortalRoutes } from './practices-routes.js';
+import { publicCycleRoutes } from './public-cycle-page.js';
 import {
   SEARCH_PAGE_SIZE,
   searchPage,
@@ -197,6 +198,8 @@ export function portalPageRoutes(app: FastifyInstance, db: Db) {
 
   // « Pratiques »: the published practices, their pages and exports (practices-routes.ts).
   practicePortalRoutes(app, db);
+  // A cycle's public page: participation, figures, its published synthesis (public-cycle-page.ts).
+  publicCycleRoutes(app, db);
 
   app.get('/open-data', { schema: { hide: true } }, async (request, reply) => {
     const language = requestLanguage(request);
