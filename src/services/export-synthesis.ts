@@ -134,7 +134,10 @@ export async function exportSynthesis(
   progress: ExportProgress = () => {},
 ): Promise<ExportedFile> {
   if (!(SYNTHESIS_FORMATS as readonly string[]).includes(request.format))
-    throw new PacteError('export.unsupported_format', { format: request.format, formats: SYNTHESIS_FORMATS.join(', ') });
+    throw new PacteError('export.unsupported_format', {
+      format: request.format,
+      formats: SYNTHESIS_FORMATS.join(', '),
+    });
   const format = request.format as SynthesisFormat;
   const printable = await readableSynthesis(db, actor, request);
   await progress(30);
