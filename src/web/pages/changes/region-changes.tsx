@@ -100,7 +100,12 @@ export function RegionChangesPage({ cycle }: { cycle: string }) {
               <tr key={r.country} data-country={r.country}>
                 <th scope="row">
                   <Link to={countryChangesPath(r.country, from, cycle)}>{name(r)}</Link>
-                  {r.synthetic && <SyntheticLabel inline />}
+                  {r.synthetic && (
+                    <>
+                      {' '}
+                      <SyntheticLabel inline />
+                    </>
+                  )}
                 </th>
                 <td data-label={t('changes.region.questions')}>{number(questions(r))}</td>
                 <td data-label={t('changes.region.figures')}>{number(figures(r))}</td>
