@@ -54,6 +54,8 @@ const WORDS = {
     marker: 'Citation : ',
     changed: 'La réponse a changé dans la soumission n° 2',
     openSubmission: 'Ouvrir la soumission n° 1',
+    conflict: 'Quelqu’un a enregistré cette synthèse entre-temps',
+    takeTheirs: 'Prendre leur version',
     keep: 'Garder cette citation',
     kept: 'La citation est gardée telle quelle.',
     ask: 'Demander l’accord du pays',
@@ -75,6 +77,8 @@ const WORDS = {
     marker: 'استشهاد: ',
     changed: 'تغيّرت الإجابة في التقديم رقم 2',
     openSubmission: 'فتح التقديم رقم 1',
+    conflict: 'حفظ شخص آخر هذا التوليف في الأثناء',
+    takeTheirs: 'اعتماد نسختهم',
     keep: 'الإبقاء على هذا الاستشهاد',
     kept: 'أُبقي على الاستشهاد كما هو.',
     ask: 'طلب موافقة البلد',
@@ -269,6 +273,27 @@ async function story(lang: Lang) {
   expect(saved.synthesis.revision).toBe(1);
   expect(saved.citations.map((c) => c.country).sort()).toEqual([first, second].sort());
   expect(JSON.stringify(saved.document)).toContain(`"type":"figure","attrs":{"code":"${QUESTION}"`);
+
+  // Someone else saves meanwhile: Save says so, with their text, and the writer takes theirs.
+  const theirs = lang === 'fr' ? 'Un paragraphe ajouté par un collègue.' : 'فقرة أضافها زميل.';
+  await callApi(server, await secretariatToken(), 'PUT', path, {
+    document: {
+      type: 'doc',
+      content: [...saved.document.content, { type: 'paragraph', content: [{ type: 'text', text: theirs }] }],
+    },
+    baseRevision: 1,
+  });
+  await editor.locator('p').first().click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' +');
+  await page.locator('.editor-actions').getByRole('button', { name: w.save, exact: true }).click();
+  const conflict = page.locator('.conflict', { hasText: w.conflict });
+  await conflict.waitFor();
+  expect(await conflict.textContent()).toContain(theirs);
+  await checkPage(page, 'synthesis-conflict', lang);
+  await conflict.getByRole('button', { name: w.takeTheirs }).click();
+  await editor.getByText(theirs).waitFor();
+  expect(await page.locator('.conflict').count()).toBe(0);
 
   // The first country resubmits a changed answer.
   const cited = saved.citations.find((c) => c.country === first)!;

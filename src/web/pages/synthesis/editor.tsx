@@ -145,13 +145,16 @@ function Workspace({ cycle, read }: { cycle: string; read: SynthesisRead }) {
     if (!e) return;
     const { from, to, empty } = e.state.selection;
     if (empty) {
+      // A space first when the cursor follows a word (or another citation's marker).
+      const before = e.state.doc.textBetween(Math.max(0, from - 1), from);
+      const quote = {
+        type: 'text',
+        text: t('synthesis.cite.quote', { text: passage.text }),
+        marks: [{ type: 'citation', attrs: { citations: [created.id] } }],
+      };
       e.chain()
         .focus()
-        .insertContent({
-          type: 'text',
-          text: t('synthesis.cite.quote', { text: passage.text }),
-          marks: [{ type: 'citation', attrs: { citations: [created.id] } }],
-        })
+        .insertContent(before && !/\s/u.test(before) ? [{ type: 'text', text: ' ' }, quote] : [quote])
         .run();
     } else {
       const before = (e.getAttributes('citation').citations as number[] | undefined) ?? [];

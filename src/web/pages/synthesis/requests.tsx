@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { Form, TextArea, errorsOf, type FieldError } from '../../components/form.js';
 import { Link } from '../../components/link.js';
 import { LoadError, Loading, Page } from '../../components/page.js';
+import { SyntheticLabel } from '../../components/synthetic.js';
 import { post, reviewPath } from '../../lib/api.js';
 import { useLocale } from '../../lib/i18n.js';
 import { useApi, useApiMutation } from '../../lib/query.js';
@@ -30,6 +31,8 @@ export function CitationRequestsPage({ country, cycle }: { country: string; cycl
       title={t('synthesis.requests.title')}
       caption={<Link to={reviewPath(country, cycle)}>{t('synthesis.requests.back')}</Link>}
     >
+      {/* The API gives no synthetic flag here: the demo's fictional countries use the X?? codes. */}
+      {/^X[A-Z]{2}$/u.test(country.toUpperCase()) && <SyntheticLabel />}
       <p>{t('synthesis.requests.intro')}</p>
       <p className="notice" role="status" tabIndex={-1} ref={status} hidden={!done}>
         {done}
