@@ -1,6 +1,7 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { Kysely } from 'kysely';
 import * as catalogue from '../db/queries/catalogue.js';
+import { publicCodings } from '../db/queries/open-data-codes.js';
 import * as publications from '../db/queries/publications.js';
 import type { Database } from '../db/schema.js';
 import { PacteError } from '../domain/errors.js';
@@ -68,6 +69,9 @@ export async function exportOpenData(
     const published = { version: row.version, publishedAt: row.publishedAt.toISOString(), url };
     files[`reviews/${row.country}.json`] = strToU8(`${JSON.stringify({ ...review, published }, null, 2)}\n`);
   }
+  const codes = await codesFiles(db, cycle.id);
+  files['codes.csv'] = strToU8(codes.csv);
+  files['codes.json'] = strToU8(codes.json);
   const name = `pacte-${cycle.id}`;
   const synthetic = rows.filter((r) => r.synthetic).length;
   const datapackage = {
@@ -93,6 +97,7 @@ export async function exportOpenData(
         description:
           'One row per line of an answer (paragraph or list item); synthetic: true on the lines of a fictional country.',
       },
+      ...CODES_RESOURCES,
       ...rows.map((r) => ({
         name: `review-${r.country.toLowerCase()}`,
         path: `reviews/${r.country}.json`,
@@ -124,4 +129,55 @@ const SYNTHETIC_FIELD = {
 function syntheticNote(synthetic: number, total: number): string {
   const which = synthetic === total ? 'All reviews' : `${synthetic} of ${total} reviews`;
   return `Synthetic data: ${which} in this package are fictional countries' (synthetic: true), generated for demonstration; they are no government's words.`;
+}
+
+/** The confirmed codes per country (issue 14, item 5): only codings of published answers. */
+const CODE_COLUMNS = ['cycle', 'country', 'question', 'code', 'values', 'decided_at', 'synthetic'] as const;
+const CODES_RESOURCES = [
+  {
+    name: 'codes',
+    path: 'codes.csv',
+    format: 'csv',
+    encoding: 'utf-8',
+    description:
+      "The secretariat's confirmed codes of the answers, one row per country and question: only where the " +
+      "country's latest published answer is the one coded. values: the code's value keys, separated by ';'.",
+    schema: {
+      fields: CODE_COLUMNS.map((n) => ({ name: n, ...(n === 'synthetic' && SYNTHETIC_FIELD) })),
+    },
+  },
+  {
+    name: 'codes-json',
+    path: 'codes.json',
+    format: 'json',
+    description: 'The same codes, with the code names and value labels in French, English and Arabic.',
+  },
+];
+
+async function codesFiles(db: Kysely<Database>, cycle: string): Promise<{ csv: string; json: string }> {
+  const codings = await publicCodings(db, cycle);
+  const row = (cells: readonly string[]) => `${cells.map(csvCell).join(',')}\r\n`;
+  let csv = row(CODE_COLUMNS);
+  for (const c of codings) {
+    const name = c.codeNames.en ?? c.codeNames.fr ?? c.codeNames.ar ?? c.questionId;
+    csv += row([
+      cycle,
+      c.country,
+      c.questionId,
+      name,
+      c.values.join(';'),
+      c.decidedAt.toISOString(),
+      String(c.synthetic),
+    ]);
+  }
+  const json = codings.map((c) => ({
+    cycle,
+    country: c.country,
+    question: c.questionId,
+    code: c.codeNames,
+    values: c.values.map((key) => ({ key, labels: c.codeValues.find((v) => v.key === key)?.labels ?? {} })),
+    decided_at: c.decidedAt.toISOString(),
+    ...(c.synthetic && { synthetic: true as const }),
+  }));
+  return { csv: `\uFEFF${csv}`, json: `${JSON.stringify(json, null, 2)}\n` };
 }

@@ -285,4 +285,35 @@ describe(`publishing a synthesis (${ENGINE})`, () => {
     expect(ar.body).toContain('<article class="synthesis" lang="fr" dir="ltr"');
     expect((await app.inject({ method: 'GET', url: `/regions/other/cycles/${CYCLE}` })).statusCode).toBe(404);
   });
+
+  it('open data gains the confirmed codes of published answers only, as CSV and JSON in the catalogue', async () => {
+    const zip = await app.inject({ method: 'GET', url: `/api/v1/open-data/${CYCLE}` });
+    expect(zip.statusCode).toBe(200);
+    const limits = { maxUncompressedBytes: 50_000_000, maxEntries: 200 };
+    const files = await readZipEntries(zip.rawPayload, 'x.zip', limits, [
+      'codes.csv',
+      'codes.json',
+      'datapackage.json',
+    ]);
+    const csv = files
+      .get('codes.csv')!
+      .toString('utf8')
+      .replace(/^\uFEFF/u, '');
+    const [head, ...lines] = csv.trim().split('\r\n');
+    expect(head).toBe('cycle,country,question,code,values,decided_at,synthetic');
+    // C and D published the answers that were coded; A and B did not publish: not there.
+    expect(lines.map((l) => l.split(',')[1]).sort()).toEqual([C, D].sort());
+    expect(lines.every((l) => l.startsWith(`${CYCLE},`) && l.includes(',I.a,') && l.endsWith(',true'))).toBe(true);
+    const json = JSON.parse(files.get('codes.json')!.toString('utf8')) as {
+      country: string;
+      values: { labels: object }[];
+    }[];
+    expect(json.map((c) => c.country).sort()).toEqual([C, D].sort());
+    expect(Object.keys(json[0]!.values[0]!.labels).sort()).toEqual(['ar', 'en', 'fr']);
+    const pkg = JSON.parse(files.get('datapackage.json')!.toString('utf8')) as { resources: { path: string }[] };
+    expect(pkg.resources.map((r) => r.path)).toEqual(expect.arrayContaining(['codes.csv', 'codes.json']));
+    const page = await app.inject({ method: 'GET', url: '/open-data?lang=fr' });
+    expect(page.body).toContain('codes.csv');
+    expect(page.body).toContain(`/regions/${REGION}/cycles/${CYCLE}?lang=fr`);
+  });
 });

@@ -27,7 +27,8 @@ export function openDataPage(
         <td><a href="/api/v1/open-data/${cycle.cycle}" download dir="ltr">pacte-${cycle.cycle}.zip</a></td>
         <td>
           <a href="/cycles/${cycle.cycle}/questions?lang=${language}">${t('sidebyside.compare')}</a> ·
-          <a href="/cycles/${cycle.cycle}/figures?lang=${language}">${t('portal.figures.link')}</a>
+          <a href="/cycles/${cycle.cycle}/figures?lang=${language}">${t('portal.figures.link')}</a> ·
+          <a href="/regions/${cycle.region}/cycles/${cycle.cycle}?lang=${language}">${t('portal.cycle.link')}</a>
         </td>
       </tr>`,
   );
