@@ -87,7 +87,11 @@ export async function practiceFilters(db: Kysely<Database>) {
     published.flatMap((p) => p.countries),
   );
   return {
-    objectives: (await catalogue.listObjectives(db)).map((o) => ({ number: o.number, shortName: o.shortName })),
+    // The catalogue has short names in French and English only: Arabic reads the full title.
+    objectives: (await catalogue.listObjectives(db)).map((o) => ({
+      number: o.number,
+      shortName: { ...o.title, ...o.shortName },
+    })),
     principles: (await catalogue.listPrinciples(db)).map((p) => ({ key: p.key, title: p.title })),
     countries: [...names].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)),
     names: (code: string) => names.get(code) ?? { en: code },

@@ -203,7 +203,10 @@ export function practicePage(
     pick(catalogue.principles.find((x) => x.key === key)?.title ?? {}, language) || key;
   const objective = (n: number) =>
     `${n}. ${pick(catalogue.objectives.find((o) => o.number === n)?.shortName ?? {}, language)}`;
-  const period = [p.period.start ?? '…', p.period.end ?? t('practices.ongoing')].join(' – ');
+  const period =
+    p.period.start === null && p.period.end === null
+      ? '—'
+      : `${p.period.start ?? '…'} – ${p.period.end ?? t('practices.ongoing')}`;
   const source = p.source;
   const sourceHtml = source
     ? html`<section aria-labelledby="practice-source">
@@ -254,7 +257,7 @@ export function practicePage(
     <dl class="summary practice-facts">
       ${row(t('practices.countries'), list(p.countries.map((c) => pick(catalogue.names(c), language) || c)))}
       ${row(t('practices.scope_label'), t(`practices.scope.${p.scope}`))}
-      ${row(t('practices.period'), html`<span dir="ltr">${period}</span>`)}
+      ${row(t('practices.period'), html`<span dir="auto">${period}</span>`)}
       ${row(t('practices.implementing'), own(list(p.implementing)))}
       ${row(t('practices.partners'), own(list(p.partners)))}
       ${row(t('practices.objectives'), list(p.objectives.map(objective)))}

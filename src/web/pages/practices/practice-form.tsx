@@ -241,7 +241,8 @@ function PracticeForm(props: { practice: Practice | null; country: string; cycle
           onChange={(v) => set('objectives', v)}
           options={(objectives.data?.objectives ?? []).map((o) => ({
             value: String(o.number),
-            label: `${o.number}. ${localText(o.shortName, ui)}`,
+            // short names are French and English only: Arabic reads the title
+            label: `${o.number}. ${localText({ ...o.title, ...o.shortName }, ui)}`,
           }))}
         />
         <CheckboxGroup

@@ -8,6 +8,7 @@ import { SyntheticLabel } from '../../components/synthetic.js';
 import { post } from '../../lib/api.js';
 import { localText, useLocale } from '../../lib/i18n.js';
 import { useApi, useApiMutation } from '../../lib/query.js';
+import { hasRole, useSession } from '../../lib/session.js';
 import type { Practice, PracticeState } from '../../lib/types.js';
 
 /** A practice's state as a tag, in words (« Proposée », « En examen », « Publiée », « Renvoyée »). */
@@ -24,6 +25,7 @@ export function PracticeStateTag({ state }: { state: PracticeState }) {
  */
 export function PracticeViewPage({ id }: { id: string }) {
   const { t, language, date } = useLocale();
+  const { session } = useSession();
   const path = `/practices/${encodeURIComponent(id)}`;
   const practice = useApi<Practice>(path);
   if (practice.error) return <LoadError error={practice.error} />;
@@ -43,7 +45,7 @@ export function PracticeViewPage({ id }: { id: string }) {
     <Page
       title={p.title}
       caption={
-        <Link to={p.moves.some((m) => m !== 'proposed') ? '/region/practices' : `/practices/country/${p.country}`}>
+        <Link to={hasRole(session, 'secretariat') ? '/region/practices' : `/practices/country/${p.country}`}>
           {t('practices.app.back')}
         </Link>
       }
