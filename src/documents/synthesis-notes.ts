@@ -37,6 +37,22 @@ export interface PrintableSynthesis {
 
 export type Translate = (key: string, params?: Record<string, unknown>) => string;
 
+/** The messages by kind of source (literal keys: the i18n usage test finds them). */
+const NOTE = {
+  submission: 'synthesisExport.note_submission',
+  approved: 'synthesisExport.note_approved',
+  published: 'synthesisExport.note_published',
+} as const;
+const SOURCE = {
+  submission: 'synthesisExport.source_submission',
+  approved: 'synthesisExport.source_approved',
+  published: 'synthesisExport.source_published',
+} as const;
+const FIGURE_SOURCE = {
+  submission: 'synthesisExport.figure_source_submission',
+  published: 'synthesisExport.figure_source_published',
+} as const;
+
 /** Numbers the notes in reading order; citations without a note (withheld) are skipped. */
 export function numberNotes(
   document: SynthesisDocument,
@@ -52,7 +68,7 @@ export function numberNotes(
 
 /** « Maroc, question I.a, soumission du 3 mars 2026 : « … » »: the note's text. */
 export function noteText(note: SynthesisNote, language: Language, t: Translate): string {
-  return t(`synthesisExport.note_${note.basis}`, {
+  return t(NOTE[note.basis], {
     country: note.countryName || note.country,
     question: note.questionId,
     date: formatDate(note.date, language),
@@ -71,7 +87,7 @@ export function sourceLines(
     const date = formatDate(note.date, language);
     const key = `${note.country} ${note.basis} ${date} ${note.link ?? ''}`;
     if (seen.has(key)) continue;
-    const text = t(`synthesisExport.source_${note.basis}`, { country: note.countryName || note.country, date });
+    const text = t(SOURCE[note.basis], { country: note.countryName || note.country, date });
     seen.set(key, { text, link: note.link, order: `${note.countryName} ${new Date(note.date).toISOString()}` });
   }
   const collator = new Intl.Collator(language);
@@ -84,7 +100,7 @@ export function sourceLines(
 export function figureDate(figure: FigureData, language: Language, t: Translate): string {
   return t('synthesisExport.figure_date', {
     date: formatDate(figure.computedAt, language),
-    source: t(`synthesisExport.figure_source_${figure.source}`),
+    source: t(FIGURE_SOURCE[figure.source]),
   });
 }
 

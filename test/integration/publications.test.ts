@@ -192,10 +192,12 @@ describe('open data', () => {
     expect(Object.keys(files).sort()).toEqual([
       'LICENSE.txt',
       'answers.csv',
+      'codes.csv',
+      'codes.json',
       'datapackage.json',
       'reviews.csv',
       'reviews/MAR.json',
-    ]); // JOR is a draft: not in open data
+    ]); // JOR is a draft: not in open data; codes (none here) in every package
     const text = (name: string) => strFromU8(files[name] as Uint8Array);
     const pack = JSON.parse(text('datapackage.json'));
     expect(pack.licenses[0].name).toBe('CC-BY-4.0');

@@ -51,7 +51,9 @@ export function publicCyclePage(input: PublicCycle, language: Language, actor: A
           ${(['pdf', 'docx'] as const).map(
             (format) =>
               html`<form method="post" action="${path}/syntheses/${String(synthesis.id)}/${format}?lang=${language}">
-                <button type="submit" class="button-secondary">${t(`portal.cycle.download_${format}`)}</button>
+                <button type="submit" class="button-secondary">
+                  ${t(format === 'pdf' ? 'portal.cycle.download_pdf' : 'portal.cycle.download_docx')}
+                </button>
               </form>`,
           )}
         </div>
@@ -79,10 +81,14 @@ export function publicCyclePage(input: PublicCycle, language: Language, actor: A
     <section aria-labelledby="cycle-participation">
       <h2 id="cycle-participation">${t('portal.cycle.participation')}</h2>
       <p>
-        ${t('portal.cycle.participation_counts', {
-          countries: input.participants,
-          published: input.published.length,
-        })}
+        ${
+          input.published.length === 0
+            ? t('portal.cycle.participation_none', { countries: input.participants })
+            : t('portal.cycle.participation_counts', {
+                countries: input.participants,
+                published: input.published.length,
+              })
+        }
       </p>
     </section>
     ${synthesisSection}
