@@ -3,6 +3,7 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useRef } from 'react';
 import { useLocale } from '../../lib/i18n.js';
 import { markersKey, synthesisExtensions, toSynthesisJson } from './synthesis-schema.js';
+import { FigureView, MatrixView } from './synthesis-nodes.js';
 import { SynthesisToolbar } from './synthesis-toolbar.js';
 
 const same = (a: JSONContent, b: JSONContent) => JSON.stringify(a) === JSON.stringify(b);
@@ -35,6 +36,7 @@ export function SynthesisEditor(props: {
   const editor = useEditor({
     extensions: synthesisExtensions({
       cycle: props.cycle,
+      views: { figure: FigureView, matrix: MatrixView },
       describe: (id) => latest.current.describe(id),
       open: (id) => latest.current.open(id),
     }),

@@ -1,11 +1,11 @@
 import { Extension, Mark, Node, mergeAttributes, type AnyExtension, type JSONContent } from '@tiptap/core';
 import Document from '@tiptap/extension-document';
+import { ListItem } from '@tiptap/extension-list';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { ReactNodeViewRenderer } from '@tiptap/react';
 import { ANSWER_EXTENSIONS } from './schemas.js';
-import { FigureView, MatrixView } from './synthesis-nodes.js';
 
 /**
  * The regional synthesis's document type (src/domain/synthesis.ts): ANSWER's paragraphs and
@@ -15,8 +15,12 @@ import { FigureView, MatrixView } from './synthesis-nodes.js';
  * would refuse them there.
  */
 
+type View = Parameters<typeof ReactNodeViewRenderer>[0];
+
 export interface SynthesisOptions {
   cycle: string;
+  /** How the editor draws figures and the matrix (synthesis-nodes.tsx); none: plain blocks (tests). */
+  views?: { figure: View; matrix: View };
   /** The marker's accessible name for a citation (« Citation : <pays>, <question> »). */
   describe: (id: number) => string;
   /** A marker was clicked: open that citation. */
@@ -24,6 +28,8 @@ export interface SynthesisOptions {
 }
 
 const SynthesisDocument = Document.extend({ content: '(block | synthesisBlock)+' });
+/** A list item is one paragraph, then lists (the model's rule; TipTap's allows any block after it). */
+const SynthesisListItem = ListItem.extend({ content: 'paragraph (bulletList | orderedList)*' });
 
 const Heading = Node.create({
   name: 'heading',
@@ -89,32 +95,36 @@ const Citation = Mark.create({
   renderHTML: ({ HTMLAttributes }) => ['span', mergeAttributes(HTMLAttributes, { class: 'synthesis-cited' }), 0],
 });
 
-const Figure = Node.create<Pick<SynthesisOptions, 'cycle'>>({
+const Figure = Node.create<{ cycle: string; view: View | null }>({
   name: 'figure',
   group: 'synthesisBlock',
   atom: true,
   selectable: true,
   draggable: false,
-  addOptions: () => ({ cycle: '' }),
+  addOptions: () => ({ cycle: '', view: null }),
   addAttributes: () => ({
     code: { default: '', parseHTML: (e) => e.getAttribute('data-figure') },
     group: { default: null, parseHTML: (e) => e.getAttribute('data-group') },
   }),
   parseHTML: () => [{ tag: 'div[data-figure]' }],
   renderHTML: ({ node }) => ['div', { 'data-figure': node.attrs.code, 'data-group': node.attrs.group ?? '' }],
-  addNodeView: () => ReactNodeViewRenderer(FigureView),
+  addNodeView() {
+    return this.options.view ? ReactNodeViewRenderer(this.options.view) : null;
+  },
 });
 
-const ObjectivesMatrix = Node.create<Pick<SynthesisOptions, 'cycle'>>({
+const ObjectivesMatrix = Node.create<{ cycle: string; view: View | null }>({
   name: 'objectivesMatrix',
   group: 'synthesisBlock',
   atom: true,
   selectable: true,
   draggable: false,
-  addOptions: () => ({ cycle: '' }),
+  addOptions: () => ({ cycle: '', view: null }),
   parseHTML: () => [{ tag: 'div[data-objectives-matrix]' }],
   renderHTML: () => ['div', { 'data-objectives-matrix': '' }],
-  addNodeView: () => ReactNodeViewRenderer(MatrixView),
+  addNodeView() {
+    return this.options.view ? ReactNodeViewRenderer(this.options.view) : null;
+  },
 });
 
 /** Each citation's number: the order in which the document first cites it. */
@@ -218,14 +228,15 @@ function marker(ids: number[], at: number, numbers: Map<number, number>, describ
 export function synthesisExtensions(options: SynthesisOptions): AnyExtension[] {
   return [
     SynthesisDocument,
-    ...ANSWER_EXTENSIONS.filter((e) => e.name !== 'doc'),
+    ...ANSWER_EXTENSIONS.filter((e) => e.name !== 'doc' && e.name !== 'listItem'),
+    SynthesisListItem,
     Heading,
     HardBreak,
     Bold,
     Italic,
     Citation,
-    Figure.configure({ cycle: options.cycle }),
-    ObjectivesMatrix.configure({ cycle: options.cycle }),
+    Figure.configure({ cycle: options.cycle, view: options.views?.figure ?? null }),
+    ObjectivesMatrix.configure({ cycle: options.cycle, view: options.views?.matrix ?? null }),
     CitationMarkers.configure({ describe: options.describe, open: options.open }),
   ];
 }
