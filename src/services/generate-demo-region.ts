@@ -17,6 +17,7 @@ import {
 import { createCycle } from './create-cycle.js';
 import { generateEarlierCycle } from './demo-earlier-cycle.js';
 import { createReview } from './create-review.js';
+import { writeDemoSynthesis } from './demo-synthesis.js';
 import { writeDemoPractices } from './demo-practices.js';
 import { moveAnswer } from './move-answer.js';
 import { moveCycle } from './move-cycle.js';
@@ -164,6 +165,7 @@ export async function generateDemoRegion(db: Kysely<Database>, request: DemoRegi
   }
   await generateEarlierCycle(db, actor, cycles, generated, questionnaire); // issue 14: a cycle to compare with
   await writeDemoPractices(db, actor, { cycle: openCycle, countries: generated }); // demo-practices.ts
+  await writeDemoSynthesis(db, actor, openCycle); // issue 14: a draft synthesis, fr and ar (demo-synthesis.ts)
   return { region: { id, name: syntheticRegionName(id), synthetic: true }, cycles, countries: generated };
 }
 

@@ -316,4 +316,19 @@ describe(`publishing a synthesis (${ENGINE})`, () => {
     expect(page.body).toContain('codes.csv');
     expect(page.body).toContain(`/regions/${REGION}/cycles/${CYCLE}?lang=fr`);
   });
+
+  it('the demo region has a draft synthesis in French and its Arabic edition, citing submitted passages, marked fictional', async () => {
+    const list = (await call('secretariat', 'GET', `/api/v1/cycles/${CYCLE}/syntheses`)).body.syntheses;
+    const [demoFr, demoAr] = list as { id: number; title: string; language: string; translationOf: number | null }[];
+    expect(demoFr).toMatchObject({ language: 'fr', title: 'Synthèse régionale (données fictives)', state: 'draft' });
+    expect(demoAr).toMatchObject({ language: 'ar', translationOf: demoFr!.id });
+    const read = (await call('secretariat', 'GET', base(demoFr!.id))).body;
+    expect(read.citations.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(read.citations.map((c: { country: string }) => c.country)).size).toBe(read.citations.length);
+    expect(read.citations.every((c: { questionId: string }) => c.questionId === 'I.a')).toBe(true);
+    expect(read.document.content.map((n: { type: string }) => n.type)).toEqual(
+      expect.arrayContaining(['figure', 'objectivesMatrix']),
+    );
+    expect((await call('secretariat', 'GET', base(demoAr!.id))).body.citations).toHaveLength(read.citations.length);
+  });
 });
