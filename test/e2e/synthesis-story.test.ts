@@ -10,7 +10,8 @@
 // focal point approves the request on its own page, reached from its dashboard. In French, then in
 // Arabic (right to left) with other countries. Every page: no sideways scrolling at 390 px, no
 // serious axe-core violation, screenshots at desktop and 390 px. The API only reads state back
-// (and does the country's set-up). The PDF export belongs to the publication story.
+// (and does the country's set-up). Last, a flagged citation is updated with « Citer la nouvelle
+// réponse ». The PDF export belongs to the publication story.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -92,6 +93,8 @@ const WORDS = {
 
 let browser: Browser;
 let server: PacteServer;
+/** The synthesis each story wrote (the last test updates one of the French one's citations). */
+const written: Partial<Record<Lang, number>> = {};
 const contexts: BrowserContext[] = [];
 
 interface Compared {
@@ -268,6 +271,7 @@ async function story(lang: Lang) {
 
   // Read back: two citations of two countries, the figure, one revision.
   const id = Number(new URL(page.url()).pathname.split('/').pop());
+  written[lang] = id;
   const path = `/cycles/${CYCLE}/syntheses/${id}`;
   const saved = await callApi<Read>(server, await secretariatToken(), 'GET', path);
   expect(saved.synthesis.revision).toBe(1);
@@ -344,6 +348,45 @@ async function story(lang: Lang) {
   expect(decided.citations.find((c) => c.id === cited.id)?.request?.state).toBe('approved');
 }
 
+/**
+ * The second country of the French story resubmits a changed answer: its citation is flagged, the
+ * quoted words are no longer there, so « Citer la nouvelle réponse » searches that country's latest
+ * sentences; the one chosen becomes the citation's passage, of the new submission, and the flag goes.
+ */
+async function updateFlagged() {
+  const id = written.fr!;
+  const path = `/cycles/${CYCLE}/syntheses/${id}`;
+  const country = STORY.fr.countries[1];
+  const before = await callApi<Read>(server, await secretariatToken(), 'GET', path);
+  const cited = before.citations.find((c) => c.country === country)!;
+  await resubmitChanged(country, cited.submissionNumber, await focalPoint(country));
+
+  const page = await signedInPage(browser, server, demoAccount(server, SECRETARIAT), 'fr', { contexts });
+  await page.goto(`${server.url}/app${path}?lang=fr`);
+  const item = page.locator(`#citation-${cited.id}`);
+  await item.waitFor();
+  expect(await item.getAttribute('data-outdated')).toBe('true');
+  await item.getByRole('button').click();
+  const panel = page.locator('.citation-panel');
+  await panel.getByRole('button', { name: 'Citer la nouvelle réponse' }).click();
+  await panel.locator('#cite-search').fill('commission permanente');
+  await panel.getByRole('button', { name: 'Chercher', exact: true }).click();
+  const result = panel.locator('.passage-results > li').first();
+  await result.waitFor();
+  // Only that country's sentences are offered.
+  expect(await panel.locator('.passage-results > li').count()).toBe(1);
+  await checkPage(page, 'synthesis-update', 'fr');
+  await result.getByRole('button').click();
+  await panel.locator('[role=status]', { hasText: 'La citation cite maintenant la soumission n° ' }).waitFor();
+  await expect.poll(() => item.getAttribute('data-outdated')).toBe('false');
+  await panel.locator('.quoted-answer mark', { hasText: 'commission permanente' }).waitFor();
+  const after = await callApi<Read>(server, await secretariatToken(), 'GET', path);
+  expect(after.citations.find((c) => c.id === cited.id)).toMatchObject({
+    outdated: false,
+    submissionNumber: cited.submissionNumber + 1,
+  });
+}
+
 describe('the regional synthesis in the browser', () => {
   it('writes, cites two countries, inserts a chart, keeps a flagged citation, gets it approved (fr)', async () => {
     await story('fr');
@@ -351,5 +394,9 @@ describe('the regional synthesis in the browser', () => {
 
   it('does the same in Arabic, right to left, with other countries (ar)', async () => {
     await story('ar');
+  }, 300_000);
+
+  it('updates a flagged citation to a passage of the new answer (fr)', async () => {
+    await updateFlagged();
   }, 300_000);
 });
