@@ -5,7 +5,8 @@
 // a changé depuis le cycle précédent », reads the table of countries, sorts it, opens one
 // country's change and finds there the known changes: I.b's paragraph changed with its removed
 // words marked, I.c's paragraph removed, the figure of I.d dropped, an objective dropped. In
-// French, then in Arabic (right to left), another country each. Every page: no sideways scrolling
+// French, then in Arabic (right to left), another country each; XAA's focal point follows its
+// dashboard's « Ce qui a changé depuis … » to its own working texts compared. Every page: no sideways scrolling
 // at 390 px, no serious axe-core violation, screenshots.
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +23,7 @@ import {
 type Lang = 'fr' | 'ar';
 const CYCLE = 'demo-2';
 const SECRETARIAT = 'secretariat.demo@demo.pacte.local';
+const FOCAL = 'focal.point.xaa@demo.pacte.local';
 const WORDS = {
   fr: {
     open: 'Voir ce qui a changé depuis le cycle précédent',
@@ -30,6 +32,7 @@ const WORDS = {
     removed: 'Retiré :',
     dropped: 'Chiffre disparu',
     objective: /Objectif \d+ : abandonné/u,
+    working: 'le texte en cours du cycle demo-1',
   },
   ar: {
     open: 'عرض ما تغيّر منذ الدورة السابقة',
@@ -38,6 +41,7 @@ const WORDS = {
     removed: 'حُذف:',
     dropped: 'رقم محذوف',
     objective: /الهدف \d+: حُذف/u,
+    working: 'النص الجاري العمل عليه في الدورة demo-1',
   },
 } as const;
 
@@ -84,7 +88,19 @@ async function story(lang: Lang, country: string) {
   await checkPage(page, 'cycle-change-country', lang);
 }
 
+/** The focal point of XAA follows its dashboard's link and compares its own working texts. */
+async function focalStory(lang: Lang) {
+  const page = await signedInPage(browser, server, demoAccount(server, FOCAL), lang, { contexts });
+  await page.goto(`${server.url}/app/reviews/XAA/${CYCLE}?lang=${lang}`);
+  await page.locator('#changes-since').click();
+  await page.waitForURL(/\/reviews\/XAA\/changes/u);
+  await page.locator('section[data-question="I.b"]').waitFor();
+  await expect(page.locator('body').textContent()).resolves.toContain(WORDS[lang].working);
+  await checkPage(page, 'cycle-change-focal', lang);
+}
+
 describe('the change between two cycles, through the pages', () => {
   it('shows the region’s table and one country’s change in French', () => story('fr', 'XAB'), 180_000);
   it('shows them in Arabic, right to left', () => story('ar', 'XAC'), 180_000);
+  it('leads a focal point from its dashboard to its own working texts compared', () => focalStory('fr'), 120_000);
 });
