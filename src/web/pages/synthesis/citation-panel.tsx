@@ -109,11 +109,11 @@ export function CitationPanel(props: {
           <p>
             <strong>{t('synthesis.citation.changed', { number: c.latestSubmission })}</strong>
           </p>
-          <ul className="citation-change" dir="auto">
+          <ul className="citation-change">
             {c.change
               .filter((line) => line.op !== 'same')
               .map((line, i) => (
-                <li key={i} className={`diff-${line.op}`}>
+                <li key={i} className={`diff-${line.op}`} dir="auto">
                   <span className="visually-hidden">
                     {line.op === 'added' ? t('synthesis.citation.added') : t('synthesis.citation.removed')}{' '}
                   </span>
@@ -140,6 +140,7 @@ export function CitationPanel(props: {
         <CitePanel
           cycle={props.cycle}
           country={c.country}
+          nested
           heading={t('synthesis.citation.update_heading', { country })}
           intro={t('synthesis.citation.update_intro', { number: c.latestSubmission })}
           onClose={() => setChoosing(false)}

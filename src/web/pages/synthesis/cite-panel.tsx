@@ -20,6 +20,8 @@ export function CitePanel(props: {
   onChoose: (passage: SubmittedPassage) => Promise<void>;
   onClose: () => void;
   country?: string;
+  /** Inside the citation panel: its heading one level down. */
+  nested?: boolean;
 }) {
   const { t, language, date } = useLocale();
   const [q, setQ] = useState('');
@@ -60,9 +62,13 @@ export function CitePanel(props: {
   const passages = (found?.passages ?? []).filter((p) => !props.country || p.country === props.country);
   return (
     <section className="synthesis-panel" aria-labelledby="cite-panel-heading">
-      <h2 id="cite-panel-heading" tabIndex={-1}>
-        {props.heading}
-      </h2>
+      {props.nested ? (
+        <h3 id="cite-panel-heading">{props.heading}</h3>
+      ) : (
+        <h2 id="cite-panel-heading" tabIndex={-1}>
+          {props.heading}
+        </h2>
+      )}
       <p>{props.intro}</p>
       <Form errors={errors} onSubmit={search} className="cite-search">
         <TextField id="cite-search" label={t('synthesis.cite.search')} errors={errors} value={q} onChange={setQ} />
