@@ -387,6 +387,31 @@ async function updateFlagged() {
   });
 }
 
+/** The region's translator reads the synthesis and its citations, and changes nothing. */
+async function translatorReads() {
+  const email = 'translator.synthesis@demo.pacte.local';
+  const invited = await callApi<{ link: string | null }>(server, await secretariatToken(), 'POST', '/invitations', {
+    email,
+    role: 'translator',
+    region: 'demo',
+  });
+  const token = new URL(invited.link!).searchParams.get('token');
+  await callApi(server, null, 'POST', '/invitations/accept', { token, password: PASSWORD, name: 'Traductrice' });
+  const page = await signedInPage(browser, server, { email, password: PASSWORD }, 'fr', { contexts });
+  await page.goto(`${server.url}/app/cycles/${CYCLE}/syntheses?lang=fr`);
+  await page.getByRole('link', { name: STORY.fr.title }).click();
+  const editor = page.locator('#synthesis-text');
+  await editor.waitFor();
+  expect(await editor.getAttribute('contenteditable')).toBe('false');
+  expect(await editor.getAttribute('aria-readonly')).toBe('true');
+  expect(await page.getByRole('toolbar').count()).toBe(0);
+  expect(await page.getByRole('button', { name: 'Enregistrer', exact: true }).count()).toBe(0);
+  await page.locator('.synthesis-citations li button').first().click();
+  await page.locator('.citation-panel .quoted-answer').waitFor();
+  expect(await page.getByRole('button', { name: 'Demander l’accord du pays' }).count()).toBe(0);
+  expect(await page.getByRole('heading', { name: 'Nouvelle synthèse' }).count()).toBe(0);
+}
+
 describe('the regional synthesis in the browser', () => {
   it('writes, cites two countries, inserts a chart, keeps a flagged citation, gets it approved (fr)', async () => {
     await story('fr');
@@ -399,4 +424,8 @@ describe('the regional synthesis in the browser', () => {
   it('updates a flagged citation to a passage of the new answer (fr)', async () => {
     await updateFlagged();
   }, 300_000);
+
+  it('lets the region’s translator read the synthesis and change nothing (fr)', async () => {
+    await translatorReads();
+  }, 120_000);
 });

@@ -27,6 +27,8 @@ export function SynthesisEditor(props: {
   onReady: (editor: Editor) => void;
   /** Changes when the citations' names do (to draw the markers again). */
   names: string;
+  /** A reader who may not write (a translator): the text without toolbar, not editable. */
+  readOnly?: boolean;
 }) {
   const { t } = useLocale();
   const known = useRef<JSONContent>(props.value);
@@ -42,6 +44,7 @@ export function SynthesisEditor(props: {
     }),
     content: props.value.content?.length ? props.value : undefined,
     injectCSS: false,
+    editable: !props.readOnly,
     editorProps: {
       attributes: {
         id: props.id,
@@ -53,6 +56,7 @@ export function SynthesisEditor(props: {
         spellcheck: 'true',
         lang: props.language,
         dir: props.language === 'ar' ? 'rtl' : 'ltr',
+        ...(props.readOnly ? { 'aria-readonly': 'true' } : {}),
       },
     },
     onUpdate: ({ editor: e }) => {
@@ -86,7 +90,7 @@ export function SynthesisEditor(props: {
         {t('synthesis.editor.hint')}
       </p>
       <div className="editor-frame">
-        {editor && <SynthesisToolbar editor={editor} onPanel={props.onPanel} />}
+        {editor && !props.readOnly && <SynthesisToolbar editor={editor} onPanel={props.onPanel} />}
         <EditorContent editor={editor} />
       </div>
     </div>

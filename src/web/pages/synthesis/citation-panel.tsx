@@ -20,6 +20,8 @@ export function CitationPanel(props: {
   synthesis: number;
   citation: number;
   number: number | undefined;
+  /** The secretariat: keep, update, ask; a translator only reads. */
+  writer: boolean;
   onClose: () => void;
 }) {
   const { t, language, date, dateTime } = useLocale();
@@ -121,19 +123,21 @@ export function CitationPanel(props: {
                 </li>
               ))}
           </ul>
-          <div className="button-group">
-            <button
-              type="button"
-              className="button"
-              disabled={keeping.isPending}
-              onClick={() => void act(() => keeping.mutateAsync(), t('synthesis.citation.kept'))}
-            >
-              {t('synthesis.citation.keep')}
-            </button>
-            <button type="button" className="button button-secondary" onClick={() => void newer()}>
-              {t('synthesis.citation.update')}
-            </button>
-          </div>
+          {props.writer && (
+            <div className="button-group">
+              <button
+                type="button"
+                className="button"
+                disabled={keeping.isPending}
+                onClick={() => void act(() => keeping.mutateAsync(), t('synthesis.citation.kept'))}
+              >
+                {t('synthesis.citation.keep')}
+              </button>
+              <button type="button" className="button button-secondary" onClick={() => void newer()}>
+                {t('synthesis.citation.update')}
+              </button>
+            </div>
+          )}
         </div>
       )}
       {choosing && (
@@ -179,7 +183,7 @@ export function CitationPanel(props: {
       ) : (
         <p className="muted">{t('synthesis.request.none')}</p>
       )}
-      {request?.state !== 'pending' && request?.state !== 'approved' && (
+      {props.writer && request?.state !== 'pending' && request?.state !== 'approved' && (
         <p>
           <button
             type="button"

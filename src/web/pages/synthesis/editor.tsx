@@ -1,5 +1,5 @@
 import type { Editor, JSONContent } from '@tiptap/core';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { SynthesisEditor } from '../../components/editor/synthesis-editor.js';
 import { citationNumbers } from '../../components/editor/synthesis-schema.js';
 import { Link } from '../../components/link.js';
@@ -9,6 +9,7 @@ import { SyntheticLabel } from '../../components/synthetic.js';
 import { ApiError, post, put } from '../../lib/api.js';
 import { localText, useLocale } from '../../lib/i18n.js';
 import { useApi, useApiMutation } from '../../lib/query.js';
+import { hasRole, useSession } from '../../lib/session.js';
 import type { Countries, CycleInfo } from '../../lib/types.js';
 import { cyclePath } from '../regional/regional.js';
 import {
@@ -83,6 +84,16 @@ function Workspace({ cycle, read }: { cycle: string; read: SynthesisRead }) {
     [path],
   );
   const dirty = JSON.stringify(doc) !== saved;
+  // The region's translators read the synthesis; its secretariat (and administrators) write it.
+  const { session } = useSession();
+  const writer = hasRole(session, 'secretariat', 'admin');
+  // Nothing is kept in this browser: leaving with unsaved changes asks first.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
 
   const countryName = (code: string) => {
     const found = countries.data?.countries.find((c) => c.code === code);
@@ -235,22 +246,25 @@ function Workspace({ cycle, read }: { cycle: string; read: SynthesisRead }) {
             editor.current = e;
           }}
           names={names}
+          readOnly={!writer}
         />
-        <div className="button-group editor-actions">
-          <button
-            type="button"
-            className="button"
-            disabled={state === 'saving' || Boolean(conflict)}
-            onClick={() => void save(base, doc)}
-          >
-            {t('editor.save')}
-          </button>
-          <p className="save-state" role="status" aria-live="polite">
-            {state === 'saving' && t('editor.saving')}
-            {state === 'saved' && savedAt && t('editor.saved_at', { time: time(savedAt) })}
-            {state !== 'saving' && state !== 'saved' && dirty && t('synthesis.unsaved')}
-          </p>
-        </div>
+        {writer && (
+          <div className="button-group editor-actions">
+            <button
+              type="button"
+              className="button"
+              disabled={state === 'saving' || Boolean(conflict)}
+              onClick={() => void save(base, doc)}
+            >
+              {t('editor.save')}
+            </button>
+            <p className="save-state" role="status" aria-live="polite">
+              {state === 'saving' && t('editor.saving')}
+              {state === 'saved' && savedAt && t('editor.saved_at', { time: time(savedAt) })}
+              {state !== 'saving' && state !== 'saved' && dirty && t('synthesis.unsaved')}
+            </p>
+          </div>
+        )}
         {state === 'error' && !conflict && (
           <p className="error-message" role="alert">
             {error}
@@ -277,6 +291,7 @@ function Workspace({ cycle, read }: { cycle: string; read: SynthesisRead }) {
             synthesis={s.id}
             citation={panel.id}
             number={numbers.get(panel.id)}
+            writer={writer}
             onClose={() => setPanel(null)}
           />
         )}

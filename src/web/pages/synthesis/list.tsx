@@ -7,6 +7,7 @@ import { post } from '../../lib/api.js';
 import { localText, useLocale } from '../../lib/i18n.js';
 import { useGo } from '../../lib/navigation.js';
 import { useApi, useApiMutation } from '../../lib/query.js';
+import { hasRole, useSession } from '../../lib/session.js';
 import type { CycleInfo } from '../../lib/types.js';
 import { cyclePath } from '../regional/regional.js';
 import { synthesesPath, synthesisPath, type Synthesis, type SynthesisList } from './api.js';
@@ -22,6 +23,7 @@ export function SynthesesPage({ cycle }: { cycle: string }) {
   const { t, language, dateTime } = useLocale();
   const info = useApi<CycleInfo>(cyclePath(cycle));
   const list = useApi<SynthesisList>(synthesesPath(cycle));
+  const { session } = useSession();
   const error = info.error ?? list.error;
   if (error) return <LoadError error={error} />;
   if (!info.data || !list.data) return <Loading />;
@@ -76,7 +78,8 @@ export function SynthesesPage({ cycle }: { cycle: string }) {
           ))}
         </ul>
       )}
-      <NewSynthesis cycle={cycle} syntheses={syntheses} />
+      {/* Translators read the syntheses; the secretariat (and administrators) start them. */}
+      {hasRole(session, 'secretariat', 'admin') && <NewSynthesis cycle={cycle} syntheses={syntheses} />}
     </Page>
   );
 }
