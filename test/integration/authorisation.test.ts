@@ -298,6 +298,32 @@ async function citationRequestPending(): Promise<void> {
   synthesisIds.request = Number(request.id);
 }
 const SYNTHESIS_URL = () => `/api/v1/cycles/arab-2021/syntheses/${synthesisIds.synthesis}`;
+/** A published version of the rows' synthesis (migration 036), for the rows that read versions. */
+async function synthesisPublished(): Promise<void> {
+  await citationRequestPending();
+  const db = t.storage.db;
+  const id = String(synthesisIds.synthesis);
+  const found = await db
+    .selectFrom('synthesis_version')
+    .select('version')
+    .where('synthesis_id', '=', id)
+    .executeTakeFirst();
+  if (found) return;
+  await db
+    .insertInto('synthesis_version')
+    .values({
+      synthesis_id: id,
+      version: 1,
+      revision: 0,
+      title: 'Matrice',
+      language: 'fr',
+      document: JSON.stringify({ type: 'doc', content: [] }),
+      citations: '[]',
+      figures: '[]',
+      published_by: 'test',
+    })
+    .execute();
+}
 const CITATION_URL = () => `${SYNTHESIS_URL()}/citations/${synthesisIds.citation}`;
 const CITATION_REQUESTS = '/api/v1/reviews/MAR/arab-2021/citation-requests';
 /** The region's secretariat (and administrators) write syntheses; to anyone else signed in the cycle does not exist. */
@@ -896,6 +922,39 @@ const ROWS: Row[] = [
     rule: synthesisWriters,
     before: () => citationRequestPending(),
     request: () => ({ method: 'POST', url: `${CITATION_URL()}/approval-request` }),
+  },
+  // Publishing a synthesis (migration 036): the secretariat publishes and reads live figures; the
+  // public reads versions and exports the latest (what each reads is synthesis-publication.test.ts's).
+  {
+    op: 'GET /api/v1/cycles/{cycle}/syntheses/{synthesis}/figures',
+    rule: synthesisWriters,
+    before: () => citationRequestPending(),
+    request: () => get(`${SYNTHESIS_URL()}/figures`),
+  },
+  {
+    // The first allowed cell publishes; the next ones get 409 synthesis.already_published.
+    op: 'POST /api/v1/cycles/{cycle}/syntheses/{synthesis}/publish',
+    rule: synthesisWriters,
+    before: () => citationRequestPending(),
+    request: () => ({ method: 'POST', url: `${SYNTHESIS_URL()}/publish` }),
+  },
+  {
+    op: 'GET /api/v1/cycles/{cycle}/syntheses/{synthesis}/versions',
+    rule: anyone,
+    before: () => synthesisPublished(),
+    request: () => get(`${SYNTHESIS_URL()}/versions`),
+  },
+  {
+    op: 'GET /api/v1/cycles/{cycle}/syntheses/{synthesis}/versions/{version}',
+    rule: anyone,
+    before: () => synthesisPublished(),
+    request: () => get(`${SYNTHESIS_URL()}/versions/1`),
+  },
+  {
+    op: 'POST /api/v1/cycles/{cycle}/syntheses/{synthesis}/exports',
+    rule: anyone,
+    before: () => synthesisPublished(),
+    request: () => ({ method: 'POST', url: `${SYNTHESIS_URL()}/exports`, payload: { format: 'docx', version: 1 } }),
   },
   {
     op: 'GET /api/v1/cycles/{cycle}/passages',
