@@ -9,7 +9,12 @@ import {
   droppedObjective,
 } from '../../src/services/demo-earlier-cycle.js';
 import { demoTruth, generateDemoRegion, type DemoRegion } from '../../src/services/generate-demo-region.js';
+import { createCycle } from '../../src/services/create-cycle.js';
+import { createReview } from '../../src/services/create-review.js';
+import { getCountryChange } from '../../src/services/get-country-change.js';
+import { moveCycle } from '../../src/services/move-cycle.js';
 import { publishReview } from '../../src/services/publish-review.js';
+import { saveAnswer } from '../../src/services/save-answer.js';
 import { addPerson } from '../support/personas.js';
 import { openTestStorage, type TestStorage } from '../support/storage.js';
 
@@ -214,5 +219,33 @@ describe('the change between two cycles', () => {
     expect([country.status, country.body.code]).toEqual([422, 'cycle.not_same_region']);
     const unknown = await call('secretariat', `/api/v1/reviews/XAA/changes?from=nowhere&to=${LATER}`);
     expect([unknown.status, unknown.body.code]).toEqual([404, 'cycle.not_found']);
+  });
+
+  it('finds a figure whose value changed in the same words, from the figures saved with the answers', async () => {
+    // Two more cycles of the region, where an administrator writes XAA's working texts itself.
+    const admin = operator('test');
+    const db = t.storage.db;
+    const country = demo.countries[0]!.code;
+    const sentence = (n: number, year: number) =>
+      `En ${year}, le comité s'est réuni ${n} fois avec les partenaires. Il a reçu 40 % des fonds.`;
+    for (const [id, n, year] of [
+      [`${REGION}-8`, 9, 2019],
+      [`${REGION}-9`, 12, 2020],
+    ] as const) {
+      const dates = { opensOn: `${year + 5}-01-01`, dueOn: `${year + 5}-06-30` };
+      await createCycle(db, admin, { id, region: REGION, questionnaire: 'arab-2021', countries: [country], ...dates });
+      await moveCycle(db, admin, id, { to: 'open' });
+      await createReview(db, admin, { country, cycle: id, language: 'fr' });
+      const blocks = [{ type: 'paragraph' as const, text: sentence(n, year) }];
+      await saveAnswer(db, admin, { country, cycle: id, questionId: 'I.b' }, { blocks, baseRevision: 0 });
+    }
+    const change = await getCountryChange(db, admin, { country, from: `${REGION}-8`, to: `${REGION}-9` }, 'fr');
+    expect([change.from.source, change.to.source]).toEqual(['working', 'working']);
+    expect(
+      change.figures.map((f) => [f.change, f.question, f.earlier?.value, f.later?.value, f.later?.period]),
+    ).toEqual([['changed', 'I.b', 9, 12, '2020']]);
+    expect(change.questions.map((q) => [q.later, q.change, q.blocks.map((b) => b.op)])).toEqual([
+      ['I.b', 'changed', ['changed']],
+    ]);
   });
 });
