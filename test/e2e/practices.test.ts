@@ -3,7 +3,8 @@
 // (`serve --demo`), the focal point of XAA proposes a practice with the app's form (« Proposer une
 // pratique », from its review page's link), the region's secretariat finds it in its queue,
 // takes it into review and publishes it (each move confirmed); the signed-out portal lists it,
-// and filtering by its objective keeps it while another objective leaves it out; its public page.
+// and filtering by its objective keeps it while another objective leaves it out; its public page
+// quotes the passage of XAA's submission the practice was proposed from, linking to no submission.
 // In French, then in Arabic (right to left) with a second practice. Every page: no sideways
 // scrolling at 390 px, no serious axe-core violation, screenshots in test-results/.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -118,6 +119,10 @@ describe.each(['fr', 'ar'] as const)('a practice proposed, published and found (
     await page.getByRole('button', { name: w.submit }).click();
     await page.locator('.error-summary a[href="#practice-title"]').waitFor();
     await checkPage(page, 'practices-form-errors', lang);
+    // From a passage: the first paragraph of the first question XAA's submission answers.
+    await page.selectOption('#practice-source', { index: 1 });
+    const quoted = (await page.locator('.practice-source blockquote').textContent()) ?? '';
+    expect(quoted.length).toBeGreaterThan(10);
     await page.fill('#practice-title', story.title);
     await page.fill('#practice-summary', `${story.title} — résumé fictif.`);
     await page.check(`#practice-objectives-${story.objective}`);
@@ -161,6 +166,9 @@ describe.each(['fr', 'ar'] as const)('a practice proposed, published and found (
     await page.goto(`${server.url}/practices?lang=${lang}&objective=${story.objective}`);
     await page.getByRole('link', { name: story.title }).click();
     await page.getByRole('heading', { level: 1, name: story.title }).waitFor();
+    // The passage is quoted; XAA's review is not published, so nothing links to its submission.
+    await expect(page.locator('.practice-quote').count()).resolves.toBe(1);
+    await expect(page.locator(`main a[href*="/reviews/${COUNTRY}/"]`).count()).resolves.toBe(0);
     await checkPage(page, 'practices-page', lang);
   });
 });

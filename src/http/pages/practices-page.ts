@@ -237,12 +237,16 @@ export function practicePage(
   const main = html`<p><a href="/practices?lang=${language}">${t('practices.title')}</a></p>
     <h1 lang="${shown}" dir="${direction(shown)}">${text('title')}</h1>
     ${p.synthetic ? html`<p>${syntheticTag(t)} ${t('synthetic.explanation')}</p>` : ''}
-    <nav aria-label="${t('practices.read_in')}">
-      <p class="muted">${t('practices.read_in')}</p>
-      <ul class="practice-languages">
-        ${textLinks}
-      </ul>
-    </nav>
+    ${
+      offered.length > 1
+        ? html`<nav aria-label="${t('practices.read_in')}">
+            <p class="muted">${t('practices.read_in')}</p>
+            <ul class="practice-languages">
+              ${textLinks}
+            </ul>
+          </nav>`
+        : ''
+    }
     ${
       translation
         ? html`<p class="notice">

@@ -18,6 +18,7 @@ import { localText, useLocale } from '../../lib/i18n.js';
 import { useGo } from '../../lib/navigation.js';
 import { useApi, useApiMutation } from '../../lib/query.js';
 import type { Objectives, Practice, Principles, Workspace } from '../../lib/types.js';
+import { PassageChoice, type PassageSource } from './passage-choice.js';
 
 /** Which field an error of the API is about: its `field` detail, else the code's field. */
 const FIELD_OF: Record<string, string> = {
@@ -34,6 +35,7 @@ const FIELD_OF: Record<string, string> = {
 /** The form's fields named by the API's `field` detail. */
 const FIELD_IDS: Record<string, string> = {
   scope: 'practice-scope-local',
+  source: 'practice-source',
   countries: 'practice-title',
 };
 
@@ -114,6 +116,7 @@ function PracticeForm(props: { practice: Practice | null; country: string; cycle
   const principles = useApi<Principles>('/principles');
   const [draft, setDraft] = useState<Draft>(() => draftOf(props.practice));
   const [errors, setErrors] = useState<FieldError[]>([]);
+  const [source, setSource] = useState<PassageSource | null>(null);
   const saving = useApiMutation(
     (body: Record<string, unknown>) =>
       props.practice
@@ -123,6 +126,9 @@ function PracticeForm(props: { practice: Practice | null; country: string; cycle
             cycle: props.cycle,
             country: props.country,
             language: props.language,
+            ...(source && {
+              source: { number: source.number, questionId: source.questionId, position: source.position },
+            }),
           }),
     ['/practices'],
   );
@@ -167,6 +173,15 @@ function PracticeForm(props: { practice: Practice | null; country: string; cycle
     >
       <p className="lead">{t('practices.form.intro', { language: t(`language.${lang}`) })}</p>
       <Form errors={errors} onSubmit={submit} className="practice-form">
+        {!props.practice && (
+          <PassageChoice
+            country={props.country}
+            cycle={props.cycle}
+            value={source}
+            onChange={setSource}
+            errors={errors}
+          />
+        )}
         <TextField
           id="practice-title"
           label={t('practices.form.title')}
