@@ -412,6 +412,19 @@ async function translatorReads() {
   expect(await page.getByRole('heading', { name: 'Nouvelle synthèse' }).count()).toBe(0);
 }
 
+/** The demo region's own Arabic edition (demo-synthesis.ts) opens in the editor with its figure, matrix and citations. */
+async function demoEdition() {
+  const page = await signedInPage(browser, server, demoAccount(server, SECRETARIAT), 'ar', { contexts });
+  await page.goto(`${server.url}/app/cycles/${CYCLE}/syntheses?lang=ar`);
+  await page.getByRole('link', { name: 'الخلاصة الإقليمية (بيانات وهمية)', exact: true }).click();
+  const editor = page.locator('#synthesis-text');
+  await editor.locator('[data-figure] svg').waitFor();
+  await editor.locator('.synthesis-matrix table').waitFor();
+  expect(await editor.locator('.citation-marker a').count()).toBeGreaterThan(0);
+  expect(await editor.getAttribute('dir')).toBe('rtl');
+  await checkPage(page, 'synthesis-demo', 'ar');
+}
+
 describe('the regional synthesis in the browser', () => {
   it('writes, cites two countries, inserts a chart, keeps a flagged citation, gets it approved (fr)', async () => {
     await story('fr');
@@ -424,6 +437,10 @@ describe('the regional synthesis in the browser', () => {
   it('updates a flagged citation to a passage of the new answer (fr)', async () => {
     await updateFlagged();
   }, 300_000);
+
+  it('opens the demo region’s own Arabic synthesis with its figure, matrix and citations (ar)', async () => {
+    await demoEdition();
+  }, 120_000);
 
   it('lets the region’s translator read the synthesis and change nothing (fr)', async () => {
     await translatorReads();
