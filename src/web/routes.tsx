@@ -26,8 +26,6 @@ import { SynthesisEditorPage } from './pages/synthesis/editor.js';
 import { CitationRequestsPage } from './pages/synthesis/requests.js';
 import { CountryChangesPage } from './pages/changes/country-changes.js';
 import { RegionChangesPage } from './pages/changes/region-changes.js';
-import { CountryChangesPage } from './pages/changes/country-changes.js';
-import { RegionChangesPage } from './pages/changes/region-changes.js';
 import { FirstQuestionPage, SideBySidePage } from './pages/regional/side-by-side.js';
 import { EditPracticePage, ProposePracticePage } from './pages/practices/practice-form.js';
 import { CountryPracticesPage, RegionPracticesPage } from './pages/practices/practice-lists.js';
@@ -99,14 +97,6 @@ export function AppRoutes() {
         <Route
           path="/reviews/:country/:cycle/citation-requests"
           element={<Keyed render={(p) => <CitationRequestsPage country={p.country!} cycle={p.cycle!} />} />}
-        />
-        <Route
-          path="/cycles/:cycle/changes"
-          element={<Keyed render={(p) => <RegionChangesPage cycle={p.cycle!} />} />}
-        />
-        <Route
-          path="/reviews/:country/changes"
-          element={<Keyed render={(p) => <CountryChangesPage country={p.country!} />} />}
         />
         <Route
           path="/cycles/:cycle/changes"
