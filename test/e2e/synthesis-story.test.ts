@@ -65,6 +65,7 @@ const WORDS = {
     approve: 'Approuver',
     yes: 'Oui, approuver',
     approved: 'Citation approuvée dans',
+    quotable: 'le pays l’a accepté',
   },
   ar: {
     open: 'التوليف الإقليمي',
@@ -88,6 +89,7 @@ const WORDS = {
     approve: 'موافقة',
     yes: 'نعم، موافقة',
     approved: 'تمت الموافقة على الاستشهاد في',
+    quotable: 'وافق عليه البلد',
   },
 } as const;
 
@@ -346,6 +348,9 @@ async function story(lang: Lang) {
   await expect.poll(() => fp.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
   const decided = await callApi<Read>(server, await secretariatToken(), 'GET', path);
   expect(decided.citations.find((c) => c.id === cited.id)?.request?.state).toBe('approved');
+  // The secretariat's list now says the public may read it.
+  await page.reload();
+  await item.locator('.citation-public', { hasText: w.quotable }).waitFor();
 }
 
 /**

@@ -58,6 +58,14 @@ export function CitationsList(props: {
                     </span>
                   </>
                 )}
+                {/* What the public will read of it once published (a published review holds it, or approved). */}
+                <p className="muted citation-public">
+                  {c.quotable === 'published'
+                    ? t('synthesis.citations.public.published')
+                    : c.quotable === 'approved'
+                      ? t('synthesis.citations.public.approved')
+                      : t('synthesis.citations.public.withheld')}
+                </p>
                 <blockquote dir="auto" className="citation-excerpt">
                   {c.passage.text}
                 </blockquote>
