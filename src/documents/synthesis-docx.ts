@@ -106,7 +106,14 @@ export async function synthesisDocx(synthesis: PrintableSynthesis, t: Translate)
     const date = para(figureDate(data, synthesis.language, t), { spacing: { after: 240 } });
     if (data.type === 'objectivesMatrix') {
       const names = new Map(data.countries.map((c) => [c.code, c.name]));
-      const rows = data.objectives.map((o) => {
+      const confirmed = data.objectives.filter((o) => data.countries.some((c) => c.objectives.includes(o.number)));
+      if (confirmed.length === 0)
+        return [
+          para(t('synthesisExport.matrix_title'), { keepNext: true, heading: HeadingLevel.HEADING_3 }),
+          para(t('synthesisExport.matrix_none')),
+          date,
+        ];
+      const rows = confirmed.map((o) => {
         const codes = data.countries.filter((c) => c.objectives.includes(o.number)).map((c) => c.code);
         return [
           `${o.number}. ${o.title}`,
@@ -125,6 +132,12 @@ export async function synthesisDocx(synthesis: PrintableSynthesis, t: Translate)
       ];
     }
     if (data.missing) return [para(t('synthesisExport.figure_missing', { code: data.code }))];
+    if (data.codedCountries === 0)
+      return [
+        para(data.title, { keepNext: true, heading: HeadingLevel.HEADING_3 }),
+        para(t('synthesisExport.figure_none')),
+        date,
+      ];
     const out: (Paragraph | Table)[] = [para(data.title, { keepNext: true, heading: HeadingLevel.HEADING_3 })];
     if (data.svg) {
       const png = chartPng(data.svg);

@@ -74,6 +74,14 @@ export function figureHtml(figure: FigureData | undefined, synthesis: PrintableS
   const date = html`<p class="figure-date">${figureDate(figure, synthesis.language, t)}</p>`;
   if (figure.type === 'objectivesMatrix') {
     const names = new Map(figure.countries.map((c) => [c.code, c.name]));
+    // Only the objectives some country confirmed: the cycle's page shows the whole matrix.
+    const confirmed = figure.objectives.filter((o) => figure.countries.some((c) => c.objectives.includes(o.number)));
+    if (confirmed.length === 0)
+      return html`<figure class="synthesis-figure synthesis-matrix">
+        <figcaption>${t('synthesisExport.matrix_title')}</figcaption>
+        <p>${t('synthesisExport.matrix_none')}</p>
+        ${date}
+      </figure>`;
     return html`<figure class="synthesis-figure synthesis-matrix">
       <figcaption>${t('synthesisExport.matrix_title')}</figcaption>
       <div class="table-wrap">
@@ -86,7 +94,7 @@ export function figureHtml(figure: FigureData | undefined, synthesis: PrintableS
             </tr>
           </thead>
           <tbody>
-            ${figure.objectives.map((o) => {
+            ${confirmed.map((o) => {
               const countries = figure.countries.filter((c) => c.objectives.includes(o.number)).map((c) => c.code);
               return html`<tr>
                 <th scope="row">${String(o.number)}. ${o.title}</th>
@@ -103,9 +111,15 @@ export function figureHtml(figure: FigureData | undefined, synthesis: PrintableS
   if (figure.missing) {
     return html`<p class="figure-missing">${t('synthesisExport.figure_missing', { code: figure.code })}</p>`;
   }
+  if (figure.codedCountries === 0)
+    return html`<figure class="synthesis-figure" aria-label="${figure.title}">
+      <figcaption>${figure.title}</figcaption>
+      <p>${t('synthesisExport.figure_none')}</p>
+      ${date}
+    </figure>`;
   return html`<figure class="synthesis-figure" aria-label="${figure.title}">
     <figcaption>${figure.title}</figcaption>
-    ${figure.svg ? html`<div class="figures-chart">${new Html(figure.svg)}</div>` : ''}
+    ${figure.svg ? html`<div class="table-wrap figures-chart">${new Html(figure.svg)}</div>` : ''}
     <div class="table-wrap">
       <table>
         <thead>
@@ -196,7 +210,7 @@ h1 { font-size: 20pt; color: #1f3864; margin-block: 0 4mm; }
 h2 { font-size: 14pt; color: #1f3864; margin-block: 6mm 2mm; break-after: avoid; }
 h3, h4 { font-size: 12pt; color: #1f3864; margin-block: 4mm 2mm; break-after: avoid; }
 .status, .figure-date, .synthetic { color: #505a5f; }
-.note-ref { font-size: 0.7em; line-height: 0; }
+.note-ref { font-size: 0.7em; line-height: 0; unicode-bidi: isolate; }
 .note-ref a { color: inherit; text-decoration: none; }
 figure { margin: 4mm 0; break-inside: avoid; }
 figcaption { font-weight: bold; margin-block-end: 2mm; }

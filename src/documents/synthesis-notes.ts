@@ -72,7 +72,8 @@ export function noteText(note: SynthesisNote, language: Language, t: Translate):
     country: note.countryName || note.country,
     question: note.questionId,
     date: formatDate(note.date, language),
-    text: note.text,
+    // Isolated (FSI … PDI): words quoted in another direction than the note's keep their order.
+    text: `\u2068${note.text}\u2069`,
   });
 }
 
