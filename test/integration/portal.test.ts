@@ -112,7 +112,10 @@ describe(`the public portal on ${ENGINE}`, () => {
     expect(body).toContain('href="/reviews/TUN/arab-2021?lang=fr"');
     expect(body).not.toContain('/reviews/DZA/');
     expect(htmlText(body)).toContain('Version 1, publiée le');
-    expect(body).toMatch(/<h3>[^<]*<\/h3>\s*<h4>[^<]*<\/h4>/); // region, then cycle
+    // Region, then cycle, whose title links to the cycle's public page (public-cycle-page.ts).
+    expect(body).toMatch(
+      /<h3>[^<]*<\/h3>\s*<h4>\s*<a href="\/regions\/[a-z0-9-]+\/cycles\/arab-2021\?lang=fr"\s*>[^<]*<\/a\s*>\s*<\/h4>/,
+    );
     expect(body).toContain('action="/search"');
     expect(body).toContain('href="/open-data?lang=fr"');
     expectInert(body);
