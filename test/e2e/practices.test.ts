@@ -145,6 +145,12 @@ describe.each(['fr', 'ar'] as const)('a practice proposed, published and found (
     await moveFromQueue(page, lang, story.title, w.review);
     await moveFromQueue(page, lang, story.title, w.publish);
     await expect(page.locator('.practice-state').first().textContent()).resolves.toBe(w.published);
+    // The secretariat translates its title into English (written by a person, in place).
+    await page.locator('.practice-translation summary').click();
+    await page.selectOption('#translation-language', 'en');
+    await page.fill('#translation-title', `${story.title} (EN)`);
+    await page.locator('.practice-translation button[type=submit]').click();
+    await page.locator('.practice-translation .notice[role=status]').waitFor();
     await checkPage(page, 'practices-published', lang);
     // Read back through the API: published, and moved by the secretariat.
     const practice = await callApi<{ state: string }>(server, null, 'GET', `/practices/${id}`);
@@ -169,6 +175,9 @@ describe.each(['fr', 'ar'] as const)('a practice proposed, published and found (
     // The passage is quoted; XAA's review is not published, so nothing links to its submission.
     await expect(page.locator('.practice-quote').count()).resolves.toBe(1);
     await expect(page.locator(`main a[href*="/reviews/${COUNTRY}/"]`).count()).resolves.toBe(0);
+    // The English translation is offered, and read in place of the original.
+    await page.locator('.practice-languages a[hreflang=en]').click();
+    await page.getByRole('heading', { level: 1, name: `${story.title} (EN)` }).waitFor();
     await checkPage(page, 'practices-page', lang);
   });
 });

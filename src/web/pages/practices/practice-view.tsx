@@ -10,6 +10,7 @@ import { localText, useLocale } from '../../lib/i18n.js';
 import { useApi, useApiMutation } from '../../lib/query.js';
 import { hasRole, useSession } from '../../lib/session.js';
 import type { Practice, PracticeState } from '../../lib/types.js';
+import { PracticeTranslation } from './practice-translation.js';
 
 /** A practice's state as a tag, in words (« Proposée », « En examen », « Publiée », « Renvoyée »). */
 export function PracticeStateTag({ state }: { state: PracticeState }) {
@@ -60,6 +61,9 @@ export function PracticeViewPage({ id }: { id: string }) {
         </div>
       )}
       <PracticeActions practice={p} path={path} />
+      {(p.editable || hasRole(session, 'secretariat', 'translator', 'admin')) && (
+        <PracticeTranslation key={p.version} practice={p} path={path} />
+      )}
       <p className="lead" {...own}>
         {p.summary}
       </p>
