@@ -227,6 +227,16 @@ describe(`publishing a synthesis (${ENGINE})`, () => {
   it('keeps version 1 as it was while answers and codings change; editing then publishing makes version 2', async () => {
     const before = (await call(null, 'GET', `${base(fr)}/versions/1`)).body;
     await moveReview(db(), test, { country: D, cycle: CYCLE }, { to: 'published' });
+    // C's coding corrected after publication: the live figure moves, version 1's does not.
+    const { countries } = await getCode(db(), test, { cycle: CYCLE, questionId: 'I.a' });
+    const codedC = countries.find((x) => x.country === C)!.coding!.values;
+    const other = codedC[0] === 'none' ? ['new_mechanism'] : ['none'];
+    await confirmCode(
+      db(),
+      test,
+      { cycle: CYCLE, questionId: 'I.a', country: C },
+      { state: 'confirmed', values: other },
+    );
     const live = (await call('secretariat', 'GET', `${base(fr)}/figures`)).body.figures[0];
     const after = (await call(null, 'GET', `${base(fr)}/versions/1`)).body;
     expect(after).toEqual(before);
@@ -284,6 +294,24 @@ describe(`publishing a synthesis (${ENGINE})`, () => {
     // The Arabic edition is not published: the French one is shown, in its own direction.
     expect(ar.body).toContain('<article class="synthesis" lang="fr" dir="ltr"');
     expect((await app.inject({ method: 'GET', url: `/regions/other/cycles/${CYCLE}` })).statusCode).toBe(404);
+    // « Télécharger la synthèse (PDF) »: an export job of the version shown, whoever asks.
+    const asked = await app.inject({
+      method: 'POST',
+      url: `/regions/${REGION}/cycles/${CYCLE}/syntheses/${fr}/docx?lang=fr`,
+    });
+    expect(asked.statusCode).toBe(303);
+    const job = /^\/exports\/([0-9a-f-]+)\?lang=fr$/u.exec(asked.headers.location as string)![1]!;
+    // The public's Word file of version 2 was made above: the same job, shared.
+    await runNextExportJob(db(), { id: job });
+    const followed = await call(null, 'GET', `/api/v1/jobs/${job}`);
+    expect(followed.body.status).toBe('done');
+    const file = await call(null, 'GET', followed.body.links.download);
+    expect(file.raw.headers['content-disposition']).toContain(`${CYCLE}-synthesis-${fr}-v2-fr.docx`);
+    const unpublished = await app.inject({
+      method: 'POST',
+      url: `/regions/${REGION}/cycles/${CYCLE}/syntheses/${ar}/pdf`,
+    });
+    expect(unpublished.statusCode).toBe(404);
   });
 
   it('open data gains the confirmed codes of published answers only, as CSV and JSON in the catalogue', async () => {
