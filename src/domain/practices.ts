@@ -75,11 +75,7 @@ const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F]/gu;
 function cleanText(value: unknown, field: string, max: number, required = false): string {
   if (value === undefined || value === null) value = '';
   if (typeof value !== 'string') throw new PacteError('practice.invalid_field', { field });
-  const text = value
-    .normalize('NFC')
-    .replace(/\r\n?/gu, '\n')
-    .replace(CONTROL, '')
-    .trim();
+  const text = value.normalize('NFC').replace(/\r\n?/gu, '\n').replace(CONTROL, '').trim();
   if (required && text === '') throw new PacteError('practice.field_required', { field });
   if ([...text].length > max) throw new PacteError('practice.too_long', { field, max });
   return text;
