@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -103,8 +103,11 @@ async function exported(as: string | null, id: number, format: 'pdf' | 'docx', v
   return file.raw.rawPayload;
 }
 
-function pdfText(pdf: Buffer): string {
+function pdfText(pdf: Buffer, name: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'pacte-synthesis-'));
+  // Kept in test-results/ to look at.
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync(join('test-results', `${name}.pdf`), pdf);
   try {
     writeFileSync(join(dir, 'x.pdf'), pdf);
     return execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'x.pdf'), '-'], { encoding: 'utf8' });
@@ -256,7 +259,7 @@ describe(`publishing a synthesis (${ENGINE})`, () => {
     const dateOf = async (country: string, lang: 'fr' | 'ar') =>
       formatDate((await submittedAnswer(db(), { country, cycle: CYCLE, questionId: 'I.a' }))!.submittedAt, lang);
     // The draft, for the secretariat: every citation is a note with its submission's date.
-    const text = pdfText(await exported('secretariat', fr, 'pdf')).replace(/\s+/gu, ' ');
+    const text = pdfText(await exported('secretariat', fr, 'pdf'), `synthesis-${ENGINE}-fr`).replace(/\s+/gu, ' ');
     for (const c of [A, B, C])
       expect(text).toContain(`${names[c]}, question I.a, soumission du ${await dateOf(c, 'fr')}`);
     expect(text).toContain('Sources');
@@ -268,7 +271,7 @@ describe(`publishing a synthesis (${ENGINE})`, () => {
     const arName = (c: string) => demo.countries.find((x) => x.code === c)!.name.ar ?? c;
     for (const c of [A, B])
       expect(arNotes).toContain(`${arName(c)}، السؤال I.a، التقديم المؤرخ ${await dateOf(c, 'ar')}`);
-    const arText = pdfText(await exported('secretariat', ar, 'pdf'));
+    const arText = pdfText(await exported('secretariat', ar, 'pdf'), `synthesis-${ENGINE}-ar`);
     expect(arText).toContain('I.a');
     expect(arText).toContain('المصادر');
     // The public: the latest version, the withheld passage nowhere.
