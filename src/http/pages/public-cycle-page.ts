@@ -51,7 +51,7 @@ export function publicCyclePage(input: PublicCycle, language: Language, actor: A
           ${(['pdf', 'docx'] as const).map(
             (format) =>
               html`<form method="post" action="${path}/syntheses/${String(synthesis.id)}/${format}?lang=${language}">
-                <button type="submit" class="button-secondary">
+                <button type="submit" class="button">
                   ${t(format === 'pdf' ? 'portal.cycle.download_pdf' : 'portal.cycle.download_docx')}
                 </button>
               </form>`,
