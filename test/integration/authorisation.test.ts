@@ -851,6 +851,23 @@ const ROWS: Row[] = [
       payload: { state: 'confirmed', values: ['maybe'] },
     }),
   },
+  // The change between two cycles (here the cycle with itself): what each compares is cycle-change.test.ts's.
+  {
+    op: 'GET /api/v1/reviews/{country}/changes',
+    rule: (p) => {
+      const allowed = p === 'published' ? [...WHO] : submissionReaders(p);
+      return { allowed, hiddenFrom: except(allowed) };
+    },
+    request: () => get('/api/v1/reviews/MAR/changes?from=arab-2021&to=arab-2021'),
+  },
+  ...(['changes', 'changes.csv'] as const).map((file): Row => ({
+    op: `GET /api/v1/cycles/{cycle}/${file}`,
+    rule: (): Rule => ({
+      allowed: ['admin', 'secretariat'],
+      hiddenFrom: except(['admin', 'secretariat', 'anonymous']),
+    }),
+    request: () => get(`/api/v1/cycles/arab-2021/${file}?from=arab-2021`),
+  })),
   // The regional synthesis (issue 14): the region's secretariat writes and cites (its translators
   // read: synthesis.test.ts); Morocco's focal point answers requests to quote Morocco's words.
   // A passage Morocco's submission does not hold is refused 422 once authorisation passed.
