@@ -20,6 +20,9 @@ export type SubmittedPassage = Citation['passage'];
 export type PassagesFound = Json<'searchPassages'>;
 export type PassageFound = PassagesFound['passages'][number];
 export type CitationRequests = Json<'listCitationRequests'>;
+export type SynthesisVersions = Json<'listSynthesisVersions'>;
+export type SynthesisVersion = Json<'getSynthesisVersion'>;
+export type SynthesisFigures = Json<'getSynthesisFigures'>;
 
 export const synthesesPath = (cycle: string) => `${cyclePath(cycle)}/syntheses`;
 export const synthesisPath = (cycle: string, id: number | string) => `${synthesesPath(cycle)}/${id}`;

@@ -24,6 +24,7 @@ import { CitationPanel } from './citation-panel.js';
 import { CitationsList } from './citations-list.js';
 import { CitePanel } from './cite-panel.js';
 import { FigurePanel } from './figure-panel.js';
+import { PublicationSection } from './publication.js';
 import { SynthesisText } from './render.js';
 
 type Panel = { kind: 'cite' } | { kind: 'chart' } | { kind: 'citation'; id: number } | null;
@@ -270,6 +271,7 @@ function Workspace({ cycle, read }: { cycle: string; read: SynthesisRead }) {
             {error}
           </p>
         )}
+        <PublicationSection cycle={cycle} synthesis={s.id} citations={read.citations} document={doc} writer={writer} />
       </div>
       <div className="synthesis-side">
         {panel?.kind === 'cite' && (
