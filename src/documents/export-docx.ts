@@ -64,6 +64,30 @@ export const LOCALES: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB', ar:
 export const LATIN_FONT = 'Noto Sans';
 export const ARABIC_FONT = 'Noto Naskh Arabic';
 
+/**
+ * The default style of Pacte's Word documents in `language`: Noto fonts (the complex-script one
+ * for Arabic, hinted when the document is Arabic), a larger size for Arabic, w:lang for spelling
+ * and shaping, and `after` twentieths of a point between paragraphs.
+ */
+export function defaultDocument(language: Language, after: number) {
+  const rtl = language === 'ar';
+  return {
+    run: {
+      font: {
+        ascii: LATIN_FONT,
+        hAnsi: LATIN_FONT,
+        eastAsia: LATIN_FONT,
+        cs: ARABIC_FONT,
+        ...(rtl ? { hint: 'cs' as const } : {}),
+      },
+      size: rtl ? 24 : 21,
+      sizeComplexScript: rtl ? 26 : 22,
+      language: { value: LOCALES[language], bidirectional: LOCALES.ar },
+    },
+    paragraph: { spacing: { after, line: 264, lineRule: LineRuleType.AUTO } },
+  };
+}
+
 /** One character per level, cycling: ▪ then ◦ then –, as in the original questionnaires. */
 const BULLETS = ['▪', '◦', '–'] as const;
 const LEVELS = 9;
@@ -205,9 +229,7 @@ export class Writer {
 
 export async function exportDocx(review: ReviewDocument, options: DocxOptions): Promise<Buffer> {
   const writer = new Writer(review.language, options.frame);
-  const rtl = review.language === 'ar';
   const frameRtl = writer.frameRtl;
-  const locale = LOCALES[review.language];
 
   const body: (Paragraph | Table)[] = [writer.paragraph(review.title, { heading: HeadingLevel.TITLE })];
   for (const line of options.frame?.cover ?? []) {
@@ -226,21 +248,7 @@ export async function exportDocx(review: ReviewDocument, options: DocxOptions): 
     description: `${review.country} ${review.cycle}`,
     styles: {
       default: {
-        document: {
-          run: {
-            font: {
-              ascii: LATIN_FONT,
-              hAnsi: LATIN_FONT,
-              eastAsia: LATIN_FONT,
-              cs: ARABIC_FONT,
-              ...(rtl ? { hint: 'cs' } : {}),
-            },
-            size: rtl ? 24 : 21,
-            sizeComplexScript: rtl ? 26 : 22,
-            language: { value: locale, bidirectional: LOCALES.ar },
-          },
-          paragraph: { spacing: { after: 100, line: 264, lineRule: LineRuleType.AUTO } },
-        },
+        document: defaultDocument(review.language, 100),
         title: {
           run: { size: 36, sizeComplexScript: 40, bold: true, boldComplexScript: true, color: '1F3864' },
           paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360 } },

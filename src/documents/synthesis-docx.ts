@@ -4,7 +4,6 @@ import {
   FootnoteReferenceRun,
   HeadingLevel,
   ImageRun,
-  LineRuleType,
   Packer,
   Paragraph,
   ShadingType,
@@ -20,7 +19,7 @@ import { formatNumber } from '../domain/locale-format.js';
 import type { SynthesisBlock, SynthesisInline, SynthesisList } from '../domain/synthesis.js';
 import type { FigureData } from '../domain/synthesis-figures.js';
 import { chartPng } from './chart-svg.js';
-import { ARABIC_FONT, BULLET_LIST, LATIN_FONT, LOCALES, ORDERED_LIST, PAGE, levels } from './export-docx.js';
+import { BULLET_LIST, ORDERED_LIST, PAGE, defaultDocument, levels } from './export-docx.js';
 import { pngSize } from './figures-docx.js';
 import {
   figureDate,
@@ -208,21 +207,7 @@ export async function synthesisDocx(synthesis: PrintableSynthesis, t: Translate)
     footnotes,
     styles: {
       default: {
-        document: {
-          run: {
-            font: {
-              ascii: LATIN_FONT,
-              hAnsi: LATIN_FONT,
-              eastAsia: LATIN_FONT,
-              cs: ARABIC_FONT,
-              ...(rtl ? { hint: 'cs' } : {}),
-            },
-            size: rtl ? 24 : 21,
-            sizeComplexScript: rtl ? 26 : 22,
-            language: { value: LOCALES[synthesis.language], bidirectional: LOCALES.ar },
-          },
-          paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } },
-        },
+        document: defaultDocument(synthesis.language, 120),
         title: {
           run: { size: 36, sizeComplexScript: 40, bold: true, boldComplexScript: true, color: '1F3864' },
           paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } },
