@@ -167,7 +167,9 @@ export const NotificationDetails = Type.Object(
     synthesis: Type.Optional(Type.Integer({ description: 'a regional synthesis (citation_*)' })),
     citation: Type.Optional(Type.Integer()),
     request: Type.Optional(Type.Integer()),
-    title: Type.Optional(Type.String({ description: 'the synthesis’s title (citation_*), the practice’s (practice_*)' })),
+    title: Type.Optional(
+      Type.String({ description: 'the synthesis’s title (citation_*), the practice’s (practice_*)' }),
+    ),
   },
   {
     additionalProperties: false,
