@@ -11,7 +11,12 @@
 // Arabic (right to left) with other countries. Every page: no sideways scrolling at 390 px, no
 // serious axe-core violation, screenshots at desktop and 390 px. The API only reads state back
 // (and does the country's set-up). Last, a flagged citation is updated with « Citer la nouvelle
-// réponse ». The PDF export belongs to the publication story.
+// réponse ». At the end of each language's story the secretariat publishes the synthesis from the
+// editor's « Publication » section (the confirmation counts the withheld citation) and downloads
+// the version's PDF and the draft's through the page's links: pdftotext reads their end notes.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -66,6 +71,13 @@ const WORDS = {
     yes: 'Oui, approuver',
     approved: 'Citation approuvée dans',
     quotable: 'le pays l’a accepté',
+    publish: 'Publier cette synthèse',
+    withheld: '1 citation sera retenue',
+    confirm: 'Confirmer la publication',
+    published: 'La version 1 est publiée.',
+    version: 'Version 1',
+    versionPdf: 'Télécharger la Version 1 en PDF',
+    draftPdf: 'Exporter le brouillon en PDF',
   },
   ar: {
     open: 'التوليف الإقليمي',
@@ -90,6 +102,13 @@ const WORDS = {
     yes: 'نعم، موافقة',
     approved: 'تمت الموافقة على الاستشهاد في',
     quotable: 'وافق عليه البلد',
+    publish: 'نشر هذا التوليف',
+    withheld: 'سيُحجب اقتباس واحد',
+    confirm: 'تأكيد النشر',
+    published: 'تم نشر النسخة 1.',
+    version: 'النسخة 1',
+    versionPdf: 'تنزيل النسخة 1 بصيغة PDF',
+    draftPdf: 'تصدير المسودة بصيغة PDF',
   },
 } as const;
 
@@ -351,6 +370,73 @@ async function story(lang: Lang) {
   // The secretariat's list now says the public may read it.
   await page.reload();
   await item.locator('.citation-public', { hasText: w.quotable }).waitFor();
+
+  await publishAndExport(page, lang, { quotable: a.name, withheld: b.name });
+}
+
+/** The text pdftotext reads in the PDF the page's download link gives, its spaces made single. */
+async function downloadedPdf(page: Page, link: string, name: string): Promise<string> {
+  // The page's own link, fetched with the page's cookies (the contexts do not accept downloads).
+  const href = await page.locator(link).getAttribute('href');
+  expect(href).toMatch(/^\/api\/v1\/jobs\/[^/]+\/file$/u);
+  const response = await page.request.get(new URL(href!, page.url()).toString());
+  expect(response.status()).toBe(200);
+  mkdirSync('test-results', { recursive: true });
+  const file = join('test-results', `${name}.pdf`);
+  writeFileSync(file, await response.body());
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/gu, ' ');
+}
+
+/**
+ * « Publier cette synthèse »: the confirmation says the one citation its country has not agreed to
+ * is withheld; the result is a focused status and version 1 in the list. Its PDF names the quotable
+ * country, the question and a date, and nothing of the withheld one; the draft's PDF names both.
+ */
+async function publishAndExport(page: Page, lang: Lang, names: { quotable: string; withheld: string }) {
+  const w = WORDS[lang];
+  const section = page.locator('.synthesis-publication');
+  await section.getByRole('button', { name: w.publish }).click();
+  await section.locator('.confirm', { hasText: w.withheld }).waitFor();
+  await checkPage(page, 'synthesis-publish-confirm', lang);
+  await section.getByRole('button', { name: w.confirm }).click();
+  const status = section.locator('[role=status]', { hasText: w.published });
+  await status.waitFor();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
+  await section.locator('.synthesis-versions > li', { hasText: w.version }).waitFor();
+  await checkPage(page, 'synthesis-publication', lang);
+
+  await section.getByRole('button', { name: w.versionPdf }).click();
+  const version = await downloadedPdf(
+    page,
+    '.synthesis-versions .synthesis-download-pdf',
+    `synthesis-story-v1-${lang}`,
+  );
+  expect(noteOf(version, lang, names.quotable), version).toBe(true);
+  expect(noteOf(version, lang, names.withheld), version).toBe(false);
+
+  await section.getByRole('button', { name: w.draftPdf }).click();
+  const draft = await downloadedPdf(
+    page,
+    '.synthesis-publication > .button-group .synthesis-download-pdf',
+    `synthesis-story-draft-${lang}`,
+  );
+  for (const name of [names.quotable, names.withheld]) expect(noteOf(draft, lang, name), draft).toBe(true);
+}
+
+/**
+ * Whether the PDF's text has the country's note: « <pays>, question I.a, soumission du 6 décembre
+ * 2026 ». pdftotext writes Arabic lines in visual order with its own direction marks, the Latin
+ * runs (I.a, the digits) moved about: there, the country's name then, within the note, « السؤال »,
+ * I.a, « التقديم المؤرخ » and a year.
+ */
+function noteOf(text: string, lang: Lang, name: string): boolean {
+  if (lang === 'fr')
+    return new RegExp(`${name}, question ${QUESTION}, soumission du \\d{1,2} \\S+ \\d{4}`, 'u').test(text);
+  const plain = text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, '');
+  return [...plain.matchAll(new RegExp(name, 'gu'))].some((m) => {
+    const note = plain.slice(m.index, m.index + name.length + 60);
+    return ['السؤال', QUESTION, 'التقديم المؤرخ'].every((part) => note.includes(part)) && /\d{4}/u.test(note);
+  });
 }
 
 /**
