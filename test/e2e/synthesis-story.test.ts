@@ -76,6 +76,7 @@ const WORDS = {
     confirm: 'Confirmer la publication',
     published: 'La version 1 est publiée.',
     version: 'Version 1',
+    again: 'Ce texte de la synthèse est déjà publié (version 1)',
     versionPdf: 'Télécharger la Version 1 en PDF',
     draftPdf: 'Exporter le brouillon en PDF',
   },
@@ -107,6 +108,7 @@ const WORDS = {
     confirm: 'تأكيد النشر',
     published: 'تم نشر النسخة 1.',
     version: 'النسخة 1',
+    again: 'هذا النص من الخلاصة منشور بالفعل (الإصدار 1)',
     versionPdf: 'تنزيل النسخة 1 بصيغة PDF',
     draftPdf: 'تصدير المسودة بصيغة PDF',
   },
@@ -404,6 +406,12 @@ async function publishAndExport(page: Page, lang: Lang, names: { quotable: strin
   await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
   await section.locator('.synthesis-versions > li', { hasText: w.version }).waitFor();
   await checkPage(page, 'synthesis-publication', lang);
+  // Nothing changed since: the server refuses, in the reader's language, and nothing is published.
+  await section.getByRole('button', { name: w.publish }).click();
+  await section.getByRole('button', { name: w.confirm }).click();
+  await section.locator('[role=alert]', { hasText: w.again }).waitFor();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
+  expect(await section.locator('.synthesis-versions > li').count()).toBe(1);
 
   await section.getByRole('button', { name: w.versionPdf }).click();
   const version = await downloadedPdf(
@@ -501,6 +509,13 @@ async function translatorReads() {
   await page.locator('.citation-panel .quoted-answer').waitFor();
   expect(await page.getByRole('button', { name: 'Demander l’accord du pays' }).count()).toBe(0);
   expect(await page.getByRole('heading', { name: 'Nouvelle synthèse' }).count()).toBe(0);
+  // The published versions, read in place; neither publishing nor the draft's exports.
+  const publication = page.locator('.synthesis-publication');
+  await publication.getByRole('button', { name: 'Lire la version 1' }).click();
+  await publication.locator('.synthesis-version .synthesis-text').waitFor();
+  expect(await publication.getByRole('button', { name: 'Publier cette synthèse' }).count()).toBe(0);
+  expect(await publication.getByRole('button', { name: 'Exporter le brouillon en PDF' }).count()).toBe(0);
+  expect(await publication.getByRole('button', { name: 'Télécharger la Version 1 en PDF' }).count()).toBe(1);
 }
 
 /** The demo region's own Arabic edition (demo-synthesis.ts) opens in the editor with its figure, matrix and citations. */
