@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import * as catalogue from '../db/queries/catalogue.js';
 import * as citations from '../db/queries/citations.js';
 import * as syntheses from '../db/queries/syntheses.js';
 import * as versions from '../db/queries/synthesis-versions.js';
@@ -48,7 +49,7 @@ export async function readableSynthesis(
     const current = await syntheses.findRevision(db, synthesis.id);
     const document = current?.document ?? EMPTY_SYNTHESIS;
     const rows = await citations.listCitations(db, synthesis.id);
-    const names = await citations.countryNames(db, [...new Set(rows.map((r) => r.country))]);
+    const names = await catalogue.countryNames(db, [...new Set(rows.map((r) => r.country))]);
     const found = new Map<number, Omit<SynthesisNote, 'number'>>();
     for (const row of rows) {
       const answer = await citations.submittedAnswer(db, {

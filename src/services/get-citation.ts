@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as requests from '../db/queries/citation-requests.js';
+import * as catalogue from '../db/queries/catalogue.js';
 import * as citations from '../db/queries/citations.js';
 import type { Database } from '../db/schema.js';
 import { PacteError } from '../domain/errors.js';
@@ -41,7 +42,7 @@ export async function getCitation(
   const where = { country: row.country, cycle: cycle.id, questionId: row.questionId };
   const answer = await citations.submittedAnswer(db, { ...where, number: row.submissionNumber });
   const latest = citation!.state.outdated ? await citations.submittedAnswer(db, where) : undefined;
-  const names = await citations.countryNames(db, [row.country]);
+  const names = await catalogue.countryNames(db, [row.country]);
   return {
     citation: citation!,
     countryName: names.get(row.country)?.name ?? {},

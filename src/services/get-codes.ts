@@ -51,7 +51,7 @@ export async function getCode(
   const answers = await codes.submittedAnswers(db, cycle.id, target.questionId);
   const coded = await codes.listCodedAnswers(db, code.id);
   const countries = [...new Set([...answers.map((a) => a.country), ...coded.map((c) => c.country)])].sort();
-  const names = await codes.countryNames(db, countries);
+  const names = await catalogue.countryNames(db, countries);
   return {
     cycle: cycle.id,
     region: cycle.regionId,

@@ -75,14 +75,14 @@ export async function practiceCountryNames(
   db: Kysely<Database>,
   codes: readonly string[],
 ): Promise<(code: string) => Multilingual> {
-  const names = await practices.countryNames(db, codes);
-  return (code) => names.get(code) ?? { en: code };
+  const names = await catalogue.countryNames(db, codes);
+  return (code) => names.get(code)?.name ?? { en: code };
 }
 
 /** What the portal's filters offer: the objectives, the principles, the countries of published practices. */
 export async function practiceFilters(db: Kysely<Database>) {
   const published = await listPractices(db, null, {});
-  const names = await practices.countryNames(
+  const names = await catalogue.countryNames(
     db,
     published.flatMap((p) => p.countries),
   );
@@ -93,7 +93,7 @@ export async function practiceFilters(db: Kysely<Database>) {
       shortName: { ...o.title, ...o.shortName },
     })),
     principles: (await catalogue.listPrinciples(db)).map((p) => ({ key: p.key, title: p.title })),
-    countries: [...names].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)),
-    names: (code: string) => names.get(code) ?? { en: code },
+    countries: [...names].map(([code, { name }]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)),
+    names: (code: string) => names.get(code)?.name ?? { en: code },
   };
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as requests from '../db/queries/citation-requests.js';
+import * as catalogue from '../db/queries/catalogue.js';
 import * as citations from '../db/queries/citations.js';
 import type { Database } from '../db/schema.js';
 import { publishedHolds, type SubmittedPassage } from '../domain/citation.js';
@@ -50,7 +51,7 @@ export async function publicCitations(
 ): Promise<PublicCitation[]> {
   const rows = await citations.listCitations(db, synthesis.id);
   const approvals = (await requests.listForSynthesis(db, synthesis.id)).filter((r) => r.state === 'approved');
-  const names = await citations.countryNames(db, [...new Set(rows.map((r) => r.country))]);
+  const names = await catalogue.countryNames(db, [...new Set(rows.map((r) => r.country))]);
   const out: PublicCitation[] = [];
   for (const row of rows) {
     const review = `/reviews/${encodeURIComponent(row.country)}/${encodeURIComponent(synthesis.cycle)}`;

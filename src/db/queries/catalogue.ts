@@ -252,3 +252,17 @@ export async function saveCatalogueDigest(db: Db, sha256: string): Promise<void>
     .onConflict((oc) => oc.column('singleton').doUpdateSet({ sha256, loaded_at }))
     .execute();
 }
+
+/** Countries' names and synthetic flags, by code (one query for any number of codes). */
+export async function countryNames(
+  db: Db,
+  codes: readonly string[],
+): Promise<Map<string, { name: Multilingual; synthetic: boolean }>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('country')
+    .select(['code', 'name', 'synthetic'])
+    .where('code', 'in', [...new Set(codes)])
+    .execute();
+  return new Map(rows.map((r) => [r.code.trim(), { name: r.name as Multilingual, synthetic: r.synthetic }]));
+}

@@ -195,16 +195,6 @@ export async function latestSubmissions(db: Db, cycle: string): Promise<LatestSu
 }
 
 /** Names and synthetic flags of countries, by code. */
-export async function countryNames(db: Db, codes: readonly string[]) {
-  if (codes.length === 0) return new Map<string, { name: Multilingual; synthetic: boolean }>();
-  const rows = await db
-    .selectFrom('country')
-    .select(['code', 'name', 'synthetic'])
-    .where('code', 'in', [...codes])
-    .execute();
-  return new Map(rows.map((r) => [r.code, { name: r.name as Multilingual, synthetic: r.synthetic }]));
-}
-
 /** The active accounts holding the secretariat role of a region (told when a country decides). */
 export async function secretariatUsers(db: Db, region: string): Promise<number[]> {
   const rows = await db

@@ -236,17 +236,3 @@ export async function decide(
     .where('country_code', '=', country)
     .execute();
 }
-
-/** Names and synthetic flags of countries, by code. */
-export async function countryNames(
-  db: Db,
-  countries: string[],
-): Promise<Map<string, { name: Multilingual; synthetic: boolean }>> {
-  if (countries.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('country')
-    .select(['code', sql<Multilingual>`name`.as('name'), 'synthetic'])
-    .where('code', 'in', countries)
-    .execute();
-  return new Map(rows.map((r) => [r.code, { name: r.name, synthetic: r.synthetic }]));
-}

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Language, Multilingual } from '../../domain/language.js';
+import type { Language } from '../../domain/language.js';
 import type { Passage } from '../../domain/passage.js';
 import type {
   Practice,
@@ -364,15 +364,4 @@ export async function secretariatUsers(db: Db, region: string): Promise<number[]
     .where('user_role.disabled_at', 'is', null)
     .execute();
   return rows.map((r) => r.user_id);
-}
-
-/** The names of countries, by code. */
-export async function countryNames(db: Db, codes: readonly string[]): Promise<Map<string, Multilingual>> {
-  if (codes.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('country')
-    .select(['code', 'name'])
-    .where('code', 'in', [...new Set(codes)])
-    .execute();
-  return new Map(rows.map((r) => [r.code.trim(), r.name]));
 }
