@@ -127,6 +127,23 @@ interface StyleInfo {
   numId: string | undefined;
   ilvl: number | undefined;
   heading: boolean;
+  /** The style's start indentation in points, when it or a style it is based on sets one. */
+  indent: number | undefined;
+  /** The style makes its text bold. */
+  bold: boolean;
+}
+
+/** The start indentation a `w:ind` gives (`w:start`, or `w:left` as LibreOffice and Word 2007 write it), in points. */
+function indentOf(pPr: XmlElement | undefined): number | undefined {
+  const ind = child(pPr, 'ind');
+  const twips = attr(ind, 'start') ?? attr(ind, 'left');
+  return twips === undefined || !Number.isFinite(Number(twips)) ? undefined : Number(twips) / 20;
+}
+
+/** Bold as a run property says it (`w:b`, or `w:bCs` for Arabic script); undefined when it says nothing. */
+function boldOf(rPr: XmlElement | undefined): boolean | undefined {
+  const b = child(rPr, 'b') ?? child(rPr, 'bCs');
+  return b ? isOn(b) : undefined;
 }
 
 class Styles {
@@ -147,12 +164,13 @@ class Styles {
 
   /** Numbering and heading-ness of a paragraph style, following `w:basedOn`. */
   info(id: string | undefined): StyleInfo {
-    const none: StyleInfo = { numId: undefined, ilvl: undefined, heading: false };
+    const none: StyleInfo = { numId: undefined, ilvl: undefined, heading: false, indent: undefined, bold: false };
     if (id === undefined) return none;
     const cached = this.resolved.get(id);
     if (cached) return cached;
     const info = { ...none };
     let headingKnown = false;
+    let boldKnown = false;
     const seen = new Set<string>();
     for (let at: string | undefined = id; at !== undefined && !seen.has(at);) {
       seen.add(at);
@@ -162,6 +180,9 @@ class Styles {
       const own = numPr(pPr);
       if (info.numId === undefined && own?.numId !== undefined) info.numId = own.numId;
       if (info.ilvl === undefined && own?.ilvl !== undefined) info.ilvl = own.ilvl;
+      info.indent ??= indentOf(pPr);
+      const bold = boldOf(child(style, 'rPr'));
+      if (!boldKnown && bold !== undefined) [info.bold, boldKnown] = [bold, true];
       if (!headingKnown) {
         const outline = val(pPr, 'outlineLvl');
         if (HEADING_STYLE.test(val(style, 'name') ?? '') || (outline !== undefined && Number(outline) < 9)) {
@@ -237,9 +258,18 @@ class Numbering {
     return 0;
   }
 
+  private level(numId: string, ilvl: number): XmlElement | undefined {
+    return this.nums.get(numId)?.overrides.get(ilvl) ?? this.abstract(numId)?.levels.get(ilvl);
+  }
+
+  /** The indentation a level gives its paragraphs, in points. */
+  indent(numId: string, ilvl: number): number | undefined {
+    return indentOf(child(this.level(numId, ilvl), 'pPr'));
+  }
+
   /** `w:numFmt` of a level (`bullet`, `decimal`, `none`…); undefined when not defined. */
   format(numId: string, ilvl: number): string | undefined {
-    const lvl = this.nums.get(numId)?.overrides.get(ilvl) ?? this.abstract(numId)?.levels.get(ilvl);
+    const lvl = this.level(numId, ilvl);
     if (!lvl) return undefined;
     // The first numFmt, also when inside mc:AlternateContent (Word 2010's custom formats).
     const format = lvl.getElementsByTagNameNS('*', 'numFmt').item(0) as XmlElement | null;
@@ -286,6 +316,36 @@ function paragraphText(element: XmlElement): string {
   return text;
 }
 
+/** Every run with text is bold (by its own properties, else by the paragraph's style). */
+function allBold(p: XmlElement, styleBold: boolean): boolean {
+  let any = false;
+  const runs = p.getElementsByTagNameNS('*', 'r');
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs.item(i);
+    if (!run || !isW(run, 'r') || normalizeText(paragraphText(run)) === '') continue;
+    if (!(boldOf(child(run, 'rPr')) ?? styleBold)) return false;
+    any = true;
+  }
+  return any;
+}
+
+/** The text boxes anchored in a paragraph, each once: mc:Fallback repeats them (VML), nested ones are their box's. */
+function textBoxes(p: XmlElement): XmlElement[] {
+  const boxes: XmlElement[] = [];
+  const found = p.getElementsByTagNameNS('*', 'txbxContent');
+  for (let i = 0; i < found.length; i++) {
+    const box = found.item(i);
+    if (!box || !isW(box, 'txbxContent')) continue;
+    let inside = false;
+    for (let at = box.parentNode; at && at !== p; at = at.parentNode) {
+      const name = (at as XmlElement).localName;
+      if (name === 'Fallback' || name === 'txbxContent') inside = true;
+    }
+    if (!inside) boxes.push(box);
+  }
+  return boxes;
+}
+
 class BodyReader {
   readonly lines: SourceLine[] = [];
 
@@ -318,7 +378,13 @@ class BodyReader {
 
   private paragraph(p: XmlElement): void {
     const text = normalizeText(paragraphText(p));
-    if (text === '') return;
+    // Text boxes are read after the paragraph that anchors them, as paragraphs of their own.
+    const boxes = textBoxes(p);
+    if (text !== '') this.lines.push(this.line(p, text));
+    for (const box of boxes) this.blocks(box);
+  }
+
+  private line(p: XmlElement, text: string): SourceLine {
     const pPr = child(p, 'pPr');
     const styleId = val(pPr, 'pStyle') ?? this.styles.defaultParagraph;
     const style = this.styles.info(styleId);
@@ -326,14 +392,17 @@ class BodyReader {
     const numId = own?.numId ?? style.numId;
     const outline = val(pPr, 'outlineLvl');
     const heading = style.heading || (outline !== undefined && Number(outline) < 9);
-    const line: SourceLine = { text, paragraph: true };
+    const line: SourceLine = { text, paragraph: true, strong: allBold(p, style.bold) };
+    let indent = indentOf(pPr) ?? style.indent;
     if (!heading && numId !== undefined && numId !== '0') {
       const ilvl = own?.ilvl ?? style.ilvl ?? this.numbering.levelOfStyle(numId, styleId);
       const level = Number.isInteger(ilvl) ? Math.min(Math.max(ilvl, 0), 8) : 0;
       const format = this.numbering.format(numId, level);
       if (format !== undefined && format !== 'none') line.list = { level, ordered: format !== 'bullet' };
+      indent ??= this.numbering.indent(numId, level);
     }
-    this.lines.push(line);
+    line.indent = Math.max(indent ?? 0, 0);
+    return line;
   }
 
   private table(tbl: XmlElement): void {

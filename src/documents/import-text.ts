@@ -63,6 +63,8 @@ interface OpenQuestion {
   matcher: WordingMatcher | null;
   /** The document's wording differs from ours: it runs until the first list item. */
   fallback: boolean;
+  /** The question's paragraph is bold (structured documents only): a plain paragraph then starts the answer. */
+  strong: boolean;
   answer: AnswerBuilder;
 }
 
@@ -159,7 +161,8 @@ export function parseReviewLines(source: readonly SourceLine[], questionnaire: Q
       q.fallback &&
       !line.list &&
       q.answer.marker(line.text) === null &&
-      !(line.paragraph && WORDING_END.test(q.wording));
+      !(line.paragraph && WORDING_END.test(q.wording)) &&
+      !(line.paragraph && q.strong && line.strong === false);
     if (wordingGoesOn) q.wording = joinLine(q.wording, line);
     else {
       q.fallback = false;
@@ -174,6 +177,7 @@ export function parseReviewLines(source: readonly SourceLine[], questionnaire: Q
       wording: '',
       matcher: new WordingMatcher(start.question.text),
       fallback: false,
+      strong: line.strong === true,
       answer: new AnswerBuilder(),
     };
     questions.push(q);
@@ -216,6 +220,11 @@ export function parseReviewLines(source: readonly SourceLine[], questionnaire: Q
       // Follow the title onto the next lines only if this line holds its start (or nothing).
       if (heading.rest !== '' && sectionTitle.feed(heading.rest)?.done !== false) sectionTitle = null;
       return;
+    }
+    if (current && (line.indent ?? 1) > 0 && current.answer.continuesLetters(text)) {
+      // « b. » after « a. » in an answer goes on its list, unless a later question is worded there.
+      const start = questionByWording(text);
+      return start ? open(start, line) : answerLine(current, line);
     }
     const start = questionAt(text) ?? questionByWording(text);
     if (start) return open(start, line);

@@ -35,6 +35,11 @@ export const ARABIC_QUESTION_START = new RegExp(`^(?:${ARABIC_FORMS}|${MIRRORED_
 /** أبجد هوز حطي كلمن سعفص قرشت ثخذ ضظغ: the nth is the nth Latin letter. */
 const ABJAD = [...'أبجدهوزحطيكلمنسعفصقرشتثخذضظغ'];
 const LETTER_VARIANTS: Record<string, string> = { ا: 'أ', إ: 'أ', آ: 'أ', ى: 'ي' };
+
+/** The position (1 for أ) of an Arabic letter in abjad order, as lists lettered by hand count; 0 if none. */
+export function abjadNumber(letter: string): number {
+  return ABJAD.indexOf(LETTER_VARIANTS[letter] ?? letter) + 1;
+}
 /** Ordinals, adverbial (أولاً) and definite (القسم الأول), as compared: no marks, plain alef. */
 const ORDINALS = ['اولا', 'ثانيا', 'ثالثا', 'رابعا', 'خامسا', 'سادسا', 'سابعا', 'ثامنا', 'تاسعا', 'عاشرا'];
 const DEFINITE = ['الاول', 'الثاني', 'الثالث', 'الرابع', 'الخامس', 'السادس', 'السابع', 'الثامن', 'التاسع', 'العاشر'];
