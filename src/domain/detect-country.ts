@@ -1,26 +1,121 @@
-import type { Language, Multilingual } from './language.js';
+import { LANGUAGES, type Language, type Multilingual } from './language.js';
+
+/** A country and the names it may go by in a review. */
+export interface CountryNames {
+  code: string;
+  /** The short name (i18n-iso-countries): « Maroc », « Morocco », « المغرب ». */
+  name: Multilingual;
+  /** Formal and other names per language (catalogue/country-formal-names.json): « Royaume du Maroc ». */
+  otherNames?: Partial<Record<Language, readonly string[]>>;
+}
+
+/** What the importer reads to recognise the country: the title (all before section I) and the answers. */
+export interface ReviewText {
+  title: string | null;
+  body: string;
+}
+
+/** How much of the answers, after the title, is taken as the review's first page. */
+const FIRST_PAGE = 2000;
 
 /**
- * The country a review is about, guessed from how often each country's name appears in its
- * language ("Maroc", "marocain" do not count separately: whole names only). Returns null unless
- * one country is named clearly more than any other, so a guess is never silently wrong.
+ * The country a review is about, or null when it cannot be told, so a guess is never silently
+ * wrong. In order: a country the title names more than any other (in any of the three languages:
+ * a cover page may be bilingual); else one the first page names at least twice and twice as often
+ * as any other; else one the whole review names clearly most often in its language (three times
+ * at least, twice as often as the next). Whole names only (« marocain » is not « Maroc »), the
+ * longest first (« Soudan du Sud » is not also « Soudan »), whatever the case, accents, Arabic
+ * vowel marks, hamza forms and attached prepositions (« بالمملكة المغربية », « للمغرب »).
  */
 export function detectCountry(
-  text: string,
+  review: ReviewText,
   language: Language,
-  countries: readonly { code: string; name: Multilingual }[],
+  countries: readonly CountryNames[],
 ): string | null {
-  const counts = countries
-    .map((country) => {
-      const name = country.name[language];
-      if (!name || name.length < 4) return { code: country.code, count: 0 };
-      const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const everyLanguage = namePatterns(countries, LANGUAGES);
+  const title = clearWinner(mentions(review.title ?? '', everyLanguage), 1);
+  if (title) return title;
+  const firstPage = clearWinner(mentions(review.body.slice(0, FIRST_PAGE), everyLanguage), 2);
+  if (firstPage) return firstPage;
+  const text = `${review.title ?? ''}\n${review.body}`;
+  return clearWinner(mentions(text, namePatterns(countries, [language])), 3);
+}
+
+/** The most named country, if named at least `least` times and twice as often as the next. */
+function clearWinner(counts: Map<string, number>, least: number): string | null {
+  const [first, second] = [...counts].sort((a, b) => b[1] - a[1]);
+  if (!first || first[1] < least) return null;
+  return first[1] >= 2 * (second?.[1] ?? 0) ? first[0] : null;
+}
+
+interface NamePattern {
+  code: string;
+  pattern: RegExp;
+}
+
+/**
+ * Case, Latin accents, Arabic vowel marks and tatweel, hamza carriers (أ إ آ ؤ ئ decompose to
+ * their letter and a mark), alef maqsura, presentation forms (NFKD) and typographic apostrophes
+ * set aside, on both the names and the text.
+ */
+export function normaliseForNames(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\p{M}\u0640\u200b-\u200f\u2066-\u2069]/gu, '')
+    .replace(/[’‘ʼ`´]/g, "'")
+    .replace(/ى/g, 'ي')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const ARABIC = /\p{Script=Arabic}/u;
+
+/**
+ * Arabic writes « and », « so », « with », « as », « for » onto the next word: و ف ب ك ل. Before
+ * the article, ل swallows its alef (ل + المغرب → للمغرب).
+ */
+function arabicPattern(name: string): string {
+  if (name.startsWith('ال')) return `(?:[وف]?[بك]?ال|[وف]?لل)${escape(name.slice(2))}`;
+  return `[وف]?[بكل]?${escape(name)}`;
+}
+
+function namePatterns(countries: readonly CountryNames[], languages: readonly Language[]): NamePattern[] {
+  const patterns: NamePattern[] = [];
+  for (const country of countries) {
+    const names = new Set<string>();
+    for (const language of languages) {
+      for (const name of [country.name[language], ...(country.otherNames?.[language] ?? [])]) {
+        const normal = name ? normaliseForNames(name).trim() : '';
+        // One or two letters would be found inside too many texts.
+        if (normal.length >= 3) names.add(normal);
+      }
+    }
+    for (const name of names) {
+      const body = ARABIC.test(name) ? arabicPattern(name) : escape(name);
       // \p{L} boundaries: JavaScript's \b does not know accented or Arabic letters.
-      const pattern = new RegExp(`(?<!\\p{L})${escaped}(?!\\p{L})`, 'gu');
-      return { code: country.code, count: text.match(pattern)?.length ?? 0 };
-    })
-    .sort((a, b) => b.count - a.count);
-  const [first, second] = counts;
-  if (!first || first.count < 3) return null;
-  return first.count >= 2 * (second?.count ?? 0) ? first.code : null;
+      patterns.push({ code: country.code, pattern: new RegExp(`(?<!\\p{L})${body}(?!\\p{L})`, 'gu') });
+    }
+  }
+  return patterns;
+}
+
+/** How often each country is named; a span named by a longer name is not counted again by a shorter one. */
+function mentions(text: string, patterns: readonly NamePattern[]): Map<string, number> {
+  const normal = normaliseForNames(text);
+  const found: { code: string; start: number; end: number }[] = [];
+  for (const { code, pattern } of patterns) {
+    for (const match of normal.matchAll(pattern)) {
+      found.push({ code, start: match.index, end: match.index + match[0].length });
+    }
+  }
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken: { start: number; end: number }[] = [];
+  const counts = new Map<string, number>();
+  for (const mention of found) {
+    if (taken.some((t) => mention.start < t.end && t.start < mention.end)) continue;
+    taken.push(mention);
+    counts.set(mention.code, (counts.get(mention.code) ?? 0) + 1);
+  }
+  return counts;
 }

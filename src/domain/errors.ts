@@ -63,6 +63,11 @@ export const ERRORS = {
   'demo.real_region': 409,
   'demo.no_free_codes': 409,
   'questionnaire.not_found': 404,
+  // Questionnaire versions (issue 15, docs/questionnaires.md).
+  'questionnaire.frozen': 409,
+  'questionnaire.shipped': 409,
+  'questionnaire.invalid': 422,
+  'questionnaire.invalid_mapping': 422,
   'review.not_found': 404,
   'review.version_not_found': 404,
   'submission.not_found': 404,
@@ -103,6 +108,8 @@ export const ERRORS = {
   'import.file_too_large': 413,
   'import.busy': 503,
   'import.unsupported_format': 422,
+  // Neither title nor text names a country the importer knows (details.title: what it looked at).
+  'import.country_unknown': 422,
   'import.tool_missing': 503,
   'export.tool_missing': 503,
   'import.no_text': 422,
@@ -128,6 +135,7 @@ export const ERRORS = {
   'answer.locked': 409,
   'answer.move_not_allowed': 409,
   'answer.self_approval': 403,
+  'answer.value_invalid': 422,
   'workflow.comment_required': 422,
   'workflow.reason_required': 422,
   // Several answers moved at once (POST …/answers/status, services/move-answers.ts).

@@ -7,6 +7,7 @@ import type { Database } from '../db/schema.js';
 import { readReview, type ReviewFormat } from '../documents/read-review.js';
 import { blockTexts, sameBlocks, type Block } from '../domain/blocks.js';
 import { detectCountry } from '../domain/detect-country.js';
+import { countryOtherNames } from './load-catalogue.js';
 import { DEFAULT_LIMITS, type ReadLimits } from '../domain/read-limits.js';
 import { PacteError, type WarningCode } from '../domain/errors.js';
 import { extractFacts } from '../domain/facts.js';
@@ -83,8 +84,11 @@ export async function importReview(db: Kysely<Database>, request: ImportRequest)
     const parsed = await readReview(request.bytes, request.file, questionnaire, request.limits ?? DEFAULT_LIMITS);
     return { questionnaire, parsed, q };
   };
-  const textOf = (parsed: Awaited<ReturnType<typeof readReview>>) =>
-    [parsed.title ?? '', ...parsed.questions.flatMap((q) => blockTexts(q.blocks))].join('\n');
+  const textOf = (parsed: Awaited<ReturnType<typeof readReview>>) => ({
+    file: request.file,
+    title: parsed.title,
+    body: parsed.questions.flatMap((q) => blockTexts(q.blocks)).join('\n'),
+  });
   // An unnamed cycle is looked for among the country's cycles (resolveCycle). A country to be read
   // from the file needs the file read first: with the questionnaire the cycles it may mean share,
   // and again should the country's own cycle be on another one.
@@ -241,12 +245,22 @@ async function knownCountry(db: Kysely<Database>, given: string): Promise<string
   return code;
 }
 
-async function detectedCountry(db: Kysely<Database>, text: string, language: Language): Promise<string> {
-  const detected = detectCountry(text, language, await catalogue.listCountries(db));
+/** The longest title `import.country_unknown` repeats: a title may run over a whole cover page. */
+const TITLE_IN_DETAILS = 200;
+
+async function detectedCountry(
+  db: Kysely<Database>,
+  review: { file: string; title: string | null; body: string },
+  language: Language,
+): Promise<string> {
+  const other = countryOtherNames();
+  const countries = (await catalogue.listCountries(db)).map((c) => ({ ...c, otherNames: other.get(c.code) }));
+  const detected = detectCountry(review, language, countries);
   if (!detected) {
-    throw new PacteError('request.invalid', {
-      problem: 'the country of this review could not be recognised; name it (--country ISO3)',
-    });
+    // What the importer looked at, and nothing else of the file's content.
+    const title = review.title ?? '';
+    const shown = title.length > TITLE_IN_DETAILS ? `${title.slice(0, TITLE_IN_DETAILS - 1)}…` : title;
+    throw new PacteError('import.country_unknown', { file: review.file, title: shown });
   }
   return detected;
 }

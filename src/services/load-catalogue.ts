@@ -9,7 +9,7 @@ import * as catalogue from '../db/queries/catalogue.js';
 import * as countryGroups from '../db/queries/country-groups.js';
 import * as cycles from '../db/queries/cycles.js';
 import type { ObjectiveRow } from '../db/queries/catalogue.js';
-import { LANGUAGES, type Multilingual } from '../domain/language.js';
+import { LANGUAGES, type Language, type Multilingual } from '../domain/language.js';
 import type { Questionnaire } from '../domain/questionnaire.js';
 import { inTransaction } from './use-case.js';
 
@@ -46,6 +46,27 @@ interface CycleFile {
 }
 
 const ARAB_REGION: Multilingual = { fr: 'Région arabe', en: 'Arab region', ar: 'المنطقة العربية' };
+
+let formalNames: Map<string, Partial<Record<Language, string[]>>> | null = null;
+
+/**
+ * The formal and other names of countries (catalogue/country-formal-names.json) that
+ * i18n-iso-countries lacks, by ISO alpha-3 code: what recognising a review's country needs.
+ * Read once: the file ships with Pacte.
+ */
+export function countryOtherNames(): ReadonlyMap<string, Partial<Record<Language, string[]>>> {
+  if (formalNames) return formalNames;
+  const file = read<{ countries: Record<string, Record<string, unknown>> }>('country-formal-names.json');
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
+  formalNames = new Map(
+    Object.entries(file.countries).map(([code, entry]) => {
+      const other = (entry.other ?? {}) as Record<string, unknown>;
+      const names = LANGUAGES.map((l) => [l, [...strings(entry[l]), ...strings(other[l])]] as const);
+      return [code, Object.fromEntries(names) as Partial<Record<Language, string[]>>];
+    }),
+  );
+  return formalNames;
+}
 
 /** The reference data that ships in catalogue/, as the database should hold it. */
 export function readCatalogue() {
