@@ -6085,6 +6085,16 @@ export interface operations {
             title: components['schemas']['Multilingual'];
             /** @description The language of the official wording */
             sourceLanguage: 'fr' | 'en' | 'ar';
+            /** @description Per language: `official` (the text the secretariat sent out) or `unofficial` (Pacte’s translation) */
+            wordingStatus?: {
+              fr?: 'official' | 'unofficial';
+              en?: 'official' | 'unofficial';
+              ar?: 'official' | 'unofficial';
+            };
+            region?: string | null;
+            basedOn?: number | null;
+            /** @description Pacte's own example, not a questionnaire a secretariat sent out */
+            example?: boolean;
             sections: {
               /**
                * @description Roman numeral
@@ -6098,6 +6108,7 @@ export interface operations {
                 en?: 'official' | 'unofficial';
                 ar?: 'official' | 'unofficial';
               };
+              guidance?: components['schemas']['Multilingual'] | null;
               questions: {
                 /** @example I.a */
                 id: string;
@@ -6110,6 +6121,16 @@ export interface operations {
                   en?: 'official' | 'unofficial';
                   ar?: 'official' | 'unofficial';
                 };
+                /** @description Absent: text (free text only); docs/questionnaires.md */
+                kind?: 'text' | 'single_choice' | 'multiple_choice' | 'number' | 'objectives' | 'principles';
+                choices?:
+                  | {
+                      id: string;
+                      label: components['schemas']['Multilingual'];
+                    }[]
+                  | null;
+                unit?: components['schemas']['Multilingual'] | null;
+                guidance?: components['schemas']['Multilingual'] | null;
               }[];
             }[];
           };

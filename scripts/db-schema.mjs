@@ -38,6 +38,15 @@ const JSON_COLUMNS = {
   'questionnaire_section.title_status': 'Record<string, string>',
   'question.text': 'Multilingual',
   'question.text_status': 'Record<string, string>',
+  'question.choices': 'Choice[]',
+  'question.unit': 'Multilingual',
+  'question.guidance': 'Multilingual',
+  'questionnaire_section.guidance': 'Multilingual',
+  'questionnaire.wording_status': 'Record<string, string>',
+  'answer.value': 'AnswerValue',
+  'answer_revision.value': 'AnswerValue',
+  'answer_draft.value': 'AnswerValue',
+  'contribution.value': 'AnswerValue',
   'cycle.title': 'Multilingual',
   'answer.blocks': 'Block[]',
   'answer_revision.blocks': 'Block[]',
@@ -74,6 +83,7 @@ const UNION_COLUMNS = {
   'export_job.lang': 'Language',
   'review.language': 'Language',
   'questionnaire.source_language': 'Language',
+  'question.kind': 'QuestionKind',
   'search_document.language': 'Language',
   'search_publication.language': 'Language',
   'user_role.role': 'Role',
@@ -87,6 +97,9 @@ const UNION_COLUMNS = {
 const IMPORTS = {
   JSONColumnType: 'kysely#JSONColumnType',
   Block: '../domain/blocks.js#Block',
+  AnswerValue: '../domain/answer-value.js#AnswerValue',
+  Choice: '../domain/questionnaire.js#Choice',
+  QuestionKind: '../domain/questionnaire.js#QuestionKind',
   Multilingual: '../domain/language.js#Multilingual',
   Language: '../domain/language.js#Language',
   ReviewStatus: '../domain/workflow.js#ReviewStatus',
@@ -212,8 +225,14 @@ async function columnOverrides(url) {
   for (const [path, type] of typed) {
     const column = found.get(path);
     if (!column) throw new Error(`scripts/db-schema.mjs names ${path}, which no migration creates`);
-    if (column.nullable && path in JSON_COLUMNS) throw new Error(`${path}: a nullable JSON column needs its own type`);
-    const value = column.nullable ? `${type} | null` : type;
+    // A nullable JSON column reads as T | null and is written as its JSON text or null.
+    const json = path in JSON_COLUMNS;
+    const value =
+      column.nullable && json
+        ? `JSONColumnType<${JSON_COLUMNS[path]} | null, string | null, string | null>`
+        : column.nullable
+          ? `${type} | null`
+          : type;
     overrides[path] = column.defaulted ? `Generated<${value}>` : value;
   }
   return overrides;

@@ -4,6 +4,7 @@
  * while this file is stale). JSON columns and the columns limited to a list of values get their
  * types from scripts/db-schema.mjs.
  */
+import type { AnswerValue } from '../domain/answer-value.js';
 import type { Block } from '../domain/blocks.js';
 import type { ContributionKind, ContributionStatus, EvidenceType } from '../domain/contributions.js';
 import type { CycleState, LatePolicy } from '../domain/cycles.js';
@@ -11,6 +12,7 @@ import type { EntityCategory } from '../domain/entities.js';
 import type { FactKind, FactQualifier } from '../domain/facts.js';
 import type { Language, Multilingual } from '../domain/language.js';
 import type { Role } from '../domain/permissions.js';
+import type { Choice, QuestionKind } from '../domain/questionnaire.js';
 import type { RevisionOrigin } from '../domain/review.js';
 import type { AnswerStatus, ReviewStatus } from '../domain/workflow.js';
 import type { ColumnType, JSONColumnType } from 'kysely';
@@ -42,6 +44,7 @@ export interface Answer {
   status: Generated<AnswerStatus>;
   updated_at: Generated<Timestamp>;
   updated_by: string;
+  value: JSONColumnType<AnswerValue | null, string | null, string | null>;
 }
 
 export interface AnswerDraft {
@@ -51,6 +54,7 @@ export interface AnswerDraft {
   question_id: string;
   review_id: number;
   updated_at: Generated<Timestamp>;
+  value: JSONColumnType<AnswerValue | null, string | null, string | null>;
 }
 
 export interface AnswerMove {
@@ -79,6 +83,7 @@ export interface AnswerRevision {
   review_id: number;
   revision: number;
   source_sha256: string | null;
+  value: JSONColumnType<AnswerValue | null, string | null, string | null>;
 }
 
 export interface AnswerTranslation {
@@ -205,6 +210,7 @@ export interface Contribution {
   submitted_at: Timestamp | null;
   updated_at: Generated<Timestamp>;
   updated_by: string;
+  value: JSONColumnType<AnswerValue | null, string | null, string | null>;
 }
 
 export interface Country {
@@ -467,24 +473,44 @@ export interface Principle {
 }
 
 export interface Question {
+  choices: JSONColumnType<Choice[] | null, string | null, string | null>;
+  guidance: JSONColumnType<Multilingual | null, string | null, string | null>;
   id: string;
+  kind: Generated<QuestionKind>;
   letter: string;
   position: number;
   questionnaire_id: string;
   section_id: string;
   text: JSONColumnType<Multilingual>;
   text_status: JSONColumnType<Record<string, string>>;
+  unit: JSONColumnType<Multilingual | null, string | null, string | null>;
   version: number;
+}
+
+export interface QuestionMapping {
+  from_question: string;
+  from_questionnaire: string;
+  from_version: number;
+  to_question: string | null;
+  to_questionnaire: string;
+  to_version: number;
 }
 
 export interface Questionnaire {
+  based_on: number | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  example: Generated<boolean>;
   id: string;
+  region_id: string | null;
   source_language: Language;
   title: JSONColumnType<Multilingual>;
   version: number;
+  wording_status: Generated<JSONColumnType<Record<string, string>>>;
 }
 
 export interface QuestionnaireSection {
+  guidance: JSONColumnType<Multilingual | null, string | null, string | null>;
   id: string;
   position: number;
   questionnaire_id: string;
@@ -682,6 +708,7 @@ export interface Database {
   practice_translation: PracticeTranslation;
   principle: Principle;
   question: Question;
+  question_mapping: QuestionMapping;
   questionnaire: Questionnaire;
   questionnaire_section: QuestionnaireSection;
   region: Region;

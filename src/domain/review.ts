@@ -1,7 +1,8 @@
 import type { Block } from './blocks.js';
 import type { Fact } from './facts.js';
+import type { AnswerValue } from './answer-value.js';
 import { pick, type Language } from './language.js';
-import type { Questionnaire } from './questionnaire.js';
+import type { QuestionKind, Questionnaire } from './questionnaire.js';
 
 /**
  * What made a revision of an answer (`answer_revision.origin`, checked by migration 016); the
@@ -30,10 +31,18 @@ export interface ReviewSection {
   questions: ReviewQuestion[];
 }
 
+/**
+ * A question and its answer. `kind` and what goes with it (`choices` with labels in the review's
+ * language, `unit`) appear only for a question that asks for a typed value, and `answer.value`
+ * only there too: a review of free-text questions reads exactly as before (review JSON 1.x).
+ */
 export interface ReviewQuestion {
   id: string;
   text: string;
-  answer: { blocks: Block[]; revision?: number };
+  kind?: Exclude<QuestionKind, 'text'>;
+  choices?: { id: string; label: string }[];
+  unit?: string;
+  answer: { blocks: Block[]; value?: AnswerValue | null; revision?: number };
 }
 
 export interface ReviewHeader {
@@ -45,6 +54,7 @@ export interface ReviewHeader {
 
 export interface StoredAnswer {
   blocks: Block[];
+  value?: AnswerValue | null;
   revision: number;
 }
 
@@ -56,7 +66,7 @@ export interface StoredAnswer {
 export function buildReviewDocument(
   questionnaire: Questionnaire,
   header: ReviewHeader,
-  answers: ReadonlyMap<string, StoredAnswer | { blocks: Block[] }>,
+  answers: ReadonlyMap<string, StoredAnswer | { blocks: Block[]; value?: AnswerValue | null }>,
   withRevisions: boolean,
 ): ReviewDocument {
   return {
@@ -67,12 +77,19 @@ export function buildReviewDocument(
       questions: section.questions.map((question) => {
         const answer = answers.get(question.id);
         const blocks = answer?.blocks ?? [];
+        const kind = question.kind ?? 'text';
+        const typed = kind !== 'text' ? { value: answer?.value ?? null } : {};
         return {
           id: question.id,
           text: pick(question.text, header.language),
+          ...(kind !== 'text' ? { kind } : {}),
+          ...(question.choices
+            ? { choices: question.choices.map((c) => ({ id: c.id, label: pick(c.label, header.language) })) }
+            : {}),
+          ...(question.unit ? { unit: pick(question.unit, header.language) } : {}),
           answer: withRevisions
-            ? { blocks, revision: answer && 'revision' in answer ? answer.revision : 0 }
-            : { blocks },
+            ? { blocks, ...typed, revision: answer && 'revision' in answer ? answer.revision : 0 }
+            : { blocks, ...typed },
         };
       }),
     })),

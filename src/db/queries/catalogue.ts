@@ -119,7 +119,16 @@ export async function insertQuestionnaire(db: Db, q: Questionnaire): Promise<voi
   const key = { questionnaire_id: q.id, version: q.version };
   await db
     .insertInto('questionnaire')
-    .values({ id: q.id, version: q.version, title: json(q.title), source_language: q.sourceLanguage })
+    .values({
+      id: q.id,
+      version: q.version,
+      title: json(q.title),
+      source_language: q.sourceLanguage,
+      wording_status: json(q.wordingStatus ?? {}),
+      region_id: q.region ?? null,
+      based_on: q.basedOn ?? null,
+      example: q.example ?? false,
+    })
     .onConflict((oc) => oc.doNothing())
     .execute();
   await db
@@ -131,6 +140,7 @@ export async function insertQuestionnaire(db: Db, q: Questionnaire): Promise<voi
         position,
         title: json(s.title),
         title_status: json(s.titleStatus),
+        guidance: s.guidance ? json(s.guidance) : null,
       })),
     )
     .onConflict((oc) => oc.doNothing())
@@ -147,6 +157,10 @@ export async function insertQuestionnaire(db: Db, q: Questionnaire): Promise<voi
           position,
           text: json(question.text),
           text_status: json(question.textStatus),
+          kind: question.kind ?? 'text',
+          choices: question.choices ? json(question.choices) : null,
+          unit: question.unit ? json(question.unit) : null,
+          guidance: question.guidance ? json(question.guidance) : null,
         })),
       ),
     )
@@ -228,13 +242,28 @@ export async function findQuestionnaire(db: Db, id: string, version?: number): P
     version: head.version,
     title: head.title,
     sourceLanguage: head.source_language,
+    wordingStatus: head.wording_status,
+    region: head.region_id,
+    basedOn: head.based_on,
+    example: head.example,
     sections: sections.map((s): QuestionnaireSection => ({
       id: s.id,
       title: s.title,
       titleStatus: s.title_status,
+      ...(s.guidance ? { guidance: s.guidance } : {}),
       questions: questions
         .filter((q) => q.section_id === s.id)
-        .map((q) => ({ id: q.id, letter: q.letter, text: q.text, textStatus: q.text_status })),
+        .map((q) => ({
+          id: q.id,
+          letter: q.letter,
+          text: q.text,
+          textStatus: q.text_status,
+          // Free-text questions read as before issue 15 (no kind): the review JSON stays the same.
+          ...(q.kind !== 'text' ? { kind: q.kind } : {}),
+          ...(q.choices ? { choices: q.choices } : {}),
+          ...(q.unit ? { unit: q.unit } : {}),
+          ...(q.guidance ? { guidance: q.guidance } : {}),
+        })),
     })),
   };
 }

@@ -1,6 +1,7 @@
 /** The catalogue routes: one schema per route (TypeBox); it validates input, types the handler and documents the API. */
 import { Type } from '@sinclair/typebox';
 import { LANGUAGES } from '../../../domain/language.js';
+import { QUESTION_KINDS } from '../../../domain/questionnaire.js';
 import { Lang, LangQuery, MultilingualRef, Nullable, OneOf, PUBLIC, problems } from '../../contract.js';
 
 /** Per language: how far the wording may be trusted. */
@@ -39,12 +40,17 @@ export const getQuestionnaireSchema = {
         version: Type.Integer({ minimum: 1 }),
         title: MultilingualRef,
         sourceLanguage: OneOf(LANGUAGES, { description: 'The language of the official wording' }),
+        wordingStatus: Type.Optional(WordingStatus),
+        region: Type.Optional(Nullable(Type.String({ description: 'The region whose secretariat edits it; null: shipped with Pacte' }))),
+        basedOn: Type.Optional(Nullable(Type.Integer({ minimum: 1, description: 'The version it was copied from' }))),
+        example: Type.Optional(Type.Boolean({ description: "Pacte's own example, not a questionnaire a secretariat sent out" })),
         sections: Type.Array(
           Type.Object(
             {
               id: Type.String({ description: 'Roman numeral', examples: ['I'] }),
               title: MultilingualRef,
               titleStatus: WordingStatus,
+              guidance: Type.Optional(Nullable(MultilingualRef)),
               questions: Type.Array(
                 Type.Object(
                   {
@@ -52,6 +58,16 @@ export const getQuestionnaireSchema = {
                     letter: Type.String({ examples: ['a'] }),
                     text: MultilingualRef,
                     textStatus: WordingStatus,
+                    kind: Type.Optional(OneOf(QUESTION_KINDS, { description: 'Absent: text (free text only); docs/questionnaires.md' })),
+                    choices: Type.Optional(
+                      Nullable(
+                        Type.Array(
+                          Type.Object({ id: Type.String(), label: MultilingualRef }, { additionalProperties: false }),
+                        ),
+                      ),
+                    ),
+                    unit: Type.Optional(Nullable(MultilingualRef)),
+                    guidance: Type.Optional(Nullable(MultilingualRef)),
                   },
                   { additionalProperties: false },
                 ),
