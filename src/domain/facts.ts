@@ -40,9 +40,12 @@ const MULTIPLIER = 'millions?|milliards?|billions?|thousands?|mille|ملايين
 const FR_NUMBER = /(?<!\d|\d[.,])(?:\d{1,3}([ \u00A0\u202F.])\d{3}(?:\1\d{3})*(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)?)/gu;
 /** English (and Arabic once its digits are made Western): comma thousands, dot decimals. */
 const EN_NUMBER = /(?<!\d|\d[.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)/gu;
+/** Arabic typed in a word processor also groups Western digits with a space (« 4 500 مهاجر »). */
+const AR_NUMBER = /(?<!\d|\d[.,])(?:\d{1,3}([, \u00A0\u202F])\d{3}(?:\1\d{3})*(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)/gu;
 
 const NAME_BEFORE = /(?:\p{L}|\p{L}[-–])$/u; // Covid-19, G20
-const ARABIC_PREFIX = /(?:^|[^\p{L}])[وبلف]$/u; // و٥٠ « and 50 » is a figure, not a name
+/** و٥٠ « and 50 », بـ٧ « in 7 », وبـ12 « and in 12 » are figures, not names. */
+const ARABIC_PREFIX = /(?:^|[^\p{L}])(?:[وف]?[بل]|[وف])\u0640?$/u;
 const NUMERO_BEFORE = /(?:\bn[°º]|\bno\.|رقم|#)\s*$/iu; // loi n°14-27
 const JOINED = { before: /\d\s*[-–+/:]\s*$/u, after: /^\s*[-–+/:]\s*\d/u }; // 14-27, 5 + 5, 29/11
 const DAY_AFTER = new RegExp(`^\\s+(?:${MONTHS})(?!\\p{L})`, 'iu'); // 29 novembre 2019
@@ -89,7 +92,7 @@ function western(text: string): string {
 }
 
 function parseNumber(raw: string, language: Language): number {
-  if (language !== 'fr') return Number(raw.replace(/,/gu, ''));
+  if (language !== 'fr') return Number(raw.replace(/[, \u00A0\u202F]/gu, ''));
   // A dot before exactly 3 digits groups thousands (3.804); any other dot or comma is a decimal.
   return Number(raw.replace(/[ \u00A0\u202F]|\.(?=\d{3}(?!\d))/gu, '').replace(',', '.'));
 }
@@ -117,7 +120,7 @@ type Token =
 function tokenize(text: string, language: Language): Token[] {
   const w = western(text);
   const tokens: Token[] = [];
-  for (const m of w.matchAll(language === 'fr' ? FR_NUMBER : EN_NUMBER)) {
+  for (const m of w.matchAll(language === 'fr' ? FR_NUMBER : language === 'ar' ? AR_NUMBER : EN_NUMBER)) {
     let start = m.index;
     let end = start + m[0].length;
     // The rules only look at the words around a number: a window keeps long answers linear.

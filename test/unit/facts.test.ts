@@ -222,4 +222,14 @@ describe('extractFacts in Arabic', () => {
     ]);
     expect(facts('المؤتمر الثامن في ٢٩ نوفمبر ٢٠١٩ والقانون رقم ١٤-٢٧.', 'ar')).toEqual([]);
   });
+
+  it('reads Western thousands grouped by a space, and a figure after « بـ », as word processors write them', () => {
+    const values = (text: string) => facts(text, 'ar').map((f) => f.value);
+    expect(values('استفاد 4 500 مهاجر، و2\u00a0314 طلباً، بنحو 3\u202f400\u202f000 دينار.')).toEqual([
+      4500, 2314, 3400000,
+    ]);
+    expect(values('الاطلاع على الإجراءات بـ٧ لغات وبـ12 لغة.')).toEqual([7, 12]);
+    // Years stay years and a year next to a count is not one number.
+    expect(values('في عام 2020 150 مهاجراً')).toEqual([150]);
+  });
 });
