@@ -142,6 +142,13 @@ function Shell({ children }: { children: React.ReactNode }) {
                   </Link>
                 </li>
               )}
+              {hasRole(session, 'focal_point', 'admin') && (
+                <li>
+                  <Link to="/imports/new" aria-current={current('/imports/new')}>
+                    {t('import.nav')}
+                  </Link>
+                </li>
+              )}
               {manage && (
                 <li>
                   <Link to="/admin/entities" aria-current={current('/admin/entities')}>

@@ -9,6 +9,7 @@ import { AdminCountrySettingsPage } from './pages/admin-settings.js';
 import { AnswerPage } from './pages/answer.js';
 import { ReviewPage } from './pages/contributor-review.js';
 import { HistoryPage } from './pages/history.js';
+import { ImportPage } from './pages/import.js';
 import { NotFoundPage } from './pages/not-found.js';
 import { PeoplePage } from './pages/people.js';
 import { SignInPage } from './pages/sign-in.js';
@@ -133,6 +134,7 @@ export function AppRoutes() {
         <Route path="/admin/entities" element={<AdminEntitiesPage />} />
         <Route path="/admin/users" element={<AdminUsersPage />} />
         <Route path="/admin/countries" element={<AdminCountrySettingsPage />} />
+        <Route path="/imports/new" element={<ImportPage />} />
         <Route path="/people" element={<PeoplePage />} />
         <Route path="/account" element={<AccountPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -66,6 +66,8 @@ export type CodedCountry = CodeDetail['countries'][number];
 export type CodeFigures = Json<'getCodeFigures'>;
 export type ObjectivesMatrix = Json<'getObjectivesMatrix'>;
 export type Cycles = Json<'listCycles'>;
+/** What an import read of a file (POST /imports; 201 when stored, the same shape). */
+export type ImportedReview = Json<'importReview'>;
 
 export type Tracking = Json<'getCycleTracking'>;
 export type TrackedCountry = Tracking['countries'][number];
