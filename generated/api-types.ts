@@ -1948,7 +1948,7 @@ export interface paths {
     put?: never;
     /**
      * Read a review file and say what was understood; store it with store=true
-     * @description multipart/form-data with one `file` (.txt, .docx or .pdf, chosen by content; at most PACTE_IMPORT_MAX_BYTES) and optional fields `country` (ISO 3166-1 alpha-3; guessed from the text when absent), `cycle` (e.g. arab-2021) and `store` (`true` to store it: needs a session of someone who may import for that country — a focal point of the country or an administrator; without it nothing is stored). Answers the review JSON with `facts`, suggested `objectives` per question, the import `report` and the `outcome` (what was stored, revised, unchanged or in conflict). A few files are read at a time: import.busy (503) asks to retry.
+     * @description multipart/form-data with one `file` (.txt, .docx, .odt or .pdf, chosen by content; at most PACTE_IMPORT_MAX_BYTES) and optional fields `country` (ISO 3166-1 alpha-3; guessed from the text when absent), `cycle` (e.g. arab-2021) and `store` (`true` to store it: needs a session of someone who may import for that country — a focal point of the country or an administrator; without it nothing is stored). Answers the review JSON with `facts`, suggested `objectives` per question, the import `report` and the `outcome` (what was stored, revised, unchanged or in conflict). A few files are read at a time: import.busy (503) asks to retry.
      */
     post: operations['importReview'];
     delete?: never;
@@ -2233,7 +2233,7 @@ export interface components {
     /** @description What an import understood of a file. */
     ImportReport: {
       /** @description Read from the content, not the file name */
-      format: 'txt' | 'docx' | 'pdf';
+      format: 'txt' | 'docx' | 'odt' | 'pdf';
       recognised: {
         sections: number;
         /** @description Questions answered */

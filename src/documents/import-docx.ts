@@ -1,7 +1,7 @@
-import { DOMParser } from '@xmldom/xmldom';
 import type { Element as XmlElement } from '@xmldom/xmldom';
 import { normalizeText } from '../domain/blocks.js';
 import { PacteError } from '../domain/errors.js';
+import { elements, isHeaderRowText, parseXml } from './office-xml.js';
 import type { SourceLine } from './source-lines.js';
 import { readZipEntries, type ZipLimits } from './zip.js';
 
@@ -29,20 +29,6 @@ export function isOleCompound(bytes: Uint8Array): boolean {
   return OLE_MAGIC.every((byte, i) => bytes[i] === byte);
 }
 
-/** A table row made of these words only is the questionnaire's header row. */
-const HEADER_CELLS = new Set([
-  'questions',
-  'question',
-  'réponses',
-  'réponse',
-  'answers',
-  'answer',
-  'الأسئلة',
-  'الإجابات',
-  'السؤال',
-  'الإجابة',
-]);
-
 /** Built-in heading styles, by their (always English) style names. */
 const HEADING_STYLE = /^(?:title|subtitle|heading \d)$/iu;
 
@@ -50,14 +36,6 @@ const HEADING_STYLE = /^(?:title|subtitle|heading \d)$/iu;
 
 function isW(node: XmlElement, name: string): boolean {
   return node.localName === name && W_NAMESPACES.has(node.namespaceURI ?? '');
-}
-
-function elements(parent: XmlElement): XmlElement[] {
-  const out: XmlElement[] = [];
-  for (let node = parent.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === 1) out.push(node as XmlElement); // an element
-  }
-  return out;
 }
 
 function child(parent: XmlElement | undefined, name: string): XmlElement | undefined {
@@ -88,25 +66,6 @@ function isOn(element: XmlElement | undefined): boolean {
   if (!element) return false;
   const value = attr(element, 'val');
   return value === undefined || !['0', 'false', 'off'].includes(value);
-}
-
-function parseXml(bytes: Buffer, file: string): XmlElement {
-  const bom16 = bytes[0] === 0xff && bytes[1] === 0xfe;
-  const text = bytes.toString(bom16 ? 'utf16le' : 'utf8');
-  // xmldom resolves no external entity; a document type has no business in a DOCX anyway.
-  if (/<!DOCTYPE/iu.test(text)) throw new PacteError('import.corrupt_file', { file });
-  try {
-    const parser = new DOMParser({
-      onError: (level, message) => {
-        if (level !== 'warning') throw new Error(message);
-      },
-    });
-    const root = parser.parseFromString(text, 'application/xml').documentElement;
-    if (!root) throw new Error('no root element');
-    return root;
-  } catch (cause) {
-    throw new PacteError('import.corrupt_file', { file }, { cause });
-  }
 }
 
 // ——— styles.xml and numbering.xml ———
@@ -424,10 +383,7 @@ function collect(parent: XmlElement, name: string): XmlElement[] {
 }
 
 function isHeaderRow(cells: XmlElement[]): boolean {
-  const texts = cells
-    .map((cell) => normalizeText(paragraphText(cell)).replace(/\s*:$/u, '').toLowerCase())
-    .filter((t) => t !== '');
-  return texts.length > 0 && texts.every((t) => HEADER_CELLS.has(t));
+  return isHeaderRowText(cells.map(paragraphText));
 }
 
 export async function readDocxLines(bytes: Uint8Array, file: string, limits: ZipLimits): Promise<SourceLine[]> {

@@ -2,11 +2,12 @@ import { PacteError } from '../domain/errors.js';
 import type { Questionnaire } from '../domain/questionnaire.js';
 import { decodeText } from './decode-text.js';
 import { readDocxLines } from './import-docx.js';
+import { isOdt, readOdtLines } from './import-odt.js';
 import { readPdfText } from './import-pdf.js';
 import { parseReviewLines, parseReviewText, type ParsedDocument } from './import-text.js';
 import { DEFAULT_LIMITS, type ReadLimits } from '../domain/read-limits.js';
 
-export type ReviewFormat = 'txt' | 'docx' | 'pdf';
+export type ReviewFormat = 'txt' | 'docx' | 'odt' | 'pdf';
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((byte, i) => bytes[i] === byte);
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -17,7 +18,7 @@ const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
  */
 export function detectFormat(bytes: Uint8Array, file: string): ReviewFormat {
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf'; // %PDF-
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'docx'; // a zip
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return isOdt(bytes) ? 'odt' : 'docx'; // a zip
   if (startsWith(bytes, OLE)) {
     const utf16 = Buffer.from(bytes).toString('utf16le');
     if (utf16.includes('EncryptionInfo') || utf16.includes('EncryptedPackage')) {
@@ -41,8 +42,8 @@ export async function readReview(
   }
   const format = detectFormat(bytes, file);
   try {
-    if (format === 'docx') {
-      const lines = await readDocxLines(bytes, file, limits);
+    if (format === 'docx' || format === 'odt') {
+      const lines = await (format === 'odt' ? readOdtLines : readDocxLines)(bytes, file, limits);
       return { ...parseReviewLines(lines, questionnaire), format };
     }
     const text =
