@@ -2,5 +2,6 @@
 
 export { parseBboxLayout } from './pdf/bbox.js';
 export type { PdfPage, PdfWord } from './pdf/bbox.js';
-export { pdfLayoutText, readPdfText } from './pdf/read-pdf.js';
+export { pdfLayoutLines, pdfLayoutText, readPdfLines, readPdfText } from './pdf/read-pdf.js';
+export type { CellLine } from './pdf/lines.js';
 export type { PdfReadOptions } from './pdf/run-pdftotext.js';

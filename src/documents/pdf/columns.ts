@@ -1,5 +1,5 @@
 import type { PdfPage, PdfWord } from './bbox.js';
-import { median } from './layout.js';
+import { SECTION_START, median } from './layout.js';
 
 /** Finds the vertical gutter between a table's question and answer columns, page by page. */
 
@@ -101,16 +101,59 @@ function isTable(g: Gutter | null, lines: readonly PdfWord[][], width: number, m
   return aligned(leftAligned, g.left) || aligned(rightAligned, g.right);
 }
 
-/** Each page's column gutter: its own, or the document's when the page alone says too little. */
-export function pageSeparators(pages: readonly PdfPage[]): (number | null)[] {
-  const perPage = pages.map((p) => groupByLine(p.words));
+/** A stretch of a page, from `top` down to the next band, and its column gutter (null: one column). */
+export interface Band {
+  top: number;
+  separator: number | null;
+}
+
+/** The gutter at height y of a page (its bands in order). */
+export function separatorAt(bands: readonly Band[], y: number): number | null {
+  let found: number | null = null;
+  for (const band of bands) if (y >= band.top - 0.5) found = band.separator;
+  return found;
+}
+
+/**
+ * A page in bands: a section heading starts a new one, as each section has its own table, whose
+ * columns need not be as wide as the previous section's (two tables can share a page).
+ */
+function bandsOf(lines: readonly PdfWord[][]): PdfWord[][][] {
+  const sorted = [...lines].sort((a, b) => (a[0]?.yMin ?? 0) - (b[0]?.yMin ?? 0));
+  const bands: PdfWord[][][] = [[]];
+  for (const line of sorted) {
+    const text = line.map((w) => w.text).join(' ');
+    const current = bands[bands.length - 1] ?? [];
+    if (
+      current.length > 0 &&
+      (SECTION_START.test(text) ||
+        SECTION_START.test(
+          [...line]
+            .reverse()
+            .map((w) => w.text)
+            .join(' '),
+        ))
+    )
+      bands.push([line]);
+    else current.push(line);
+  }
+  return bands;
+}
+
+/**
+ * Each page's column gutters, band by band: the band's own when it has enough lines to say, or
+ * else the page's; the page's own, or the document's when the page alone says too little (the
+ * end of a row carried over).
+ */
+export function pageSeparators(pages: readonly PdfPage[]): Band[][] {
+  // Marks that the extraction detached from their letters (Arabic tanween, shadda) are not lines.
+  const perPage = pages.map((p) => groupByLine(p.words.filter((w) => !/^\p{M}+$/u.test(w.text))));
   const width = median(pages.map((p) => p.width));
   const sameSize = pages.map((p) => Math.abs(p.width - width) < 1);
   const documentLines = perPage.filter((_, i) => sameSize[i]).flat();
   const documentGutter = findGutter(documentLines, width);
   const shared = isTable(documentGutter, documentLines, width, 3) ? documentGutter : null;
-  return pages.map((page, i) => {
-    const lines = perPage[i] ?? [];
+  const pageSeparator = (page: PdfPage, lines: PdfWord[][], i: number): number | null => {
     const own = findGutter(lines, page.width);
     if (isTable(own, lines, page.width, 2)) return own.x;
     if (shared && sameSize[i]) {
@@ -118,5 +161,16 @@ export function pageSeparators(pages: readonly PdfPage[]): (number | null)[] {
       if (isTable(here, lines, page.width, 1)) return here.x;
     }
     return null;
+  };
+  return pages.map((page, i) => {
+    const lines = perPage[i] ?? [];
+    const separator = pageSeparator(page, lines, i);
+    const bands = bandsOf(lines);
+    if (bands.length === 1) return [{ top: 0, separator }];
+    return bands.map((band): Band => {
+      const own = findGutter(band, page.width);
+      const top = Math.min(...band.map((l) => Math.min(...l.map((w) => w.yMin))));
+      return { top: Number.isFinite(top) ? top : 0, separator: isTable(own, band, page.width, 3) ? own.x : separator };
+    });
   });
 }

@@ -17,6 +17,8 @@ export interface Token {
 export interface PhysicalLine {
   page: number;
   side: Side;
+  /** The column gutter of the table the line is in (a page may hold two tables), or null. */
+  gutter: number | null;
   /** Left to right on the page. */
   tokens: Token[];
   direction: Direction;

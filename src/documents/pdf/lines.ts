@@ -1,5 +1,6 @@
 import { repairArabic, visualToLogical } from '../arabic-repair.js';
 import type { Direction } from '../arabic-repair.js';
+import type { SourceLine } from '../source-lines.js';
 import { ARABIC_QUESTION_START } from '../numbering.js';
 import { ROW_START, SECTION_START, byTop, gapsOf, median } from './layout.js';
 import type { Cell, PhysicalLine, Token } from './layout.js';
@@ -25,9 +26,11 @@ interface Metrics {
   space: number;
   /** Line pitch within a paragraph, as a multiple of the line height. */
   pitch: number;
-  /** Per page and side, the furthest a line reaches (x for left-to-right, -x for right-to-left). */
+  /** Per page, table and side, the furthest a line reaches (x for left-to-right, -x for right-to-left). */
   reach: Map<string, { ltr: number; rtl: number }>;
 }
+
+const columnOf = (line: PhysicalLine): string => `${line.page}/${line.gutter ?? ''}/${line.side}`;
 
 export function measure(lines: readonly PhysicalLine[]): Metrics {
   const gaps: number[] = [];
@@ -37,7 +40,7 @@ export function measure(lines: readonly PhysicalLine[]): Metrics {
   const byColumn = new Map<string, PhysicalLine[]>();
   const reach = new Map<string, { ltr: number; rtl: number }>();
   for (const line of lines) {
-    const key = `${line.page}/${line.side}`;
+    const key = columnOf(line);
     byColumn.set(key, [...(byColumn.get(key) ?? []), line]);
     const r = reach.get(key) ?? { ltr: -Infinity, rtl: -Infinity };
     r.ltr = Math.max(r.ltr, ...line.tokens.map((t) => t.xMax));
@@ -89,7 +92,11 @@ interface Marker {
   position: number;
   /** The item's text. */
   rest: string;
-  /** A dash or star followed by an ordinary space: an item only if the line starts a paragraph anyway. */
+  /**
+   * A dash or star, or a number, followed by an ordinary space: an item only if the line starts a
+   * paragraph anyway, or stands out from the paragraph before (indented) or from the item before
+   * (left of its text).
+   */
   weak?: boolean;
 }
 
@@ -116,14 +123,17 @@ function markerOf(line: PhysicalLine, metrics: Metrics): Marker | null {
     const text = [glued[2] ?? '', rest].filter((t) => t !== '').join(' ');
     return { type: 'bullet', written: glued[1] ?? '', position: start, rest: text };
   }
-  if (!wide) return null;
+  // Without a tab after it, a number or letter is an item only where the layout says so (unwrap).
+  const weak = wide ? {} : { weak: true };
+  if (next === undefined) return null;
   const number = /^\(?(\d{1,3})([.)])$/u.exec(word);
   if (number) {
     const separator = word.startsWith('(') ? ')' : (number[2] ?? '.');
-    return { type: 'number', number: { value: Number(number[1]), separator }, written: word, position: start, rest };
+    const value = { value: Number(number[1]), separator };
+    return { type: 'number', number: value, written: word, position: start, rest, ...weak };
   }
   if (/^\(?(?:\p{L}|[ivxlc]{1,5}|[IVXLC]{1,5})[.)]$/u.test(word))
-    return { type: 'letter', written: word, position: start, rest };
+    return wide ? { type: 'letter', written: word, position: start, rest } : null;
   return null;
 }
 
@@ -137,6 +147,8 @@ function join(text: string, line: string): string {
 
 interface LogicalLine {
   text: string;
+  /** Where its first line starts, along the reading direction. */
+  start: number;
   marker: Marker | null;
   /** Where the item's text starts (for a hanging indent), along the reading direction. */
   body: number | null;
@@ -153,15 +165,28 @@ function unwrap(cell: Cell, metrics: Metrics): LogicalLine[] {
     const placed = place(line);
     const current = out[out.length - 1];
     let fresh = current === undefined || (marker !== null && !marker.weak);
+    // A bullet alone on its line (its glyph on another baseline): the next line is its text.
+    const bare = current?.marker && current.text === '' && current.body === null;
+    if (bare && (marker === null || marker.weak)) {
+      current.text = line.text;
+      current.body = placed.start;
+      prev = line;
+      continue;
+    }
     if (!fresh && prev && current) {
       const prevPlaced = place(prev);
       if (prev.page === line.page) {
+        // A wrapped line stays in its column: a line across the page after one within a column
+        // (a heading after the title) starts anew.
+        if (prev.side !== line.side) fresh = true;
         const pitch = line.bottom - prev.bottom;
         if (pitch > metrics.pitch * line.height + Math.max(2, 0.15 * line.height)) fresh = true;
       }
       if (current.body !== null && placed.start < current.body - 2) fresh = true;
+      // A marker indented from the paragraph before starts an item (a list typed by hand).
+      if (marker && current.body === null && !current.marker && placed.start > current.start + 2) fresh = true;
       // A line ends a paragraph when the next line's first word would have fitted on it.
-      const reach = metrics.reach.get(`${prev.page}/${prev.side}`);
+      const reach = metrics.reach.get(columnOf(prev));
       const limit = reach ? (prev.direction === 'rtl' ? reach.rtl : reach.ltr) : Infinity;
       const width = unbreakableWidth(placed.tokens, line.direction);
       const space = /\S-$/u.test(prev.text) ? 0 : metrics.space;
@@ -180,7 +205,7 @@ function unwrap(cell: Cell, metrics: Metrics): LogicalLine[] {
       const text = marker ? marker.rest : line.text;
       const body = marker ? (place(line).tokens[1] ? start(place(line).tokens[1], line.direction) : null) : null;
       const danger = !marker && cell.role === 'answer' && DANGER.test(line.text) ? placed.start : null;
-      out.push({ text, marker, body, danger });
+      out.push({ text, start: placed.start, marker, body, danger });
     } else current.text = join(current.text, line.text);
     prev = line;
   }
@@ -198,8 +223,10 @@ function unbreakableWidth(tokens: readonly Token[], direction: Direction): numbe
   for (let i = 1; i < tokens.length; i++) {
     const next = tokens[i];
     const previousText = visualToLogical(last.text, direction);
-    if (!next || !(/^[?!:;»%‰)\]]+$/u.test(visualToLogical(next.text, direction)) || /^[«([]$/u.test(previousText)))
-      break;
+    const nextText = next ? visualToLogical(next.text, direction) : '';
+    // « 48 213 », its groups joined by a no-break space, and punctuation after one.
+    const group = /^\d{1,3}$/u.test(previousText) && /^\d{3}[.,;:]?$/u.test(nextText);
+    if (!next || !(/^[?!:;»%‰)\]]+$/u.test(nextText) || /^[«([]$/u.test(previousText) || group)) break;
     last = next;
   }
   return Math.max(first.xMax, last.xMax) - Math.min(first.xMin, last.xMin);
@@ -223,7 +250,15 @@ function levels(positions: number[]): (position: number) => number {
   };
 }
 
-export function cellText(cell: Cell, metrics: Metrics): string[] {
+/** A logical line of a cell: as the text parser reads it, and as a structured line (paragraph or item). */
+export interface CellLine {
+  /** With its marker written by level (▪ ◦ ✓ … or the number), for parseReviewText. */
+  text: string;
+  /** A paragraph, or a list item at its level with the marker left out, for parseReviewLines. */
+  source: SourceLine;
+}
+
+export function cellText(cell: Cell, metrics: Metrics): CellLine[] {
   const lines = unwrap(cell, metrics);
   const levelOf = levels(
     lines.flatMap((l) =>
@@ -235,26 +270,35 @@ export function cellText(cell: Cell, metrics: Metrics): string[] {
     ),
   );
   const bullet = (level: number): string => LEVEL_BULLETS[Math.min(level, LEVEL_BULLETS.length - 1)] ?? '▪';
+  const item = (level: number, text: string, ordered: boolean, written: string): CellLine => ({
+    text: `${written} ${text}`,
+    source: { text, paragraph: true, list: { level, ordered } },
+  });
   const open: { level: number; separator: string | null }[] = [];
-  return lines.map((line) => {
+  return lines.map((line): CellLine => {
     const { marker } = line;
-    if (line.danger !== null) return `${bullet(levelOf(line.danger))} ${line.text}`;
-    if (!marker) return line.text;
+    if (line.danger !== null) {
+      const level = levelOf(line.danger);
+      return item(level, line.text, false, bullet(level));
+    }
+    if (!marker) return { text: line.text, source: { text: line.text, paragraph: true } };
     if (marker.type === 'letter') {
       // In a question's cell the letter is the question's; elsewhere, a lettered list item.
-      if (cell.role !== 'answer') return `${marker.written} ${line.text}`;
-      return `${bullet(levelOf(marker.position))} ${marker.written} ${line.text}`;
+      const text = `${marker.written} ${line.text}`;
+      if (cell.role !== 'answer') return { text, source: { text, paragraph: true } };
+      const level = levelOf(marker.position);
+      return item(level, text, false, bullet(level));
     }
     const level = levelOf(marker.position);
     while ((open[open.length - 1]?.level ?? -1) >= level) open.pop();
     if (marker.type === 'bullet') {
       open.push({ level, separator: null });
-      return `${bullet(level)} ${line.text}`;
+      return item(level, line.text, false, bullet(level));
     }
     // A numbered list inside another with the same punctuation would read as its sibling.
     let separator = marker.number?.separator ?? '.';
     if (open.some((o) => o.separator === separator)) separator = separator === '.' ? ')' : '.';
     open.push({ level, separator });
-    return `${marker.number?.value ?? 1}${separator} ${line.text}`;
+    return item(level, line.text, true, `${marker.number?.value ?? 1}${separator}`);
   });
 }

@@ -1,7 +1,7 @@
 import { hasArabic, lineDirection, repairArabic, visualToLogical } from '../arabic-repair.js';
 import type { Direction } from '../arabic-repair.js';
 import type { PdfPage, PdfWord } from './bbox.js';
-import { groupByLine } from './columns.js';
+import { groupByLine, separatorAt, type Band } from './columns.js';
 import { gapsOf, median, overlap } from './layout.js';
 import type { PhysicalLine, Side, Token } from './layout.js';
 
@@ -77,15 +77,16 @@ function mergeTight(tokens: Token[]): Token[] {
 export function physicalLines(
   page: PdfPage,
   index: number,
-  separator: number | null,
+  bands: readonly Band[],
   visual: boolean,
   fallback: Direction,
 ): PhysicalLine[] {
-  const parts: { side: Side; tokens: Token[] }[] = [];
+  const parts: { side: Side; tokens: Token[]; gutter: number | null }[] = [];
   for (const line of groupByLine(attachMarks(page.words, visual))) {
     const tokens = mergeTight(line);
+    const separator = separatorAt(bands, Math.min(...line.map((w) => w.yMin)));
     if (separator === null) {
-      parts.push({ side: 'full', tokens });
+      parts.push({ side: 'full', tokens, gutter: null });
       continue;
     }
     const crossing = tokens.some((t) => t.xMin < separator - 0.25 && t.xMax > separator + 0.25);
@@ -93,9 +94,10 @@ export function physicalLines(
     const right = tokens.filter((t) => !left.includes(t));
     const lastLeft = left[left.length - 1];
     const firstRight = right[0];
-    if (crossing) parts.push({ side: 'full', tokens });
-    else if (!lastLeft) parts.push({ side: 'right', tokens });
-    else if (!firstRight) parts.push({ side: 'left', tokens });
+    const gutter = separator;
+    if (crossing) parts.push({ side: 'full', tokens, gutter });
+    else if (!lastLeft) parts.push({ side: 'right', tokens, gutter });
+    else if (!firstRight) parts.push({ side: 'left', tokens, gutter });
     else {
       // Words on both sides: two cells, unless the gap at the gutter is like the line's other
       // spaces. A list marker alone on one side (an Arabic item's, past its cell's edge) is a cell's.
@@ -105,12 +107,12 @@ export function physicalLines(
       const lone = (part: Token[]): boolean => part.length === 1 && LONE_MARKER.test(part[0]?.text ?? '');
       const wide = gap >= (gaps.length > 0 ? Math.max(0.2 * height, 1.3 * median(gaps)) : 0.35 * height);
       if (wide || lone(left) || lone(right)) {
-        parts.push({ side: 'left', tokens: left }, { side: 'right', tokens: right });
-      } else parts.push({ side: 'full', tokens });
+        parts.push({ side: 'left', tokens: left, gutter }, { side: 'right', tokens: right, gutter });
+      } else parts.push({ side: 'full', tokens, gutter });
     }
   }
   // Parts of one side at the same height are one line (an Arabic list marker and its text).
-  const merged: { side: Side; tokens: Token[]; box: { yMin: number; yMax: number } }[] = [];
+  const merged: { side: Side; tokens: Token[]; gutter: number | null; box: { yMin: number; yMax: number } }[] = [];
   for (const part of parts) {
     const box = bounds(part.tokens);
     const same = merged.find(
@@ -120,10 +122,11 @@ export function physicalLines(
     if (same) {
       same.tokens = mergeTight([...same.tokens, ...part.tokens].sort((a, b) => a.xMin - b.xMin));
       same.box = bounds(same.tokens);
-    } else merged.push({ side: part.side, tokens: part.tokens, box });
+    } else merged.push({ ...part, box });
   }
-  const raw = merged.map(({ side, tokens }) => ({
+  const raw = merged.map(({ side, tokens, gutter }) => ({
     side,
+    gutter,
     tokens,
     direction: lineDirection(tokens.map((t) => t.text).join(' ')),
   }));
@@ -132,7 +135,7 @@ export function physicalLines(
     const count = (d: Direction) => raw.filter((l) => l.side === side && l.direction === d).length;
     return count('rtl') + count('ltr') === 0 ? null : count('rtl') > count('ltr') ? 'rtl' : 'ltr';
   };
-  return raw.map(({ side, tokens, direction: own }) => {
+  return raw.map(({ side, gutter, tokens, direction: own }) => {
     const text = tokens.map((t) => t.text).join(' ');
     const direction = own ?? majority(side) ?? fallback;
     const bottom = Math.max(...tokens.map((t) => t.yMax));
@@ -140,6 +143,7 @@ export function physicalLines(
     return {
       page: index,
       side,
+      gutter,
       tokens,
       direction,
       text: repairArabic(visualToLogical(text, direction)),
