@@ -3,7 +3,7 @@ import type { Questionnaire } from '../domain/questionnaire.js';
 import { decodeText } from './decode-text.js';
 import { readDocxLines } from './import-docx.js';
 import { isOdt, readOdtLines } from './import-odt.js';
-import { readPdfText } from './import-pdf.js';
+import { readPdfLines } from './import-pdf.js';
 import { parseReviewLines, parseReviewText, type ParsedDocument } from './import-text.js';
 import { DEFAULT_LIMITS, type ReadLimits } from '../domain/read-limits.js';
 
@@ -46,11 +46,13 @@ export async function readReview(
       const lines = await (format === 'odt' ? readOdtLines : readDocxLines)(bytes, file, limits);
       return { ...parseReviewLines(lines, questionnaire), format };
     }
-    const text =
-      format === 'pdf'
-        ? await readPdfText(bytes, file, { timeoutMs: limits.toolTimeoutMs, memoryBytes: limits.toolMemoryBytes })
-        : decodeText(bytes, file);
-    return { ...parseReviewText(text, questionnaire), format };
+    if (format === 'pdf') {
+      // The PDF's layout says where paragraphs and list items start, as Word's structure does.
+      const options = { timeoutMs: limits.toolTimeoutMs, memoryBytes: limits.toolMemoryBytes };
+      const lines = await readPdfLines(bytes, file, options);
+      return { ...parseReviewLines(lines.map((line) => line.source), questionnaire), format };
+    }
+    return { ...parseReviewText(decodeText(bytes, file), questionnaire), format };
   } catch (error) {
     // Readers and the parser do not all know the file's name; messages must name it.
     if (error instanceof PacteError && error.details.file === undefined) {
