@@ -1,0 +1,241 @@
+import type { AnswerValue } from './answer-value.js';
+import type { Block } from './blocks.js';
+import { pick, type Language, type Multilingual } from './language.js';
+import { formatNumber } from './locale-format.js';
+import { kindOf, type Question } from './questionnaire.js';
+
+/**
+ * How a typed value (src/domain/answer-value.ts) is written in a document, and read back from one:
+ * the one place for both, so that an exported review or a filled blank questionnaire imports to
+ * the value it shows.
+ *
+ * - choices: one line per option, « ☒ label » ticked, « ☐ label » not;
+ * - objectives / principles: « ☒ 7. title », « ☒ c) title » (exports list the ticked ones, the
+ *   blank all of them with ☐); read back by number or letter first, then by title in fr/en/ar;
+ * - number: « Valeur : 4 500 personnes », « Value: 4,500 people », « القيمة: 4,500 شخص ».
+ *
+ * Reading accepts what Word and LibreOffice users type to tick a box: ☒ ☑ ✓ ✔ ✗ ✘ x X [x] (x),
+ * and a box's line whose glyph the parser took as a list marker (✓ opens a list item).
+ */
+
+export const TICKED = '☒';
+export const EMPTY = '☐';
+
+/** The catalogue's names the lines need (documents load nothing themselves). */
+export interface ValueNames {
+  objectives: readonly { number: number; title: Multilingual }[];
+  principles: readonly { key: string; letter: string; title: Multilingual }[];
+}
+
+/** The label of a number's line, per language (its colon as the language writes it). */
+export const NUMBER_LABEL: Record<Language, string> = { fr: 'Valeur :', en: 'Value:', ar: 'القيمة:' };
+
+/** One option a question offers: its id (as the value names it), its mark (« 7. », « c) ») and its label. */
+interface Option {
+  id: string | number;
+  mark: string;
+  label: Multilingual;
+}
+
+function optionsOf(question: Question, names: ValueNames): Option[] {
+  switch (kindOf(question)) {
+    case 'single_choice':
+    case 'multiple_choice':
+      return (question.choices ?? []).map((c) => ({ id: c.id, mark: '', label: c.label }));
+    case 'objectives':
+      return names.objectives.map((o) => ({ id: o.number, mark: `${o.number}.`, label: o.title }));
+    case 'principles':
+      return names.principles.map((p) => ({ id: p.key, mark: `${p.letter})`, label: p.title }));
+    default:
+      return [];
+  }
+}
+
+const picked = (value: AnswerValue | null | undefined): (string | number)[] => {
+  if (!value) return [];
+  if ('choices' in value) return value.choices;
+  if ('objectives' in value) return value.objectives;
+  if ('principles' in value) return value.principles;
+  return [];
+};
+
+const optionLine = (option: Option, ticked: boolean, language: Language): string =>
+  `${ticked ? TICKED : EMPTY} ${option.mark ? `${option.mark} ` : ''}${pick(option.label, language)}`;
+
+/**
+ * The lines that show `value` in a document in `language`. `blank`: the empty questionnaire's
+ * lines (every option with ☐, « Valeur : ____ unit »). An export of a question with no value has
+ * no value lines, so a review of free-text answers reads as before.
+ */
+export function valueLines(
+  question: Question,
+  value: AnswerValue | null | undefined,
+  language: Language,
+  names: ValueNames,
+  blank = false,
+): string[] {
+  const kind = kindOf(question);
+  if (kind === 'text') return [];
+  const unit = question.unit ? ` ${pick(question.unit, language)}` : '';
+  if (kind === 'number') {
+    if (blank) return [`${NUMBER_LABEL[language]} ____${unit}`];
+    if (!value || !('number' in value)) return [];
+    return [`${NUMBER_LABEL[language]} ${formatNumber(value.number, language)}${unit}`];
+  }
+  const ids = picked(value);
+  const options = optionsOf(question, names);
+  if (blank) return options.map((o) => optionLine(o, false, language));
+  if (ids.length === 0) return [];
+  // Every option of a choice question (the reader sees what was not chosen); ticked ones only of the 23 / 10.
+  const shown = kind === 'objectives' || kind === 'principles' ? options.filter((o) => ids.includes(o.id)) : options;
+  return shown.map((o) => optionLine(o, ids.includes(o.id), language));
+}
+
+/** A box at a line's start: group 1 the tick (empty: not ticked), group 2 the rest. */
+const BOX = /^\s*(?:([☒☑✓✔✗✘])|☐|\[\s*([xX✓✔☒]?)\s*\]|\(\s*([xX✓✔☒]?)\s*\)|([xX])(?=\s))\s*(.*)$/u;
+
+/** Text compared: NFC, no case, no whitespace, no punctuation, Eastern Arabic digits as Western. */
+export function looseText(text: string): string {
+  return westernDigits(text.normalize('NFC'))
+    .toLowerCase()
+    .replace(/[\s\p{P}\u0640]/gu, '');
+}
+
+/** ٠-٩ (Arabic-Indic) and ۰-۹ (Persian) as 0-9. */
+export function westernDigits(text: string): string {
+  return text.replace(/[٠-٩۰-۹]/gu, (d) => String(((d.codePointAt(0)! - 0x0660) % 0x90) % 10));
+}
+
+/** The option a line names: by its mark (number or letter) first, then by its label in any language. */
+function matchOption(rest: string, options: readonly Option[]): Option | undefined {
+  const text = westernDigits(rest.trim());
+  const marked = /^(\d{1,2}|[a-zA-Z])\s*[.)\-–]\s*(.*)$/u.exec(text);
+  if (marked) {
+    const byMark = options.find((o) => o.mark !== '' && looseText(o.mark) === looseText(marked[1]!));
+    if (byMark) return byMark;
+  }
+  const loose = looseText(text);
+  if (loose === '') return undefined;
+  return options.find((o) =>
+    Object.values(o.label).some((label) => {
+      const known = looseText(label);
+      return known === loose || (o.mark !== '' && looseText(`${o.mark}${label}`) === loose);
+    }),
+  );
+}
+
+/**
+ * A number as written in any of the three languages: spaces (also no-break), points, commas or
+ * ٬ between thousands, a comma, point or ٫ before decimals, Eastern Arabic digits. A single
+ * separator followed by exactly three digits separates thousands (« 4.500 », « 4,500 »).
+ */
+export function readNumber(written: string): number | null {
+  const text = westernDigits(written).replace(/[\u00a0\u202f\u2009\s٬']/gu, ' ');
+  const found = /[-−]?\d[\d ,.٫]*/u.exec(text);
+  if (!found) return null;
+  let digits = found[0].replace(/−/gu, '-').replace(/[ ]/gu, '').replace(/٫/gu, '.').replace(/[.,]$/u, '');
+  const separators = digits.match(/[.,]/gu) ?? [];
+  const last = Math.max(digits.lastIndexOf('.'), digits.lastIndexOf(','));
+  if (separators.length > 0) {
+    const kinds = new Set(separators);
+    const decimal =
+      kinds.size === 2 || (separators.length === 1 && (digits.length - last - 1 !== 3 || /^-?0[.,]/u.test(digits)))
+        ? digits[last]
+        : undefined;
+    digits = [...digits].map((ch, i) => (ch === '.' || ch === ',' ? (i === last && decimal ? '.' : '') : ch)).join('');
+  }
+  const n = Number(digits);
+  return Number.isFinite(n) && digits !== '' && digits !== '-' ? n : null;
+}
+
+const NUMBER_LINE = new RegExp(
+  `^\\s*(?:${Object.values(NUMBER_LABEL)
+    .map((l) => l.replace(/\s*:$/u, ''))
+    .join('|')})\\s*[:：]\\s*(.*)$`,
+  'iu',
+);
+
+/** What a line of an answer is, for the value: a box (ticked or not) of an option, a number, or neither. */
+type ValueLine = { option: Option; ticked: boolean } | { number: number | null } | null;
+
+function classify(text: string, bare: boolean, question: Question, options: readonly Option[]): ValueLine {
+  if (kindOf(question) === 'number') {
+    const line = NUMBER_LINE.exec(text);
+    return line ? { number: readNumber(line[1] ?? '') } : null;
+  }
+  const box = BOX.exec(text);
+  if (box) {
+    const option = matchOption(box[5] ?? '', options);
+    if (!option) return null;
+    const tick = box[1] ?? box[2] ?? box[3] ?? box[4] ?? '';
+    return { option, ticked: tick !== '' };
+  }
+  // A list item's text without its box: the parser took the tick (✓, ✔) for the item's marker.
+  if (bare) {
+    const option = matchOption(text, options);
+    return option ? { option, ticked: true } : null;
+  }
+  return null;
+}
+
+/**
+ * Reads a typed question's value out of its answer's blocks, and gives the blocks without the
+ * value's lines (nor the guidance note a blank questionnaire puts under the question, which the
+ * parser reads as the answer's start). The value is in the shape `checkValue` expects (ids in
+ * the question's order); null when no box is ticked and no number is written.
+ */
+export function readValue(
+  question: Question,
+  blocks: readonly Block[],
+  names: ValueNames,
+): { value: AnswerValue | null; blocks: Block[] } {
+  const kind = kindOf(question);
+  const guidance = Object.values(question.guidance ?? {})
+    .map(looseText)
+    .filter((g) => g !== '');
+  const isGuidance = (text: string) => guidance.includes(looseText(text));
+  if (kind === 'text') return { value: null, blocks: strip(blocks, (text) => isGuidance(text)) };
+
+  const options = optionsOf(question, names);
+  const ticked = new Set<string | number>();
+  let number: number | null = null;
+  const rest = strip(blocks, (text, bare) => {
+    if (isGuidance(text)) return true;
+    const line = classify(text, bare, question, options);
+    if (line === null) return false;
+    if ('option' in line) {
+      if (line.ticked) ticked.add(line.option.id);
+    } else if (line.number !== null && number === null) number = line.number;
+    return true;
+  });
+  if (kind === 'number') return { value: number === null ? null : { number }, blocks: rest };
+  const ids = options.map((o) => o.id).filter((id) => ticked.has(id));
+  if (ids.length === 0) return { value: null, blocks: rest };
+  if (kind === 'objectives') return { value: { objectives: ids as number[] }, blocks: rest };
+  if (kind === 'principles') return { value: { principles: ids as string[] }, blocks: rest };
+  return { value: { choices: ids as string[] }, blocks: rest };
+}
+
+/**
+ * The blocks without the lines `drop` takes (a paragraph's text, or a list item's: `bare` is true
+ * for list items). A dropped list item's nested blocks stay, lifted to its place; emptied lists go.
+ */
+function strip(blocks: readonly Block[], drop: (text: string, bare: boolean) => boolean): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    if (block.type === 'paragraph') {
+      if (!drop(block.text, false)) out.push(block);
+      continue;
+    }
+    const items: typeof block.items = [];
+    const lifted: Block[] = [];
+    for (const item of block.items) {
+      const nested = strip(item.blocks, drop);
+      if (drop(item.text, true)) lifted.push(...nested);
+      else items.push({ text: item.text, blocks: nested });
+    }
+    if (items.length > 0) out.push({ ...block, items });
+    out.push(...lifted);
+  }
+  return out;
+}
