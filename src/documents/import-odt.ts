@@ -210,10 +210,7 @@ class BodyReader {
       if (node.nodeType !== 1) continue;
       const element = node as XmlElement;
       if (element.namespaceURI === DRAW) {
-        if (element.localName === 'frame') {
-          const box = childOf(element, DRAW, 'text-box');
-          if (box) run.boxes.push(box);
-        }
+        run.boxes.push(...textBoxes(element));
         continue;
       }
       if (element.namespaceURI === OFFICE || (element.namespaceURI === TEXT && NOT_TEXT.has(element.localName ?? '')))
@@ -233,6 +230,16 @@ class BodyReader {
       for (const cell of cells) this.blocks(cell);
     }
   }
+}
+
+/**
+ * The text boxes of a drawing: a frame's `draw:text-box`, or the paragraphs a shape holds itself
+ * (how LibreOffice converts Word's text boxes), through groups.
+ */
+function textBoxes(shape: XmlElement): XmlElement[] {
+  if (is(shape, DRAW, 'frame')) return elements(shape).filter((e) => is(e, DRAW, 'text-box'));
+  if (is(shape, DRAW, 'g')) return elements(shape).flatMap(textBoxes);
+  return elements(shape).some((e) => e.namespaceURI === TEXT) ? [shape] : [];
 }
 
 /** A table's body rows, through row groups; header rows (repeated on each page) are left out. */
