@@ -10,7 +10,9 @@
  *   an alef before it (« االستعراض » for « الاستعراض », « إال » for « إلا »): two alefs never
  *   follow each other in Arabic.
  * - A vowel mark (haraka, shadda, tanwin) that a space separated from its letter goes back to it.
- * - Tatweels (kashidas) that stretched words to justify a line go.
+ * - Tatweels (kashidas) that stretched words to justify a line go; a typed one (« بـ٧ ») stays.
+ * - A range of years drawn backwards (« 2025-2021 », its dash in a right-to-left run) is put in
+ *   order.
  * - Renderers differ on where a mark goes in visual order: before its letter (LibreOffice, Word),
  *   or after it (Chromium, and so every PDF printed from a browser). marksFollowLetters tells
  *   them apart; marksBeforeLetters brings the second kind to the first, which the rest expects.
@@ -60,7 +62,8 @@ function kind(unit: string): Kind {
   const ch = (PRESENTATION_FORM.test(unit) ? unit.normalize('NFKC') : unit)[0] ?? '';
   if (EUROPEAN_DIGIT.test(ch)) return 'EN';
   if (ARABIC_NUMBER.test(ch)) return 'AN';
-  if (RTL_LETTER.test(ch) && /\p{L}/u.test(ch)) return 'R';
+  // The tatweel is of no script (Common), but only ever drawn in Arabic words.
+  if ((RTL_LETTER.test(ch) && /\p{L}/u.test(ch)) || ch === '\u0640') return 'R';
   if (/[\p{L}\p{Nd}]/u.test(ch)) return 'L';
   return 'N';
 }
@@ -107,9 +110,12 @@ export function attachDetachedMarks(text: string): string {
   return text.replace(/(\p{L}\p{M}*)[^\S\n]+(\p{M}+)/gu, '$1$2');
 }
 
-/** The tatweel (kashida) stretches a word to justify a line: it is drawing, not text. */
+/**
+ * The tatweel (kashida) stretches a word to justify a line: between two letters it is drawing,
+ * not text. Before a digit, a Latin word or punctuation it was typed (« بـ٧ », « بـOIM », « هـ) »).
+ */
 export function removeTatweel(text: string): string {
-  return text.replace(/(\p{Script=Arabic}\p{M}*)\u0640+/gu, '$1');
+  return text.replace(/(\p{Script=Arabic}\p{M}*)\u0640+(?=\p{M}*\p{Script=Arabic})(?=\p{M}*\p{L})/gu, '$1');
 }
 
 /** All the repairs that apply to text already in logical order. */
@@ -163,10 +169,21 @@ function numbers(stretch: string[]): string[] {
     }
     let end = k;
     while (end + 1 < stretch.length && inNumber[end + 1]) end++;
-    out.push(...stretch.slice(k, end + 1).reverse());
+    out.push(...yearsInOrder(stretch.slice(k, end + 1).reverse()));
     k = end + 1;
   }
   return out;
+}
+
+/**
+ * A range of years whose dash was typed right to left (a word processor's Arabic run) is drawn
+ * « 2025-2021 »: read as one left-to-right number it would be a range going back in time, which
+ * nobody writes; its years then go in the right-to-left order, « 2021-2025 ».
+ */
+function yearsInOrder(number: string[]): string[] {
+  const m = /^((?:19|20)\d\d)([-–/])((?:19|20)\d\d)$/u.exec(number.join(''));
+  if (!m || Number(m[1]) <= Number(m[3])) return number;
+  return [...(m[3] ?? ''), m[2] ?? '-', ...(m[1] ?? '')];
 }
 
 /**

@@ -51,6 +51,10 @@ describe('repairs of Arabic text in logical order', () => {
     expect(removeTatweel('ـ')).toBe('ـ');
   });
 
+  it('keeps a tatweel typed before a digit, a Latin word or a bracket (issue 16)', () => {
+    expect(removeTatweel('بـ٧ لغات وبـOIM هـ)')).toBe('بـ٧ لغات وبـOIM هـ)');
+  });
+
   it('does all of it at once', () => {
     expect(repairArabic('\u202Bﺍﻻﺳﺘﻌﺮﺍﺽ\u202C االتفاق')).toBe('الاستعراض الاتفاق');
   });
@@ -75,6 +79,28 @@ describe('visual order → logical order', () => {
     // Brackets come as their characters, not as the mirrored glyphs: no swapping.
     expect(visualToLogical('يف )ندملا سلاجمو تايدلبلا لثم(', 'rtl')).toBe('(مثل البلديات ومجالس المدن) في');
     expect(visualToLogical('وأ/و', 'rtl')).toBe('و/أو');
+  });
+
+  it('reads the words of issue 16 as LibreOffice’s PDFs draw them (lam-alef, tanween, hamza)', () => {
+    // pdftotext's words from test/fixtures/documents/ar-paragraphs.pdf, left to right.
+    expect(visualToLogical('ةلئسأ - ًالوأ', 'rtl')).toBe('أولاً - أسئلة');
+    expect(visualToLogical('يميلقإلا', 'rtl')).toBe('الإقليمي');
+    expect(visualToLogical('قافتالل', 'rtl')).toBe('للاتفاق');
+    expect(visualToLogical(':لالخ', 'rtl')).toBe('خلال:');
+  });
+
+  it('keeps a number grouped by a space in order, and a typed tatweel before a digit', () => {
+    // « 4 500 » is drawn « 500 4 »: two numbers for the bidi algorithm, laid right to left.
+    expect(visualToLogical('نم رجاهم 500 4 دافتسا', 'rtl')).toBe('استفاد 4 500 مهاجر من');
+    expect(visualToLogical('،تاغل ٧ـب ةيرادإلا', 'rtl')).toBe('الإدارية بـ٧ لغات،');
+  });
+
+  it('puts a range of years drawn backwards in order (its dash typed in an Arabic run)', () => {
+    expect(visualToLogical('وحنب 2025-2021 ةرتفلا', 'rtl')).toBe('الفترة 2021-2025 بنحو');
+    // A range drawn in order (its dash left to right), or numbers that are not years, stay as drawn.
+    expect(visualToLogical('2021-2018 نم', 'rtl')).toBe('من 2018-2021');
+    expect(visualToLogical('2018-2021 نم', 'rtl')).toBe('من 2018-2021');
+    expect(visualToLogical('5-10 نم', 'rtl')).toBe('من 5-10');
   });
 
   it('puts marks after their letter, whichever side pdftotext put them', () => {
