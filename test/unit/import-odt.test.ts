@@ -83,9 +83,11 @@ describe('readOdtLines on hand-written OpenDocument', () => {
       '<office:annotation><dc:creator>A</dc:creator><text:p>a comment</text:p></office:annotation> text',
       '<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>a footnote</text:p></text:note-body></text:note>.',
       '<draw:frame><draw:text-box><text:p>in a text box</text:p></draw:text-box></draw:frame></text:p>',
+      // LibreOffice's form of a Word text box: the shape holds its paragraphs itself.
+      '<text:p><draw:custom-shape><text:p>in a shape</text:p><draw:enhanced-geometry/></draw:custom-shape></text:p>',
     ].join('');
     const lines = await readOdtLines(odtOf(body), 'x.odt', LIMITS);
-    expect(lines.map((l) => l.text)).toEqual(['kept inserted text.', 'in a text box']);
+    expect(lines.map((l) => l.text)).toEqual(['kept inserted text.', 'in a text box', 'in a shape']);
   });
 
   it('refuses a password-protected file and a broken one with their own codes', async () => {
