@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,13 +62,66 @@ export function demoAccounts(output: string): DemoAccount[] {
 /**
  * Starts `pacte serve --demo` on a free port with a fresh embedded database, waits for /healthz
  * and for the start-up message (which lists the demo accounts). The fictional demo region (and its
- * secretariat and focal-point accounts) only with `region: true`: it takes a while to generate.
+ * secretariat and focal-point accounts) only with `region: true`: generating it takes a minute on
+ * two cores, so it is generated once per build and day into a template directory that each server
+ * starts from a copy of (`serve --demo` finds the region and the seed there and only prints new
+ * passwords). Each test file still gets a database of its own.
  */
 export async function startPacte(options: { region?: boolean } = {}): Promise<PacteServer> {
   if (!existsSync(join(ROOT, 'dist/cli/run.js'))) {
     throw new Error('Pacte is not built: run "npx tsc -p tsconfig.build.json" (npm test builds it)');
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'pacte-e2e-'));
+  if (options.region) cpSync(await regionTemplate(), dataDir, { recursive: true });
+  try {
+    const server = await serveDemo(dataDir, options.region ?? false);
+    return {
+      ...server,
+      stop: async () => {
+        await server.stop();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * The data directory of a demo with its region, made once for what shapes it: the built server,
+ * the migrations, the catalogue and the demo data, and the day (the demo's deadlines are relative
+ * to today). Made aside and renamed into place, so a directory found is always complete.
+ */
+async function regionTemplate(): Promise<string> {
+  const hash = createHash('sha256').update(new Date().toISOString().slice(0, 10));
+  for (const folder of ['dist', 'migrations', 'catalogue', 'demo']) {
+    for (const file of readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' }).sort()) {
+      const stat = statSync(join(ROOT, folder, file));
+      if (stat.isFile()) hash.update(`${folder}/${file}:${stat.size}:${stat.mtimeMs}\n`);
+    }
+  }
+  const template = join(tmpdir(), `pacte-e2e-region-${hash.digest('hex').slice(0, 16)}`);
+  if (existsSync(template)) return template;
+  const making = mkdtempSync(join(tmpdir(), 'pacte-e2e-making-'));
+  try {
+    await (await serveDemo(making, true)).stop();
+    renameSync(making, template);
+  } catch (error) {
+    rmSync(making, { recursive: true, force: true });
+    // Another test process made it meanwhile: use theirs.
+    if (!existsSync(template)) throw error;
+  }
+  for (const old of readdirSync(tmpdir())) {
+    if (old.startsWith('pacte-e2e-region-') && join(tmpdir(), old) !== template) {
+      rmSync(join(tmpdir(), old), { recursive: true, force: true });
+    }
+  }
+  return template;
+}
+
+/** `pacte serve --demo` on `dataDir`, once it answers; `stop` ends the process and keeps the directory. */
+async function serveDemo(dataDir: string, region: boolean): Promise<PacteServer> {
   const port = await freePort();
   // The embedded database in dataDir, whatever the caller's environment says.
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
@@ -80,7 +134,7 @@ export async function startPacte(options: { region?: boolean } = {}): Promise<Pa
       'bin/pacte.js',
       'serve',
       '--demo',
-      ...(options.region ? [] : ['--no-demo-region']),
+      ...(region ? [] : ['--no-demo-region']),
       '--port',
       String(port),
       '--host',
@@ -101,11 +155,10 @@ export async function startPacte(options: { region?: boolean } = {}): Promise<Pa
       child.kill('SIGTERM');
       await exited;
     }
-    rmSync(dataDir, { recursive: true, force: true });
   };
 
   // Bounded by the hook timeout; the demo import takes a few seconds on two cores, the region a minute.
-  const deadline = Date.now() + (options.region ? 240_000 : 100_000);
+  const deadline = Date.now() + (region ? 240_000 : 100_000);
   for (;;) {
     if (child.exitCode !== null) {
       await stop();
