@@ -1,0 +1,88 @@
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { readDocxLines } from '../../src/documents/import-docx.js';
+
+/**
+ * What Word paragraphs tell the parser besides their text (issue 16, items 3 and 4): their start
+ * indentation in points (lists typed by hand nest by it), whether they are bold (a question's
+ * wording), and the text boxes they anchor, read once after them.
+ */
+const LIMITS = { maxUncompressedBytes: 64 * 1024 * 1024, maxEntries: 100 };
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const NS = [
+  `xmlns:w="${W}"`,
+  'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"',
+  'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"',
+  'xmlns:v="urn:schemas-microsoft-com:vml"',
+].join(' ');
+
+function docxOf(body: string, styles = '', numbering = ''): Uint8Array {
+  return zipSync({
+    'word/document.xml': strToU8(`<w:document ${NS}><w:body>${body}</w:body></w:document>`),
+    'word/styles.xml': strToU8(`<w:styles xmlns:w="${W}">${styles}</w:styles>`),
+    'word/numbering.xml': strToU8(`<w:numbering xmlns:w="${W}">${numbering}</w:numbering>`),
+  });
+}
+
+const p = (text: string, pPr = '', rPr = ''): string =>
+  `<w:p><w:pPr>${pPr}</w:pPr><w:r><w:rPr>${rPr}</w:rPr><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+
+describe('readDocxLines: indentation and boldness', () => {
+  it('gives the start indentation in points from the paragraph, its style or its numbering level', async () => {
+    const styles =
+      '<w:style w:type="paragraph" w:styleId="Quote"><w:pPr><w:ind w:left="1440"/></w:pPr></w:style>' +
+      '<w:style w:type="paragraph" w:styleId="Quote2"><w:basedOn w:val="Quote"/></w:style>';
+    const numbering =
+      '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/><w:pPr><w:ind w:left="1080" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>' +
+      '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>';
+    const body = [
+      p('- start', '<w:ind w:start="720" w:hanging="360"/>'),
+      p('- left, right to left', '<w:bidi/><w:ind w:left="425" w:hanging="283"/>'),
+      p('by style', '<w:pStyle w:val="Quote2"/>'),
+      p('by numbering', '<w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr>'),
+      p('none'),
+    ].join('');
+    const lines = await readDocxLines(docxOf(body, styles, numbering), 'x.docx', LIMITS);
+    expect(lines.map((l) => [l.text, l.indent])).toEqual([
+      ['- start', 36],
+      ['- left, right to left', 21.25],
+      ['by style', 72],
+      ['by numbering', 54],
+      ['none', 0],
+    ]);
+  });
+
+  it('says a paragraph is bold when all its text is, by w:b, w:bCs or its style', async () => {
+    const styles =
+      '<w:style w:type="paragraph" w:styleId="Q"><w:rPr><w:b/></w:rPr></w:style>' +
+      '<w:style w:type="paragraph" w:styleId="Q2"><w:basedOn w:val="Q"/></w:style>';
+    const body = [
+      '<w:p><w:r><w:rPr><w:bCs/></w:rPr><w:t>أ</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">) سؤال</w:t></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r></w:p>',
+      p('by its style', '<w:pStyle w:val="Q2"/>'),
+      p('bold turned off', '<w:pStyle w:val="Q"/>', '<w:b w:val="0"/>'),
+      '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">half </w:t></w:r><w:r><w:t>bold</w:t></w:r></w:p>',
+    ].join('');
+    const lines = await readDocxLines(docxOf(body, styles), 'x.docx', LIMITS);
+    expect(lines.map((l) => [l.text, l.strong])).toEqual([
+      ['أ) سؤال', true],
+      ['by its style', true],
+      ['bold turned off', false],
+      ['half bold', false],
+    ]);
+  });
+});
+
+describe('readDocxLines: text boxes', () => {
+  it('reads a text box once (not its VML fallback) after the paragraph that anchors it', async () => {
+    const box = (text: string) => `<w:txbxContent>${p(text)}</w:txbxContent>`;
+    const body = [
+      '<w:p><w:r><w:t xml:space="preserve">Before the box. </w:t></w:r><w:r><mc:AlternateContent>',
+      `<mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx>${box('In the box.')}</wps:txbx></wps:wsp></w:drawing></mc:Choice>`,
+      `<mc:Fallback><w:pict><v:shape><v:textbox>${box('In the box.')}</v:textbox></v:shape></w:pict></mc:Fallback>`,
+      '</mc:AlternateContent></w:r><w:r><w:t>After it.</w:t></w:r></w:p>',
+      `<w:p><w:r><w:pict><v:shape><v:textbox>${box('A VML box alone.')}</v:textbox></v:shape></w:pict></w:r></w:p>`,
+    ].join('');
+    const lines = await readDocxLines(docxOf(body), 'x.docx', LIMITS);
+    expect(lines.map((l) => l.text)).toEqual(['Before the box. After it.', 'In the box.', 'A VML box alone.']);
+  });
+});
