@@ -22,6 +22,7 @@ import {
 import type { Block, ListBlock } from '../domain/blocks.js';
 import type { Language } from '../domain/language.js';
 import type { ReviewDocument, ReviewQuestion, ReviewSection } from '../domain/review.js';
+import { NO_NAMES, answerValueLines, type ValueNames } from '../domain/value-text.js';
 import { questionLabel, sectionHeading } from './numbering.js';
 
 /**
@@ -44,6 +45,8 @@ export interface DocxOptions {
    * `frame.language`, and the answers keep the review's language and direction.
    */
   frame?: DocxFrame;
+  /** The objectives' and principles' titles, for answers that pick some (value-text.ts). */
+  names?: ValueNames;
 }
 
 export interface DocxFrame {
@@ -127,6 +130,7 @@ export class Writer {
     private readonly language: Language,
     private readonly frame: DocxFrame | undefined,
     private readonly instances: { last: number } = { last: 0 },
+    private readonly names: ValueNames = NO_NAMES,
   ) {
     this.rtl = language === 'ar';
     this.frameRtl = (frame?.language ?? language) === 'ar';
@@ -176,6 +180,15 @@ export class Writer {
     ]);
   }
 
+  /**
+   * An answer: its typed value's lines first (« ☒ Oui », « Valeur : 4 500 personnes », in the
+   * review's language, as value-text.ts reads them back), then its free text.
+   */
+  answer(question: ReviewQuestion): Paragraph[] {
+    const lines = answerValueLines(question, this.language, this.names);
+    return [...lines.map((line) => this.paragraph(line)), ...this.blocks(question.answer.blocks)];
+  }
+
   /** `a) Question text`: the letter is the question id's last part (`I.a` → a). */
   questionText(question: ReviewQuestion): string {
     return questionLabel(question.id.split('.').pop() ?? '', question.text, this.frameLanguage);
@@ -207,7 +220,7 @@ export class Writer {
     const rows = section.questions.map(
       (question) =>
         new TableRow({
-          children: [cell([this.framed(this.questionText(question))], 0), cell(this.blocks(question.answer.blocks), 1)],
+          children: [cell([this.framed(this.questionText(question))], 0), cell(this.answer(question), 1)],
         }),
     );
     return new Table({
@@ -222,13 +235,13 @@ export class Writer {
   questionParagraphs(question: ReviewQuestion): Paragraph[] {
     return [
       this.framed(this.questionText(question), { keepNext: true, spacing: { before: 240 } }, true),
-      ...this.blocks(question.answer.blocks),
+      ...this.answer(question),
     ];
   }
 }
 
 export async function exportDocx(review: ReviewDocument, options: DocxOptions): Promise<Buffer> {
-  const writer = new Writer(review.language, options.frame);
+  const writer = new Writer(review.language, options.frame, undefined, options.names);
   const frameRtl = writer.frameRtl;
 
   const body: (Paragraph | Table)[] = [writer.paragraph(review.title, { heading: HeadingLevel.TITLE })];

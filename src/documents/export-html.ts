@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { Html, html } from '../domain/html.js';
 import { direction, pick, type Language } from '../domain/language.js';
-import { renderAnswer, reviewSections, syntheticBanner, type ReviewContent, type Translate } from './review-html.js';
+import { NO_NAMES, valueLines } from '../domain/value-text.js';
+import {
+  renderAnswer,
+  renderValue,
+  reviewSections,
+  syntheticBanner,
+  type ReviewContent,
+  type Translate,
+} from './review-html.js';
 
 /**
  * The site's stylesheet (src/http/pages/pacte.css, which the pages load from /assets/), so the
@@ -122,6 +130,7 @@ body.pdf :lang(ar) { line-height: 1.7; }
 .pdf table.qa ul ul { list-style-type: '◦  '; }
 .pdf table.qa ul ul ul { list-style-type: '–  '; }
 .pdf mark.fact { background: none; color: inherit; }
+.pdf table.qa ul.answer-value { list-style: none; padding: 0; }
 `;
 
 function printBody(content: ReviewContent, language: Language, print: PrintLayout): Html {
@@ -129,10 +138,12 @@ function printBody(content: ReviewContent, language: Language, print: PrintLayou
   const sections = questionnaire.sections.map((section) => {
     const answered = review.sections.find((s) => s.id === section.id);
     const rows = section.questions.map((question) => {
-      const answer = answered?.questions.find((q) => q.id === question.id)?.answer.blocks ?? [];
+      const given = answered?.questions.find((q) => q.id === question.id)?.answer;
+      const answer = given?.blocks ?? [];
+      const value = renderValue(valueLines(question, given?.value, language, content.names ?? NO_NAMES), language);
       return html`<tr>
         <td><h3>${print.questionLabel(question.letter, pick(question.text, language))}</h3></td>
-        <td>${answer.length > 0 ? renderAnswer(answer, review.language) : ''}</td>
+        <td>${value}${answer.length > 0 ? renderAnswer(answer, review.language) : ''}</td>
       </tr>`;
     });
     return html`<section class="section" id="s-${section.id}">

@@ -4,6 +4,7 @@ import { html, type Html } from '../domain/html.js';
 import { direction, pick, type Language, type Multilingual } from '../domain/language.js';
 import type { Questionnaire } from '../domain/questionnaire.js';
 import type { ReviewDocument } from '../domain/review.js';
+import { NO_NAMES, valueLines, type ValueNames } from '../domain/value-text.js';
 
 /**
  * A review's content as HTML — its sections, questions and answers — shared by the review page
@@ -20,6 +21,20 @@ export interface ReviewContent {
   questionnaire: Questionnaire;
   countryName: Multilingual;
   cycleTitle: Multilingual;
+  /** The objectives' and principles' titles, for answers that pick some (value-text.ts). */
+  names?: ValueNames;
+}
+
+/**
+ * A typed answer's value, above its free text: the options (ticked ☒, not ☐) or the number with
+ * its unit, in the reader's language, written as documents write them (value-text.ts) so that a
+ * PDF of the page imports back to the same value.
+ */
+export function renderValue(lines: readonly string[], language: Language): Html | '' {
+  if (lines.length === 0) return '';
+  return html`<ul class="answer-value" lang="${language}" dir="${direction(language)}">
+    ${lines.map((line) => html`<li>${line}</li>`)}
+  </ul>`;
 }
 
 /**
@@ -100,13 +115,16 @@ export function reviewSections(input: ReviewContent, language: Language, t: Tran
   return questionnaire.sections.map((section) => {
     const answered = review.sections.find((s) => s.id === section.id);
     const questions = section.questions.map((question) => {
-      const answer = answered?.questions.find((q) => q.id === question.id)?.answer.blocks ?? [];
+      const given = answered?.questions.find((q) => q.id === question.id)?.answer;
+      const answer = given?.blocks ?? [];
+      const value = renderValue(valueLines(question, given?.value, language, input.names ?? NO_NAMES), language);
       return html`<article class="question" id="q-${question.id}">
         <h3>
           <span class="question-id">${question.id}</span>
           ${pick(question.text, language)}${unofficial(question.textStatus[language])}
         </h3>
         <div class="answer">
+          ${value}
           ${
             answer.length > 0
               ? renderAnswer(
@@ -114,7 +132,9 @@ export function reviewSections(input: ReviewContent, language: Language, t: Tran
                   answerLang,
                   review.facts.filter((fact) => fact.questionId === question.id),
                 )
-              : html`<p class="muted">${t('review.no_answer')}</p>`
+              : value === ''
+                ? html`<p class="muted">${t('review.no_answer')}</p>`
+                : ''
           }
         </div>
       </article>`;

@@ -3,6 +3,7 @@ import type { Block } from './blocks.js';
 import { pick, type Language, type Multilingual } from './language.js';
 import { formatNumber } from './locale-format.js';
 import { kindOf, type Question } from './questionnaire.js';
+import type { ReviewQuestion } from './review.js';
 
 /**
  * How a typed value (src/domain/answer-value.ts) is written in a document, and read back from one:
@@ -37,15 +38,20 @@ interface Option {
   label: Multilingual;
 }
 
-function optionsOf(question: Question, names: ValueNames): Option[] {
+/** The options; without the catalogue's names, objectives by number alone and principles by key. */
+function optionsOf(question: Question, names: ValueNames, ids: readonly (string | number)[] = []): Option[] {
   switch (kindOf(question)) {
     case 'single_choice':
     case 'multiple_choice':
       return (question.choices ?? []).map((c) => ({ id: c.id, mark: '', label: c.label }));
     case 'objectives':
-      return names.objectives.map((o) => ({ id: o.number, mark: `${o.number}.`, label: o.title }));
+      return names.objectives.length > 0
+        ? names.objectives.map((o) => ({ id: o.number, mark: `${o.number}.`, label: o.title }))
+        : ids.map((n) => ({ id: n, mark: `${n}.`, label: {} }));
     case 'principles':
-      return names.principles.map((p) => ({ id: p.key, mark: `${p.letter})`, label: p.title }));
+      return names.principles.length > 0
+        ? names.principles.map((p) => ({ id: p.key, mark: `${p.letter})`, label: p.title }))
+        : ids.map((key) => ({ id: key, mark: '', label: { en: String(key) } }));
     default:
       return [];
   }
@@ -60,7 +66,7 @@ const picked = (value: AnswerValue | null | undefined): (string | number)[] => {
 };
 
 const optionLine = (option: Option, ticked: boolean, language: Language): string =>
-  `${ticked ? TICKED : EMPTY} ${option.mark ? `${option.mark} ` : ''}${pick(option.label, language)}`;
+  `${ticked ? TICKED : EMPTY} ${option.mark} ${pick(option.label, language)}`.replace(/\s+/gu, ' ').trim();
 
 /**
  * The lines that show `value` in a document in `language`. `blank`: the empty questionnaire's
@@ -83,7 +89,7 @@ export function valueLines(
     return [`${NUMBER_LABEL[language]} ${formatNumber(value.number, language)}${unit}`];
   }
   const ids = picked(value);
-  const options = optionsOf(question, names);
+  const options = optionsOf(question, names, ids);
   if (blank) return options.map((o) => optionLine(o, false, language));
   if (ids.length === 0) return [];
   // Every option of a choice question (the reader sees what was not chosen); ticked ones only of the 23 / 10.
@@ -239,3 +245,28 @@ function strip(blocks: readonly Block[], drop: (text: string, bare: boolean) => 
   }
   return out;
 }
+
+/**
+ * A question of the review JSON as the questionnaire's question, for documents that have only the
+ * review (DOCX, CSV): its choices' labels are in the review's language, which `valueLines` then uses.
+ */
+export function asQuestion(question: ReviewQuestion, language: Language): Question {
+  return {
+    id: question.id,
+    letter: question.id.split('.').pop() ?? '',
+    text: { [language]: question.text },
+    textStatus: {},
+    ...(question.kind ? { kind: question.kind } : {}),
+    ...(question.choices
+      ? { choices: question.choices.map((c) => ({ id: c.id, label: { [language]: c.label } })) }
+      : {}),
+    ...(question.unit ? { unit: { [language]: question.unit } } : {}),
+  };
+}
+
+/** The value lines of a review question's answer, in the review's language. */
+export const answerValueLines = (question: ReviewQuestion, language: Language, names: ValueNames): string[] =>
+  valueLines(asQuestion(question, language), question.answer.value, language, names);
+
+/** No objectives or principles known: their lines then say the number or letter only. */
+export const NO_NAMES: ValueNames = { objectives: [], principles: [] };

@@ -14,6 +14,8 @@ import type { ReviewDocument } from '../domain/review.js';
 import { translate } from '../i18n/index.js';
 import { recordAudit } from './audit.js';
 import { getReviewInContext, type ReviewInContext } from './get-review.js';
+import { valueNames } from './value-names.js';
+import type { ValueNames } from '../domain/value-text.js';
 
 /**
  * Exports one review as a file: DOCX (a document a ministry can send as is), PDF (the printable
@@ -86,13 +88,14 @@ export async function exportReview(
   progress: ExportProgress = () => {},
 ): Promise<ExportedFile> {
   const { format, layout } = checkExportRequest(request);
-  const context = await getReviewInContext(db, actor, request.country, request.cycle, { version: request.version }); // 404 unless visible
+  const found = await getReviewInContext(db, actor, request.country, request.cycle, { version: request.version }); // 404 unless visible
+  const context = { ...found, names: await valueNames(db) };
   await progress(10);
   const { review } = context;
   const lang = request.lang ?? review.language;
   let bytes: Buffer;
   if (format === 'json') bytes = Buffer.from(`${JSON.stringify(review, null, 2)}\n`, 'utf8');
-  else if (format === 'csv') bytes = Buffer.from(`\uFEFF${reviewCsv(review)}`, 'utf8');
+  else if (format === 'csv') bytes = Buffer.from(`\uFEFF${reviewCsv(review, context.names)}`, 'utf8');
   else if (format === 'html') bytes = Buffer.from(printableReview(contentOf(context), lang, uiText(lang)), 'utf8');
   else if (format === 'pdf') bytes = await reviewPdf(context, lang, progress);
   else bytes = await reviewDocx(context, lang, layout as DocxLayout);
@@ -135,10 +138,13 @@ const uiText =
   (key, params = {}) =>
     translate(lang, 'ui', key, params);
 
+/** A review in context with the objectives' and principles' titles its values' lines show. */
+type Named = ReviewInContext & { names: ValueNames };
+
 /** The review with what its HTML shows around it (documents/review-html.ts). */
-function contentOf(context: ReviewInContext): ReviewContent {
-  const { review, status, questionnaire, cycle, country } = context;
-  return { review: { ...review, status }, questionnaire, countryName: country.name, cycleTitle: cycle.title };
+function contentOf(context: Named): ReviewContent {
+  const { review, status, questionnaire, cycle, country, names } = context;
+  return { review: { ...review, status }, questionnaire, countryName: country.name, cycleTitle: cycle.title, names };
 }
 
 /** The review laid out in `lang`: section titles and question wording from the questionnaire. */
@@ -195,7 +201,7 @@ function coverLines(context: ReviewInContext, lang: Language): string[] {
  * The PDF: the printable HTML in its print layout, printed by Chromium twice — the second time
  * with the table of contents' page numbers that the first one gave (documents/export-pdf.ts).
  */
-async function reviewPdf(context: ReviewInContext, lang: Language, progress: ExportProgress): Promise<Buffer> {
+async function reviewPdf(context: Named, lang: Language, progress: ExportProgress): Promise<Buffer> {
   const t = (key: string) => translate(lang, 'ui', key);
   const cover = coverLines(context, lang);
   // « pacte07toc »: no marker is part of another, and pdftotext may glue one to the word before it.
@@ -223,10 +229,11 @@ async function reviewPdf(context: ReviewInContext, lang: Language, progress: Exp
   );
 }
 
-async function reviewDocx(context: ReviewInContext, lang: Language, layout: DocxLayout): Promise<Buffer> {
+async function reviewDocx(context: Named, lang: Language, layout: DocxLayout): Promise<Buffer> {
   const t = (key: string, params: Record<string, unknown> = {}) => translate(lang, 'ui', key, params);
   return exportDocx(wordedIn(context, lang), {
     layout,
+    names: context.names,
     labels: { questions: t('export.questions'), answers: t('export.answers') },
     frame: {
       language: lang,

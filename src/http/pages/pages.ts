@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isPacteError } from '../../domain/errors.js';
 import { isLanguage } from '../../domain/language.js';
 import { getReviewInContext } from '../../services/get-review.js';
+import { valueNames } from '../../services/value-names.js';
 import { listPublications } from '../../services/list-publications.js';
 import { listReviews } from '../../services/list-reviews.js';
 import type { Db } from '../../db/connection.js';
@@ -68,6 +69,7 @@ export function pageRoutes(app: FastifyInstance, db: Db) {
           questionnaire,
           countryName: countryRow.name,
           cycleTitle: cycle.title,
+          names: await valueNames(db),
           publication,
           versions,
         },
