@@ -202,25 +202,30 @@ const answersOf = (review: ComparedReview) =>
   new Map(review.sections.flatMap((s) => s.questions.map((q) => [q.id, q.answer.blocks] as const)));
 const answered = (blocks: readonly Block[] | undefined) => blocks !== undefined && locate(blocks).length > 0;
 
-/** The later question an earlier one maps to: the mapping's, else the same id. */
-const mapped = (mapping: Readonly<Record<string, string>>, id: string) =>
-  Object.hasOwn(mapping, id) ? mapping[id]! : id;
+/**
+ * Earlier question → the later question it is compared with (null: none, it has no successor);
+ * a question the mapping does not name is compared with the same id (services/cycle-mapping.ts).
+ */
+export type ChangeMapping = Readonly<Record<string, string | null>>;
 
-function questionChanges(
-  earlier: ComparedReview,
-  later: ComparedReview,
-  mapping: Readonly<Record<string, string>>,
-): QuestionChange[] {
+/** The later question an earlier one maps to: the mapping's, else the same id. */
+const mapped = (mapping: ChangeMapping, id: string): string | null => (Object.hasOwn(mapping, id) ? mapping[id]! : id);
+
+function questionChanges(earlier: ComparedReview, later: ComparedReview, mapping: ChangeMapping): QuestionChange[] {
   const before = answersOf(earlier);
   const after = answersOf(later);
-  const from = new Map<string, string>(); // later id → earlier id
-  for (const id of before.keys()) from.set(mapped(mapping, id), id);
+  // Later id → the earlier id compared with it: the first in the earlier order (a merge's other
+  // questions are listed on their own below, never lost).
+  const from = new Map<string, string>();
+  for (const id of before.keys()) {
+    const to = mapped(mapping, id);
+    if (to !== null && after.has(to) && !from.has(to)) from.set(to, id);
+  }
+  const paired = new Set(from.values());
   // The later questionnaire's order, then the earlier questions it has no place for.
   const pairs = [
     ...[...after.keys()].map((id) => ({ earlierId: from.get(id) ?? null, laterId: id as string | null })),
-    ...[...before.keys()]
-      .filter((id) => !after.has(mapped(mapping, id)))
-      .map((id) => ({ earlierId: id, laterId: null })),
+    ...[...before.keys()].filter((id) => !paired.has(id)).map((id) => ({ earlierId: id, laterId: null })),
   ];
   const out: QuestionChange[] = [];
   for (const { earlierId, laterId } of pairs) {
@@ -256,11 +261,7 @@ function contextOf(fact: Fact, blocks: readonly Block[] | undefined): string {
 
 const figureSide = (f: Fact): FigureSide => ({ value: f.value, unit: f.unit, period: f.period, quote: f.quote });
 
-function figureChanges(
-  earlier: ComparedReview,
-  later: ComparedReview,
-  mapping: Readonly<Record<string, string>>,
-): FigureChange[] {
+function figureChanges(earlier: ComparedReview, later: ComparedReview, mapping: ChangeMapping): FigureChange[] {
   const before = answersOf(earlier);
   const after = answersOf(later);
   // Figures keyed by (later question, kind, context); equal keys queue in reading order.
@@ -268,7 +269,8 @@ function figureChanges(
   const keyOf = (question: string, f: Fact, blocks: readonly Block[] | undefined) =>
     `${question}\u0000${f.kind}\u0000${contextOf(f, blocks)}`;
   for (const f of factsOf(earlier)) {
-    const key = keyOf(mapped(mapping, f.questionId), f, before.get(f.questionId));
+    // A figure of a question with no successor keeps a key no later figure has: it is dropped.
+    const key = keyOf(mapped(mapping, f.questionId) ?? `\u0001${f.questionId}`, f, before.get(f.questionId));
     queue.set(key, [...(queue.get(key) ?? []), f]);
   }
   const out: FigureChange[] = [];
@@ -306,7 +308,7 @@ function confirmedObjectives(review: ComparedReview): Set<number> {
 export function compareCycles(
   earlier: ComparedReview,
   later: ComparedReview,
-  mapping: Readonly<Record<string, string>> = {},
+  mapping: ChangeMapping = {},
 ): CycleChange {
   const a = confirmedObjectives(earlier);
   const b = confirmedObjectives(later);

@@ -15,6 +15,7 @@ import type { Cycle } from '../domain/cycles.js';
 import { PacteError } from '../domain/errors.js';
 import { isLanguage, pick, type Language, type Multilingual } from '../domain/language.js';
 import { can, type Actor } from '../domain/permissions.js';
+import { changeMapping } from './cycle-mapping.js';
 import { managesCycle, visibleCycle } from './cycle-settings.js';
 import { storedReview } from './get-review.js';
 
@@ -86,7 +87,7 @@ export async function getCountryChange(
   const name = await changes.countryOf(db, country);
   if (!earlier || !later || !name)
     throw new PacteError('review.not_found', { country, cycle: earlier ? to.id : from.id });
-  const change = compareCycles(earlier.review, later.review);
+  const change = compareCycles(earlier.review, later.review, await changeMapping(db, from, to));
   const texts = await questionTexts(db, [to, from], reader);
   return {
     country,

@@ -1,11 +1,18 @@
 import type { Kysely } from 'kysely';
 import * as changes from '../db/queries/cycle-change.js';
 import type { Database } from '../db/schema.js';
-import { compareCycles, countChanges, type ChangeCounts, type ComparedReview } from '../domain/cycle-change.js';
+import {
+  compareCycles,
+  countChanges,
+  type ChangeCounts,
+  type ChangeMapping,
+  type ComparedReview,
+} from '../domain/cycle-change.js';
 import type { Cycle } from '../domain/cycles.js';
 import { PacteError } from '../domain/errors.js';
 import type { Multilingual } from '../domain/language.js';
 import type { Actor } from '../domain/permissions.js';
+import { changeMapping } from './cycle-mapping.js';
 import { managesCycle, visibleCycle } from './cycle-settings.js';
 import { twoCycles } from './get-country-change.js';
 
@@ -41,7 +48,7 @@ export interface RegionChange {
  * for the region's secretariat (and administrators): the latest submission of each cycle
  * compared (src/domain/cycle-change.ts), counted, and which countries changed their coded values
  * (the values a person confirmed for the same code question in both cycles, the question matched
- * by id: the default mapping). Anyone else signed in: `cycle.not_found`, as on the cycle's other
+ * through the stored mapping of the two versions, by id by default). Anyone else signed in: `cycle.not_found`, as on the cycle's other
  * regional pages; signed out: `auth.required`.
  */
 export async function getRegionChange(
@@ -59,7 +66,8 @@ export async function getRegionChange(
     changes.latestDocuments(db, from.id, 'submission'),
     changes.latestDocuments(db, to.id, 'submission'),
   ]);
-  const coded = await codedChanges(db, from.id, to.id);
+  const mapping = await changeMapping(db, from, to);
+  const coded = await codedChanges(db, from.id, to.id, mapping);
   const before = new Map(earlier.map((d) => [d.country, d]));
   const countries: CountryChangeRow[] = [];
   const notCompared: RegionChange['notCompared'] = [];
@@ -71,7 +79,7 @@ export async function getRegionChange(
       notCompared.push({ ...who, submittedIn: to.id });
       continue;
     }
-    const change = compareCycles(old.document as ComparedReview, doc.document as ComparedReview);
+    const change = compareCycles(old.document as ComparedReview, doc.document as ComparedReview, mapping);
     countries.push({
       ...who,
       from: { number: old.number, at: old.at },
@@ -93,10 +101,15 @@ export async function getRegionChange(
 }
 
 /** Per country, the code questions whose confirmed values differ from one cycle to the other. */
-async function codedChanges(db: Kysely<Database>, from: string, to: string) {
+async function codedChanges(db: Kysely<Database>, from: string, to: string, mapping: ChangeMapping) {
   const [earlier, later] = await Promise.all([changes.confirmedCodings(db, from), changes.confirmedCodings(db, to)]);
   const key = (question: string, country: string) => `${question}\u0000${country}`;
-  const before = new Map(earlier.map((c) => [key(c.questionId, c.country), c.values]));
+  // Keyed by the later question each earlier one maps to (a question with no successor: none).
+  const before = new Map<string, string[]>();
+  for (const c of earlier) {
+    const to = Object.hasOwn(mapping, c.questionId) ? mapping[c.questionId]! : c.questionId;
+    if (to !== null) before.set(key(to, c.country), c.values);
+  }
   const out = new Map<string, CodedChange[]>();
   const compared = new Map<string, number>();
   for (const c of later) {

@@ -11,6 +11,8 @@ import * as cycles from '../db/queries/cycles.js';
 import type { ObjectiveRow } from '../db/queries/catalogue.js';
 import { LANGUAGES, type Language, type Multilingual } from '../domain/language.js';
 import type { Questionnaire } from '../domain/questionnaire.js';
+import { resolveMapping, type MappingRow } from '../domain/question-mapping.js';
+import * as questionMappings from '../db/queries/question-mappings.js';
 import { inTransaction } from './use-case.js';
 
 const require = createRequire(import.meta.url);
@@ -38,6 +40,21 @@ interface PrincipleFile {
   summary: string;
   verified: Record<string, boolean | string>;
 }
+/** A shipped mapping between two versions (catalogue/question-mappings/, docs/questionnaires.md). */
+interface MappingFile {
+  from: { id: string; version: number };
+  to: { id: string; version: number };
+  rows: MappingRow[];
+}
+
+/**
+ * The versions shipped in catalogue/questionnaires/: arab-2021 (the first round's, loaded first:
+ * the shipped cycle uses it) and arab-example-2, Pacte's example of a second round's (`example`,
+ * never an official questionnaire), with the mapping of the first onto the second.
+ */
+const OTHER_QUESTIONNAIRE_FILES = ['arab-example-2'] as const;
+const MAPPING_FILES = ['arab-2021-1.arab-example-2-1'] as const;
+
 interface CycleFile {
   id: string;
   title: Multilingual;
@@ -71,6 +88,11 @@ export function countryOtherNames(): ReadonlyMap<string, Partial<Record<Language
 /** The reference data that ships in catalogue/, as the database should hold it. */
 export function readCatalogue() {
   const questionnaire = read<Questionnaire>('questionnaires/arab-2021.json');
+  const others = OTHER_QUESTIONNAIRE_FILES.map((f) => read<Questionnaire>(`questionnaires/${f}.json`));
+  const mappings = MAPPING_FILES.map((f) => {
+    const { from, to, rows } = read<MappingFile>(`question-mappings/${f}.json`);
+    return { from, to, rows };
+  });
   const cycle = read<CycleFile>('arab-2021-cycle.json');
   const members = read<{ members: string[] }>('league-of-arab-states.json').members;
   const keywords = read<{ keywords: Record<string, ObjectiveRow['keywords']> }>('objective-keywords.json').keywords;
@@ -100,7 +122,10 @@ export function readCatalogue() {
       summary: p.summary,
       verified: p.verified,
     })),
-    questionnaire,
+    questionnaire: questionnaire,
+    /** The shipped versions other than the cycle's. */
+    otherQuestionnaires: others,
+    mappings,
     cycle: {
       id: cycle.id,
       regionId: 'arab',
@@ -135,6 +160,15 @@ export async function loadCatalogue(db: Kysely<Database>): Promise<void> {
     await catalogue.upsertObjectives(trx, data.objectives);
     await catalogue.upsertPrinciples(trx, data.principles);
     await catalogue.insertQuestionnaire(trx, data.questionnaire);
+    for (const questionnaire of data.otherQuestionnaires) await catalogue.insertQuestionnaire(trx, questionnaire);
+    const shipped = [data.questionnaire, ...data.otherQuestionnaires];
+    const version = (key: { id: string; version: number }) =>
+      shipped.find((q) => q.id === key.id && q.version === key.version)!;
+    for (const mapping of data.mappings) {
+      // Checked as a secretariat's mapping is (questionnaire.invalid_mapping): a typo fails the load.
+      resolveMapping(version(mapping.from), version(mapping.to), mapping.rows);
+      await questionMappings.replaceMappingRows(trx, mapping.from, mapping.to, mapping.rows);
+    }
     await cycles.loadShippedCycle(trx, data.cycle);
     await catalogue.saveCatalogueDigest(trx, digest);
   });

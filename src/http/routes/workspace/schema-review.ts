@@ -32,6 +32,15 @@ const CopyReport = Type.Object(
     notInQuestionnaire: Type.Array(Type.String(), {
       description: 'questions answered in the earlier review that this cycle’s questionnaire does not have',
     }),
+    split: Type.Array(Type.Object({ from: Type.String(), to: Type.Array(Type.String()) }), {
+      description: 'earlier questions whose answer was copied to several of this cycle’s questions (a split)',
+    }),
+    merged: Type.Array(Type.Object({ from: Type.Array(Type.String()), to: Type.String() }), {
+      description: 'this cycle’s questions that received several earlier answers, one after the other (a merge)',
+    }),
+    valuesNotCarried: Type.Array(Type.String(), {
+      description: 'this cycle’s questions that received an earlier answer’s text but not its typed value',
+    }),
   },
   { additionalProperties: false },
 );
@@ -41,7 +50,9 @@ export const createReviewSchema = {
   summary: "Open a country's review for a cycle in which it takes part: empty, or from its review of an earlier cycle",
   description:
     'With `from`, the answers of the country’s review of that cycle become the first revisions (origin copied), ' +
-    'question by question (the same id); `copied` reports what was copied and what the new questionnaire lacks. ' +
+    'question by question along the stored mapping of the two questionnaire versions (the same id by default; ' +
+    '`mapping` overrides it for the questions it names); `copied` reports what was copied, split, merged, ' +
+    'what the new questionnaire lacks and which typed values could not follow. ' +
     'A country outside the cycle: cycle.not_participating; a language the cycle does not offer: cycle.language_not_offered.',
   tags,
   security: SIGNED_IN,
@@ -57,7 +68,8 @@ export const createReviewSchema = {
             mapping: Type.Optional(
               Type.Record(Type.String({ maxLength: 64 }), Type.String({ maxLength: 64 }), {
                 maxProperties: 1000,
-                description: 'earlier question id → this cycle’s question id, where they differ (default: the same id)',
+                description:
+                  'earlier question id → this cycle’s question id, overriding the stored mapping of the two versions for the questions it names (default: the stored mapping, else the same id)',
               }),
             ),
           },
