@@ -10,6 +10,8 @@ export interface PdfWord {
   yMax: number;
   /** pdftotext's line, numbered through the document. */
   line: number;
+  /** Drawn in a bold font (markBold); unknown when pdftohtml could not tell. */
+  bold?: boolean;
 }
 
 export interface PdfPage {

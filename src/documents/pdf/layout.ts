@@ -11,6 +11,8 @@ export interface Token {
   xMax: number;
   yMin: number;
   yMax: number;
+  /** Drawn in a bold font; undefined when the fonts are not known. */
+  bold?: boolean;
 }
 
 /** A line as seen on the page, within one column (or across the page). */

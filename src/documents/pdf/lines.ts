@@ -154,6 +154,17 @@ interface LogicalLine {
   body: number | null;
   /** Text at an answer's line start that the parser would misread: written as a list item. */
   danger: number | null;
+  /** Bold all through (undefined when the fonts are not known). */
+  strong: boolean | undefined;
+}
+
+/**
+ * Whether all of a line's words are bold (undefined when the fonts are not known). Punctuation
+ * alone does not count: a bracket often comes from another font, in which it is not bold.
+ */
+function boldOf(line: PhysicalLine): boolean | undefined {
+  if (line.tokens.every((t) => t.bold === undefined)) return undefined;
+  return line.tokens.every((t) => t.bold === true || !/[\p{L}\p{N}]/u.test(t.text));
 }
 
 /** A cell's physical lines → its logical lines (paragraphs and items, unwrapped). */
@@ -170,6 +181,7 @@ function unwrap(cell: Cell, metrics: Metrics): LogicalLine[] {
     if (bare && (marker === null || marker.weak)) {
       current.text = line.text;
       current.body = placed.start;
+      current.strong = boldOf(line);
       prev = line;
       continue;
     }
@@ -205,8 +217,13 @@ function unwrap(cell: Cell, metrics: Metrics): LogicalLine[] {
       const text = marker ? marker.rest : line.text;
       const body = marker ? (place(line).tokens[1] ? start(place(line).tokens[1], line.direction) : null) : null;
       const danger = !marker && cell.role === 'answer' && DANGER.test(line.text) ? placed.start : null;
-      out.push({ text, start: placed.start, marker, body, danger });
-    } else current.text = join(current.text, line.text);
+      out.push({ text, start: placed.start, marker, body, danger, strong: boldOf(line) });
+    } else {
+      current.text = join(current.text, line.text);
+      const strong = boldOf(line);
+      if (current.strong !== undefined || strong !== undefined)
+        current.strong = current.strong === true && strong === true;
+    }
     prev = line;
   }
   return out;
@@ -274,6 +291,10 @@ export function cellText(cell: Cell, metrics: Metrics): CellLine[] {
     text: `${written} ${text}`,
     source: { text, paragraph: true, list: { level, ordered } },
   });
+  const paragraph = (line: LogicalLine, text: string): CellLine => ({
+    text,
+    source: { text, paragraph: true, ...(line.strong === undefined ? {} : { strong: line.strong }) },
+  });
   const open: { level: number; separator: string | null }[] = [];
   return lines.map((line): CellLine => {
     const { marker } = line;
@@ -281,11 +302,11 @@ export function cellText(cell: Cell, metrics: Metrics): CellLine[] {
       const level = levelOf(line.danger);
       return item(level, line.text, false, bullet(level));
     }
-    if (!marker) return { text: line.text, source: { text: line.text, paragraph: true } };
+    if (!marker) return paragraph(line, line.text);
     if (marker.type === 'letter') {
       // In a question's cell the letter is the question's; elsewhere, a lettered list item.
       const text = `${marker.written} ${line.text}`;
-      if (cell.role !== 'answer') return { text, source: { text, paragraph: true } };
+      if (cell.role !== 'answer') return paragraph(line, text);
       const level = levelOf(marker.position);
       return item(level, text, false, bullet(level));
     }

@@ -65,6 +65,10 @@ function mergeTight(tokens: Token[]): Token[] {
     const height = Math.min(t.yMax - t.yMin, last ? last.yMax - last.yMin : Infinity);
     const gap = last ? t.xMin - last.xMax : Infinity;
     if (last && (gap < 0.08 * height || (/^\p{M}/u.test(t.text) && gap < Math.min(0.75 * space, 0.14 * height)))) {
+      // A bracket, often from another font and not bold, leaves the word's boldness alone.
+      const counts = (x: Token): boolean => /[\p{L}\p{N}]/u.test(x.text);
+      if (counts(t) && (last.bold !== undefined || t.bold !== undefined))
+        last.bold = counts(last) ? last.bold === true && t.bold === true : t.bold;
       last.text += t.text;
       last.xMax = Math.max(last.xMax, t.xMax);
       last.yMin = Math.min(last.yMin, t.yMin);

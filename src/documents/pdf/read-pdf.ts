@@ -1,13 +1,14 @@
 import { PacteError } from '../../domain/errors.js';
 import { lettersLookVisual, lineDirection, marksBeforeLetters, marksFollowLetters } from '../arabic-repair.js';
 import { parseBboxLayout } from './bbox.js';
+import { markBold } from './bold.js';
 import type { PdfPage } from './bbox.js';
 import { pageSeparators } from './columns.js';
 import { removeFurniture } from './furniture.js';
 import { cellText, measure, type CellLine } from './lines.js';
 import { physicalLines } from './physical-lines.js';
 import { assembleCells, questionSide } from './rows.js';
-import { runPdftotext } from './run-pdftotext.js';
+import { runPoppler } from './run-pdftotext.js';
 import type { PdfReadOptions } from './run-pdftotext.js';
 
 /**
@@ -32,7 +33,9 @@ import type { PdfReadOptions } from './run-pdftotext.js';
  *   number followed by a tab, or by a space where the line stands out from the one before) are
  *   recognised, and each item's level comes from its indentation;
  * - Arabic lines are put back into logical order, marks that the extraction detached from their
- *   letter are put back on it (arabic-repair.ts).
+ *   letter are put back on it (arabic-repair.ts);
+ * - paragraphs in bold all through say so (pdftohtml knows the fonts, bold.ts): a question's
+ *   wording is often set apart from its answer that way.
  */
 
 export async function readPdfText(bytes: Uint8Array, file: string, options: PdfReadOptions): Promise<string> {
@@ -44,8 +47,8 @@ export async function readPdfText(bytes: Uint8Array, file: string, options: PdfR
  * where paragraphs start, so a paragraph after a list is not taken for the last item's end).
  */
 export async function readPdfLines(bytes: Uint8Array, file: string, options: PdfReadOptions): Promise<CellLine[]> {
-  const xhtml = await runPdftotext(bytes, file, options);
-  const lines = pdfLayoutLines(parseBboxLayout(xhtml));
+  const { bbox, fonts } = await runPoppler(bytes, file, options);
+  const lines = pdfLayoutLines(markBold(parseBboxLayout(bbox), fonts));
   if (lines.length === 0) throw new PacteError('import.no_text', { file });
   return lines;
 }

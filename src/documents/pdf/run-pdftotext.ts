@@ -6,7 +6,7 @@ import { delimiter, join as joinPath } from 'node:path';
 import { PacteError } from '../../domain/errors.js';
 
 /**
- * Runs pdftotext -bbox-layout on a PDF held in memory, within a time and a memory limit, and
+ * Runs pdftotext -bbox-layout (and pdftohtml -xml for the fonts) on a PDF held in memory, within a time and a memory limit, and
  * turns its failures into PacteError codes (tool missing, timeout, password, corrupt file).
  */
 
@@ -68,22 +68,46 @@ function run(
 }
 
 export async function runPdftotext(bytes: Uint8Array, file: string, options: PdfReadOptions): Promise<string> {
+  return (await runPoppler(bytes, file, options, false)).bbox;
+}
+
+/**
+ * pdftotext's words with their boxes and, run beside it, pdftohtml's XML, which says which text
+ * is bold (how documents set a question's wording apart from its answer). pdftohtml is a help
+ * only: when it is missing or fails, its part is null and the words are read all the same.
+ */
+export async function runPoppler(
+  bytes: Uint8Array,
+  file: string,
+  options: PdfReadOptions,
+  withFonts = true,
+): Promise<{ bbox: string; fonts: string | null }> {
   const pdftotext = await findProgram('pdftotext');
   if (pdftotext === null) throw new PacteError('import.tool_missing', { file, ...TOOL });
+  const pdftohtml = withFonts ? await findProgram('pdftohtml') : null;
   const prlimit = await findProgram('prlimit');
   const dir = await mkdtemp(joinPath(tmpdir(), 'pacte-pdf-'));
+  const memory = Math.max(64 * 1024 * 1024, Math.floor(options.memoryBytes));
+  // The memory bound applies to the tool itself: prlimit and sh exec it in their place.
+  const limited = (program: string, args: string[]): Promise<{ stdout: string }> => {
+    const [command, argv] =
+      prlimit !== null
+        ? [prlimit, [`--as=${memory}`, program, ...args]]
+        : ['/bin/sh', ['-c', `ulimit -v ${Math.ceil(memory / 1024)} && exec "$0" "$@"`, program, ...args]];
+    return run(command, argv, { timeout: options.timeoutMs, maxBuffer: MAX_OUTPUT_BYTES });
+  };
   try {
     const input = joinPath(dir, 'review.pdf');
     await writeFile(input, bytes);
-    const args = ['-bbox-layout', '-enc', 'UTF-8', input, '-'];
-    const memory = Math.max(64 * 1024 * 1024, Math.floor(options.memoryBytes));
-    // The memory bound applies to pdftotext itself: prlimit and sh exec it in their place.
-    const [command, argv] =
-      prlimit !== null
-        ? [prlimit, [`--as=${memory}`, pdftotext, ...args]]
-        : ['/bin/sh', ['-c', `ulimit -v ${Math.ceil(memory / 1024)} && exec "$0" "$@"`, pdftotext, ...args]];
-    const { stdout } = await run(command, argv, { timeout: options.timeoutMs, maxBuffer: MAX_OUTPUT_BYTES });
-    return stdout;
+    const fonts =
+      pdftohtml === null
+        ? Promise.resolve(null)
+        : limited(pdftohtml, ['-xml', '-i', '-q', '-zoom', '1', '-stdout', input]).then(
+            (r) => r.stdout,
+            () => null,
+          );
+    const { stdout } = await limited(pdftotext, ['-bbox-layout', '-enc', 'UTF-8', input, '-']);
+    return { bbox: stdout, fonts: await fonts };
   } catch (error) {
     throw toolError(error as ToolFailure, file, options);
   } finally {
