@@ -77,7 +77,7 @@ export interface paths {
     put?: never;
     /**
      * Open a country's review for a cycle in which it takes part: empty, or from its review of an earlier cycle
-     * @description With `from`, the answers of the country’s review of that cycle become the first revisions (origin copied), question by question (the same id); `copied` reports what was copied and what the new questionnaire lacks. A country outside the cycle: cycle.not_participating; a language the cycle does not offer: cycle.language_not_offered.
+     * @description With `from`, the answers of the country’s review of that cycle become the first revisions (origin copied), question by question along the stored mapping of the two questionnaire versions (the same id by default; `mapping` overrides it for the questions it names); `copied` reports what was copied, split, merged, what the new questionnaire lacks and which typed values could not follow. A country outside the cycle: cycle.not_participating; a language the cycle does not offer: cycle.language_not_offered.
      */
     post: operations['createReview'];
     delete?: never;
@@ -684,6 +684,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cycles/{cycle}/questionnaire.docx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The cycle’s questionnaire, blank, as a Word document to fill offline and import back
+     * @description Sections and their « Questions | Réponses » tables, guidance notes, check-box content controls for choices, objectives and principles, « Valeur : ____ unit » for numbers (docs/questionnaires.md). For the focal points of the countries taking part in the cycle, the region’s secretariat and administrators. `lang`: the document’s language (default: the cycle’s first language).
+     */
+    get: operations['getBlankQuestionnaire'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/search': {
     parameters: {
       query?: never;
@@ -765,6 +785,104 @@ export interface paths {
     /** Countries (ISO 3166-1 alpha-3) with their names and regions */
     get: operations['listCountries'];
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/questionnaires': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Questionnaire versions: those shipped with Pacte, those of the caller’s region, those cycles use */
+    get: operations['listQuestionnaires'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/questionnaires/{id}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Copy a version to a new version of the same questionnaire (a region’s secretariat)
+     * @description The copy is the highest version + 1, identical to the one copied (so it maps onto it by question id), of the region given or the caller’s only secretariat region, and editable until a cycle using it has an answer.
+     */
+    post: operations['copyQuestionnaire'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/questionnaires/{id}/versions/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Replace a version’s title, sections and questions (its region’s secretariat)
+     * @description The whole version, in order. Refused with questionnaire.invalid (its reason), questionnaire.shipped, questionnaire.frozen; nothing is written then. Questions keep their stored mapping rows while their ids stay.
+     */
+    put: operations['editQuestionnaire'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/questionnaires/{id}/versions/{version}/wording/{lang}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Mark a language’s wording of a version official (distributed by the secretariat) or unofficial
+     * @description Sets the version’s status and every section’s and question’s in that language. Refused once frozen.
+     */
+    put: operations['markQuestionnaireWording'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/questionnaires/{id}/versions/{version}/mapping': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How the answers to an earlier version’s questions follow onto this version */
+    get: operations['getQuestionMapping'];
+    /**
+     * Replace the rows mapping an earlier version’s questions onto this version (its secretariat)
+     * @description A question no row names maps to the question of the same id. Refused with questionnaire.invalid_mapping, questionnaire.shipped, questionnaire.frozen.
+     */
+    put: operations['saveQuestionMapping'];
     post?: never;
     delete?: never;
     options?: never;
@@ -2526,7 +2644,7 @@ export interface operations {
           from?: {
             /** @description e.g. arab-2021 */
             cycle: string;
-            /** @description earlier question id → this cycle’s question id, where they differ (default: the same id) */
+            /** @description earlier question id → this cycle’s question id, overriding the stored mapping of the two versions for the questions it names (default: the stored mapping, else the same id) */
             mapping?: {
               [key: string]: string;
             };
@@ -2552,6 +2670,18 @@ export interface operations {
               questions: string[];
               /** @description questions answered in the earlier review that this cycle’s questionnaire does not have */
               notInQuestionnaire: string[];
+              /** @description earlier questions whose answer was copied to several of this cycle’s questions (a split) */
+              split: {
+                from: string;
+                to: string[];
+              }[];
+              /** @description this cycle’s questions that received several earlier answers, one after the other (a merge) */
+              merged: {
+                from: string[];
+                to: string;
+              }[];
+              /** @description this cycle’s questions that received an earlier answer’s text but not its typed value */
+              valuesNotCarried: string[];
             };
           };
         };
@@ -5994,6 +6124,68 @@ export interface operations {
       };
     };
   };
+  getBlankQuestionnaire: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @description e.g. arab-2021 */
+        cycle: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The document, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   searchReviews: {
     parameters: {
       query: {
@@ -6285,6 +6477,739 @@ export interface operations {
       };
       /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listQuestionnaires: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            versions: {
+              /** @example arab-2021 */
+              id: string;
+              version: number;
+              title: components['schemas']['Multilingual'];
+              sourceLanguage: 'fr' | 'en' | 'ar';
+              region: string | null;
+              basedOn: number | null;
+              /** @description Pacte's own example, not a questionnaire a secretariat sent out */
+              example: boolean;
+              wordingStatus: {
+                fr?: 'official' | 'unofficial';
+                en?: 'official' | 'unofficial';
+                ar?: 'official' | 'unofficial';
+              };
+              questions: number;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string | null;
+              /** @description A cycle that uses it has an answer: nobody edits it any more */
+              frozen: boolean;
+              /** @description The caller may edit it now (its region’s secretariat, not frozen) */
+              editable: boolean;
+              /** @description The caller may copy it to a new version of its region */
+              copyable: boolean;
+              /** @description The cycles that use it (that the caller may see) */
+              cycles: {
+                id: string;
+                title: components['schemas']['Multilingual'];
+                state: 'planned' | 'open' | 'closed';
+              }[];
+            }[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  copyQuestionnaire: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @example arab-2021 */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          from: number;
+          /** @description default: the caller’s region */
+          region?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example arab-2021 */
+            id: string;
+            version: number;
+            title: components['schemas']['Multilingual'];
+            /** @description The language of the official wording */
+            sourceLanguage: 'fr' | 'en' | 'ar';
+            /** @description Per language: `official` (the text the secretariat sent out) or `unofficial` (Pacte’s translation) */
+            wordingStatus?: {
+              fr?: 'official' | 'unofficial';
+              en?: 'official' | 'unofficial';
+              ar?: 'official' | 'unofficial';
+            };
+            region?: string | null;
+            basedOn?: number | null;
+            /** @description Pacte's own example, not a questionnaire a secretariat sent out */
+            example?: boolean;
+            sections: {
+              /**
+               * @description Roman numeral
+               * @example I
+               */
+              id: string;
+              title: components['schemas']['Multilingual'];
+              /** @description Per language: `official` (the text the secretariat sent out) or `unofficial` (Pacte’s translation) */
+              titleStatus: {
+                fr?: 'official' | 'unofficial';
+                en?: 'official' | 'unofficial';
+                ar?: 'official' | 'unofficial';
+              };
+              guidance?: components['schemas']['Multilingual'] | null;
+              questions: {
+                /** @example I.a */
+                id: string;
+                /** @example a */
+                letter: string;
+                text: components['schemas']['Multilingual'];
+                /** @description Per language: `official` (the text the secretariat sent out) or `unofficial` (Pacte’s translation) */
+                textStatus: {
+                  fr?: 'official' | 'unofficial';
+                  en?: 'official' | 'unofficial';
+                  ar?: 'official' | 'unofficial';
+                };
+                /** @description Absent: text (free text only); docs/questionnaires.md */
+                kind?: 'text' | 'single_choice' | 'multiple_choice' | 'number' | 'objectives' | 'principles';
+                choices?:
+                  | {
+                      id: string;
+                      label: components['schemas']['Multilingual'];
+                    }[]
+                  | null;
+                unit?: components['schemas']['Multilingual'] | null;
+                guidance?: components['schemas']['Multilingual'] | null;
+              }[];
+            }[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  editQuestionnaire: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @example arab-2021 */
+        id: string;
+        version: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          title: {
+            fr?: string;
+            en?: string;
+            ar?: string;
+          };
+          sections: {
+            /** @example I */
+            id: string;
+            title: {
+              fr?: string;
+              en?: string;
+              ar?: string;
+            };
+            guidance?: {
+              fr?: string;
+              en?: string;
+              ar?: string;
+            } | null;
+            questions: {
+              /**
+               * @description the question id is <section>.<letter>
+               * @example a
+               */
+              letter: string;
+              text: {
+                fr?: string;
+                en?: string;
+                ar?: string;
+              };
+              guidance?: {
+                fr?: string;
+                en?: string;
+                ar?: string;
+              } | null;
+              /** @description text (default), single_choice, multiple_choice, number, objectives, principles */
+              kind?: string;
+              choices?:
+                | {
+                    id: string;
+                    label: {
+                      fr?: string;
+                      en?: string;
+                      ar?: string;
+                    };
+                  }[]
+                | null;
+              unit?: {
+                fr?: string;
+                en?: string;
+                ar?: string;
+              } | null;
+            }[];
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example arab-2021 */
+            id: string;
+            version: number;
+            title: components['schemas']['Multilingual'];
+            /** @description The language of the official wording */
+            sourceLanguage: 'fr' | 'en' | 'ar';
+            /** @description Per language: `official` (the text the secretariat sent out) or `unofficial` (Pacte’s translation) */
+            wordingStatus?: {
+              fr?: 'official' | 'unofficial';
+              en?: 'official' | 'unofficial';
+              ar?: 'official' | 'unofficial';
+            };
+            region?: string | null;
+            basedOn?: number | null;
+            /** @description Pacte's own example, not a questionnaire a secretariat sent out */
+            example?: boolean;
+            sections: {
+              /**
+               * @description Roman numeral
+               * @example I
+               */
+              id: string;
+              title: components['schemas']['Multilingual'];
+              /** @description Per language: `official` (the text the secretariat sent out) or `unofficial` (Pacte’s translation) */
+              titleStatus: {
+                fr?: 'official' | 'unofficial';
+                en?: 'official' | 'unofficial';
+                ar?: 'official' | 'unofficial';
+              };
+              guidance?: components['schemas']['Multilingual'] | null;
+              questions: {
+                /** @example I.a */
+                id: string;
+                /** @example a */
+                letter: string;
+                text: components['schemas']['Multilingual'];
+                /** @description Per language: `official` (the text the secretariat sent out) or `unofficial` (Pacte’s translation) */
+                textStatus: {
+                  fr?: 'official' | 'unofficial';
+                  en?: 'official' | 'unofficial';
+                  ar?: 'official' | 'unofficial';
+                };
+                /** @description Absent: text (free text only); docs/questionnaires.md */
+                kind?: 'text' | 'single_choice' | 'multiple_choice' | 'number' | 'objectives' | 'principles';
+                choices?:
+                  | {
+                      id: string;
+                      label: components['schemas']['Multilingual'];
+                    }[]
+                  | null;
+                unit?: components['schemas']['Multilingual'] | null;
+                guidance?: components['schemas']['Multilingual'] | null;
+              }[];
+            }[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  markQuestionnaireWording: {
+    parameters: {
+      query?: {
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @example arab-2021 */
+        id: string;
+        version: number;
+        /** @description Language of messages (else Accept-Language). */
+        lang: 'fr' | 'en' | 'ar';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          status: 'official' | 'unofficial';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example arab-2021 */
+            id: string;
+            version: number;
+            title: components['schemas']['Multilingual'];
+            /** @description The language of the official wording */
+            sourceLanguage: 'fr' | 'en' | 'ar';
+            /** @description Per language: `official` (the text the secretariat sent out) or `unofficial` (Pacte’s translation) */
+            wordingStatus?: {
+              fr?: 'official' | 'unofficial';
+              en?: 'official' | 'unofficial';
+              ar?: 'official' | 'unofficial';
+            };
+            region?: string | null;
+            basedOn?: number | null;
+            /** @description Pacte's own example, not a questionnaire a secretariat sent out */
+            example?: boolean;
+            sections: {
+              /**
+               * @description Roman numeral
+               * @example I
+               */
+              id: string;
+              title: components['schemas']['Multilingual'];
+              /** @description Per language: `official` (the text the secretariat sent out) or `unofficial` (Pacte’s translation) */
+              titleStatus: {
+                fr?: 'official' | 'unofficial';
+                en?: 'official' | 'unofficial';
+                ar?: 'official' | 'unofficial';
+              };
+              guidance?: components['schemas']['Multilingual'] | null;
+              questions: {
+                /** @example I.a */
+                id: string;
+                /** @example a */
+                letter: string;
+                text: components['schemas']['Multilingual'];
+                /** @description Per language: `official` (the text the secretariat sent out) or `unofficial` (Pacte’s translation) */
+                textStatus: {
+                  fr?: 'official' | 'unofficial';
+                  en?: 'official' | 'unofficial';
+                  ar?: 'official' | 'unofficial';
+                };
+                /** @description Absent: text (free text only); docs/questionnaires.md */
+                kind?: 'text' | 'single_choice' | 'multiple_choice' | 'number' | 'objectives' | 'principles';
+                choices?:
+                  | {
+                      id: string;
+                      label: components['schemas']['Multilingual'];
+                    }[]
+                  | null;
+                unit?: components['schemas']['Multilingual'] | null;
+                guidance?: components['schemas']['Multilingual'] | null;
+              }[];
+            }[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getQuestionMapping: {
+    parameters: {
+      query?: {
+        /**
+         * @description the earlier version, id@version; default: the one it was copied from
+         * @example arab-2021@1
+         */
+        from?: string;
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @example arab-2021 */
+        id: string;
+        version: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            from: {
+              id: string;
+              version: number;
+            };
+            to: {
+              id: string;
+              version: number;
+            };
+            /** @description false: no row is stored and the pair maps by question id */
+            stored: boolean;
+            rows: {
+              /** @example I.a */
+              from: string;
+              /** @description null: no successor */
+              to: null | string;
+            }[];
+            questions: {
+              /** @description an earlier question */
+              question: string;
+              /** @description the later questions its answer goes to */
+              to: string[];
+              /** @description same: to the question of the same id; moved: to another one; split: copied to each of several; merge: put after the others going to the same question; none: no successor (reported when copying) */
+              follows: 'same' | 'moved' | 'split' | 'merge' | 'none';
+              /** @description the typed value follows too (same kind, options kept, not merged) */
+              valuesFollow: boolean;
+            }[];
+            /** @description later questions no earlier answer goes to */
+            newQuestions: string[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  saveQuestionMapping: {
+    parameters: {
+      query?: {
+        /**
+         * @description the earlier version, id@version; default: the one it was copied from
+         * @example arab-2021@1
+         */
+        from?: string;
+        /** @description Language of messages (else Accept-Language). */
+        lang?: 'fr' | 'en' | 'ar';
+      };
+      header?: never;
+      path: {
+        /** @example arab-2021 */
+        id: string;
+        version: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          rows: {
+            /** @example I.a */
+            from: string;
+            /** @description null: no successor */
+            to: null | string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            from: {
+              id: string;
+              version: number;
+            };
+            to: {
+              id: string;
+              version: number;
+            };
+            /** @description false: no row is stored and the pair maps by question id */
+            stored: boolean;
+            rows: {
+              /** @example I.a */
+              from: string;
+              /** @description null: no successor */
+              to: null | string;
+            }[];
+            questions: {
+              /** @description an earlier question */
+              question: string;
+              /** @description the later questions its answer goes to */
+              to: string[];
+              /** @description same: to the question of the same id; moved: to another one; split: copied to each of several; merge: put after the others going to the same question; none: no successor (reported when copying) */
+              follows: 'same' | 'moved' | 'split' | 'merge' | 'none';
+              /** @description the typed value follows too (same kind, options kept, not merged) */
+              valuesFollow: boolean;
+            }[];
+            /** @description later questions no earlier answer goes to */
+            newQuestions: string[];
+          };
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An error: a stable code (docs/errors.md), a message in the requested language, details. */
+      422: {
         headers: {
           [name: string]: unknown;
         };
