@@ -19,6 +19,7 @@ import { mailDigest } from './commands/mail-digest.js';
 import { userAdd } from './commands/user-add.js';
 import { userResetPassword } from './commands/user-reset-password.js';
 import { cliTexts } from './texts.js';
+import { questionnaireBlank } from './commands/questionnaire-blank.js';
 
 /**
  * Every command: its usage line (the syntax, the same in every language), what it prints when
@@ -80,6 +81,16 @@ const COMMANDS: Record<string, Command> = {
         format: args.values.format as string,
         lang: args.values.lang as string | undefined,
         layout: args.values.layout as string | undefined,
+        output: args.values.output as string | undefined,
+      }),
+  },
+  'questionnaire blank': {
+    usage: 'pacte questionnaire blank --cycle ID [--lang fr|en|ar] [--output FILE] [--data DIR]',
+    options: { ...storageOptions, cycle: { type: 'string' }, lang: { type: 'string' }, output: { type: 'string' } },
+    run: (args, config) =>
+      questionnaireBlank(config, {
+        cycle: args.required('cycle'),
+        lang: args.values.lang as string | undefined,
         output: args.values.output as string | undefined,
       }),
   },
@@ -252,7 +263,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const language = loadConfigLanguage(env);
   const t = cliTexts(language);
   try {
-    const name = ['db', 'user', 'entity', 'review', 'cycle', 'demo', 'mail', 'country'].includes(argv[0] ?? '')
+    const name = ['db', 'user', 'entity', 'review', 'cycle', 'demo', 'mail', 'country', 'questionnaire'].includes(
+      argv[0] ?? '',
+    )
       ? `${argv[0]} ${argv[1] ?? ''}`
       : (argv[0] ?? 'help');
     if (name === 'help' || name === '--help' || name === '-h') {
