@@ -69,10 +69,12 @@ export function ImportPage() {
   const open = cycles.data.cycles.filter((c) => c.state === 'open');
   const offered = open.length > 0 ? open : cycles.data.cycles.filter((c) => c.state === 'closed');
   const cycleOf = (id: string) => cycles.data?.cycles.find((c) => c.id === id);
-  const cycleChoices: Choice[] = offered.map((c) => ({
-    value: c.id,
-    label: `${localText(c.title, language)} (${isolate(c.id)})${c.synthetic ? ` — ${t('synthetic.label')}` : ''}`,
-  }));
+  const cycleChoices: Choice[] = offered.map((c) => {
+    const title = localText(c.title, language);
+    // The id tells apart cycles of like titles, unless the title already says it.
+    const named = title.includes(c.id) ? title : `${title} (${isolate(c.id)})`;
+    return { value: c.id, label: `${named}${c.synthetic ? ` — ${t('synthetic.label')}` : ''}` };
+  });
 
   const restart = () => {
     setChecked(null);
@@ -220,7 +222,7 @@ function Checked(props: {
     <section aria-labelledby="import-understood" className="import-understood">
       <h2 id="import-understood">{t('import.understood')}</h2>
       <p>{t('import.nothing_stored')}</p>
-      <dl className="summary import-summary">
+      <dl className="import-summary">
         <div>
           <dt>{t('import.country')}</dt>
           <dd>
