@@ -1,22 +1,22 @@
 import type { Element as XmlElement } from '@xmldom/xmldom';
 import { normalizeText } from '../domain/blocks.js';
 import { PacteError } from '../domain/errors.js';
+import { Numbering, Styles, W_NAMESPACES, child, indentOf, boldOf, isOn, isW, numPr, val } from './docx-styles.js';
 import { elements, isHeaderRowText, parseXml } from './office-xml.js';
 import type { SourceLine } from './source-lines.js';
+import { checkBoxText, isCheckBox, symbolText } from './docx-check-box.js';
 import { readZipEntries, type ZipLimits } from './zip.js';
 
 /**
  * Reads a Word document (DOCX) as lines for parseReviewLines: every paragraph of the body in
  * reading order (a table row by row, each cell's paragraphs in turn), with the list level and
- * kind Word's numbering gives it. Only word/document.xml, word/numbering.xml and
- * word/styles.xml are unzipped; the archive is checked for zip bombs first (zip.ts).
+ * kind Word's numbering gives it, its indentation and whether it is bold. Tracked changes read as
+ * accepted (insertions kept, deletions and deleted paragraph marks applied); comments, notes,
+ * field codes and drawings are not text; text boxes are read after the paragraph that anchors
+ * them; merged cells are read once (a vMerge continuation holds nothing). Only
+ * word/document.xml, word/numbering.xml and word/styles.xml are unzipped (so no header, footer,
+ * comment or note part); the archive is checked for zip bombs first (zip.ts).
  */
-
-/** WordprocessingML, transitional (what Word writes) and strict. */
-const W_NAMESPACES = new Set([
-  'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
-  'http://purl.oclc.org/ooxml/wordprocessingml/main',
-]);
 
 const DOCUMENT = 'word/document.xml';
 const NUMBERING = 'word/numbering.xml';
@@ -27,213 +27,6 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
 /** An OLE compound file: what an encrypted (password-protected) Office file is, or an old .doc. */
 export function isOleCompound(bytes: Uint8Array): boolean {
   return OLE_MAGIC.every((byte, i) => bytes[i] === byte);
-}
-
-/** Built-in heading styles, by their (always English) style names. */
-const HEADING_STYLE = /^(?:title|subtitle|heading \d)$/iu;
-
-// ——— XML helpers ———
-
-function isW(node: XmlElement, name: string): boolean {
-  return node.localName === name && W_NAMESPACES.has(node.namespaceURI ?? '');
-}
-
-function child(parent: XmlElement | undefined, name: string): XmlElement | undefined {
-  return parent ? elements(parent).find((e) => isW(e, name)) : undefined;
-}
-
-function childrenNamed(parent: XmlElement, name: string): XmlElement[] {
-  return elements(parent).filter((e) => isW(e, name));
-}
-
-/** A `w:`-qualified attribute (`w:val`, `w:ilvl`…), whatever its prefix. */
-function attr(element: XmlElement | undefined, name: string): string | undefined {
-  if (!element) return undefined;
-  for (let i = 0; i < element.attributes.length; i++) {
-    const a = element.attributes.item(i);
-    if (a && a.localName === name && (a.namespaceURI === null || W_NAMESPACES.has(a.namespaceURI))) return a.value;
-  }
-  return undefined;
-}
-
-/** `w:val` of the child `name`. */
-function val(parent: XmlElement | undefined, name: string): string | undefined {
-  return attr(child(parent, name), 'val');
-}
-
-/** An on/off property (`<w:tblHeader/>`, `<w:tblHeader w:val="false"/>`). */
-function isOn(element: XmlElement | undefined): boolean {
-  if (!element) return false;
-  const value = attr(element, 'val');
-  return value === undefined || !['0', 'false', 'off'].includes(value);
-}
-
-// ——— styles.xml and numbering.xml ———
-
-interface NumPr {
-  numId: string | undefined;
-  ilvl: number | undefined;
-}
-
-function numPr(pPr: XmlElement | undefined): NumPr | undefined {
-  const element = child(pPr, 'numPr');
-  if (!element) return undefined;
-  const ilvl = val(element, 'ilvl');
-  return { numId: val(element, 'numId'), ilvl: ilvl === undefined ? undefined : Number(ilvl) };
-}
-
-interface StyleInfo {
-  numId: string | undefined;
-  ilvl: number | undefined;
-  heading: boolean;
-  /** The style's start indentation in points, when it or a style it is based on sets one. */
-  indent: number | undefined;
-  /** The style makes its text bold. */
-  bold: boolean;
-}
-
-/** The start indentation a `w:ind` gives (`w:start`, or `w:left` as LibreOffice and Word 2007 write it), in points. */
-function indentOf(pPr: XmlElement | undefined): number | undefined {
-  const ind = child(pPr, 'ind');
-  const twips = attr(ind, 'start') ?? attr(ind, 'left');
-  return twips === undefined || !Number.isFinite(Number(twips)) ? undefined : Number(twips) / 20;
-}
-
-/** Bold as a run property says it (`w:b`, or `w:bCs` for Arabic script); undefined when it says nothing. */
-function boldOf(rPr: XmlElement | undefined): boolean | undefined {
-  const b = child(rPr, 'b') ?? child(rPr, 'bCs');
-  return b ? isOn(b) : undefined;
-}
-
-class Styles {
-  private readonly byId = new Map<string, XmlElement>();
-  private readonly resolved = new Map<string, StyleInfo>();
-  readonly defaultParagraph: string | undefined;
-
-  constructor(root: XmlElement | undefined) {
-    let byDefault: string | undefined;
-    for (const style of root ? childrenNamed(root, 'style') : []) {
-      const id = attr(style, 'styleId');
-      if (id === undefined || (attr(style, 'type') ?? 'paragraph') !== 'paragraph') continue;
-      this.byId.set(id, style);
-      if (isDefault(style)) byDefault = id;
-    }
-    this.defaultParagraph = byDefault;
-  }
-
-  /** Numbering and heading-ness of a paragraph style, following `w:basedOn`. */
-  info(id: string | undefined): StyleInfo {
-    const none: StyleInfo = { numId: undefined, ilvl: undefined, heading: false, indent: undefined, bold: false };
-    if (id === undefined) return none;
-    const cached = this.resolved.get(id);
-    if (cached) return cached;
-    const info = { ...none };
-    let headingKnown = false;
-    let boldKnown = false;
-    const seen = new Set<string>();
-    for (let at: string | undefined = id; at !== undefined && !seen.has(at);) {
-      seen.add(at);
-      const style = this.byId.get(at);
-      if (!style) break;
-      const pPr = child(style, 'pPr');
-      const own = numPr(pPr);
-      if (info.numId === undefined && own?.numId !== undefined) info.numId = own.numId;
-      if (info.ilvl === undefined && own?.ilvl !== undefined) info.ilvl = own.ilvl;
-      info.indent ??= indentOf(pPr);
-      const bold = boldOf(child(style, 'rPr'));
-      if (!boldKnown && bold !== undefined) [info.bold, boldKnown] = [bold, true];
-      if (!headingKnown) {
-        const outline = val(pPr, 'outlineLvl');
-        if (HEADING_STYLE.test(val(style, 'name') ?? '') || (outline !== undefined && Number(outline) < 9)) {
-          info.heading = true;
-          headingKnown = true;
-        }
-      }
-      at = val(style, 'basedOn');
-    }
-    this.resolved.set(id, info);
-    return info;
-  }
-
-  numIdOf(id: string): string | undefined {
-    return this.info(id).numId;
-  }
-}
-
-function isDefault(style: XmlElement): boolean {
-  const value = attr(style, 'default');
-  return value === '1' || value === 'true' || value === 'on';
-}
-
-interface AbstractNum {
-  levels: Map<number, XmlElement>;
-  /** A list style's definition lives in the numbering its style points to. */
-  numStyleLink: string | undefined;
-}
-
-class Numbering {
-  private readonly abstracts = new Map<string, AbstractNum>();
-  private readonly nums = new Map<string, { abstractId: string | undefined; overrides: Map<number, XmlElement> }>();
-
-  constructor(
-    root: XmlElement | undefined,
-    private readonly styles: Styles,
-  ) {
-    for (const element of root ? elements(root) : []) {
-      if (isW(element, 'abstractNum')) {
-        const levels = new Map<number, XmlElement>();
-        for (const lvl of childrenNamed(element, 'lvl')) levels.set(Number(attr(lvl, 'ilvl') ?? 0), lvl);
-        this.abstracts.set(attr(element, 'abstractNumId') ?? '', {
-          levels,
-          numStyleLink: val(element, 'numStyleLink'),
-        });
-      } else if (isW(element, 'num')) {
-        const overrides = new Map<number, XmlElement>();
-        for (const override of childrenNamed(element, 'lvlOverride')) {
-          const lvl = child(override, 'lvl');
-          if (lvl) overrides.set(Number(attr(override, 'ilvl') ?? 0), lvl);
-        }
-        this.nums.set(attr(element, 'numId') ?? '', { abstractId: val(element, 'abstractNumId'), overrides });
-      }
-    }
-  }
-
-  /** The abstract numbering behind a numId, through list-style links. */
-  private abstract(numId: string): AbstractNum | undefined {
-    let id: string | undefined = numId;
-    for (let hops = 0; hops < 5 && id !== undefined; hops++) {
-      const num = this.nums.get(id);
-      const abstract = num?.abstractId === undefined ? undefined : this.abstracts.get(num.abstractId);
-      if (!abstract || abstract.levels.size > 0 || abstract.numStyleLink === undefined) return abstract;
-      id = this.styles.numIdOf(abstract.numStyleLink);
-    }
-    return undefined;
-  }
-
-  /** The level a style-numbered paragraph gets when its style names no level: the lvl linked to the style. */
-  levelOfStyle(numId: string, styleId: string | undefined): number {
-    if (styleId === undefined) return 0;
-    for (const [ilvl, lvl] of this.abstract(numId)?.levels ?? []) if (val(lvl, 'pStyle') === styleId) return ilvl;
-    return 0;
-  }
-
-  private level(numId: string, ilvl: number): XmlElement | undefined {
-    return this.nums.get(numId)?.overrides.get(ilvl) ?? this.abstract(numId)?.levels.get(ilvl);
-  }
-
-  /** The indentation a level gives its paragraphs, in points. */
-  indent(numId: string, ilvl: number): number | undefined {
-    return indentOf(child(this.level(numId, ilvl), 'pPr'));
-  }
-
-  /** `w:numFmt` of a level (`bullet`, `decimal`, `none`…); undefined when not defined. */
-  format(numId: string, ilvl: number): string | undefined {
-    const lvl = this.level(numId, ilvl);
-    if (!lvl) return undefined;
-    // The first numFmt, also when inside mc:AlternateContent (Word 2010's custom formats).
-    const format = lvl.getElementsByTagNameNS('*', 'numFmt').item(0) as XmlElement | null;
-    return attr(format ?? undefined, 'val') ?? 'decimal';
-  }
 }
 
 // ——— document.xml ———
@@ -266,7 +59,10 @@ function paragraphText(element: XmlElement): string {
       continue;
     }
     const name = node.localName ?? '';
-    if (SKIPPED.has(name)) continue;
+    // Check boxes (issue 15): a content control's state, a symbol font's box or tick (docx-check-box.ts).
+    if (name === 'sdt' && isCheckBox(node)) text += checkBoxText(node);
+    else if (name === 'sym') text += symbolText(node);
+    if ((name === 'sdt' && isCheckBox(node)) || SKIPPED.has(name)) continue;
     if (name === 't') text += node.textContent ?? '';
     else if (name === 'tab' || name === 'ptab' || name === 'br' || name === 'cr') text += ' ';
     else if (name === 'noBreakHyphen') text += '-';
@@ -335,11 +131,22 @@ class BodyReader {
     }
   }
 
+  /** Text of paragraphs whose mark a tracked change deleted: it runs on into the next paragraph. */
+  private merged = '';
+
+  /** A deleted mark ends a cell or the document (which Word does not allow): its text is a paragraph still. */
+  flush(): void {
+    if (this.merged !== '') this.lines.push({ text: this.merged, paragraph: true });
+    this.merged = '';
+  }
+
   private paragraph(p: XmlElement): void {
-    const text = normalizeText(paragraphText(p));
+    const text = normalizeText(`${this.merged} ${paragraphText(p)}`);
+    this.merged = '';
     // Text boxes are read after the paragraph that anchors them, as paragraphs of their own.
     const boxes = textBoxes(p);
-    if (text !== '') this.lines.push(this.line(p, text));
+    if (child(child(child(p, 'pPr'), 'rPr'), 'del')) this.merged = text;
+    else if (text !== '') this.lines.push(this.line(p, text));
     for (const box of boxes) this.blocks(box);
   }
 
@@ -368,7 +175,10 @@ class BodyReader {
     for (const row of collect(tbl, 'tr')) {
       const cells = collect(row, 'tc');
       if (isOn(child(child(row, 'trPr'), 'tblHeader')) || isHeaderRow(cells)) continue;
-      for (const cell of cells) this.blocks(cell);
+      for (const cell of cells) {
+        this.blocks(cell);
+        this.flush();
+      }
     }
   }
 }
@@ -399,5 +209,6 @@ export async function readDocxLines(bytes: Uint8Array, file: string, limits: Zip
   if (!body) throw new PacteError('import.corrupt_file', { file });
   const reader = new BodyReader(styles, numbering);
   reader.blocks(body);
+  reader.flush();
   return reader.lines;
 }

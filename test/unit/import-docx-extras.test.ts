@@ -86,3 +86,19 @@ describe('readDocxLines: text boxes', () => {
     expect(lines.map((l) => l.text)).toEqual(['Before the box. After it.', 'In the box.', 'A VML box alone.']);
   });
 });
+
+describe('readDocxLines: tracked changes', () => {
+  it("joins a paragraph whose mark was deleted to the next one, keeping the later paragraph's properties", async () => {
+    const body = [
+      '<w:p><w:pPr><w:rPr><w:del w:id="1" w:author="A"/></w:rPr></w:pPr><w:r><w:t>The committee met</w:t></w:r></w:p>',
+      `<w:p><w:pPr><w:ind w:left="720"/></w:pPr><w:ins w:id="2" w:author="A"><w:r><w:t>nine</w:t></w:r></w:ins><w:del w:id="3" w:author="A"><w:r><w:delText>eight</w:delText></w:r></w:del><w:r><w:t xml:space="preserve"> times.</w:t></w:r></w:p>`,
+      '<w:p><w:pPr><w:rPr><w:del w:id="4" w:author="A"/></w:rPr></w:pPr><w:del w:id="5" w:author="A"><w:r><w:delText>Deleted with its mark.</w:delText></w:r></w:del></w:p>',
+      p('Next paragraph.'),
+    ].join('');
+    const lines = await readDocxLines(docxOf(body), 'x.docx', LIMITS);
+    expect(lines.map((l) => [l.text, l.indent])).toEqual([
+      ['The committee met nine times.', 36],
+      ['Next paragraph.', 0],
+    ]);
+  });
+});
