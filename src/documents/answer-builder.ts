@@ -9,8 +9,10 @@ import type { SourceLine } from './source-lines.js';
  * reader knows it (Word, OpenDocument), else by marker kind (plain text, PDF).
  */
 
-/** A typed bullet (▪ • ● ◦ ✓ - – * …, and the Symbol/Wingdings glyphs in the private use area). */
-const UNORDERED = /^([▪•●◦○■□◆◇►➢➤✓✔‣⁃\-–*\uF06D\uF072\uF076\uF0A7\uF0B7\uF0D8\uF0FC])(?:\s+|$)(.*)$/u;
+/** A typed bullet (▪ • ● ◦ ✓ …, and the Symbol/Wingdings glyphs in the private use area), also glued to its text. */
+const GLYPH = /^([▪•●◦○■□◆◇►➢➤✓✔‣⁃\uF06D\uF072\uF076\uF0A7\uF0B7\uF0D8\uF0FC])\s*(.*)$/u;
+/** A dash or star only with a space after it (« -5 % » is a number). */
+const DASH = /^([-–*])(?:\s+|$)(.*)$/u;
 /** « o » as Word's second-level bullet: a letter alone, so only when text follows. */
 const LETTER_O = /^(o)\s+(\S.*)$/u;
 /** `1. Text`, `2)Text`, `١. نص`, `3 - Text`: a number of one or two digits is only a marker when a letter follows. */
@@ -54,7 +56,7 @@ const digitValue = (digits: string): number =>
 
 /** A marker as written, before deciding whether it opens an item here. */
 function readMarker(line: string): Marker | null {
-  const unordered = UNORDERED.exec(line) ?? LETTER_O.exec(line);
+  const unordered = GLYPH.exec(line) ?? DASH.exec(line) ?? LETTER_O.exec(line);
   if (unordered) return { kind: unordered[1] ?? '', number: null, text: unordered[2] ?? '' };
   const ordered = ORDERED.exec(line);
   if (ordered) {

@@ -98,6 +98,7 @@ describe('lists typed by hand in plain text', () => {
       'I.- Methodology',
       'a) Was a coordination mechanism set up?',
       '2021: the report was published.',
+      '-5 % of requests were refused.',
       '12 municipalities answered.',
       '3. Not a list: no item 1 or 2 before it.',
     ].join('\n');
@@ -124,12 +125,14 @@ describe('lists typed by hand in paragraphs whose indentation is known', () => {
       p('- the regions;', 18),
       p('1) first step;', 18),
       p('2) second step.', 18),
+      p('•glued to its text,', 18),
       p('They met 9 times.'),
     ];
     expect(answers(parseReviewLines(lines, english))).toEqual({
       'I.a': [
         list(false, item('the ministries:', list(false, 'Labour;', 'Interior;')), 'the regions;'),
         list(true, 'first step;', 'second step.'),
+        list(false, 'glued to its text,'),
         paragraph('They met 9 times.'),
       ],
     });
