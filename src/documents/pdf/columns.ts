@@ -1,5 +1,5 @@
 import type { PdfPage, PdfWord } from './bbox.js';
-import { SECTION_START, median } from './layout.js';
+import { LONE_MARKER, SECTION_START, median } from './layout.js';
 
 /** Finds the vertical gutter between a table's question and answer columns, page by page. */
 
@@ -146,8 +146,13 @@ function bandsOf(lines: readonly PdfWord[][]): PdfWord[][][] {
  * end of a row carried over).
  */
 export function pageSeparators(pages: readonly PdfPage[]): Band[][] {
-  // Marks that the extraction detached from their letters (Arabic tanween, shadda) are not lines.
-  const perPage = pages.map((p) => groupByLine(p.words.filter((w) => !/^\p{M}+$/u.test(w.text))));
+  // Marks that the extraction detached from their letters (Arabic tanween, shadda) are not lines,
+  // nor is a list marker drawn on a baseline of its own (it may stand just past the gutter).
+  const perPage = pages.map((p) =>
+    groupByLine(p.words.filter((w) => !/^\p{M}+$/u.test(w.text))).filter(
+      (line) => line.length !== 1 || !LONE_MARKER.test(line[0]?.text ?? ''),
+    ),
+  );
   const width = median(pages.map((p) => p.width));
   const sameSize = pages.map((p) => Math.abs(p.width - width) < 1);
   const documentLines = perPage.filter((_, i) => sameSize[i]).flat();

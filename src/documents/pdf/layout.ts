@@ -43,6 +43,9 @@ export const ROW_START = new RegExp(`${LATIN_ROW_START.source}|${ARABIC_QUESTION
 const LATIN_SECTION_START = /^(?:section\s+[IVXLC]+\b|[IVXLC]+\s*(?:\.\s*[-–—]|[-–—:]|\.\s))/iu;
 export const SECTION_START = new RegExp(`${LATIN_SECTION_START.source}|${ARABIC_SECTION_START.source}`, 'iu');
 
+/** A list marker by itself, as drawn (« ▪ », « 1. », or « .1 » in an Arabic line). */
+export const LONE_MARKER = /^(?:[•▪◦●○■□◆◇❖►▸▹▶➢➤➣➔→✓✔✗✘★☐☑⁃∙·‣⦿⦾\-–—\uE000-\uF8FF]|[.(]?[\d٠-٩]{1,3}[.)]?)$/u;
+
 /** How far two boxes overlap vertically (negative: the gap between them). */
 export const overlap = (a: { yMin: number; yMax: number }, b: { yMin: number; yMax: number }): number =>
   Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);

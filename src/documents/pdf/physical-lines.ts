@@ -2,16 +2,13 @@ import { hasArabic, lineDirection, repairArabic, visualToLogical } from '../arab
 import type { Direction } from '../arabic-repair.js';
 import type { PdfPage, PdfWord } from './bbox.js';
 import { groupByLine, separatorAt, type Band } from './columns.js';
-import { gapsOf, median, overlap } from './layout.js';
+import { LONE_MARKER, gapsOf, median, overlap } from './layout.js';
 import type { PhysicalLine, Side, Token } from './layout.js';
 
 /**
  * A page's words → its lines as seen on the page, within one column or across it: marks put back
  * on their letters, words that were split glued back, each line read in its direction.
  */
-
-/** A list marker by itself, as drawn (« ▪ », « 1. », or « .1 » in an Arabic line). */
-const LONE_MARKER = /^(?:[•▪◦●○■□◆◇❖►▸▹▶➢➤➣➔→✓✔✗✘★☐☑⁃∙·‣⦿⦾\-–—\uE000-\uF8FF]|[.(]?[\d٠-٩]{1,3}[.)]?)$/u;
 
 /**
  * Marks (harakat, shadda) that the extraction put in a word of their own, often as a line of
@@ -115,13 +112,26 @@ export function physicalLines(
       } else parts.push({ side: 'full', tokens, gutter });
     }
   }
-  // Parts of one side at the same height are one line (an Arabic list marker and its text).
+  // Parts of one side at the same height are one line (an Arabic list marker and its text); a
+  // bullet glyph alone, drawn on a baseline of its own, goes with the text beside it.
   const merged: { side: Side; tokens: Token[]; gutter: number | null; box: { yMin: number; yMax: number } }[] = [];
+  const lone = (tokens: Token[]): boolean => tokens.length === 1 && LONE_MARKER.test(tokens[0]?.text ?? '');
+  const beside = (a: Token[], b: Token[]): boolean => {
+    const [aBox, bBox] = [bounds(a), bounds(b)];
+    const height = Math.max(aBox.yMax - aBox.yMin, bBox.yMax - bBox.yMin);
+    const gap =
+      Math.max(...b.map((t) => t.xMin)) < Math.min(...a.map((t) => t.xMin))
+        ? Math.min(...a.map((t) => t.xMin)) - Math.max(...b.map((t) => t.xMax))
+        : Math.min(...b.map((t) => t.xMin)) - Math.max(...a.map((t) => t.xMax));
+    return overlap(aBox, bBox) > 0 && gap >= 0 && gap < 3 * height;
+  };
   for (const part of parts) {
     const box = bounds(part.tokens);
     const same = merged.find(
       (m) =>
-        m.side === part.side && overlap(m.box, box) >= 0.5 * Math.min(m.box.yMax - m.box.yMin, box.yMax - box.yMin),
+        m.side === part.side &&
+        (overlap(m.box, box) >= 0.5 * Math.min(m.box.yMax - m.box.yMin, box.yMax - box.yMin) ||
+          ((lone(m.tokens) || lone(part.tokens)) && beside(m.tokens, part.tokens))),
     );
     if (same) {
       same.tokens = mergeTight([...same.tokens, ...part.tokens].sort((a, b) => a.xMin - b.xMin));
