@@ -142,6 +142,13 @@ function Shell({ children }: { children: React.ReactNode }) {
                   </Link>
                 </li>
               )}
+              {followsRegions(session) && (
+                <li>
+                  <Link to="/questionnaires" aria-current={current('/questionnaires')}>
+                    {t('questionnaires.nav')}
+                  </Link>
+                </li>
+              )}
               {hasRole(session, 'focal_point', 'admin') && (
                 <li>
                   <Link to="/imports/new" aria-current={current('/imports/new')}>

@@ -34,6 +34,11 @@ import { PracticeViewPage } from './pages/practices/practice-view.js';
 import { GroupsPage } from './pages/regional/groups.js';
 import { TranslateAnswerPage } from './pages/regional/translate-answer.js';
 import { TranslatorHomePage, translatorFirst } from './pages/regional/translator-home.js';
+import { QuestionnairesPage } from './pages/questionnaires/list.js';
+import { MappingPage } from './pages/questionnaires/mapping.js';
+import { QuestionFormPage } from './pages/questionnaires/question-form.js';
+import { SectionFormPage } from './pages/questionnaires/section-form.js';
+import { VersionPage } from './pages/questionnaires/version.js';
 
 /**
  * Every page of the app, in one place (under /app/, see lib/navigation.ts). These paths are
@@ -134,6 +139,37 @@ export function AppRoutes() {
         <Route path="/admin/entities" element={<AdminEntitiesPage />} />
         <Route path="/admin/users" element={<AdminUsersPage />} />
         <Route path="/admin/countries" element={<AdminCountrySettingsPage />} />
+        <Route path="/questionnaires" element={<QuestionnairesPage />} />
+        <Route
+          path="/questionnaires/:id/:version"
+          element={<Keyed render={(p) => <VersionPage id={p.id!} version={Number(p.version)} />} />}
+        />
+        <Route
+          path="/questionnaires/:id/:version/mapping"
+          element={<Keyed render={(p) => <MappingPage id={p.id!} version={Number(p.version)} />} />}
+        />
+        <Route
+          path="/questionnaires/:id/:version/questions/:question"
+          element={
+            <Keyed render={(p) => <QuestionFormPage id={p.id!} version={Number(p.version)} question={p.question!} />} />
+          }
+        />
+        <Route
+          path="/questionnaires/:id/:version/sections/:section/new-question"
+          element={
+            <Keyed render={(p) => <QuestionFormPage id={p.id!} version={Number(p.version)} section={p.section!} />} />
+          }
+        />
+        <Route
+          path="/questionnaires/:id/:version/sections/:section"
+          element={
+            <Keyed render={(p) => <SectionFormPage id={p.id!} version={Number(p.version)} section={p.section!} />} />
+          }
+        />
+        <Route
+          path="/questionnaires/:id/:version/new-section"
+          element={<Keyed render={(p) => <SectionFormPage id={p.id!} version={Number(p.version)} />} />}
+        />
         <Route path="/imports/new" element={<ImportPage />} />
         <Route path="/people" element={<PeoplePage />} />
         <Route path="/account" element={<AccountPage />} />

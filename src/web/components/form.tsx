@@ -99,6 +99,8 @@ export function TextArea(
     rows?: number;
     lang?: string;
     readOnly?: boolean;
+    /** `auto` by default; `rtl` for a field meant for Arabic (right to left even while empty). */
+    dir?: 'auto' | 'rtl' | 'ltr';
   },
 ) {
   return (
@@ -106,7 +108,7 @@ export function TextArea(
       {(d) => (
         <textarea
           id={props.id}
-          dir="auto"
+          dir={props.dir ?? 'auto'}
           lang={props.lang}
           rows={props.rows ?? 4}
           readOnly={props.readOnly}

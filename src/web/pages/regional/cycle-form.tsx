@@ -7,7 +7,15 @@ import { api, post } from '../../lib/api.js';
 import { LANGUAGES, localText, useLocale } from '../../lib/i18n.js';
 import { useGo } from '../../lib/navigation.js';
 import { useSession } from '../../lib/session.js';
-import type { Countries, CountryInfo, CycleInfo, Cycles } from '../../lib/types.js';
+import type {
+  Countries,
+  CountryInfo,
+  CycleInfo,
+  Cycles,
+  QuestionnaireVersion,
+  QuestionnaireVersions,
+} from '../../lib/types.js';
+import { KIND_OF_VERSION_KEYS, kindOfVersion } from '../questionnaires/shared.js';
 import { useApi, useApiMutation } from '../../lib/query.js';
 import { CountryChoice } from './country-choice.js';
 import { CycleMoves } from './cycle-moves.js';
@@ -46,34 +54,42 @@ export function CycleFormPage({ cycle: id }: { cycle?: string }) {
   const cycles = useApi<Cycles>('/cycles');
   const countries = useApi<Countries>('/countries');
   const existing = useApi<CycleInfo>(id ? `/cycles/${encodeURIComponent(id)}` : null);
-  const error = cycles.error ?? countries.error ?? existing.error;
+  const versions = useApi<QuestionnaireVersions>('/questionnaires');
+  const error = cycles.error ?? countries.error ?? existing.error ?? versions.error;
   if (error) return <LoadError error={error} />;
-  if (!cycles.data || !countries.data || (id && !existing.data)) return <Loading />;
+  if (!cycles.data || !countries.data || !versions.data || (id && !existing.data)) return <Loading />;
   return (
     <CycleForm
       key={existing.data?.settings?.updatedAt ?? 'new'}
       cycle={id ? existing.data : null}
       cycles={cycles.data.cycles}
       countries={countries.data.countries}
+      versions={versions.data.versions}
       title={id ? t('regional.cycle_form.edit_title') : t('regional.cycle_form.new_title')}
     />
   );
 }
 
-function CycleForm(props: { cycle: CycleInfo | null; cycles: CycleInfo[]; countries: CountryInfo[]; title: string }) {
+function CycleForm(props: {
+  cycle: CycleInfo | null;
+  cycles: CycleInfo[];
+  countries: CountryInfo[];
+  versions: QuestionnaireVersion[];
+  title: string;
+}) {
   const { t, language } = useLocale();
   const go = useGo();
   const { session } = useSession();
   const { cycle } = props;
   const regions = secretariatRegions(session) ?? [...new Set(props.cycles.map((c) => c.region))];
-  // The questionnaires Pacte has, as its cycles use them (the API lists no questionnaires).
-  const questionnaires = [...new Set(props.cycles.map((c) => c.questionnaire.id))];
+  // The newest version the secretariat may use comes first: its region's own, else a shipped one.
+  const first = props.versions.find((v) => v.region !== null) ?? props.versions[0];
   const [form, setForm] = useState<Form>(() => ({
     region: cycle?.region ?? regions[0] ?? '',
     id: cycle?.id ?? '',
     title: { fr: cycle?.title.fr ?? '', en: cycle?.title.en ?? '', ar: cycle?.title.ar ?? '' },
-    questionnaire: cycle?.questionnaire.id ?? questionnaires[0] ?? '',
-    version: cycle ? String(cycle.questionnaire.version) : '',
+    questionnaire: cycle?.questionnaire.id ?? first?.id ?? '',
+    version: String(cycle?.questionnaire.version ?? first?.version ?? ''),
     languages: cycle?.languages ?? [...LANGUAGES],
     opensOn: cycle?.opensOn ?? '',
     dueOn: cycle?.dueOn ?? '',
@@ -169,28 +185,25 @@ function CycleForm(props: { cycle: CycleInfo | null; cycles: CycleInfo[]; countr
             />
           ))}
         </fieldset>
-        <div className="inline-fields">
-          <SelectField
-            id="cycle-questionnaire"
-            label={t('regional.cycle_form.questionnaire')}
-            errors={errors}
-            dir="ltr"
-            value={form.questionnaire}
-            onChange={(value) => set('questionnaire', value)}
-            options={questionnaires.map((q) => ({ value: q, label: q }))}
-          />
-          <TextField
-            id="cycle-version"
-            type="number"
-            min={1}
-            label={t('regional.cycle_form.version')}
-            hint={t('regional.cycle_form.version_hint')}
-            errors={errors}
-            inputClassName="input-short"
-            value={form.version}
-            onChange={(value) => set('version', value)}
-          />
-        </div>
+        <SelectField
+          id="cycle-questionnaire"
+          label={t('regional.cycle_form.questionnaire')}
+          hint={t('questionnaires.cycle_hint')}
+          errors={errors}
+          value={`${form.questionnaire}@${form.version}`}
+          onChange={(value) => {
+            const [questionnaire = '', version = ''] = value.split('@');
+            setForm((f) => ({ ...f, questionnaire, version }));
+          }}
+          options={props.versions.map((v) => ({
+            value: `${v.id}@${v.version}`,
+            label: t('questionnaires.option', {
+              title: localText(v.title, language),
+              version: v.version,
+              kind: t(KIND_OF_VERSION_KEYS[kindOfVersion(v)][0]),
+            }),
+          }))}
+        />
         <CheckboxGroup
           id="cycle-lang"
           label={t('regional.cycle_form.languages')}
