@@ -99,3 +99,46 @@ describe('importing a review whose title names no country', () => {
     expect(await reviews()).toBe(1);
   });
 });
+
+describe('the check-a-file page (/imports/new, no script)', () => {
+  async function send(fields: Record<string, string>) {
+    const body = await multipart(fields, file);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/imports/new?lang=en',
+      headers: { ...body.headers, cookie: cookieHeader(focalTun) },
+      payload: body.payload,
+    });
+    return { status: response.statusCode, body: response.body };
+  }
+
+  it('offers the open cycles', async () => {
+    const page = (await app.inject({ method: 'GET', url: '/imports/new?lang=en' })).body;
+    const options = [...page.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1]);
+    expect(options).toEqual(['', 'arab-2024', 'arab-2025']);
+  });
+
+  it('asks for the country when the file does not name it, the summary leading to that field', async () => {
+    const response = await send({ cycle: 'arab-2024' });
+    expect(response.status).toBe(422);
+    const message = translate('en', 'errors', 'import.country_unknown', { file: 'examen.txt' });
+    expect(response.body).toContain(`<a href="#country">${message}</a>`);
+    expect(response.body).toContain(`<p class="error-message" id="country-error">${message}</p>`);
+    expect(response.body).toContain(translate('en', 'ui', 'import.choose_file_again'));
+    // What was chosen is chosen still.
+    expect(response.body).toMatch(/<option value="arab-2024"\s+selected>/);
+  });
+
+  it('leads an unknown cycle to the cycle field, keeping the country typed', async () => {
+    const response = await send({ country: 'TUN', cycle: 'arab-2099' });
+    expect(response.status).toBe(404);
+    expect(response.body).toContain('<a href="#cycle">');
+    expect(response.body).toMatch(/id="country"[^>]*value="TUN"/s);
+  });
+
+  it('shows what it understood once the country and cycle are given', async () => {
+    const response = await send({ country: 'TUN', cycle: 'arab-2024' });
+    expect(response.status).toBe(200);
+    expect(response.body).toContain(translate('en', 'ui', 'import.preview_title'));
+  });
+});

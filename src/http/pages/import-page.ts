@@ -3,28 +3,47 @@ import type { Actor } from '../../domain/permissions.js';
 import { translate } from '../../i18n/index.js';
 import type { ImportedReview } from '../../services/import-review.js';
 import { renderAnswer } from '../../documents/review-html.js';
-import { html } from '../../domain/html.js';
+import { Html, html } from '../../domain/html.js';
 import { layout } from './html.js';
 
 const PATH = '/imports/new';
 
+/** What the form offers and what it was sent, to show again with an error. */
+export interface ImportFormState {
+  /** The cycles a review may be imported into (open ones, else closed), titled in the page's language. */
+  cycles: { id: string; title: string }[];
+  country?: string;
+  cycle?: string;
+  /** The message, and the field it is about (the error summary links to it). */
+  error?: { message: string; field: 'file' | 'country' | 'cycle' };
+}
+
 /**
  * The form to check a review file. On error, a summary at the top links to the field at
- * fault (the GOV.UK pattern), and the field says what is wrong.
+ * fault (the GOV.UK pattern), and the field says what is wrong. When the file does not name its
+ * country (import.country_unknown), the country and the cycle are asked for; without a script
+ * the browser cannot keep the file, so the hint says to choose it again (the web app's
+ * « Importer un fichier » page keeps it).
  */
 export function importFormPage(
   language: Language,
   maxBytes: number,
   actor: Actor | null,
-  error?: { message: string },
+  state: ImportFormState = { cycles: [] },
 ): string {
   const t = (key: string, params: Record<string, unknown> = {}) => translate(language, 'ui', key, params);
+  const { error } = state;
+  const asked = error?.field === 'country';
+  const at = (field: 'file' | 'country' | 'cycle') => error?.field === field;
+  const describedBy = (field: 'file' | 'country' | 'cycle') => `${field}-hint${at(field) ? ` ${field}-error` : ''}`;
+  const message = (field: 'file' | 'country' | 'cycle') =>
+    at(field) ? html`<p class="error-message" id="${field}-error">${error!.message}</p>` : '';
   const main = html`${
       error
         ? html`<div class="error-summary" role="alert" tabindex="-1">
             <h2>${t('import.error_summary')}</h2>
             <ul>
-              <li><a href="#file">${error.message}</a></li>
+              <li><a href="#${error.field}">${error.message}</a></li>
             </ul>
           </div>`
         : ''
@@ -32,22 +51,25 @@ export function importFormPage(
     <h1>${t('import.title')}</h1>
     <p class="lead">${t('import.intro')}</p>
     <form method="post" action="${PATH}?lang=${language}" enctype="multipart/form-data" novalidate>
-      <div class="field${error ? ' field-error' : ''}">
+      <div class="field${at('file') ? ' field-error' : ''}">
         <label for="file">${t('import.file_label')}</label>
-        <p class="hint" id="file-hint">${t('import.file_hint', { limitBytes: maxBytes })}</p>
-        ${error ? html`<p class="error-message" id="file-error">${error.message}</p>` : ''}
+        <p class="hint" id="file-hint">
+          ${t('import.file_hint', { limitBytes: maxBytes })}${asked ? html` ${t('import.choose_file_again')}` : ''}
+        </p>
+        ${message('file')}
         <input
           id="file"
           name="file"
           type="file"
-          accept=".docx,.pdf,.txt"
+          accept=".docx,.odt,.pdf,.txt"
           required
-          aria-describedby="file-hint${error ? ' file-error' : ''}"
+          aria-describedby="${describedBy('file')}"
         />
       </div>
-      <div class="field">
-        <label for="country">${t('import.country_label')}</label>
+      <div class="field${at('country') ? ' field-error' : ''}">
+        <label for="country">${asked ? t('import.country_asked') : t('import.country_label')}</label>
         <p class="hint" id="country-hint">${t('import.country_hint')}</p>
+        ${message('country')}
         <input
           id="country"
           name="country"
@@ -56,8 +78,22 @@ export function importFormPage(
           autocomplete="off"
           spellcheck="false"
           class="input-short"
-          aria-describedby="country-hint"
+          value="${state.country ?? ''}"
+          aria-describedby="${describedBy('country')}"
+          ${at('country') ? new Html(' aria-invalid="true"') : ''}
         />
+      </div>
+      <div class="field${at('cycle') ? ' field-error' : ''}">
+        <label for="cycle">${asked ? t('import.cycle_asked') : t('import.cycle_label')}</label>
+        <p class="hint" id="cycle-hint">${t('import.cycle_hint')}</p>
+        ${message('cycle')}
+        <select id="cycle" name="cycle" aria-describedby="${describedBy('cycle')}">
+          <option value="">${t('import.cycle_any')}</option>
+          ${state.cycles.map(
+            (c) =>
+              html`<option value="${c.id}" ${c.id === state.cycle ? new Html('selected') : ''}>${c.title}</option>`,
+          )}
+        </select>
       </div>
       <button type="submit" class="button">${t('import.submit')}</button>
     </form>`;
