@@ -1,6 +1,8 @@
+import type { AnswerValue } from './answer-value.js';
 import type { Block } from './blocks.js';
 import type { Cycle } from './cycles.js';
 import type { Language, Multilingual } from './language.js';
+import type { QuestionKind } from './questionnaire.js';
 
 /* One question's answers side by side (services/compare-answers.ts): what the view, its CSV and its DOCX show. */
 
@@ -18,6 +20,8 @@ export interface ComparedAnswer {
   language: Language;
   direction: 'ltr' | 'rtl';
   blocks: Block[];
+  /** The answer's typed value (docs/questionnaires.md), null for free text or none given. */
+  value: AnswerValue | null;
   /** GCM objectives the country's team confirmed for this answer, in number order. */
   objectives: number[];
   /**
@@ -48,7 +52,12 @@ export interface BesideTranslation {
 
 export interface Comparison {
   cycle: Cycle;
-  question: { id: string; section: string; text: string };
+  question: { id: string; section: string; text: string; kind: QuestionKind; unit: string | null };
+  /**
+   * A choice, objectives or principles question's options, each with how many of the answers
+   * listed picked it (counted without coding); null for free text and numbers.
+   */
+  options: { key: string; label: string; count: number }[] | null;
   /** Every question of the cycle's questionnaire, by section, worded in the reader's language (the picker). */
   sections: { id: string; title: string; questions: { id: string; text: string }[] }[];
   answers: ComparedAnswer[];

@@ -14,6 +14,8 @@ import {
   type Comparison,
 } from '../domain/side-by-side.js';
 import { can, type Actor } from '../domain/permissions.js';
+import { kindOf } from '../domain/questionnaire.js';
+import { countValues, valueOptions } from '../domain/value-options.js';
 import { visibleCycle } from './cycle-settings.js';
 
 export { COMPARED_STATES };
@@ -84,9 +86,27 @@ export async function compareAnswers(
   if (options.translations) await addTranslations(db, cycle.id, questionId, reader, answers);
   const collator = new Intl.Collator(reader);
   answers.sort((a, b) => collator.compare(pick(a.countryName, reader), pick(b.countryName, reader)));
+  const counted = valueOptions(
+    question,
+    kindOf(question) === 'objectives' ? await catalogue.listObjectives(db) : [],
+    kindOf(question) === 'principles' ? await catalogue.listPrinciples(db) : [],
+  );
   return {
     cycle,
-    question: { id: question.id, section: section.id, text: pick(question.text, reader) },
+    question: {
+      id: question.id,
+      section: section.id,
+      text: pick(question.text, reader),
+      kind: kindOf(question),
+      unit: question.unit ? pick(question.unit, reader) : null,
+    },
+    // Counted over the answers listed (the filters apply), as the reader reads them.
+    options:
+      counted &&
+      countValues(
+        counted,
+        answers.map((a) => a.value),
+      ).map((o) => ({ key: o.key, label: pick(o.labels, reader), count: o.count })),
     sections: questionnaire.sections.map((s) => ({
       id: s.id,
       title: pick(s.title, reader),
@@ -121,6 +141,7 @@ function present(row: sideBySide.SourcedAnswer, kind: 'submission' | 'published'
     language,
     direction: direction(language),
     blocks: Array.isArray(row.blocks) ? row.blocks : [],
+    value: row.value ?? null,
     objectives: (Array.isArray(row.objectives) ? row.objectives : [])
       .filter((o) => o.status === 'confirmed')
       .map((o) => Number(o.number))

@@ -4,13 +4,16 @@
  * the cycle (to check who may see it), what labels the figures (the code and the region's groups,
  * or the objectives' titles) and the counted rows come back together as one row — on a cycle of
  * 22 countries the round trips of separate reads cost more than the rows themselves. Only codings,
- * names and objective numbers leave the database, never answers' text.
+ * typed values, names and objective numbers leave the database, never answers' text.
  */
 import { sql, type AliasableExpression, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { pickedIds, type AnswerValue } from '../../domain/answer-value.js';
 import type { CodeKind, CodeValue } from '../../domain/code-suggestions.js';
 import type { Cycle } from '../../domain/cycles.js';
 import type { Multilingual } from '../../domain/language.js';
+import { kindOf, type Question } from '../../domain/questionnaire.js';
+import { valueOptions } from '../../domain/value-options.js';
 import type { Database } from '../schema.js';
 import { cycleQuery, toCycle } from './cycles.js';
 
@@ -115,7 +118,64 @@ function codings(db: Db, source: FigureSource, cycle: Expression<string>, code: 
   );
 }
 
-/** A code's figures: the cycle, the code (null: none), the region's groups and the codings counted. */
+/** The question's typed value in the stored document `doc` (null: none given, or a free-text question). */
+function valueOf(doc: string, question: string) {
+  const path = '$.sections[*].questions[*] ? (@.id == $q).answer.value';
+  return sql<AnswerValue | null>`jsonb_path_query_first(${sql.ref(doc)}, ${path}::jsonpath, jsonb_build_object('q', ${question}::text))`;
+}
+
+/** Each country's value for the question in the documents `source` counts, in the outer query's cycle. */
+function countryValues(db: Db, source: FigureSource, question: string) {
+  const cycle = sql.ref<string>('cycle.id');
+  const columns = ['r.country_code as country', sql<Multilingual>`c.name`.as('name'), 'c.synthetic'] as const;
+  return source === 'submission'
+    ? jsonArrayFrom(standingSubmissions(db, cycle).select([...columns, valueOf('s.document', question).as('value')]))
+    : jsonArrayFrom(latestVersions(db, cycle).select([...columns, valueOf('v.document', question).as('value')]));
+}
+
+type TypedQuestion = Pick<Question, 'kind' | 'choices' | 'text'>;
+
+/**
+ * A choice, objectives or principles question counts like a code without coding (docs/questionnaires.md):
+ * its options are the values, each country's stored `answer.value` its coding. Null for other kinds.
+ */
+async function typedFigures(
+  db: Db,
+  questionId: string,
+  question: TypedQuestion | null,
+  valued: { country: string; name: Multilingual; synthetic: boolean; value: AnswerValue | null }[],
+): Promise<Pick<CodeFiguresRows, 'code' | 'codings'> | null> {
+  const options =
+    question &&
+    valueOptions(
+      question,
+      kindOf(question) === 'objectives'
+        ? await db.selectFrom('objective').select(['number', 'title']).orderBy('number').execute()
+        : [],
+      kindOf(question) === 'principles'
+        ? await db.selectFrom('principle').select(['key', 'title']).orderBy('letter').execute()
+        : [],
+    );
+  if (!question || !options) return null;
+  const values: CodeValue[] = options.map((o) => ({ key: o.key, labels: o.labels, cues: {} }));
+  return {
+    code: {
+      questionId,
+      kind: kindOf(question) === 'single_choice' ? 'single' : 'multiple',
+      names: question.text,
+      values,
+    },
+    codings: valued
+      .map((v) => ({ country: v.country.trim(), name: v.name, synthetic: v.synthetic, values: pickedIds(v.value) }))
+      .filter((v) => v.values.length > 0),
+  };
+}
+
+/**
+ * A code's figures: the cycle, the code (null: none), the region's groups and the codings counted.
+ * A question with no code but a typed answer (choices, objectives, principles) is counted from the
+ * answers' values instead, with its options for values (typedFigures).
+ */
 export async function codeFiguresOf(
   db: Db,
   cycleId: string,
@@ -145,14 +205,18 @@ export async function codeFiguresOf(
           .orderBy('g.id'),
       ).as('groups'),
       jsonArrayFrom(codings(db, source, sql.ref<string>('cycle.id'), code)).as('codings'),
+      sql<TypedQuestion | null>`(select json_build_object('kind', q.kind, 'choices', q.choices, 'text', q.text)
+        from question q where q.questionnaire_id = cycle.questionnaire_id
+        and q.version = cycle.questionnaire_version and q.id = ${questionId})`.as('question'),
+      countryValues(db, source, questionId).as('valued'),
     ])
     .executeTakeFirst();
   if (!row) return undefined;
+  const typed = row.code ? null : await typedFigures(db, questionId, row.question, row.valued);
   return {
     cycle: toCycle(row),
-    code: row.code,
     groups: row.groups,
-    codings: row.codings.map((c) => ({ ...c, country: c.country.trim() })),
+    ...(typed ?? { code: row.code, codings: row.codings.map((c) => ({ ...c, country: c.country.trim() })) }),
   };
 }
 

@@ -1,9 +1,10 @@
 /**
  * One question's answers across a cycle's countries (the side-by-side view): one query per
  * source, whatever the number of countries. Only the asked question's blocks and objectives leave
- * the database (jsonb_path_query_first on the stored document), not whole reviews.
+ * the database (jsonb_path_query_first on the stored document), not whole reviews; its typed value too.
  */
 import { sql, type Kysely } from 'kysely';
+import type { AnswerValue } from '../../domain/answer-value.js';
 import type { Block } from '../../domain/blocks.js';
 import type { Multilingual } from '../../domain/language.js';
 import type { Database } from '../schema.js';
@@ -25,11 +26,14 @@ export interface SourcedAnswer {
   blocks: Block[] | null;
   /** The question's objectives in that document (suggested, confirmed), as kept with it. */
   objectives: { number: number; status: string }[] | null;
+  /** The question's typed value in that document (null: none, or a free-text question). */
+  value: AnswerValue | null;
   acknowledged: boolean;
   returned: boolean;
 }
 
 const PATH = '$.sections[*].questions[*] ? (@.id == $q).answer.blocks';
+const VALUE_PATH = '$.sections[*].questions[*] ? (@.id == $q).answer.value';
 
 /** The fields taken from a stored document `d` (a submission's or a version's) for question `q`. */
 function fromDocument(document: string, question: string) {
@@ -40,6 +44,9 @@ function fromDocument(document: string, question: string) {
       Block[] | null
     >`jsonb_path_query_first(${doc}, ${PATH}::jsonpath, jsonb_build_object('q', ${question}::text))`.as('blocks'),
     sql<{ number: number; status: string }[] | null>`${doc}->'objectives'->${question}::text`.as('objectives'),
+    sql<AnswerValue | null>`jsonb_path_query_first(${doc}, ${VALUE_PATH}::jsonpath, jsonb_build_object('q', ${question}::text))`.as(
+      'value',
+    ),
   ] as const;
 }
 

@@ -14,6 +14,7 @@ export function presentComparison(
     title: c.cycle.title,
     synthetic: c.cycle.synthetic,
     question: c.question,
+    options: c.options,
     sections: c.sections,
     answers: c.answers.map((a) => ({
       ...a,

@@ -1,5 +1,6 @@
 /** One question's answers side by side: one schema per route (TypeBox). */
 import { Type } from '@sinclair/typebox';
+import { QUESTION_KINDS } from '../../../domain/questionnaire.js';
 import { COMPARED_STATES } from '../../../services/compare-answers.js';
 import { Translation } from '../translations/schema.js';
 import {
@@ -33,6 +34,14 @@ const Query = Type.Object(
   { additionalProperties: false },
 );
 
+/** A typed value: one shape per kind of question (src/domain/answer-value.ts). */
+const AnswerValue = Type.Union([
+  Type.Object({ choices: Type.Array(Type.String()) }, { additionalProperties: false }),
+  Type.Object({ number: Type.Number() }, { additionalProperties: false }),
+  Type.Object({ objectives: Type.Array(Type.Integer({ minimum: 1, maximum: 23 })) }, { additionalProperties: false }),
+  Type.Object({ principles: Type.Array(Type.String()) }, { additionalProperties: false }),
+]);
+
 const Answer = Type.Object(
   {
     country: Type.String({ examples: ['MAR'] }),
@@ -50,6 +59,9 @@ const Answer = Type.Object(
     language: Lang,
     direction: OneOf(['ltr', 'rtl'] as const),
     blocks: Blocks,
+    value: Type.Union([AnswerValue, Type.Null()], {
+      description: 'the answer’s typed value (docs/questionnaires.md); null for a free-text question or none given',
+    }),
     objectives: Type.Array(Type.Integer(), { description: 'GCM objectives confirmed for this answer' }),
     translation: Type.Union([Translation, Type.Null()], {
       description:
@@ -85,8 +97,30 @@ export const compareAnswersSchema = {
         title: MultilingualRef,
         synthetic: Type.Boolean(),
         question: Type.Object(
-          { id: Type.String(), section: Type.String(), text: Type.String({ description: 'in the reader’s language' }) },
+          {
+            id: Type.String(),
+            section: Type.String(),
+            text: Type.String({ description: 'in the reader’s language' }),
+            kind: OneOf(QUESTION_KINDS, { description: 'what the question asks for besides free text' }),
+            unit: Type.Union([Type.String(), Type.Null()], { description: 'a number question’s unit' }),
+          },
           { additionalProperties: false },
+        ),
+        options: Type.Union(
+          [
+            Type.Array(
+              Type.Object(
+                { key: Type.String(), label: Type.String(), count: Type.Integer({ minimum: 0 }) },
+                { additionalProperties: false },
+              ),
+            ),
+            Type.Null(),
+          ],
+          {
+            description:
+              'a choice, objectives or principles question’s options, each with how many of the answers listed ' +
+              'picked it (counted from the values, without coding); null for free text and numbers',
+          },
         ),
         sections: Type.Array(
           Type.Object(
