@@ -39,7 +39,8 @@ function rtl(right: number, y: number, text: string, options: { left?: number } 
     .map((w) => [...w].reverse().join(''))
     .reverse()
     .join(' ');
-  const width = CHAR * [...visual].length;
+  const words = visual.split(' ');
+  const width = CHAR * words.join('').length + 3 * (words.length - 1);
   if (options.left !== undefined) return ltr(options.left, y, visual, { right });
   return ltr(right - width, y, visual);
 }
@@ -264,7 +265,7 @@ describe('right-to-left pages', () => {
     ];
     const lines = sources(pages);
     expect(lines).toEqual([
-      { text: 'أجابت الحكومة بما يلي:', paragraph: true },
+      { text: 'أجابت الحكومة بما يلي:', paragraph: true, indent: 0 },
       { text: 'إنشاء لجنة وطنية', paragraph: true, list: { level: 0, ordered: false } },
       {
         text: 'تضم الوزارات المعنية كلها وممثلين عن البلديات والجمعيات',
@@ -276,6 +277,66 @@ describe('right-to-left pages', () => {
         text: 'ونشر التقرير على الموقع الإلكتروني للوزارة في السنة نفسها',
         paragraph: true,
         list: { level: 0, ordered: false },
+      },
+    ]);
+  });
+});
+
+describe('lists typed by hand', () => {
+  const french = questionnaire({ I: [['a', 'Quelles mesures ont été prises ?']] });
+  const arabic = questionnaire({ I: [['a', 'ما هي التدابير المتخذة؟']] });
+
+  it('nests « - » and « a. » items by their indentation', () => {
+    const pages = [
+      page(
+        ltr(60, 40, 'I.- Méthodologie'),
+        ltr(60, 60, 'a) Quelles mesures ont été prises ?'),
+        ltr(60, 80, 'Les mesures suivantes ont été prises :'),
+        ltr(80, 96, '- la création d’un comité ;'),
+        ltr(100, 112, 'a. une loi ;'),
+        ltr(100, 128, 'b. un décret ;'),
+        ltr(80, 144, '- l’ouverture de centres.'),
+      ),
+    ];
+    expect(parseReviewLines(sources(pages), french).questions[0]?.blocks).toEqual([
+      { type: 'paragraph', text: 'Les mesures suivantes ont été prises :' },
+      {
+        type: 'list',
+        ordered: false,
+        items: [
+          item('la création d’un comité ;', [
+            { type: 'list', ordered: true, items: [item('une loi ;'), item('un décret ;')] },
+          ]),
+          item('l’ouverture de centres.'),
+        ],
+      },
+    ]);
+  });
+
+  it('nests « ١. » and « أ- » items by their indentation from the right margin', () => {
+    const pages = [
+      page(
+        rtl(540, 40, 'أولاً - المنهجية'),
+        rtl(540, 60, 'أ) ما هي التدابير المتخذة؟'),
+        rtl(540, 80, 'اتخذت الحكومة بعد التشاور مع جميع الوزارات المعنية والبلديات والجمعيات', { left: 60 }),
+        rtl(540, 94, 'ما يلي:'),
+        rtl(520, 112, '١. إنشاء لجنة وطنية؛'),
+        rtl(500, 128, 'أ- تضم الوزارات؛'),
+        rtl(500, 144, 'ب- والبلديات؛'),
+        rtl(520, 160, '٢. ونشر التقرير.'),
+      ),
+    ];
+    expect(parseReviewLines(sources(pages), arabic).questions[0]?.blocks).toEqual([
+      { type: 'paragraph', text: 'اتخذت الحكومة بعد التشاور مع جميع الوزارات المعنية والبلديات والجمعيات ما يلي:' },
+      {
+        type: 'list',
+        ordered: true,
+        items: [
+          item('إنشاء لجنة وطنية؛', [
+            { type: 'list', ordered: true, items: [item('تضم الوزارات؛'), item('والبلديات؛')] },
+          ]),
+          item('ونشر التقرير.'),
+        ],
       },
     ]);
   });
@@ -297,13 +358,14 @@ describe('bold paragraphs', () => {
       {
         text: 'c) Which data were used for the review of the Compact, and from which offices? (please give their sources )',
         paragraph: true,
+        indent: 0,
         strong: true,
       },
-      { text: 'The census of 2014.', paragraph: true, strong: false },
+      { text: 'The census of 2014.', paragraph: true, indent: 0, strong: false },
     ]);
     // Without fonts, nothing is said.
     expect(sources([page(ltr(60, 60, 'The census of 2014.'))])).toEqual([
-      { text: 'The census of 2014.', paragraph: true },
+      { text: 'The census of 2014.', paragraph: true, indent: 0 },
     ]);
   });
 });

@@ -291,9 +291,17 @@ export function cellText(cell: Cell, metrics: Metrics): CellLine[] {
     text: `${written} ${text}`,
     source: { text, paragraph: true, list: { level, ordered } },
   });
+  // A paragraph's indentation from the cell's start margin (the right one in Arabic): lists typed
+  // by hand (« - », « ١. », « أ- ») nest by it in the parser.
+  const margin = Math.min(...lines.map((l) => l.start));
   const paragraph = (line: LogicalLine, text: string): CellLine => ({
     text,
-    source: { text, paragraph: true, ...(line.strong === undefined ? {} : { strong: line.strong }) },
+    source: {
+      text,
+      paragraph: true,
+      indent: Math.max(0, Math.round(line.start - margin)),
+      ...(line.strong === undefined ? {} : { strong: line.strong }),
+    },
   });
   const open: { level: number; separator: string | null }[] = [];
   return lines.map((line): CellLine => {
