@@ -103,8 +103,8 @@ export class AnswerBuilder {
     const marker = this.marker(line.text);
     if (marker && line.indent !== undefined) this.addIndented(marker, line.indent);
     else if (marker) this.addItem(marker);
-    else if (line.paragraph) this.addParagraph(line.text);
-    else this.continueText(line.text);
+    else if (!line.paragraph) this.continueText(line.text);
+    else if (!(line.indent && this.addIndentedParagraph(line.text, line.indent))) this.addParagraph(line.text);
   }
 
   /** An item whose level is known: deeper levels close, a list of the other kind is another list. */
@@ -147,6 +147,20 @@ export class AnswerBuilder {
     }
     level.list.items.push({ text, blocks: [] });
     level.last = number ?? 0;
+  }
+
+  /**
+   * A paragraph without marker indented as far as an open list's items goes on the last of them
+   * (a second paragraph of the item), closing the lists indented deeper; false if none is open there.
+   */
+  private addIndentedParagraph(text: string, indent: number): boolean {
+    let at = this.stack.length - 1;
+    while (at >= 0 && !((this.stack[at]?.indent ?? Infinity) <= indent + INDENT_TOLERANCE)) at--;
+    const item = this.stack[at]?.list.items.at(-1);
+    if (!item) return false;
+    this.stack.length = at + 1;
+    item.blocks.push({ type: 'paragraph', text });
+    return true;
   }
 
   /** A paragraph of its own, at the answer's top level: it closes the open lists. */

@@ -138,6 +138,21 @@ describe('lists typed by hand in paragraphs whose indentation is known', () => {
     });
   });
 
+  it('gives an item a paragraph indented as far as its text, and keeps the list going after it', () => {
+    const lines = [
+      ...head,
+      p('1) first step;', 18),
+      p('- detail;', 36),
+      p('Its explanation.', 18),
+      p('2) second step.', 18),
+      p('Not indented: after the list.'),
+    ];
+    expect(answers(parseReviewLines(lines, english))['I.a']).toEqual([
+      list(true, item('first step;', list(false, 'detail;'), paragraph('Its explanation.')), 'second step.'),
+      paragraph('Not indented: after the list.'),
+    ]);
+  });
+
   it('nests a typed item under an item of Word numbering indented less', () => {
     const lines = [
       ...head,
