@@ -131,6 +131,7 @@ body.pdf :lang(ar) { line-height: 1.7; }
 .pdf table.qa ul ul ul { list-style-type: '–  '; }
 .pdf mark.fact { background: none; color: inherit; }
 .pdf table.qa ul.answer-value { list-style: none; padding: 0; }
+.pdf table.qa ul.answer-value li { margin-block: 0 2mm; }
 `;
 
 function printBody(content: ReviewContent, language: Language, print: PrintLayout): Html {

@@ -162,7 +162,7 @@ const NUMBER_LINE = new RegExp(
 );
 
 /** What a line of an answer is, for the value: a box (ticked or not) of an option, a number, or neither. */
-type ValueLine = { option: Option; ticked: boolean } | { number: number | null } | null;
+type ValueLine = { option: Option; ticked: boolean | 'bare' } | { number: number | null } | null;
 
 function classify(text: string, bare: boolean, question: Question, options: readonly Option[]): ValueLine {
   if (kindOf(question) === 'number') {
@@ -176,10 +176,10 @@ function classify(text: string, bare: boolean, question: Question, options: read
     const tick = box[1] ?? box[2] ?? box[3] ?? box[4] ?? '';
     return { option, ticked: tick !== '' };
   }
-  // A list item's text without its box: the parser took the tick (✓, ✔) for the item's marker.
+  // A list item's text without its box: the parser took the box (☐, ✓ …) for the item's marker.
   if (bare) {
     const option = matchOption(text, options);
-    return option ? { option, ticked: true } : null;
+    return option ? { option, ticked: 'bare' } : null;
   }
   return null;
 }
@@ -203,17 +203,29 @@ export function readValue(
   if (kind === 'text') return { value: null, blocks: strip(blocks, (text) => isGuidance(text)) };
 
   const options = optionsOf(question, names);
-  const ticked = new Set<string | number>();
+  const boxes: { option: Option; ticked: boolean | 'bare' }[] = [];
   let number: number | null = null;
   const rest = strip(blocks, (text, bare) => {
     if (isGuidance(text)) return true;
+    // Boxes run together on one line (a PDF reader joins lines close together): one box each.
+    const parts = text.split(/\s(?=[☒☐☑]\s)/u);
+    if (parts.length > 1) {
+      const lines = parts.map((part) => classify(part, false, question, options));
+      if (lines.every((l) => l !== null && 'option' in l)) {
+        boxes.push(...(lines as { option: Option; ticked: boolean }[]));
+        return true;
+      }
+    }
     const line = classify(text, bare, question, options);
     if (line === null) return false;
-    if ('option' in line) {
-      if (line.ticked) ticked.add(line.option.id);
-    } else if (line.number !== null && number === null) number = line.number;
+    if ('option' in line) boxes.push(line);
+    else if (line.number !== null && number === null) number = line.number;
     return true;
   });
+  // Which box a list marker took: ✓ when the other options still show ☐ (a Word reader takes a typed
+  // ✓ for a bullet); ☐ when none shows ☐ (a PDF reader takes ☐ for a bullet, and keeps ☒).
+  const bareTicked = boxes.some((b) => b.ticked === false);
+  const ticked = new Set(boxes.filter((b) => (b.ticked === 'bare' ? bareTicked : b.ticked)).map((b) => b.option.id));
   if (kind === 'number') return { value: number === null ? null : { number }, blocks: rest };
   const ids = options.map((o) => o.id).filter((id) => ticked.has(id));
   if (ids.length === 0) return { value: null, blocks: rest };

@@ -163,3 +163,19 @@ describe('numbers in the three languages', () => {
       expect(readValue(number, paragraphs(line), names).value).toEqual({ number: 7 });
   });
 });
+
+describe('lines as readers give them', () => {
+  it('a PDF reader took ☐ for a bullet and kept ☒: the bare items are not ticked', () => {
+    const blocks: Block[] = [
+      { type: 'list', ordered: false, items: [{ text: 'Oui', blocks: [] }] },
+      ...paragraphs('☒ Non'),
+    ];
+    expect(readValue(single, blocks, names)).toEqual({ value: { choices: ['no'] }, blocks: [] });
+  });
+
+  it('boxes joined on one line are read one by one', () => {
+    const [a, b] = names.objectives;
+    const line = `☒ 1. ${a!.title.fr!} ☐ 2. ${b!.title.fr!} ☒ 23.`;
+    expect(readValue(objectives, paragraphs(line), names)).toEqual({ value: { objectives: [1, 23] }, blocks: [] });
+  });
+});
