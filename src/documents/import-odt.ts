@@ -102,12 +102,25 @@ class Styles {
     return this.lookup('text', name, boldOf);
   }
 
+  private listLevel(listStyle: string | undefined, level: number): XmlElement | undefined {
+    const list = listStyle === undefined ? undefined : this.lists.get(listStyle);
+    return list ? elements(list).find((l) => attr(l, TEXT, 'level') === String(level + 1)) : undefined;
+  }
+
   /** Whether a list style's level (0 = top) is numbered; null when it shows no label at all. */
   ordered(listStyle: string | undefined, level: number): boolean | null {
-    const list = listStyle === undefined ? undefined : this.lists.get(listStyle);
-    const found = list ? elements(list).find((l) => attr(l, TEXT, 'level') === String(level + 1)) : undefined;
+    const found = this.listLevel(listStyle, level);
     if (!found || is(found, TEXT, 'list-level-style-bullet') || is(found, TEXT, 'list-level-style-image')) return false;
     return (attr(found, STYLE, 'num-format') ?? '') === '' ? null : true;
+  }
+
+  /** Where a list level puts its items' text, in points (label alignment, or the older space-before mode). */
+  indent(listStyle: string | undefined, level: number): number | undefined {
+    const props = childOf(this.listLevel(listStyle, level), STYLE, 'list-level-properties');
+    const alignment = childOf(props, STYLE, 'list-level-label-alignment');
+    if (alignment) return points(attr(alignment, FO, 'margin-left'));
+    const before = points(attr(props, TEXT, 'space-before'));
+    return before === undefined ? undefined : before + (points(attr(props, TEXT, 'min-label-width')) ?? 0);
   }
 }
 
@@ -168,6 +181,7 @@ class BodyReader {
     const level = outer ? outer.level + 1 : 0;
     const style = attr(element, TEXT, 'style-name') ?? outer?.style;
     const ordered = this.styles.ordered(style, Math.min(level, 9));
+    const indent = this.styles.indent(style, Math.min(level, 9));
     for (const item of elements(element)) {
       const header = is(item, TEXT, 'list-header'); // an item without a label
       if (!header && !is(item, TEXT, 'list-item')) continue;
@@ -178,20 +192,22 @@ class BodyReader {
           // The item's first paragraph carries its label; later ones go on without one.
           const listed =
             first && is(part, TEXT, 'p') ? { level: Math.min(level, 8), ordered: ordered === true } : undefined;
-          if (this.paragraph(part, listed)) first = false;
+          if (this.paragraph(part, listed, indent)) first = false;
         } else this.block(part, { level, style });
       }
     }
   }
 
   /** Adds the paragraph's line (if it has text) and its text boxes; false when it had no text. */
-  private paragraph(p: XmlElement, list: SourceLine['list']): boolean {
+  private paragraph(p: XmlElement, list: SourceLine['list'], listIndent?: number): boolean {
     const style = this.styles.paragraph(attr(p, TEXT, 'style-name'));
     const run: Run = { text: '', plain: false, boxes: [] };
     this.inline(p, style.bold === true, run);
     const text = normalizeText(run.text);
     if (text !== '') {
-      const line: SourceLine = { text, paragraph: true, strong: !run.plain, indent: Math.max(style.indent ?? 0, 0) };
+      // In a list, a paragraph without an indentation of its own takes its level's.
+      const indent = Math.max((style.indent || listIndent) ?? 0, 0);
+      const line: SourceLine = { text, paragraph: true, strong: !run.plain, indent };
       if (list && !is(p, TEXT, 'h')) line.list = list;
       this.lines.push(line);
     }

@@ -35,7 +35,8 @@ function odtOf(body: string, styles = '', manifest = '<manifest/>'): Uint8Array 
 
 const LISTS =
   '<text:list-style style:name="L1"><text:list-level-style-bullet text:level="1" text:bullet-char="•"/>' +
-  '<text:list-level-style-number text:level="2" style:num-format="1"/>' +
+  '<text:list-level-style-number text:level="2" style:num-format="1"><style:list-level-properties>' +
+  '<style:list-level-label-alignment fo:margin-left="0.5in"/></style:list-level-properties></text:list-level-style-number>' +
   '<text:list-level-style-number text:level="3" style:num-format=""/></text:list-style>' +
   '<style:style style:name="B" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>' +
   '<style:style style:name="Q" style:family="paragraph"><style:text-properties style:font-weight-complex="bold"/></style:style>' +
@@ -66,8 +67,8 @@ describe('readOdtLines on hand-written OpenDocument', () => {
       { text: 'Review', strong: false, indent: 0 },
       { text: 'a) Question?', strong: true, indent: 0 },
       { text: 'one spaced', list: { level: 0, ordered: false }, strong: false, indent: 0 },
-      { text: 'numbered', list: { level: 1, ordered: true }, strong: false, indent: 0 },
-      { text: 'its second paragraph', strong: false, indent: 0 },
+      { text: 'numbered', list: { level: 1, ordered: true }, strong: false, indent: 36 },
+      { text: 'its second paragraph', strong: false, indent: 36 },
       { text: 'no label', strong: false, indent: 0 },
       { text: 'header of a list', strong: false, indent: 0 },
       { text: '- typed by hand', strong: false, indent: 36 },
