@@ -1742,7 +1742,7 @@ export interface paths {
     get: operations['getAnswer'];
     /**
      * Save the answer (optimistic concurrency: name the revision you started from)
-     * @description A stale baseRevision answers 409 answer.edit_conflict with details {currentRevision, baseRevision, blocks, author}. contributionIds names the contributions the text was merged from.
+     * @description A stale baseRevision answers 409 answer.edit_conflict with details {currentRevision, baseRevision, blocks, author}. contributionIds names the contributions the text was merged from. value (typed questions): absent keeps the current value, null clears it; a value alone is an answer. Saving the text and value already there writes no revision (the current one is returned).
      */
     put: operations['saveAnswer'];
     post?: never;
@@ -2308,8 +2308,34 @@ export interface components {
           id: string;
           /** @description The questionnaire’s wording, in the review’s language */
           text: string;
+          /** @description absent: free text only (review JSON 1.0 questions are unchanged) */
+          kind?: 'single_choice' | 'multiple_choice' | 'number' | 'objectives' | 'principles';
+          /** @description choice questions: the options, labels in the review’s language */
+          choices?: {
+            id: string;
+            label: string;
+          }[];
+          /** @description number questions: the unit, in the review’s language */
+          unit?: string;
           answer: {
             blocks: components['schemas']['Block'][];
+            value?:
+              | (
+                  | {
+                      /** @description choice ids, in the question’s order */
+                      choices: string[];
+                    }
+                  | {
+                      number: number;
+                    }
+                  | {
+                      objectives: number[];
+                    }
+                  | {
+                      principles: string[];
+                    }
+                )
+              | null;
             /** @description stored reviews only: 0 when the question was never answered */
             revision?: number;
           };
@@ -5616,7 +5642,19 @@ export interface operations {
               section: string;
               /** @description in the reader’s language */
               text: string;
+              /** @description what the question asks for besides free text */
+              kind: 'text' | 'single_choice' | 'multiple_choice' | 'number' | 'objectives' | 'principles';
+              /** @description a number question’s unit */
+              unit: string | null;
             };
+            /** @description a choice, objectives or principles question’s options, each with how many of the answers listed picked it (counted from the values, without coding); null for free text and numbers */
+            options:
+              | {
+                  key: string;
+                  label: string;
+                  count: number;
+                }[]
+              | null;
             sections: {
               id: string;
               title: string;
@@ -5643,6 +5681,23 @@ export interface operations {
               language: 'fr' | 'en' | 'ar';
               direction: 'ltr' | 'rtl';
               blocks: components['schemas']['Block'][];
+              /** @description the answer’s typed value (docs/questionnaires.md); null for a free-text question or none given */
+              value:
+                | (
+                    | {
+                        choices: string[];
+                      }
+                    | {
+                        number: number;
+                      }
+                    | {
+                        objectives: number[];
+                      }
+                    | {
+                        principles: string[];
+                      }
+                  )
+                | null;
               /** @description GCM objectives confirmed for this answer */
               objectives: number[];
               /** @description the answer’s current human translation into the reader’s language (`lang`), as listTranslations gives it: that of the latest submission up to the one shown that has one, outdated when the answer shown differs. Only for an answer read from a submission (whoever reads a submission reads its translations); null otherwise, when there is none, or when the answer is in that language */
@@ -12591,6 +12646,7 @@ export interface operations {
             section: {
               id: string;
               title: components['schemas']['Multilingual'];
+              guidance?: components['schemas']['Multilingual'];
             };
             text: components['schemas']['Multilingual'];
             /** @description `unofficial`: a translation made for Pacte */
@@ -12599,6 +12655,32 @@ export interface operations {
               en?: 'official' | 'unofficial';
               ar?: 'official' | 'unofficial';
             };
+            /** @description text: free text only */
+            kind: 'text' | 'single_choice' | 'multiple_choice' | 'number' | 'objectives' | 'principles';
+            /** @description choice questions: the options, in order */
+            choices?: {
+              id: string;
+              label: components['schemas']['Multilingual'];
+            }[];
+            unit?: components['schemas']['Multilingual'];
+            guidance?: components['schemas']['Multilingual'];
+            value:
+              | (
+                  | {
+                      /** @description choice ids, in the question’s order */
+                      choices: string[];
+                    }
+                  | {
+                      number: number;
+                    }
+                  | {
+                      objectives: number[];
+                    }
+                  | {
+                      principles: string[];
+                    }
+                )
+              | null;
             status: 'not_started' | 'drafting' | 'in_review' | 'changes_requested' | 'approved';
             /** @description 0: never written */
             revision: number;
@@ -12688,6 +12770,21 @@ export interface operations {
               status: 'draft' | 'submitted' | 'merged';
               revision: number;
               blocks: components['schemas']['Block'][];
+              /** @description single/multiple choice {choices:[id]}, number {number}, objectives {objectives:[n]}, principles {principles:[key]} */
+              value?:
+                | {
+                    /** @description choice ids, in the question’s order */
+                    choices: string[];
+                  }
+                | {
+                    number: number;
+                  }
+                | {
+                    objectives: number[];
+                  }
+                | {
+                    principles: string[];
+                  };
               response: string | null;
               evidence: {
                 id: number;
@@ -12758,6 +12855,23 @@ export interface operations {
             /** @description the caller's own autosaved draft of this answer (saveAnswerDraft), never anyone else's; else null */
             myDraft: {
               blocks: components['schemas']['Block'][];
+              value?:
+                | (
+                    | {
+                        /** @description choice ids, in the question’s order */
+                        choices: string[];
+                      }
+                    | {
+                        number: number;
+                      }
+                    | {
+                        objectives: number[];
+                      }
+                    | {
+                        principles: string[];
+                      }
+                  )
+                | null;
               /** @description the revision the author started from */
               baseRevision: number;
               /** Format: date-time */
@@ -12810,6 +12924,8 @@ export interface operations {
       content: {
         'application/json': {
           blocks: components['schemas']['Block'][];
+          /** @description The typed value (shapes as AnswerValue), or null for none. Checked against the question: 422 answer.value_invalid with details {question, reason, value?}; reason is one of not_expected, wrong_shape, unknown_choice, one_choice_only, not_a_number, unknown_objective, unknown_principle. */
+          value?: unknown;
           baseRevision: number;
           contributionIds?: number[];
         };
@@ -12827,6 +12943,23 @@ export interface operations {
             revision: number;
             status: 'not_started' | 'drafting' | 'in_review' | 'changes_requested' | 'approved';
             blocks: components['schemas']['Block'][];
+            value?:
+              | (
+                  | {
+                      /** @description choice ids, in the question’s order */
+                      choices: string[];
+                    }
+                  | {
+                      number: number;
+                    }
+                  | {
+                      objectives: number[];
+                    }
+                  | {
+                      principles: string[];
+                    }
+                )
+              | null;
           };
         };
       };
@@ -12904,6 +13037,8 @@ export interface operations {
       content: {
         'application/json': {
           blocks: components['schemas']['Block'][];
+          /** @description The typed value (shapes as AnswerValue), or null for none. Checked against the question: 422 answer.value_invalid with details {question, reason, value?}; reason is one of not_expected, wrong_shape, unknown_choice, one_choice_only, not_a_number, unknown_objective, unknown_principle. */
+          value?: unknown;
           baseRevision: number;
         };
       };
@@ -13482,6 +13617,21 @@ export interface operations {
             contributionIds: number[];
             note: string | null;
             blocks: components['schemas']['Block'][];
+            /** @description single/multiple choice {choices:[id]}, number {number}, objectives {objectives:[n]}, principles {principles:[key]} */
+            value?:
+              | {
+                  /** @description choice ids, in the question’s order */
+                  choices: string[];
+                }
+              | {
+                  number: number;
+                }
+              | {
+                  objectives: number[];
+                }
+              | {
+                  principles: string[];
+                };
           };
         };
       };
@@ -13635,6 +13785,23 @@ export interface operations {
             revision: number;
             status: 'not_started' | 'drafting' | 'in_review' | 'changes_requested' | 'approved';
             blocks: components['schemas']['Block'][];
+            value?:
+              | (
+                  | {
+                      /** @description choice ids, in the question’s order */
+                      choices: string[];
+                    }
+                  | {
+                      number: number;
+                    }
+                  | {
+                      objectives: number[];
+                    }
+                  | {
+                      principles: string[];
+                    }
+                )
+              | null;
           };
         };
       };
@@ -14545,8 +14712,34 @@ export interface operations {
                 id: string;
                 /** @description The questionnaire’s wording, in the review’s language */
                 text: string;
+                /** @description absent: free text only (review JSON 1.0 questions are unchanged) */
+                kind?: 'single_choice' | 'multiple_choice' | 'number' | 'objectives' | 'principles';
+                /** @description choice questions: the options, labels in the review’s language */
+                choices?: {
+                  id: string;
+                  label: string;
+                }[];
+                /** @description number questions: the unit, in the review’s language */
+                unit?: string;
                 answer: {
                   blocks: components['schemas']['Block'][];
+                  value?:
+                    | (
+                        | {
+                            /** @description choice ids, in the question’s order */
+                            choices: string[];
+                          }
+                        | {
+                            number: number;
+                          }
+                        | {
+                            objectives: number[];
+                          }
+                        | {
+                            principles: string[];
+                          }
+                      )
+                    | null;
                   /** @description stored reviews only: 0 when the question was never answered */
                   revision?: number;
                 };
@@ -14601,8 +14794,34 @@ export interface operations {
                 id: string;
                 /** @description The questionnaire’s wording, in the review’s language */
                 text: string;
+                /** @description absent: free text only (review JSON 1.0 questions are unchanged) */
+                kind?: 'single_choice' | 'multiple_choice' | 'number' | 'objectives' | 'principles';
+                /** @description choice questions: the options, labels in the review’s language */
+                choices?: {
+                  id: string;
+                  label: string;
+                }[];
+                /** @description number questions: the unit, in the review’s language */
+                unit?: string;
                 answer: {
                   blocks: components['schemas']['Block'][];
+                  value?:
+                    | (
+                        | {
+                            /** @description choice ids, in the question’s order */
+                            choices: string[];
+                          }
+                        | {
+                            number: number;
+                          }
+                        | {
+                            objectives: number[];
+                          }
+                        | {
+                            principles: string[];
+                          }
+                      )
+                    | null;
                   /** @description stored reviews only: 0 when the question was never answered */
                   revision?: number;
                 };
@@ -14753,6 +14972,21 @@ export interface operations {
             status: 'draft' | 'submitted' | 'merged';
             revision: number;
             blocks: components['schemas']['Block'][];
+            /** @description single/multiple choice {choices:[id]}, number {number}, objectives {objectives:[n]}, principles {principles:[key]} */
+            value?:
+              | {
+                  /** @description choice ids, in the question’s order */
+                  choices: string[];
+                }
+              | {
+                  number: number;
+                }
+              | {
+                  objectives: number[];
+                }
+              | {
+                  principles: string[];
+                };
             response: string | null;
             evidence: {
               id: number;
@@ -14846,6 +15080,8 @@ export interface operations {
       content: {
         'application/json': {
           blocks: components['schemas']['Block'][];
+          /** @description The typed value (shapes as AnswerValue), or null for none. Checked against the question: 422 answer.value_invalid with details {question, reason, value?}; reason is one of not_expected, wrong_shape, unknown_choice, one_choice_only, not_a_number, unknown_objective, unknown_principle. */
+          value?: unknown;
           baseRevision: number;
         };
       };
@@ -14862,6 +15098,21 @@ export interface operations {
             revision: number;
             status: 'draft' | 'submitted' | 'merged';
             blocks: components['schemas']['Block'][];
+            /** @description single/multiple choice {choices:[id]}, number {number}, objectives {objectives:[n]}, principles {principles:[key]} */
+            value?:
+              | {
+                  /** @description choice ids, in the question’s order */
+                  choices: string[];
+                }
+              | {
+                  number: number;
+                }
+              | {
+                  objectives: number[];
+                }
+              | {
+                  principles: string[];
+                };
           };
         };
       };
@@ -15504,6 +15755,23 @@ export interface operations {
             revision: number;
             status: 'not_started' | 'drafting' | 'in_review' | 'changes_requested' | 'approved';
             blocks: components['schemas']['Block'][];
+            value?:
+              | (
+                  | {
+                      /** @description choice ids, in the question’s order */
+                      choices: string[];
+                    }
+                  | {
+                      number: number;
+                    }
+                  | {
+                      objectives: number[];
+                    }
+                  | {
+                      principles: string[];
+                    }
+                )
+              | null;
             contributionIds: number[];
           };
         };

@@ -98,3 +98,11 @@ export function pickedIds(value: AnswerValue | null | undefined): string[] {
 /** Two values are the same (for "unchanged" saves and round-trip tests). */
 export const sameValue = (a: AnswerValue | null | undefined, b: AnswerValue | null | undefined): boolean =>
   JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * Whether an answer is answered: some free text or a typed value (issue 15: ticking a choice or
+ * giving a number without a word is an answer). The SQL twin is `answered` in
+ * src/db/queries/reviews.ts and tracking's trigger (migration 038).
+ */
+export const isAnswered = (answer: { blocks: readonly unknown[]; value?: AnswerValue | null } | undefined): boolean =>
+  !!answer && (answer.blocks.length > 0 || (answer.value !== null && answer.value !== undefined));

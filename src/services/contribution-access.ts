@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import * as contributions from '../db/queries/contributions.js';
 import type { Database } from '../db/schema.js';
+import type { AnswerValue } from '../domain/answer-value.js';
 import type { Block } from '../domain/blocks.js';
 import type { ContributionKind, ContributionStatus } from '../domain/contributions.js';
 import { PacteError } from '../domain/errors.js';
@@ -44,6 +45,8 @@ export interface ContributionView {
   status: ContributionStatus;
   revision: number;
   blocks: Block[];
+  /** The typed value it proposes (issue 15); null: none. */
+  value: AnswerValue | null;
   /** How the focal point took a stakeholder's input into account; null until answered. */
   response: string | null;
   evidence: EvidenceView[];
@@ -165,6 +168,7 @@ export async function viewContributions(
     status: row.status,
     revision: row.revision,
     blocks: row.blocks,
+    value: row.value,
     response: row.response,
     evidence: evidence
       .filter((e) => e.contributionId === row.id)

@@ -9,7 +9,7 @@ import * as reviews from '../db/queries/reviews.js';
 import type { Database } from '../db/schema.js';
 import { PacteError } from '../domain/errors.js';
 import { can, entitiesOf, type Actor } from '../domain/permissions.js';
-import type { Questionnaire } from '../domain/questionnaire.js';
+import { kindOf, type Questionnaire } from '../domain/questionnaire.js';
 import { ANSWER_MOVES, OPEN_REVIEW, isOverdue, isSelfApproval, type AnswerStatus } from '../domain/workflow.js';
 import { listContributions } from './list-contributions.js';
 import { findCountrySettings } from '../db/queries/country-settings.js';
@@ -72,9 +72,15 @@ export async function getAnswerWorkspace(
     reviewLanguage: access.review.language,
     synthetic: access.review.synthetic,
     questionId: question.id,
-    section: { id: section.id, title: section.title },
+    section: { id: section.id, title: section.title, guidance: section.guidance ?? null },
     text: question.text,
     textStatus: question.textStatus,
+    // What the question asks for besides free text (issue 15), and the guidance note.
+    kind: kindOf(question),
+    choices: question.choices ?? null,
+    unit: question.unit ?? null,
+    guidance: question.guidance ?? null,
+    value: answer?.value ?? null,
     status,
     revision: answer?.revision ?? 0,
     blocks: answer?.blocks ?? [],

@@ -5,6 +5,7 @@ import * as entities from '../db/queries/entities.js';
 import * as publications from '../db/queries/publications.js';
 import * as reviews from '../db/queries/reviews.js';
 import * as tracking from '../db/queries/tracking.js';
+import { isAnswered, type AnswerValue } from '../domain/answer-value.js';
 import type { Database } from '../db/schema.js';
 import type { Multilingual } from '../domain/language.js';
 import { can, type Actor } from '../domain/permissions.js';
@@ -137,13 +138,14 @@ const idsOf = (rows: { questionId: string }[]) => [...new Set(rows.map((r) => r.
  */
 function checklistOf(
   questions: { id: string; assignments: DashboardAssignment[] }[],
-  answers: { questionId: string; status: string; blocks: readonly unknown[] }[],
+  answers: { questionId: string; status: string; blocks: readonly unknown[]; value: AnswerValue | null }[],
   states: { questionId: string; kind: string; status: string; responded: unknown }[],
 ) {
   const order = new Map(questions.map((q, i) => [q.id, i]));
   const inOrder = <T extends { questionId: string }>(rows: T[]) =>
     rows.filter((r) => order.has(r.questionId)).sort((a, b) => order.get(a.questionId)! - order.get(b.questionId)!);
-  const written = new Map(answers.filter((a) => a.blocks.length > 0).map((a) => [a.questionId, a]));
+  // Written: some text or a typed value (issue 15: a value alone is an answer).
+  const written = new Map(answers.filter((a) => isAnswered(a)).map((a) => [a.questionId, a]));
   const unanswered = questions.filter((q) => !written.has(q.id)).map((q) => q.id);
   const notApproved = questions.filter((q) => written.has(q.id) && written.get(q.id)!.status !== 'approved');
   const overdue = questions.flatMap((q) => q.assignments.filter((a) => a.overdue).map(() => ({ questionId: q.id })));

@@ -10,7 +10,8 @@ import { inAnswerTransaction, writeAnswer, type SavedAnswer } from './save-answe
 
 /**
  * `POST …/answers/{questionId}/merge`: the focal point appends the chosen submitted
- * contributions' blocks, in the given order, to the current answer. The new revision (origin
+ * contributions' blocks, in the given order, to the current answer, and takes the typed value
+ * the last of them proposes. The new revision (origin
  * `merge`) names the contributions it came from, which become `merged`. One transaction: the
  * answer row is locked, a stale `baseRevision` is answered `answer.edit_conflict`, and any
  * refusal leaves both the answer and the contributions as they were.
@@ -59,8 +60,12 @@ export async function mergeContributions(
       return row;
     });
     const blocks = [...(current?.blocks ?? []), ...chosen.flatMap((row) => row.blocks)];
+    // A typed value cannot be appended like text: the last chosen contribution that proposes one
+    // gives it (the focal point merged it, so chose it); none proposes one: the answer's stays.
+    const value = chosen.findLast((row) => row.value)?.value;
     const saved = await writeAnswer(trx, actor, access, questionId, {
       blocks,
+      ...(value ? { value } : {}),
       baseRevision: currentRevision,
       origin: 'merge',
       contributionIds: ids,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import * as publications from '../db/queries/publications.js';
 import * as reviews from '../db/queries/reviews.js';
+import { isAnswered, type AnswerValue } from '../domain/answer-value.js';
 import type { Database } from '../db/schema.js';
 import { normalizeText } from '../domain/blocks.js';
 import { PacteError } from '../domain/errors.js';
@@ -92,8 +93,10 @@ export async function moveLockedReview(
 }
 
 /** Validating needs every written answer approved: those that are not (sorted), of how many written. */
-export function approvalOf(answers: readonly { questionId: string; status: string; blocks: readonly unknown[] }[]) {
-  const written = answers.filter((a) => a.blocks.length > 0);
+export function approvalOf(
+  answers: readonly { questionId: string; status: string; blocks: readonly unknown[]; value?: AnswerValue | null }[],
+) {
+  const written = answers.filter((a) => isAnswered(a)); // text or a typed value (issue 15)
   const pending = written
     .filter((a) => a.status !== 'approved')
     .map((a) => a.questionId)
@@ -103,7 +106,7 @@ export function approvalOf(answers: readonly { questionId: string; status: strin
 
 /** What the preconditions of the moves depend on, read by the caller (the dashboard has the answers). */
 export interface ReviewMoveFacts {
-  answers: readonly { questionId: string; status: string; blocks: readonly unknown[] }[];
+  answers: readonly { questionId: string; status: string; blocks: readonly unknown[]; value?: AnswerValue | null }[];
   /** The cycle receives submissions now (not closed with late submissions refused). */
   acceptsSubmissions: boolean;
 }

@@ -17,6 +17,7 @@ export async function restoreRevision(
   return inAnswerTransaction(db, access, target.questionId, baseRevision, (trx) =>
     writeAnswer(trx, actor, access, target.questionId, {
       blocks: old.blocks,
+      value: old.value,
       baseRevision,
       origin: 'restore',
       note: `restored from revision ${revision}`,

@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import * as drafts from '../db/queries/answer-drafts.js';
 import * as reviews from '../db/queries/reviews.js';
 import type { Database } from '../db/schema.js';
+import { checkValue } from '../domain/answer-value.js';
 import { BLOCK_LIMITS, cleanBlocks } from '../domain/blocks.js';
+import * as catalogue from '../db/queries/catalogue.js';
 import { strictBlocks } from '../domain/contributions.js';
 import { PacteError } from '../domain/errors.js';
 import type { Actor } from '../domain/permissions.js';
@@ -34,20 +36,26 @@ export async function saveAnswerDraft(
   db: Kysely<Database>,
   actor: Actor | null,
   target: { country: string; cycle: string; questionId: string },
-  input: { blocks: unknown; baseRevision: number },
+  input: { blocks: unknown; value?: unknown; baseRevision: number },
 ): Promise<SavedAnswerDraft> {
   const access = await openReview(db, actor, target.country, target.cycle);
   return inTransaction(db, async (trx) => {
     const locked = await lockReview(trx, access, 'share');
     const who = requireOnReview(actor, 'answer.edit', locked);
     requireOpen(locked);
-    questionOf(locked, target.questionId);
+    const { question } = questionOf(locked, target.questionId);
     const blocks = cleanBlocks(strictBlocks(input.blocks)); // as writeAnswer: whatever the front door
     if (!blocks) throw new PacteError('blocks.too_large', { ...BLOCK_LIMITS });
+    // Checked as the save checks it: a draft never holds a value its save would refuse.
+    const value = checkValue(
+      question,
+      input.value ?? null,
+      (await catalogue.listPrinciples(trx)).map((p) => p.key),
+    );
     const current = await reviews.findAnswer(trx, locked.review.id, target.questionId);
     if (current && isLocked(current.status)) throw new PacteError('answer.locked', { question: target.questionId });
     const key = { reviewId: locked.review.id, questionId: target.questionId, author: who.name };
-    const savedAt = await drafts.upsertAnswerDraft(trx, key, { blocks, baseRevision: input.baseRevision });
+    const savedAt = await drafts.upsertAnswerDraft(trx, key, { blocks, value, baseRevision: input.baseRevision });
     return { savedAt, baseRevision: input.baseRevision };
   });
 }

@@ -5,7 +5,8 @@ import * as factQueries from '../db/queries/facts.js';
 import * as reviews from '../db/queries/reviews.js';
 import { isUniqueViolation } from '../db/constraints.js';
 import type { Database } from '../db/schema.js';
-import { BLOCK_LIMITS, cleanBlocks, type Block } from '../domain/blocks.js';
+import { checkValue, sameValue, type AnswerValue } from '../domain/answer-value.js';
+import { BLOCK_LIMITS, cleanBlocks, sameBlocks, type Block } from '../domain/blocks.js';
 import { strictBlocks } from '../domain/contributions.js';
 import { PacteError } from '../domain/errors.js';
 import { extractFacts } from '../domain/facts.js';
@@ -30,10 +31,19 @@ export interface SavedAnswer {
   revision: number;
   status: string;
   blocks: Block[];
+  /** Present for a question that asks for a typed value (null: none given). */
+  value?: AnswerValue | null;
+  /** False when the text and value were those of the current revision: nothing was written. */
+  changed?: boolean;
 }
 
 export interface AnswerChange {
   blocks: Block[];
+  /**
+   * The typed value, checked against the question (answer.value_invalid otherwise). Absent: the
+   * current value stays (a client that only knows text cannot wipe it); null: no value.
+   */
+  value?: unknown;
   /** The revision the writer started from (0 for an answer not yet written). */
   baseRevision: number;
   /** What made the change: 'edit', 'merge', 'restore'. */
@@ -104,7 +114,7 @@ export async function writeAnswer(
   const access = await lockReview(trx, seen, 'share');
   const who = requireOnReview(actor, 'answer.edit', access);
   requireOpen(access);
-  questionOf(access, questionId);
+  const { question } = questionOf(access, questionId);
   const blocks = cleanBlocks(strictBlocks(change.blocks)); // the service's own check, whatever the front door
   if (!blocks) throw new PacteError('blocks.too_large', { ...BLOCK_LIMITS });
   const reviewId = access.review.id;
@@ -112,12 +122,28 @@ export async function writeAnswer(
   const currentRevision = current?.revision ?? 0;
   if (currentRevision !== change.baseRevision) throw editConflict(questionId, current, change.baseRevision);
   if (current && isLocked(current.status)) throw new PacteError('answer.locked', { question: questionId });
+  const value =
+    change.value === undefined
+      ? (current?.value ?? null)
+      : checkValue(
+          question,
+          change.value,
+          (await catalogue.listPrinciples(trx)).map((p) => p.key),
+        );
+  const typed = (question.kind ?? 'text') !== 'text' ? { value } : {};
+  // Saving what is already there writes no revision (nor an audit event): the history lists
+  // changes. The author's draft of it has nothing left to keep.
+  if (current && change.origin === 'edit' && sameBlocks(current.blocks, blocks) && sameValue(current.value, value)) {
+    await answerDrafts.deleteAnswerDraft(trx, { reviewId, questionId, author: who.name });
+    return { questionId, revision: currentRevision, status: current.status, blocks, ...typed, changed: false };
+  }
   const revision = currentRevision + 1;
   await reviews.saveAnswerRevision(trx, {
     reviewId,
     questionId,
     revision,
     blocks,
+    value,
     author: who.name,
     origin: change.origin,
     sourceSha256: null,
@@ -139,12 +165,12 @@ export async function writeAnswer(
     questionId,
     suggestObjectives(blocks, language, await catalogue.listObjectives(trx)),
   );
-  await indexAnswer(trx, { reviewId, questionId, language, blocks });
+  await indexAnswer(trx, { reviewId, questionId, language, blocks, value, question });
   await recordAudit(trx, who, `answer.${change.origin}`, {
     country: access.review.country,
     cycle: access.review.cycle,
     questionId,
     details: { revision, ...(change.contributionIds?.length ? { contributionIds: change.contributionIds } : {}) },
   });
-  return { questionId, revision, status: current?.status ?? 'drafting', blocks };
+  return { questionId, revision, status: current?.status ?? 'drafting', blocks, ...typed, changed: true };
 }

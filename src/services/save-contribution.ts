@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import * as contributions from '../db/queries/contributions.js';
 import type { Database } from '../db/schema.js';
+import * as catalogue from '../db/queries/catalogue.js';
+import { checkValue, sameValue, type AnswerValue } from '../domain/answer-value.js';
 import { BLOCK_LIMITS, cleanBlocks, sameBlocks, type Block } from '../domain/blocks.js';
 import { strictBlocks } from '../domain/contributions.js';
 import { PacteError } from '../domain/errors.js';
@@ -13,7 +15,7 @@ import {
   requireNotMerged,
   type ContributionKey,
 } from './contribution-access.js';
-import { lockReview, requireOnReview, requireOpen } from './review-access.js';
+import { lockReview, questionOf, requireOnReview, requireOpen } from './review-access.js';
 import { inTransaction } from './use-case.js';
 
 export interface SavedContribution {
@@ -21,6 +23,7 @@ export interface SavedContribution {
   revision: number;
   status: 'draft' | 'submitted' | 'merged';
   blocks: Block[];
+  value: AnswerValue | null;
 }
 
 /**
@@ -36,7 +39,7 @@ export async function saveContribution(
   db: Kysely<Database>,
   actor: Actor | null,
   key: ContributionKey,
-  input: { blocks: unknown; baseRevision: number },
+  input: { blocks: unknown; value?: unknown; baseRevision: number },
 ): Promise<SavedContribution> {
   const blocks = cleanBlocks(strictBlocks(input.blocks));
   if (!blocks) throw new PacteError('blocks.too_large', { ...BLOCK_LIMITS });
@@ -47,6 +50,13 @@ export async function saveContribution(
     const access = await lockReview(trx, opened.access, 'share');
     const writer = requireOnReview(actor, 'contribution.write', access, key.entityId);
     requireOpen(access);
+    // A contribution may propose a typed value too (issue 15), checked as the answer's is.
+    const { question } = questionOf(access, key.questionId);
+    const value = checkValue(
+      question,
+      input.value ?? null,
+      (await catalogue.listPrinciples(trx)).map((p) => p.key),
+    );
     const where = { reviewId: access.review.id, questionId: key.questionId, entityId: key.entityId };
     const assigned = await contributions.isAssigned(trx, where);
     const current = await contributions.findContribution(trx, where, true);
@@ -64,7 +74,13 @@ export async function saveContribution(
     let revision: number;
     if (!current) {
       if (input.baseRevision !== 0) throw conflict(undefined);
-      const created = await contributions.insertContribution(trx, { ...where, kind, blocks, author: writer.name });
+      const created = await contributions.insertContribution(trx, {
+        ...where,
+        kind,
+        blocks,
+        value,
+        author: writer.name,
+      });
       // Someone of the entity created it meanwhile: theirs stands, this writer merges by hand.
       if (created === undefined) throw conflict(await contributions.findContribution(trx, where));
       id = created;
@@ -72,12 +88,13 @@ export async function saveContribution(
     } else {
       requireNotMerged(current);
       if (input.baseRevision !== current.revision) throw conflict(current);
-      if (current.status === 'draft' && sameBlocks(current.blocks, blocks)) {
-        return { id: current.id, revision: current.revision, status: current.status, blocks: current.blocks };
+      if (current.status === 'draft' && sameBlocks(current.blocks, blocks) && sameValue(current.value, value)) {
+        const { id, revision, status } = current;
+        return { id, revision, status, blocks: current.blocks, value: current.value };
       }
       id = current.id;
       revision = current.revision + 1;
-      await contributions.updateContributionBlocks(trx, id, { revision, blocks, author: writer.name });
+      await contributions.updateContributionBlocks(trx, id, { revision, blocks, value, author: writer.name });
     }
     await recordAudit(trx, writer, 'contribution.save', {
       country: access.review.country,
@@ -85,6 +102,6 @@ export async function saveContribution(
       questionId: key.questionId,
       details: { contribution: id, entity: key.entityId, kind, revision },
     });
-    return { id, revision, status: 'draft' as const, blocks };
+    return { id, revision, status: 'draft' as const, blocks, value };
   });
 }

@@ -1,8 +1,12 @@
 import type { Kysely } from 'kysely';
+import * as catalogue from '../db/queries/catalogue.js';
 import * as search from '../db/queries/search.js';
 import type { Database } from '../db/schema.js';
+import type { AnswerValue } from '../domain/answer-value.js';
+import { valueLabels, type ValueTitles } from '../domain/answer-value-text.js';
 import { blockTexts, type Block } from '../domain/blocks.js';
 import type { Language } from '../domain/language.js';
+import { questionsOf, type Question, type Questionnaire } from '../domain/questionnaire.js';
 import type { ReviewDocument } from '../domain/review.js';
 import { SEARCH_NORMALIZATION_VERSION, normalizeSearchText } from '../domain/search-text.js';
 import { inTransaction } from './use-case.js';
@@ -13,16 +17,43 @@ import { inTransaction } from './use-case.js';
  * indexed at start. Searching is search-reviews.ts.
  */
 
+/** The catalogue's titles that name objectives and principles in a value's words. */
+async function valueTitles(trx: Kysely<Database>): Promise<ValueTitles> {
+  const [objectives, principles] = await Promise.all([catalogue.listObjectives(trx), catalogue.listPrinciples(trx)]);
+  return {
+    objectives: new Map(objectives.map((o) => [o.number, o.title])),
+    principles: new Map(principles.map((p) => [p.key, p.title])),
+  };
+}
+
+/**
+ * What is searched of an answer: the words of its typed value (choice labels, objective and
+ * principle titles, the number with its unit, in the review's language; issue 15) then its text.
+ */
+const bodyOf = (blocks: readonly Block[], labels: string[]) =>
+  normalizeSearchText([...labels, ...blockTexts(blocks)].join('\n'));
+
 /** Writes the index row of one answer; call it in the transaction that writes the answer. */
 export async function indexAnswer(
   trx: Kysely<Database>,
-  answer: { reviewId: number; questionId: string; language: Language; blocks: readonly Block[] },
+  answer: {
+    reviewId: number;
+    questionId: string;
+    language: Language;
+    blocks: readonly Block[];
+    value?: AnswerValue | null;
+    question?: Pick<Question, 'choices' | 'unit'>;
+  },
 ): Promise<void> {
+  const labels =
+    answer.value && answer.question
+      ? valueLabels(answer.question, answer.value, answer.language, await valueTitles(trx))
+      : [];
   await search.upsertSearchDocument(trx, {
     reviewId: answer.reviewId,
     questionId: answer.questionId,
     language: answer.language,
-    body: normalizeSearchText(blockTexts(answer.blocks).join('\n')),
+    body: bodyOf(answer.blocks, labels),
     normalization: SEARCH_NORMALIZATION_VERSION,
   });
 }
@@ -37,13 +68,24 @@ export async function indexPublication(
   version: number,
   document: ReviewDocument,
 ): Promise<void> {
+  const typed = document.sections.some((s) => s.questions.some((q) => q.answer.value));
+  const titles = typed ? await valueTitles(trx) : { objectives: new Map(), principles: new Map() };
   const docs = document.sections.flatMap((section) =>
-    section.questions.map((question) => ({
-      questionId: question.id,
-      language: document.language,
-      body: normalizeSearchText(blockTexts(question.answer.blocks).join('\n')),
-      blocks: question.answer.blocks,
-    })),
+    section.questions.map((question) => {
+      // The document's choices and unit are already in its language; valueLabels picks them as such.
+      const asked = {
+        ...(question.choices
+          ? { choices: question.choices.map((c) => ({ id: c.id, label: { [document.language]: c.label } })) }
+          : {}),
+        ...(question.unit ? { unit: { [document.language]: question.unit } } : {}),
+      };
+      return {
+        questionId: question.id,
+        language: document.language,
+        body: bodyOf(question.answer.blocks, valueLabels(asked, question.answer.value, document.language, titles)),
+        blocks: question.answer.blocks,
+      };
+    }),
   );
   await search.replacePublishedSearchDocuments(trx, reviewId, version, docs, SEARCH_NORMALIZATION_VERSION);
 }
@@ -61,8 +103,20 @@ export async function indexStalePublications(db: Kysely<Database>): Promise<numb
 export async function indexStaleAnswers(db: Kysely<Database>): Promise<number> {
   const stale = await search.staleSearchDocuments(db, SEARCH_NORMALIZATION_VERSION);
   if (stale.length === 0) return 0;
+  const versions = new Map<string, Promise<Questionnaire | undefined>>();
+  const questionOf = async (answer: (typeof stale)[number]) => {
+    if (!answer.value) return undefined;
+    const key = `${answer.questionnaire.id}@${answer.questionnaire.version}`;
+    if (!versions.has(key))
+      versions.set(key, catalogue.findQuestionnaire(db, answer.questionnaire.id, answer.questionnaire.version));
+    const questionnaire = await versions.get(key)!;
+    return questionnaire ? questionsOf(questionnaire).find((q) => q.id === answer.questionId) : undefined;
+  };
   await inTransaction(db, async (trx) => {
-    for (const answer of stale) await indexAnswer(trx, answer);
+    for (const answer of stale) {
+      const question = await questionOf(answer);
+      await indexAnswer(trx, { ...answer, ...(question ? { question } : {}) });
+    }
   });
   return stale.length;
 }

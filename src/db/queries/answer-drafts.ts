@@ -3,6 +3,7 @@
  * (review, question, author), never a revision.
  */
 import type { Kysely } from 'kysely';
+import type { AnswerValue } from '../../domain/answer-value.js';
 import type { Block } from '../../domain/blocks.js';
 import type { Database } from '../schema.js';
 
@@ -10,6 +11,8 @@ type Db = Kysely<Database>;
 
 export interface AnswerDraftRow {
   blocks: Block[];
+  /** The typed value being chosen (issue 15); null: none. */
+  value: AnswerValue | null;
   baseRevision: number;
   updatedAt: Date;
 }
@@ -24,9 +27,10 @@ export interface DraftKey {
 export async function upsertAnswerDraft(
   db: Db,
   key: DraftKey,
-  draft: { blocks: Block[]; baseRevision: number },
+  draft: { blocks: Block[]; value?: AnswerValue | null; baseRevision: number },
 ): Promise<Date> {
   const blocks = JSON.stringify(draft.blocks);
+  const value = draft.value ? JSON.stringify(draft.value) : null;
   const now = new Date();
   await db
     .insertInto('answer_draft')
@@ -35,13 +39,14 @@ export async function upsertAnswerDraft(
       question_id: key.questionId,
       author: key.author,
       blocks,
+      value,
       base_revision: draft.baseRevision,
       updated_at: now,
     })
     .onConflict((oc) =>
       oc
         .columns(['review_id', 'question_id', 'author'])
-        .doUpdateSet({ blocks, base_revision: draft.baseRevision, updated_at: now }),
+        .doUpdateSet({ blocks, value, base_revision: draft.baseRevision, updated_at: now }),
     )
     .execute();
   return now;
@@ -51,7 +56,7 @@ export async function upsertAnswerDraft(
 export async function findAnswerDraft(db: Db, key: DraftKey): Promise<AnswerDraftRow | undefined> {
   return db
     .selectFrom('answer_draft')
-    .select(['blocks', 'base_revision as baseRevision', 'updated_at as updatedAt'])
+    .select(['blocks', 'value', 'base_revision as baseRevision', 'updated_at as updatedAt'])
     .where('review_id', '=', key.reviewId)
     .where('question_id', '=', key.questionId)
     .where('author', '=', key.author)

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { AnswerValue } from '../../domain/answer-value.js';
 import type { Block } from '../../domain/blocks.js';
 import type { ContributionKind, ContributionStatus, EvidenceType } from '../../domain/contributions.js';
 import type { Database } from '../schema.js';
@@ -15,6 +16,8 @@ export interface ContributionRow {
   status: 'draft' | 'submitted' | 'merged';
   revision: number;
   blocks: Block[];
+  /** The typed value the entity proposes (issue 15); null: none. */
+  value: AnswerValue | null;
   response: string | null;
   updatedAt: Date;
   updatedBy: string;
@@ -38,6 +41,7 @@ const contributionColumns = [
   'contribution.status',
   'contribution.revision',
   'contribution.blocks',
+  'contribution.value',
   'contribution.response',
   'contribution.updated_at as updatedAt',
   'contribution.updated_by as updatedBy',
@@ -55,6 +59,8 @@ type Selected = {
   status: ContributionStatus;
   revision: number;
   blocks: Block[];
+  /** The typed value the entity proposes (issue 15); null: none. */
+  value: AnswerValue | null;
   response: string | null;
   updatedAt: Date;
   updatedBy: string;
@@ -128,6 +134,7 @@ export async function insertContribution(
     entityId: number;
     kind: 'contribution' | 'input';
     blocks: Block[];
+    value?: AnswerValue | null;
     author: string;
   },
 ): Promise<number | undefined> {
@@ -139,6 +146,7 @@ export async function insertContribution(
       entity_id: values.entityId,
       kind: values.kind,
       blocks: JSON.stringify(values.blocks),
+      value: values.value ? JSON.stringify(values.value) : null,
       updated_by: values.author,
       updated_at: new Date().toISOString(),
     })
@@ -152,13 +160,14 @@ export async function insertContribution(
 export async function updateContributionBlocks(
   db: Db,
   id: number,
-  change: { revision: number; blocks: Block[]; author: string },
+  change: { revision: number; blocks: Block[]; value?: AnswerValue | null; author: string },
 ): Promise<void> {
   await db
     .updateTable('contribution')
     .set({
       revision: change.revision,
       blocks: JSON.stringify(change.blocks),
+      value: change.value ? JSON.stringify(change.value) : null,
       status: 'draft',
       submitted_at: null,
       updated_by: change.author,

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { AnswerValue } from '../../domain/answer-value.js';
 import type { Block } from '../../domain/blocks.js';
 import type { Language, Multilingual } from '../../domain/language.js';
 import type { RevisionOrigin, StoredAnswer } from '../../domain/review.js';
@@ -42,6 +43,13 @@ const reviewColumns = [
   'review.updated_at as updatedAt',
 ] as const;
 
+/**
+ * Whether an answer row counts as answered: some free text, or a typed value (issue 15: a value
+ * alone is an answer). The SQL twin of isAnswered (src/domain/review.ts) and of the tracking
+ * trigger (migration 038).
+ */
+export const answered = sql<boolean>`(jsonb_array_length(answer.blocks) > 0 or answer.value is not null)`;
+
 /** The one place that says whether a review is synthetic: its country is (country.synthetic). */
 const syntheticColumn = sql<boolean>`coalesce((select c.synthetic from country c
   where c.code = review.country_code), false)`.as('synthetic');
@@ -80,7 +88,7 @@ export async function listReviews(db: Db): Promise<ReviewSummary[]> {
         .selectFrom('answer')
         .select(eb.fn.countAll<string | number>().as('n'))
         .whereRef('answer.review_id', '=', 'review.id')
-        .where((inner) => inner(inner.fn('jsonb_array_length', ['answer.blocks']), '>', 0))
+        .where(answered)
         .as('answered'),
       eb
         .selectFrom('question')
@@ -118,13 +126,27 @@ export async function findAnswers(
         .onRef('answer_revision.question_id', '=', 'answer.question_id')
         .onRef('answer_revision.revision', '=', 'answer.revision'),
     )
-    .select(['answer.question_id', 'answer.blocks', 'answer.revision', 'answer.status', 'answer_revision.origin'])
+    .select([
+      'answer.question_id',
+      'answer.blocks',
+      'answer.value',
+      'answer.revision',
+      'answer.status',
+      'answer_revision.origin',
+    ])
     .where('answer.review_id', '=', reviewId)
     .execute();
   return new Map(
     rows.map((row) => [
       row.question_id,
-      { blocks: row.blocks, revision: row.revision, origin: row.origin, status: row.status },
+      {
+        blocks: row.blocks,
+        // Absent, not null, when there is none: buildReviewDocument shows `value` on typed questions only.
+        ...(row.value ? { value: row.value } : {}),
+        revision: row.revision,
+        origin: row.origin,
+        status: row.status,
+      },
     ]),
   );
 }
@@ -159,6 +181,8 @@ export async function saveAnswerRevision(
     questionId: string;
     revision: number;
     blocks: Block[];
+    /** The typed value (checked by the caller, answer-value.ts); null or absent: none. */
+    value?: AnswerValue | null;
     author: string;
     origin: RevisionOrigin;
     sourceSha256: string | null;
@@ -171,6 +195,7 @@ export async function saveAnswerRevision(
   },
 ): Promise<void> {
   const blocks = JSON.stringify(change.blocks);
+  const value = change.value ? JSON.stringify(change.value) : null;
   const now = new Date().toISOString();
   const status = change.status ? { status: change.status } : {};
   await db
@@ -180,6 +205,7 @@ export async function saveAnswerRevision(
       question_id: change.questionId,
       revision: change.revision,
       blocks,
+      value,
       updated_by: change.author,
       updated_at: now,
       ...status,
@@ -188,6 +214,7 @@ export async function saveAnswerRevision(
       oc.columns(['review_id', 'question_id']).doUpdateSet({
         revision: change.revision,
         blocks,
+        value,
         updated_by: change.author,
         updated_at: now,
         ...status,
@@ -201,6 +228,7 @@ export async function saveAnswerRevision(
       question_id: change.questionId,
       revision: change.revision,
       blocks,
+      value,
       author: change.author,
       origin: change.origin,
       source_sha256: change.sourceSha256,
@@ -216,6 +244,7 @@ export interface AnswerRow {
   revision: number;
   status: AnswerStatus;
   blocks: Block[];
+  value: AnswerValue | null;
   updatedBy: string;
   updatedAt: Date;
 }
@@ -225,6 +254,7 @@ const answerColumns = [
   'revision',
   'status',
   'blocks',
+  'value',
   'updated_by as updatedBy',
   'updated_at as updatedAt',
 ] as const;
@@ -305,7 +335,7 @@ export async function findRevision(
   reviewId: number,
   questionId: string,
   revision: number,
-): Promise<(RevisionRow & { blocks: Block[] }) | undefined> {
+): Promise<(RevisionRow & { blocks: Block[]; value: AnswerValue | null }) | undefined> {
   return db
     .selectFrom('answer_revision')
     .select([
@@ -316,6 +346,7 @@ export async function findRevision(
       'contribution_ids as contributionIds',
       'note',
       'blocks',
+      'value',
     ])
     .where('review_id', '=', reviewId)
     .where('question_id', '=', questionId)

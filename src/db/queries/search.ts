@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { AnswerValue } from '../../domain/answer-value.js';
 import type { Block } from '../../domain/blocks.js';
 import type { Language } from '../../domain/language.js';
 import { SEARCH_CONFIG } from '../../domain/search-text.js';
@@ -63,17 +64,38 @@ export async function stalePublishedSearch(
   return rows.map((r) => ({ reviewId: r.review_id, version: r.version, document: r.document }));
 }
 
-/** Answers with text whose index row is missing, made by another normalisation, or in another language. */
+/**
+ * Answers with text or a typed value whose index row is missing, made by another normalisation,
+ * or in another language; with the questionnaire version that words the value.
+ */
 export async function staleSearchDocuments(
   db: Db,
   normalization: number,
-): Promise<{ reviewId: number; questionId: string; language: Language; blocks: Block[] }[]> {
-  const { rows } = await sql<{ review_id: number; question_id: string; language: Language; blocks: Block[] }>`
-    select a.review_id, a.question_id, r.language, a.blocks
+): Promise<
+  {
+    reviewId: number;
+    questionId: string;
+    language: Language;
+    blocks: Block[];
+    value: AnswerValue | null;
+    questionnaire: { id: string; version: number };
+  }[]
+> {
+  const { rows } = await sql<{
+    review_id: number;
+    question_id: string;
+    language: Language;
+    blocks: Block[];
+    value: AnswerValue | null;
+    questionnaire_id: string;
+    questionnaire_version: number;
+  }>`
+    select a.review_id, a.question_id, r.language, a.blocks, a.value, c.questionnaire_id, c.questionnaire_version
     from answer a
     join review r on r.id = a.review_id
+    join cycle c on c.id = r.cycle_id
     left join search_document sd on sd.review_id = a.review_id and sd.question_id = a.question_id
-    where (sd.review_id is null and jsonb_array_length(a.blocks) > 0)
+    where (sd.review_id is null and (jsonb_array_length(a.blocks) > 0 or a.value is not null))
        or sd.normalization <> ${normalization}
        or sd.language <> r.language`.execute(db);
   return rows.map((r) => ({
@@ -81,6 +103,8 @@ export async function staleSearchDocuments(
     questionId: r.question_id,
     language: r.language,
     blocks: r.blocks,
+    value: r.value,
+    questionnaire: { id: r.questionnaire_id, version: r.questionnaire_version },
   }));
 }
 

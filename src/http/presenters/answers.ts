@@ -1,4 +1,5 @@
 /** Answers, their comments and revisions, and the answer page, as the API answers them. */
+import type { AnswerValue } from '../../domain/answer-value.js';
 import type { Block } from '../../domain/blocks.js';
 import type { ContributionStatus } from '../../domain/contributions.js';
 import { ANSWER_STATUSES } from '../../domain/workflow.js';
@@ -15,11 +16,14 @@ export const presentSavedAnswer = (saved: {
   revision: number;
   status: string;
   blocks: Block[];
+  value?: AnswerValue | null;
 }) => ({
   questionId: saved.questionId,
   revision: saved.revision,
   status: known(ANSWER_STATUSES, saved.status),
   blocks: saved.blocks,
+  // Typed questions only: a free-text answer's JSON is as it was (review JSON 1.1 is additive).
+  ...(saved.value !== undefined ? { value: saved.value } : {}),
 });
 
 /** Who wrote something, as people read it (services/author-names.ts); the recorded author stays. */
@@ -88,9 +92,18 @@ export const presentAnswerWorkspace = (review: ReviewOf, page: AnswerWorkspace, 
   reviewLanguage: page.reviewLanguage,
   synthetic: page.synthetic,
   questionId: page.questionId,
-  section: { id: page.section.id, title: page.section.title },
+  section: {
+    id: page.section.id,
+    title: page.section.title,
+    ...(page.section.guidance ? { guidance: page.section.guidance } : {}),
+  },
   text: page.text,
   textStatus: page.textStatus,
+  kind: page.kind,
+  ...(page.choices ? { choices: page.choices } : {}),
+  ...(page.unit ? { unit: page.unit } : {}),
+  ...(page.guidance ? { guidance: page.guidance } : {}),
+  value: page.value,
   status: page.status,
   revision: page.revision,
   blocks: page.blocks,
@@ -114,6 +127,7 @@ export const presentAnswerWorkspace = (review: ReviewOf, page: AnswerWorkspace, 
   myEntities: page.myEntities,
   myDraft: page.myDraft && {
     blocks: page.myDraft.blocks,
+    ...(page.kind !== 'text' ? { value: page.myDraft.value } : {}),
     baseRevision: page.myDraft.baseRevision,
     updatedAt: page.myDraft.updatedAt.toISOString(),
   },

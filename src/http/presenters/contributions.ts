@@ -37,6 +37,7 @@ export const presentContribution = (review: ReviewOf, view: ContributionView, na
   status: view.status,
   revision: view.revision,
   blocks: view.blocks,
+  ...(view.value ? { value: view.value } : {}),
   response: view.response,
   evidence: view.evidence.map((file) => presentEvidence(review, view.questionId, view.entity.id, file)),
   updatedAt: view.updatedAt.toISOString(),

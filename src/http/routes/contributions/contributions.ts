@@ -61,7 +61,8 @@ export function contributionRoutes(app: FastifyInstance, db: Db, options: { evid
 
   api.put(CONTRIBUTION, { schema: saveContributionSchema }, async (request) => {
     const saved = await saveContribution(db, request.actor, keyOf(request.params), request.body);
-    return { id: saved.id, revision: saved.revision, status: saved.status, blocks: saved.blocks };
+    const { id, revision, status, blocks, value } = saved;
+    return { id, revision, status, blocks, ...(value ? { value } : {}) };
   });
 
   api.post(`${CONTRIBUTION}/submit`, { schema: submitContributionSchema }, async (request) => {

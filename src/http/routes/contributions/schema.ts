@@ -14,6 +14,7 @@ import {
   SIGNED_IN,
   problems,
 } from '../../contract.js';
+import { AnswerValue, ValueInput } from '../workspace/schema-values.js';
 
 /** An entity as assignments, contributions and dashboards name it (its country is the review's). */
 export const EntityRef = Type.Object(
@@ -56,6 +57,7 @@ export const Contribution = Type.Object(
     status: OneOf(CONTRIBUTION_STATUSES),
     revision: Type.Integer(),
     blocks: Blocks,
+    value: Type.Optional(AnswerValue),
     response: Nullable(Type.String({ description: "how the focal point took a stakeholder's input into account" })),
     evidence: Type.Array(Evidence),
     updatedAt: DateTime(),
@@ -104,10 +106,19 @@ export const saveContributionSchema = {
   security: SIGNED_IN,
   params: ContributionKey,
   querystring: LangQuery,
-  body: Type.Object({ blocks: Blocks, baseRevision: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }),
+  body: Type.Object(
+    { blocks: Blocks, value: ValueInput, baseRevision: Type.Integer({ minimum: 0 }) },
+    { additionalProperties: false },
+  ),
   response: {
     200: Type.Object(
-      { id: Type.Integer(), revision: Type.Integer(), status: OneOf(CONTRIBUTION_STATUSES), blocks: Blocks },
+      {
+        id: Type.Integer(),
+        revision: Type.Integer(),
+        status: OneOf(CONTRIBUTION_STATUSES),
+        blocks: Blocks,
+        value: Type.Optional(AnswerValue),
+      },
       { additionalProperties: false },
     ),
     ...problems(400, 401, 403, 404, 409, 422),
@@ -222,6 +233,7 @@ export const mergeContributionsSchema = {
         revision: Type.Integer(),
         status: OneOf(ANSWER_STATUSES),
         blocks: Blocks,
+        value: Type.Optional(Nullable(AnswerValue)),
         contributionIds: Type.Array(Type.Integer()),
       },
       { additionalProperties: false },

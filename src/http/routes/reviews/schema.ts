@@ -17,14 +17,28 @@ import {
   Synthetic,
 } from '../../contract.js';
 import { EXPORT_MEDIA_TYPES, ExportOptions, JobAccepted } from '../exports/schema.js';
+import { OptionalValue } from '../workspace/schema-values.js';
 
 const Question = Type.Object(
   {
     id: Type.String({ examples: ['I.a'] }),
     text: Type.String({ description: 'The questionnaire’s wording, in the review’s language' }),
+    // Review JSON 1.1 (issue 15), additive: on typed questions only.
+    kind: Type.Optional(
+      OneOf(['single_choice', 'multiple_choice', 'number', 'objectives', 'principles'], {
+        description: 'absent: free text only (review JSON 1.0 questions are unchanged)',
+      }),
+    ),
+    choices: Type.Optional(
+      Type.Array(Type.Object({ id: Type.String(), label: Type.String() }, { additionalProperties: false }), {
+        description: 'choice questions: the options, labels in the review’s language',
+      }),
+    ),
+    unit: Type.Optional(Type.String({ description: 'number questions: the unit, in the review’s language' })),
     answer: Type.Object(
       {
         blocks: Blocks,
+        value: OptionalValue,
         revision: Type.Optional(
           Type.Integer({
             minimum: 0,

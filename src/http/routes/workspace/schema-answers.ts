@@ -15,6 +15,7 @@ import {
 } from '../../contract.js';
 import { Entity } from '../entities/schema.js';
 import { Contribution } from '../contributions/schema.js';
+import { OptionalValue, QuestionAsked, ValueInput } from './schema-values.js';
 import { AnswerKey, Assignment, AuthorName, Comment, Move, SavedAnswer, WordingStatuses, tags } from './schema.js';
 
 /** A GCM objective of the answer: suggested from its words, or confirmed by the focal point. */
@@ -33,6 +34,7 @@ const AnswerObjective = Type.Object(
 const AnswerDraft = Type.Object(
   {
     blocks: Blocks,
+    value: OptionalValue,
     baseRevision: Type.Integer({ minimum: 0, description: 'the revision the author started from' }),
     updatedAt: DateTime(),
   },
@@ -74,9 +76,13 @@ export const getAnswerSchema = {
         reviewLanguage: OneOf(LANGUAGES),
         synthetic: Synthetic,
         questionId: Type.String(),
-        section: Type.Object({ id: Type.String(), title: MultilingualRef }, { additionalProperties: false }),
+        section: Type.Object(
+          { id: Type.String(), title: MultilingualRef, guidance: Type.Optional(MultilingualRef) },
+          { additionalProperties: false },
+        ),
         text: MultilingualRef,
         textStatus: WordingStatuses,
+        ...QuestionAsked,
         status: OneOf(ANSWER_STATUSES),
         revision: Type.Integer({ description: '0: never written' }),
         blocks: Blocks,
@@ -143,13 +149,16 @@ export const saveAnswerSchema = {
   operationId: 'saveAnswer',
   summary: 'Save the answer (optimistic concurrency: name the revision you started from)',
   description:
-    'A stale baseRevision answers 409 answer.edit_conflict with details {currentRevision, baseRevision, blocks, author}. contributionIds names the contributions the text was merged from.',
+    'A stale baseRevision answers 409 answer.edit_conflict with details {currentRevision, baseRevision, blocks, author}. contributionIds names the contributions the text was merged from. ' +
+    'value (typed questions): absent keeps the current value, null clears it; a value alone is an answer. ' +
+    'Saving the text and value already there writes no revision (the current one is returned).',
   tags,
   security: SIGNED_IN,
   params: AnswerKey,
   body: Type.Object(
     {
       blocks: Blocks,
+      value: ValueInput,
       baseRevision: Type.Integer({ minimum: 0 }),
       contributionIds: Type.Optional(Type.Array(Type.Integer(), { maxItems: 100 })),
     },
@@ -168,7 +177,10 @@ export const saveAnswerDraftSchema = {
   tags,
   security: SIGNED_IN,
   params: AnswerKey,
-  body: Type.Object({ blocks: Blocks, baseRevision: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }),
+  body: Type.Object(
+    { blocks: Blocks, value: ValueInput, baseRevision: Type.Integer({ minimum: 0 }) },
+    { additionalProperties: false },
+  ),
   response: {
     200: Type.Object(
       { savedAt: DateTime(), baseRevision: Type.Integer({ minimum: 0 }) },

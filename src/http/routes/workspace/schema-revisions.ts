@@ -1,6 +1,7 @@
 /** The history of an answer: its revisions, what changed between two, restoring one. */
 import { Type } from '@sinclair/typebox';
 import { Blocks, DateTime, LangQuery, Lang, Nullable, OneOf, SIGNED_IN, problems, Synthetic } from '../../contract.js';
+import { AnswerValue } from './schema-values.js';
 import { AnswerKey, AuthorName, SavedAnswer, tags } from './schema.js';
 
 const revisionFields = {
@@ -39,7 +40,10 @@ export const getRevisionSchema = {
   params: RevisionKey,
   querystring: LangQuery,
   response: {
-    200: Type.Object({ ...revisionFields, blocks: Blocks }, { additionalProperties: false }),
+    200: Type.Object(
+      { ...revisionFields, blocks: Blocks, value: Type.Optional(AnswerValue) },
+      { additionalProperties: false },
+    ),
     ...problems(400, 401, 403, 404),
   },
 };

@@ -9,6 +9,7 @@ import type { WordingStatus } from '../../../domain/questionnaire.js';
 import { ANSWER_STATUSES } from '../../../domain/workflow.js';
 import { Blocks, DateOnly, DateTime, Nullable, OneOf, ReviewKey } from '../../contract.js';
 import { EntityRef } from '../contributions/schema.js';
+import { OptionalValue } from './schema-values.js';
 
 export const tags = ['workspace'];
 
@@ -67,6 +68,12 @@ export const Comment = Type.Object(
 );
 
 export const SavedAnswer = Type.Object(
-  { questionId: Type.String(), revision: Type.Integer(), status: OneOf(ANSWER_STATUSES), blocks: Blocks },
+  {
+    questionId: Type.String(),
+    revision: Type.Integer(),
+    status: OneOf(ANSWER_STATUSES),
+    blocks: Blocks,
+    value: OptionalValue, // typed questions only (issue 15): null when none is given
+  },
   { additionalProperties: false },
 );

@@ -160,7 +160,8 @@ export function workspaceRoutes(app: FastifyInstance, db: Db) {
   });
   api.get(`${ANSWER}/revisions/:revision`, { schema: revisions.getRevisionSchema }, async (request) => {
     const found = await getRevision(db, request.actor, request.params, request.params.revision);
-    return { ...presentRevision(found, await names(request, [found.author])), blocks: found.blocks };
+    const value = found.value ? { value: found.value } : {};
+    return { ...presentRevision(found, await names(request, [found.author])), blocks: found.blocks, ...value };
   });
   api.get(`${ANSWER}/diff`, { schema: revisions.diffRevisionsSchema }, async (request) =>
     diffRevisions(db, request.actor, request.params, request.query.from, request.query.to),
