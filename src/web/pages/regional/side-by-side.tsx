@@ -190,11 +190,14 @@ export function SideBySidePage({ cycle, questionId }: { cycle: string; questionI
       <p role="status" className="muted">
         {c.answers.length === 0 ? t('sidebyside.none') : t('sidebyside.count', { count: c.answers.length })}
       </p>
+      {c.options && <OptionCounts options={c.options} shown={c.answers.length} />}
       <div className="sbs-answers">
         {c.answers.map((answer) => (
           <AnswerColumn
             key={answer.country}
             answer={answer}
+            question={c.question}
+            options={c.options}
             cycle={cycle}
             translate={translates ? translateAnswerPath(cycle, questionId, answer.country, filters) : null}
           />
@@ -211,14 +214,18 @@ export function SideBySidePage({ cycle, questionId }: { cycle: string; questionI
  */
 function AnswerColumn({
   answer,
+  question,
+  options,
   cycle,
   translate,
 }: {
   answer: ComparedAnswer;
+  question: Comparison['question'];
+  options: Comparison['options'];
   cycle: string;
   translate: string | null;
 }) {
-  const { t, date, language } = useLocale();
+  const { t, date, language, number } = useLocale();
   const name = localText(answer.countryName, language) || answer.country;
   const source = t(
     answer.source.kind === 'submission' ? 'sidebyside.source_submission' : 'sidebyside.source_published',
@@ -256,6 +263,7 @@ function AnswerColumn({
         )}{' '}
         <span className="muted">{t(STATES[answer.state])}</span>
       </p>
+      {answer.value && <p className="sbs-value">{valueText(answer.value, question, options, language, number, t)}</p>}
       {answer.objectives.length > 0 && (
         <p className="muted">
           {t('sidebyside.objectives', { list: answer.objectives.join(language === 'ar' ? '، ' : ', ') })}
@@ -282,6 +290,57 @@ function AnswerColumn({
       )}
     </article>
   );
+}
+
+/**
+ * A choice, objectives or principles question's options, each with how many of the answers shown
+ * picked it: the API counts them from the values (no coding), over the filtered answers.
+ */
+function OptionCounts({ options, shown }: { options: NonNullable<Comparison['options']>; shown: number }) {
+  const { t, number } = useLocale();
+  return (
+    <section aria-labelledby="sbs-options" className="sbs-options">
+      <h2 id="sbs-options">{t('sidebyside.options_title')}</h2>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{t('sidebyside.options_caption', { count: shown })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('sidebyside.option')}</th>
+              <th scope="col">{t('sidebyside.option_count')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {options.map((o) => (
+              <tr key={o.key}>
+                <th scope="row">{o.label}</th>
+                <td>{number(o.count)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** An answer's typed value in the reader's words: the options' labels, or the number with its unit. */
+function valueText(
+  value: NonNullable<ComparedAnswer['value']>,
+  question: Comparison['question'],
+  options: Comparison['options'],
+  language: Language,
+  number: (n: number) => string,
+  t: ReturnType<typeof useLocale>['t'],
+) {
+  if ('number' in value)
+    return t('sidebyside.value_number', { value: number(value.number), unit: question.unit ?? '' });
+  const keys =
+    'choices' in value ? value.choices : 'objectives' in value ? value.objectives.map(String) : value.principles;
+  const label = new Map((options ?? []).map((o) => [o.key, o.label]));
+  return t('sidebyside.value_picked', {
+    list: keys.map((k) => label.get(k) ?? k).join(language === 'ar' ? '، ' : ', '),
+  });
 }
 
 /** A question's wording cut for the picker: the list stays readable on a phone. */
