@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { OPEN_REVIEW } from '../../domain/workflow.js';
 import { AssignForm } from '../components/assign-form.js';
+import { BlankQuestionnaireLink } from '../components/blank-questionnaire.js';
 import { QuestionsBySection } from '../components/bulk-moves.js';
 import { Link } from '../components/link.js';
 import { ReviewMoves } from '../components/review-moves.js';
@@ -101,6 +102,7 @@ export function DashboardPage({ country, cycle }: { country: string; cycle: stri
 
       <ReviewSubmissions ws={ws} />
       <EarlierCycleLink country={ws.country} cycle={ws.cycle} />
+      {ws.may?.edit ? <BlankQuestionnaireLink cycle={ws.cycle} /> : null}
       <PracticesLink country={ws.country} cycle={ws.cycle} />
       <CitationRequestsLink country={ws.country} cycle={ws.cycle} />
 
