@@ -138,3 +138,20 @@ describe.each(['fr', 'ar'] as const)('a review that does not name its country (%
     await page.waitForURL(new RegExp(`/app/reviews/${COUNTRY[lang]}/${CYCLE}`));
   }, 240_000);
 });
+
+describe.each(['fr', 'ar'] as const)('the check-a-file page without a script (%s)', (lang) => {
+  it('leads to the country field and keeps the cycle chosen', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/imports/new?lang=${lang}`);
+    await page.setInputFiles('#file', files[lang]);
+    await page.locator('#cycle').selectOption(CYCLE);
+    await page.locator('main button[type=submit]').click();
+    const unknown = translate(lang, 'errors', 'import.country_unknown', { file: basename(files[lang]) });
+    await page.locator('.error-summary a[href="#country"]', { hasText: unknown }).waitFor();
+    expect(await page.locator('#cycle').inputValue()).toBe(CYCLE);
+    expect(await page.locator('#country').getAttribute('aria-invalid')).toBe('true');
+    await checkPage(page, 'import-page-asks', lang);
+  }, 60_000);
+});

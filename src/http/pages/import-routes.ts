@@ -6,7 +6,7 @@ import type { ReadLimits } from '../../domain/read-limits.js';
 import type { ImportResult } from '../../services/import-review.js';
 import { listObjectives } from '../../services/list-catalogue.js';
 import { listCycles } from '../../services/list-cycles.js';
-import { pick, type Language } from '../../domain/language.js';
+import { isolate, pick, type Language } from '../../domain/language.js';
 import type { PacteError } from '../../domain/errors.js';
 import type { Db } from '../../db/connection.js';
 import { requestLanguage, toProblem } from '../problem.js';
@@ -26,7 +26,11 @@ export function importPageRoutes(app: FastifyInstance, db: Db, read: Read, limit
     const seen = (await listCycles(db, request.actor)).map((s) => s.cycle);
     const open = seen.filter((c) => c.state === 'open');
     const offered = open.length > 0 ? open : seen.filter((c) => c.state === 'closed');
-    return offered.map((c) => ({ id: c.id, title: `${pick(c.title, language)} (${c.id})` }));
+    return offered.map((c) => {
+      const title = pick(c.title, language);
+      // The id tells apart cycles of like titles, unless the title already says it.
+      return { id: c.id, title: title.includes(c.id) ? title : `${title} (${isolate(c.id)})` };
+    });
   };
   /** The form again, with what was sent and the error under the field it is about. */
   const formWithError = async (request: FastifyRequest, error: PacteError, fields: Record<string, string>) => {
