@@ -7,6 +7,7 @@ import type { Database } from '../db/schema.js';
 import { PacteError } from '../domain/errors.js';
 import type { ReviewDocument } from '../domain/review.js';
 import { csvCell, reviewCsv } from '../documents/export-csv.js';
+import { valueNames } from './value-names.js';
 
 /**
  * Open data: everything published, per cycle, as one zip of JSON and CSV with its licence and
@@ -47,6 +48,7 @@ export async function exportOpenData(
   const csv = (cells: readonly string[]) => `${cells.map(csvCell).join(',')}\r\n`;
   let reviewsCsv = csv(REVIEW_COLUMNS);
   let answersCsv = '';
+  const names = await valueNames(db);
   const files: Zippable = {};
   for (const row of rows) {
     // The country's flag decides (country.synthetic); the JSON says it as the API does (only when true).
@@ -64,7 +66,8 @@ export async function exportOpenData(
       url,
       String(row.synthetic),
     ]);
-    const lines = reviewCsv(review).split('\r\n');
+    // Typed values (issue 15) as the review export writes them: a `value` row and column.
+    const lines = reviewCsv(review, names).split('\r\n');
     answersCsv += `${(answersCsv === '' ? lines : lines.slice(1)).filter(Boolean).join('\r\n')}\r\n`;
     const published = { version: row.version, publishedAt: row.publishedAt.toISOString(), url };
     files[`reviews/${row.country}.json`] = strToU8(`${JSON.stringify({ ...review, published }, null, 2)}\n`);
@@ -95,7 +98,9 @@ export async function exportOpenData(
         format: 'csv',
         encoding: 'utf-8',
         description:
-          'One row per line of an answer (paragraph or list item); synthetic: true on the lines of a fictional country.',
+          'One row per line of an answer (paragraph or list item); synthetic: true on the lines of a fictional country. ' +
+          'When the questionnaire has typed questions, a typed answer first has a row of kind value (its options or number ' +
+          'in words) and a last column value holds it as JSON (docs/review-json.md).',
       },
       ...CODES_RESOURCES,
       ...rows.map((r) => ({
