@@ -21,6 +21,9 @@ import { OPEN_REVIEW, isLocked } from '../domain/workflow.js';
 import { cycleCandidates, requireParticipant, resolveCycle } from './resolve-cycle.js';
 import { indexAnswer } from './search-index.js';
 import { inTransaction } from './use-case.js';
+import { valueNames } from './value-names.js';
+import { checkValue, sameValue, type AnswerValue } from '../domain/answer-value.js';
+import { readValue } from '../domain/value-text.js';
 
 export interface ImportRequest {
   bytes: Uint8Array;
@@ -114,18 +117,29 @@ export async function importReview(db: Kysely<Database>, request: ImportRequest)
     title: parsed.title ?? pick(cycle.title, parsed.language),
   };
   const objectives = await catalogue.listObjectives(db); // titles and keywords: the suggestions' vocabulary
-  const understood = parsed.questions.map((q) => ({
-    ...q,
-    facts: extractFacts(q.id, q.blocks, parsed.language),
-    objectives: suggestObjectives(q.blocks, parsed.language, objectives),
-  }));
+  const names = await valueNames(db);
+  const principleKeys = names.principles.map((p) => p.key);
+  const questions = new Map(questionnaire.sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
+  const understood = parsed.questions.map((found) => {
+    // A typed question's value is read from its lines (« ☒ Oui », « Valeur : 4 500 »), which leave
+    // the free text; a value the question cannot take is refused as if typed (answer.value_invalid).
+    const question = questions.get(found.id);
+    const read = question ? readValue(question, found.blocks, names) : { value: null, blocks: found.blocks };
+    const value: AnswerValue | null = question ? checkValue(question, read.value, principleKeys) : null;
+    const q = { ...found, blocks: read.blocks, value };
+    return {
+      ...q,
+      facts: extractFacts(q.id, q.blocks, parsed.language),
+      objectives: suggestObjectives(q.blocks, parsed.language, objectives),
+    };
+  });
 
   const warn = (code: WarningCode, details: Record<string, unknown>, questionId?: string): ImportWarning => ({
     code,
     message: translate(language, 'errors', code, { file: request.file, ...details }),
     ...(questionId ? { questionId } : {}),
   });
-  const answeredIds = new Set(understood.filter((q) => q.blocks.length > 0).map((q) => q.id));
+  const answeredIds = new Set(understood.filter((q) => q.blocks.length > 0 || q.value !== null).map((q) => q.id));
   const unanswered = questionnaire.sections
     .flatMap((s) => s.questions.map((q) => q.id))
     .filter((id) => !answeredIds.has(id));
@@ -144,15 +158,22 @@ export async function importReview(db: Kysely<Database>, request: ImportRequest)
     ],
     unmatched: parsed.unmatched.map((text) => ({ text })),
   };
-  const document = (answers: Map<string, { blocks: Block[]; revision?: number }>, withRevisions: boolean) => ({
+  const document = (
+    answers: Map<string, { blocks: Block[]; value?: AnswerValue | null; revision?: number }>,
+    withRevisions: boolean,
+  ) => ({
     ...buildReviewDocument(questionnaire, header, answers, withRevisions),
     facts: understood.flatMap((q) => q.facts),
     objectives: Object.fromEntries(understood.filter((q) => q.objectives.length > 0).map((q) => [q.id, q.objectives])),
     report,
   });
 
+  // A cycle named with the file must be one its country takes part in, whether the file is only
+  // checked or stored: a check must not show a preview that storing would then refuse.
+  if (request.cycle !== undefined) await requireParticipant(db, header.cycle, header.country);
+
   if (request.dryRun) {
-    const answers = new Map(understood.map((q) => [q.id, { blocks: q.blocks }]));
+    const answers = new Map(understood.map((q) => [q.id, { blocks: q.blocks, value: q.value }]));
     return {
       review: document(answers, false),
       stored: false,
@@ -181,7 +202,7 @@ export async function importReview(db: Kysely<Database>, request: ImportRequest)
     const conflicts: string[] = [];
     for (const question of understood) {
       const before = existing.get(question.id);
-      if (before && sameBlocks(before.blocks, question.blocks)) {
+      if (before && sameBlocks(before.blocks, question.blocks) && sameValue(before.value, question.value)) {
         unchanged.push(question.id);
         // The review's language changed: its answers are stemmed another way.
         if (current && current.language !== header.language) {
@@ -208,6 +229,7 @@ export async function importReview(db: Kysely<Database>, request: ImportRequest)
         questionId: question.id,
         revision,
         blocks: question.blocks,
+        value: question.value,
         author: request.actor.name,
         origin: 'import',
         sourceSha256: sha256,
@@ -222,6 +244,7 @@ export async function importReview(db: Kysely<Database>, request: ImportRequest)
       });
       existing.set(question.id, {
         blocks: question.blocks,
+        ...(question.value ? { value: question.value } : {}),
         revision,
         origin: 'import',
         status: before?.status ?? 'drafting',
