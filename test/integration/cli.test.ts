@@ -110,6 +110,17 @@ describe('pacte import', () => {
     expect(stored.map((r) => r.country_code)).toContain('TUN');
   });
 
+  it('reads an OpenDocument text (.odt) as it reads Word, by its content', () => {
+    const odt = join(ROOT, 'test/fixtures/documents/fr-table.odt');
+    const run = pacte(['import', odt, '--dry-run', '--country', 'MAR', '--cycle', 'arab-2021'], {
+      ...t.env,
+      PACTE_LANG: 'en',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`${odt} (odt): MAR arab-2021, answers in fr`);
+  });
+
   it('refuses a file over PACTE_IMPORT_MAX_BYTES before reading it: exit 2, error import.file_too_large', () => {
     const run = pacte(['import', SEED, '--country', 'MAR'], { ...t.env, PACTE_IMPORT_MAX_BYTES: '1000' });
     expect(run.status).toBe(2);
