@@ -9,8 +9,19 @@ import { API } from '../../lib/api.js';
 import { localText, useLocale } from '../../lib/i18n.js';
 import { useGo, withLanguage } from '../../lib/navigation.js';
 import { keyOf, useApi } from '../../lib/query.js';
-import type { CodeFigures, CodeList, CountryGroups, CycleInfo, ObjectivesMatrix } from '../../lib/types.js';
+import type {
+  CodeFigures,
+  CodeList,
+  CountryGroups,
+  CycleInfo,
+  ObjectivesMatrix,
+  Questionnaire,
+} from '../../lib/types.js';
 import { cyclePath } from './regional.js';
+import { sideBySidePath } from './side-by-side.js';
+
+/** The kinds of question whose options count directly, each a category (no coding). */
+const COUNTED_KINDS: readonly string[] = ['single_choice', 'multiple_choice', 'objectives', 'principles'];
 
 /**
  * The cycle's figures for its secretariat (`/cycles/:cycle/figures`, docs/regional.md « Figures
@@ -34,6 +45,11 @@ export function FiguresPage({ cycle }: { cycle: string }) {
   const group = query.get('group') ?? '';
   const info = useApi<CycleInfo>(cyclePath(cycle));
   const list = useApi<CodeList>(`${cyclePath(cycle)}/codes`);
+  // Choice, objectives and principles questions count without a code (docs/questionnaires.md).
+  const version = info.data?.questionnaire;
+  const questionnaire = useApi<Questionnaire>(
+    version ? `/questionnaires/${encodeURIComponent(version.id)}?version=${version.version}` : null,
+  );
   const region = info.data?.region;
   const groups = useApi<CountryGroups>(region ? `/regions/${encodeURIComponent(region)}/groups` : null);
   const matrix = useApi<ObjectivesMatrix>(withGroup(`${cyclePath(cycle)}/objectives-matrix`, group));
@@ -44,6 +60,7 @@ export function FiguresPage({ cycle }: { cycle: string }) {
   const error = info.error ?? list.error;
   if (error) return <LoadError error={error} />;
   if (!info.data || !list.data) return <Loading />;
+  const coded = new Set(list.data.codes.map((c) => c.questionId));
   const groupChoices: Choice[] = (groups.data?.groups ?? []).map((g) => ({
     value: g.id,
     label: localText(g.names, language) || g.id,
@@ -78,6 +95,12 @@ export function FiguresPage({ cycle }: { cycle: string }) {
           <CodeFiguresSection key={code.questionId} cycle={cycle} question={code.questionId} group={group} />
         ))
       )}
+      {(questionnaire.data?.sections ?? [])
+        .flatMap((s) => s.questions)
+        .filter((q) => COUNTED_KINDS.includes(q.kind ?? 'text') && !coded.has(q.id))
+        .map((q) => (
+          <CodeFiguresSection key={q.id} cycle={cycle} question={q.id} group={group} typed />
+        ))}
       <section aria-labelledby="figures-matrix" className="figures-section">
         <h2 id="figures-matrix">{t('figures.matrix.title')}</h2>
         {matrix.error ? (
@@ -93,7 +116,18 @@ export function FiguresPage({ cycle }: { cycle: string }) {
 }
 
 /** One code: its heading, the chart, and the same counts as a table. */
-function CodeFiguresSection({ cycle, question, group }: { cycle: string; question: string; group: string }) {
+function CodeFiguresSection({
+  cycle,
+  question,
+  group,
+  typed = false,
+}: {
+  cycle: string;
+  question: string;
+  group: string;
+  /** A typed question counted from its answers' values: its countries lead to the answers side by side. */
+  typed?: boolean;
+}) {
   const { t, language, number } = useLocale();
   const path = `${codePath(cycle, question)}/figures`;
   const figures = useApi<CodeFigures>(withGroup(path, group));
@@ -103,12 +137,17 @@ function CodeFiguresSection({ cycle, question, group }: { cycle: string; questio
   const f = figures.data;
   const name = localText(f.code.names, language) || question;
   const countryHref = (value: string, country: string) =>
-    `${withLanguage(withGroup(codePath(cycle, question), '', { value }), language)}#coding-${country}`;
+    typed
+      ? `${withLanguage(sideBySidePath(cycle, question), language)}#sbs-${country}`
+      : `${withLanguage(withGroup(codePath(cycle, question), '', { value }), language)}#coding-${country}`;
   return (
     <section aria-labelledby={id} className="figures-section">
       <h2 id={id}>{t('figures.code_title', { question, name })}</h2>
       <p className="muted">{t('figures.coded', { coded: f.codedCountries, total: number(f.totalCountries) })}</p>
-      {f.codedCountries === 0 ? (
+      {typed && <p className="muted">{t('figures.from_values')}</p>}
+      {f.codedCountries === 0 && typed ? (
+        <p className="figures-nothing">{t('figures.nothing_answered')}</p>
+      ) : f.codedCountries === 0 ? (
         <p className="figures-nothing">
           {t('figures.nothing_coded')} <Link to={codePath(cycle, question)}>{t('figures.to_coding')}</Link>
         </p>
