@@ -157,6 +157,40 @@ describe('table rows that go on over a page break', () => {
     ]);
   });
 
+  it('goes on with a row over a page that holds only its answer', () => {
+    const rows = [
+      ltr(60, 50, HEADING),
+      ltr(60, 90, 'a) Was a coordination mechanism'),
+      ltr(60, 104, 'set up for the review?'),
+      one(ltr(236, 90, '▪'), ltr(250, 90, 'Yes, a committee chaired by the Prime Minister', { right: 540 })),
+      ltr(250, 104, 'met twice.'),
+      one(ltr(236, 118, '▪'), ltr(250, 118, 'The ministries of the Interior, of Health and of', { right: 540 })),
+    ];
+    const pages = [
+      page(...rows),
+      // Only the answer's column: the item goes on, then another starts.
+      page(
+        ltr(250, 50, 'Education, and the regions, which sent their', { right: 540 }),
+        ltr(250, 64, 'contributions.'),
+        one(ltr(236, 78, '▪'), ltr(250, 78, 'The report was sent to Parliament.')),
+      ),
+      page(ltr(60, 50, 'b) Who led the review?'), ltr(230, 50, 'The Ministry of Labour.')),
+    ];
+    expect(answers(pages)['I.a']).toEqual([
+      {
+        type: 'list',
+        ordered: false,
+        items: [
+          item('Yes, a committee chaired by the Prime Minister met twice.'),
+          item(
+            'The ministries of the Interior, of Health and of Education, and the regions, which sent their contributions.',
+          ),
+          item('The report was sent to Parliament.'),
+        ],
+      },
+    ]);
+  });
+
   it('does not mix a question going on over the page with its answer', () => {
     const pages = [
       page(

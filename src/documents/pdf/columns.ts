@@ -165,17 +165,29 @@ export function pageSeparators(pages: readonly PdfPage[]): Band[][] {
       const here = gutterAt(lines, shared.x);
       if (isTable(here, lines, page.width, 1)) return here.x;
     }
+    // A page that only goes on with one column of the last page's table (a long answer): no
+    // line crosses that table's gutter.
+    if (previous !== null && sameSize[i]) {
+      const here = gutterAt(lines, previous);
+      if (here.crossing === 0 && here.left + here.right > 0) return previous;
+    }
     return null;
   };
+  let previous: number | null = null;
   return pages.map((page, i) => {
     const lines = perPage[i] ?? [];
     const separator = pageSeparator(page, lines, i);
     const bands = bandsOf(lines);
-    if (bands.length === 1) return [{ top: 0, separator }];
-    return bands.map((band): Band => {
-      const own = findGutter(band, page.width);
-      const top = Math.min(...band.map((l) => Math.min(...l.map((w) => w.yMin))));
-      return { top: Number.isFinite(top) ? top : 0, separator: isTable(own, band, page.width, 3) ? own.x : separator };
-    });
+    const result: Band[] =
+      bands.length === 1
+        ? [{ top: 0, separator }]
+        : bands.map((band): Band => {
+            const own = findGutter(band, page.width);
+            const top = Math.min(...band.map((l) => Math.min(...l.map((w) => w.yMin))));
+            const x = isTable(own, band, page.width, 3) ? own.x : separator;
+            return { top: Number.isFinite(top) ? top : 0, separator: x };
+          });
+    previous = result[result.length - 1]?.separator ?? null;
+    return result;
   });
 }
