@@ -9,8 +9,8 @@ import type { SourceLine } from './source-lines.js';
  * reader knows it (Word, OpenDocument), else by marker kind (plain text, PDF).
  */
 
-/** A typed bullet (▪ • ● ◦ ✓ …, and the Symbol/Wingdings glyphs in the private use area), also glued to its text. */
-const GLYPH = /^([▪•●◦○■□◆◇►➢➤✓✔‣⁃\uF06D\uF072\uF076\uF0A7\uF0B7\uF0D8\uF0FC])\s*(.*)$/u;
+/** A typed bullet (▪ • ● ◦ ✓ …, and the Symbol/Wingdings glyphs Word and PDFs put in the private use area), also glued to its text. */
+const GLYPH = /^([▪•●◦○■□◆◇►➢➤✓✔‣⁃\uF020-\uF0FF])\s*(.*)$/u;
 /** A dash or star only with a space after it (« -5 % » is a number). */
 const DASH = /^([-–*])(?:\s+|$)(.*)$/u;
 /** « o » as Word's second-level bullet: a letter alone, so only when text follows. */

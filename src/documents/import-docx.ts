@@ -1,7 +1,19 @@
 import type { Element as XmlElement } from '@xmldom/xmldom';
 import { normalizeText } from '../domain/blocks.js';
 import { PacteError } from '../domain/errors.js';
-import { Numbering, Styles, W_NAMESPACES, child, indentOf, boldOf, isOn, isW, numPr, val } from './docx-styles.js';
+import {
+  Numbering,
+  Styles,
+  W_NAMESPACES,
+  attr,
+  child,
+  indentOf,
+  boldOf,
+  isOn,
+  isW,
+  numPr,
+  val,
+} from './docx-styles.js';
 import { elements, isHeaderRowText, parseXml } from './office-xml.js';
 import type { SourceLine } from './source-lines.js';
 import { checkBoxText, isCheckBox, symbolText } from './docx-check-box.js';
@@ -71,13 +83,49 @@ function paragraphText(element: XmlElement): string {
   return text;
 }
 
+/** Where runs are not the paragraph's own text: deleted, or in a text box (read on its own). */
+const NOT_THE_PARAGRAPH = new Set(['del', 'moveFrom', 'txbxContent', 'Fallback', 'AlternateContent']);
+
+/** A text box inside these is another's (nested) or a repeat (VML fallback). */
+const BOX_REPEATS = new Set(['Fallback', 'txbxContent']);
+
+/** Whether a node sits, below `top`, in an element of one of these local names. */
+function within(node: XmlElement, top: XmlElement, names: Set<string>): boolean {
+  for (let at = node.parentNode; at && at !== top; at = at.parentNode)
+    if (names.has((at as XmlElement).localName ?? '')) return true;
+  return false;
+}
+
+/**
+ * A symbol (`w:sym`, Insert › Symbol) before any text: a bullet typed by hand, as the character
+ * its font maps it to (Wingdings' and Symbol's are in the private use area, U+F020–U+F0FF).
+ * Other symbols are decoration, but for boxes and ticks (docx-check-box.ts).
+ */
+function leadingSymbol(p: XmlElement): string {
+  const runs = p.getElementsByTagNameNS('*', 'r');
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs.item(i);
+    if (!run || !isW(run, 'r') || within(run, p, NOT_THE_PARAGRAPH)) continue;
+    const sym = child(run, 'sym');
+    const code = Number.parseInt(attr(sym, 'char') ?? '', 16);
+    // A box or a tick is read in the text already (symbolText): a check box, not a bullet.
+    if (sym)
+      return Number.isInteger(code) && code > 0x20 && code <= 0xffff && symbolText(sym) === ''
+        ? String.fromCharCode(code)
+        : '';
+    if (normalizeText(paragraphText(run)) !== '') return '';
+  }
+  return '';
+}
+
 /** Every run with text is bold (by its own properties, else by the paragraph's style). */
 function allBold(p: XmlElement, styleBold: boolean): boolean {
   let any = false;
   const runs = p.getElementsByTagNameNS('*', 'r');
   for (let i = 0; i < runs.length; i++) {
     const run = runs.item(i);
-    if (!run || !isW(run, 'r') || normalizeText(paragraphText(run)) === '') continue;
+    if (!run || !isW(run, 'r') || within(run, p, NOT_THE_PARAGRAPH) || normalizeText(paragraphText(run)) === '')
+      continue;
     if (!(boldOf(child(run, 'rPr')) ?? styleBold)) return false;
     any = true;
   }
@@ -91,12 +139,7 @@ function textBoxes(p: XmlElement): XmlElement[] {
   for (let i = 0; i < found.length; i++) {
     const box = found.item(i);
     if (!box || !isW(box, 'txbxContent')) continue;
-    let inside = false;
-    for (let at = box.parentNode; at && at !== p; at = at.parentNode) {
-      const name = (at as XmlElement).localName;
-      if (name === 'Fallback' || name === 'txbxContent') inside = true;
-    }
-    if (!inside) boxes.push(box);
+    if (!within(box, p, BOX_REPEATS)) boxes.push(box);
   }
   return boxes;
 }
@@ -141,7 +184,7 @@ class BodyReader {
   }
 
   private paragraph(p: XmlElement): void {
-    const text = normalizeText(`${this.merged} ${paragraphText(p)}`);
+    const text = normalizeText(`${this.merged} ${leadingSymbol(p)} ${paragraphText(p)}`);
     this.merged = '';
     // Text boxes are read after the paragraph that anchors them, as paragraphs of their own.
     const boxes = textBoxes(p);

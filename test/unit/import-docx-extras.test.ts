@@ -1,6 +1,8 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readDocxLines } from '../../src/documents/import-docx.js';
+import { parseReviewLines } from '../../src/documents/import-text.js';
+import { questionnaire } from '../support/fixtures.js';
 
 /**
  * What Word paragraphs tell the parser besides their text (issue 16, items 3 and 4): their start
@@ -68,6 +70,31 @@ describe('readDocxLines: indentation and boldness', () => {
       ['by its style', true],
       ['bold turned off', false],
       ['half bold', false],
+    ]);
+  });
+});
+
+describe('readDocxLines: bullets typed as symbols', () => {
+  it('reads a Wingdings symbol before any text as a bullet, unless deleted', async () => {
+    const sym = (char: string) => `<w:r><w:sym w:font="Wingdings" w:char="${char}"/></w:r>`;
+    const body = [
+      `<w:p><w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr>${sym('F0A7')}<w:r><w:tab/><w:t>typed bullet</w:t></w:r></w:p>`,
+      `<w:p><w:r><w:t xml:space="preserve">a tick </w:t></w:r>${sym('F0FC')}<w:r><w:t xml:space="preserve"> in the text</w:t></w:r></w:p>`,
+      `<w:p><w:del w:id="1" w:author="A">${sym('F0A7')}</w:del><w:r><w:t>deleted symbol</w:t></w:r></w:p>`,
+    ].join('');
+    const lines = await readDocxLines(docxOf(body), 'x.docx', LIMITS);
+    // A tick is a check box's (docx-check-box.ts), wherever it is.
+    expect(lines.map((l) => l.text)).toEqual(['\uF0A7 typed bullet', 'a tick ✓ in the text', 'deleted symbol']);
+    const doc = parseReviewLines(
+      [
+        { text: 'I.- Methodology', paragraph: true },
+        { text: 'a) Was a coordination mechanism set up?', paragraph: true },
+        ...lines.slice(0, 1),
+      ],
+      questionnaire({ I: [['a', 'Was a coordination mechanism set up?']] }),
+    );
+    expect(doc.questions[0]?.blocks).toEqual([
+      { type: 'list', ordered: false, items: [{ text: 'typed bullet', blocks: [] }] },
     ]);
   });
 });
