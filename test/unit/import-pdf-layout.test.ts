@@ -1,65 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { pdfLayoutLines, type PdfPage, type PdfWord } from '../../src/documents/import-pdf.js';
 import { parseReviewLines } from '../../src/documents/import-text.js';
 import type { Block } from '../../src/domain/blocks.js';
+import type { PdfPage } from '../../src/documents/import-pdf.js';
+import { glyph, item, ltr, one, page, rtl, sources } from '../support/pdf-boxes.js';
 import { questionnaire } from '../support/pdf-review.js';
 
-// Issue 16's failure kinds, each on word boxes crafted as pdftotext -bbox-layout gives them (a PDF
-// showing them would take pages): table rows that go on over a page break, lists typed without a
-// tab, bullets on their own baseline, right-to-left indentation, bold questions.
-
-const H = 12; // line height
-const CHAR = 5; // width of a character
-let pdftotextLine = 0;
-
-/**
- * One pdftotext line: the words of `text` from x on, 3 points apart, or spread so that the last
- * ends at `right` (a justified line, which wrapped).
- */
-function ltr(x: number, y: number, text: string, options: { right?: number; bold?: boolean } = {}): PdfWord[] {
-  const parts = text.split(' ');
-  const widths = parts.map((p) => CHAR * [...p].length);
-  const total = widths.reduce((a, b) => a + b, 0);
-  const gap = options.right !== undefined && parts.length > 1 ? (options.right - x - total) / (parts.length - 1) : 3;
-  pdftotextLine++;
-  let at = x;
-  return parts.map((p, i) => {
-    const w = widths[i] ?? 0;
-    const word: PdfWord = { text: p, xMin: at, xMax: at + w, yMin: y, yMax: y + H, line: pdftotextLine };
-    if (options.bold !== undefined) word.bold = options.bold;
-    at += w + gap;
-    return word;
-  });
-}
-
-/** An Arabic line ending (on the left) at `left`, or from its right edge `right`: words in visual order. */
-function rtl(right: number, y: number, text: string, options: { left?: number } = {}): PdfWord[] {
-  const visual = text
-    .split(' ')
-    .map((w) => [...w].reverse().join(''))
-    .reverse()
-    .join(' ');
-  const words = visual.split(' ');
-  const width = CHAR * words.join('').length + 3 * (words.length - 1);
-  if (options.left !== undefined) return ltr(options.left, y, visual, { right });
-  return ltr(right - width, y, visual);
-}
-
-/** Parts that pdftotext gives as one line (a marker and its text on one baseline). */
-function one(...parts: PdfWord[][]): PdfWord[] {
-  pdftotextLine++;
-  return parts.flat().map((w) => ({ ...w, line: pdftotextLine }));
-}
-
-/** A Wingdings bullet (U+F0A7), smaller than the text, alone on its pdftotext line. */
-function glyph(x: number, y: number): PdfWord[] {
-  pdftotextLine++;
-  return [{ text: '\uF0A7', xMin: x, xMax: x + 5, yMin: y, yMax: y + 6, line: pdftotextLine }];
-}
-
-const page = (...lines: PdfWord[][]): PdfPage => ({ width: 595, height: 842, words: lines.flat() });
-
-const sources = (pages: PdfPage[]) => pdfLayoutLines(pages).map((l) => l.source);
+// Issue 16's failure kinds on crafted word boxes (test/support/pdf-boxes.ts): table rows that go
+// on over a page break, numbers typed without a tab, bullets on their own baseline, two tables on
+// a page, right-to-left indentation.
 
 const english = questionnaire({
   I: [
@@ -71,8 +19,6 @@ const english = questionnaire({
 
 const answers = (pages: PdfPage[]): Record<string, Block[]> =>
   Object.fromEntries(parseReviewLines(sources(pages), english).questions.map((q) => [q.id, q.blocks]));
-
-const item = (text: string, blocks: Block[] = []) => ({ text, blocks });
 
 /** A page of the table: the section heading across it, then rows (question left, answer right). */
 const HEADING = 'I.- Questions on the methodology used in preparing the national review of the Compact';
@@ -312,94 +258,6 @@ describe('right-to-left pages', () => {
         paragraph: true,
         list: { level: 0, ordered: false },
       },
-    ]);
-  });
-});
-
-describe('lists typed by hand', () => {
-  const french = questionnaire({ I: [['a', 'Quelles mesures ont été prises ?']] });
-  const arabic = questionnaire({ I: [['a', 'ما هي التدابير المتخذة؟']] });
-
-  it('nests « - » and « a. » items by their indentation', () => {
-    const pages = [
-      page(
-        ltr(60, 40, 'I.- Méthodologie'),
-        ltr(60, 60, 'a) Quelles mesures ont été prises ?'),
-        ltr(60, 80, 'Les mesures suivantes ont été prises :'),
-        ltr(80, 96, '- la création d’un comité ;'),
-        ltr(100, 112, 'a. une loi ;'),
-        ltr(100, 128, 'b. un décret ;'),
-        ltr(80, 144, '- l’ouverture de centres.'),
-      ),
-    ];
-    expect(parseReviewLines(sources(pages), french).questions[0]?.blocks).toEqual([
-      { type: 'paragraph', text: 'Les mesures suivantes ont été prises :' },
-      {
-        type: 'list',
-        ordered: false,
-        items: [
-          item('la création d’un comité ;', [
-            { type: 'list', ordered: true, items: [item('une loi ;'), item('un décret ;')] },
-          ]),
-          item('l’ouverture de centres.'),
-        ],
-      },
-    ]);
-  });
-
-  it('nests « ١. » and « أ- » items by their indentation from the right margin', () => {
-    const pages = [
-      page(
-        rtl(540, 40, 'أولاً - المنهجية'),
-        rtl(540, 60, 'أ) ما هي التدابير المتخذة؟'),
-        rtl(540, 80, 'اتخذت الحكومة بعد التشاور مع جميع الوزارات المعنية والبلديات والجمعيات', { left: 60 }),
-        rtl(540, 94, 'ما يلي:'),
-        rtl(520, 112, '١. إنشاء لجنة وطنية؛'),
-        rtl(500, 128, 'أ- تضم الوزارات؛'),
-        rtl(500, 144, 'ب- والبلديات؛'),
-        rtl(520, 160, '٢. ونشر التقرير.'),
-      ),
-    ];
-    expect(parseReviewLines(sources(pages), arabic).questions[0]?.blocks).toEqual([
-      { type: 'paragraph', text: 'اتخذت الحكومة بعد التشاور مع جميع الوزارات المعنية والبلديات والجمعيات ما يلي:' },
-      {
-        type: 'list',
-        ordered: true,
-        items: [
-          item('إنشاء لجنة وطنية؛', [
-            { type: 'list', ordered: true, items: [item('تضم الوزارات؛'), item('والبلديات؛')] },
-          ]),
-          item('ونشر التقرير.'),
-        ],
-      },
-    ]);
-  });
-});
-
-describe('bold paragraphs', () => {
-  it('says which paragraphs are bold all through, when the fonts are known', () => {
-    const lines = sources([
-      page(
-        ltr(60, 60, 'c) Which data were used for the review of the Compact, and from which offices? (please give', {
-          bold: true,
-        }),
-        // A bracket from another font, not bold, does not make the line plain.
-        [...ltr(60, 74, 'their sources', { bold: true }), ...ltr(131, 74, ')', { bold: false })],
-        ltr(60, 100, 'The census of 2014.', { bold: false }),
-      ),
-    ]);
-    expect(lines).toEqual([
-      {
-        text: 'c) Which data were used for the review of the Compact, and from which offices? (please give their sources )',
-        paragraph: true,
-        indent: 0,
-        strong: true,
-      },
-      { text: 'The census of 2014.', paragraph: true, indent: 0, strong: false },
-    ]);
-    // Without fonts, nothing is said.
-    expect(sources([page(ltr(60, 60, 'The census of 2014.'))])).toEqual([
-      { text: 'The census of 2014.', paragraph: true, indent: 0 },
     ]);
   });
 });
