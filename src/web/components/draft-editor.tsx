@@ -16,11 +16,29 @@ interface Conflict {
 /** The author's working draft as the server keeps it (answers: autosaved, not a revision). */
 export interface ServerDraft {
   blocks: Block[];
+  /** The typed value being chosen (issue 15), on typed questions. */
+  value?: unknown;
   baseRevision: number;
   updatedAt: string;
 }
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'drafted' | 'error';
+
+/** A typed value (issue 15) as the editor compares them: null and absent are no value. */
+type Value = unknown;
+const sameValue = (a: Value, b: Value) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * The typed value of a question that asks for one, edited above the text and saved with it: the
+ * same draft, autosave, « Save » and conflict rules as the text. `render` draws its control
+ * (components/value-field.tsx) with the error the server gave for it.
+ */
+export interface ValueSlot {
+  server: Value;
+  render: (value: Value, onChange: (value: Value) => void, error: string | null) => ReactNode;
+  /** The id of the control, where the error message leads. */
+  fieldId: string;
+}
 
 /**
  * The block editor with the rules of "no lost work": what is typed goes to this browser's storage
@@ -38,10 +56,12 @@ export function DraftEditor(props: {
   serverBlocks: Block[];
   serverRevision: number;
   /** Saves on the server (a mutation: what the page shows is fetched again before it resolves). */
-  save: (blocks: Block[], baseRevision: number) => Promise<{ revision?: number } | undefined>;
+  save: (blocks: Block[], baseRevision: number, value?: Value) => Promise<{ revision?: number } | undefined>;
   autosave?: boolean;
   /** Autosaves the working draft on the server instead of writing a revision. */
-  autosaveDraft?: (blocks: Block[], baseRevision: number) => Promise<void>;
+  autosaveDraft?: (blocks: Block[], baseRevision: number, value?: Value) => Promise<void>;
+  /** The question's typed value (issue 15), edited with the text. */
+  value?: ValueSlot;
   /** The working draft the server kept, read when the editor opens. */
   serverDraft?: ServerDraft | null;
   /** Drops the server's working draft (taking the other person's text leaves nothing of mine). */
@@ -58,10 +78,21 @@ export function DraftEditor(props: {
       return { blocks: draft.blocks, base: draft.baseRevision, restoredAt: draft.at, resumedAt: null };
     if (draft) clearDraft(props.storageKey);
     const kept = props.serverDraft;
-    if (kept && !sameBlocks(kept.blocks, props.serverBlocks))
-      return { blocks: kept.blocks, base: kept.baseRevision, restoredAt: null, resumedAt: kept.updatedAt };
+    const keptValue = props.value && kept && 'value' in kept ? kept.value : props.value?.server;
+    if (kept && (!sameBlocks(kept.blocks, props.serverBlocks) || !sameValue(keptValue, props.value?.server)))
+      return {
+        blocks: kept.blocks,
+        value: keptValue,
+        base: kept.baseRevision,
+        restoredAt: null,
+        resumedAt: kept.updatedAt,
+      };
     return { blocks: props.serverBlocks, base: props.serverRevision, restoredAt: null, resumedAt: null };
   });
+  const [value, setValue] = useState<Value>('value' in initial ? initial.value : props.value?.server);
+  const [savedValue, setSavedValue] = useState<Value>(props.value?.server);
+  const [draftedValue, setDraftedValue] = useState<Value>(initial.resumedAt ? value : undefined);
+  const [valueError, setValueError] = useState<string | null>(null);
   const [blocks, setBlocks] = useState<Block[]>(initial.blocks);
   const [base, setBase] = useState(initial.base);
   const [restoredAt, setRestoredAt] = useState<string | null>(initial.restoredAt);
@@ -75,9 +106,9 @@ export function DraftEditor(props: {
   const [error, setError] = useState('');
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [reference, setReference] = useState<Conflict | null>(null);
-  const dirty = !sameBlocks(blocks, savedBlocks);
-  const latest = useRef({ blocks, base, savedBlocks });
-  latest.current = { blocks, base, savedBlocks };
+  const dirty = !sameBlocks(blocks, savedBlocks) || !sameValue(value, savedValue);
+  const latest = useRef({ blocks, base, savedBlocks, value, savedValue });
+  latest.current = { blocks, base, savedBlocks, value, savedValue };
   // The save or autosave under way: Submit (flush) waits for it rather than save on a stale base.
   const inFlight = useRef<Promise<unknown> | null>(null);
   const track = <T,>(work: Promise<T>): Promise<T> => {
@@ -93,9 +124,11 @@ export function DraftEditor(props: {
   // The server's text changed (a merge, a restore, a reload): take it unless something is typed.
   useEffect(() => {
     if (props.serverRevision === base) return;
-    if (sameBlocks(latest.current.blocks, savedBlocks)) {
+    if (sameBlocks(latest.current.blocks, savedBlocks) && sameValue(latest.current.value, latest.current.savedValue)) {
       setBlocks(props.serverBlocks);
       setSavedBlocks(props.serverBlocks);
+      setValue(props.value?.server);
+      setSavedValue(props.value?.server);
       setBase(props.serverRevision);
     }
     // Only when the server's revision moves (a keystroke must not bring the server's text back).
@@ -106,11 +139,20 @@ export function DraftEditor(props: {
     saveDraft(props.storageKey, value, base);
     if (state === 'saved' || state === 'drafted') setState('idle');
   };
+  const changeValue = (next: Value) => {
+    setValue(next);
+    setValueError(null);
+    if (state === 'saved' || state === 'drafted' || state === 'error') setState('idle');
+  };
 
   const fail = useCallback(
     (failure: unknown, baseRevision: number) => {
       setState('error');
-      if (failure instanceof ApiError && failure.code.endsWith('.edit_conflict')) {
+      if (failure instanceof ApiError && failure.code === 'answer.value_invalid') {
+        // Said next to the value's control, and linked from the message under the editor.
+        setValueError(failure.message);
+        setError(failure.message);
+      } else if (failure instanceof ApiError && failure.code.endsWith('.edit_conflict')) {
         const d = failure.details as Partial<Conflict>;
         setConflict({
           currentRevision: Number(d.currentRevision ?? baseRevision),
@@ -140,16 +182,20 @@ export function DraftEditor(props: {
   };
 
   const save = useCallback(
-    async (baseRevision: number, value: Block[]): Promise<boolean> => {
+    async (baseRevision: number, value: Block[], typed: Value = latest.current.value): Promise<boolean> => {
       setState('saving');
       setError('');
+      setValueError(null);
       try {
-        const result = await track(props.save(value, baseRevision));
+        const result = await track(
+          props.value ? props.save(value, baseRevision, typed) : props.save(value, baseRevision),
+        );
         const revision = result?.revision ?? baseRevision + 1;
         // Known at once to a flush waiting for this save (the state shows at the next render).
-        latest.current = { ...latest.current, base: revision, savedBlocks: value };
+        latest.current = { ...latest.current, base: revision, savedBlocks: value, savedValue: typed };
         setBase(revision);
         setSavedBlocks(value);
+        setSavedValue(typed);
         setDraftedBlocks(null);
         confirmed(value, revision);
         setState('saved');
@@ -164,13 +210,14 @@ export function DraftEditor(props: {
 
   const autosaveDraft = props.autosaveDraft;
   const draft = useCallback(
-    async (baseRevision: number, value: Block[]) => {
+    async (baseRevision: number, value: Block[], typed: Value = latest.current.value) => {
       if (!autosaveDraft) return;
       setState('saving');
       setError('');
       try {
-        await track(autosaveDraft(value, baseRevision));
+        await track(autosaveDraft(value, baseRevision, typed));
         setDraftedBlocks(value);
+        setDraftedValue(typed);
         confirmed(value, baseRevision);
         setState('drafted');
       } catch (failure) {
@@ -183,16 +230,19 @@ export function DraftEditor(props: {
   const flush = useCallback(async () => {
     if (inFlight.current) await inFlight.current.catch(() => undefined);
     const now = latest.current;
-    return sameBlocks(now.blocks, now.savedBlocks) && !conflict ? true : save(now.base, now.blocks);
+    return sameBlocks(now.blocks, now.savedBlocks) && sameValue(now.value, now.savedValue) && !conflict
+      ? true
+      : save(now.base, now.blocks);
   }, [save, conflict]);
 
   // Autosave: two seconds after the last change, unless a conflict waits for a decision.
-  const drafted = draftedBlocks !== null && sameBlocks(blocks, draftedBlocks);
+  const drafted = draftedBlocks !== null && sameBlocks(blocks, draftedBlocks) && sameValue(value, draftedValue);
   useEffect(() => {
-    if (!(props.autosave || autosaveDraft) || !dirty || drafted || conflict || state === 'saving') return;
+    if (!(props.autosave || autosaveDraft) || !dirty || drafted || conflict || state === 'saving' || valueError) return;
     const timer = window.setTimeout(() => void (autosaveDraft ? draft(base, blocks) : save(base, blocks)), 2000);
     return () => window.clearTimeout(timer);
-  }, [props.autosave, autosaveDraft, dirty, drafted, conflict, blocks, base, save, draft, state]);
+    // An autosave that the server refused (a value that does not fit) waits for the next change.
+  }, [props.autosave, autosaveDraft, dirty, drafted, conflict, blocks, value, valueError, base, save, draft, state]);
 
   const keepMine = () => conflict && void save(conflict.currentRevision, blocks);
   const takeTheirs = () => {
@@ -279,6 +329,7 @@ export function DraftEditor(props: {
           </div>
         </section>
       )}
+      {props.value?.render(value, changeValue, valueError)}
       <BlockEditor id={props.id} label={props.label} value={blocks} onChange={change} disabled={props.disabled} />
       {/* One row, sticky at the bottom of the screen while the editor is on it (phones). */}
       <div className="button-group editor-actions">
@@ -302,7 +353,19 @@ export function DraftEditor(props: {
       </div>
       {state === 'error' && !conflict && (
         <p className="error-message" role="alert">
-          {error}
+          {valueError && props.value ? (
+            <a
+              href={`#${props.value.fieldId}`}
+              onClick={(event) => {
+                event.preventDefault();
+                document.getElementById(props.value!.fieldId)?.focus();
+              }}
+            >
+              {error}
+            </a>
+          ) : (
+            error
+          )}
         </p>
       )}
     </div>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Blocks } from '../components/blocks.js';
+import { ValueText } from '../components/value-text.js';
 import { ErrorSummary, errorsOf, Form, TextArea, type FieldError } from '../components/form.js';
 import { StatusTag } from '../components/status.js';
 import { post } from '../lib/api.js';
@@ -63,7 +64,13 @@ export function Contributions(props: { answer: Answer; base: string; open: boole
                 {c.updatedAt && <span className="muted">{date(c.updatedAt)}</span>}
               </p>
               <div className="answer">
-                {c.blocks.length ? <Blocks blocks={c.blocks} /> : <p className="muted">{t('answer.empty')}</p>}
+                {/* The value it proposes (issue 15): merging it takes it. */}
+                {c.value && <ValueText asked={props.answer} value={c.value} />}
+                {c.blocks.length ? (
+                  <Blocks blocks={c.blocks} />
+                ) : (
+                  !c.value && <p className="muted">{t('answer.empty')}</p>
+                )}
               </div>
               {(c.evidence ?? []).length > 0 && (
                 <ul className="evidence-list">

@@ -8,6 +8,8 @@ import { Link } from '../components/link.js';
 import { messageOf, Moves } from '../components/moves.js';
 import { LoadError, Loading, Page } from '../components/page.js';
 import { StatusTag } from '../components/status.js';
+import { Guidance, ValueText } from '../components/value-text.js';
+import { ValueField, valueFieldId, type EditedValue } from '../components/value-field.js';
 import { SyntheticLabel } from '../components/synthetic.js';
 import { del, post, put, reviewPath } from '../lib/api.js';
 import { draftKey } from '../lib/drafts.js';
@@ -41,15 +43,15 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
     queries,
   );
   const saving = useApiMutation(
-    ({ blocks, baseRevision }: { blocks: Block[]; baseRevision: number }) =>
-      put<AnswerSaved>(base, { blocks, baseRevision }),
+    ({ blocks, baseRevision, value }: { blocks: Block[]; baseRevision: number; value?: unknown }) =>
+      put<AnswerSaved>(base, { blocks, baseRevision, ...(value !== undefined ? { value } : {}) }),
     queries,
   );
   // The autosave keeps the author's working draft on the server (no revision). A plain call, not
   // a mutation: nothing another page shows changes, and fetching the answer again at every pause
   // in typing would redraw the page under the writer's hands.
-  const autosaveDraft = async (blocks: Block[], baseRevision: number) => {
-    await put<AnswerDraftSaved>(`${base}/draft`, { blocks, baseRevision });
+  const autosaveDraft = async (blocks: Block[], baseRevision: number, value?: unknown) => {
+    await put<AnswerDraftSaved>(`${base}/draft`, { blocks, baseRevision, ...(value !== undefined ? { value } : {}) });
   };
   // The editor's « save first if needed » (DraftEditor's actions), for the moves below it.
   const flushRef = useRef<(() => Promise<boolean>) | null>(null);
@@ -64,6 +66,7 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
   const open = !a.reviewStatus || OPEN_REVIEW.has(a.reviewStatus);
 
   const editing = Boolean(may.edit && open && a.status !== 'approved');
+  const typed = a.kind !== 'text';
   if (!editing) flushRef.current = null; // no editor, nothing typed to save first
   const move = async (m: Move, text: string) => {
     // What is typed goes with the move: sending for review (or any move) saves it as a revision
@@ -114,6 +117,7 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
             <strong className="tag">{t('answer.unofficial')}</strong>
           </p>
         )}
+        <Guidance section={a.section?.guidance} question={a.guidance} />
       </div>
 
       {mine.map((entity) => (
@@ -161,7 +165,24 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
               storageKey={draftKey(country, cycle, questionId, 'answer')}
               serverBlocks={a.blocks ?? []}
               serverRevision={a.revision}
-              save={(blocks, baseRevision) => saving.mutateAsync({ blocks, baseRevision })}
+              save={(blocks, baseRevision, value) => saving.mutateAsync({ blocks, baseRevision, value })}
+              {...(typed
+                ? {
+                    value: {
+                      server: a.value,
+                      fieldId: valueFieldId('answer-text'),
+                      render: (value, onChange, error) => (
+                        <ValueField
+                          id={valueFieldId('answer-text')}
+                          asked={a}
+                          value={value as EditedValue}
+                          onChange={onChange}
+                          error={error}
+                        />
+                      ),
+                    },
+                  }
+                : {})}
               autosaveDraft={autosaveDraft}
               serverDraft={a.myDraft}
               discardDraft={() => del(`${base}/draft`).then(() => undefined)}
@@ -172,10 +193,11 @@ export function AnswerPage({ country, cycle, questionId }: Props) {
             />
           ) : (
             <div className="answer">
+              {typed && a.value && <ValueText asked={a} value={a.value} />}
               {(a.blocks ?? []).length > 0 ? (
                 <Blocks blocks={a.blocks} />
               ) : (
-                <p className="muted">{t('answer.empty')}</p>
+                !(typed && a.value) && <p className="muted">{t('answer.empty')}</p>
               )}
             </div>
           )}

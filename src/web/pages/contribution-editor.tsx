@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { Block } from '../../domain/blocks.js';
 import { DraftEditor } from '../components/draft-editor.js';
+import { ValueField, valueFieldId, type EditedValue } from '../components/value-field.js';
 import { messageOf } from '../components/moves.js';
 import { LoadError, Loading } from '../components/page.js';
 import { StatusTag } from '../components/status.js';
@@ -29,8 +30,8 @@ export function ContributionEditor(props: {
   // reads it), the review's pages, the to-do lists.
   const queries = reviewQueries(props.country, props.cycle);
   const saving = useApiMutation(
-    ({ blocks, baseRevision }: { blocks: Block[]; baseRevision: number }) =>
-      put<ContributionSaved>(path, { blocks, baseRevision }),
+    ({ blocks, baseRevision, value }: { blocks: Block[]; baseRevision: number; value?: unknown }) =>
+      put<ContributionSaved>(path, { blocks, baseRevision, ...(value !== undefined ? { value } : {}) }),
     queries,
   );
   const submitting = useApiMutation(() => post(`${path}/submit`), queries);
@@ -50,6 +51,8 @@ export function ContributionEditor(props: {
   if (contribution || loaded.error) answered.current = true;
   if (!answered.current) return <Loading />;
   const blocks: Block[] = contribution?.blocks ?? [];
+  const asked = answer.data;
+  const editorId = `contribution-text-${props.entity.id}`;
   const revision = contribution?.revision ?? 0;
   const status = contribution?.status ?? 'not_started';
   const isInput = contribution?.kind === 'input';
@@ -144,14 +147,32 @@ export function ContributionEditor(props: {
         </p>
       )}
       <DraftEditor
-        id={`contribution-text-${props.entity.id}`}
+        id={editorId}
         label={t('contribution.edit_label')}
         storageKey={draftKey(props.country, props.cycle, props.questionId, `contribution-${props.entity.id}`)}
         serverBlocks={blocks}
         serverRevision={revision}
         autosave={!locked}
         disabled={locked}
-        save={(b, baseRevision) => saving.mutateAsync({ blocks: b, baseRevision })}
+        save={(b, baseRevision, value) => saving.mutateAsync({ blocks: b, baseRevision, value })}
+        {...(asked && asked.kind !== 'text'
+          ? {
+              // The value the entity proposes (issue 15): the focal point's merge takes it.
+              value: {
+                server: contribution?.value ?? null,
+                fieldId: valueFieldId(editorId),
+                render: (value, onChange, failure) => (
+                  <ValueField
+                    id={valueFieldId(editorId)}
+                    asked={asked}
+                    value={value as EditedValue}
+                    onChange={onChange}
+                    error={failure}
+                  />
+                ),
+              },
+            }
+          : {})}
         actions={(flush) => {
           flushText.current = flush;
           return (
