@@ -2377,7 +2377,7 @@ export interface components {
     /** @description What an import understood of a file. */
     ImportReport: {
       /** @description Read from the content, not the file name */
-      format: 'txt' | 'docx' | 'odt' | 'pdf';
+      format: 'txt' | 'docx' | 'odt' | 'pdf' | 'json';
       recognised: {
         sections: number;
         /** @description Questions answered */

@@ -4,10 +4,11 @@ import { decodeText } from './decode-text.js';
 import { readDocxLines } from './import-docx.js';
 import { isOdt, readOdtLines } from './import-odt.js';
 import { readPdfLines } from './import-pdf.js';
+import { looksLikeJson, readReviewJson } from './read-review-json.js';
 import { parseReviewLines, parseReviewText, type ParsedDocument } from './import-text.js';
 import { DEFAULT_LIMITS, type ReadLimits } from '../domain/read-limits.js';
 
-export type ReviewFormat = 'txt' | 'docx' | 'odt' | 'pdf';
+export type ReviewFormat = 'txt' | 'docx' | 'odt' | 'pdf' | 'json';
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((byte, i) => bytes[i] === byte);
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -26,7 +27,8 @@ export function detectFormat(bytes: Uint8Array, file: string): ReviewFormat {
     }
     throw new PacteError('import.unsupported_format', { file, format: 'doc' });
   }
-  return 'txt';
+  // Pacte's own review JSON (issue 15): its typed values come back as they are.
+  return looksLikeJson(bytes) ? 'json' : 'txt';
 }
 
 /** Any supported review file → what it says, structured along the questionnaire. */
@@ -46,11 +48,18 @@ export async function readReview(
       const lines = await (format === 'odt' ? readOdtLines : readDocxLines)(bytes, file, limits);
       return { ...parseReviewLines(lines, questionnaire), format };
     }
+    if (format === 'json') return { ...readReviewJson(bytes, questionnaire), format };
     if (format === 'pdf') {
       // The PDF's layout says where paragraphs and list items start, as Word's structure does.
       const options = { timeoutMs: limits.toolTimeoutMs, memoryBytes: limits.toolMemoryBytes };
       const lines = await readPdfLines(bytes, file, options);
-      return { ...parseReviewLines(lines.map((line) => line.source), questionnaire), format };
+      return {
+        ...parseReviewLines(
+          lines.map((line) => line.source),
+          questionnaire,
+        ),
+        format,
+      };
     }
     return { ...parseReviewText(decodeText(bytes, file), questionnaire), format };
   } catch (error) {

@@ -124,7 +124,12 @@ export async function importReview(db: Kysely<Database>, request: ImportRequest)
     // A typed question's value is read from its lines (« ☒ Oui », « Valeur : 4 500 »), which leave
     // the free text; a value the question cannot take is refused as if typed (answer.value_invalid).
     const question = questions.get(found.id);
-    const read = question ? readValue(question, found.blocks, names) : { value: null, blocks: found.blocks };
+    const read =
+      'value' in found // a review JSON: the value is given (read-review-json.ts)
+        ? { value: found.value as AnswerValue | null, blocks: found.blocks }
+        : question
+          ? readValue(question, found.blocks, names)
+          : { value: null, blocks: found.blocks };
     const value: AnswerValue | null = question ? checkValue(question, read.value, principleKeys) : null;
     const q = { ...found, blocks: read.blocks, value };
     return {

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Block } from '../../src/domain/blocks.js';
 import { operator } from '../../src/domain/permissions.js';
 import { buildServer } from '../../src/http/server.js';
+import { copyQuestionnaire } from '../../src/services/copy-questionnaire.js';
+import { versionBody } from '../support/questionnaire-story.js';
 import { addEntity } from '../../src/services/add-entity.js';
 import { createCountryGroup } from '../../src/services/create-country-group.js';
 import { installDefaultCodes } from '../../src/services/save-code.js';
@@ -66,6 +68,9 @@ const Q_WITHDRAW = 'V.a';
 
 /** What the setup made, that requests name. */
 const ids = {
+  /** A version of arab-2021 of the Arab region's, not used by any cycle: its secretariat edits it. */
+  draft: 0,
+  draftBody: {} as object,
   reviewId: 0,
   questionnaire: '',
   health: 0,
@@ -860,6 +865,53 @@ const ROWS: Row[] = [
     },
     request: () => get('/api/v1/reviews/MAR/changes?from=arab-2021&to=arab-2021'),
   },
+  // Questionnaire versions (issue 15): anyone signed in lists them; the region's secretariat (and
+  // admins) copy and change its region's versions, which anyone else signed in is told do not exist.
+  { op: 'GET /api/v1/questionnaires', rule: signedIn, request: () => get('/api/v1/questionnaires') },
+  {
+    // An administrator has no region of its own to copy into: refused by the rule (422) once authorised.
+    op: 'POST /api/v1/questionnaires/{id}/versions',
+    rule: () => only('admin', 'secretariat'),
+    request: () => ({ method: 'POST', url: '/api/v1/questionnaires/arab-2021/versions', payload: { from: 1 } }),
+  },
+  {
+    op: 'PUT /api/v1/questionnaires/{id}/versions/{version}',
+    rule: () => ({ allowed: ['admin', 'secretariat'], hiddenFrom: except(['admin', 'secretariat', 'anonymous']) }),
+    request: () => ({
+      method: 'PUT',
+      url: `/api/v1/questionnaires/arab-2021/versions/${ids.draft}`,
+      payload: ids.draftBody,
+    }),
+  },
+  {
+    op: 'PUT /api/v1/questionnaires/{id}/versions/{version}/wording/{lang}',
+    rule: () => ({ allowed: ['admin', 'secretariat'], hiddenFrom: except(['admin', 'secretariat', 'anonymous']) }),
+    request: () => ({
+      method: 'PUT',
+      url: `/api/v1/questionnaires/arab-2021/versions/${ids.draft}/wording/ar`,
+      payload: { status: 'official' },
+    }),
+  },
+  {
+    op: 'GET /api/v1/questionnaires/{id}/versions/{version}/mapping',
+    rule: () => ({ allowed: ['admin', 'secretariat'], hiddenFrom: except(['admin', 'secretariat', 'anonymous']) }),
+    request: () => get(`/api/v1/questionnaires/arab-2021/versions/${ids.draft}/mapping`),
+  },
+  {
+    op: 'PUT /api/v1/questionnaires/{id}/versions/{version}/mapping',
+    rule: () => ({ allowed: ['admin', 'secretariat'], hiddenFrom: except(['admin', 'secretariat', 'anonymous']) }),
+    request: () => ({
+      method: 'PUT',
+      url: `/api/v1/questionnaires/arab-2021/versions/${ids.draft}/mapping`,
+      payload: { rows: [] },
+    }),
+  },
+  // The blank questionnaire (issue 15): the focal points of the cycle's countries (Tunisia's too), its secretariat.
+  {
+    op: 'GET /api/v1/cycles/{cycle}/questionnaire.docx',
+    rule: () => only('admin', 'secretariat', 'focal', 'focalTun'),
+    request: () => get('/api/v1/cycles/arab-2021/questionnaire.docx?lang=ar'),
+  },
   ...(['changes', 'changes.csv'] as const).map((file): Row => ({
     op: `GET /api/v1/cycles/{cycle}/${file}`,
     rule: (): Rule => ({
@@ -1253,6 +1305,7 @@ function classify(status: number, code: string | undefined): Outcome | string {
   if (status === 404 && code === 'submission.not_found') return 'ok';
   if (status === 404 && code === 'cycle.not_found') return 'hidden'; // a cycle one may not see, as if there were none
   if (status === 404 && code === 'practice.not_found') return 'hidden'; // a practice one may not see
+  if (status === 404 && code === 'questionnaire.not_found') return 'hidden'; // another region's version
   if (status === 404) return `missing (${code})`;
   if (status >= 400 && status < 500 && code !== 'request.invalid') return 'ok'; // a business rule refused it
   return `unexpected ${status} (${code})`;
@@ -1366,6 +1419,9 @@ beforeAll(async () => {
   ids.questionnaire = (
     await db.selectFrom('cycle').select('questionnaire_id').where('id', '=', 'arab-2021').executeTakeFirstOrThrow()
   ).questionnaire_id;
+  const draft = await copyQuestionnaire(db, operator('test'), 'arab-2021', { from: 1, region: 'arab' });
+  ids.draft = draft.version;
+  ids.draftBody = versionBody(draft);
 
   // I.a to the Interior, I.b to the Planning Commission.
   await expectStatus(

@@ -175,13 +175,26 @@ describe('answers typed in the app, exported and imported back', () => {
     it(`${format} (${lang}) imports back to the same values and text`, { timeout: 120_000 }, async () => {
       const file = await exportReview(db(), admin, { country: 'MAR', cycle: CYCLE, format, lang });
       writeFileSync(join(OUT, file.fileName), file.bytes);
-      if (format === 'json') {
-        expect(answersOf(JSON.parse(file.bytes.toString('utf8')))).toEqual(expected());
-        return;
-      }
-      expect(answersOf(await dryRun(file.bytes, file.fileName))).toEqual(expected());
+      if (format === 'json') expect(answersOf(JSON.parse(file.bytes.toString('utf8')))).toEqual(expected());
+      const imported = await dryRun(file.bytes, file.fileName);
+      expect(imported.report.format).toBe(format);
+      expect(answersOf(imported)).toEqual(expected());
     });
   }
+
+  it('a review JSON whose value does not fit its question is refused, nothing read', async () => {
+    const file = await exportReview(db(), admin, { country: 'MAR', cycle: CYCLE, format: 'json', lang: 'fr' });
+    const review = JSON.parse(file.bytes.toString('utf8'));
+    review.sections[0].questions[1].answer.value = { choices: ['yes', 'no'] };
+    await expect(dryRun(Buffer.from(JSON.stringify(review)), 'bad.json')).rejects.toMatchObject({
+      code: 'answer.value_invalid',
+      details: { question: 'I.b', reason: 'one_choice_only' },
+    });
+    review.sections[0].questions[1].answer.blocks = [{ type: 'table' }];
+    await expect(dryRun(Buffer.from(JSON.stringify(review)), 'bad.json')).rejects.toMatchObject({
+      code: 'import.not_a_review',
+    });
+  });
 
   it('the CSV has the value column and a value row per typed answer', async () => {
     const file = await exportReview(db(), admin, { country: 'MAR', cycle: CYCLE, format: 'csv', lang: 'fr' });

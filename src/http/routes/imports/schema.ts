@@ -7,7 +7,7 @@ import { ObjectivesByQuestion, ReviewDocumentProperties } from '../reviews/schem
 /** What an import understood of a file (docs/review-json.md, `report`). */
 export const ImportReport = Type.Object(
   {
-    format: OneOf(['txt', 'docx', 'odt', 'pdf'], { description: 'Read from the content, not the file name' }),
+    format: OneOf(['txt', 'docx', 'odt', 'pdf', 'json'], { description: 'Read from the content, not the file name' }),
     recognised: Type.Object(
       {
         sections: Type.Integer({ minimum: 0 }),
