@@ -84,6 +84,9 @@ describe('importing a review whose title names no country', () => {
     const response = await upload({ country: 'TUN', cycle: 'arab-2025' }, 'fr');
     expect(response.status).toBe(422);
     expect(response.json).toMatchObject({ code: 'cycle.not_participating', details: { cycle: 'arab-2025' } });
+    // A check alone says so too: it must not preview what storing would refuse.
+    const check = await upload({ country: 'TUN', cycle: 'arab-2025', store: 'false' });
+    expect([check.status, check.json.code]).toEqual([422, 'cycle.not_participating']);
     expect(await reviews()).toBe(0);
   });
 
@@ -134,6 +137,12 @@ describe('the check-a-file page (/imports/new, no script)', () => {
     expect(response.status).toBe(404);
     expect(response.body).toContain('<a href="#cycle">');
     expect(response.body).toMatch(/id="country"[^>]*value="TUN"/s);
+  });
+
+  it('leads a cycle the country does not take part in to the cycle field', async () => {
+    const response = await send({ country: 'TUN', cycle: 'arab-2025' });
+    expect(response.status).toBe(422);
+    expect(response.body).toContain('<a href="#cycle">');
   });
 
   it('shows what it understood once the country and cycle are given', async () => {
