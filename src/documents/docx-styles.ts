@@ -76,10 +76,13 @@ export interface StyleInfo {
   bold: boolean;
 }
 
-/** The start indentation a `w:ind` gives (`w:start`, or `w:left` as LibreOffice and Word 2007 write it), in points. */
+/** The start indentation a `w:ind` gives (`w:start`; `w:left`, or in right-to-left text a `w:right` set), in points. */
 export function indentOf(pPr: XmlElement | undefined): number | undefined {
   const ind = child(pPr, 'ind');
-  const twips = attr(ind, 'start') ?? attr(ind, 'left');
+  const right = attr(ind, 'right');
+  // Word keeps a right-to-left paragraph's start indentation on the right; LibreOffice on the left.
+  const rtlStart = isOn(child(pPr, 'bidi')) && right !== undefined && Number(right) !== 0 ? right : undefined;
+  const twips = attr(ind, 'start') ?? rtlStart ?? attr(ind, 'left');
   return twips === undefined || !Number.isFinite(Number(twips)) ? undefined : Number(twips) / 20;
 }
 

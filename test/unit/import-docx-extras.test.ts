@@ -39,7 +39,8 @@ describe('readDocxLines: indentation and boldness', () => {
       '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>';
     const body = [
       p('- start', '<w:ind w:start="720" w:hanging="360"/>'),
-      p('- left, right to left', '<w:bidi/><w:ind w:left="425" w:hanging="283"/>'),
+      p('- left, right to left', '<w:bidi/><w:ind w:left="425" w:right="0" w:hanging="283"/>'),
+      p('- right, right to left', '<w:bidi/><w:ind w:right="1080" w:hanging="360"/>'),
       p('by style', '<w:pStyle w:val="Quote2"/>'),
       p('by numbering', '<w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr>'),
       p('none'),
@@ -48,6 +49,7 @@ describe('readDocxLines: indentation and boldness', () => {
     expect(lines.map((l) => [l.text, l.indent])).toEqual([
       ['- start', 36],
       ['- left, right to left', 21.25],
+      ['- right, right to left', 54],
       ['by style', 72],
       ['by numbering', 54],
       ['none', 0],
