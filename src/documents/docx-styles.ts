@@ -76,13 +76,11 @@ export interface StyleInfo {
   bold: boolean;
 }
 
-/** The start indentation a `w:ind` gives (`w:start`; `w:left`, or in right-to-left text a `w:right` set), in points. */
+/** The start indentation a `w:ind` gives (`w:start`, or `w:left` as Word 2007 and LibreOffice write it), in points. */
 export function indentOf(pPr: XmlElement | undefined): number | undefined {
   const ind = child(pPr, 'ind');
-  const right = attr(ind, 'right');
-  // Word keeps a right-to-left paragraph's start indentation on the right; LibreOffice on the left.
-  const rtlStart = isOn(child(pPr, 'bidi')) && right !== undefined && Number(right) !== 0 ? right : undefined;
-  const twips = attr(ind, 'start') ?? rtlStart ?? attr(ind, 'left');
+  // In a right-to-left (w:bidi) paragraph, w:left is measured from the right margin: the start still.
+  const twips = attr(ind, 'start') ?? attr(ind, 'left');
   return twips === undefined || !Number.isFinite(Number(twips)) ? undefined : Number(twips) / 20;
 }
 

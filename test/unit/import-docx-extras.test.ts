@@ -40,7 +40,8 @@ describe('readDocxLines: indentation and boldness', () => {
     const body = [
       p('- start', '<w:ind w:start="720" w:hanging="360"/>'),
       p('- left, right to left', '<w:bidi/><w:ind w:left="425" w:right="0" w:hanging="283"/>'),
-      p('- right, right to left', '<w:bidi/><w:ind w:right="1080" w:hanging="360"/>'),
+      // w:bidi mirrors the sides: w:left is the start (from the right margin), w:right the end.
+      p('- end indent only, right to left', '<w:bidi/><w:ind w:right="1080"/>'),
       p('by style', '<w:pStyle w:val="Quote2"/>'),
       p('by numbering', '<w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr>'),
       p('none'),
@@ -49,7 +50,7 @@ describe('readDocxLines: indentation and boldness', () => {
     expect(lines.map((l) => [l.text, l.indent])).toEqual([
       ['- start', 36],
       ['- left, right to left', 21.25],
-      ['- right, right to left', 54],
+      ['- end indent only, right to left', 0],
       ['by style', 72],
       ['by numbering', 54],
       ['none', 0],
