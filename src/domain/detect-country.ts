@@ -17,6 +17,8 @@ export interface ReviewText {
 
 /** How much of the answers, after the title, is taken as the review's first page. */
 const FIRST_PAGE = 2000;
+/** What a formal name (« Royaume du Maroc ») counts on the cover, against 1 for a short name. */
+const FORMAL_WEIGHT = 2;
 
 /**
  * The country a review is about, or null when it cannot be told, so a guess is never silently
@@ -33,12 +35,14 @@ export function detectCountry(
   countries: readonly CountryNames[],
 ): string | null {
   const everyLanguage = namePatterns(countries, LANGUAGES);
-  const title = clearWinner(mentions(review.title ?? '', everyLanguage), 1);
+  // A formal name counts double on the cover: « المملكة الأردنية الهاشمية … عمان » is Jordan
+  // (عمان is also its capital, Amman), « Royaume du Maroc … avec l'Espagne » Morocco.
+  const title = clearWinner(mentions(review.title ?? '', everyLanguage, FORMAL_WEIGHT), 1);
   if (title) return title;
-  const firstPage = clearWinner(mentions(review.body.slice(0, FIRST_PAGE), everyLanguage), 2);
+  const firstPage = clearWinner(mentions(review.body.slice(0, FIRST_PAGE), everyLanguage, FORMAL_WEIGHT), 2);
   if (firstPage) return firstPage;
   const text = `${review.title ?? ''}\n${review.body}`;
-  return clearWinner(mentions(text, namePatterns(countries, [language])), 3);
+  return clearWinner(mentions(text, namePatterns(countries, [language]), 1), 3);
 }
 
 /** The most named country, if named at least `least` times and twice as often as the next. */
@@ -51,6 +55,8 @@ function clearWinner(counts: Map<string, number>, least: number): string | null 
 interface NamePattern {
   code: string;
   pattern: RegExp;
+  /** A formal or other name of the catalogue's, not the short one. */
+  formal: boolean;
 }
 
 /**
@@ -83,30 +89,36 @@ function arabicPattern(name: string): string {
 function namePatterns(countries: readonly CountryNames[], languages: readonly Language[]): NamePattern[] {
   const patterns: NamePattern[] = [];
   for (const country of countries) {
-    const names = new Set<string>();
+    const names = new Map<string, boolean>(); // normalised name → formal
     for (const language of languages) {
-      for (const name of [country.name[language], ...(country.otherNames?.[language] ?? [])]) {
+      const short = country.name[language];
+      for (const name of [short, ...(country.otherNames?.[language] ?? [])]) {
         const normal = name ? normaliseForNames(name).trim() : '';
         // One or two letters would be found inside too many texts.
-        if (normal.length >= 3) names.add(normal);
+        if (normal.length >= 3 && !names.has(normal)) names.set(normal, name !== short);
       }
     }
-    for (const name of names) {
+    for (const [name, formal] of names) {
       const body = ARABIC.test(name) ? arabicPattern(name) : escape(name);
       // \p{L} boundaries: JavaScript's \b does not know accented or Arabic letters.
-      patterns.push({ code: country.code, pattern: new RegExp(`(?<!\\p{L})${body}(?!\\p{L})`, 'gu') });
+      const pattern = new RegExp(`(?<!\\p{L})${body}(?!\\p{L})`, 'gu');
+      patterns.push({ code: country.code, pattern, formal });
     }
   }
   return patterns;
 }
 
-/** How often each country is named; a span named by a longer name is not counted again by a shorter one. */
-function mentions(text: string, patterns: readonly NamePattern[]): Map<string, number> {
+/**
+ * How often each country is named, a formal name counting `formalWeight`; a span named by a longer
+ * name is not counted again by a shorter one.
+ */
+function mentions(text: string, patterns: readonly NamePattern[], formalWeight: number): Map<string, number> {
   const normal = normaliseForNames(text);
-  const found: { code: string; start: number; end: number }[] = [];
-  for (const { code, pattern } of patterns) {
+  const found: { code: string; start: number; end: number; weight: number }[] = [];
+  for (const { code, pattern, formal } of patterns) {
     for (const match of normal.matchAll(pattern)) {
-      found.push({ code, start: match.index, end: match.index + match[0].length });
+      const weight = formal ? formalWeight : 1;
+      found.push({ code, start: match.index, end: match.index + match[0].length, weight });
     }
   }
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
@@ -115,7 +127,7 @@ function mentions(text: string, patterns: readonly NamePattern[]): Map<string, n
   for (const mention of found) {
     if (taken.some((t) => mention.start < t.end && t.start < mention.end)) continue;
     taken.push(mention);
-    counts.set(mention.code, (counts.get(mention.code) ?? 0) + 1);
+    counts.set(mention.code, (counts.get(mention.code) ?? 0) + mention.weight);
   }
   return counts;
 }

@@ -82,6 +82,12 @@ describe('recognising the country from the title and the first page', () => {
     expect(detectCountry(review, 'en', every)).toBeNull();
   });
 
+  it('trusts a formal name over a short one on the cover: عمان is also Amman, capital of Jordan', () => {
+    const title = 'المملكة الأردنية الهاشمية — وزارة الداخلية، عمان';
+    expect(detectCountry({ title, body: '' }, 'ar', every)).toBe('JOR');
+    expect(detectCountry({ title: 'الأردن — عمان', body: '' }, 'ar', every)).toBeNull();
+  });
+
   it('asks rather than guess when the title names two countries as often', () => {
     const review = { title: 'Joint review: Kingdom of Morocco and Republic of Tunisia', body: '' };
     expect(detectCountry(review, 'en', every)).toBeNull();
