@@ -20,8 +20,10 @@ export interface CopyRequest {
 function regionOf(actor: Actor, named: string | undefined): string {
   if (named !== undefined) return named;
   const regions = [...new Set(actor.grants.flatMap((g) => (g.role === 'secretariat' && g.region ? [g.region] : [])))];
-  if (regions.length === 0) throw new PacteError('auth.forbidden', { action: 'cycle.manage' });
-  if (regions.length > 1) throw new PacteError('questionnaire.invalid', { reason: 'region_required' });
+  const admin = actor.grants.some((g) => g.role === 'admin');
+  // An administrator copies for a region it names; anyone else without a secretariat may not copy.
+  if (regions.length === 0 && !admin) throw new PacteError('auth.forbidden', { action: 'cycle.manage' });
+  if (regions.length !== 1) throw new PacteError('questionnaire.invalid', { reason: 'region_required' });
   return regions[0]!;
 }
 

@@ -107,6 +107,7 @@ export async function getQuestionMapping(
   version: number,
   from?: string,
 ): Promise<QuestionMappingView> {
+  if (!actor) throw new PacteError('auth.required');
   const { earlier, later } = await versions(db, actor, id, version, from);
   return describe(earlier, later, await findMappingRows(db, earlier, later));
 }

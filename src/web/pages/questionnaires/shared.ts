@@ -105,3 +105,9 @@ export const MARK_KEYS = {
   en: ['questionnaires.wording.mark_official_en', 'questionnaires.wording.mark_unofficial_en'],
   ar: ['questionnaires.wording.mark_official_ar', 'questionnaires.wording.mark_unofficial_ar'],
 } as const;
+
+export const NAME_KEYS = {
+  fr: 'questionnaires.wording.name_fr',
+  en: 'questionnaires.wording.name_en',
+  ar: 'questionnaires.wording.name_ar',
+} as const;

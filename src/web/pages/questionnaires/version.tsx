@@ -77,8 +77,8 @@ function Version({ questionnaire: q, summary }: { questionnaire: Questionnaire; 
       </p>
       <dl className="questionnaire-facts">
         <dt>{t('questionnaires.identifier')}</dt>
-        <dd dir="ltr">
-          {q.id} · {t('questionnaires.version_n', { version: q.version })}
+        <dd>
+          <bdi dir="ltr">{q.id}</bdi> · {t('questionnaires.version_n', { version: q.version })}
         </dd>
         {q.basedOn ? (
           <>

@@ -4,7 +4,7 @@ import { put } from '../../lib/api.js';
 import { LANGUAGES, useLocale } from '../../lib/i18n.js';
 import { useApiMutation } from '../../lib/query.js';
 import type { Questionnaire } from '../../lib/types.js';
-import { apiVersion, LIST_PATH, MARK_KEYS } from './shared.js';
+import { apiVersion, LIST_PATH, MARK_KEYS, NAME_KEYS } from './shared.js';
 
 type Language = (typeof LANGUAGES)[number];
 
@@ -32,7 +32,7 @@ export function WordingStatuses({ questionnaire, editable }: { questionnaire: Qu
       setConfirming(null);
       setDone(
         t(status === 'official' ? 'questionnaires.wording.done_official' : 'questionnaires.wording.done_unofficial', {
-          language: t(`language.${lang}`),
+          name: t(NAME_KEYS[lang]),
         }),
       );
     } catch (failure) {
@@ -56,10 +56,8 @@ export function WordingStatuses({ questionnaire, editable }: { questionnaire: Qu
           return (
             <li key={lang}>
               <span>
-                {t(`language.${lang}`)} :{' '}
-                <strong>
-                  {official ? t('questionnaires.wording.official') : t('questionnaires.wording.unofficial')}
-                </strong>
+                <strong>{t(NAME_KEYS[lang])}</strong> —{' '}
+                {official ? t('questionnaires.wording.official') : t('questionnaires.wording.unofficial')}
               </span>
               {editable && confirming !== lang && (
                 <button
@@ -81,9 +79,6 @@ export function WordingStatuses({ questionnaire, editable }: { questionnaire: Qu
                       official
                         ? 'questionnaires.wording.confirm_unofficial'
                         : 'questionnaires.wording.confirm_official',
-                      {
-                        language: t(`language.${lang}`),
-                      },
                     )}
                   </p>
                   <div className="button-row">
