@@ -13,7 +13,7 @@ import { createReview } from '../../src/services/create-review.js';
 import { closeExportBrowser, exportReview } from '../../src/services/export-review.js';
 import { importReview } from '../../src/services/import-review.js';
 import { moveCycle } from '../../src/services/move-cycle.js';
-import { ROOT } from '../support/pacte.js';
+import { ROOT, publishReview } from '../support/pacte.js';
 import { createWorld, type Persona, type World } from '../support/personas.js';
 import { openTestStorage, type TestStorage } from '../support/storage.js';
 
@@ -213,6 +213,22 @@ describe('answers typed in the app, exported and imported back', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toMatch(/<ul class="answer-value"[^>]*>\s*<li>☐ Yes<\/li>\s*<li>☒ No<\/li>/u);
     expect(page.body).toContain('Value: 4,500 people');
+  });
+});
+
+describe('the published review', () => {
+  it('its public page and open data show the values', async () => {
+    await publishReview(db(), 'MAR', CYCLE);
+    const page = await call('anonymous', `/reviews/MAR/${CYCLE}?lang=ar`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toMatch(/<ul class="answer-value" lang="ar" dir="rtl">\s*<li>☐ نعم<\/li>\s*<li>☒ لا<\/li>/u);
+    expect(page.body).toContain(`☒ 7. `);
+    const zip = unzipSync(new Uint8Array((await call('anonymous', `/api/v1/open-data/${CYCLE}`)).rawPayload));
+    const answers = strFromU8(zip['answers.csv']!)
+      .replace(/^\uFEFF/u, '')
+      .split('\r\n');
+    expect(answers[0]!.endsWith(',synthetic,value')).toBe(true);
+    expect(answers).toContain(`MAR,${CYCLE},I.b,0,value,,☐ Oui ; ☒ Non,false,"{""choices"":[""no""]}"`);
   });
 });
 
