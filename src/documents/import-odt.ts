@@ -90,10 +90,8 @@ class Styles {
   paragraph(name: string | undefined): ParagraphStyle {
     const indent = this.lookup('paragraph', name, (style) => {
       const props = childOf(style, STYLE, 'paragraph-properties');
-      const start = points(attr(props, FO, 'margin-left'));
-      // LibreOffice writes the start indent as margin-left; a right-to-left one may only set the right.
-      const rtl = attr(props, STYLE, 'writing-mode')?.startsWith('rl') === true;
-      return start || (rtl ? points(attr(props, FO, 'margin-right')) : undefined) || start;
+      // LibreOffice keeps the indentation « before text » in margin-left, right to left too (as Word's w:left).
+      return points(attr(props, FO, 'margin-left'));
     });
     return { indent, bold: this.lookup('paragraph', name, boldOf) };
   }
