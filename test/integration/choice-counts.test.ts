@@ -111,6 +111,21 @@ describe('side by side', () => {
     const text = await get('secretariat', '/questions/I.b/answers');
     expect([text.body.question.kind, text.body.options]).toEqual(['text', null]);
   });
+
+  it('gives each answer’s value in the CSV’s last column: the ids picked, or empty', async () => {
+    const csv = async (question: string) => {
+      const url = `/api/v1/cycles/${CYCLE}/questions/${question}/answers.csv`;
+      const response = await app.inject({ method: 'GET', url, headers: as.secretariat });
+      const [head, ...rows] = response.body
+        .replace(/^\uFEFF/u, '')
+        .trimEnd()
+        .split('\r\n');
+      const at = head!.split(',').indexOf('value');
+      return Object.fromEntries(rows.map((r) => [r.split(',')[0], r.split(',')[at]]));
+    };
+    expect(await csv('I.c')).toEqual({ JOR: '', MAR: 'civil_society academia', TUN: 'civil_society' });
+    expect(await csv('III.e')).toEqual({ JOR: '23', MAR: '1 7', TUN: '7' });
+  });
 });
 
 describe('figures', () => {

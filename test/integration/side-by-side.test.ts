@@ -187,7 +187,7 @@ describe('exports', () => {
       .replace(/^\uFEFF/u, '')
       .trimEnd()
       .split('\r\n');
-    expect(lines[0]).toBe('country,name,source,number,date,state,language,objectives,text,synthetic');
+    expect(lines[0]).toBe('country,name,source,number,date,state,language,objectives,text,synthetic,value');
     // A cell's line breaks are LF (blockTexts joined), a line's end CRLF: one CSV line per item.
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(answers.map((a) => a.country));
     const filtered = await app.inject({ method: 'GET', url: `${URL}.csv?group=north`, headers: as.secretariat });
