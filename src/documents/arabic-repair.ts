@@ -6,9 +6,9 @@
  *   touched, so « ﬁ » ligatures or full-width digits elsewhere stay as they are).
  * - Bidi control marks (LRM, RLM, ALM, the embeddings and isolates) are dropped: stored text is
  *   in logical order and needs none.
- * - A lam-alef ligature read in the wrong order leaves « ال » where « لا » was; the sure sign is
- *   an alef before it (« االستعراض » for « الاستعراض », « إال » for « إلا »): two alefs never
- *   follow each other in Arabic.
+ * - A lam-alef ligature read in the wrong order leaves « ال » where « لا » was; the sure signs are
+ *   an alef next to it (« االستعراض » for « الاستعراض », « اإلقليمي » for « الإقليمي »): two
+ *   alefs never follow each other in Arabic; and a fathatan on the lam (« أوالً » for « أولاً »).
  * - A vowel mark (haraka, shadda, tanwin) that a space separated from its letter goes back to it.
  * - Tatweels (kashidas) that stretched words to justify a line go; a typed one (« بـ٧ ») stays.
  * - A range of years drawn backwards (« 2025-2021 », its dash in a right-to-left run) is put in
@@ -100,9 +100,19 @@ export function normalizePresentationForms(text: string): string {
   return text.replace(PRESENTATION_FORMS, (c) => (c === '\uFEFF' ? '' : c.normalize('NFKC')));
 }
 
-/** « اال » → « الا », « إال » → « إلا »: a lam-alef whose two letters came out swapped. */
+/**
+ * A lam-alef ligature whose two letters came out swapped (some fonts map the one glyph to « لا »
+ * in logical order inside a word otherwise drawn right to left), where the letters around it
+ * show it: two alefs never follow each other, so « اال » is « الا » and « إال » is « إلا », and
+ * « اإل », « األ », « اآل » are the article before « لإ », « لأ », « لآ » (« الإقليمي », « الأمم »);
+ * a fathatan at a word's end stands on the alef after its lam, not on the lam (« أولاً »).
+ * Where nothing shows it (« لالتفاق », « خالل ») the text cannot tell and is left alone.
+ */
 export function repairLamAlef(text: string): string {
-  return text.replace(/([اأإآ])ال/gu, '$1لا');
+  return text
+    .replace(/([اأإآ])ال/gu, '$1لا')
+    .replace(/ا([أإآ])ل/gu, 'ال$1')
+    .replace(/ال\u064B(?![\p{L}\p{M}])/gu, 'لا\u064B');
 }
 
 /** A mark after a space belongs to the letter before the space. */

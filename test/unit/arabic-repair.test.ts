@@ -36,6 +36,11 @@ describe('repairs of Arabic text in logical order', () => {
   it('puts back lam-alef ligatures read with their letters swapped', () => {
     expect(repairLamAlef('االستعراض')).toBe('الاستعراض');
     expect(repairLamAlef('باالتفاق إال أال')).toBe('بالاتفاق إلا ألا');
+    // The article before a swapped « لإ », « لأ », « لآ »; a fathatan left on the lam (issue 16).
+    expect(repairLamAlef('اإلقليمي األمم اآللية')).toBe('الإقليمي الأمم الآلية');
+    expect(repairLamAlef('أوالً - أسئلة')).toBe('أولاً - أسئلة');
+    // Where no letter shows the swap, nothing is changed: « قال », « إلى », « خال », « مالاً ».
+    expect(repairLamAlef('قال إلى خال مالاً')).toBe('قال إلى خال مالاً');
     // A well-formed « ال » or « لا » is left alone.
     expect(repairLamAlef('الاستعراض لا السلام')).toBe('الاستعراض لا السلام');
   });

@@ -228,7 +228,8 @@ describe('table rows that go on over a page break', () => {
 
 describe('right-to-left pages', () => {
   it('measures indentation from the right margin: siblings at one right edge are one level', () => {
-    // Bullets at x 520 (level 1) and 500 (level 2), their lines ending anywhere on the left.
+    // Bullets at x 522–527 (level 1) and 502–507 (level 2), their lines ending anywhere on the left;
+    // indentations from the right margin (540).
     const pages = [
       page(
         rtl(540, 60, 'أجابت الحكومة بما يلي:'),
@@ -246,17 +247,19 @@ describe('right-to-left pages', () => {
     const lines = sources(pages);
     expect(lines).toEqual([
       { text: 'أجابت الحكومة بما يلي:', paragraph: true, indent: 0 },
-      { text: 'إنشاء لجنة وطنية', paragraph: true, list: { level: 0, ordered: false } },
+      { text: 'إنشاء لجنة وطنية', paragraph: true, list: { level: 0, ordered: false }, indent: 13 },
       {
         text: 'تضم الوزارات المعنية كلها وممثلين عن البلديات والجمعيات',
         paragraph: true,
         list: { level: 1, ordered: false },
+        indent: 33,
       },
-      { text: 'وتجتمع مرتين', paragraph: true, list: { level: 1, ordered: false } },
+      { text: 'وتجتمع مرتين', paragraph: true, list: { level: 1, ordered: false }, indent: 33 },
       {
         text: 'ونشر التقرير على الموقع الإلكتروني للوزارة في السنة نفسها',
         paragraph: true,
         list: { level: 0, ordered: false },
+        indent: 13,
       },
     ]);
   });

@@ -38,6 +38,32 @@ describe('lists typed by hand', () => {
     ]);
   });
 
+  it('takes a paragraph indented as far as an item for that item’s second paragraph', () => {
+    const pages = [
+      page(
+        ltr(60, 40, 'I.- Méthodologie'),
+        ltr(60, 60, 'a) Quelles mesures ont été prises ?'),
+        ltr(80, 80, '• les communes ont été consultées ;'),
+        ltr(80, 96, '• les régions ont transmis leurs données.'),
+        ltr(80, 112, 'Elles couvrent 2019 et 2020.'),
+        ltr(60, 132, 'Trois ateliers ont suivi.'),
+      ),
+    ];
+    expect(parseReviewLines(sources(pages), french).questions[0]?.blocks).toEqual([
+      {
+        type: 'list',
+        ordered: false,
+        items: [
+          item('les communes ont été consultées ;'),
+          item('les régions ont transmis leurs données.', [
+            { type: 'paragraph', text: 'Elles couvrent 2019 et 2020.' },
+          ]),
+        ],
+      },
+      { type: 'paragraph', text: 'Trois ateliers ont suivi.' },
+    ]);
+  });
+
   it('nests « ١. » and « أ- » items by their indentation from the right margin', () => {
     const pages = [
       page(

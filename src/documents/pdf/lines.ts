@@ -287,19 +287,21 @@ export function cellText(cell: Cell, metrics: Metrics): CellLine[] {
     ),
   );
   const bullet = (level: number): string => LEVEL_BULLETS[Math.min(level, LEVEL_BULLETS.length - 1)] ?? '▪';
-  const item = (level: number, text: string, ordered: boolean, written: string): CellLine => ({
-    text: `${written} ${text}`,
-    source: { text, paragraph: true, list: { level, ordered } },
-  });
-  // A paragraph's indentation from the cell's start margin (the right one in Arabic): lists typed
-  // by hand (« - », « ١. », « أ- ») nest by it in the parser.
+  // Indentation from the cell's start margin (the right one in Arabic), of a paragraph or of an
+  // item's marker: lists typed by hand (« - », « ١. », « أ- ») nest by it in the parser, and a
+  // paragraph indented as far as an item is that item's second paragraph.
   const margin = Math.min(...lines.map((l) => l.start));
+  const indentOf = (line: LogicalLine): number => Math.max(0, Math.round(line.start - margin));
+  const item = (level: number, text: string, ordered: boolean, written: string, line: LogicalLine): CellLine => ({
+    text: `${written} ${text}`,
+    source: { text, paragraph: true, list: { level, ordered }, indent: indentOf(line) },
+  });
   const paragraph = (line: LogicalLine, text: string): CellLine => ({
     text,
     source: {
       text,
       paragraph: true,
-      indent: Math.max(0, Math.round(line.start - margin)),
+      indent: indentOf(line),
       ...(line.strong === undefined ? {} : { strong: line.strong }),
     },
   });
@@ -308,7 +310,7 @@ export function cellText(cell: Cell, metrics: Metrics): CellLine[] {
     const { marker } = line;
     if (line.danger !== null) {
       const level = levelOf(line.danger);
-      return item(level, line.text, false, bullet(level));
+      return item(level, line.text, false, bullet(level), line);
     }
     if (!marker) return paragraph(line, line.text);
     if (marker.type === 'letter') {
@@ -316,18 +318,18 @@ export function cellText(cell: Cell, metrics: Metrics): CellLine[] {
       const text = `${marker.written} ${line.text}`;
       if (cell.role !== 'answer') return paragraph(line, text);
       const level = levelOf(marker.position);
-      return item(level, text, false, bullet(level));
+      return item(level, text, false, bullet(level), line);
     }
     const level = levelOf(marker.position);
     while ((open[open.length - 1]?.level ?? -1) >= level) open.pop();
     if (marker.type === 'bullet') {
       open.push({ level, separator: null });
-      return item(level, line.text, false, bullet(level));
+      return item(level, line.text, false, bullet(level), line);
     }
     // A numbered list inside another with the same punctuation would read as its sibling.
     let separator = marker.number?.separator ?? '.';
     if (open.some((o) => o.separator === separator)) separator = separator === '.' ? ')' : '.';
     open.push({ level, separator });
-    return item(level, line.text, true, `${marker.number?.value ?? 1}${separator}`);
+    return item(level, line.text, true, `${marker.number?.value ?? 1}${separator}`, line);
   });
 }

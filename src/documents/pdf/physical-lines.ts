@@ -22,12 +22,18 @@ function attachMarks(words: PdfWord[], visual: boolean): PdfWord[] {
     const x = (mark.xMin + mark.xMax) / 2;
     let best: PdfWord | undefined;
     let distance = Infinity;
+    let shared = 0;
     for (const w of rest) {
-      if (overlap(w, mark) <= 0) continue;
+      // The word the mark shares the most height with (a larger title's just above may touch it),
+      // then the nearest; a mark on a word's last letter may stand just past its box.
+      const o = overlap(w, mark);
+      if (o <= 0 || !/\p{L}/u.test(w.text)) continue;
       const d = x < w.xMin ? w.xMin - x : x > w.xMax ? x - w.xMax : 0;
-      if (d < distance) [best, distance] = [w, d];
+      const more = o > shared + 0.25 * (mark.yMax - mark.yMin);
+      const same = Math.abs(o - shared) <= 0.25 * (mark.yMax - mark.yMin);
+      if (more || (same && d < distance)) [best, distance, shared] = [w, d, Math.max(o, shared)];
     }
-    if (!best || distance > 2) continue;
+    if (!best || distance > Math.max(2, 0.2 * (mark.yMax - mark.yMin))) continue;
     // Where along the word the mark stands says which letter it is on.
     const letters = [...best.text];
     const bases = letters.flatMap((c, i) => (/\p{M}/u.test(c) ? [] : [i]));
