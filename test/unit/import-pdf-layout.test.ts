@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseReviewLines } from '../../src/documents/import-text.js';
 import type { Block } from '../../src/domain/blocks.js';
-import type { PdfPage } from '../../src/documents/import-pdf.js';
+import type { PdfPage, PdfWord } from '../../src/documents/import-pdf.js';
 import { glyph, item, ltr, one, page, rtl, sources } from '../support/pdf-boxes.js';
 import { questionnaire } from '../support/pdf-review.js';
 
@@ -262,5 +262,19 @@ describe('right-to-left pages', () => {
         indent: 13,
       },
     ]);
+  });
+
+  it('puts a detached tanween back on the word it stands over, not on a larger title just above', () => {
+    // As in a LibreOffice PDF: the title's larger box reaches just below the mark's top; the mark
+    // stands 2.3 points left of « أولا », over its last alef.
+    const title = rtl(540, 107, 'نموذج إجابات الاستعراض الوطني').map((w) => ({ ...w, yMax: 143.4 }));
+    const heading = rtl(540, 144.35, 'أولا - أسئلة حول المنهجية');
+    const x = (heading[heading.length - 1]?.xMin ?? 0) - 2.3;
+    const mark: PdfWord = { text: '\u064B', xMin: x, xMax: x, yMin: 142.45, yMax: 159.35, line: 999 };
+    const text = sources([page(title, heading, [mark])])
+      .map((l) => l.text)
+      .join(' ');
+    expect(text).toContain('نموذج إجابات الاستعراض الوطني');
+    expect(text).toContain('أولاً - أسئلة حول المنهجية');
   });
 });
