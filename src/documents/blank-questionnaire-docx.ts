@@ -94,8 +94,8 @@ export async function blankQuestionnaireDocx(
   const answerCell = (question: Question): Paragraph[] => {
     const lines = valueLines(question, null, language, names, true);
     const value = kindOf(question) === 'number' ? lines.map((l) => paragraph([run(l)])) : lines.map(boxLine);
-    // An empty paragraph after the value: where the free text goes.
-    return [...value, paragraph([], value.length > 0 ? { spacing: { before: 120 } } : {})];
+    // An empty paragraph after the value, with room under it: where the free text goes.
+    return [...value, paragraph([], { spacing: { before: value.length > 0 ? 120 : 0, after: 720 } })];
   };
 
   const table = (section: QuestionnaireSection): Table => {
