@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operator } from '../../src/domain/permissions.js';
 import { buildServer } from '../../src/http/server.js';
 import { createCycle } from '../../src/services/create-cycle.js';
 import { createReview } from '../../src/services/create-review.js';
 import { moveCycle } from '../../src/services/move-cycle.js';
+import { publishReview } from '../../src/services/publish-review.js';
 import { createWorld, type Persona, type World } from '../support/personas.js';
 import { openTestStorage, type TestStorage } from '../support/storage.js';
 
@@ -15,7 +17,8 @@ import { openTestStorage, type TestStorage } from '../support/storage.js';
  * every `answer.value_invalid` reason refused with its message in fr/en/ar and nothing written;
  * a value alone is an answer (tracking and the reviews' list count it); saving what is there
  * writes no revision; the autosaved draft keeps a value; a contribution's value is merged; search
- * finds a choice's label.
+ * finds a choice's label, in the working answers and, once published, for the public; open data
+ * carries the values.
  */
 let t: TestStorage;
 let app: FastifyInstance;
@@ -328,5 +331,28 @@ describe('search', () => {
     expect(await hits(label)).toContain('I.c');
     // V.b has no text at all: only its value's label (« Oui ») can find it.
     expect(await hits('oui')).toContain('V.b');
+  });
+});
+
+describe('once published', () => {
+  it('open data carries the values (reviews/MAR.json and answers.csv) and the public search finds them', async () => {
+    await publishReview(db(), operator('test'), { country: 'MAR', cycle: CYCLE });
+    const response = await app.inject({ method: 'GET', url: `/api/v1/open-data/${CYCLE}` });
+    expect(response.statusCode).toBe(200);
+    const files = unzipSync(new Uint8Array(response.rawPayload));
+    const text = (name: string) => strFromU8(files[name] as Uint8Array);
+    const review = JSON.parse(text('reviews/MAR.json')) as Awaited<ReturnType<typeof reviewJson>>;
+    const questions = review.sections.flatMap((s) => s.questions);
+    expect(questions.find((q) => q.id === 'I.a')!.answer.value).toEqual({ choices: ['no'] });
+    expect(questions.find((q) => q.id === 'III.e')!.answer.value).toEqual({ objectives: [1, 7, 23] });
+    const csv = text('answers.csv')
+      .replace(/^\uFEFF/u, '')
+      .split('\r\n');
+    expect(csv[0]!.split(',').at(-1)).toBe('value');
+    const row = csv.find((line) => line.startsWith(`MAR,${CYCLE},I.a,0,value,`));
+    expect(row).toMatch(/,"\{""choices"":\[""no""\]\}"$/u);
+    // The public reads the published version: V.b has no text, only its value's label.
+    const hits = await app.inject({ method: 'GET', url: `/api/v1/search?q=oui&cycle=${CYCLE}` });
+    expect((hits.json().hits as { questionId: string }[]).map((h) => h.questionId)).toContain('V.b');
   });
 });
