@@ -208,6 +208,16 @@ describe('answers typed in the app, exported and imported back', () => {
     expect(rows).toContain(`MAR,${CYCLE},I.a,0,paragraph,,Un atelier national a réuni les ministères.,false,`);
   });
 
+  it('the printable HTML shows the values in the reader’s language', async () => {
+    for (const lang of ['fr', 'ar'] as const) {
+      const file = await exportReview(db(), admin, { country: 'MAR', cycle: CYCLE, format: 'html', lang });
+      writeFileSync(join(OUT, file.fileName), file.bytes);
+      const text = file.bytes.toString('utf8');
+      expect(text).toContain(lang === 'fr' ? '<li>☒ Non</li>' : '<li>☒ لا</li>');
+      expect(text).toMatch(lang === 'fr' ? /Valeur : 4\s500 personnes/u : /القيمة: 4.500 شخص/u);
+    }
+  });
+
   it('the review page shows the values above the text', async () => {
     const page = await call('focal', `/reviews/MAR/${CYCLE}?lang=en`);
     expect(page.statusCode).toBe(200);
