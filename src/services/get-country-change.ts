@@ -88,7 +88,11 @@ export async function getCountryChange(
   if (!earlier || !later || !name)
     throw new PacteError('review.not_found', { country, cycle: earlier ? to.id : from.id });
   const change = compareCycles(earlier.review, later.review, await changeMapping(db, from, to));
-  const texts = await questionTexts(db, [to, from], reader);
+  // A question is worded as its own questionnaire words it: a later one by the later version, an
+  // earlier one without successor by the earlier (the later may use its id for another question).
+  const [laterTexts, earlierTexts] = [await questionTexts(db, [to], reader), await questionTexts(db, [from], reader)];
+  const textOf = (q: { earlier: string | null; later: string | null }) =>
+    (q.later !== null ? laterTexts.get(q.later) : earlierTexts.get(q.earlier ?? '')) ?? '';
   return {
     country,
     countryName: name.name,
@@ -96,7 +100,7 @@ export async function getCountryChange(
     region: to.regionId,
     from: earlier.side,
     to: later.side,
-    questions: change.questions.map((q) => ({ ...q, text: texts.get(q.later ?? q.earlier ?? '') ?? '' })),
+    questions: change.questions.map((q) => ({ ...q, text: textOf(q) })),
     figures: change.figures,
     objectives: change.objectives,
     counts: countChanges(change),

@@ -197,6 +197,10 @@ describe('the change between cycles', () => {
     expect([of('II.f')?.later, of('II.f')?.change]).toEqual(['II.e', 'unchanged']);
     // 2021's II.e has no successor: never compared with the example's II.e, which shares its id.
     expect([of('II.e')?.later, of('II.e')?.change]).toEqual([null, 'only_earlier']);
+    // …and is worded as arab-2021 words it, not as the example's II.e.
+    const shipped = (await catalogue.findQuestionnaire(db(), 'arab-2021', 1))!;
+    const wording = shipped.sections[1]!.questions.find((q) => q.id === 'II.e')!.text.fr;
+    expect(of('II.e')?.text).toBe(wording);
     // A merge: I.c is compared with the merged answer; I.d and I.e are listed on their own.
     expect(of('I.c')?.later).toBe('I.c');
     expect([of('I.d')?.later, of('I.e')?.later]).toEqual([null, null]);
