@@ -130,17 +130,17 @@ function NumberField(props: Shown & { asked: Asked; language: Language }) {
   );
 }
 
-/** The catalogue's titles: « unofficial » where the reader's language is not verified wording. */
-function titled(
-  title: Record<string, string | undefined>,
-  verified: Record<string, unknown>,
-  language: Language,
-  t: (k: string) => string,
-) {
+/** A title is the UN's wording in the reader's language when the catalogue verified it. */
+const official = (verified: Record<string, unknown>, language: Language) =>
+  verified[language] === true || verified[language] === 'secondary';
+
+/** The group's hint, saying once (not on each of 23 boxes) that the titles are unofficial. */
+function HintWithStatus(props: { hint?: string | undefined; unofficial: boolean }) {
+  const { t } = useLocale();
   return (
     <>
-      <span dir="auto">{localText(title, language)}</span>
-      {verified[language] !== true && verified[language] !== 'secondary' && (
+      {props.hint}
+      {props.unofficial && (
         <>
           {' '}
           <strong className="tag">{t('answer.unofficial')}</strong>
@@ -151,21 +151,23 @@ function titled(
 }
 
 function ObjectivesField(props: Shown) {
-  const { t, language } = useLocale();
+  const { language } = useLocale();
   const catalogue = useApi<Objectives>('/objectives');
-  const options: Choice[] = (catalogue.data?.objectives ?? []).map((o) => ({
+  const all = catalogue.data?.objectives ?? [];
+  const options: Choice[] = all.map((o) => ({
     value: String(o.number),
     label: (
       <>
-        {o.number}. {titled(o.title, o.verified, language, t)}
+        {o.number}. <span dir="auto">{localText(o.title, language)}</span>
       </>
     ),
   }));
+  const unofficial = all.some((o) => !official(o.verified, language));
   return (
     <CheckboxGroup
       id={props.id}
       label={props.label}
-      hint={props.hint}
+      hint={<HintWithStatus hint={props.hint} unofficial={unofficial} />}
       errors={props.errors}
       groupErrors
       className="value-field"
@@ -177,17 +179,19 @@ function ObjectivesField(props: Shown) {
 }
 
 function PrinciplesField(props: Shown) {
-  const { t, language } = useLocale();
+  const { language } = useLocale();
   const catalogue = useApi<Principles>('/principles');
-  const options: Choice[] = (catalogue.data?.principles ?? []).map((p) => ({
+  const all = catalogue.data?.principles ?? [];
+  const options: Choice[] = all.map((p) => ({
     value: p.key,
-    label: titled(p.title, p.verified, language, t),
+    label: <span dir="auto">{localText(p.title, language)}</span>,
   }));
+  const unofficial = all.some((p) => !official(p.verified, language));
   return (
     <CheckboxGroup
       id={props.id}
       label={props.label}
-      hint={props.hint}
+      hint={<HintWithStatus hint={props.hint} unofficial={unofficial} />}
       errors={props.errors}
       groupErrors
       className="value-field"
