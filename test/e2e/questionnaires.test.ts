@@ -36,6 +36,7 @@ const WORDS = {
     createSubmit: 'Créer le cycle',
     open: 'Ouvrir le cycle',
     kind: 'Un seul choix',
+    mapping: 'Correspondance des questions',
   },
   ar: {
     nav: 'الاستبيانات',
@@ -49,6 +50,7 @@ const WORDS = {
     createSubmit: 'إنشاء الدورة',
     open: 'فتح الدورة',
     kind: 'اختيار واحد',
+    mapping: 'مطابقة الأسئلة',
   },
 } as const;
 /** Each language's cycle and the countries taking part (different ones). */
@@ -158,6 +160,13 @@ async function story(lang: Lang) {
   const added = stored.sections[0]!.questions.at(-1)!;
   expect(added).toMatchObject({ kind: 'single_choice', text: CHOICE_QUESTION_TEXT, textStatus: { ar: 'official' } });
   expect(added.choices!.map((c) => c.label)).toEqual(CHOICES.map((c) => c.label));
+
+  // The mapping from version 1: by id, the new question starting empty.
+  await page.getByRole('link', { name: words.mapping, exact: true }).click();
+  await page.locator('.mapping-list').waitFor();
+  expect(await page.locator('#map-I\\.a').inputValue()).toBe('I.a');
+  await page.locator('.mapping-form > p', { hasText: added.id }).waitFor();
+  await check(page, 'mapping', lang);
 
   // A cycle with the new version, created from the region's home and opened.
   const cycle = CYCLES[lang];
