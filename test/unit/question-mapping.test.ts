@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerValue } from '../../src/domain/answer-value.js';
 import type { Block } from '../../src/domain/blocks.js';
+import { compareCycles } from '../../src/domain/cycle-change.js';
 import { PacteError } from '../../src/domain/errors.js';
 import { carryAnswers, pairs, resolveMapping, type MappingRow } from '../../src/domain/question-mapping.js';
 import type { Question, Questionnaire } from '../../src/domain/questionnaire.js';
@@ -149,5 +150,30 @@ describe('carryAnswers', () => {
     const carried = carryAnswers(earlier, narrower, resolveMapping(earlier, narrower, []), answers);
     expect(carried.answers.get('I.a')).toEqual({ blocks: [p('a')], value: null });
     expect(carried.valuesNotCarried).toEqual(['I.a']);
+  });
+});
+
+describe('compareCycles along a mapping’s one-to-one view', () => {
+  const review = (answers: Record<string, string>) => ({
+    language: 'en' as const,
+    sections: [{ questions: Object.entries(answers).map(([id, text]) => ({ id, answer: { blocks: [p(text)] } })) }],
+  });
+  it('compares no question with a later one of the same id when it has no successor, and lists a merge’s others', () => {
+    const before = review({ 'I.a': 'kept', 'I.b': 'gone', 'I.c': 'first', 'I.d': 'second' });
+    const after = review({ 'I.a': 'kept', 'I.b': 'another question', 'I.c': 'first second' });
+    const change = compareCycles(before, after, { 'I.b': null, 'I.d': 'I.c' });
+    expect(change.questions.map((q) => [q.earlier, q.later, q.change])).toEqual([
+      ['I.a', 'I.a', 'unchanged'],
+      [null, 'I.b', 'only_later'],
+      ['I.c', 'I.c', 'changed'],
+      ['I.b', null, 'only_earlier'],
+      ['I.d', null, 'only_earlier'],
+    ]);
+    // By id (no mapping), I.b would be compared with the later I.b.
+    expect(compareCycles(before, after).questions[1]).toMatchObject({
+      earlier: 'I.b',
+      later: 'I.b',
+      change: 'changed',
+    });
   });
 });
