@@ -40,8 +40,11 @@ export function CyclePage({ cycle: id }: { cycle: string }) {
           <div>
             <dt>{t('regional.cycle.questionnaire')}</dt>
             <dd>
-              <span dir="ltr">{c.questionnaire.id}</span>{' '}
-              {t('regional.cycle.version', { version: c.questionnaire.version })}
+              {/* The version's page: its sections and questions, whether it is frozen. */}
+              <Link to={`/questionnaires/${c.questionnaire.id}/${c.questionnaire.version}`}>
+                <bdi dir="ltr">{c.questionnaire.id}</bdi>{' '}
+                {t('regional.cycle.version', { version: c.questionnaire.version })}
+              </Link>
             </dd>
           </div>
           <div>
