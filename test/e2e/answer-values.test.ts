@@ -31,7 +31,8 @@ const WORDS = {
     notANumber: 'beaucoup',
     refused: "n'est pas un nombre",
     number: '4 500',
-    saved: 'Enregistré',
+    saved: /^Enregistré à/u,
+    drafted: /^Brouillon enregistré à/u,
     save: 'Enregistrer',
   },
   ar: {
@@ -41,7 +42,8 @@ const WORDS = {
     notANumber: 'كثير',
     refused: 'ليس رقماً',
     number: '٤٥٠٠',
-    saved: 'حُفظ',
+    saved: /^حُفظ عند/u,
+    drafted: /^حُفظت المسودة عند/u,
     save: 'حفظ',
   },
 } as const;
@@ -113,10 +115,17 @@ describe.each(['fr', 'ar'] as const)('typed answers on the answer page (%s)', (l
     expect(await valueOf(cycle, 'I.a')).toEqual({ choices: ['no'] });
     await checkPage(page, 'answer-values-single', lang);
 
-    // Several choices: kept in the questionnaire's order whatever order they are ticked in.
+    // Several choices: autosaved as the author's draft (no revision), taken up again after a
+    // reload, then saved; kept in the questionnaire's order whatever order they are ticked in.
     await page.goto(answerPage('I.c'));
     const boxes = page.locator('#answer-text-value');
     for (const label of WORDS[lang].multiple) await boxes.getByLabel(label, { exact: true }).check();
+    await page.locator('.save-state', { hasText: WORDS[lang].drafted }).waitFor();
+    expect(await valueOf(cycle, 'I.c')).toBeNull();
+    await page.reload();
+    await page.locator('.draft-editor > .notice').waitFor();
+    for (const label of WORDS[lang].multiple)
+      expect(await boxes.getByLabel(label, { exact: true }).isChecked()).toBe(true);
     await save(page, lang);
     await page.reload();
     for (const label of WORDS[lang].multiple)
