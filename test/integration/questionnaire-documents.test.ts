@@ -350,6 +350,34 @@ describe('the blank questionnaire', () => {
     });
   });
 
+  it('imported for real, its values are stored; importing it again changes nothing', async () => {
+    await createCycle(db(), admin, {
+      id: 'docs-typed-2',
+      region: 'arab',
+      questionnaire: 'docs-typed',
+      countries: ['MAR'],
+      opensOn: '2026-01-01',
+      dueOn: '2099-06-30',
+    });
+    await moveCycle(db(), admin, 'docs-typed-2', { to: 'open' });
+    const blank = (await call('focal', `/api/v1/cycles/docs-typed-2/questionnaire.docx?lang=fr`)).rawPayload;
+    const filled = fillBlank(blank, {
+      'I.b': (c) => wordTick(c, 0),
+      'I.d': (c) => writeText(c.replace('____', '12'), 'Des agents.'),
+    });
+    const request = { bytes: filled, file: 'filled.docx', country: 'MAR', cycle: 'docs-typed-2', actor: admin };
+    const first = await importReview(db(), { ...request, dryRun: false });
+    expect(first.changed).toEqual(expect.arrayContaining(['I.b', 'I.d']));
+    const stored = answersOf((await call('focal', `/api/v1/reviews/MAR/docs-typed-2`)).json());
+    expect([stored['I.b'], stored['I.d']]).toEqual([
+      { text: [], value: { choices: ['yes'] } },
+      { text: ['Des agents.'], value: { number: 12 } },
+    ]);
+    const again = await importReview(db(), { ...request, dryRun: false });
+    expect(again.changed).toEqual([]);
+    expect(again.unchanged).toEqual(first.changed);
+  });
+
   it('two boxes of a single choice are refused as when typed', async () => {
     const blank = (await call('focal', `/api/v1/cycles/${CYCLE}/questionnaire.docx?lang=fr`)).rawPayload;
     const filled = fillBlank(blank, { 'I.b': (c) => wordTick(wordTick(c, 0), 1) });
