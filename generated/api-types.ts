@@ -13710,6 +13710,43 @@ export interface operations {
               marker: string;
               text: string;
             }[];
+            /** @description present when the typed value differs (typed questions) */
+            value?: {
+              from:
+                | (
+                    | {
+                        /** @description choice ids, in the question’s order */
+                        choices: string[];
+                      }
+                    | {
+                        number: number;
+                      }
+                    | {
+                        objectives: number[];
+                      }
+                    | {
+                        principles: string[];
+                      }
+                  )
+                | null;
+              to:
+                | (
+                    | {
+                        /** @description choice ids, in the question’s order */
+                        choices: string[];
+                      }
+                    | {
+                        number: number;
+                      }
+                    | {
+                        objectives: number[];
+                      }
+                    | {
+                        principles: string[];
+                      }
+                  )
+                | null;
+            };
           };
         };
       };

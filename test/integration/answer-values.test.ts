@@ -265,6 +265,16 @@ describe('what counts as answered', () => {
     expect([cleared.body.revision, cleared.body.value]).toEqual([current.revision + 3, null]);
   });
 
+  it('the difference between two revisions says when the value changed, and only then', async () => {
+    const diff = (from: number, to: number) =>
+      call('focal', 'GET', `${answerUrl('III.f')}/diff?from=${from}&to=${to}`).then((r) => r.body);
+    expect((await diff(2, 3)).value).toEqual({ from: { number: 4500 }, to: { number: 4500.5 } });
+    expect((await diff(3, 4)).value).toEqual({ from: { number: 4500.5 }, to: null });
+    const unchanged = await diff(1, 2);
+    expect(unchanged.lines.length).toBeGreaterThan(0);
+    expect(unchanged).not.toHaveProperty('value');
+  });
+
   it('restoring a revision brings its value back', async () => {
     const current = await page('III.f');
     const restored = await call('focal', 'POST', `${answerUrl('III.f')}/revisions/1/restore`, {

@@ -6,7 +6,8 @@ import { LoadError, Loading, Page } from '../components/page.js';
 import { SyntheticLabel } from '../components/synthetic.js';
 import { get, post, reviewPath } from '../lib/api.js';
 import { useLocale } from '../lib/i18n.js';
-import type { Diff, DiffLine, Revisions } from '../lib/types.js';
+import type { Answer, Diff, DiffLine, Revisions } from '../lib/types.js';
+import { ValueText } from '../components/value-text.js';
 import { reviewQueries, useApi, useApiMutation } from '../lib/query.js';
 
 interface Props {
@@ -28,6 +29,9 @@ export function HistoryPage({ country, cycle, questionId }: Props) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [diff, setDiff] = useState<DiffLine[] | null>(null);
+  const [valueChange, setValueChange] = useState<Diff['value'] | null>(null);
+  // The question (cached from the answer page): how to read a typed value that changed.
+  const asked = useApi<Answer>(base);
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
   if (history.error) return <LoadError error={history.error} />;
@@ -42,6 +46,7 @@ export function HistoryPage({ country, cycle, questionId }: Props) {
     try {
       const result = await get<Diff>(`${base}/diff?from=${fromValue}&to=${toValue}`);
       setDiff(result.lines);
+      setValueChange(result.value ?? null);
       setError('');
     } catch (failure) {
       setError(messageOf(failure));
@@ -139,6 +144,22 @@ export function HistoryPage({ country, cycle, questionId }: Props) {
           <h2 id="diff-heading">
             {t('history.diff_title', { from: number(Number(fromValue)), to: number(Number(toValue)) })}
           </h2>
+          {valueChange && asked.data && (
+            <dl className="summary value-change">
+              <div>
+                <dt>{t('answerValue.before')}</dt>
+                <dd>
+                  {valueChange.from ? <ValueText asked={asked.data} value={valueChange.from} /> : t('answerValue.none')}
+                </dd>
+              </div>
+              <div>
+                <dt>{t('answerValue.after')}</dt>
+                <dd>
+                  {valueChange.to ? <ValueText asked={asked.data} value={valueChange.to} /> : t('answerValue.none')}
+                </dd>
+              </div>
+            </dl>
+          )}
           <ul className="diff">
             {diff.map((line, i) => (
               <li key={i} className={`diff-${line.op} depth-${Math.min(line.depth, 6)}`}>

@@ -75,6 +75,12 @@ export const diffRevisionsSchema = {
             { additionalProperties: false },
           ),
         ),
+        value: Type.Optional(
+          Type.Object(
+            { from: Nullable(AnswerValue), to: Nullable(AnswerValue) },
+            { additionalProperties: false, description: 'present when the typed value differs (typed questions)' },
+          ),
+        ),
       },
       { additionalProperties: false },
     ),
