@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseReviewLines } from '../../src/documents/import-text.js';
 import { boldBoxes, markBold } from '../../src/documents/pdf/bold.js';
+import type { PdfWord } from '../../src/documents/import-pdf.js';
 import { item, ltr, page, rtl, sources } from '../support/pdf-boxes.js';
 import { questionnaire } from '../support/pdf-review.js';
 
@@ -90,6 +91,38 @@ describe('lists typed by hand', () => {
         ],
       },
     ]);
+  });
+});
+
+describe('notes', () => {
+  /** A small raised mark (« ¹ »), as pdftotext gives a superscript: a word of its own. */
+  const mark = (x: number, y: number, text: string, line: number): PdfWord => ({
+    text,
+    xMin: x,
+    xMax: x + 3,
+    yMin: y,
+    yMax: y + 7,
+    line,
+  });
+
+  it('leaves out note marks glued to a word and a footnote’s number alone at the foot', () => {
+    const body = ltr(60, 100, 'Un comité a été institué par arrêté');
+    const end = body[body.length - 1]?.xMax ?? 0;
+    const line = body[0]?.line ?? 0;
+    const after = ltr(end + 6, 100, 'et compte 17 membres.').map((w) => ({ ...w, line }));
+    const annex = ltr(60, 120, 'La liste figure en annexe');
+    const annexEnd = annex[annex.length - 1]?.xMax ?? 0;
+    const annexLine = annex[0]?.line ?? 0;
+    const dot = { ...(ltr(annexEnd + 2, 120, '.')[0] as PdfWord), line: annexLine };
+    const lines = sources([
+      page(
+        [...body, mark(end, 100, '1', line), ...after],
+        [...annex, mark(annexEnd, 120, 'i', annexLine), dot],
+        [mark(60, 780, '1', 500)],
+      ),
+    ]).map((l) => l.text);
+    // (One paragraph: the second line's first word would not have fitted on the first.)
+    expect(lines).toEqual(['Un comité a été institué par arrêté et compte 17 membres. La liste figure en annexe.']);
   });
 });
 

@@ -81,6 +81,34 @@ function mergeTight(tokens: Token[]): Token[] {
   return out;
 }
 
+/** A footnote's or endnote's mark: a number, a small roman number or letter, a star. */
+const NOTE_MARK = /^(?:\d{1,3}|[ivx]{1,4}|[a-z]|\*{1,3}|[†‡])$/u;
+
+/**
+ * A line without its notes' marks, which are drawn small and raised: a mark glued to the word
+ * before it (« arrêté¹ ») goes, the word keeping its place; a footnote's number alone on its line
+ * and a note's text (a line that starts with its mark) are not the answer's.
+ */
+function withoutNoteMarks(line: PdfWord[], pageHeight: number): PdfWord[] {
+  const small = (w: PdfWord, than: number): boolean => w.yMax - w.yMin < 0.7 * than && NOTE_MARK.test(w.text);
+  if (line.length === 1 && line[0] && small(line[0], pageHeight)) return [];
+  const height = median(line.map((w) => w.yMax - w.yMin));
+  const bottom = median(line.map((w) => w.yMax));
+  const mark = (w: PdfWord | undefined): boolean =>
+    w !== undefined && small(w, height) && w.yMax < bottom - 0.2 * height;
+  const glued = (a: PdfWord | undefined, b: PdfWord | undefined): boolean =>
+    a !== undefined && b !== undefined && b.xMin - a.xMax < 0.15 * height;
+  if (line.length > 1 && mark(line[0]) && glued(line[0], line[1])) return [];
+  const out: PdfWord[] = [];
+  for (const w of line) {
+    const before = out[out.length - 1];
+    // The word before takes the mark's place, so what follows it (« annexe¹. ») stays glued.
+    if (before && mark(w) && glued(before, w)) out[out.length - 1] = { ...before, xMax: w.xMax };
+    else out.push(w);
+  }
+  return out;
+}
+
 export function physicalLines(
   page: PdfPage,
   index: number,
@@ -89,7 +117,10 @@ export function physicalLines(
   fallback: Direction,
 ): PhysicalLine[] {
   const parts: { side: Side; tokens: Token[]; gutter: number | null }[] = [];
-  for (const line of groupByLine(attachMarks(page.words, visual))) {
+  const pageHeight = median(page.words.map((w) => w.yMax - w.yMin));
+  for (const all of groupByLine(attachMarks(page.words, visual))) {
+    const line = withoutNoteMarks(all, pageHeight);
+    if (line.length === 0) continue;
     const tokens = mergeTight(line);
     const separator = separatorAt(bands, Math.min(...line.map((w) => w.yMin)));
     if (separator === null) {
