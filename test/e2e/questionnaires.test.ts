@@ -20,7 +20,7 @@ import {
   startPacte,
   type PacteServer,
 } from '../support/browser.js';
-import { CHOICES, CHOICE_QUESTION_TEXT, DEMO_SECRETARIAT } from '../support/questionnaire-story.js';
+import { CHOICES, CHOICE_QUESTION_TEXT, DEMO_SECRETARIAT, makeChoiceCycle } from '../support/questionnaire-story.js';
 
 type Lang = 'fr' | 'ar';
 const WORDS = {
@@ -201,4 +201,26 @@ async function story(lang: Lang) {
 describe('a secretariat shapes a questionnaire and opens a cycle with it', () => {
   it('in French', async () => story('fr'), 300_000);
   it('in Arabic, right to left', async () => story('ar'), 300_000);
+});
+
+describe('the story’s outcome through the API (test/support/questionnaire-story.ts, for other browser tests)', () => {
+  it('makes the same kind of version and an open cycle using it', async () => {
+    const made = await makeChoiceCycle(server, { cycle: 'demo-q-api', countries: ['XAV'] });
+    const stored = await callApi<Stored>(
+      server,
+      await token(),
+      'GET',
+      `/questionnaires/arab-2021?version=${made.questionnaire.version}`,
+    );
+    const question = stored.sections.flatMap((s) => s.questions).find((q) => q.id === made.question)!;
+    expect(question).toMatchObject({ kind: 'single_choice', textStatus: { ar: 'official' } });
+    expect(question.choices!.map((c) => c.id)).toEqual(CHOICES.map((c) => c.id));
+    const cycle = await callApi<{ state: string; questionnaire: object }>(
+      server,
+      await token(),
+      'GET',
+      '/cycles/demo-q-api',
+    );
+    expect(cycle).toMatchObject({ state: 'open', questionnaire: made.questionnaire });
+  });
 });
