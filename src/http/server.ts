@@ -42,7 +42,6 @@ import { countryGroupRoutes } from './routes/country-groups/country-groups.js';
 import { sideBySideRoutes } from './routes/side-by-side/side-by-side.js';
 import { changeRoutes } from './routes/changes/changes.js';
 import { blankQuestionnaireRoutes } from './routes/blank-questionnaire/blank-questionnaire.js';
-import { blankQuestionnaireRoutes } from './routes/blank-questionnaire/blank-questionnaire.js';
 import { reminderRoutes } from './routes/tracking/reminders.js';
 import { reviewRoutes } from './routes/reviews/reviews.js';
 import { exportRoutes } from './routes/exports/exports.js';
@@ -189,7 +188,6 @@ export async function buildServer({
   countryGroupRoutes(app, storage.db);
   sideBySideRoutes(app, storage.db);
   changeRoutes(app, storage.db);
-  blankQuestionnaireRoutes(app, storage.db);
   blankQuestionnaireRoutes(app, storage.db);
   searchRoutes(app, storage.db);
   catalogueRoutes(app, storage.db);
