@@ -1,7 +1,17 @@
 import { localText, useLocale } from '../lib/i18n.js';
 import { useApi } from '../lib/query.js';
 import type { Answer, Objectives, Principles } from '../lib/types.js';
-import { VALUE_LABELS, type Asked } from './value-field.js';
+import { VALUE_LABELS } from './value-field.js';
+
+/**
+ * What the question asks, from the answer page's API (labels in every language) or from a review
+ * JSON (labels in the review's language): localText reads both.
+ */
+interface Asked {
+  kind?: string | undefined;
+  choices?: readonly { id: string; label: unknown }[] | null | undefined;
+  unit?: unknown;
+}
 
 type Multilingual = Partial<Record<'fr' | 'en' | 'ar', string>>;
 
@@ -30,6 +40,7 @@ export function Guidance(props: {
 
 /** A typed value read, not edited: the chosen options, the number with its unit, the titles. */
 export function ValueText(props: { asked: Asked; value: NonNullable<Answer['value']> }) {
+  const kind = props.asked.kind ?? '';
   const { t, language, number } = useLocale();
   const objectives = useApi<Objectives>('objectives' in props.value ? '/objectives' : null);
   const principles = useApi<Principles>('principles' in props.value ? '/principles' : null);
@@ -49,7 +60,7 @@ export function ValueText(props: { asked: Asked; value: NonNullable<Answer['valu
   }
   return (
     <div className="value-text">
-      <p className="value-text-label">{t(VALUE_LABELS[asked.kind] ?? 'answerValue.label.single_choice')}</p>
+      <p className="value-text-label">{t(VALUE_LABELS[kind] ?? 'answerValue.label.single_choice')}</p>
       <ul>
         {items.map((item) => (
           <li key={item} dir="auto">

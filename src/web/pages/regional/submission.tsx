@@ -7,6 +7,7 @@ import { SubmissionState } from '../../components/review-returned.js';
 import { LoadError, Loading, Page } from '../../components/page.js';
 import { SyntheticLabel } from '../../components/synthetic.js';
 import { TranslationBeside, translationOf } from '../../components/translation-beside.js';
+import { ValueText } from '../../components/value-text.js';
 import { reviewPath } from '../../lib/api.js';
 import { isolate } from '../../lib/bidi.js';
 import { localText, useLocale } from '../../lib/i18n.js';
@@ -253,9 +254,13 @@ function SubmittedReview({
                       }}
                       onCancel={() => setEditing(null)}
                     />
-                  ) : blocks.length > 0 ? (
+                  ) : blocks.length > 0 || question.answer.value ? (
                     <div className="translation-pair">
                       <div lang={answerLanguage}>
+                        {/* A typed value (issue 15) has no language: translations leave it as it is. */}
+                        {question.answer.value && (
+                          <ValueText asked={wording ?? question} value={question.answer.value} />
+                        )}
                         <Blocks blocks={blocks} />
                       </div>
                       <TranslationBeside translations={translations} questionId={question.id} />
