@@ -105,7 +105,7 @@ describe('notes', () => {
     line,
   });
 
-  it('leaves out note marks glued to a word and a footnote’s number alone at the foot', () => {
+  it('leaves out note marks glued to a word, a footnote’s number alone at the foot and a note’s text', () => {
     const body = ltr(60, 100, 'Un comité a été institué par arrêté');
     const end = body[body.length - 1]?.xMax ?? 0;
     const line = body[0]?.line ?? 0;
@@ -119,6 +119,9 @@ describe('notes', () => {
         [...body, mark(end, 100, '1', line), ...after],
         [...annex, mark(annexEnd, 120, 'i', annexLine), dot],
         [mark(60, 780, '1', 500)],
+        // An endnote: its mark on a line of its own, glued to the start of its text.
+        [mark(57, 700, 'i', 501)],
+        ltr(60, 700, 'Liste complète en annexe 4.'),
       ),
     ]).map((l) => l.text);
     // (One paragraph: the second line's first word would not have fitted on the first.)

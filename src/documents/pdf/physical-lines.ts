@@ -118,8 +118,20 @@ export function physicalLines(
 ): PhysicalLine[] {
   const parts: { side: Side; tokens: Token[]; gutter: number | null }[] = [];
   const pageHeight = median(page.words.map((w) => w.yMax - w.yMin));
-  for (const all of groupByLine(attachMarks(page.words, visual))) {
-    const line = withoutNoteMarks(all, pageHeight);
+  const grouped = groupByLine(attachMarks(page.words, visual));
+  // A note's mark alone on its pdftotext line, glued to the start of the line beside it: that
+  // line is the note's text (« ⁱ Liste complète en annexe »), not the answer's.
+  const noteMarks = grouped.flatMap((l) => (l.length === 1 && withoutNoteMarks(l, pageHeight).length === 0 ? l : []));
+  const noteText = (line: PdfWord[]): boolean => {
+    const first = line[0];
+    const height = first ? first.yMax - first.yMin : 0;
+    return (
+      first !== undefined &&
+      noteMarks.some((m) => overlap(m, first) > 0 && first.xMin - m.xMax >= -0.5 && first.xMin - m.xMax < 0.15 * height)
+    );
+  };
+  for (const all of grouped) {
+    const line = noteText(all) ? [] : withoutNoteMarks(all, pageHeight);
     if (line.length === 0) continue;
     const tokens = mergeTight(line);
     const separator = separatorAt(bands, Math.min(...line.map((w) => w.yMin)));
