@@ -6,7 +6,7 @@
 // field) and an objectives question (III.e), each saved with « Enregistrer » and shown again after
 // a reload; the API reads the values back. The answers are then approved, submitted and published
 // over the API, and the region's secretariat opens the choice question side by side: the chosen
-// option is counted. In French (one cycle) and in Arabic (another cycle, a review written in
+// option is counted, and the submitted review shows the value. In French (one cycle) and in Arabic (another cycle, a review written in
 // Arabic). Every page: no sideways scrolling at 390 px, no serious axe violation, screenshots.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -177,5 +177,14 @@ describe.each(['fr', 'ar'] as const)('typed answers on the answer page (%s)', (l
     const row = table.locator('tr', { has: page.locator('th', { hasText: WORDS[lang].single }) });
     expect(await row.locator('td').first().innerText()).toMatch(/^(1|١)$/u);
     await checkPage(page, 'answer-values-side-by-side', lang);
+
+    // The submitted review, as the secretariat reads it: the value above the text.
+    await page.goto(`${server.url}/app/reviews/MAR/${cycle}/submissions/1?lang=${lang}`);
+    const question = page.locator('.submission-question', {
+      has: page.locator('.question-id', { hasText: /^I\.a$/u }),
+    });
+    await question.locator('.value-text').waitFor();
+    expect(await question.locator('.value-text li').allInnerTexts()).toEqual([WORDS[lang].single]);
+    await checkPage(page, 'answer-values-submission', lang);
   }, 300_000);
 });
