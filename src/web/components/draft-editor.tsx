@@ -270,104 +270,108 @@ export function DraftEditor(props: {
   };
 
   return (
-    <div className="draft-editor">
-      {(restoredAt || resumedAt) && (
-        <div className="notice" role="status">
-          <p>
-            {restoredAt
-              ? t('editor.restored', { when: dateTime(restoredAt) })
-              : t('editor.draft_resumed', { when: dateTime(resumedAt!) })}
+    <>
+      {/* The typed value (issue 15) above the editor's box, so that the sticky row of actions,
+          which stays inside that box, never floats over it. */}
+      {props.value?.render(value, changeValue, valueError)}
+      <div className="draft-editor">
+        {(restoredAt || resumedAt) && (
+          <div className="notice" role="status">
+            <p>
+              {restoredAt
+                ? t('editor.restored', { when: dateTime(restoredAt) })
+                : t('editor.draft_resumed', { when: dateTime(resumedAt!) })}
+            </p>
+          </div>
+        )}
+        {conflict && (
+          <section className="conflict" aria-labelledby={`${props.id}-conflict`} role="alert">
+            <h3 id={`${props.id}-conflict`}>{t('editor.conflict_title')}</h3>
+            <p>{error}</p>
+            <div className="side-by-side">
+              <div>
+                <h4>
+                  {t('editor.theirs', {
+                    revision: conflict.currentRevision,
+                    author: conflict.author ?? t('common.someone'),
+                  })}
+                </h4>
+                <div className="answer">
+                  <Blocks blocks={conflict.blocks} />
+                </div>
+              </div>
+              <div>
+                <h4>{t('editor.yours')}</h4>
+                <div className="answer">
+                  <Blocks blocks={blocks} />
+                </div>
+              </div>
+            </div>
+            <div className="button-group">
+              <button type="button" className="button" onClick={keepMine}>
+                {t('editor.keep_mine')}
+              </button>
+              <button type="button" className="button button-secondary" onClick={takeTheirs}>
+                {t('editor.take_theirs')}
+              </button>
+              <button type="button" className="button button-secondary" onClick={editBoth}>
+                {t('editor.edit_both')}
+              </button>
+            </div>
+          </section>
+        )}
+        {reference && (
+          <section className="reference" aria-labelledby={`${props.id}-reference`}>
+            <h3 id={`${props.id}-reference`}>
+              {t('editor.theirs', {
+                revision: reference.currentRevision,
+                author: reference.author ?? t('common.someone'),
+              })}
+            </h3>
+            <div className="answer">
+              <Blocks blocks={reference.blocks} />
+            </div>
+          </section>
+        )}
+        <BlockEditor id={props.id} label={props.label} value={blocks} onChange={change} disabled={props.disabled} />
+        {/* One row, sticky at the bottom of the screen while the editor is on it (phones). */}
+        <div className="button-group editor-actions">
+          {!props.disabled && (
+            <button
+              type="button"
+              className="button"
+              disabled={state === 'saving' || Boolean(conflict)}
+              onClick={() => void save(base, blocks)}
+            >
+              {props.saveLabel ?? t('editor.save')}
+            </button>
+          )}
+          {props.actions?.(flush)}
+          <p className="save-state" role="status" aria-live="polite">
+            {state === 'saving' && t('editor.saving')}
+            {state === 'saved' && savedAt && t('editor.saved_at', { time: time(savedAt) })}
+            {state === 'drafted' && savedAt && t('editor.draft_saved_at', { time: time(savedAt) })}
+            {state === 'idle' && dirty && !drafted && t('editor.unsaved')}
           </p>
         </div>
-      )}
-      {conflict && (
-        <section className="conflict" aria-labelledby={`${props.id}-conflict`} role="alert">
-          <h3 id={`${props.id}-conflict`}>{t('editor.conflict_title')}</h3>
-          <p>{error}</p>
-          <div className="side-by-side">
-            <div>
-              <h4>
-                {t('editor.theirs', {
-                  revision: conflict.currentRevision,
-                  author: conflict.author ?? t('common.someone'),
-                })}
-              </h4>
-              <div className="answer">
-                <Blocks blocks={conflict.blocks} />
-              </div>
-            </div>
-            <div>
-              <h4>{t('editor.yours')}</h4>
-              <div className="answer">
-                <Blocks blocks={blocks} />
-              </div>
-            </div>
-          </div>
-          <div className="button-group">
-            <button type="button" className="button" onClick={keepMine}>
-              {t('editor.keep_mine')}
-            </button>
-            <button type="button" className="button button-secondary" onClick={takeTheirs}>
-              {t('editor.take_theirs')}
-            </button>
-            <button type="button" className="button button-secondary" onClick={editBoth}>
-              {t('editor.edit_both')}
-            </button>
-          </div>
-        </section>
-      )}
-      {reference && (
-        <section className="reference" aria-labelledby={`${props.id}-reference`}>
-          <h3 id={`${props.id}-reference`}>
-            {t('editor.theirs', {
-              revision: reference.currentRevision,
-              author: reference.author ?? t('common.someone'),
-            })}
-          </h3>
-          <div className="answer">
-            <Blocks blocks={reference.blocks} />
-          </div>
-        </section>
-      )}
-      {props.value?.render(value, changeValue, valueError)}
-      <BlockEditor id={props.id} label={props.label} value={blocks} onChange={change} disabled={props.disabled} />
-      {/* One row, sticky at the bottom of the screen while the editor is on it (phones). */}
-      <div className="button-group editor-actions">
-        {!props.disabled && (
-          <button
-            type="button"
-            className="button"
-            disabled={state === 'saving' || Boolean(conflict)}
-            onClick={() => void save(base, blocks)}
-          >
-            {props.saveLabel ?? t('editor.save')}
-          </button>
+        {state === 'error' && !conflict && (
+          <p className="error-message" role="alert">
+            {valueError && props.value ? (
+              <a
+                href={`#${props.value.fieldId}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  document.getElementById(props.value!.fieldId)?.focus();
+                }}
+              >
+                {error}
+              </a>
+            ) : (
+              error
+            )}
+          </p>
         )}
-        {props.actions?.(flush)}
-        <p className="save-state" role="status" aria-live="polite">
-          {state === 'saving' && t('editor.saving')}
-          {state === 'saved' && savedAt && t('editor.saved_at', { time: time(savedAt) })}
-          {state === 'drafted' && savedAt && t('editor.draft_saved_at', { time: time(savedAt) })}
-          {state === 'idle' && dirty && !drafted && t('editor.unsaved')}
-        </p>
       </div>
-      {state === 'error' && !conflict && (
-        <p className="error-message" role="alert">
-          {valueError && props.value ? (
-            <a
-              href={`#${props.value.fieldId}`}
-              onClick={(event) => {
-                event.preventDefault();
-                document.getElementById(props.value!.fieldId)?.focus();
-              }}
-            >
-              {error}
-            </a>
-          ) : (
-            error
-          )}
-        </p>
-      )}
-    </div>
+    </>
   );
 }
