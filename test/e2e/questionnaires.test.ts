@@ -168,6 +168,22 @@ async function story(lang: Lang) {
   await page.locator('.mapping-form > p', { hasText: added.id }).waitFor();
   await check(page, 'mapping', lang);
 
+  // Removing a question asks first, then takes it out of the version.
+  await page.goBack();
+  await page.locator('#question-I\\.b-remove').click();
+  await page.locator('#question-I\\.b-remove-confirm').waitFor();
+  await check(page, 'remove-confirm', lang);
+  await page.locator('#question-I\\.b-remove').click();
+  await page.locator('#question-I\\.b-remove').waitFor({ state: 'detached' });
+  const kept = await callApi<Stored>(
+    server,
+    await token(),
+    'GET',
+    `/questionnaires/arab-2021?version=${copied.version}`,
+  );
+  expect(kept.sections[0]!.questions.map((q) => q.id)).not.toContain('I.b');
+  expect(kept.sections[0]!.questions.map((q) => q.id)).toContain(added.id);
+
   // A cycle with the new version, created from the region's home and opened.
   const cycle = CYCLES[lang];
   await page.getByRole('link', { name: words.region, exact: true }).click();
@@ -182,8 +198,10 @@ async function story(lang: Lang) {
   await check(page, 'cycle-form', lang);
   await page.getByRole('button', { name: words.createSubmit, exact: true }).click();
   await page.waitForURL((url) => url.pathname.endsWith(`/cycles/${cycle.id}`));
-  await page.goto(`${server.url}/app/cycles/${cycle.id}/edit?lang=${lang}`);
-  await page.getByRole('button', { name: words.open, exact: true }).click();
+  await page.click(`main a[href^="/app/cycles/${cycle.id}/edit"]`);
+  await page.locator('#cycle-move').waitFor();
+  await expect(page.locator('#cycle-move').textContent()).resolves.toBe(words.open);
+  await page.click('#cycle-move');
   await page.locator('.tag-cycle-open').first().waitFor();
   await check(page, 'cycle-open', lang);
 

@@ -24,6 +24,7 @@ import {
   useVersion,
   versionPath,
 } from './shared.js';
+import { RemoveButton } from './remove-button.js';
 import { WordingStatuses } from './wording.js';
 
 /** `/questionnaires/:id/:version`: a version, what it is and uses it, its wording, sections and questions. */
@@ -152,20 +153,15 @@ function Version({ questionnaire: q, summary }: { questionnaire: Questionnaire; 
                 <span className="visually-hidden"> {section.id}</span>
               </button>
               {q.sections.length > 1 && (
-                <button
-                  type="button"
+                <RemoveButton
                   id={`section-${section.id}-remove`}
-                  className="link-button"
-                  disabled={saving.isPending}
-                  onClick={() =>
-                    void save(
-                      { ...body, sections: body.sections.filter((_, i) => i !== s) },
-                      `section-${section.id}-remove`,
-                    )
+                  label={t('questionnaires.remove_section', { section: section.id })}
+                  confirm={t('questionnaires.remove_section_confirm', { count: section.questions.length })}
+                  pending={saving.isPending}
+                  onConfirm={() =>
+                    save({ ...body, sections: body.sections.filter((_, i) => i !== s) }, `section-${section.id}-remove`)
                   }
-                >
-                  {t('questionnaires.remove_section', { section: section.id })}
-                </button>
+                />
               )}
             </div>
           )}
@@ -215,13 +211,13 @@ function Version({ questionnaire: q, summary }: { questionnaire: Questionnaire; 
                       {t('questionnaires.move_down')}
                       <span className="visually-hidden"> {question.id}</span>
                     </button>
-                    <button
-                      type="button"
+                    <RemoveButton
                       id={`question-${question.id}-remove`}
-                      className="link-button"
-                      disabled={saving.isPending}
-                      onClick={() =>
-                        void save(
+                      label={t('questionnaires.remove_question', { question: question.id })}
+                      confirm={t('questionnaires.remove_question_confirm')}
+                      pending={saving.isPending}
+                      onConfirm={() =>
+                        save(
                           withSection(
                             s,
                             body.sections[s]!.questions.filter((_, i) => i !== n),
@@ -229,9 +225,7 @@ function Version({ questionnaire: q, summary }: { questionnaire: Questionnaire; 
                           `question-${question.id}-remove`,
                         )
                       }
-                    >
-                      {t('questionnaires.remove_question', { question: question.id })}
-                    </button>
+                    />
                   </div>
                 )}
               </li>
