@@ -99,6 +99,19 @@ describe('copying', () => {
     expect((await call({}, 'GET', '/api/v1/questionnaires')).statusCode).toBe(401);
   });
 
+  it('keeps an unopened draft from the public and other regions, and the latest visible version is the default', async () => {
+    const path = `/api/v1/questionnaires/arab-2021?version=${copy.version}`;
+    expect((await call(secretariat(), 'GET', path)).statusCode).toBe(200);
+    for (const who of [{}, africa]) {
+      const hidden = await call(who, 'GET', path);
+      expect(hidden.statusCode).toBe(404);
+      expect(hidden.json().code).toBe('questionnaire.not_found');
+      // Without a version: the shipped one, not the draft.
+      expect((await call(who, 'GET', '/api/v1/questionnaires/arab-2021')).json().version).toBe(1);
+    }
+    expect((await call(secretariat(), 'GET', '/api/v1/questionnaires/arab-2021')).json().version).toBe(copy.version);
+  });
+
   it('is refused to a focal point (403) and for a version the caller cannot see (404)', async () => {
     const focal = await call(world.as('focal'), 'POST', '/api/v1/questionnaires/arab-2021/versions', { from: 1 });
     expect(focal.statusCode).toBe(403);
@@ -129,7 +142,7 @@ describe('editing', () => {
     });
     const response = await call(secretariat(), 'PUT', versionPath(), body);
     expect(response.statusCode, response.body).toBe(200);
-    const saved = (await call({}, 'GET', `/api/v1/questionnaires/arab-2021?version=${copy.version}`)).json();
+    const saved = (await call(secretariat(), 'GET', `/api/v1/questionnaires/arab-2021?version=${copy.version}`)).json();
     const section = saved.sections[0];
     const byLetter = (l: string) => section.questions.find((q: { letter: string }) => q.letter === l);
     expect(byLetter('w')).toMatchObject({
@@ -177,7 +190,7 @@ describe('editing', () => {
       expect(response.statusCode, reason).toBe(422);
       expect(response.json(), reason).toMatchObject({ code: 'questionnaire.invalid', details: { reason } });
     }
-    const stored = (await call({}, 'GET', `/api/v1/questionnaires/arab-2021?version=${copy.version}`)).json();
+    const stored = (await call(secretariat(), 'GET', `/api/v1/questionnaires/arab-2021?version=${copy.version}`)).json();
     expect(JSON.stringify(stored.sections)).toBe(before);
   });
 

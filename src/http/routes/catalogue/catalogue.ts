@@ -10,7 +10,7 @@ import { getQuestionnaireSchema, listCountriesSchema, listObjectivesSchema, list
 export function catalogueRoutes(app: FastifyInstance, db: Db) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   api.get('/api/v1/questionnaires/:id', { schema: getQuestionnaireSchema }, async (request) =>
-    getQuestionnaire(db, request.params.id, request.query.version),
+    getQuestionnaire(db, request.actor, request.params.id, request.query.version),
   );
   api.get('/api/v1/objectives', { schema: listObjectivesSchema }, async () => ({
     objectives: (await listObjectives(db)).map(presentObjective),
