@@ -2066,7 +2066,7 @@ export interface paths {
     put?: never;
     /**
      * Read a review file and say what was understood; store it with store=true
-     * @description multipart/form-data with one `file` (.txt, .docx, .odt or .pdf, chosen by content; at most PACTE_IMPORT_MAX_BYTES) and optional fields `country` (ISO 3166-1 alpha-3; guessed from the text when absent), `cycle` (e.g. arab-2021) and `store` (`true` to store it: needs a session of someone who may import for that country — a focal point of the country or an administrator; without it nothing is stored). Answers the review JSON with `facts`, suggested `objectives` per question, the import `report` and the `outcome` (what was stored, revised, unchanged or in conflict). A few files are read at a time: import.busy (503) asks to retry.
+     * @description multipart/form-data with one `file` (.txt, .docx, .odt, .pdf or a review .json, chosen by content; at most PACTE_IMPORT_MAX_BYTES) and optional fields `country` (ISO 3166-1 alpha-3; recognised from the title and first page when absent, formal names included; `import.country_unknown` when it cannot be), `cycle` (e.g. arab-2021) and `store` (`true` to store it: needs a session of someone who may import for that country — a focal point of the country or an administrator; without it nothing is stored). Answers the review JSON with `facts`, suggested `objectives` per question, the import `report` and the `outcome` (what was stored, revised, unchanged or in conflict). A few files are read at a time: import.busy (503) asks to retry.
      */
     post: operations['importReview'];
     delete?: never;
