@@ -277,4 +277,41 @@ describe('right-to-left pages', () => {
     expect(text).toContain('نموذج إجابات الاستعراض الوطني');
     expect(text).toContain('أولاً - أسئلة حول المنهجية');
   });
+
+  it('keeps a question going on over the page in its cell when the answer’s bullets stand in the gutter', () => {
+    // As LibreOffice draws Pacte's Arabic export: each bullet on a baseline of its own at the
+    // answer column's right edge (338–343), past the end of the answer's text (330) and short of
+    // the question column (352); the middle of that empty stretch falls on the bullets.
+    const bullet = (y: number) => ltr(338, y, '▪');
+    const pages = [
+      page(
+        rtl(540, 60, 'ج) ما هي النجاحات والتحديات التي صادفتموها', { left: 352 }),
+        bullet(60),
+        rtl(330, 60, 'نجاح: انضمت شبكات كثيرة إلى الحملة.'),
+        rtl(540, 76, 'في تحقيق أهداف الاتفاق؟', { left: 352 }),
+        rtl(540, 92, 'وما هي المخاطر المحتملة؟', { left: 352 }),
+      ),
+      page(
+        rtl(540, 50, 'وهل اتخذتم تدابير للتخفيف', { left: 352 }),
+        bullet(50),
+        rtl(330, 50, 'تحد: أبطأت الجائحة عمل المحاكم.'),
+        rtl(540, 66, 'من أثرها؟'),
+        bullet(80),
+        rtl(330, 80, 'تحد: لا تزال الأموال غير كافية.'),
+        rtl(540, 120, 'د) ما هي الممارسات الجيدة؟', { left: 352 }),
+        rtl(330, 120, 'المرصد الوطني للهجرة.'),
+      ),
+    ];
+    const topLevel = { level: 0, ordered: false };
+    expect(sources(pages).map(({ text, list }) => (list ? { text, list } : { text }))).toEqual([
+      {
+        text: 'ج) ما هي النجاحات والتحديات التي صادفتموها في تحقيق أهداف الاتفاق؟ وما هي المخاطر المحتملة؟ وهل اتخذتم تدابير للتخفيف من أثرها؟',
+      },
+      { text: 'نجاح: انضمت شبكات كثيرة إلى الحملة.', list: topLevel },
+      { text: 'تحد: أبطأت الجائحة عمل المحاكم.', list: topLevel },
+      { text: 'تحد: لا تزال الأموال غير كافية.', list: topLevel },
+      { text: 'د) ما هي الممارسات الجيدة؟' },
+      { text: 'المرصد الوطني للهجرة.' },
+    ]);
+  });
 });

@@ -39,11 +39,32 @@ function gutterAt(lines: readonly PdfWord[][], x: number, from = x, to = x): Gut
 }
 
 /**
+ * Where in the empty stretch [from, to] the gutter goes: its middle, unless a list marker left
+ * out of the search (drawn on a baseline of its own) stands there — then the middle of the widest
+ * part clear of markers. A right-to-left answer's bullets stand at its column's right edge, past
+ * the end of the answer's text: through them, the gutter would cut each bullet in two, and a line
+ * across the gutter is taken for a heading that ends the row.
+ */
+function clearOf(markers: readonly PdfWord[], from: number, to: number): number {
+  const middle = (from + to) / 2;
+  const inside = markers.filter((m) => m.xMax > from && m.xMin < to);
+  if (!inside.some((m) => m.xMin < middle + 0.25 && m.xMax > middle - 0.25)) return middle;
+  let best: [number, number] | null = null;
+  let start = from;
+  for (const m of [...inside].sort((a, b) => a.xMin - b.xMin)) {
+    if (m.xMin > start && (!best || m.xMin - start > best[1] - best[0])) best = [start, m.xMin];
+    start = Math.max(start, m.xMax);
+  }
+  if (to > start && (!best || to - start > best[1] - best[0])) best = [start, to];
+  return best ? (best[0] + best[1]) / 2 : middle;
+}
+
+/**
  * The vertical gutter between two columns: the x, in the middle three fifths of the page, that
  * the fewest words cover; among the stretches of that least cover, the one with the most lines
- * on both sides.
+ * on both sides; placed clear of the lone list markers if it can be.
  */
-function findGutter(lines: readonly PdfWord[][], width: number): Gutter | null {
+function findGutter(lines: readonly PdfWord[][], width: number, markers: readonly PdfWord[] = []): Gutter | null {
   const scale = 2; // half-points
   const lo = Math.floor(width * 0.2 * scale);
   const hi = Math.ceil(width * 0.8 * scale);
@@ -70,7 +91,8 @@ function findGutter(lines: readonly PdfWord[][], width: number): Gutter | null {
     }
     let j = i;
     while (j + 1 < cover.length && cover[j + 1] === least) j++;
-    const g = gutterAt(lines, (lo + (i + j) / 2) / scale, (lo + i) / scale, (lo + j) / scale);
+    const [from, to] = [(lo + i) / scale, (lo + j) / scale];
+    const g = gutterAt(lines, clearOf(markers, from, to), from, to);
     const score = Math.min(g.left, g.right);
     const bestScore = best ? Math.min(best.left, best.right) : -1;
     if (score > bestScore || (score === bestScore && j - i > bestWidth)) [best, bestWidth] = [g, j - i];
@@ -148,18 +170,18 @@ function bandsOf(lines: readonly PdfWord[][]): PdfWord[][][] {
 export function pageSeparators(pages: readonly PdfPage[]): Band[][] {
   // Marks that the extraction detached from their letters (Arabic tanween, shadda) are not lines,
   // nor is a list marker drawn on a baseline of its own (it may stand just past the gutter).
-  const perPage = pages.map((p) =>
-    groupByLine(p.words.filter((w) => !/^\p{M}+$/u.test(w.text))).filter(
-      (line) => line.length !== 1 || !LONE_MARKER.test(line[0]?.text ?? ''),
-    ),
-  );
+  const lone = (line: PdfWord[]): boolean => line.length === 1 && LONE_MARKER.test(line[0]?.text ?? '');
+  const grouped = pages.map((p) => groupByLine(p.words.filter((w) => !/^\p{M}+$/u.test(w.text))));
+  const perPage = grouped.map((lines) => lines.filter((line) => !lone(line)));
+  // The gutter is still placed clear of them (clearOf).
+  const markersOf = grouped.map((lines) => lines.filter(lone).flat());
   const width = median(pages.map((p) => p.width));
   const sameSize = pages.map((p) => Math.abs(p.width - width) < 1);
   const documentLines = perPage.filter((_, i) => sameSize[i]).flat();
-  const documentGutter = findGutter(documentLines, width);
+  const documentGutter = findGutter(documentLines, width, markersOf.filter((_, i) => sameSize[i]).flat());
   const shared = isTable(documentGutter, documentLines, width, 3) ? documentGutter : null;
   const pageSeparator = (page: PdfPage, lines: PdfWord[][], i: number): number | null => {
-    const own = findGutter(lines, page.width);
+    const own = findGutter(lines, page.width, markersOf[i]);
     if (isTable(own, lines, page.width, 2)) return own.x;
     if (shared && sameSize[i]) {
       const here = gutterAt(lines, shared.x);
@@ -182,7 +204,7 @@ export function pageSeparators(pages: readonly PdfPage[]): Band[][] {
       bands.length === 1
         ? [{ top: 0, separator }]
         : bands.map((band): Band => {
-            const own = findGutter(band, page.width);
+            const own = findGutter(band, page.width, markersOf[i]);
             const top = Math.min(...band.map((l) => Math.min(...l.map((w) => w.yMin))));
             const x = isTable(own, band, page.width, 3) ? own.x : separator;
             return { top: Number.isFinite(top) ? top : 0, separator: x };

@@ -139,8 +139,11 @@ export function physicalLines(
       parts.push({ side: 'full', tokens, gutter: null });
       continue;
     }
-    const crossing = tokens.some((t) => t.xMin < separator - 0.25 && t.xMax > separator + 0.25);
-    const left = tokens.filter((t) => t.xMax <= separator + 0.25);
+    // A list marker alone that the gutter still cuts is its column's (by its middle), not a
+    // heading across the page, which would end the row.
+    const marker = tokens.length === 1 && LONE_MARKER.test(tokens[0]?.text ?? '');
+    const crossing = !marker && tokens.some((t) => t.xMin < separator - 0.25 && t.xMax > separator + 0.25);
+    const left = tokens.filter((t) => (marker ? t.xMin + t.xMax <= 2 * separator : t.xMax <= separator + 0.25));
     const right = tokens.filter((t) => !left.includes(t));
     const lastLeft = left[left.length - 1];
     const firstRight = right[0];
