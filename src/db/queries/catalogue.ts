@@ -111,12 +111,42 @@ export async function upsertPrinciples(db: Db, principles: PrincipleRow[]): Prom
     .execute();
 }
 
+/** A version's sections as rows (here and where a region's version is edited: questionnaires.ts). */
+export const sectionRows = (q: Questionnaire) =>
+  q.sections.map((s, position) => ({
+    questionnaire_id: q.id,
+    version: q.version,
+    id: s.id,
+    position,
+    title: json(s.title),
+    title_status: json(s.titleStatus),
+    guidance: s.guidance ? json(s.guidance) : null,
+  }));
+
+/** A version's questions as rows, positions counted within their section. */
+export const questionRows = (q: Questionnaire) =>
+  q.sections.flatMap((s) =>
+    s.questions.map((question, position) => ({
+      questionnaire_id: q.id,
+      version: q.version,
+      id: question.id,
+      section_id: s.id,
+      letter: question.letter,
+      position,
+      text: json(question.text),
+      text_status: json(question.textStatus),
+      kind: question.kind ?? 'text',
+      choices: question.choices ? json(question.choices) : null,
+      unit: question.unit ? json(question.unit) : null,
+      guidance: question.guidance ? json(question.guidance) : null,
+    })),
+  );
+
 /**
  * A questionnaire version is immutable once stored: answers refer to its wording. Loading it
  * again only fills what is missing; a changed wording must come as a new version.
  */
 export async function insertQuestionnaire(db: Db, q: Questionnaire): Promise<void> {
-  const key = { questionnaire_id: q.id, version: q.version };
   await db
     .insertInto('questionnaire')
     .values({
@@ -133,37 +163,12 @@ export async function insertQuestionnaire(db: Db, q: Questionnaire): Promise<voi
     .execute();
   await db
     .insertInto('questionnaire_section')
-    .values(
-      q.sections.map((s, position) => ({
-        ...key,
-        id: s.id,
-        position,
-        title: json(s.title),
-        title_status: json(s.titleStatus),
-        guidance: s.guidance ? json(s.guidance) : null,
-      })),
-    )
+    .values(sectionRows(q))
     .onConflict((oc) => oc.doNothing())
     .execute();
   await db
     .insertInto('question')
-    .values(
-      q.sections.flatMap((s) =>
-        s.questions.map((question, position) => ({
-          ...key,
-          id: question.id,
-          section_id: s.id,
-          letter: question.letter,
-          position,
-          text: json(question.text),
-          text_status: json(question.textStatus),
-          kind: question.kind ?? 'text',
-          choices: question.choices ? json(question.choices) : null,
-          unit: question.unit ? json(question.unit) : null,
-          guidance: question.guidance ? json(question.guidance) : null,
-        })),
-      ),
-    )
+    .values(questionRows(q))
     .onConflict((oc) => oc.doNothing())
     .execute();
 }

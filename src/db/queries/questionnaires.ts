@@ -8,6 +8,7 @@ import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Language, Multilingual } from '../../domain/language.js';
 import type { Questionnaire, WordingStatus } from '../../domain/questionnaire.js';
 import type { Database } from '../schema.js';
+import { questionRows, sectionRows } from './catalogue.js';
 
 type Db = Kysely<Database>;
 const json = (value: unknown) => JSON.stringify(value);
@@ -131,7 +132,6 @@ export async function setCreatedBy(db: Db, id: string, version: number, createdB
  * too; questions and sections no longer there are deleted (their mapping rows with them).
  */
 export async function replaceVersion(db: Db, q: Questionnaire): Promise<void> {
-  const key = { questionnaire_id: q.id, version: q.version };
   await db
     .updateTable('questionnaire')
     .set({ title: json(q.title) })
@@ -141,16 +141,7 @@ export async function replaceVersion(db: Db, q: Questionnaire): Promise<void> {
   // Sections first (questions refer to them), then questions, then what is gone.
   await db
     .insertInto('questionnaire_section')
-    .values(
-      q.sections.map((s, position) => ({
-        ...key,
-        id: s.id,
-        position,
-        title: json(s.title),
-        title_status: json(s.titleStatus),
-        guidance: s.guidance ? json(s.guidance) : null,
-      })),
-    )
+    .values(sectionRows(q))
     .onConflict((oc) =>
       oc.columns(['questionnaire_id', 'version', 'id']).doUpdateSet((eb) => ({
         position: eb.ref('excluded.position'),
@@ -160,21 +151,7 @@ export async function replaceVersion(db: Db, q: Questionnaire): Promise<void> {
       })),
     )
     .execute();
-  const questions = q.sections.flatMap((s) =>
-    s.questions.map((question, position) => ({
-      ...key,
-      id: question.id,
-      section_id: s.id,
-      letter: question.letter,
-      position,
-      text: json(question.text),
-      text_status: json(question.textStatus),
-      kind: question.kind ?? 'text',
-      choices: question.choices ? json(question.choices) : null,
-      unit: question.unit ? json(question.unit) : null,
-      guidance: question.guidance ? json(question.guidance) : null,
-    })),
-  );
+  const questions = questionRows(q);
   const kept = questions.map((x) => x.id);
   let gone = db.deleteFrom('question').where('questionnaire_id', '=', q.id).where('version', '=', q.version);
   if (kept.length) gone = gone.where('id', 'not in', kept);
