@@ -190,7 +190,9 @@ describe('editing', () => {
       expect(response.statusCode, reason).toBe(422);
       expect(response.json(), reason).toMatchObject({ code: 'questionnaire.invalid', details: { reason } });
     }
-    const stored = (await call(secretariat(), 'GET', `/api/v1/questionnaires/arab-2021?version=${copy.version}`)).json();
+    const stored = (
+      await call(secretariat(), 'GET', `/api/v1/questionnaires/arab-2021?version=${copy.version}`)
+    ).json();
     expect(JSON.stringify(stored.sections)).toBe(before);
   });
 
