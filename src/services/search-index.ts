@@ -3,28 +3,21 @@ import * as catalogue from '../db/queries/catalogue.js';
 import * as search from '../db/queries/search.js';
 import type { Database } from '../db/schema.js';
 import type { AnswerValue } from '../domain/answer-value.js';
-import { valueLabels, type ValueTitles } from '../domain/answer-value-text.js';
+import { valueLabels } from '../domain/answer-value-text.js';
 import { blockTexts, type Block } from '../domain/blocks.js';
 import type { Language } from '../domain/language.js';
 import { questionsOf, type Question, type Questionnaire } from '../domain/questionnaire.js';
 import type { ReviewDocument } from '../domain/review.js';
+import { NO_NAMES } from '../domain/value-text.js';
 import { SEARCH_NORMALIZATION_VERSION, normalizeSearchText } from '../domain/search-text.js';
 import { inTransaction } from './use-case.js';
+import { valueNames } from './value-names.js';
 
 /**
  * Keeping the search index (docs/database.md, "Search"): the services that write an answer or
  * publish a version index it in their own transaction; what older versions left unindexed is
  * indexed at start. Searching is search-reviews.ts.
  */
-
-/** The catalogue's titles that name objectives and principles in a value's words. */
-async function valueTitles(trx: Kysely<Database>): Promise<ValueTitles> {
-  const [objectives, principles] = await Promise.all([catalogue.listObjectives(trx), catalogue.listPrinciples(trx)]);
-  return {
-    objectives: new Map(objectives.map((o) => [o.number, o.title])),
-    principles: new Map(principles.map((p) => [p.key, p.title])),
-  };
-}
 
 /**
  * What is searched of an answer: the words of its typed value (choice labels, objective and
@@ -47,7 +40,7 @@ export async function indexAnswer(
 ): Promise<void> {
   const labels =
     answer.value && answer.question
-      ? valueLabels(answer.question, answer.value, answer.language, await valueTitles(trx))
+      ? valueLabels(answer.question, answer.value, answer.language, await valueNames(trx))
       : [];
   await search.upsertSearchDocument(trx, {
     reviewId: answer.reviewId,
@@ -69,7 +62,7 @@ export async function indexPublication(
   document: ReviewDocument,
 ): Promise<void> {
   const typed = document.sections.some((s) => s.questions.some((q) => q.answer.value));
-  const titles = typed ? await valueTitles(trx) : { objectives: new Map(), principles: new Map() };
+  const titles = typed ? await valueNames(trx) : NO_NAMES;
   const docs = document.sections.flatMap((section) =>
     section.questions.map((question) => {
       // The document's choices and unit are already in its language; valueLabels picks them as such.

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { valueLabels, type ValueTitles } from '../../src/domain/answer-value-text.js';
+import { valueLabels } from '../../src/domain/answer-value-text.js';
+import type { ValueNames } from '../../src/domain/value-text.js';
 
 /** The words of a typed value that search indexes (issue 15): labels and titles, never ids. */
-const titles: ValueTitles = {
-  objectives: new Map([
-    [1, { fr: 'Collecter des données', ar: 'جمع البيانات' }],
-    [7, { fr: 'Réduire les vulnérabilités' }],
-  ]),
-  principles: new Map([['people-centred', { fr: 'Priorité à la dimension humaine', ar: 'التركيز على الإنسان' }]]),
+const titles: ValueNames = {
+  objectives: [
+    { number: 1, title: { fr: 'Collecter des données', ar: 'جمع البيانات' } },
+    { number: 7, title: { fr: 'Réduire les vulnérabilités' } },
+  ],
+  principles: [
+    { key: 'people-centred', letter: 'a', title: { fr: 'Priorité à la dimension humaine', ar: 'التركيز على الإنسان' } },
+  ],
 };
 const question = {
   choices: [
