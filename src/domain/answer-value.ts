@@ -86,14 +86,17 @@ export function checkValue(question: Question, value: unknown, principles: reado
   }
 }
 
-/** The ids a value picks, for counting (choice ids, objective numbers as text, principle keys). */
-export function pickedIds(value: AnswerValue | null | undefined): string[] {
+/** The options a value picks, as it names them: choice ids, objective numbers, principle keys. */
+export function picked(value: AnswerValue | null | undefined): (string | number)[] {
   if (!value) return [];
   if ('choices' in value) return value.choices;
-  if ('objectives' in value) return value.objectives.map(String);
+  if ('objectives' in value) return value.objectives;
   if ('principles' in value) return value.principles;
   return [];
 }
+
+/** The ids a value picks, for counting (objective numbers as text). */
+export const pickedIds = (value: AnswerValue | null | undefined): string[] => picked(value).map(String);
 
 /** Two values are the same (for "unchanged" saves and round-trip tests). */
 export const sameValue = (a: AnswerValue | null | undefined, b: AnswerValue | null | undefined): boolean =>

@@ -1,4 +1,4 @@
-import type { AnswerValue } from './answer-value.js';
+import { picked, type AnswerValue } from './answer-value.js';
 import type { Block } from './blocks.js';
 import { pick, type Language, type Multilingual } from './language.js';
 import { formatNumber } from './locale-format.js';
@@ -56,14 +56,6 @@ function optionsOf(question: Question, names: ValueNames, ids: readonly (string 
       return [];
   }
 }
-
-const picked = (value: AnswerValue | null | undefined): (string | number)[] => {
-  if (!value) return [];
-  if ('choices' in value) return value.choices;
-  if ('objectives' in value) return value.objectives;
-  if ('principles' in value) return value.principles;
-  return [];
-};
 
 const optionLine = (option: Option, ticked: boolean, language: Language): string =>
   `${ticked ? TICKED : EMPTY} ${option.mark} ${pick(option.label, language)}`.replace(/\s+/gu, ' ').trim();
