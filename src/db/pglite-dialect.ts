@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PGlite } from '@electric-sql/pglite';
 import {
   CompiledQuery,
@@ -33,6 +34,22 @@ export class PGliteDialect implements Dialect {
   }
 }
 
+/** The connection the code running now holds for its transaction (src/services/use-case.ts sets it). */
+const heldConnection = new AsyncLocalStorage<DatabaseConnection>();
+
+/**
+ * Runs a transaction's work knowing the connection it holds, so that a query on the outer handle
+ * from inside it fails at once with the place at fault, instead of waiting for ever (on PGlite) for
+ * a request that then never answers.
+ */
+export async function holdingConnection<T>(
+  trx: Pick<Kysely<unknown>, 'getExecutor'>,
+  work: () => Promise<T>,
+): Promise<T> {
+  const connection = await trx.getExecutor().provideConnection(async (c) => c);
+  return heldConnection.run(connection, work);
+}
+
 class PGliteDriver implements Driver {
   private readonly connection: PGliteConnection;
   private tail: Promise<void> = Promise.resolve();
@@ -45,6 +62,9 @@ class PGliteDriver implements Driver {
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
+    if (heldConnection.getStore() === this.connection) {
+      throw new Error('PGlite: a query on the outer database handle inside a transaction would wait for ever: use trx');
+    }
     const previous = this.tail;
     let release!: () => void;
     this.tail = new Promise<void>((resolve) => (release = resolve));

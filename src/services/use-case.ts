@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { holdingConnection } from '../db/pglite-dialect.js';
 import type { Database } from '../db/schema.js';
 
 /**
@@ -17,5 +18,5 @@ import type { Database } from '../db/schema.js';
  */
 export async function inTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
   if (db.isTransaction) return work(db);
-  return db.transaction().execute(work);
+  return db.transaction().execute((trx) => holdingConnection(trx, () => work(trx)));
 }
