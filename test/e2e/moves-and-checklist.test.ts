@@ -10,7 +10,7 @@
 // sideways scroll at 390 px, screenshots at 1366 and 390 px. The API sets up what the story does
 // not walk through (the other answers approved) and reads state back.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import {
   callApi,
   demoAccount,
@@ -118,6 +118,9 @@ async function check(page: Page, lang: Lang, name: string, focus: string) {
 }
 
 async function story(lang: Lang) {
+  // The step a failure (a timeout above all, which names none) stopped at.
+  let step = 'starting Pacte';
+  onTestFailed(() => console.error(`moves story (${lang}) stopped at: ${step}`));
   const server = await startPacte();
   try {
     const words = WORDS[lang];
@@ -132,6 +135,7 @@ async function story(lang: Lang) {
     expect(mine).toBeDefined();
 
     // 1. Answers wait for approval: « Valider » is not offered, and the page says why, with the count.
+    step = '1. Answers wait for approval';
     const focal = await signIn(server, FOCAL, lang);
     await focal.goto(`${server.url}${APP_REVIEW}?lang=${lang}`);
     const blocked = focal.locator('#review-blocked-validated');
@@ -148,6 +152,7 @@ async function story(lang: Lang) {
     await check(focal, lang, '1-validate-blocked', '#dashboard-moves');
 
     // 2. The focal point wrote this answer's text (set up through the API): no « Approuver », and why.
+    step = '2. The focal point’s own answer';
     const answerPath = `${REVIEW}/answers/${mine.id}`;
     await api(focalToken, 'PUT', answerPath, {
       blocks: [{ type: 'paragraph', text: lang === 'fr' ? 'Texte du point focal.' : 'نص جهة التنسيق.' }],
@@ -160,6 +165,7 @@ async function story(lang: Lang) {
     await check(focal, lang, '2-own-answer', '.move-blocked');
 
     // Set-up: a ministry's contribution submitted and not merged (the checklist will name it), then
+    step = 'Set-up';
     // every other written answer sent to review and approved (the validator), through the API.
     const other = written.find((q) => q.id !== mine.id)!;
     const interior = (
@@ -184,6 +190,7 @@ async function story(lang: Lang) {
     }
 
     // 3. The validator approves the focal point's text, after a confirmation; the page says so.
+    step = '3. The validator approves the focal point’s text';
     const validator = await signIn(server, VALIDATOR, lang);
     await validator.goto(`${server.url}/app${answerPath}?lang=${lang}`);
     await validator.click('#answer-move-approved');
@@ -197,6 +204,7 @@ async function story(lang: Lang) {
     expect((await api<{ status: string }>(focalToken, 'GET', answerPath)).status).toBe('approved');
 
     // 4. Everything approved: « Valider » is offered; its confirmation says what it does; done, said, tagged.
+    step = '4. Everything approved';
     await focal.goto(`${server.url}${APP_REVIEW}?lang=${lang}`);
     await focal.click('#review-move-validated');
     await focal.locator('.move-confirm h3').waitFor();
@@ -209,6 +217,7 @@ async function story(lang: Lang) {
     expect((await dashboard()).status).toBe('validated');
 
     // 5. Submitting: the confirmation shows the API's checklist, takes a note; then says the submission's number.
+    step = '5. Submitting';
     await focal.click('#review-move-submitted');
     await focal.locator('#review-move-note').waitFor();
     const { checklist } = await dashboard();
@@ -236,6 +245,7 @@ async function story(lang: Lang) {
     expect(submissions.submissions.map((s) => [s.number, s.note])).toEqual([[1, NOTE[lang]]]);
 
     // 6. Publishing has its own section, apart from the review's other moves, and its own confirmation.
+    step = '6. Publishing has its own section';
     const publish = focal.locator('section[aria-labelledby="dashboard-publish"]');
     await publish.locator('#review-move-published').waitFor();
     await expect(
@@ -256,6 +266,7 @@ async function story(lang: Lang) {
     await check(focal, lang, '7-published', '#review-move-done');
 
     // Correcting the published review asks for a reason: none given is said in the error summary.
+    step = 'Correcting the published review asks for a reason';
     await focal.click('#review-move-draft');
     await focal.click('#review-move-confirm');
     await focal.locator('.move-confirm .error-summary a[href="#review-move-reason"]').waitFor();
@@ -266,6 +277,7 @@ async function story(lang: Lang) {
     expect((await dashboard()).status).toBe('draft');
 
     // 7. The administrator waives the separation of duties for Morocco, after a warning and a confirmation.
+    step = '7. The administrator waives the separation of duties';
     const admin = await signIn(server, ADMIN, lang);
     await admin.click('.app-nav a[href^="/app/admin/countries"]');
     await admin.selectOption('#settings-country', 'MAR');
@@ -288,6 +300,7 @@ async function story(lang: Lang) {
     expect(settings.selfApproval).toBe(true);
     expect(settings.changes).toEqual([expect.objectContaining({ actor: ADMIN, selfApproval: true })]);
   } finally {
+    step = 'stopping Pacte';
     await server.stop();
   }
 }

@@ -120,6 +120,8 @@ async function regionTemplate(): Promise<string> {
   return template;
 }
 
+const STOP_WITHIN_MS = 20_000;
+
 /** `pacte serve --demo` on `dataDir`, once it answers; `stop` ends the process and keeps the directory. */
 async function serveDemo(dataDir: string, region: boolean): Promise<PacteServer> {
   const port = await freePort();
@@ -150,10 +152,17 @@ async function serveDemo(dataDir: string, region: boolean): Promise<PacteServer>
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
 
+  // A server that does not end on SIGTERM (a request it still waits for) is said, and killed:
+  // the test's own checks are done by then, and its timeout would not say why it waited.
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
+      const late = setTimeout(() => {
+        process.stderr.write(`pacte serve on ${url} still running ${STOP_WITHIN_MS / 1000} s after SIGTERM: killed\n`);
+        child.kill('SIGKILL');
+      }, STOP_WITHIN_MS);
       await exited;
+      clearTimeout(late);
     }
   };
 
@@ -324,13 +333,24 @@ export async function apiAs(server: PacteServer, role: string): Promise<Record<s
   return { authorization: `Bearer ${await signInToken(server, account.email, account.password)}` };
 }
 
+/**
+ * A request the server never answers (a request stuck on the database, say) would otherwise wait
+ * for Node's five-minute header timeout, and the test would end on its own timeout without
+ * saying which request: a bound a working server never nears, and the request named.
+ */
+const ANSWER_WITHIN_MS = 60_000;
+const named = (what: string) => (error: unknown) => {
+  throw new Error(`${what}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+};
+
 /** Signs an account in over the API: the bearer token of its session. */
 export async function signInToken(server: PacteServer, email: string, password: string): Promise<string> {
   const response = await fetch(`${server.url}/api/v1/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password }),
-  });
+    signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
+  }).catch(named(`sign-in of ${email}`));
   if (!response.ok) throw new Error(`sign-in of ${email}: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { token: string }).token;
 }
@@ -361,7 +381,8 @@ export async function callApi<T>(
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+    signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
+  }).catch(named(`${method} ${path}`));
   const text = await response.text();
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
   return (text ? JSON.parse(text) : null) as T;
