@@ -500,6 +500,7 @@ export interface Questionnaire {
   based_on: number | null;
   created_at: Generated<Timestamp>;
   created_by: string | null;
+  edition: Generated<number>;
   example: Generated<boolean>;
   id: string;
   region_id: string | null;

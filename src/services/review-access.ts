@@ -45,7 +45,7 @@ export async function openReview(
     (options.participant === true && (await takesPart(db, actor, review))) ||
     (options.submissions === true && (await readsSubmissions(db, actor, review.id, scope)));
   if (!visible) throw notFound();
-  const questionnaire = await questionnaireOf(db, cycle.questionnaireId, cycle.questionnaireVersion);
+  const questionnaire = await questionnaireOf(db, cycle);
   if (!questionnaire) throw new PacteError('questionnaire.not_found', { questionnaire: cycle.questionnaireId });
   return { review, questionnaire, scope };
 }
@@ -77,20 +77,29 @@ export async function takesPart(
 }
 
 /**
- * A questionnaire version never changes once loaded (a new wording is a new version), so each
- * process reads it once per database: every workspace request needs it.
+ * Every workspace request needs the review's questionnaire version, so each process keeps the
+ * versions it read, per database. A version's content changes while no answer uses it (its
+ * secretariat edits it, marks a wording official): the database raises its edition then
+ * (migration 039), which the cycle's row brings, so a version kept is the current one, whichever
+ * instance changed it. One edition a version is kept.
  */
-const questionnaires = new WeakMap<object, Map<string, Promise<Questionnaire | undefined>>>();
-function questionnaireOf(db: Kysely<Database>, id: string, version: number) {
-  const cache = questionnaires.get(db) ?? new Map<string, Promise<Questionnaire | undefined>>();
+const questionnaires = new WeakMap<
+  object,
+  Map<string, { edition: number; found: Promise<Questionnaire | undefined> }>
+>();
+function questionnaireOf(db: Kysely<Database>, cycle: catalogue.CycleRow) {
+  const cache =
+    questionnaires.get(db) ?? new Map<string, { edition: number; found: Promise<Questionnaire | undefined> }>();
   questionnaires.set(db, cache);
-  const key = `${id}@${version}`;
-  let found = cache.get(key);
-  if (!found) {
-    found = catalogue.findQuestionnaire(db, id, version);
-    cache.set(key, found);
-    found.then((q) => q ?? cache.delete(key)).catch(() => cache.delete(key)); // only hits stay
-  }
+  const key = `${cycle.questionnaireId}@${cycle.questionnaireVersion}`;
+  const kept = cache.get(key);
+  if (kept?.edition === cycle.questionnaireEdition) return kept.found;
+  const found = catalogue.findQuestionnaire(db, cycle.questionnaireId, cycle.questionnaireVersion);
+  const entry = { edition: cycle.questionnaireEdition, found };
+  cache.set(key, entry);
+  // Only hits stay (and only the latest read of a version).
+  const forget = () => cache.get(key) === entry && cache.delete(key);
+  found.then((q) => q ?? forget()).catch(forget);
   return found;
 }
 

@@ -211,8 +211,26 @@ describe('editing', () => {
 
 describe('official wording', () => {
   it('marks a language official on the version, every section and every question', async () => {
+    // What processes keeping the version in memory compare (migration 039): raised by every write.
+    const edition = async () =>
+      (
+        await db()
+          .selectFrom('questionnaire')
+          .select('edition')
+          .where('id', '=', 'arab-2021')
+          .where('version', '=', copy.version)
+          .executeTakeFirstOrThrow()
+      ).edition;
+    const before = await edition();
     const response = await call(secretariat(), 'PUT', `${versionPath()}/wording/ar`, { status: 'official' });
     expect(response.statusCode, response.body).toBe(200);
+    expect(await edition()).toBeGreaterThan(before);
+    const marked = await edition();
+    // Marking it again changes nothing, and leaves the edition as it was.
+    expect((await call(secretariat(), 'PUT', `${versionPath()}/wording/ar`, { status: 'official' })).statusCode).toBe(
+      200,
+    );
+    expect(await edition()).toBe(marked);
     const saved = response.json();
     expect(saved.wordingStatus.ar).toBe('official');
     const statuses = saved.sections.flatMap((s: StoredQuestionnaire['sections'][number] & { titleStatus: object }) => [
@@ -287,8 +305,28 @@ describe('a frozen version', () => {
     expect((await call(secretariat(), 'POST', '/api/v1/cycles/arab-2030/state', { to: 'open' })).statusCode).toBe(200);
     const review = { country: 'TUN', cycle: 'arab-2030', language: 'fr' };
     expect((await call(world.as('focalTun'), 'POST', '/api/v1/reviews', review)).statusCode).toBe(201);
-    // A review without an answer does not freeze the version yet.
-    expect((await call(secretariat(), 'PUT', versionPath(), versionBody(copy))).statusCode).toBe(200);
+    // A review without an answer does not freeze the version yet; what the secretariat changes
+    // reaches the review's workspace at once, though the server had the version in hand.
+    const workspace = async () =>
+      (await call(world.as('focalTun'), 'GET', '/api/v1/reviews/TUN/arab-2030/workspace')).json() as {
+        sections: { questions: { id: string }[] }[];
+      };
+    const asked = async () => (await workspace()).sections.flatMap((s) => s.questions.map((q) => q.id));
+    expect(await asked()).not.toContain('I.u');
+    const body = versionBody(copy);
+    body.sections[0]!.questions.push({
+      letter: 'u',
+      text: label('Une question de plus ?', 'One more question?', 'سؤال إضافي؟'),
+      guidance: null,
+      kind: 'text',
+      choices: null,
+      unit: null,
+    });
+    expect((await call(secretariat(), 'PUT', versionPath(), body)).statusCode).toBe(200);
+    expect(await asked()).toContain('I.u');
+    const removed = await call(secretariat(), 'PUT', versionPath(), versionBody(copy));
+    expect(removed.statusCode).toBe(200);
+    expect(await asked()).not.toContain('I.u');
     const answer = await call(world.as('focalTun'), 'PUT', '/api/v1/reviews/TUN/arab-2030/answers/I.w', {
       blocks: [{ type: 'paragraph', text: 'Oui, depuis 2022.' }],
       baseRevision: 0,

@@ -34,6 +34,8 @@ export interface CycleRow {
   title: Multilingual;
   questionnaireId: string;
   questionnaireVersion: number;
+  /** Raised by the database whenever that version's content is written (migration 039). */
+  questionnaireEdition: number;
   startsOn: string | null;
 }
 
@@ -176,9 +178,15 @@ export async function insertQuestionnaire(db: Db, q: Questionnaire): Promise<voi
 export async function findCycle(db: Db, id: string): Promise<CycleRow | undefined> {
   const row = await db
     .selectFrom('cycle')
-    .select(['id', 'region_id', 'title', 'questionnaire_id', 'questionnaire_version'])
-    .select((eb) => eb.cast<string | null>('starts_on', 'text').as('starts_on'))
-    .where('id', '=', id)
+    .innerJoin('questionnaire', (join) =>
+      join
+        .onRef('questionnaire.id', '=', 'cycle.questionnaire_id')
+        .onRef('questionnaire.version', '=', 'cycle.questionnaire_version'),
+    )
+    .select(['cycle.id', 'cycle.region_id', 'cycle.title', 'cycle.questionnaire_id', 'cycle.questionnaire_version'])
+    .select('questionnaire.edition')
+    .select((eb) => eb.cast<string | null>('cycle.starts_on', 'text').as('starts_on'))
+    .where('cycle.id', '=', id)
     .executeTakeFirst();
   return (
     row && {
@@ -187,6 +195,7 @@ export async function findCycle(db: Db, id: string): Promise<CycleRow | undefine
       title: row.title,
       questionnaireId: row.questionnaire_id,
       questionnaireVersion: row.questionnaire_version,
+      questionnaireEdition: row.edition,
       startsOn: row.starts_on,
     }
   );
