@@ -1,6 +1,7 @@
 import { Document, HeadingLevel, LineRuleType, Packer, type Paragraph, type Table } from 'docx';
 import { pick, type Language } from '../domain/language.js';
 import type { ComparedAnswer, Comparison } from '../domain/side-by-side.js';
+import { linesOf } from '../domain/value-text.js';
 import { figuresBlock, type DocxFigures } from './figures-docx.js';
 import { ARABIC_FONT, BULLET_LIST, LATIN_FONT, LOCALES, ORDERED_LIST, PAGE, Writer, levels } from './export-docx.js';
 
@@ -20,8 +21,9 @@ export interface SideBySideLabels {
  * The side-by-side view as a Word document: the question's wording at the top (the reader's
  * language), then one section per country — its name as a heading, the source line, and the
  * answer's blocks in the answer's own language and direction (an Arabic answer's paragraphs are
- * bidi even in a French document), with the review DOCX's writer (real Word lists). A coded
- * question's figures (a chart and its counts as a table) come right after the wording.
+ * bidi even in a French document), with the review DOCX's writer (real Word lists). A typed
+ * answer's value comes before its text, in the reader's language. A coded or typed question's
+ * figures (a chart and its counts as a table) come right after the wording.
  */
 export async function sideBySideDocx(
   comparison: Comparison,
@@ -37,13 +39,18 @@ export async function sideBySideDocx(
   ];
   if (figures) body.push(...figuresBlock(framing, figures, reader === 'ar'));
   if (comparison.answers.length === 0) body.push(framing.framed(labels.none));
+  // A typed question's options, worded in the reader's language as the page shows them.
+  const options = (comparison.options ?? []).map((o) => ({ id: o.key, mark: '', label: { [reader]: o.label } }));
   for (const answer of comparison.answers) {
     const writer = new Writer(answer.language, frame, instances);
     const synthetic = answer.synthetic ? ` (${labels.synthetic})` : '';
     body.push(writer.framed(`${pick(answer.countryName, reader)}${synthetic}`, { heading: HeadingLevel.HEADING_1 }));
     body.push(writer.framed(labels.source(answer), {}, false));
-    if (answer.blocks.length === 0) body.push(writer.framed(labels.noAnswer));
-    else body.push(...writer.blocks(answer.blocks));
+    // The value first (« ☒ Oui », « Valeur : 4 500 personnes »), in the reader's language; then the text.
+    const values = linesOf(comparison.question.kind, options, answer.value, comparison.question.unit ?? '', reader);
+    body.push(...values.map((line) => framing.framed(line, {}, false)));
+    if (answer.blocks.length > 0) body.push(...writer.blocks(answer.blocks));
+    else if (values.length === 0) body.push(writer.framed(labels.noAnswer));
   }
   const rtl = reader === 'ar';
   const document = new Document({

@@ -1,8 +1,8 @@
-import { picked, type AnswerValue } from './answer-value.js';
+import { picked, pickedIds, type AnswerValue } from './answer-value.js';
 import type { Block } from './blocks.js';
 import { pick, type Language, type Multilingual } from './language.js';
 import { formatNumber } from './locale-format.js';
-import { kindOf, type Question } from './questionnaire.js';
+import { kindOf, type Question, type QuestionKind } from './questionnaire.js';
 import type { ReviewQuestion } from './review.js';
 
 /**
@@ -32,14 +32,14 @@ export interface ValueNames {
 export const NUMBER_LABEL: Record<Language, string> = { fr: 'Valeur :', en: 'Value:', ar: 'القيمة:' };
 
 /** One option a question offers: its id (as the value names it), its mark (« 7. », « c) ») and its label. */
-interface Option {
+export interface ValueLineOption {
   id: string | number;
   mark: string;
   label: Multilingual;
 }
 
 /** The options; without the catalogue's names, objectives by number alone and principles by key. */
-function optionsOf(question: Question, names: ValueNames, ids: readonly (string | number)[] = []): Option[] {
+function optionsOf(question: Question, names: ValueNames, ids: readonly (string | number)[] = []): ValueLineOption[] {
   switch (kindOf(question)) {
     case 'single_choice':
     case 'multiple_choice':
@@ -57,7 +57,7 @@ function optionsOf(question: Question, names: ValueNames, ids: readonly (string 
   }
 }
 
-const optionLine = (option: Option, ticked: boolean, language: Language): string =>
+const optionLine = (option: ValueLineOption, ticked: boolean, language: Language): string =>
   `${ticked ? TICKED : EMPTY} ${option.mark} ${pick(option.label, language)}`.replace(/\s+/gu, ' ').trim();
 
 /**
@@ -72,21 +72,36 @@ export function valueLines(
   names: ValueNames,
   blank = false,
 ): string[] {
-  const kind = kindOf(question);
+  const unit = question.unit ? pick(question.unit, language) : '';
+  return linesOf(kindOf(question), optionsOf(question, names, picked(value)), value, unit, language, blank);
+}
+
+/**
+ * The same lines from options already known (side by side has them, in the reader's language):
+ * every option of a choice question, ticked or not (the reader sees what was not chosen); the
+ * ticked ones only of the 23 objectives and 10 principles; a number with its unit.
+ */
+export function linesOf(
+  kind: QuestionKind,
+  options: readonly ValueLineOption[],
+  value: AnswerValue | null | undefined,
+  unit: string,
+  language: Language,
+  blank = false,
+): string[] {
   if (kind === 'text') return [];
-  const unit = question.unit ? ` ${pick(question.unit, language)}` : '';
+  const after = unit ? ` ${unit}` : '';
   if (kind === 'number') {
-    if (blank) return [`${NUMBER_LABEL[language]} ____${unit}`];
+    if (blank) return [`${NUMBER_LABEL[language]} ____${after}`];
     if (!value || !('number' in value)) return [];
-    return [`${NUMBER_LABEL[language]} ${formatNumber(value.number, language)}${unit}`];
+    return [`${NUMBER_LABEL[language]} ${formatNumber(value.number, language)}${after}`];
   }
-  const ids = picked(value);
-  const options = optionsOf(question, names, ids);
   if (blank) return options.map((o) => optionLine(o, false, language));
+  const ids = pickedIds(value);
   if (ids.length === 0) return [];
-  // Every option of a choice question (the reader sees what was not chosen); ticked ones only of the 23 / 10.
-  const shown = kind === 'objectives' || kind === 'principles' ? options.filter((o) => ids.includes(o.id)) : options;
-  return shown.map((o) => optionLine(o, ids.includes(o.id), language));
+  const ticked = (o: ValueLineOption) => ids.includes(String(o.id));
+  const shown = kind === 'objectives' || kind === 'principles' ? options.filter(ticked) : options;
+  return shown.map((o) => optionLine(o, ticked(o), language));
 }
 
 /** A box at a line's start: group 1 the tick (empty: not ticked), group 2 the rest. */
@@ -105,7 +120,7 @@ export function westernDigits(text: string): string {
 }
 
 /** The option a line names: by its mark (number or letter) first, then by its label in any language. */
-function matchOption(rest: string, options: readonly Option[]): Option | undefined {
+function matchOption(rest: string, options: readonly ValueLineOption[]): ValueLineOption | undefined {
   const text = westernDigits(rest.trim());
   const marked = /^(\d{1,2}|[a-zA-Z])\s*[.)\-–]\s*(.*)$/u.exec(text);
   if (marked) {
@@ -154,9 +169,9 @@ const NUMBER_LINE = new RegExp(
 );
 
 /** What a line of an answer is, for the value: a box (ticked or not) of an option, a number, or neither. */
-type ValueLine = { option: Option; ticked: boolean | 'bare' } | { number: number | null } | null;
+type ValueLine = { option: ValueLineOption; ticked: boolean | 'bare' } | { number: number | null } | null;
 
-function classify(text: string, bare: boolean, question: Question, options: readonly Option[]): ValueLine {
+function classify(text: string, bare: boolean, question: Question, options: readonly ValueLineOption[]): ValueLine {
   if (kindOf(question) === 'number') {
     const line = NUMBER_LINE.exec(text);
     return line ? { number: readNumber(line[1] ?? '') } : null;
@@ -195,7 +210,7 @@ export function readValue(
   if (kind === 'text') return { value: null, blocks: strip(blocks, (text) => isGuidance(text)) };
 
   const options = optionsOf(question, names);
-  const boxes: { option: Option; ticked: boolean | 'bare' }[] = [];
+  const boxes: { option: ValueLineOption; ticked: boolean | 'bare' }[] = [];
   let number: number | null = null;
   const rest = strip(blocks, (text, bare) => {
     if (isGuidance(text)) return true;
@@ -204,7 +219,7 @@ export function readValue(
     if (parts.length > 1) {
       const lines = parts.map((part) => classify(part, false, question, options));
       if (lines.every((l) => l !== null && 'option' in l)) {
-        boxes.push(...(lines as { option: Option; ticked: boolean }[]));
+        boxes.push(...(lines as { option: ValueLineOption; ticked: boolean }[]));
         return true;
       }
     }

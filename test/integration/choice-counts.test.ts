@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDocxLines } from '../../src/documents/import-docx.js';
 import type { AnswerValue } from '../../src/domain/answer-value.js';
+import { DEFAULT_LIMITS } from '../../src/domain/read-limits.js';
 import { operator } from '../../src/domain/permissions.js';
 import { buildServer } from '../../src/http/server.js';
 import { createCycle } from '../../src/services/create-cycle.js';
@@ -37,6 +39,8 @@ const ANSWERS: Record<string, Record<string, AnswerValue | null>> = {
   TUN: { 'I.a': { choices: ['yes'] }, 'I.c': { choices: ['civil_society'] }, 'III.e': { objectives: [7] } },
   JOR: { 'I.a': { choices: ['in_preparation'] }, 'I.c': null, 'III.e': { objectives: [23] } },
 };
+/** Answers given as a value alone, without a word of text (a value alone is an answer). */
+const VALUE_ONLY: Record<string, Record<string, AnswerValue>> = { TUN: { 'III.f': { number: 4500 } } };
 
 beforeAll(async () => {
   t = await openTestStorage();
@@ -51,9 +55,13 @@ beforeAll(async () => {
   await moveCycle(db(), admin, CYCLE, { to: 'open' });
   for (const country of countries) {
     await createReview(db(), admin, { country, cycle: CYCLE, language: 'fr' });
-    for (const [questionId, value] of Object.entries(ANSWERS[country]!)) {
+    const given = [
+      ...Object.entries(ANSWERS[country]!).map(([questionId, value]) => [questionId, value, true] as const),
+      ...Object.entries(VALUE_ONLY[country] ?? {}).map(([questionId, value]) => [questionId, value, false] as const),
+    ];
+    for (const [questionId, value, withText] of given) {
       const target = { country, cycle: CYCLE, questionId };
-      const blocks = [{ type: 'paragraph' as const, text: `Réponse de ${country} à ${questionId}.` }];
+      const blocks = withText ? [{ type: 'paragraph' as const, text: `Réponse de ${country} à ${questionId}.` }] : [];
       await saveAnswer(db(), admin, target, { blocks, value, baseRevision: 0 });
       await moveAnswer(db(), admin, target, { to: 'in_review' });
       // Approved by someone else than its writer (nobody approves their own text).
@@ -125,6 +133,35 @@ describe('side by side', () => {
     };
     expect(await csv('I.c')).toEqual({ JOR: '', MAR: 'civil_society academia', TUN: 'civil_society' });
     expect(await csv('III.e')).toEqual({ JOR: '23', MAR: '1 7', TUN: '7' });
+  });
+
+  it('writes each answer’s value before its text in the Word document, in the reader’s language', async () => {
+    const docx = async (question: string, lang: string) => {
+      const url = `/api/v1/cycles/${CYCLE}/questions/${question}/answers.docx?lang=${lang}`;
+      const response = await app.inject({ method: 'GET', url, headers: as.secretariat });
+      expect(response.statusCode, response.body).toBe(200);
+      return (await readDocxLines(response.rawPayload, 'x.docx', DEFAULT_LIMITS)).map((l) => l.text.trim());
+    };
+    /** The lines between a country's source line and the next country's name. */
+    const after = (lines: string[], country: string, next: string | null) =>
+      lines.slice(lines.indexOf(country) + 2, next === null ? undefined : lines.indexOf(next));
+
+    // Every option of a multiple choice, ticked or not; then the text.
+    const choices = await docx('I.c', 'fr');
+    const morocco = after(choices, 'Maroc', 'Tunisie');
+    expect(morocco.filter((l) => /^[☒☐]/u.test(l)).map((l) => l.slice(0, 1))).toEqual(
+      morocco.filter((l) => /^[☒☐]/u.test(l)).map((l) => (/Société civile|Milieux académiques/u.test(l) ? '☒' : '☐')),
+    );
+    expect(morocco.filter((l) => l.startsWith('☒'))).toHaveLength(2);
+    expect(morocco.at(-1)).toBe('Réponse de MAR à I.c.');
+    // Objectives: the ticked ones only, in Arabic for an Arabic reader.
+    const objectives = await docx('III.e', 'ar');
+    expect(objectives.filter((l) => l.startsWith('☒ 7.'))).toHaveLength(2);
+    expect(objectives.filter((l) => l.startsWith('☐'))).toEqual([]);
+    // A number given alone: its line, and no « no answer ».
+    const numbers = await docx('III.f', 'fr');
+    const tunisia = after(numbers, 'Tunisie', null);
+    expect(tunisia).toEqual([expect.stringMatching(/^Valeur : 4\s500 personnes$/u)]);
   });
 });
 

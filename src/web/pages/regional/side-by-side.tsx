@@ -238,7 +238,8 @@ function AnswerColumn({
       {answer.blocks.length > 0 ? (
         <Blocks blocks={answer.blocks} />
       ) : (
-        <p className="muted">{t('sidebyside.no_answer')}</p>
+        // A value given alone (shown above) is an answer.
+        !answer.value && <p className="muted">{t('sidebyside.no_answer')}</p>
       )}
     </div>
   );
