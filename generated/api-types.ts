@@ -8533,6 +8533,8 @@ export interface operations {
             questionId: string;
             /** @description what was counted: the latest submissions not returned (the region’s secretariat, its translators, administrators), or published answers only (anyone else) */
             source: 'submission' | 'published';
+            /** @description the code’s confirmed codings; or, for a choice, objectives or principles question without a code, the answers’ values (each option a value) */
+            countedFrom: 'codings' | 'values';
             code: {
               kind: 'single' | 'multiple';
               /** @description in the reader’s language */

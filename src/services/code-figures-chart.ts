@@ -10,15 +10,17 @@ import { translate } from '../i18n/index.js';
 import { getCodeFigures, type CodeFigures } from './get-code-figures.js';
 
 /**
- * Where a bar leads: the secretariat to its coding page, filtered on the value (the app); anyone
- * else to the published answers to the question on the portal, in the reader's language.
+ * Where a bar leads: the secretariat to its coding page, filtered on the value, or for values
+ * counted without coding to the answers side by side (the app); anyone else to the published
+ * answers to the question on the portal, in the reader's language.
  */
 export function barHref(figures: CodeFigures, key: string, language: Language): string {
   const cycle = encodeURIComponent(figures.cycle);
   const question = encodeURIComponent(figures.questionId);
-  return figures.source === 'submission'
-    ? `/app/cycles/${cycle}/codes/${question}?value=${encodeURIComponent(key)}#value-${encodeURIComponent(key)}`
-    : `/cycles/${cycle}/questions/${question}?lang=${language}`;
+  if (figures.source === 'published') return `/cycles/${cycle}/questions/${question}?lang=${language}`;
+  return figures.countedFrom === 'values'
+    ? `/app/cycles/${cycle}/questions/${question}?lang=${language}`
+    : `/app/cycles/${cycle}/codes/${question}?value=${encodeURIComponent(key)}#value-${encodeURIComponent(key)}`;
 }
 
 /** The Vega-Lite spec of a code's figures, in the reader's language. */

@@ -19,6 +19,8 @@ export interface CodeFigures {
   questionId: string;
   /** Whose answers are counted: the submissions (the region's secretariat) or the published versions. */
   source: 'submission' | 'published';
+  /** The code's confirmed codings, or (a choice, objectives or principles question without a code) the answers' values. */
+  countedFrom: 'codings' | 'values';
   code: { kind: CodeKind; name: string; names: Multilingual };
   group: { id: string; name: string } | null;
   /** The cycle's countries (or those of the group): the N of « n of N ». */
@@ -49,7 +51,7 @@ export async function getCodeFigures(
   const found = await readFigures(actor, target.cycle, (source) =>
     figures.codeFiguresOf(db, target.cycle, target.questionId, source),
   );
-  const { cycle, source, code, groups: regionGroups, codings } = found;
+  const { cycle, source, code, groups: regionGroups, codings, countedFrom } = found;
   if (!code) throw new PacteError('code.not_found', { cycle: cycle.id, question: target.questionId });
   const group = query.group === undefined ? undefined : regionGroups.find((g) => g.id === query.group);
   if (query.group !== undefined && !group) throw new PacteError('group.not_found', { group: query.group });
@@ -70,6 +72,7 @@ export async function getCodeFigures(
     region: cycle.regionId,
     questionId: code.questionId,
     source,
+    countedFrom,
     code: { kind: code.kind, name: pick(code.names, reader), names: code.names },
     group: group ? { id: group.id, name: pick(group.names, reader) } : null,
     totalCountries: members.size,

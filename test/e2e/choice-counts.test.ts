@@ -22,8 +22,8 @@ import {
 const CYCLE = 'arab-2032';
 const SECRETARIAT = 'secretariat@demo.pacte.local';
 const WORDS = {
-  fr: { option: 'En préparation', chosen: 'Choix : En préparation' },
-  ar: { option: 'قيد الإعداد', chosen: 'الاختيار: قيد الإعداد' },
+  fr: { option: 'En préparation', chosen: 'Choix : En préparation', counted: '1 pays a choisi sur 1' },
+  ar: { option: 'قيد الإعداد', chosen: 'الاختيار: قيد الإعداد', counted: 'اختار بلد واحد من أصل' },
 } as const;
 
 let browser: Browser;
@@ -88,6 +88,12 @@ describe.each(['fr', 'ar'] as const)('the counts of a choice question (%s)', (la
     const section = page.locator('.figures-section', { has: page.locator('h2', { hasText: 'I.a' }) });
     await section.locator('tr[data-value="in_preparation"] td[data-count="1"]').waitFor();
     expect(await section.locator('tr[data-value="yes"] td[data-count="0"]').count()).toBe(1);
+    // Counted from the choices made, not coded: it says so, and the bars lead to the answers side by side.
+    expect(await section.innerText()).toContain(WORDS[lang].counted);
+    await section.locator('svg a').first().waitFor();
+    const bars = await section.locator('svg a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    expect(bars.length).toBeGreaterThan(0);
+    for (const href of bars) expect(href).toContain(`/app/cycles/${CYCLE}/questions/I.a`);
     await checkPage(page, 'choice-counts-figures', lang);
   });
 });

@@ -171,6 +171,7 @@ describe('figures', () => {
     expect(status, JSON.stringify(body)).toBe(200);
     expect(body).toMatchObject({
       source: 'submission',
+      countedFrom: 'values',
       totalCountries: 3,
       codedCountries: 3,
       code: { kind: 'single' },
@@ -201,5 +202,8 @@ describe('figures', () => {
       headers: as.secretariat,
     });
     expect([chart.statusCode, chart.headers['content-type']]).toEqual([200, expect.stringMatching(/svg/u)]);
+    // Its bars lead the secretariat to the answers side by side: there is no coding to see.
+    expect(chart.body).toContain(`/app/cycles/${CYCLE}/questions/I.a?lang=`);
+    expect(chart.body).not.toContain('/codes/I.a');
   });
 });

@@ -139,7 +139,12 @@ describe('a code’s figures', () => {
       const figures = await figuresOf(who, '?lang=fr');
       expect(figures.source, who).toBe('submission');
       expect(countsOf(figures)).toEqual(expected(confirmed.keys()));
-      expect(figures).toMatchObject({ totalCountries: 22, codedCountries: confirmed.size, group: null });
+      expect(figures).toMatchObject({
+        countedFrom: 'codings',
+        totalCountries: 22,
+        codedCountries: confirmed.size,
+        group: null,
+      });
       const listed = figures.values.flatMap((v) => v.countries.map((c) => c.code));
       expect(listed).not.toContain(rejected);
       expect(listed).not.toContain(suggestedOnly);

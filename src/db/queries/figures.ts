@@ -40,6 +40,8 @@ export interface CountryObjectives {
 export interface CodeFiguresRows {
   cycle: Cycle;
   code: { questionId: string; kind: CodeKind; names: Multilingual; values: CodeValue[] } | null;
+  /** What was counted: the code's confirmed codings, or (a typed question without a code) the answers' values. */
+  countedFrom: 'codings' | 'values';
   groups: { id: string; names: Multilingual; countries: string[] }[];
   codings: CountedCoding[];
 }
@@ -144,7 +146,7 @@ async function typedFigures(
   questionId: string,
   question: TypedQuestion | null,
   valued: { country: string; name: Multilingual; synthetic: boolean; value: AnswerValue | null }[],
-): Promise<Pick<CodeFiguresRows, 'code' | 'codings'> | null> {
+): Promise<Pick<CodeFiguresRows, 'code' | 'codings' | 'countedFrom'> | null> {
   const options =
     question &&
     valueOptions(
@@ -159,6 +161,7 @@ async function typedFigures(
   if (!question || !options) return null;
   const values: CodeValue[] = options.map((o) => ({ key: o.key, labels: o.labels, cues: {} }));
   return {
+    countedFrom: 'values',
     code: {
       questionId,
       kind: kindOf(question) === 'single_choice' ? 'single' : 'multiple',
@@ -216,7 +219,11 @@ export async function codeFiguresOf(
   return {
     cycle: toCycle(row),
     groups: row.groups,
-    ...(typed ?? { code: row.code, codings: row.codings.map((c) => ({ ...c, country: c.country.trim() })) }),
+    ...(typed ?? {
+      countedFrom: 'codings',
+      code: row.code,
+      codings: row.codings.map((c) => ({ ...c, country: c.country.trim() })),
+    }),
   };
 }
 

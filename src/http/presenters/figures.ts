@@ -10,6 +10,7 @@ export function presentCodeFigures(f: CodeFigures): Static<(typeof getCodeFigure
     region: f.region,
     questionId: f.questionId,
     source: f.source,
+    countedFrom: f.countedFrom,
     code: f.code,
     group: f.group,
     totalCountries: f.totalCountries,

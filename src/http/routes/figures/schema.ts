@@ -45,6 +45,10 @@ export const getCodeFiguresSchema = {
         region: Type.String(),
         questionId: Type.String(),
         source: Source,
+        countedFrom: OneOf(['codings', 'values'] as const, {
+          description:
+            'the code’s confirmed codings; or, for a choice, objectives or principles question without a code, the answers’ values (each option a value)',
+        }),
         code: Type.Object(
           {
             kind: OneOf(['single', 'multiple'] as const),

@@ -99,7 +99,7 @@ export function FiguresPage({ cycle }: { cycle: string }) {
         .flatMap((s) => s.questions)
         .filter((q) => COUNTED_KINDS.includes(q.kind ?? 'text') && !coded.has(q.id))
         .map((q) => (
-          <CodeFiguresSection key={q.id} cycle={cycle} question={q.id} group={group} typed />
+          <CodeFiguresSection key={q.id} cycle={cycle} question={q.id} group={group} />
         ))}
       <section aria-labelledby="figures-matrix" className="figures-section">
         <h2 id="figures-matrix">{t('figures.matrix.title')}</h2>
@@ -116,18 +116,7 @@ export function FiguresPage({ cycle }: { cycle: string }) {
 }
 
 /** One code: its heading, the chart, and the same counts as a table. */
-function CodeFiguresSection({
-  cycle,
-  question,
-  group,
-  typed = false,
-}: {
-  cycle: string;
-  question: string;
-  group: string;
-  /** A typed question counted from its answers' values: its countries lead to the answers side by side. */
-  typed?: boolean;
-}) {
+function CodeFiguresSection({ cycle, question, group }: { cycle: string; question: string; group: string }) {
   const { t, language, number } = useLocale();
   const path = `${codePath(cycle, question)}/figures`;
   const figures = useApi<CodeFigures>(withGroup(path, group));
@@ -135,6 +124,8 @@ function CodeFiguresSection({
   if (figures.error) return <p className="error-message">{figures.error.message}</p>;
   if (!figures.data) return <Loading />;
   const f = figures.data;
+  // A typed question counted from its answers' values: its countries lead to the answers side by side.
+  const typed = f.countedFrom === 'values';
   const name = localText(f.code.names, language) || question;
   const countryHref = (value: string, country: string) =>
     typed
@@ -143,7 +134,9 @@ function CodeFiguresSection({
   return (
     <section aria-labelledby={id} className="figures-section">
       <h2 id={id}>{t('figures.code_title', { question, name })}</h2>
-      <p className="muted">{t('figures.coded', { coded: f.codedCountries, total: number(f.totalCountries) })}</p>
+      <p className="muted">
+        {t(typed ? 'figures.answered' : 'figures.coded', { coded: f.codedCountries, total: number(f.totalCountries) })}
+      </p>
       {typed && <p className="muted">{t('figures.from_values')}</p>}
       {f.codedCountries === 0 && typed ? (
         <p className="figures-nothing">{t('figures.nothing_answered')}</p>
