@@ -207,10 +207,16 @@ export async function importReview(db: Kysely<Database>, request: ImportRequest)
     const conflicts: string[] = [];
     for (const question of understood) {
       const before = existing.get(question.id);
-      if (before && sameBlocks(before.blocks, question.blocks) && sameValue(before.value, question.value)) {
+      // A question the file leaves unanswered (a blank's empty cell) and Pacte has no answer to:
+      // nothing to store, not an empty revision.
+      const nothing = !before && question.blocks.length === 0 && question.value === null;
+      if (
+        nothing ||
+        (before && sameBlocks(before.blocks, question.blocks) && sameValue(before.value, question.value))
+      ) {
         unchanged.push(question.id);
         // The review's language changed: its answers are stemmed another way.
-        if (current && current.language !== header.language) {
+        if (before && current && current.language !== header.language) {
           await indexAnswer(trx, {
             reviewId: id,
             questionId: question.id,

@@ -100,6 +100,21 @@ describe('importing a review', () => {
     expect(await counts()).toEqual({ reviews: 1, answers: 24, revisions: 25 });
   });
 
+  it('stores nothing for a question the file leaves unanswered, and says it unchanged', async () => {
+    const seed = seedBytes().toString('utf8');
+    const start = seed.indexOf('responsable de l’examen ?') + 'responsable de l’examen ?'.length;
+    const end = seed.indexOf('c) Quelles sont les entités');
+    expect(seed.slice(start, end)).toContain('Direction des Questions Globales');
+    const result = await load(Buffer.from(seed.slice(0, start) + '\n\n' + seed.slice(end)));
+    expect(result.review.sections[0]?.questions.find((q) => q.id === 'I.b')?.answer.blocks).toEqual([]);
+    expect(result.changed).toHaveLength(23);
+    expect(result.changed).not.toContain('I.b');
+    expect(result.unchanged).toEqual(['I.b']);
+    // No empty answer, no empty revision: the question is as unanswered as before the import.
+    expect((await answers()).map((a) => a.question_id)).not.toContain('I.b');
+    expect(await counts()).toEqual({ reviews: 1, answers: 23, revisions: 23 });
+  });
+
   it('recognises the country (MAR) when none is given', async () => {
     const result = await load(seedBytes(), { country: undefined, dryRun: true });
     expect(result.review.country).toBe('MAR');
