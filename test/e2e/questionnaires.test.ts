@@ -166,7 +166,26 @@ async function story(lang: Lang) {
   await page.locator('.mapping-list').waitFor();
   expect(await page.locator('#map-I\\.a').inputValue()).toBe('I.a');
   await page.locator('.mapping-form > p', { hasText: added.id }).waitFor();
+  // Splitting I.a: its answer goes to I.a and to the new question as well.
+  await page.locator('#map-I\\.a-split').click();
+  await page.selectOption('#map-I\\.a-1', added.id);
   await check(page, 'mapping', lang);
+  await page.locator('#mapping-save').click();
+  await page.locator('p[role=status]').waitFor();
+  await page.locator('.mapping-list > li', { hasText: added.id }).first().waitFor();
+  expect(await page.locator('#map-I\\.a-1').inputValue()).toBe(added.id);
+  const mapping = await callApi<{
+    rows: { from: string; to: string | null }[];
+    questions: { question: string; follows: string }[];
+  }>(server, await token(), 'GET', `/questionnaires/arab-2021/versions/${copied.version}/mapping`);
+  expect(mapping.rows).toEqual(
+    expect.arrayContaining([
+      { from: 'I.a', to: 'I.a' },
+      { from: 'I.a', to: added.id },
+    ]),
+  );
+  expect(mapping.questions.find((q) => q.question === 'I.a')?.follows).toBe('split');
+  await check(page, 'mapping-split', lang);
 
   // Removing a question asks first, then takes it out of the version.
   await page.goBack();

@@ -13,12 +13,13 @@ const NONE = '-';
 
 /**
  * `/questionnaires/:id/:version/mapping`: each question of the version this one was copied from
- * → the question its answer goes to here (or none), with what that means in plain words.
- * Splitting one question into several is done through the API (rows); this page maps one to one
- * and says so when a split is stored.
+ * → the question(s) its answer goes to here (or none), with what that means in plain words. Two
+ * earlier questions sent to the same one are merged; one sent to several (« Scinder ») is split.
  */
 export function MappingPage({ id, version }: { id: string; version: number }) {
   const loaded = useVersion(id, version);
+  // Kept here: the form below starts again from the rows saved, once they come back.
+  const [saved, setSaved] = useState(false);
   const mapping = useApi<QuestionMapping>(loaded.questionnaire?.basedOn ? `${apiVersion(id, version)}/mapping` : null);
   const earlier = useApi<Questionnaire>(
     loaded.questionnaire?.basedOn ? `/questionnaires/${id}?version=${loaded.questionnaire.basedOn}` : null,
@@ -34,18 +35,30 @@ export function MappingPage({ id, version }: { id: string; version: number }) {
       earlier={earlier.data}
       mapping={mapping.data}
       editable={loaded.summary.editable}
+      saved={saved}
+      onSaved={() => setSaved(true)}
     />
   );
 }
 
-function Mapping(props: { later: Questionnaire; earlier: Questionnaire; mapping: QuestionMapping; editable: boolean }) {
+function Mapping(props: {
+  later: Questionnaire;
+  earlier: Questionnaire;
+  mapping: QuestionMapping;
+  editable: boolean;
+  saved: boolean;
+  onSaved: () => void;
+}) {
   const { t, language } = useLocale();
   const { later, earlier, mapping } = props;
-  const [choice, setChoice] = useState<Record<string, string>>(() =>
-    Object.fromEntries(mapping.questions.map((q) => [q.question, q.to[0] ?? NONE])),
+  // Where each earlier question's answer goes: one question (moved, merged), several (split) or NONE.
+  const [targets, setTargets] = useState<Record<string, string[]>>(() =>
+    Object.fromEntries(mapping.questions.map((q) => [q.question, q.to.length > 0 ? q.to : [NONE]])),
   );
+  const targetsOf = (question: string) => targets[question] ?? [NONE];
+  const setTarget = (question: string, at: number, value: string) =>
+    setTargets({ ...targets, [question]: targetsOf(question).map((x, i) => (i === at ? value : x)) });
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [saved, setSaved] = useState(false);
   const saving = useApiMutation(
     (rows: { from: string; to: string | null }[]) =>
       put<QuestionMapping>(`${apiVersion(later.id, later.version)}/mapping`, { rows }),
@@ -54,20 +67,21 @@ function Mapping(props: { later: Questionnaire; earlier: Questionnaire; mapping:
   const laterQuestions = later.sections.flatMap((s) => s.questions);
   const textOf = (list: Questionnaire, id: string) =>
     localText(list.sections.flatMap((s) => s.questions).find((q) => q.id === id)?.text ?? {}, language);
-  const split = mapping.questions.some((q) => q.follows === 'split');
+  /** A later question not yet among `taken`, to offer when splitting. */
+  const another = (taken: string[]) => laterQuestions.find((x) => !taken.includes(x.id))?.id;
 
   const submit = async () => {
-    // Only what differs from « same id » is stored; a split already stored is kept whole.
+    // Only what differs from « same id » is stored; repeats of one target count once.
     const rows = mapping.questions.flatMap((q) => {
-      const to = choice[q.question] ?? NONE;
-      if (q.follows === 'split') return q.to.map((x) => ({ from: q.question, to: x }));
-      if (to === q.question) return [];
-      return [{ from: q.question, to: to === NONE ? null : to }];
+      const to = [...new Set(targetsOf(q.question).filter((x) => x !== NONE))];
+      if (to.length === 0) return [{ from: q.question, to: null }];
+      if (to.length === 1 && to[0] === q.question) return [];
+      return to.map((x) => ({ from: q.question, to: x }));
     });
     try {
       await saving.mutateAsync(rows);
       setErrors([]);
-      setSaved(true);
+      props.onSaved();
     } catch (failure) {
       const question = failure instanceof ApiError ? String(failure.details.question ?? '') : '';
       const field = mapping.questions.some((q) => q.question === question) ? `map-${question}` : 'mapping-save';
@@ -85,40 +99,72 @@ function Mapping(props: { later: Questionnaire; earlier: Questionnaire; mapping:
       }
     >
       <p>{t('questionnaires.mapping.intro')}</p>
-      {split && <p className="notice">{t('questionnaires.mapping.split_stored')}</p>}
-      {saved && (
+      {props.saved && (
         <p role="status" className="notice">
           {t('questionnaires.mapping.saved')}
         </p>
       )}
       <Form errors={errors} onSubmit={submit} className="mapping-form">
         <ol className="mapping-list">
-          {mapping.questions.map((q) => (
-            <li key={q.question}>
-              <SelectField
-                id={`map-${q.question}`}
-                label={
-                  <>
-                    <strong dir="ltr">{q.question}</strong> {textOf(earlier, q.question)}
-                  </>
-                }
-                errors={errors}
-                value={choice[q.question] ?? NONE}
-                onChange={(value) => setChoice({ ...choice, [q.question]: value })}
-                options={[
-                  ...laterQuestions.map((x) => ({
-                    value: x.id,
-                    label: `${x.id} — ${localText(x.text, language).slice(0, 80)}`,
-                  })),
-                  { value: NONE, label: t('questionnaires.mapping.none') },
-                ]}
-              />
-              <p className="questionnaire-meta">
-                {t(FOLLOWS_KEYS[q.follows], { to: q.to.join(', ') })}
-                {q.follows !== 'none' && !q.valuesFollow && ` ${t('questionnaires.mapping.values_not_follow')}`}
-              </p>
-            </li>
-          ))}
+          {mapping.questions.map((q) => {
+            const chosen = targetsOf(q.question);
+            const next = another(chosen);
+            return (
+              <li key={q.question}>
+                {chosen.map((target, i) => (
+                  <div key={i} className="mapping-target">
+                    <SelectField
+                      id={i === 0 ? `map-${q.question}` : `map-${q.question}-${i}`}
+                      label={
+                        i === 0 ? (
+                          <>
+                            <strong dir="ltr">{q.question}</strong> {textOf(earlier, q.question)}
+                          </>
+                        ) : (
+                          t('questionnaires.mapping.also_to', { question: q.question })
+                        )
+                      }
+                      errors={errors}
+                      value={target}
+                      onChange={(value) => setTarget(q.question, i, value)}
+                      options={[
+                        ...laterQuestions.map((x) => ({
+                          value: x.id,
+                          label: `${x.id} — ${localText(x.text, language).slice(0, 80)}`,
+                        })),
+                        // « None » only alone: a split sends the answer somewhere each time.
+                        ...(i === 0 ? [{ value: NONE, label: t('questionnaires.mapping.none') }] : []),
+                      ]}
+                    />
+                    {props.editable && i > 0 && (
+                      <button
+                        type="button"
+                        className="link-button"
+                        id={`map-${q.question}-${i}-remove`}
+                        onClick={() => setTargets({ ...targets, [q.question]: chosen.filter((_, j) => j !== i) })}
+                      >
+                        {t('questionnaires.mapping.remove_target', { question: target })}
+                      </button>
+                    )}
+                  </div>
+                ))}
+                {props.editable && chosen[0] !== NONE && next !== undefined && (
+                  <button
+                    type="button"
+                    className="link-button"
+                    id={`map-${q.question}-split`}
+                    onClick={() => setTargets({ ...targets, [q.question]: [...chosen, next] })}
+                  >
+                    {t('questionnaires.mapping.split', { question: q.question })}
+                  </button>
+                )}
+                <p className="questionnaire-meta">
+                  {t(FOLLOWS_KEYS[q.follows], { to: q.to.join(', ') })}
+                  {q.follows !== 'none' && !q.valuesFollow && ` ${t('questionnaires.mapping.values_not_follow')}`}
+                </p>
+              </li>
+            );
+          })}
         </ol>
         {mapping.newQuestions.length > 0 && (
           <p>{t('questionnaires.mapping.new_questions', { questions: mapping.newQuestions.join(', ') })}</p>
