@@ -34,8 +34,12 @@ export class PGliteDialect implements Dialect {
   }
 }
 
-/** The connection the code running now holds for its transaction (src/services/use-case.ts sets it). */
-const heldConnection = new AsyncLocalStorage<DatabaseConnection>();
+/**
+ * The connection the code running now holds for its transaction (src/services/use-case.ts sets
+ * it), while the transaction lasts: a timer or a promise started inside it and running after it
+ * ended inherits the store, and may then use the outer handle.
+ */
+const heldConnection = new AsyncLocalStorage<{ connection: DatabaseConnection; open: boolean }>();
 
 /**
  * Runs a transaction's work knowing the connection it holds, so that a query on the outer handle
@@ -46,8 +50,12 @@ export async function holdingConnection<T>(
   trx: Pick<Kysely<unknown>, 'getExecutor'>,
   work: () => Promise<T>,
 ): Promise<T> {
-  const connection = await trx.getExecutor().provideConnection(async (c) => c);
-  return heldConnection.run(connection, work);
+  const held = { connection: await trx.getExecutor().provideConnection(async (c) => c), open: true };
+  try {
+    return await heldConnection.run(held, work);
+  } finally {
+    held.open = false;
+  }
 }
 
 class PGliteDriver implements Driver {
@@ -62,7 +70,8 @@ class PGliteDriver implements Driver {
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    if (heldConnection.getStore() === this.connection) {
+    const held = heldConnection.getStore();
+    if (held?.open && held.connection === this.connection) {
       throw new Error('PGlite: a query on the outer database handle inside a transaction would wait for ever: use trx');
     }
     const previous = this.tail;

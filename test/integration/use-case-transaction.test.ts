@@ -50,6 +50,16 @@ describe('a use case’s transaction', () => {
     await expect(countries(t.storage.db)).resolves.toMatchObject({ n: expect.anything() });
   });
 
+  it('lets work started inside it use the outer handle once it has ended (a timer, a later step)', async () => {
+    let later!: Promise<{ n: string }>;
+    await inTransaction(t.storage.db, async (trx) => {
+      // Runs after the commit, in the context it was started from.
+      later = new Promise((resolve, reject) => setTimeout(() => countries(t.storage.db).then(resolve, reject), 10));
+      return countries(trx);
+    });
+    await expect(later).resolves.toMatchObject({ n: expect.anything() });
+  });
+
   it('lets a query on the outer handle started by a request outside it wait its turn', async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
