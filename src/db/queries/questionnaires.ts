@@ -97,16 +97,29 @@ export async function listVersions(db: Db): Promise<VersionRow[]> {
   }));
 }
 
-/** One version's row, locked for the rest of the transaction when `lock` (edits serialise on it). */
+/**
+ * One version's row, locked for the rest of the transaction when `lock` (edits serialise on it,
+ * and a first answer's write waits for it: reviews.ts, lockQuestion). Locked first, then read:
+ * after waiting for the lock, a second statement sees the answer written meanwhile (read
+ * committed), where one statement would still say « not frozen ».
+ */
 export async function findVersionHead(db: Db, id: string, version: number, lock = false) {
-  let query = db
+  if (lock) {
+    await db
+      .selectFrom('questionnaire')
+      .select('id')
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .forUpdate()
+      .execute();
+  }
+  const row = await db
     .selectFrom('questionnaire')
     .select(['id', 'version', 'region_id', 'based_on', 'wording_status'])
     .select((eb) => frozenExpression(eb).as('frozen'))
     .where('id', '=', id)
-    .where('version', '=', version);
-  if (lock) query = query.forUpdate();
-  const row = await query.executeTakeFirst();
+    .where('version', '=', version)
+    .executeTakeFirst();
   return row && { ...row, frozen: Boolean(row.frozen) };
 }
 
