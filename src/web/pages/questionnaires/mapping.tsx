@@ -72,7 +72,7 @@ function Mapping(props: {
 
   const submit = async () => {
     // Only what differs from « same id » is stored; repeats of one target count once.
-    const rows = mapping.questions.flatMap((q) => {
+    const rows = mapping.questions.flatMap((q): { from: string; to: string | null }[] => {
       const to = [...new Set(targetsOf(q.question).filter((x) => x !== NONE))];
       if (to.length === 0) return [{ from: q.question, to: null }];
       if (to.length === 1 && to[0] === q.question) return [];
