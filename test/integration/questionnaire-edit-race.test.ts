@@ -57,12 +57,17 @@ async function waitingForLock(done: Promise<unknown>): Promise<void> {
 
 const paragraph = (text: string) => [{ type: 'paragraph' as const, text }];
 
+/** A moment one side waits for and the other says has come. */
+function signal(): { reached: Promise<void>; reach: () => void } {
+  let reach!: () => void;
+  const reached = new Promise<void>((resolve) => (reach = resolve));
+  return { reached, reach };
+}
+
 describe('an edit of a version and a first answer at the same moment', () => {
   it('refuses the answer when the edit it waited for removed its question, and writes nothing', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let edited!: () => void;
-    const locked = new Promise<void>((resolve) => (edited = resolve));
+    const gate = signal();
+    const locked = signal();
     // The edit: the version's row locked, no answer yet, then I.h removed when the gate opens.
     const edit = inTransaction(db(), async (trx) => {
       await trx
@@ -72,8 +77,8 @@ describe('an edit of a version and a first answer at the same moment', () => {
         .where('version', '=', copy.version)
         .forUpdate()
         .execute();
-      edited();
-      await gate;
+      locked.reach();
+      await gate.reached;
       await trx
         .deleteFrom('question')
         .where('questionnaire_id', '=', 'arab-2021')
@@ -81,7 +86,7 @@ describe('an edit of a version and a first answer at the same moment', () => {
         .where('id', '=', 'I.h')
         .execute();
     });
-    await locked;
+    await locked.reached;
     const answer = saveAnswer(
       db(),
       admin,
@@ -89,7 +94,7 @@ describe('an edit of a version and a first answer at the same moment', () => {
       { blocks: paragraph('Oui, avec le réseau.'), baseRevision: 0 },
     );
     await waitingForLock(answer);
-    release();
+    gate.reach();
     await edit;
     await expect(answer).rejects.toMatchObject({ code: 'question.not_found' });
     const written = await db().selectFrom('answer').select('question_id').where('question_id', '=', 'I.h').execute();
@@ -97,10 +102,8 @@ describe('an edit of a version and a first answer at the same moment', () => {
   });
 
   it('refuses the edit that waited for a first answer: the version is frozen by then', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let wrote!: () => void;
-    const written = new Promise<void>((resolve) => (wrote = resolve));
+    const gate = signal();
+    const written = signal();
     // The answer's transaction, held open after it wrote, as if the request were still running.
     const answer = inTransaction(db(), async (trx) => {
       const saved = await saveAnswer(
@@ -109,15 +112,15 @@ describe('an edit of a version and a first answer at the same moment', () => {
         { country: 'JOR', cycle: CYCLE, questionId: 'I.a' },
         { blocks: paragraph('Un comité interministériel.'), baseRevision: 0 },
       );
-      wrote();
-      await gate;
+      written.reach();
+      await gate.reached;
       return saved;
     });
-    await written;
+    await written.reached;
     const body = versionBody(copy);
     const edit = editQuestionnaire(db(), admin, 'arab-2021', copy.version, body);
     await waitingForLock(edit);
-    release();
+    gate.reach();
     await answer;
     await expect(edit).rejects.toMatchObject({ code: 'questionnaire.frozen' });
   });
