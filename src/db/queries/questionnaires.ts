@@ -7,6 +7,7 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Language, Multilingual } from '../../domain/language.js';
 import type { Questionnaire, WordingStatus } from '../../domain/questionnaire.js';
+import { PacteError } from '../../domain/errors.js';
 import type { Database } from '../schema.js';
 import { questionRows, sectionRows } from './catalogue.js';
 
@@ -99,7 +100,7 @@ export async function listVersions(db: Db): Promise<VersionRow[]> {
 
 /**
  * One version's row, locked for the rest of the transaction when `lock` (edits serialise on it,
- * and a first answer's write waits for it: reviews.ts, lockQuestion). Locked first, then read:
+ * and a first answer's write waits for it: lockQuestionOf). Locked first, then read:
  * after waiting for the lock, a second statement sees the answer written meanwhile (read
  * committed), where one statement would still say « not frozen ».
  */
@@ -121,6 +122,39 @@ export async function findVersionHead(db: Db, id: string, version: number, lock 
     .where('version', '=', version)
     .executeTakeFirst();
   return row && { ...row, frozen: Boolean(row.frozen) };
+}
+
+/**
+ * Before an answer is written: its questionnaire version's row locked for share, then the question
+ * read again (saveAnswerRevision calls it). A secretariat edits a version under that row's update
+ * lock after checking that no answer uses it (findVersionHead, above): an answer written meanwhile
+ * waits for the edit and is refused if the edit removed its question (question.not_found, nothing
+ * written), and an edit that comes after waits for the answer, then finds the version frozen.
+ * Two statements: the second reads what the edit committed (read committed).
+ */
+export async function lockQuestionOf(db: Db, reviewId: number, questionId: string): Promise<void> {
+  const version = await db
+    .selectFrom('review')
+    .innerJoin('cycle', 'cycle.id', 'review.cycle_id')
+    .innerJoin('questionnaire', (join) =>
+      join
+        .onRef('questionnaire.id', '=', 'cycle.questionnaire_id')
+        .onRef('questionnaire.version', '=', 'cycle.questionnaire_version'),
+    )
+    .select(['questionnaire.id', 'questionnaire.version'])
+    .where('review.id', '=', reviewId)
+    .forShare('questionnaire')
+    .executeTakeFirst();
+  const question =
+    version &&
+    (await db
+      .selectFrom('question')
+      .select('id')
+      .where('questionnaire_id', '=', version.id)
+      .where('version', '=', version.version)
+      .where('id', '=', questionId)
+      .executeTakeFirst());
+  if (!question) throw new PacteError('question.not_found', { question: questionId });
 }
 
 /** The number a new version of `id` takes: the highest + 1 (the versions' rows locked meanwhile). */

@@ -1,11 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { AnswerValue } from '../../domain/answer-value.js';
 import type { Block } from '../../domain/blocks.js';
-import { PacteError } from '../../domain/errors.js';
 import type { Language, Multilingual } from '../../domain/language.js';
 import type { RevisionOrigin, StoredAnswer } from '../../domain/review.js';
 import type { AnswerStatus, ReviewStatus } from '../../domain/workflow.js';
 import type { Database } from '../schema.js';
+import { lockQuestionOf } from './questionnaires.js';
 
 type Db = Kysely<Database>;
 
@@ -175,39 +175,6 @@ export async function upsertReview(
 }
 
 /** Stores a new revision of one answer: the answer row moves on, the history keeps it. */
-/**
- * Before an answer is written: its questionnaire version's row locked for share, then the question
- * read again. A secretariat edits a version under that row's update lock after checking that no
- * answer uses it (src/services/questionnaire-access.ts, editableVersion): an answer written
- * meanwhile waits for the edit and is refused if the edit removed its question (question.not_found,
- * nothing written), and an edit that comes after waits for the answer, then finds the version frozen.
- * Two statements: the second reads what the edit committed (read committed).
- */
-async function lockQuestion(db: Db, reviewId: number, questionId: string): Promise<void> {
-  const version = await db
-    .selectFrom('review')
-    .innerJoin('cycle', 'cycle.id', 'review.cycle_id')
-    .innerJoin('questionnaire', (join) =>
-      join
-        .onRef('questionnaire.id', '=', 'cycle.questionnaire_id')
-        .onRef('questionnaire.version', '=', 'cycle.questionnaire_version'),
-    )
-    .select(['questionnaire.id', 'questionnaire.version'])
-    .where('review.id', '=', reviewId)
-    .forShare('questionnaire')
-    .executeTakeFirst();
-  const question =
-    version &&
-    (await db
-      .selectFrom('question')
-      .select('id')
-      .where('questionnaire_id', '=', version.id)
-      .where('version', '=', version.version)
-      .where('id', '=', questionId)
-      .executeTakeFirst());
-  if (!question) throw new PacteError('question.not_found', { question: questionId });
-}
-
 export async function saveAnswerRevision(
   db: Db,
   change: {
@@ -228,7 +195,7 @@ export async function saveAnswerRevision(
     copiedFromCycle?: string;
   },
 ): Promise<void> {
-  await lockQuestion(db, change.reviewId, change.questionId);
+  await lockQuestionOf(db, change.reviewId, change.questionId);
   const blocks = JSON.stringify(change.blocks);
   const value = change.value ? JSON.stringify(change.value) : null;
   const now = new Date().toISOString();
